@@ -1,0 +1,123 @@
+import { parseDocument } from "yaml";
+import { validateMetadata, type ValidatedMetadata } from "./article-metadata.ts";
+import type { CorpusError } from "./corpus-error.ts";
+
+/** An article parsed from its file, valid except that its language may still need detecting. */
+export interface ParsedArticle extends ValidatedMetadata {
+  readonly text: string;
+  readonly source: string;
+}
+
+export interface ParseResult {
+  readonly article: ParsedArticle | null;
+  readonly errors: readonly CorpusError[];
+}
+
+/**
+ * Returns the byte offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1.
+ * (TextDecoder's fatal mode says that a file is broken, not where.)
+ * @example firstInvalidUtf8Byte(Uint8Array.of(0x61, 0xff)) // 1
+ */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    let need = 0;
+    let min = 0;
+    if (b < 0x80) { i++; continue; }
+    else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    let code = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      code = (code << 6) | (c & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Decodes UTF-8 strictly; a file with invalid bytes is an error, never silently repaired. */
+export function decodeUtf8(bytes: Uint8Array, file: string): { text: string | null; errors: CorpusError[] } {
+  const bad = firstInvalidUtf8Byte(bytes);
+  if (bad >= 0) {
+    const hex = bytes[bad]!.toString(16).padStart(2, "0");
+    return { text: null, errors: [{ file, field: "encoding", message: `not valid UTF-8: byte 0x${hex} at byte offset ${bad}; save the file as UTF-8` }] };
+  }
+  let text = new TextDecoder("utf-8").decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text, errors: [] };
+}
+
+/**
+ * Parses a Markdown article: optional YAML front matter between `---` lines, then the body, kept verbatim.
+ * `id` defaults to `defaultId` (the file name without its extension).
+ * @example parseMarkdownArticle("---\nlanguage: en\n---\nHello.", "a.md", "a").article?.text // "Hello."
+ */
+export function parseMarkdownArticle(source: string, file: string, defaultId: string): ParseResult {
+  const errors: CorpusError[] = [];
+  let raw: Record<string, unknown> = {};
+  let text = source;
+  const open = /^---[ \t]*\r?\n/.exec(source);
+  if (open) {
+    const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+    const rest = source.slice(open[0].length);
+    const end = close.exec(rest);
+    if (!end) {
+      return { article: null, errors: [{ file, field: "front matter", message: "opened with --- on line 1 but never closed with a --- line" }] };
+    }
+    const yamlSource = rest.slice(0, end.index);
+    text = rest.slice(end.index + end[0].length);
+    const document = parseDocument(yamlSource, { prettyErrors: false, uniqueKeys: true });
+    if (document.errors.length) {
+      for (const error of document.errors) {
+        const line = (error.linePos?.[0]?.line ?? 0) + 1; // +1: the opening --- line
+        errors.push({ file, field: "front matter", message: `invalid YAML on line ${line}: ${error.message.split("\n")[0]}` });
+      }
+      return { article: null, errors };
+    }
+    const value: unknown = document.toJS();
+    if (value !== null && value !== undefined) {
+      if (typeof value !== "object" || Array.isArray(value)) {
+        return { article: null, errors: [{ file, field: "front matter", message: "must be a YAML mapping of field: value lines" }] };
+      }
+      raw = value as Record<string, unknown>;
+    }
+  }
+  if (!("id" in raw)) raw = { ...raw, id: defaultId };
+  return finish(raw, text, file);
+}
+
+/**
+ * Parses one line of a JSONL corpus: an object with `id`, `text` and optional metadata fields.
+ * @example parseJsonlArticle('{"id":"a","text":"Hi."}', "c.jsonl:1").article?.id // "a"
+ */
+export function parseJsonlArticle(line: string, file: string): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return { article: null, errors: [{ file, field: "line", message: `invalid JSON: ${(error as Error).message}` }] };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { article: null, errors: [{ file, field: "line", message: "must be a JSON object" }] };
+  }
+  const { text, ...raw } = value as Record<string, unknown>;
+  if (typeof text !== "string") {
+    const errors = [{ file, field: "text", message: text === undefined ? "is missing" : "must be a string" }];
+    const meta = validateMetadata(raw, file);
+    return { article: null, errors: [...errors, ...meta.errors] };
+  }
+  return finish(raw, text, file);
+}
+
+function finish(raw: Record<string, unknown>, text: string, file: string): ParseResult {
+  const { value, errors } = validateMetadata(raw, file);
+  const all = [...errors];
+  if (text.trim() === "") all.push({ file, field: "body", message: "is empty: an article needs text" });
+  if (!value || all.length) return { article: null, errors: all };
+  return { article: { ...value, text, source: file }, errors: [] };
+}

@@ -1,0 +1,26 @@
+import { isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root (the folder above data-loaders/). */
+export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** The data files a run reads. */
+export interface CorpusPaths {
+  /** Folder of Markdown articles, a `.md` file, or a `.jsonl` file. */
+  readonly articles: string;
+  readonly boilerplate: string;
+}
+
+/**
+ * Where the articles and data files are: the bundled corpus unless the environment names others
+ * (`CORPUS` for the articles, `BOILERPLATE_PATTERNS` for the pattern file; relative paths are taken from
+ * the current folder). The CLI's flags override these; the site build reads only the environment.
+ */
+export function corpusPaths(env: Readonly<Record<string, string | undefined>> = process.env): CorpusPaths {
+  const pick = (value: string | undefined, fallback: string) =>
+    value ? (isAbsolute(value) ? value : resolve(value)) : join(PROJECT_ROOT, fallback);
+  return {
+    articles: pick(env.CORPUS, "corpus/articles"),
+    boilerplate: pick(env.BOILERPLATE_PATTERNS, "corpus/patterns/boilerplate.yaml"),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Shared types of the analysis library. An {@link ArticleRecord} is what the CLI prints (one JSON line per
+ * article) and what the Framework loaders publish; its schema is documented in the README and in
+ * `data-loaders/record-schema.json`, and changes to it are listed in CHANGELOG.md.
+ */
+
+/** Languages the analysers support. */
+export type Language = "en" | "nl";
+
+/** What the text itself says about where it came from, as recorded by whoever added it to the corpus. */
+export interface Provenance {
+  /** Author credited in the text ("… schrijft Pepe Escobar"). */
+  readonly creditedAuthor: string | null;
+  /** Outlets or sites named in an origin line ("Bron: www.rt.com"). */
+  readonly origin: readonly string[];
+  /** Outlets the text says it summarises ("We vatten enkele artikels … samen. Bronnen: Global Times"). */
+  readonly summaryOf: readonly string[];
+  /** Language or outlet the text says it was translated from. */
+  readonly translatedFrom: string | null;
+  /** Where in the text the above was read, for a reviewer to check. */
+  readonly evidence: string | null;
+}
+
+/** Article metadata: the declared fields, plus any unknown fields kept verbatim in `extra`. */
+export interface ArticleMeta {
+  readonly title: string | null;
+  readonly outlet: string | null;
+  /** ISO 8601 date (YYYY-MM-DD) or date-time, as declared. */
+  readonly published: string | null;
+  readonly url: string | null;
+  readonly author: string | null;
+  readonly provenance: Provenance;
+  /** Where the article was read from: a path relative to the corpus input, or `file.jsonl:line`. */
+  readonly source: string;
+  /** Front-matter or JSONL fields this schema does not know, kept as given (keys sorted). */
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
+/** A validated article, ready for analysis. */
+export interface Article {
+  readonly id: string;
+  readonly language: Language;
+  readonly languageSource: "declared" | "detected";
+  /** The body exactly as it stands in the file; every offset in a record indexes this string. */
+  readonly text: string;
+  readonly meta: ArticleMeta;
+}
+
+/** Kinds of block a body is segmented into. */
+export type BlockKind = "heading" | "paragraph" | "boilerplate" | "source-line";
+
+/** A run of body text, `[start, end)` in UTF-16 code units of `Article.text`. */
+export interface Block {
+  readonly index: number;
+  readonly kind: BlockKind;
+  readonly start: number;
+  readonly end: number;
+  /** For boilerplate, source lines and headings: the id of the pattern or rule that decided the kind. */
+  readonly rule: string | null;
+}
+
+/** A sentence, `[start, end)` into `Article.text`, inside block `block`. */
+export interface Sentence {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly block: number;
+}
+
+/** A word token, `[start, end)` into `Article.text`, with its sentence index. Internal to the pipeline. */
+export interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  /** wink-nlp token type: "word", "number", "punctuation", "currency", "emoji", … */
+  readonly type: string;
+  readonly value: string;
+}
+
+/** The published analysis of one article. */
+export interface ArticleRecord {
+  readonly schema: string;
+  readonly id: string;
+  readonly language: Language;
+  readonly languageSource: "declared" | "detected";
+  /** Display title: the declared title, else the first heading if it opens the article, else the opening words. */
+  readonly title: string;
+  readonly titleSource: "front-matter" | "first-heading" | "opening-words";
+  /** Word tokens in headings and paragraphs (boilerplate and source lines excluded). */
+  readonly words: number;
+  readonly sentences: readonly Sentence[];
+  readonly blocks: readonly Block[];
+  /** Markdown syntax characters (`**`, `[`, `](url)`, `#`) as `[start, end)` pairs; hidden in the reader. */
+  readonly markup: readonly (readonly [number, number])[];
+  readonly meta: ArticleMeta;
+  readonly text: string;
+}

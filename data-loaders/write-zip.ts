@@ -1,0 +1,32 @@
+import { Zip, ZipDeflate, strToU8 } from "fflate";
+import type { Writable } from "node:stream";
+
+/** Zip entry time: fixed, so the same files always give the same archive bytes (DOS time starts in 1980). */
+const FIXED_MTIME = new Date(Date.UTC(1980, 0, 1));
+
+/**
+ * A streaming, deterministic zip writer: entries are deflated and written as they are added, so an archive
+ * of many articles never sits whole in memory; entry order is the order of `add` calls.
+ */
+export function createZipWriter(out: Writable): { add(name: string, text: string): void; finish(): Promise<void> } {
+  let failure: Error | null = null;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((resolve) => (resolveDone = resolve));
+  const zip = new Zip((error, chunk, final) => {
+    if (error) failure = error;
+    else out.write(chunk);
+    if (final || error) resolveDone();
+  });
+  return {
+    add(name, text) {
+      const entry = new ZipDeflate(name, { level: 6, mtime: FIXED_MTIME });
+      zip.add(entry);
+      entry.push(strToU8(text), true);
+    },
+    async finish() {
+      zip.end();
+      await done;
+      if (failure) throw failure;
+    },
+  };
+}

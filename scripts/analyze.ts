@@ -1,0 +1,52 @@
+/**
+ * npm run analyze -- [<input>] [--out <file>] [--patterns <file>]
+ * Analyses a corpus outside Framework and prints one JSON record per article (JSON Lines, sorted by id).
+ * Data goes to stdout or --out; progress and errors go to stderr. Exit code 1 on any corpus error.
+ */
+import { createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { parseArgs } from "node:util";
+import type { Writable } from "node:stream";
+import { analyzeCorpus, loadResources } from "../data-loaders/analyze-corpus.ts";
+import { CorpusValidationError } from "../data-loaders/corpus-error.ts";
+import { corpusPaths } from "../data-loaders/project-paths.ts";
+
+const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--patterns <file>]
+  <input>     folder of Markdown articles (read recursively), a .md file, or a .jsonl file
+              (default: $CORPUS, else the bundled corpus/articles)
+  --out       write JSON Lines here instead of stdout
+  --patterns  boilerplate pattern file (default: $BOILERPLATE_PATTERNS, else corpus/patterns/boilerplate.yaml)`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { out: { type: "string" }, patterns: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) return process.stdout.write(`${USAGE}\n`), 0;
+  if (positionals.length > 1) return process.stderr.write(`analyze: expected at most one input, got ${positionals.length}\n${USAGE}\n`), 2;
+  const paths = corpusPaths({ ...process.env, CORPUS: positionals[0] ?? process.env.CORPUS, BOILERPLATE_PATTERNS: values.patterns ?? process.env.BOILERPLATE_PATTERNS });
+  const out: Writable = values.out ? createWriteStream(values.out) : process.stdout;
+  const progressEvery = 1000;
+  let written = 0;
+  const records = analyzeCorpus(paths, loadResources(paths), (done, total) => {
+    if (done % progressEvery === 0 || done === total) process.stderr.write(`analyze: ${done}/${total} articles\n`);
+  });
+  for await (const record of records) {
+    if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, "drain");
+    written++;
+  }
+  if (out !== process.stdout) {
+    out.end();
+    await once(out, "finish");
+  }
+  process.stderr.write(`analyze: wrote ${written} records${values.out ? ` to ${values.out}` : ""}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(error instanceof CorpusValidationError ? `${error.message}\n` : `analyze: ${(error as Error).stack ?? error}\n`);
+    process.exitCode = 1;
+  },
+);
