@@ -5,10 +5,14 @@ import { indexCorpus } from "./data-loaders/read-corpus.ts";
 
 export default {
   root: "src",
+  // BUILD_OUTPUT builds elsewhere, e.g. twice into two folders to check that builds are identical.
+  output: process.env.BUILD_OUTPUT || "dist",
   title: "Framing notebooks",
   globalStylesheets: [],
   style: "style.css",
   footer: "Framing notebooks: reproducible analyses of how news texts frame geopolitics. Every figure links to the sentences behind it.",
+  // An inline icon: stops browsers asking the server for /favicon.ico.
+  head: `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Crect width=%2216%22 height=%2216%22 rx=%223%22 fill=%22%231d3557%22/%3E%3C/svg%3E">`,
   search: false,
   preserveExtension: true,
   pages: [{ name: "Corpus overview", path: "/" }],

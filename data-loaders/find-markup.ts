@@ -5,7 +5,7 @@
  *
  * The pipeline never removes these characters: it masks them with spaces of the same length
  * ({@link maskRanges}), so every offset still indexes the verbatim body, and the reader hides them.
- * @example findMarkup("## **Now**") // [[0, 3], [3, 5], [8, 10]]
+ * @example findMarkup("## **Now**") // [[0, 5], [8, 10]] (touching ranges are merged)
  */
 export function findMarkup(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
@@ -31,7 +31,7 @@ export function findMarkup(text: string): Array<[number, number]> {
   const merged: Array<[number, number]> = [];
   for (const range of ranges) {
     const last = merged[merged.length - 1];
-    if (last && range[0] < last[1]) last[1] = Math.max(last[1], range[1]);
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
     else merged.push([range[0], range[1]]);
   }
   return merged;

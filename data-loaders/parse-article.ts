@@ -41,11 +41,11 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 }
 
 /** Decodes UTF-8 strictly; a file with invalid bytes is an error, never silently repaired. */
-export function decodeUtf8(bytes: Uint8Array, file: string): { text: string | null; errors: CorpusError[] } {
+export function decodeUtf8(bytes: Uint8Array, file: string, offsetScope = ""): { text: string | null; errors: CorpusError[] } {
   const bad = firstInvalidUtf8Byte(bytes);
   if (bad >= 0) {
     const hex = bytes[bad]!.toString(16).padStart(2, "0");
-    return { text: null, errors: [{ file, field: "encoding", message: `not valid UTF-8: byte 0x${hex} at byte offset ${bad}; save the file as UTF-8` }] };
+    return { text: null, errors: [{ file, field: "encoding", message: `not valid UTF-8: byte 0x${hex} at byte offset ${bad}${offsetScope}; save the file as UTF-8` }] };
   }
   let text = new TextDecoder("utf-8").decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

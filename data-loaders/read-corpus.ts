@@ -80,7 +80,7 @@ export async function indexCorpus(input: string): Promise<CorpusEntry[]> {
     for await (const line of readLines(input)) {
       const file = `${basename(input)}:${line.number}`;
       if (line.bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)) continue; // blank line
-      const decoded = decodeUtf8(line.bytes, file);
+      const decoded = decodeUtf8(line.bytes, file, " of the line");
       const result = decoded.text === null ? { article: null, errors: decoded.errors } : parseJsonlArticle(decoded.text, file);
       accept(result, { kind: "jsonl", path: input, byteStart: line.byteStart, byteLength: line.bytes.length });
     }
@@ -116,7 +116,7 @@ export function readIndexedArticle(entry: CorpusEntry): Article {
     } finally {
       closeSync(fd);
     }
-    const decoded = decodeUtf8(bytes, entry.source);
+    const decoded = decodeUtf8(bytes, entry.source, " of the line");
     result = decoded.text === null ? { article: null, errors: decoded.errors } : parseJsonlArticle(decoded.text, entry.source);
   }
   const article = result.article;

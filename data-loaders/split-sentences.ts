@@ -1,3 +1,4 @@
+import type { ItemSentence } from "wink-nlp";
 import type { WinkNlp } from "./nlp.ts";
 import type { Block, Sentence, Token } from "./types.ts";
 
@@ -33,7 +34,7 @@ export function splitSentences(
       starts[i] = at;
       at += values[i]!.length;
     }
-    doc.sentences().each((sentence) => {
+    doc.sentences().each((sentence: ItemSentence) => {
       const [first, last] = sentence.out(its.span) as unknown as [number, number];
       const index = sentences.length;
       sentences.push({ index, start: starts[first]!, end: starts[last]! + values[last]!.length, block: block.index });

@@ -19,7 +19,8 @@ export function createZipWriter(out: Writable): { add(name: string, text: string
   });
   return {
     add(name, text) {
-      const entry = new ZipDeflate(name, { level: 6, mtime: FIXED_MTIME });
+      const entry = new ZipDeflate(name, { level: 6 });
+      entry.mtime = FIXED_MTIME; // without it fflate stamps the current time
       zip.add(entry);
       entry.push(strToU8(text), true);
     },

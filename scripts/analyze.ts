@@ -10,19 +10,23 @@ import type { Writable } from "node:stream";
 import { analyzeCorpus, loadResources } from "../data-loaders/analyze-corpus.ts";
 import { CorpusValidationError } from "../data-loaders/corpus-error.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
+import { articleRecordSchema } from "../data-loaders/record-schema.ts";
+import { z } from "zod";
 
 const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--patterns <file>]
   <input>     folder of Markdown articles (read recursively), a .md file, or a .jsonl file
               (default: $CORPUS, else the bundled corpus/articles)
   --out       write JSON Lines here instead of stdout
-  --patterns  boilerplate pattern file (default: $BOILERPLATE_PATTERNS, else corpus/patterns/boilerplate.yaml)`;
+  --patterns  boilerplate pattern file (default: $BOILERPLATE_PATTERNS, else corpus/patterns/boilerplate.yaml)
+  --schema    print the record's JSON Schema and exit`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: "string" }, patterns: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { out: { type: "string" }, patterns: { type: "string" }, schema: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) return process.stdout.write(`${USAGE}\n`), 0;
+  if (values.schema) return process.stdout.write(`${JSON.stringify(z.toJSONSchema(articleRecordSchema), null, 2)}\n`), 0;
   if (positionals.length > 1) return process.stderr.write(`analyze: expected at most one input, got ${positionals.length}\n${USAGE}\n`), 2;
   const paths = corpusPaths({ ...process.env, CORPUS: positionals[0] ?? process.env.CORPUS, BOILERPLATE_PATTERNS: values.patterns ?? process.env.BOILERPLATE_PATTERNS });
   const out: Writable = values.out ? createWriteStream(values.out) : process.stdout;

@@ -1,22 +1,25 @@
 /**
  * Cache honesty for Framework data loaders.
  *
- * Framework reruns a loader only when the loader file is newer than its cached output
- * (src/.observablehq/cache). Our loaders are thin: what they print depends on the corpus, the pattern and
- * codebook files, the analysis library and the installed package versions. This script fingerprints all
- * of those (SHA-256 over sorted relative paths and contents, plus the CORPUS/… environment overrides) and,
- * when the fingerprint differs from the one recorded at the last build, touches every loader in src/data so
- * Framework sees it as stale. `npm run build` runs it first; `npm run dev` runs it on every change.
+ * Framework caches loader output in src/.observablehq/cache. `observable preview` reruns a loader only when
+ * the loader file is newer than its cached output, and `observable build` never reruns one whose output is
+ * cached at all (it loads with useStale). Our loaders are thin: what they print depends on the corpus, the
+ * pattern and codebook files, the analysis library and the installed package versions. This script
+ * fingerprints all of those (SHA-256 over sorted relative paths and contents, plus the CORPUS/…
+ * environment overrides) and, when the fingerprint differs from the one recorded last time, deletes the
+ * cached outputs of the loaders in src/data (cache/data/, not Framework's npm or node_modules caches) and
+ * touches the loaders, so both build and preview rerun them. `npm run build` runs it first; `npm run dev`
+ * runs it on every change.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { compareIds } from "../data-loaders/read-corpus.ts";
 
 const LOADER_DIR = join(PROJECT_ROOT, "src", "data");
-const STAMP = join(PROJECT_ROOT, "src", ".observablehq", "cache", ".inputs-fingerprint");
+const CACHE_DIR = join(PROJECT_ROOT, "src", ".observablehq", "cache");
 
 function filesBelow(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -41,15 +44,27 @@ export function inputsFingerprint(env: Readonly<Record<string, string | undefine
   return hash.digest("hex");
 }
 
-/** Touches the loaders if the inputs changed since the last run; returns whether it did. */
-export function freshenLoaders(): boolean {
-  const fingerprint = inputsFingerprint();
-  const previous = existsSync(STAMP) ? readFileSync(STAMP, "utf8").trim() : null;
+/**
+ * If the inputs changed since the last run, deletes the loaders' cached outputs and touches the loaders;
+ * returns whether it did.
+ * @param options.loaderDir folder of loader files (src/data)
+ * @param options.cacheDir Framework's cache folder; the fingerprint is kept in it, so deleting the cache
+ *   forgets the fingerprint too
+ */
+export function freshenLoaders(
+  options: { loaderDir?: string; cacheDir?: string; env?: Readonly<Record<string, string | undefined>> } = {},
+): boolean {
+  const { loaderDir = LOADER_DIR, cacheDir = CACHE_DIR, env = process.env } = options;
+  const stamp = join(cacheDir, ".inputs-fingerprint");
+  const fingerprint = inputsFingerprint(env);
+  const previous = existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : null;
   if (previous === fingerprint) return false;
+  // Cached outputs mirror the loaders' paths below the source root: src/data/x.zip.ts → cache/data/x.zip.
+  rmSync(join(cacheDir, relative(join(loaderDir, ".."), loaderDir)), { recursive: true, force: true });
   const now = new Date();
-  for (const file of filesBelow(LOADER_DIR)) utimesSync(file, now, now);
-  mkdirSync(join(STAMP, ".."), { recursive: true });
-  writeFileSync(STAMP, `${fingerprint}\n`);
+  for (const file of filesBelow(loaderDir)) utimesSync(file, now, now);
+  mkdirSync(join(stamp, ".."), { recursive: true });
+  writeFileSync(stamp, `${fingerprint}\n`);
   return true;
 }
 

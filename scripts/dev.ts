@@ -1,0 +1,38 @@
+/**
+ * npm run dev: the Framework preview server, plus a watcher that makes edits to the corpus, the data files
+ * or the analysis library reach the open pages. Framework watches only the loader files themselves; on any
+ * change below corpus/, data-loaders/ or $CORPUS this reruns freshen-loaders, which touches the loaders
+ * when the inputs' fingerprint changed, and Framework reruns them and reloads the page.
+ * Extra arguments go to `observable preview` (e.g. npm run dev -- --port 4000).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, statSync, watch } from "node:fs";
+import { dirname, join } from "node:path";
+import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+import { freshenLoaders } from "./freshen-loaders.ts";
+
+const watched = new Set([join(PROJECT_ROOT, "corpus"), join(PROJECT_ROOT, "data-loaders"), ...Object.values(corpusPaths())]);
+let timer: NodeJS.Timeout | undefined;
+const onChange = () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    try {
+      if (freshenLoaders()) process.stderr.write("dev: inputs changed; data loaders will rerun\n");
+    } catch (error) {
+      process.stderr.write(`dev: ${(error as Error).message}\n`);
+    }
+  }, 200);
+};
+
+freshenLoaders();
+for (const path of watched) {
+  if (!existsSync(path)) continue;
+  // A watched file is watched through its folder, so editors that replace files on save are seen too.
+  const target = statSync(path).isDirectory() ? path : dirname(path);
+  watch(target, { recursive: true }, onChange);
+}
+
+const observable = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
+const preview = spawn(observable, ["preview", ...process.argv.slice(2)], { stdio: "inherit", cwd: PROJECT_ROOT });
+preview.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));

@@ -1,0 +1,98 @@
+// Loads the built site (dist/, made by `npm run build`) in headless Chromium from a loopback server and
+// fails on any console error, page error, failed request, or request to another origin.
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
+import { serveStatic } from "../../scripts/serve.ts";
+
+const DIST = join(PROJECT_ROOT, "dist");
+
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
+    try {
+      return execFileSync("which", [name], { encoding: "utf8" }).trim();
+    } catch {
+      // try the next name
+    }
+  }
+  throw new Error("no Chromium found: run scripts/ensure-chromium.sh or set CHROMIUM_PATH");
+}
+
+let server: Server;
+let browser: Browser;
+let origin: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+  server = await serveStatic(DIST, 0);
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => server?.close(done));
+});
+
+/** Opens `path`, waits for the page to settle, and returns what went wrong plus the page. */
+async function visit(path: string, ready: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`failed request: ${request.url()}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin) problems.push(`off-origin request: ${request.url()}`);
+  });
+  await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
+  await page.waitForSelector(ready, { timeout: 30_000 });
+  // Framework reports failed cells inline as .observablehq--error; none may appear.
+  const inlineErrors = await page.locator(".observablehq--error").allTextContents();
+  problems.push(...inlineErrors.map((text) => `cell error: ${text}`));
+  return { page, problems };
+}
+
+describe("built site in headless Chromium", () => {
+  it("renders the overview with one linked row per article, no errors and no off-origin requests", async () => {
+    const { page, problems } = await visit("/index.html", "table a[href*='articles/']");
+    expect(problems).toEqual([]);
+    const links = await page.locator("table a[href*='articles/']").allTextContents();
+    expect(links).toEqual(["000_d933d23d6336647c", "001_eefbe2e11fc71058", "002_f0f90def628e7567", "003_f979703bd7accda2", "004_8866a9befeb25ce2"]);
+    await page.close();
+  });
+
+  it("renders an article with its headings, boilerplate and origin line marked, and sentence anchors", async () => {
+    const { page, problems } = await visit("/articles/001_eefbe2e11fc71058.html#s-11", ".article-body .sentence");
+    expect(problems).toEqual([]);
+    expect(await page.locator(".article-body h2.block-heading").count()).toBe(4);
+    expect(await page.locator(".article-body .block-boilerplate").count()).toBe(3);
+    expect(await page.locator(".article-body .block-source-line").textContent()).toContain("Bron: www.rt.com");
+    expect(await page.locator("#s-11").textContent()).toBe("Wederzijdse militaire hulp");
+    await page.screenshot({ path: join(PROJECT_ROOT, "test", "browser", "output", "article-001.png"), fullPage: false });
+    await page.close();
+  });
+
+  it("follows an overview link to the article reader", async () => {
+    const { page, problems } = await visit("/index.html", "table a[href*='articles/']");
+    await Promise.all([page.waitForURL(/articles\/002_f0f90def628e7567/), page.locator("a", { hasText: "002_f0f90def628e7567" }).click()]);
+    await page.waitForSelector(".article-body .sentence");
+    expect(problems).toEqual([]);
+    expect(await page.locator("h1").first().textContent()).toMatch(/^Chinese leader Xi Jinping/);
+    await page.close();
+  });
+});
