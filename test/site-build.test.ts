@@ -2,7 +2,7 @@
 // build reuses any cached loader output (see scripts/freshen-loaders.ts). Builds into a temporary folder
 // with a temporary corpus, through the real `npm run build`.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
@@ -13,14 +13,25 @@ function build(corpus: string, output: string): void {
   expect(result.status, result.stderr + result.stdout).toBe(0);
 }
 
+/** Every file below `dir` with its bytes, keyed by relative path. */
+function tree(dir: string, prefix = ""): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const path = join(prefix, entry.name);
+    if (entry.isDirectory()) for (const [p, bytes] of tree(dir, path)) files.set(p, bytes);
+    else files.set(path, readFileSync(join(dir, path)));
+  }
+  return files;
+}
+
 function publishedSummary(dist: string): Array<{ id: string; title: string }> {
   const dir = join(dist, "_file", "data", "corpus");
   const file = readdirSync(dir).find((name) => /^summary\.[0-9a-f]+\.json$/.test(name));
   return JSON.parse(readFileSync(join(dir, file!), "utf8"));
 }
 
-describe("npm run build after an article is edited", () => {
-  it("publishes the edited text, not the cached analysis", () => {
+describe("npm run build", () => {
+  it("publishes an edited article, not the cached analysis, and rebuilds byte-identically", () => {
     const corpus = writeCorpus({ "a.md": "---\nlanguage: en\n---\nFirst version of the story. It has two sentences.\n" });
     const out = writeCorpus({});
     build(corpus, join(out, "first"));
@@ -30,5 +41,13 @@ describe("npm run build after an article is edited", () => {
     // Framework clears only output folders inside the project, so the second build gets a fresh folder.
     build(corpus, join(out, "second"));
     expect(publishedSummary(join(out, "second")).map((row) => row.title)).toEqual(["Second version, rewritten."]);
+
+    // The same inputs, analysed again from a cold cache, give a byte-identical site.
+    rmSync(join(PROJECT_ROOT, "src", ".observablehq", "cache", "data"), { recursive: true, force: true });
+    build(corpus, join(out, "third"));
+    const second = tree(join(out, "second"));
+    const third = tree(join(out, "third"));
+    expect([...third.keys()].sort()).toEqual([...second.keys()].sort());
+    for (const [path, bytes] of second) expect(third.get(path)!.equals(bytes), path).toBe(true);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * npm run build: a reproducible `observable build`.
+ *
+ * 1. freshen-loaders: if the corpus, data files, analysis code or lockfile changed, drop the loaders' cached
+ *    output so the analysis is redone (Framework's build would otherwise reuse it).
+ * 2. observable build.
+ * 3. Framework writes each data file's cache modification time into the pages (FileAttachment
+ *    lastModified), so two builds of the same inputs would differ in that number alone. If any loader ran
+ *    in step 2, set the cached outputs' times to SOURCE_DATE_EPOCH (default 2000-01-01) and render again
+ *    from that cache. A build whose cache was already current renders once.
+ * Extra arguments go to `observable build`.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+import { freshenLoaders } from "./freshen-loaders.ts";
+
+const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
+const epochSeconds = Number(process.env.SOURCE_DATE_EPOCH ?? Date.UTC(2000, 0, 1) / 1000);
+if (!Number.isFinite(epochSeconds)) throw new Error(`build: SOURCE_DATE_EPOCH must be seconds since 1970, not ${process.env.SOURCE_DATE_EPOCH}`);
+const fixedTime = new Date(epochSeconds * 1000);
+
+function cachedFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? cachedFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+/**
+ * Framework clears its output folder only when it lies inside the project. Clear an outside one ourselves,
+ * but only if it is empty or holds a previous Framework build: never a folder someone named by mistake.
+ */
+function clearOutsideOutput(): void {
+  const output = process.env.BUILD_OUTPUT;
+  if (!output) return;
+  const absolute = isAbsolute(output) ? output : resolve(output);
+  if (!relative(PROJECT_ROOT, absolute).startsWith("..") || !existsSync(absolute)) return;
+  const previousBuild = existsSync(join(absolute, "_observablehq")) || readdirSync(absolute).length === 0;
+  if (!previousBuild) {
+    process.stderr.write(`build: BUILD_OUTPUT ${absolute} exists and is not a previous build; name an empty or new folder\n`);
+    process.exit(1);
+  }
+  rmSync(absolute, { recursive: true, force: true });
+}
+
+function observableBuild(): void {
+  clearOutsideOutput();
+  const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
+  const result = spawnSync(bin, ["build", ...process.argv.slice(2)], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (freshenLoaders()) process.stderr.write("build: inputs changed; data loaders will rerun\n");
+observableBuild();
+const unsettled = cachedFiles(CACHE_DATA).filter((file) => statSync(file).mtimeMs !== fixedTime.getTime());
+if (unsettled.length) {
+  for (const file of unsettled) utimesSync(file, fixedTime, fixedTime);
+  process.stderr.write(`build: rendering again with ${unsettled.length} data files dated ${fixedTime.toISOString()} (reproducible pages)\n`);
+  observableBuild();
+}
