@@ -1,9 +1,15 @@
 import type { BoilerplatePatterns } from "./boilerplate-patterns.ts";
+import { codebookStamp, type Codebook, type CodebookStamp } from "./codebook.ts";
+import { detectRhetoricalDevices, type DeviceMarker } from "./detect-devices.ts";
+import { detectFramingMarkers, type FramingMarker } from "./detect-framing-markers.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
+import { findQuotations, type Quotation } from "./find-quotations.ts";
+import { indexTerms, matchTerms, type TermIndex, type TermMatch } from "./match-terms.ts";
 import type { WinkNlp } from "./nlp.ts";
 import { segmentBody } from "./segment-body.ts";
+import type { SpeechCues } from "./speech-cues.ts";
 import { splitSentences } from "./split-sentences.ts";
-import type { Article, ArticleRecord, Block, Sentence, Token } from "./types.ts";
+import type { Article, ArticleRecord, Block, Language, Sentence, Token } from "./types.ts";
 
 /** Identifies the record format; bump the suffix when a field changes meaning or disappears. */
 export const RECORD_SCHEMA = "framing-notebooks/article-record@1";
@@ -12,36 +18,72 @@ export const RECORD_SCHEMA = "framing-notebooks/article-record@1";
 export interface AnalysisResources {
   readonly nlp: WinkNlp;
   readonly boilerplate: BoilerplatePatterns;
+  readonly framing: Codebook;
+  readonly devices: Codebook;
+  readonly speechCues: SpeechCues;
+  /** One term index per language over all codebooks, so one pass over an article's tokens finds every term. */
+  readonly termIndex: Readonly<Record<Language, TermIndex>>;
+  readonly scareMaxWords: number;
 }
 
-/** The article's text prepared for the analysers: masked body, blocks, sentences, tokens. */
+/** Groups of the combined term index. */
+const GROUPS = { frame: "frame", device: "device", cue: "cue", soCalled: "so-called" } as const;
+
+/** Builds the combined per-language term index and the quotation settings from loaded codebooks. */
+export function prepareResources(parts: Pick<AnalysisResources, "nlp" | "boilerplate" | "framing" | "devices" | "speechCues">): AnalysisResources {
+  const groups = [
+    { group: GROUPS.frame, entries: parts.framing.entries },
+    { group: GROUPS.device, entries: parts.devices.entries },
+    { group: GROUPS.cue, entries: [parts.speechCues.cues] },
+    { group: GROUPS.soCalled, entries: [parts.speechCues.soCalled] },
+  ];
+  const scare = parts.devices.entries.find((entry) => entry.detector?.name === "scare-quotes");
+  return { ...parts, termIndex: { en: indexTerms(groups, "en"), nl: indexTerms(groups, "nl") }, scareMaxWords: scare?.detector?.maxWords ?? 4 };
+}
+
+/** The codebooks a record was made with. */
+export function codebookStamps(resources: AnalysisResources): ArticleRecord["codebooks"] {
+  return { framing: codebookStamp(resources.framing), devices: codebookStamp(resources.devices), speechCues: resources.speechCues.stamp };
+}
+
+/** The article's text prepared for the analysers: masked body, blocks, sentences, tokens, term matches, quotations. */
 export interface ReadText {
   readonly masked: string;
   readonly markup: Array<[number, number]>;
   readonly blocks: Block[];
   readonly sentences: Sentence[];
   readonly tokens: Token[];
+  /** Term matches of every codebook, by group. */
+  readonly matches: Readonly<Record<keyof typeof GROUPS, TermMatch[]>>;
+  readonly quotations: Quotation[];
 }
 
-/** Masks markup, segments the body and splits it into sentences and tokens. */
-export function readText(text: string, resources: AnalysisResources): ReadText {
+/** Masks markup, segments the body, splits it into sentences and tokens, matches terms and finds quotations. */
+export function readText(text: string, language: Language, resources: AnalysisResources): ReadText {
   const markup = findMarkup(text);
   const masked = maskRanges(text, markup);
   const blocks = segmentBody(text, masked, resources.boilerplate);
   const { sentences, tokens } = splitSentences(resources.nlp, masked, blocks);
-  return { masked, markup, blocks, sentences, tokens };
+  const matches: Record<keyof typeof GROUPS, TermMatch[]> = { frame: [], device: [], cue: [], soCalled: [] };
+  const byGroup = new Map<string, keyof typeof GROUPS>(Object.entries(GROUPS).map(([key, group]) => [group, key as keyof typeof GROUPS]));
+  for (const match of matchTerms(masked, tokens, resources.termIndex[language])) matches[byGroup.get(match.group)!].push(match);
+  const quotations = findQuotations(masked, blocks, sentences, tokens, { scareMaxWords: resources.scareMaxWords, cues: matches.cue, soCalled: matches.soCalled });
+  return { masked, markup, blocks, sentences, tokens, matches, quotations };
 }
 
 /**
  * Analyses one article into its published record. Pure: the same article and resources always give the
  * same record (no clock, no randomness, fields in a fixed order).
  */
-export function analyzeArticle(article: Article, resources: AnalysisResources): ArticleRecord {
-  const read = readText(article.text, resources);
+export function analyzeArticle(article: Article, resources: AnalysisResources, stamps: ArticleRecord["codebooks"] = codebookStamps(resources)): ArticleRecord {
+  const read = readText(article.text, article.language, resources);
   const words = read.tokens.reduce((n, token) => n + (token.type === "word" ? 1 : 0), 0);
   const { title, titleSource } = displayTitle(article, read);
+  const markers: FramingMarker[] = detectFramingMarkers(article.text, read.matches.frame, read.sentences, read.quotations);
+  const devices: DeviceMarker[] = detectRhetoricalDevices(article.text, read.masked, read.matches.device, read.sentences, read.quotations, resources.devices);
   return {
     schema: RECORD_SCHEMA,
+    codebooks: stamps,
     id: article.id,
     language: article.language,
     languageSource: article.languageSource,
@@ -51,6 +93,9 @@ export function analyzeArticle(article: Article, resources: AnalysisResources): 
     sentences: read.sentences,
     blocks: read.blocks,
     markup: read.markup,
+    quotations: read.quotations.map(({ start, end, kind, reason, sentence }) => ({ start, end, kind, reason, sentence })),
+    markers,
+    devices,
     meta: article.meta,
     text: article.text,
   };
@@ -68,3 +113,5 @@ function displayTitle(article: Article, read: ReadText): Pick<ArticleRecord, "ti
   const title = words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(" ")} …` : words.join(" ");
   return { title, titleSource: "opening-words" };
 }
+
+export type { CodebookStamp };

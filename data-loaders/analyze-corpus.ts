@@ -1,12 +1,31 @@
-import { analyzeArticle, type AnalysisResources } from "./analyze-article.ts";
+import { analyzeArticle, codebookStamps, prepareResources, type AnalysisResources } from "./analyze-article.ts";
 import { sharedNlp } from "./nlp.ts";
 import type { CorpusPaths } from "./project-paths.ts";
-import { indexCorpus, readBoilerplatePatterns, readIndexedArticle } from "./read-corpus.ts";
+import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
+import { indexCorpus, readBoilerplatePatterns, readCodebook, readIndexedArticle, readSpeechCues } from "./read-corpus.ts";
 import type { ArticleRecord } from "./types.ts";
 
-/** Loads the data files and the shared wink-nlp instance: once per run. */
+/**
+ * Loads the data files and the shared wink-nlp instance: once per run. Problems in all data files are
+ * reported together.
+ */
 export function loadResources(paths: CorpusPaths): AnalysisResources {
-  return { nlp: sharedNlp(), boilerplate: readBoilerplatePatterns(paths.boilerplate) };
+  const errors: CorpusError[] = [];
+  const attempt = <T>(load: () => T): T | null => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof CorpusValidationError)) throw error;
+      errors.push(...error.errors);
+      return null;
+    }
+  };
+  const boilerplate = attempt(() => readBoilerplatePatterns(paths.boilerplate));
+  const framing = attempt(() => readCodebook(paths.framing, { requireTerms: true }));
+  const devices = attempt(() => readCodebook(paths.devices, { requireTerms: false }));
+  const speechCues = attempt(() => readSpeechCues(paths.speechCues));
+  if (!boilerplate || !framing || !devices || !speechCues) throw new CorpusValidationError(errors);
+  return prepareResources({ nlp: sharedNlp(), boilerplate, framing, devices, speechCues });
 }
 
 /**
@@ -21,9 +40,10 @@ export async function* analyzeCorpus(
   onProgress?: (done: number, total: number) => void,
 ): AsyncGenerator<ArticleRecord> {
   const entries = await indexCorpus(paths.articles);
+  const stamps = codebookStamps(resources);
   let done = 0;
   for (const entry of entries) {
-    yield analyzeArticle(readIndexedArticle(entry), resources);
+    yield analyzeArticle(readIndexedArticle(entry), resources, stamps);
     onProgress?.(++done, entries.length);
   }
 }

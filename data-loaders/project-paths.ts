@@ -9,12 +9,16 @@ export interface CorpusPaths {
   /** Folder of Markdown articles, a `.md` file, or a `.jsonl` file. */
   readonly articles: string;
   readonly boilerplate: string;
+  readonly framing: string;
+  readonly devices: string;
+  readonly speechCues: string;
 }
 
 /**
  * Where the articles and data files are: the bundled corpus unless the environment names others
- * (`CORPUS` for the articles, `BOILERPLATE_PATTERNS` for the pattern file; relative paths are taken from
- * the current folder). The CLI's flags override these; the site build reads only the environment.
+ * (`CORPUS` for the articles, `BOILERPLATE_PATTERNS`, `FRAMING_CODEBOOK`, `DEVICES_CODEBOOK`, `SPEECH_CUES`
+ * for the data files; relative paths are taken from the current folder). The CLI's flags override these;
+ * the site build reads only the environment.
  */
 export function corpusPaths(env: Readonly<Record<string, string | undefined>> = process.env): CorpusPaths {
   const pick = (value: string | undefined, fallback: string) =>
@@ -22,5 +26,8 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
   return {
     articles: pick(env.CORPUS, "corpus/articles"),
     boilerplate: pick(env.BOILERPLATE_PATTERNS, "corpus/patterns/boilerplate.yaml"),
+    framing: pick(env.FRAMING_CODEBOOK, "corpus/codebooks/framing.yaml"),
+    devices: pick(env.DEVICES_CODEBOOK, "corpus/codebooks/devices.yaml"),
+    speechCues: pick(env.SPEECH_CUES, "corpus/codebooks/speech-cues.yaml"),
   };
 }

@@ -6,6 +6,8 @@ import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readS
 import { basename, extname, join, relative, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { compileBoilerplatePatterns, type BoilerplatePatterns } from "./boilerplate-patterns.ts";
+import { compileCodebook, type Codebook } from "./codebook.ts";
+import { compileSpeechCues, type SpeechCues } from "./speech-cues.ts";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
@@ -145,12 +147,41 @@ export function readBoilerplatePatterns(file: string): BoilerplatePatterns {
   return patterns;
 }
 
+/**
+ * Reads a codebook (framing or devices) and compiles it; throws with every problem found, each naming the
+ * file, the entry id and the reason.
+ */
+export function readCodebook(file: string, options: { requireTerms: boolean }): Codebook {
+  const { value, bytes } = readYamlWithBytes(file);
+  const { codebook, errors } = compileCodebook(value, bytes, file, options);
+  if (!codebook) throw new CorpusValidationError(errors);
+  return codebook;
+}
+
+/** Reads and compiles the speech-cue list; throws with every problem found. */
+export function readSpeechCues(file: string): SpeechCues {
+  const { value, bytes } = readYamlWithBytes(file);
+  const { speechCues, errors } = compileSpeechCues(value, bytes, file);
+  if (!speechCues) throw new CorpusValidationError(errors);
+  return speechCues;
+}
+
 /** Reads a YAML data file; a syntax error is reported with the file and line. */
 export function readYaml(file: string): unknown {
-  const decoded = decodeUtf8(readFileSync(file), file);
+  return readYamlWithBytes(file).value;
+}
+
+function readYamlWithBytes(file: string): { value: unknown; bytes: Uint8Array } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new CorpusValidationError([{ file, field: "file", message: "cannot be read (no such file?)" }]);
+  }
+  const decoded = decodeUtf8(bytes, file);
   if (decoded.text === null) throw new CorpusValidationError(decoded.errors);
   try {
-    return parseYaml(decoded.text, { uniqueKeys: true });
+    return { value: parseYaml(decoded.text, { uniqueKeys: true }), bytes };
   } catch (error) {
     throw new CorpusValidationError([{ file, field: "file", message: `invalid YAML: ${(error as Error).message.split("\n")[0]}` }]);
   }

@@ -8,10 +8,16 @@ import { RECORD_SCHEMA } from "./analyze-article.ts";
  */
 const offset = z.number().int().min(0);
 const text = z.string().nullable();
+const stamp = z.object({ id: z.string(), version: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+const quote = z.enum(["direct", "scare"]).nullable().describe("inside a direct quotation, inside scare quotes, or the author's own words");
 
 export const articleRecordSchema = z
   .object({
     schema: z.literal(RECORD_SCHEMA).describe("record format and version"),
+    codebooks: z
+      .object({ framing: stamp, devices: stamp, speechCues: stamp })
+      .strict()
+      .describe("id, version and SHA-256 of each codebook file the record was made with"),
     id: z.string().describe("article id: the file name without extension unless declared"),
     language: z.enum(["en", "nl"]),
     languageSource: z.enum(["declared", "detected"]).describe("declared in the metadata, or identified by franc-min"),
@@ -35,6 +41,29 @@ export const articleRecordSchema = z
       )
       .describe("the body segmented; boilerplate and source lines are shown but not analysed"),
     markup: z.array(z.tuple([offset, offset])).describe("Markdown syntax characters, [start, end)"),
+    quotations: z
+      .array(
+        z
+          .object({
+            start: offset,
+            end: offset,
+            kind: z.enum(["direct", "scare"]),
+            reason: z.enum(["so-called", "unclosed", "full-sentence", "long", "has-speech-cue", "short-without-cue"]),
+            sentence: z.number().int(),
+          })
+          .strict(),
+      )
+      .describe("quoted spans with their marks; direct quotation or scare quote, and the rule that decided"),
+    markers: z
+      .array(
+        z
+          .object({ frame: z.string(), term: z.string(), start: offset, end: offset, sentence: z.number().int(), form: z.string().nullable(), quote: quote })
+          .strict(),
+      )
+      .describe("one per occurrence of a framing codebook term"),
+    devices: z
+      .array(z.object({ device: z.string(), term: z.string(), start: offset, end: offset, sentence: z.number().int(), quote: quote }).strict())
+      .describe("one per rhetorical device occurrence, same shape as markers"),
     meta: z
       .object({
         title: text,

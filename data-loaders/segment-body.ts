@@ -13,15 +13,21 @@ interface Unit {
 /** Sentence-final punctuation; a line ending otherwise may continue on the next line. */
 const TERMINAL = /[.!?…]$/u;
 /** Closing quotes, brackets and spaces that may follow the final punctuation mark. */
-const TRAILING_CLOSERS = /[\s"'”’»)\]]+$/u;
-const OPENERS = /^[\s"'“‘„«([*_-]+/u;
+const TRAILING_CLOSERS = new Set([..." \t\r\n\u00A0\"'”’»)]"]);
+const OPENERS = new Set([..." \t\r\n\u00A0\"'“‘„«([*_-"]);
 
-function lastMeaningfulChar(text: string): string {
-  return text.replace(TRAILING_CLOSERS, "").slice(-1);
+/** The last character of `text[start, end)` that is not a closing quote, bracket or space. */
+function lastMeaningfulChar(text: string, start = 0, end = text.length): string {
+  let i = end - 1;
+  while (i >= start && TRAILING_CLOSERS.has(text[i]!)) i--;
+  return i >= start ? text[i]! : "";
 }
 
-function firstLetter(text: string): string {
-  return text.replace(OPENERS, "").charAt(0);
+/** The first character of `text[start, end)` that is not an opening quote, bracket, dash or space. */
+function firstLetter(text: string, start = 0, end = text.length): string {
+  let i = start;
+  while (i < end && OPENERS.has(text[i]!)) i++;
+  return i < end ? text[i]! : "";
 }
 
 function countWords(text: string): number {
@@ -74,8 +80,8 @@ export function segmentBody(body: string, masked: string, patterns: BoilerplateP
       previous.kind === null &&
       unit.kind === null &&
       !isHeadingMarked(body, previous) &&
-      !TERMINAL.test(lastMeaningfulChar(masked.slice(previous.start, previous.end))) &&
-      /\p{Ll}/u.test(firstLetter(masked.slice(unit.start, unit.end)))
+      !TERMINAL.test(lastMeaningfulChar(masked, previous.start, previous.end)) &&
+      /\p{Ll}/u.test(firstLetter(masked, unit.start, unit.end))
     ) {
       previous.end = unit.end;
       continue;
@@ -100,9 +106,9 @@ function isHeadingMarked(body: string, unit: Unit): boolean {
 function classify(body: string, unit: Unit, text: string, patterns: BoilerplatePatterns): { kind: BlockKind; rule: string | null } {
   if (isHeadingMarked(body, unit)) return { kind: "heading", rule: "markdown-heading" };
   const headingShaped =
-    countWords(text) <= patterns.headingMaxWords &&
     !/[.!?…:;,]$/u.test(lastMeaningfulChar(text)) &&
-    /[\p{Lu}\p{N}]/u.test(firstLetter(text));
+    /[\p{Lu}\p{N}]/u.test(firstLetter(text)) &&
+    countWords(text) <= patterns.headingMaxWords;
   if (!headingShaped) return { kind: "paragraph", rule: null };
   const min = patterns.embeddedHeadlineMinBlankLines;
   if (min > 0 && unit.blankLinesBefore >= min) return { kind: "boilerplate", rule: "embedded-headline" };

@@ -75,11 +75,22 @@ export interface Token {
   /** wink-nlp token type: "word", "number", "punctuation", "currency", "emoji", … */
   readonly type: string;
   readonly value: string;
+  /**
+   * For a token that starts a word (a letter or digit with no letter before it): its leading word
+   * (term-pattern.ts leadingWord), lower-cased, which the term matcher looks terms up by; otherwise "".
+   */
+  readonly word: string;
 }
 
 /** The published analysis of one article. */
 export interface ArticleRecord {
   readonly schema: string;
+  /** Identity (id, version, SHA-256) of each codebook the record was made with. */
+  readonly codebooks: {
+    readonly framing: { readonly id: string; readonly version: string; readonly sha256: string };
+    readonly devices: { readonly id: string; readonly version: string; readonly sha256: string };
+    readonly speechCues: { readonly id: string; readonly version: string; readonly sha256: string };
+  };
   readonly id: string;
   readonly language: Language;
   readonly languageSource: "declared" | "detected";
@@ -92,6 +103,33 @@ export interface ArticleRecord {
   readonly blocks: readonly Block[];
   /** Markdown syntax characters (`**`, `[`, `](url)`, `#`) as `[start, end)` pairs; hidden in the reader. */
   readonly markup: readonly (readonly [number, number])[];
+  /** Quoted spans (marks included) and whether each is a direct quotation or a scare quote, and why. */
+  readonly quotations: readonly {
+    readonly start: number;
+    readonly end: number;
+    readonly kind: "direct" | "scare";
+    readonly reason: string;
+    readonly sentence: number;
+  }[];
+  /** Framing markers: one per occurrence of a codebook term. */
+  readonly markers: readonly {
+    readonly frame: string;
+    readonly term: string;
+    readonly start: number;
+    readonly end: number;
+    readonly sentence: number;
+    readonly form: string | null;
+    readonly quote: "direct" | "scare" | null;
+  }[];
+  /** Rhetorical devices, in the same shape as markers. */
+  readonly devices: readonly {
+    readonly device: string;
+    readonly term: string;
+    readonly start: number;
+    readonly end: number;
+    readonly sentence: number;
+    readonly quote: "direct" | "scare" | null;
+  }[];
   readonly meta: ArticleMeta;
   readonly text: string;
 }

@@ -4,9 +4,12 @@
  * Builds a synthetic corpus of N articles by recombining the sentences and headings of the bundled corpus
  * (a seeded PRNG, so the same N and seed give the same corpus), writes it as JSONL, and measures in one
  * process:
- *   - the full pipeline, exactly as `npm run analyze` runs it (index and validate, read, analyse, serialise);
- *   - bare `nlp.readDoc` over the same article texts, counting tokens;
- * then prints articles/s, tokens/s of each, their ratio, and the peak resident memory of the full run.
+ *   - the full pipeline as `npm run analyze` runs it: index and validate the whole corpus, then for each
+ *     article read it, analyse it and serialise its record;
+ *   - bare `nlp.readDoc` over the same article texts, counting tokens.
+ * The two are interleaved in batches of 100 articles (full, then bare, on the same batch), so that load from
+ * elsewhere on a shared machine slows both alike and the ratio stays comparable from run to run.
+ * It prints articles/s, tokens/s of each, their ratio, and the peak resident memory.
  * "Tokens" is the bare tokenizer's count for the same texts, used as the numerator for both rates.
  * The last line printed is one JSON object, for tracking runs over time.
  */
@@ -16,9 +19,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readText } from "../data-loaders/analyze-article.ts";
-import { analyzeCorpus, loadResources } from "../data-loaders/analyze-corpus.ts";
+import { analyzeArticle, codebookStamps } from "../data-loaders/analyze-article.ts";
+import { loadResources } from "../data-loaders/analyze-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
-import { readCorpus } from "../data-loaders/read-corpus.ts";
+import { indexCorpus, readCorpus, readIndexedArticle } from "../data-loaders/read-corpus.ts";
 import type { Language } from "../data-loaders/types.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" }, seed: { type: "string", default: "42" } } });
@@ -43,7 +47,7 @@ const pools = new Map<Language, { sentences: string[]; headings: string[] }>();
 for await (const article of readCorpus(paths.articles)) {
   const pool = pools.get(article.language) ?? { sentences: [], headings: [] };
   pools.set(article.language, pool);
-  const read = readText(article.text, resources);
+  const read = readText(article.text, article.language, resources);
   for (const sentence of read.sentences) {
     const text = read.masked.slice(sentence.start, sentence.end).replace(/\s+/g, " ");
     (read.blocks[sentence.block]!.kind === "heading" ? pool.headings : pool.sentences).push(text);
@@ -83,23 +87,34 @@ try {
     if (++warm === 200) break;
   }
 
-  // 2. The full pipeline, as the CLI runs it, serialising every record.
-  const fullStart = process.hrtime.bigint();
+  // 2 and 3. The full pipeline and bare tokenisation, interleaved batch by batch.
+  const clock = () => Number(process.hrtime.bigint()) / 1e9;
+  let fullSeconds = 0;
+  let bareSeconds = 0;
   let outputBytes = 0;
   let records = 0;
-  for await (const record of analyzeCorpus({ ...paths, articles: corpusFile }, resources)) {
-    outputBytes += JSON.stringify(record).length + 1;
-    records++;
-  }
-  const fullSeconds = Number(process.hrtime.bigint() - fullStart) / 1e9;
-  const peakRssMB = process.resourceUsage().maxRSS / 1024;
-
-  // 3. Bare tokenisation of the same texts.
-  const texts = Array.from(syntheticArticles(), (article) => article.text);
-  const bareStart = process.hrtime.bigint();
   let tokens = 0;
-  for (const text of texts) tokens += resources.nlp.readDoc(text).tokens().length();
-  const bareSeconds = Number(process.hrtime.bigint() - bareStart) / 1e9;
+  let started = clock();
+  const entries = await indexCorpus(corpusFile);
+  const stamps = codebookStamps(resources);
+  fullSeconds += clock() - started;
+  const BATCH = 100;
+  for (let from = 0; from < entries.length; from += BATCH) {
+    const batch = entries.slice(from, from + BATCH);
+    const texts: string[] = [];
+    started = clock();
+    for (const entry of batch) {
+      const article = readIndexedArticle(entry);
+      texts.push(article.text);
+      outputBytes += JSON.stringify(analyzeArticle(article, resources, stamps)).length + 1;
+      records++;
+    }
+    fullSeconds += clock() - started;
+    started = clock();
+    for (const text of texts) tokens += resources.nlp.readDoc(text).tokens().length();
+    bareSeconds += clock() - started;
+  }
+  const peakRssMB = process.resourceUsage().maxRSS / 1024;
 
   const round = (value: number, digits = 0) => Number(value.toFixed(digits));
   const result = {

@@ -12,7 +12,10 @@ describe("npm run analyze", () => {
     const records = parse(stdout);
     expect(records.map((r) => r.id)).toEqual(["alpha", "beta", "gamma-custom-id"]);
     for (const record of records) {
-      expect(Object.keys(record)).toEqual(["schema", "id", "language", "languageSource", "title", "titleSource", "words", "sentences", "blocks", "markup", "meta", "text"]);
+      expect(Object.keys(record)).toEqual([
+        "schema", "codebooks", "id", "language", "languageSource", "title", "titleSource", "words",
+        "sentences", "blocks", "markup", "quotations", "markers", "devices", "meta", "text",
+      ]);
       for (const sentence of record.sentences) expect(Object.keys(sentence)).toEqual(["index", "start", "end", "block"]);
     }
     expect(records.map((r) => [r.language, r.languageSource])).toEqual([["en", "declared"], ["nl", "detected"], ["nl", "declared"]]);

@@ -7,7 +7,14 @@ import type { Article } from "../data-loaders/types.ts";
 import { articleBody } from "../src/components/article-reader.ts";
 
 // jsdom gives modules non-file URLs, so name the pattern file from the working folder (the project root).
-const resources = loadResources({ articles: "", boilerplate: join(process.cwd(), "corpus", "patterns", "boilerplate.yaml") });
+const data = (path: string) => join(process.cwd(), "corpus", path);
+const resources = loadResources({
+  articles: "",
+  boilerplate: data("patterns/boilerplate.yaml"),
+  framing: data("codebooks/framing.yaml"),
+  devices: data("codebooks/devices.yaml"),
+  speechCues: data("codebooks/speech-cues.yaml"),
+});
 
 function article(text: string): Article {
   return {

@@ -26,7 +26,10 @@ describe("articleRecordSchema", () => {
     const { status, stdout } = runAnalyze(["--schema"]);
     expect(status).toBe(0);
     const schema = JSON.parse(stdout);
-    expect(schema.required).toEqual(["schema", "id", "language", "languageSource", "title", "titleSource", "words", "sentences", "blocks", "markup", "meta", "text"]);
+    expect(schema.required).toEqual([
+      "schema", "codebooks", "id", "language", "languageSource", "title", "titleSource", "words",
+      "sentences", "blocks", "markup", "quotations", "markers", "devices", "meta", "text",
+    ]);
     expect(schema.additionalProperties).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ for await (const article of readCorpus(corpusPaths({}).articles)) seeds.set(arti
 
 /** The blocks of `text` as [kind, rule, visible text with whitespace collapsed]. */
 function blocksOf(text: string): Array<[BlockKind, string | null, string]> {
-  const read = readText(text, resources);
+  const read = readText(text, "en", resources);
   return read.blocks.map((b) => [b.kind, b.rule, read.masked.slice(b.start, b.end).replace(/\s+/g, " ").trim()]);
 }
 

@@ -53,7 +53,7 @@ describe("splitSentences on the seeds", () => {
 
 describe("readText(text)", () => {
   it("keeps a sentence whole across a scraper's mid-sentence break", () => {
-    const read = readText("De blauwdruk zal volgend jaar het Volkscongres bereiken en naar\n\nverwachting worden goedgekeurd. Daarna volgt meer.", resources);
+    const read = readText("De blauwdruk zal volgend jaar het Volkscongres bereiken en naar\n\nverwachting worden goedgekeurd. Daarna volgt meer.", "nl", resources);
     expect(read.sentences.map((s) => read.masked.slice(s.start, s.end))).toEqual([
       "De blauwdruk zal volgend jaar het Volkscongres bereiken en naar\n\nverwachting worden goedgekeurd.",
       "Daarna volgt meer.",
@@ -61,7 +61,7 @@ describe("readText(text)", () => {
   });
 
   it("counts words, not punctuation or numbers", () => {
-    const read = readText("Trade rose 116 % in 2024, officials said.", resources);
+    const read = readText("Trade rose 116 % in 2024, officials said.", "en", resources);
     expect(read.tokens.filter((t) => t.type === "word").map((t) => t.value)).toEqual(["Trade", "rose", "in", "officials", "said"]);
   });
 });

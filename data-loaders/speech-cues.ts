@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { CodebookStamp, EntryTerm } from "./codebook.ts";
+import type { CorpusError } from "./corpus-error.ts";
+import { compileTerm } from "./term-pattern.ts";
+import type { Language } from "./types.ts";
+
+const perLanguage = z.object({ en: z.array(z.string()).min(1, "needs at least one cue"), nl: z.array(z.string()).min(1, "needs at least one cue") }).strict();
+const schema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    title: z.string().min(1),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a semantic version such as 1.0.0"),
+    licence: z.string().min(1),
+    source: z.string().min(1),
+    cues: perLanguage,
+    soCalled: perLanguage,
+  })
+  .strict();
+
+/** A list of compiled terms per language, in the shape the term matcher indexes. */
+export interface TermList {
+  readonly id: string;
+  readonly terms: Readonly<Record<Language, readonly EntryTerm[]>>;
+}
+
+/** Compiled speech cues: reporting verbs and attribution phrases, and distancing words ("so-called"). */
+export interface SpeechCues {
+  readonly stamp: CodebookStamp;
+  readonly cues: TermList;
+  readonly soCalled: TermList;
+}
+
+/** Validates and compiles `corpus/codebooks/speech-cues.yaml`; errors name the list, language and item. */
+export function compileSpeechCues(
+  raw: unknown,
+  bytes: Uint8Array,
+  file: string,
+): { readonly speechCues: SpeechCues | null; readonly errors: readonly CorpusError[] } {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return { speechCues: null, errors: parsed.error.issues.map((issue) => ({ file, field: issue.path.map(String).join(".") || "file", message: issue.message })) };
+  }
+  const errors: CorpusError[] = [];
+  const compileList = (list: "cues" | "soCalled"): TermList => {
+    const terms: Record<Language, EntryTerm[]> = { en: [], nl: [] };
+    for (const language of ["en", "nl"] as const) {
+      parsed.data[list][language].forEach((term, i) => {
+        try {
+          terms[language].push({ term: compileTerm(term), form: null });
+        } catch (error) {
+          errors.push({ file, field: `${list}.${language}.${i}`, message: `term ${JSON.stringify(term)} ${(error as Error).message}` });
+        }
+      });
+    }
+    return { id: list, terms };
+  };
+  const cues = compileList("cues");
+  const soCalled = compileList("soCalled");
+  if (errors.length) return { speechCues: null, errors };
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { speechCues: { stamp: { id: parsed.data.id, version: parsed.data.version, sha256 }, cues, soCalled }, errors: [] };
+}
