@@ -15,10 +15,18 @@ export default {
   head: `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Crect width=%2216%22 height=%2216%22 rx=%223%22 fill=%22%231d3557%22/%3E%3C/svg%3E">`,
   search: false,
   preserveExtension: true,
-  pages: [{ name: "Corpus overview", path: "/" }],
+  pages: [
+    { name: "Corpus overview", path: "/" },
+    { name: "Frames compared", path: "/compare/frames" },
+    { name: "Rhetorical devices compared", path: "/compare/devices" },
+    { name: "Codebook", path: "/codebook" },
+    { name: "Methods", path: "/methods" },
+  ],
   // One reader page per article. Reading the index validates the corpus, so a corpus with errors fails the
   // build here, with every error listed.
   async *dynamicPaths() {
+    yield "/compare/frames";
+    yield "/compare/devices";
     for (const entry of await indexCorpus(corpusPaths().articles)) yield `/articles/${entry.id}`;
   },
 };

@@ -1,7 +1,7 @@
 import type { BoilerplatePatterns } from "./boilerplate-patterns.ts";
 import { codebookStamp, type Codebook, type CodebookStamp } from "./codebook.ts";
-import { detectRhetoricalDevices, type DeviceMarker } from "./detect-devices.ts";
-import { detectFramingMarkers, type FramingMarker } from "./detect-framing-markers.ts";
+import { detectRhetoricalDevices } from "./detect-devices.ts";
+import { detectFramingMarkers } from "./detect-framing-markers.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
 import { findQuotations, type Quotation } from "./find-quotations.ts";
 import { indexTerms, matchTerms, type TermIndex, type TermMatch } from "./match-terms.ts";
@@ -9,7 +9,7 @@ import type { WinkNlp } from "./nlp.ts";
 import { segmentBody } from "./segment-body.ts";
 import type { SpeechCues } from "./speech-cues.ts";
 import { splitSentences } from "./split-sentences.ts";
-import type { Article, ArticleRecord, Block, Language, Sentence, Token } from "./types.ts";
+import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, Sentence, Token } from "./types.ts";
 
 /** Identifies the record format; bump the suffix when a field changes meaning or disappears. */
 export const RECORD_SCHEMA = "framing-notebooks/article-record@1";

@@ -38,16 +38,16 @@ const entrySchema = z
   })
   .strict();
 
-const codebookSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    title: z.string().min(1),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a semantic version such as 1.0.0"),
-    licence: z.string().min(1),
-    source: z.string().min(1),
-    entries: z.array(entrySchema).min(1, "needs at least one entry"),
-  })
-  .strict();
+/** The header every codebook-like data file has: identity, version, licence and source. */
+export const codebookHeader = {
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and dashes"),
+  title: z.string().min(1),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a semantic version such as 1.0.0"),
+  licence: z.string().min(1),
+  source: z.string().min(1),
+};
+
+const codebookSchema = z.object({ ...codebookHeader, entries: z.array(entrySchema).min(1, "needs at least one entry") }).strict();
 
 export type CodebookExample = z.infer<typeof example>;
 

@@ -1,18 +1,8 @@
 import type { Codebook } from "./codebook.ts";
-import { quoteContext, type QuoteContext } from "./detect-framing-markers.ts";
+import { quoteContext } from "./detect-framing-markers.ts";
 import { sentenceAt, type Quotation } from "./find-quotations.ts";
 import type { TermMatch } from "./match-terms.ts";
-import type { Sentence } from "./types.ts";
-
-/** One occurrence of a rhetorical device; the same shape as a framing marker, keyed by `device`. */
-export interface DeviceMarker {
-  readonly device: string;
-  readonly term: string;
-  readonly start: number;
-  readonly end: number;
-  readonly sentence: number;
-  readonly quote: QuoteContext;
-}
+import type { DeviceMarker, Sentence } from "./types.ts";
 
 const TRAILING_CLOSERS = new Set([..." \t\r\n\u00A0\"'”’»)]"]);
 

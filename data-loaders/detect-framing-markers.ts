@@ -1,23 +1,7 @@
 import type { Quotation } from "./find-quotations.ts";
 import { sentenceAt } from "./find-quotations.ts";
 import type { TermMatch } from "./match-terms.ts";
-import type { Sentence } from "./types.ts";
-
-/** Where a marker stands: inside a direct quotation, inside scare quotes, or in the author's own words. */
-export type QuoteContext = "direct" | "scare" | null;
-
-/** One occurrence of a frame's term. */
-export interface FramingMarker {
-  readonly frame: string;
-  /** The surface form as it stands in the body ("Hegemon’s", "vazalstaat"). */
-  readonly term: string;
-  readonly start: number;
-  readonly end: number;
-  readonly sentence: number;
-  /** The term's form label from the codebook ("personified", "generic"), or null. */
-  readonly form: string | null;
-  readonly quote: QuoteContext;
-}
+import type { FramingMarker, QuoteContext, Sentence } from "./types.ts";
 
 /**
  * The quotation context of `[start, end)`: "direct" if a direct quotation contains it, else "scare" if

@@ -1,4 +1,5 @@
 import type { TermMatch } from "./match-terms.ts";
+import { lastStartingAtOrBefore } from "./search-offsets.ts";
 import type { Block, Sentence, Token } from "./types.ts";
 
 /**
@@ -149,32 +150,13 @@ function classify(
 
 function countWords(tokens: readonly Token[], start: number, end: number): number {
   let n = 0;
-  for (let i = firstTokenAt(tokens, start); i < tokens.length && tokens[i]!.start < end; i++) if (tokens[i]!.type === "word" || tokens[i]!.type === "number") n++;
+  // The first token starting at or after `start`.
+  let i = lastStartingAtOrBefore(tokens, start - 1) + 1;
+  for (; i < tokens.length && tokens[i]!.start < end; i++) if (tokens[i]!.type === "word" || tokens[i]!.type === "number") n++;
   return n;
-}
-
-function firstTokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Index of the sentence containing `offset`, or of the nearest sentence before it (-1 if none). */
 export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return lastStartingAtOrBefore(sentences, offset);
 }

@@ -1,4 +1,5 @@
 import type { CodebookEntry } from "./codebook.ts";
+import { lastStartingAtOrBefore } from "./search-offsets.ts";
 import type { CompiledTerm } from "./term-pattern.ts";
 import type { Language, Token } from "./types.ts";
 
@@ -130,7 +131,7 @@ function matchUnindexed(
     const haystack = candidate.term.caseSensitive ? text : (lower ??= text.toLowerCase());
     const tried = new Set<number>();
     for (let at = haystack.indexOf(literal); at !== -1; at = haystack.indexOf(literal, at + 1)) {
-      for (let i = lastTokenAtOrBefore(tokens, at); i >= 0 && tokens[i]!.start >= at - LITERAL_REACH; i--) {
+      for (let i = lastStartingAtOrBefore(tokens, at); i >= 0 && tokens[i]!.start >= at - LITERAL_REACH; i--) {
         const token = tokens[i]!;
         if (!token.word || tried.has(token.start)) continue;
         tried.add(token.start);
@@ -138,18 +139,4 @@ function matchUnindexed(
       }
     }
   }
-}
-
-function lastTokenAtOrBefore(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }

@@ -12,11 +12,13 @@ export interface CorpusPaths {
   readonly framing: string;
   readonly devices: string;
   readonly speechCues: string;
+  readonly handCheck: string;
 }
 
 /**
  * Where the articles and data files are: the bundled corpus unless the environment names others
- * (`CORPUS` for the articles, `BOILERPLATE_PATTERNS`, `FRAMING_CODEBOOK`, `DEVICES_CODEBOOK`, `SPEECH_CUES`
+ * (`CORPUS` for the articles, `BOILERPLATE_PATTERNS`, `FRAMING_CODEBOOK`, `DEVICES_CODEBOOK`, `SPEECH_CUES`,
+ * `HAND_CHECK`
  * for the data files; relative paths are taken from the current folder). The CLI's flags override these;
  * the site build reads only the environment.
  */
@@ -29,5 +31,6 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
     framing: pick(env.FRAMING_CODEBOOK, "corpus/codebooks/framing.yaml"),
     devices: pick(env.DEVICES_CODEBOOK, "corpus/codebooks/devices.yaml"),
     speechCues: pick(env.SPEECH_CUES, "corpus/codebooks/speech-cues.yaml"),
+    handCheck: pick(env.HAND_CHECK, "corpus/checks/seed-hand-check.yaml"),
   };
 }

@@ -8,6 +8,7 @@ import { parse as parseYaml } from "yaml";
 import { compileBoilerplatePatterns, type BoilerplatePatterns } from "./boilerplate-patterns.ts";
 import { compileCodebook, type Codebook } from "./codebook.ts";
 import { compileSpeechCues, type SpeechCues } from "./speech-cues.ts";
+import { parseHandCheck, type HandCheck } from "./hand-check.ts";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
@@ -164,6 +165,13 @@ export function readSpeechCues(file: string): SpeechCues {
   const { speechCues, errors } = compileSpeechCues(value, bytes, file);
   if (!speechCues) throw new CorpusValidationError(errors);
   return speechCues;
+}
+
+/** Reads the seed hand check (corpus/checks/seed-hand-check.yaml); throws with every problem found. */
+export function readHandCheck(file: string): HandCheck {
+  const { handCheck, errors } = parseHandCheck(readYaml(file), file);
+  if (!handCheck) throw new CorpusValidationError(errors);
+  return handCheck;
 }
 
 /** Reads a YAML data file; a syntax error is reported with the file and line. */

@@ -1,22 +1,12 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { CodebookStamp, EntryTerm } from "./codebook.ts";
+import { codebookHeader, type CodebookStamp, type EntryTerm } from "./codebook.ts";
 import type { CorpusError } from "./corpus-error.ts";
 import { compileTerm } from "./term-pattern.ts";
 import type { Language } from "./types.ts";
 
 const perLanguage = z.object({ en: z.array(z.string()).min(1, "needs at least one cue"), nl: z.array(z.string()).min(1, "needs at least one cue") }).strict();
-const schema = z
-  .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    title: z.string().min(1),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a semantic version such as 1.0.0"),
-    licence: z.string().min(1),
-    source: z.string().min(1),
-    cues: perLanguage,
-    soCalled: perLanguage,
-  })
-  .strict();
+const schema = z.object({ ...codebookHeader, cues: perLanguage, soCalled: perLanguage }).strict();
 
 /** A list of compiled terms per language, in the shape the term matcher indexes. */
 export interface TermList {

@@ -17,6 +17,10 @@ export interface ArticleSummary {
   readonly author: string | null;
   readonly published: string | null;
   readonly source: string;
+  /** Framing markers per frame id, counted from the record's markers. */
+  readonly frames: Readonly<Record<string, number>>;
+  /** Rhetorical devices per device id, counted from the record's devices. */
+  readonly devices: Readonly<Record<string, number>>;
 }
 
 /** Reduces a record to its overview row; every number is counted from the record, none stored by hand. */
@@ -39,5 +43,14 @@ export function summarizeRecord(record: ArticleRecord): ArticleSummary {
     author: record.meta.author,
     published: record.meta.published,
     source: record.meta.source,
+    frames: countBy(record.markers, (m) => m.frame),
+    devices: countBy(record.devices, (d) => d.device),
   };
+}
+
+/** Counts items by key, with keys in code-unit order (so serialised output is stable). */
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -82,6 +82,41 @@ export interface Token {
   readonly word: string;
 }
 
+/** Where a marker stands: inside a direct quotation, inside scare quotes, or in the author's own words (null). */
+export type QuoteContext = "direct" | "scare" | null;
+
+/** A quoted span as published: marks included; a direct quotation or a scare quote, and the rule that decided. */
+export interface QuotationRecord {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: "direct" | "scare";
+  readonly reason: string;
+  readonly sentence: number;
+}
+
+/** One occurrence of a framing codebook term. */
+export interface FramingMarker {
+  readonly frame: string;
+  /** The surface form as it stands in the body ("Hegemon’s", "vazalstaat"). */
+  readonly term: string;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  /** The term's form label from the codebook ("personified", "generic"), or null. */
+  readonly form: string | null;
+  readonly quote: QuoteContext;
+}
+
+/** One occurrence of a rhetorical device; the same shape as a framing marker, keyed by `device`. */
+export interface DeviceMarker {
+  readonly device: string;
+  readonly term: string;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  readonly quote: QuoteContext;
+}
+
 /** The published analysis of one article. */
 export interface ArticleRecord {
   readonly schema: string;
@@ -103,33 +138,9 @@ export interface ArticleRecord {
   readonly blocks: readonly Block[];
   /** Markdown syntax characters (`**`, `[`, `](url)`, `#`) as `[start, end)` pairs; hidden in the reader. */
   readonly markup: readonly (readonly [number, number])[];
-  /** Quoted spans (marks included) and whether each is a direct quotation or a scare quote, and why. */
-  readonly quotations: readonly {
-    readonly start: number;
-    readonly end: number;
-    readonly kind: "direct" | "scare";
-    readonly reason: string;
-    readonly sentence: number;
-  }[];
-  /** Framing markers: one per occurrence of a codebook term. */
-  readonly markers: readonly {
-    readonly frame: string;
-    readonly term: string;
-    readonly start: number;
-    readonly end: number;
-    readonly sentence: number;
-    readonly form: string | null;
-    readonly quote: "direct" | "scare" | null;
-  }[];
-  /** Rhetorical devices, in the same shape as markers. */
-  readonly devices: readonly {
-    readonly device: string;
-    readonly term: string;
-    readonly start: number;
-    readonly end: number;
-    readonly sentence: number;
-    readonly quote: "direct" | "scare" | null;
-  }[];
+  readonly quotations: readonly QuotationRecord[];
+  readonly markers: readonly FramingMarker[];
+  readonly devices: readonly DeviceMarker[];
   readonly meta: ArticleMeta;
   readonly text: string;
 }

@@ -23,22 +23,13 @@ import { analyzeArticle, codebookStamps } from "../data-loaders/analyze-article.
 import { loadResources } from "../data-loaders/analyze-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { indexCorpus, readCorpus, readIndexedArticle } from "../data-loaders/read-corpus.ts";
+import { mulberry32 } from "../data-loaders/seeded-random.ts";
 import type { Language } from "../data-loaders/types.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" }, seed: { type: "string", default: "42" } } });
 const articleCount = Number(values.articles);
 const seed = Number(values.seed);
 if (!Number.isInteger(articleCount) || articleCount < 1) throw new Error(`bench: --articles must be a positive whole number, not ${values.articles}`);
-
-/** mulberry32: a small, fast, seeded PRNG (Tommy Ettinger, public domain); returns floats in [0, 1). */
-function mulberry32(state: number): () => number {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // 1. Sentence and heading pools from the bundled corpus, per language.
 const paths = corpusPaths();

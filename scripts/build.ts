@@ -8,7 +8,7 @@
  *    lastModified), so two builds of the same inputs would differ in that number alone. If any loader ran
  *    in step 2, set the cached outputs' times to SOURCE_DATE_EPOCH (default 2000-01-01) and render again
  *    from that cache. A build whose cache was already current renders once.
- * Extra arguments go to `observable build`.
+ * A broken link between pages fails the build. Extra arguments go to `observable build`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
@@ -45,11 +45,19 @@ function clearOutsideOutput(): void {
   rmSync(absolute, { recursive: true, force: true });
 }
 
+/** Runs `observable build`, echoing its output; a failed build or a broken link stops the script. */
 function observableBuild(): void {
   clearOutsideOutput();
   const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
-  const result = spawnSync(bin, ["build", ...process.argv.slice(2)], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  const result = spawnSync(bin, ["build", ...process.argv.slice(2)], { cwd: PROJECT_ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  process.stdout.write(result.stdout ?? "");
+  process.stderr.write(result.stderr ?? "");
   if (result.status !== 0) process.exit(result.status ?? 1);
+  // Framework only warns about links to pages that do not exist; a published notebook must not have any.
+  if (/broken links?/.test(`${result.stdout}${result.stderr}`)) {
+    process.stderr.write("build: the site has broken links (listed above)\n");
+    process.exit(1);
+  }
 }
 
 if (freshenLoaders()) process.stderr.write("build: inputs changed; data loaders will rerun\n");

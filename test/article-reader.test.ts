@@ -14,6 +14,7 @@ const resources = loadResources({
   framing: data("codebooks/framing.yaml"),
   devices: data("codebooks/devices.yaml"),
   speechCues: data("codebooks/speech-cues.yaml"),
+  handCheck: data("checks/seed-hand-check.yaml"),
 });
 
 function article(text: string): Article {

@@ -1,5 +1,6 @@
 // The article reader: renders an analysis record's body with its headings, paragraphs, boilerplate and
-// source lines distinguished, and every sentence addressable as #s-<index> so any figure can link to it.
+// source lines distinguished, every sentence addressable as #s-<index>, and framing markers and rhetorical
+// devices highlighted (toggled per category through classes on the article element).
 // Article text is untrusted: it is only ever inserted as text nodes, never parsed as HTML.
 import type { ArticleRecord, Block } from "../../data-loaders/types.ts";
 
@@ -18,12 +19,53 @@ const RULE_LABELS: Readonly<Record<string, string>> = {
   "heading-shape": "short line without final punctuation",
 };
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
+/** A highlighted span: a framing marker ("frame") or a rhetorical device ("device"). */
+export interface Annotation {
+  readonly kind: "frame" | "device";
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+  /** Said in the tooltip, e.g. "The Hegemon (personified)". */
+  readonly label: string;
+}
+
+/** A category that can be highlighted, with its colour. */
+export interface Category {
+  readonly kind: "frame" | "device";
+  readonly id: string;
+  readonly label: string;
+  readonly color: string;
+}
+
+// Light tints for frames (black text keeps a contrast ratio above 7:1 on each) and strong colours for the
+// underlines of devices. From ColorBrewer Set3 and Pastel1, and Dark2 (Cynthia Brewer, Apache-2.0).
+const FRAME_COLORS = ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f", "#fbb4ae", "#b3cde3", "#decbe4", "#fed9a6", "#e5d8bd", "#f2f2f2"];
+const DEVICE_COLORS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"];
+const DEVICE_STYLES = ["solid", "wavy", "dashed", "dotted", "double"];
+
+/** Assigns each codebook entry its colour, in codebook order. */
+export function categoriesOf(framing: readonly { id: string; label: string }[], devices: readonly { id: string; label: string }[]): Category[] {
+  return [
+    ...framing.map((entry, i) => ({ kind: "frame" as const, id: entry.id, label: entry.label, color: FRAME_COLORS[i % FRAME_COLORS.length]! })),
+    ...devices.map((entry, i) => ({ kind: "device" as const, id: entry.id, label: entry.label, color: DEVICE_COLORS[i % DEVICE_COLORS.length]! })),
+  ];
+}
+
+/** The class that marks a highlighted piece of text, and the class on the article that shows it. */
+const markClass = (kind: Annotation["kind"], id: string) => `${kind === "frame" ? "f" : "d"}-${id}`;
+const showClass = (kind: Annotation["kind"], id: string) => `show-${markClass(kind, id)}`;
+
+/** The annotations of a record, labelled with the codebooks' category labels. */
+export function annotationsOf(record: ArticleRecord, categories: readonly Category[]): Annotation[] {
+  const label = (kind: Annotation["kind"], id: string) => categories.find((c) => c.kind === kind && c.id === id)?.label ?? id;
+  const quoted = (quote: string | null) => (quote === "direct" ? ", inside a quotation" : quote === "scare" ? ", in scare quotes" : "");
+  return [
+    ...record.markers.map((m) => ({ kind: "frame" as const, id: m.frame, start: m.start, end: m.end, label: `${label("frame", m.frame)}${m.form ? ` (${m.form})` : ""}${quoted(m.quote)}` })),
+    ...record.devices.map((d) => ({ kind: "device" as const, id: d.device, start: d.start, end: d.end, label: `${label("device", d.device)}${d.device === "scare-quotes" ? "" : quoted(d.quote)}` })),
+  ];
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -34,13 +76,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
  * Appends `text[start, end)` to `parent` as text nodes, leaving out Markdown syntax characters
  * (`markup`, sorted `[start, end)` ranges), so `**bold**` reads as "bold" while offsets stay those of the body.
  */
-function appendVisibleText(
-  parent: Node,
-  text: string,
-  start: number,
-  end: number,
-  markup: ArticleRecord["markup"],
-): void {
+function appendVisibleText(parent: Node, text: string, start: number, end: number, markup: ArticleRecord["markup"]): void {
   let at = start;
   for (const [from, to] of markup) {
     if (to <= at) continue;
@@ -51,8 +87,31 @@ function appendVisibleText(
   if (at < end) parent.appendChild(parent.ownerDocument!.createTextNode(text.slice(at, end)));
 }
 
+/**
+ * Appends a sentence's text, cut at every annotation boundary: each piece covered by annotations is a
+ * span carrying the classes of all of them, so overlapping frames and devices are all shown and toggled.
+ */
+function appendAnnotated(parent: HTMLElement, record: ArticleRecord, start: number, end: number, annotations: readonly Annotation[]): void {
+  const doc = parent.ownerDocument;
+  const inside = annotations.filter((a) => a.start < end && a.end > start);
+  if (!inside.length) return appendVisibleText(parent, record.text, start, end, record.markup);
+  const cuts = [...new Set([start, end, ...inside.flatMap((a) => [Math.max(a.start, start), Math.min(a.end, end)])])].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [from, to] = [cuts[i]!, cuts[i + 1]!];
+    const covering = inside.filter((a) => a.start <= from && a.end >= to);
+    if (!covering.length) {
+      appendVisibleText(parent, record.text, from, to, record.markup);
+      continue;
+    }
+    const span = element(doc, "span", ["mark", ...new Set(covering.map((a) => markClass(a.kind, a.id)))].join(" "));
+    span.title = [...new Set(covering.map((a) => a.label))].join("; ");
+    appendVisibleText(span, record.text, from, to, record.markup);
+    parent.appendChild(span);
+  }
+}
+
 /** Renders one block, wrapping each of its sentences in a `span.sentence#s-<index>`. */
-function renderBlock(doc: Document, record: ArticleRecord, block: Block, sentencesByBlock: Map<number, ArticleRecord["sentences"]>): HTMLElement {
+function renderBlock(doc: Document, record: ArticleRecord, block: Block, sentences: ArticleRecord["sentences"], annotations: readonly Annotation[]): HTMLElement {
   const tag = block.kind === "heading" ? "h2" : block.kind === "paragraph" ? "p" : "div";
   const node = element(doc, tag, `block block-${block.kind}`);
   node.dataset.block = String(block.index);
@@ -63,14 +122,13 @@ function renderBlock(doc: Document, record: ArticleRecord, block: Block, sentenc
     node.appendChild(element(doc, "span", "block-label", why ? `${BLOCK_LABELS[block.kind]} (${why})` : BLOCK_LABELS[block.kind]));
   }
   let at = block.start;
-  for (const sentence of sentencesByBlock.get(block.index) ?? []) {
+  for (const sentence of sentences) {
     appendVisibleText(node, record.text, at, sentence.start, record.markup);
     const span = element(doc, "span", "sentence");
     span.id = `s-${sentence.index}`;
     span.dataset.start = String(sentence.start);
     span.dataset.end = String(sentence.end);
-    span.title = `sentence ${sentence.index}, characters ${sentence.start}–${sentence.end}`;
-    appendVisibleText(span, record.text, sentence.start, sentence.end, record.markup);
+    appendAnnotated(span, record, sentence.start, sentence.end, annotations);
     node.appendChild(span);
     at = sentence.end;
   }
@@ -79,26 +137,83 @@ function renderBlock(doc: Document, record: ArticleRecord, block: Block, sentenc
 }
 
 /**
- * Renders the whole article body as an `<article>` element.
- * @example articleBody(record, document).querySelector("#s-0")?.textContent // the first sentence
+ * Renders the whole article body as an `<article>` element. Annotations are highlighted only for the
+ * categories whose "show" class is on the element (see {@link categoryToggles}).
+ * @example articleBody(record, []).querySelector("#s-0")?.textContent // the first sentence
  */
-export function articleBody(record: ArticleRecord, doc: Document = document): HTMLElement {
-  const sentencesByBlock = new Map<number, ArticleRecord["sentences"]>();
+export function articleBody(record: ArticleRecord, annotations: readonly Annotation[] = [], doc: Document = document): HTMLElement {
+  const bySentenceBlock = new Map<number, ArticleRecord["sentences"][number][]>();
   for (const sentence of record.sentences) {
-    const list = sentencesByBlock.get(sentence.block);
-    if (list) (list as ArticleRecord["sentences"][number][]).push(sentence);
-    else sentencesByBlock.set(sentence.block, [sentence]);
+    const list = bySentenceBlock.get(sentence.block);
+    if (list) list.push(sentence);
+    else bySentenceBlock.set(sentence.block, [sentence]);
   }
+  const sorted = [...annotations].sort((a, b) => a.start - b.start);
   const article = element(doc, "article", "article-body");
   article.lang = record.language;
-  for (const block of record.blocks) article.appendChild(renderBlock(doc, record, block, sentencesByBlock));
+  for (const block of record.blocks) {
+    const inBlock = sorted.filter((a) => a.start < block.end && a.end > block.start);
+    article.appendChild(renderBlock(doc, record, block, bySentenceBlock.get(block.index) ?? [], inBlock));
+  }
   return article;
+}
+
+/** A stylesheet giving each category its highlight: a background for frames, an underline for devices. */
+export function categoryStyles(categories: readonly Category[], doc: Document = document): HTMLStyleElement {
+  const style = doc.createElement("style");
+  let deviceIndex = 0;
+  style.textContent = categories
+    .map((c) =>
+      c.kind === "frame"
+        ? `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{background:${c.color};border-radius:2px;box-shadow:0 0 0 1px ${c.color}}`
+        : `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{text-decoration-line:underline;text-decoration-color:${c.color};text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-style:${DEVICE_STYLES[deviceIndex++ % DEVICE_STYLES.length]}}`,
+    )
+    .join("\n");
+  return style;
+}
+
+/**
+ * A legend with one checkbox per category that occurs in the article (with its count); ticking one adds
+ * its "show" class to `body`. `initial` says which are ticked at first.
+ */
+export function categoryToggles(
+  categories: readonly Category[],
+  annotations: readonly Annotation[],
+  body: HTMLElement,
+  initial: (category: Category) => boolean,
+  doc: Document = document,
+): HTMLElement {
+  const legend = element(doc, "div", "category-legend");
+  for (const kind of ["frame", "device"] as const) {
+    const group = element(doc, "fieldset", `legend-${kind}s`);
+    group.appendChild(element(doc, "legend", "", kind === "frame" ? "Framing markers" : "Rhetorical devices"));
+    let shown = 0;
+    for (const category of categories.filter((c) => c.kind === kind)) {
+      const count = annotations.filter((a) => a.kind === kind && a.id === category.id).length;
+      if (!count) continue;
+      shown++;
+      const label = element(doc, "label", "legend-toggle");
+      const box = element(doc, "input");
+      box.type = "checkbox";
+      box.value = category.id;
+      box.checked = initial(category);
+      body.classList.toggle(showClass(kind, category.id), box.checked);
+      box.addEventListener("change", () => body.classList.toggle(showClass(kind, category.id), box.checked));
+      const swatch = element(doc, "span", `swatch swatch-${kind}`);
+      swatch.style.setProperty(kind === "frame" ? "background" : "border-bottom-color", category.color);
+      label.append(box, swatch, doc.createTextNode(`${category.label} (${count})`));
+      group.appendChild(label);
+    }
+    if (!shown) group.appendChild(element(doc, "span", "legend-none", "none in this article"));
+    legend.appendChild(group);
+  }
+  return legend;
 }
 
 /** A legend of the block kinds, styled like the blocks themselves. */
 export function blockLegend(doc: Document = document): HTMLElement {
   const legend = element(doc, "div", "block-legend");
-  legend.appendChild(element(doc, "span", "legend-title", "Legend:"));
+  legend.appendChild(element(doc, "span", "legend-title", "Blocks:"));
   for (const kind of ["heading", "paragraph", "boilerplate", "source-line"] as const) {
     legend.appendChild(element(doc, "span", `legend-item block-${kind}`, kind));
   }

@@ -1,16 +1,40 @@
-// Publishes the analysed corpus as data/corpus.zip: articles/<id>.json (one full record each) and
-// summary.json (one overview row per article). Pages read entries as FileAttachment("data/corpus/…").
-import { analyzeCorpus } from "../../data-loaders/analyze-corpus.ts";
+// Publishes the analysed corpus as data/corpus.zip, read by pages as FileAttachment("data/corpus/…"):
+//   articles/<id>.json  one full analysis record per article (the CLI's record)
+//   summary.json        one overview row per article
+//   codebooks.json      the framing and devices codebooks, for the codebook page and the legends
+//   frames.json         frame rates per article and per group, with bootstrap intervals
+//   devices.json        the same for rhetorical devices
+//   concordance.json    keyword-in-context lines for every marker and device
+//   hand-check.json     the pipeline's output against the seed hand check (methods page)
+import { codebookStamps } from "../../data-loaders/analyze-article.ts";
+import { analyzeCorpus, loadResources } from "../../data-loaders/analyze-corpus.ts";
+import { codebookView, compareArticles, concordanceLines, type ConcordanceLine } from "../../data-loaders/compare-articles.ts";
+import { compareHandCheck } from "../../data-loaders/hand-check.ts";
+import { readHandCheck } from "../../data-loaders/read-corpus.ts";
+import type { ArticleRecord } from "../../data-loaders/types.ts";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import { summarizeRecord, type ArticleSummary } from "../../data-loaders/summarize-record.ts";
 import { createZipWriter } from "../../data-loaders/write-zip.ts";
 
+const paths = corpusPaths();
+const resources = loadResources(paths);
 const zip = createZipWriter(process.stdout);
 const summary: ArticleSummary[] = [];
-for await (const record of analyzeCorpus(corpusPaths())) {
+const concordance: ConcordanceLine[] = [];
+const handCheck = readHandCheck(paths.handCheck);
+const checked = new Set([...Object.keys(handCheck.frames), ...handCheck.quotations.map((q) => q.article)]);
+const checkedRecords: ArticleRecord[] = [];
+for await (const record of analyzeCorpus(paths, resources)) {
   zip.add(`articles/${record.id}.json`, JSON.stringify(record));
+  if (checked.has(record.id)) checkedRecords.push(record);
   summary.push(summarizeRecord(record));
+  concordance.push(...concordanceLines(record));
 }
 zip.add("summary.json", JSON.stringify(summary));
+zip.add("codebooks.json", JSON.stringify({ stamps: codebookStamps(resources), framing: codebookView(resources.framing), devices: codebookView(resources.devices) }));
+zip.add("frames.json", JSON.stringify(compareArticles(summary, resources.framing, "frames")));
+zip.add("devices.json", JSON.stringify(compareArticles(summary, resources.devices, "devices")));
+zip.add("concordance.json", JSON.stringify(concordance));
+zip.add("hand-check.json", JSON.stringify(compareHandCheck(handCheck, checkedRecords)));
 await zip.finish();
-process.stderr.write(`corpus.zip: ${summary.length} articles\n`);
+process.stderr.write(`corpus.zip: ${summary.length} articles, ${concordance.length} concordance lines\n`);

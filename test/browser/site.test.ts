@@ -1,5 +1,6 @@
 // Loads the built site (dist/, made by `npm run build`) in headless Chromium from a loopback server and
-// fails on any console error, page error, failed request, or request to another origin.
+// fails on any console error or warning (Plot reports misuse as warnings), page error, failed request, or
+// request to another origin.
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
@@ -48,7 +49,7 @@ async function visit(path: string, ready: string): Promise<{ page: Page; problem
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("requestfailed", (request) => problems.push(`failed request: ${request.url()}`));
@@ -84,6 +85,41 @@ describe("built site in headless Chromium", () => {
     expect(await page.locator(".article-body .block-source-line").textContent()).toContain("Bron: www.rt.com");
     expect(await page.locator("#s-11").textContent()).toBe("Wederzijdse militaire hulp");
     await page.screenshot({ path: join(PROJECT_ROOT, "test", "browser", "output", "article-001.png"), fullPage: false });
+    await page.close();
+  });
+
+  it.each([
+    ["/compare/frames.html", "figure svg, svg"],
+    ["/compare/devices.html", "figure svg, svg"],
+    ["/codebook.html", ".codebook-entry"],
+    ["/methods.html", "table"],
+  ])("renders %s with no errors and no off-origin requests", async (path, ready) => {
+    const { page, problems } = await visit(path, ready);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("links a heatmap cell to the reader with that frame highlighted", async () => {
+    const { page, problems } = await visit("/compare/frames.html", "svg a");
+    const hrefs = await page.locator("svg a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(hrefs).toContain("../articles/000_d933d23d6336647c.html?show=hegemon");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("opens a concordance link at its sentence, with only that frame shown", async () => {
+    const { page, problems } = await visit("/articles/000_d933d23d6336647c.html?show=hegemon#s-12", ".article-body .sentence");
+    expect(problems).toEqual([]);
+    expect(await page.locator("#s-12").getAttribute("class")).toContain("targeted");
+    const body = page.locator(".article-body");
+    expect(await body.getAttribute("class")).toContain("show-f-hegemon");
+    expect(await body.getAttribute("class")).not.toContain("show-f-vassal");
+    expect(await page.locator("#s-12 .f-hegemon").textContent()).toBe("Hegemon");
+    const highlighted = await page.locator("#s-12 .f-hegemon").evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(highlighted).not.toBe("rgba(0, 0, 0, 0)");
+    // Turning the frame off removes the highlight.
+    await page.locator(".category-legend input[value=hegemon]").uncheck();
+    expect(await page.locator("#s-12 .f-hegemon").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgba(0, 0, 0, 0)");
     await page.close();
   });
 

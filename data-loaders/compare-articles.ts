@@ -1,0 +1,112 @@
+import type { Codebook } from "./codebook.ts";
+import { maskRanges } from "./find-markup.ts";
+import { rateTable, type ArticleCounts, type BootstrapOptions, type RateRow } from "./rate-statistics.ts";
+import type { ArticleSummary } from "./summarize-record.ts";
+import type { ArticleRecord } from "./types.ts";
+
+/** The groupings every comparison page offers, with the summary field each reads. */
+export const GROUPINGS: ReadonlyArray<{ readonly id: string; readonly label: string; readonly value: (row: ArticleSummary) => string | null }> = [
+  { id: "all", label: "whole corpus", value: () => "all articles" },
+  { id: "language", label: "language", value: (row) => row.language },
+  { id: "provenance", label: "provenance stated in the text", value: (row) => row.provenanceKind },
+  { id: "outlet", label: "outlet", value: (row) => row.outlet },
+  { id: "author", label: "author", value: (row) => row.author },
+];
+
+/** Everything a comparison page (frames or devices) shows, computed from the overview rows. */
+export interface Comparison {
+  readonly categories: ReadonlyArray<{ readonly id: string; readonly label: string }>;
+  readonly groupings: ReadonlyArray<{ readonly id: string; readonly label: string }>;
+  /** Pooled rates per 1,000 words with 95% bootstrap intervals, for every grouping. */
+  readonly rates: readonly RateRow[];
+  /** Count and rate per article and category, for heatmaps. */
+  readonly perArticle: ReadonlyArray<{ readonly id: string; readonly title: string; readonly category: string; readonly count: number; readonly rate: number }>;
+}
+
+/**
+ * Builds the comparison tables for one codebook: `kind` "frames" reads each row's frame counts, "devices"
+ * its device counts. Categories are the codebook's entries, in codebook order.
+ */
+export function compareArticles(rows: readonly ArticleSummary[], codebook: Codebook, kind: "frames" | "devices", options: BootstrapOptions = {}): Comparison {
+  const categories = codebook.entries.map((entry) => ({ id: entry.id, label: entry.label }));
+  const ids = categories.map((c) => c.id);
+  const counts: ArticleCounts[] = rows.map((row) => ({
+    id: row.id,
+    words: row.words,
+    counts: kind === "frames" ? row.frames : row.devices,
+    groups: Object.fromEntries(GROUPINGS.map((g) => [g.id, g.value(row) ?? "not recorded"])),
+  }));
+  const rates = GROUPINGS.flatMap((grouping) => rateTable(counts, grouping.id, ids, options));
+  const perArticle = rows.flatMap((row) =>
+    ids.map((category) => {
+      const count = (kind === "frames" ? row.frames : row.devices)[category] ?? 0;
+      return { id: row.id, title: row.title, category, count, rate: row.words ? (1000 * count) / row.words : 0 };
+    }),
+  );
+  return { categories, groupings: GROUPINGS.map(({ id, label }) => ({ id, label })), rates, perArticle };
+}
+
+/** One keyword-in-context line. */
+export interface ConcordanceLine {
+  readonly article: string;
+  readonly kind: "frame" | "device";
+  readonly category: string;
+  readonly term: string;
+  readonly form: string | null;
+  readonly quote: "direct" | "scare" | null;
+  readonly sentence: number;
+  readonly start: number;
+  readonly left: string;
+  readonly match: string;
+  readonly right: string;
+}
+
+const CONTEXT = 70;
+
+/**
+ * Keyword-in-context lines for every marker and device of a record: up to 70 characters either side, from
+ * the body with Markdown syntax hidden and white space collapsed, so a line reads as the reader shows it.
+ */
+export function concordanceLines(record: ArticleRecord): ConcordanceLine[] {
+  const visible = maskRanges(record.text, record.markup);
+  const squash = (text: string) => text.replace(/\s+/g, " ");
+  const line = (kind: ConcordanceLine["kind"], category: string, m: { term: string; start: number; end: number; sentence: number; quote: ConcordanceLine["quote"] }, form: string | null): ConcordanceLine => ({
+    article: record.id,
+    kind,
+    category,
+    term: m.term,
+    form,
+    quote: m.quote,
+    sentence: m.sentence,
+    start: m.start,
+    left: squash(visible.slice(Math.max(0, m.start - CONTEXT), m.start)).trimStart(),
+    match: squash(visible.slice(m.start, m.end)),
+    right: squash(visible.slice(m.end, m.end + CONTEXT)).trimEnd(),
+  });
+  return [
+    ...record.markers.map((m) => line("frame", m.frame, m, m.form)),
+    ...record.devices.map((d) => line("device", d.device, d, null)),
+  ];
+}
+
+/** The parts of a codebook a reader needs: everything but the compiled patterns. */
+export function codebookView(codebook: Codebook) {
+  return {
+    id: codebook.id,
+    title: codebook.title,
+    version: codebook.version,
+    sha256: codebook.sha256,
+    licence: codebook.licence,
+    source: codebook.source,
+    entries: codebook.entries.map((entry) => ({
+      id: entry.id,
+      label: entry.label,
+      definition: entry.definition,
+      terms: entry.written,
+      detector: entry.detector,
+      examples: entry.examples,
+      counterExamples: entry.counterExamples,
+      source: entry.source,
+    })),
+  };
+}
