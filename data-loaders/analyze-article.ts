@@ -8,6 +8,8 @@ import { indexTerms, matchTerms, type TermIndex, type TermMatch } from "./match-
 import type { WinkNlp } from "./nlp.ts";
 import { segmentBody } from "./segment-body.ts";
 import type { SpeechCues } from "./speech-cues.ts";
+import { articleSentiment } from "./article-sentiment.ts";
+import type { SentimentResources } from "./read-corpus.ts";
 import { splitSentences } from "./split-sentences.ts";
 import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, Sentence, Token } from "./types.ts";
 
@@ -21,6 +23,7 @@ export interface AnalysisResources {
   readonly framing: Codebook;
   readonly devices: Codebook;
   readonly speechCues: SpeechCues;
+  readonly sentiment: SentimentResources;
   /** One term index per language over all codebooks, so one pass over an article's tokens finds every term. */
   readonly termIndex: Readonly<Record<Language, TermIndex>>;
   readonly scareMaxWords: number;
@@ -30,7 +33,7 @@ export interface AnalysisResources {
 const GROUPS = { frame: "frame", device: "device", cue: "cue", soCalled: "so-called" } as const;
 
 /** Builds the combined per-language term index and the quotation settings from loaded codebooks. */
-export function prepareResources(parts: Pick<AnalysisResources, "nlp" | "boilerplate" | "framing" | "devices" | "speechCues">): AnalysisResources {
+export function prepareResources(parts: Pick<AnalysisResources, "nlp" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment">): AnalysisResources {
   const groups = [
     { group: GROUPS.frame, entries: parts.framing.entries },
     { group: GROUPS.device, entries: parts.devices.entries },
@@ -96,6 +99,7 @@ export function analyzeArticle(article: Article, resources: AnalysisResources, s
     quotations: read.quotations.map(({ start, end, kind, reason, sentence }) => ({ start, end, kind, reason, sentence })),
     markers,
     devices,
+    sentiment: articleSentiment(article.language, read.blocks, read.sentences, read.tokens, read.quotations, resources.sentiment),
     meta: article.meta,
     text: article.text,
   };

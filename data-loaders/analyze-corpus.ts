@@ -2,7 +2,7 @@ import { analyzeArticle, codebookStamps, prepareResources, type AnalysisResource
 import { sharedNlp } from "./nlp.ts";
 import type { CorpusPaths } from "./project-paths.ts";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
-import { indexCorpus, readBoilerplatePatterns, readCodebook, readIndexedArticle, readSpeechCues } from "./read-corpus.ts";
+import { indexCorpus, readBoilerplatePatterns, readCodebook, readIndexedArticle, readSentimentResources, readSpeechCues } from "./read-corpus.ts";
 import type { ArticleRecord } from "./types.ts";
 
 /**
@@ -24,8 +24,9 @@ export function loadResources(paths: CorpusPaths): AnalysisResources {
   const framing = attempt(() => readCodebook(paths.framing, { requireTerms: true }));
   const devices = attempt(() => readCodebook(paths.devices, { requireTerms: false }));
   const speechCues = attempt(() => readSpeechCues(paths.speechCues));
-  if (!boilerplate || !framing || !devices || !speechCues) throw new CorpusValidationError(errors);
-  return prepareResources({ nlp: sharedNlp(), boilerplate, framing, devices, speechCues });
+  const sentiment = attempt(() => readSentimentResources(paths.sentimentRules));
+  if (!boilerplate || !framing || !devices || !speechCues || !sentiment) throw new CorpusValidationError(errors);
+  return prepareResources({ nlp: sharedNlp(), boilerplate, framing, devices, speechCues, sentiment });
 }
 
 /**

@@ -1,8 +1,11 @@
-import { isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The repository root (the folder above data-loaders/). */
-export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
+/**
+ * The repository root (the folder above data-loaders/). Computed from the module's file URL as a string:
+ * under jsdom the global URL class is jsdom's, which Node's fileURLToPath would reject.
+ */
+export const PROJECT_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** The data files a run reads. */
 export interface CorpusPaths {
@@ -13,12 +16,13 @@ export interface CorpusPaths {
   readonly devices: string;
   readonly speechCues: string;
   readonly handCheck: string;
+  readonly sentimentRules: string;
 }
 
 /**
  * Where the articles and data files are: the bundled corpus unless the environment names others
  * (`CORPUS` for the articles, `BOILERPLATE_PATTERNS`, `FRAMING_CODEBOOK`, `DEVICES_CODEBOOK`, `SPEECH_CUES`,
- * `HAND_CHECK`
+ * `HAND_CHECK`, `SENTIMENT_RULES`
  * for the data files; relative paths are taken from the current folder). The CLI's flags override these;
  * the site build reads only the environment.
  */
@@ -32,5 +36,6 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
     devices: pick(env.DEVICES_CODEBOOK, "corpus/codebooks/devices.yaml"),
     speechCues: pick(env.SPEECH_CUES, "corpus/codebooks/speech-cues.yaml"),
     handCheck: pick(env.HAND_CHECK, "corpus/checks/seed-hand-check.yaml"),
+    sentimentRules: pick(env.SENTIMENT_RULES, "corpus/lexicons/sentiment-rules.yaml"),
   };
 }

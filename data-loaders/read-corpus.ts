@@ -3,13 +3,17 @@
  * YAML data files that drive the analysers. Everything else in data-loaders/ is pure.
  */
 import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
-import { basename, extname, join, relative, sep } from "node:path";
+import { createRequire } from "node:module";
+import { basename, dirname, extname, join, relative, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { compileBoilerplatePatterns, type BoilerplatePatterns } from "./boilerplate-patterns.ts";
 import { compileCodebook, type Codebook } from "./codebook.ts";
 import { compileSpeechCues, type SpeechCues } from "./speech-cues.ts";
 import { parseHandCheck, type HandCheck } from "./hand-check.ts";
+import { compileSentimentRules, type SentimentLexicon, type SentimentRules } from "./score-sentiment.ts";
+import { dutchLexicon, englishLexicon } from "./sentiment-lexicons.ts";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
+import { PROJECT_ROOT } from "./project-paths.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
 import { decodeUtf8, parseJsonlArticle, parseMarkdownArticle, type ParseResult } from "./parse-article.ts";
@@ -165,6 +169,34 @@ export function readSpeechCues(file: string): SpeechCues {
   const { speechCues, errors } = compileSpeechCues(value, bytes, file);
   if (!speechCues) throw new CorpusValidationError(errors);
   return speechCues;
+}
+
+/** Word lexicons and combination rules for sentiment, per language. */
+export interface SentimentResources {
+  readonly rules: Readonly<Record<Language, SentimentRules>>;
+  readonly lexicons: Readonly<Record<Language, SentimentLexicon>>;
+  /** Where each lexicon came from (package and version), for records and the methods page. */
+  readonly sources: Readonly<Record<Language, string>>;
+}
+
+/**
+ * Reads the sentiment rules file and the two published lexicons installed from the npm registry:
+ * VADER's vader_lexicon.txt (vader-sentiment) and Pattern's Dutch lexicon (@nlpjs/lang-nl).
+ */
+export function readSentimentResources(rulesFile: string): SentimentResources {
+  const { rules, errors } = compileSentimentRules(readYaml(rulesFile), rulesFile);
+  if (!rules) throw new CorpusValidationError(errors);
+  // Resolve the lexicon packages from the project's own node_modules.
+  const require = createRequire(join(PROJECT_ROOT, "package.json"));
+  const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+  const version = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), "package.json"), "utf8")) as { version: string }).version;
+  const vader = readFileSync(join(packageDir("vader-sentiment"), "vader_lexicon.txt"), "utf8");
+  const pattern = JSON.parse(readFileSync(join(packageDir("@nlpjs/lang-nl"), "src", "sentiment", "pattern_nl.json"), "utf8")) as Record<string, number>;
+  return {
+    rules,
+    lexicons: { en: englishLexicon(vader), nl: dutchLexicon(pattern, rules.nl.overrides) },
+    sources: { en: `VADER lexicon (vader-sentiment ${version("vader-sentiment")})`, nl: `CLiPS Pattern Dutch lexicon (@nlpjs/lang-nl ${version("@nlpjs/lang-nl")})` },
+  };
 }
 
 /** Reads the seed hand check (corpus/checks/seed-hand-check.yaml); throws with every problem found. */

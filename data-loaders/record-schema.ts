@@ -64,6 +64,24 @@ export const articleRecordSchema = z
     devices: z
       .array(z.object({ device: z.string(), term: z.string(), start: offset, end: offset, sentence: z.number().int(), quote: quote }).strict())
       .describe("one per rhetorical device occurrence, same shape as markers"),
+    sentiment: z
+      .object({
+        method: z.object({ id: z.string(), rules: z.string(), lexicon: z.string() }).strict(),
+        score: z.number().min(-1).max(1).nullable(),
+        ownVoiceScore: z.number().min(-1).max(1).nullable(),
+        sentences: z.array(
+          z
+            .object({
+              index: z.number().int().min(0),
+              score: z.number().min(-1).max(1),
+              quote: z.enum(["direct"]).nullable(),
+              contributions: z.array(z.object({ start: offset, end: offset, value: z.number() }).strict()),
+            })
+            .strict(),
+        ),
+      })
+      .strict()
+      .describe("sentence and article tone on -1..1, with each word's contribution; article scores exclude headings"),
     meta: z
       .object({
         title: text,

@@ -9,7 +9,8 @@ export const ANALYSED_BLOCK_KINDS: ReadonlySet<Block["kind"]> = new Set(["headin
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 /** Whether `char` is a letter, mark or digit; ASCII is decided without a regular expression. */
-function isWordChar(char: string): boolean {
+function isWordChar(char: string | undefined): boolean {
+  if (char === undefined) return false;
   const code = char.charCodeAt(0);
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   return WORD_CHAR.test(char);
@@ -80,14 +81,25 @@ export function splitSentences(
     at += values[i]!.length;
   }
 
-  // wink keeps the "\n\n" separators as tokens of type tabCRLF: they belong to no block and no sentence.
-  const separator = (i: number) => types[i] === "tabCRLF";
+  // wink keeps the "\n\n" separators as tokens of type tabCRLF, and after "wow..just" it emits an empty word
+  // token between the stops: neither belongs to a sentence.
+  const separator = (i: number) => types[i] === "tabCRLF" || values[i] === "";
   const emit = (first: number, last: number) => {
     while (first <= last && separator(first)) first++;
     while (last >= first && separator(last)) last--;
     if (first > last) return;
-    const index = sentences.length;
-    sentences.push({ index, start: starts[first]!, end: starts[last]! + values[last]!.length, block: blockOf[first]! });
+    const previous = sentences[sentences.length - 1];
+    let hasWord = false;
+    for (let i = first; i <= last && !hasWord; i++) hasWord = types[i] === "word" || types[i] === "number";
+    // A "sentence" without a word (the second stop of "wow..") is the end of the sentence before it.
+    let index: number;
+    if (!hasWord && previous && previous.block === blockOf[first]) {
+      index = previous.index;
+      sentences[index] = { ...previous, end: starts[last]! + values[last]!.length };
+    } else {
+      index = sentences.length;
+      sentences.push({ index, start: starts[first]!, end: starts[last]! + values[last]!.length, block: blockOf[first]! });
+    }
     for (let i = first; i <= last; i++) {
       if (separator(i)) continue;
       const value = values[i]!;

@@ -117,6 +117,23 @@ export interface DeviceMarker {
   readonly quote: QuoteContext;
 }
 
+/** Sentiment of an article, its sentences and their words, on a -1..1 scale. */
+export interface SentimentRecord {
+  readonly method: { readonly id: string; readonly rules: string; readonly lexicon: string };
+  /** Mean sentence score over paragraph sentences; null if there are none. */
+  readonly score: number | null;
+  /** The same, leaving out sentences inside a direct quotation: the author's own voice. */
+  readonly ownVoiceScore: number | null;
+  readonly sentences: readonly {
+    readonly index: number;
+    readonly score: number;
+    /** "direct" when at least half of the sentence is inside a direct quotation. */
+    readonly quote: "direct" | null;
+    /** Each scored word's share of the sentence score; the values sum to `score`. */
+    readonly contributions: readonly { readonly start: number; readonly end: number; readonly value: number }[];
+  }[];
+}
+
 /** The published analysis of one article. */
 export interface ArticleRecord {
   readonly schema: string;
@@ -141,6 +158,7 @@ export interface ArticleRecord {
   readonly quotations: readonly QuotationRecord[];
   readonly markers: readonly FramingMarker[];
   readonly devices: readonly DeviceMarker[];
+  readonly sentiment: SentimentRecord;
   readonly meta: ArticleMeta;
   readonly text: string;
 }

@@ -2,20 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "../data-loaders/analyze-article.ts";
 import { loadResources } from "../data-loaders/analyze-corpus.ts";
-import { join } from "node:path";
+import { corpusPaths } from "../data-loaders/project-paths.ts";
 import type { Article } from "../data-loaders/types.ts";
 import { articleBody } from "../src/components/article-reader.ts";
 
-// jsdom gives modules non-file URLs, so name the pattern file from the working folder (the project root).
-const data = (path: string) => join(process.cwd(), "corpus", path);
-const resources = loadResources({
-  articles: "",
-  boilerplate: data("patterns/boilerplate.yaml"),
-  framing: data("codebooks/framing.yaml"),
-  devices: data("codebooks/devices.yaml"),
-  speechCues: data("codebooks/speech-cues.yaml"),
-  handCheck: data("checks/seed-hand-check.yaml"),
-});
+const resources = loadResources(corpusPaths({}));
 
 function article(text: string): Article {
   return {

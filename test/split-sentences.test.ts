@@ -65,3 +65,20 @@ describe("readText(text)", () => {
     expect(read.tokens.filter((t) => t.type === "word").map((t) => t.value)).toEqual(["Trade", "rose", "in", "officials", "said"]);
   });
 });
+
+describe("splitSentences(text) on arbitrary text (property)", () => {
+  it("gives tokens whose offsets slice back to their values, in order, and sentences that never overlap", async () => {
+    const fc = (await import("fast-check")).default;
+    const piece = fc.constantFrom("wow", "Trade", "grew", "..", ".", "...", "?", "!", " ", "  ", "\n", "\n\n", "“", "”", "'", "’s", "n't", "—", "€1,4", "t.w.v.", "NAVO-stan", "😀", "\u00A0");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        const { sentences, tokens } = readText(text, "en", resources);
+        for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.value);
+        for (let i = 1; i < tokens.length; i++) expect(tokens[i]!.start).toBeGreaterThanOrEqual(tokens[i - 1]!.end);
+        for (let i = 1; i < sentences.length; i++) expect(sentences[i]!.start).toBeGreaterThanOrEqual(sentences[i - 1]!.end);
+      }),
+      { numRuns: 300, seed: 20261122 },
+    );
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * npm run validate -- [--eval <folder>]
+ * Scores the externally labelled data in ../shared/eval (or --eval) with the project's sentiment scorer and
+ * prints, per dataset: size, Pearson r against the human ratings where they are continuous, and accuracy and
+ * macro-F1 on the sign. Reference points in the same run: wink-nlp's own sentiment (English) and the plain
+ * average of the Dutch lexicon with a 0.1 threshold (the method the eval README reports 0.77 for).
+ * Each text is scored as one paragraph: the mean of its sentence scores, as for an article.
+ * The last line is one JSON object with every figure.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { loadResources } from "../data-loaders/analyze-corpus.ts";
+import { accuracy, macroF1, pearson, polarity, type Polarity } from "../data-loaders/evaluate-sentiment.ts";
+import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+import { scoreSentence } from "../data-loaders/score-sentiment.ts";
+import { splitSentences } from "../data-loaders/split-sentences.ts";
+import type { Language } from "../data-loaders/types.ts";
+
+const { values } = parseArgs({ options: { eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") } } });
+const folder = values.eval!;
+if (!existsSync(folder)) {
+  process.stderr.write(`validate: no evaluation data at ${folder} (the team's shared/eval folder); pass --eval <folder>\n`);
+  process.exit(1);
+}
+const resources = loadResources(corpusPaths());
+const nlp = resources.nlp;
+
+/** The project's score for a text: the mean of its sentence scores, the whole text read as one paragraph. */
+function score(text: string, language: Language): number {
+  const block = { index: 0, kind: "paragraph" as const, start: 0, end: text.length, rule: null };
+  const { sentences, tokens } = splitSentences(nlp, text, [block]);
+  if (!sentences.length) return 0;
+  let sum = 0;
+  for (const sentence of sentences) {
+    const own = tokens.filter((t) => t.sentence === sentence.index);
+    sum += scoreSentence(own, resources.sentiment.lexicons[language], resources.sentiment.rules[language]).score;
+  }
+  return sum / sentences.length;
+}
+
+const read = (file: string) => readFileSync(join(folder, file), "utf8").trim().split("\n").map((line) => JSON.parse(line) as { text: string; mean?: number; label?: string });
+const round = (x: number) => Number(x.toFixed(3));
+const results: Record<string, unknown>[] = [];
+
+for (const [file, name] of [
+  ["en/tweets.jsonl", "VADER tweets"],
+  ["en/movieReviewSnippets.jsonl", "VADER movie review snippets"],
+  ["en/amazonReviewSnippets.jsonl", "VADER Amazon review snippets"],
+] as const) {
+  if (!existsSync(join(folder, file))) continue;
+  const rows = read(file);
+  const gold = rows.map((r) => r.mean!);
+  const ours = rows.map((r) => score(r.text, "en"));
+  const wink = rows.map((r) => nlp.readDoc(r.text).out(nlp.its.sentiment) as unknown as number);
+  const goldClass = gold.map((g) => polarity(g, 0.05));
+  const three: Polarity[] = ["pos", "neg", "neu"];
+  const row = {
+    dataset: name,
+    language: "en",
+    n: rows.length,
+    pearson: round(pearson(ours, gold)),
+    accuracy3: round(accuracy(goldClass, ours.map((s) => polarity(s, 0.05)))),
+    macroF1_3: round(macroF1(goldClass, ours.map((s) => polarity(s, 0.05)), three)),
+    winkPearson: round(pearson(wink, gold)),
+    winkAccuracy3: round(accuracy(goldClass, wink.map((s) => polarity(s, 0.05)))),
+    winkMacroF1_3: round(macroF1(goldClass, wink.map((s) => polarity(s, 0.05)), three)),
+  };
+  results.push(row);
+  console.log(`${name} (en, n=${row.n}): r = ${row.pearson}, 3-class accuracy ${row.accuracy3}, macro-F1 ${row.macroF1_3}   | wink-nlp: r = ${row.winkPearson}, accuracy ${row.winkAccuracy3}, macro-F1 ${row.winkMacroF1_3}`);
+}
+
+const dutch = "nl/bolcom_books_pattern.jsonl";
+if (existsSync(join(folder, dutch))) {
+  const rows = read(dutch);
+  const gold = rows.map((r) => r.label as Polarity);
+  const ours = rows.map((r) => score(r.text, "nl"));
+  const predicted = ours.map((s) => polarity(s, 0));
+  // Reference: the plain mean of the lexicon scores of matched words, positive above 0.1.
+  const lexicon = resources.sentiment.lexicons.nl;
+  const plain = rows.map((r) => {
+    const found = (r.text.toLowerCase().match(/\p{L}+/gu) ?? []).map((w) => lexicon(w)).filter((v): v is number => v !== undefined);
+    return found.length ? found.reduce((a, b) => a + b, 0) / found.length : 0;
+  });
+  const plainPredicted = plain.map((s): Polarity => (s >= 0.1 ? "pos" : "neg"));
+  const row = {
+    dataset: "bol.com book reviews (CLiPS Pattern test corpus)",
+    language: "nl",
+    n: rows.length,
+    accuracy: round(accuracy(gold, predicted)),
+    macroF1: round(macroF1(gold, predicted, ["pos", "neg"])),
+    undecided: predicted.filter((p) => p === "neu").length,
+    recallNeg: round(gold.filter((g, i) => g === "neg" && predicted[i] === "neg").length / gold.filter((g) => g === "neg").length),
+    plainAccuracy: round(accuracy(gold, plainPredicted)),
+    plainMacroF1: round(macroF1(gold, plainPredicted, ["pos", "neg"])),
+  };
+  results.push(row);
+  console.log(`${row.dataset} (nl, n=${row.n}): sign accuracy ${row.accuracy}, macro-F1 ${row.macroF1}, negative recall ${row.recallNeg}, ${row.undecided} scored 0 (counted wrong)   | plain lexicon mean, 0.1 threshold: accuracy ${row.plainAccuracy}, macro-F1 ${row.plainMacroF1}`);
+}
+console.log(JSON.stringify({ rules: resources.sentiment.rules.en.version, lexicons: resources.sentiment.sources, results }));
