@@ -17,6 +17,7 @@ export interface CorpusPaths {
   readonly speechCues: string;
   readonly handCheck: string;
   readonly sentimentRules: string;
+  readonly sentimentValidation: string;
 }
 
 /**
@@ -37,5 +38,6 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
     speechCues: pick(env.SPEECH_CUES, "corpus/codebooks/speech-cues.yaml"),
     handCheck: pick(env.HAND_CHECK, "corpus/checks/seed-hand-check.yaml"),
     sentimentRules: pick(env.SENTIMENT_RULES, "corpus/lexicons/sentiment-rules.yaml"),
+    sentimentValidation: join(PROJECT_ROOT, "corpus/checks/sentiment-validation.json"),
   };
 }

@@ -206,6 +206,15 @@ export function readHandCheck(file: string): HandCheck {
   return handCheck;
 }
 
+/** Reads the published sentiment validation figures (written by `npm run validate -- --write`). */
+export function readSentimentValidation(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new CorpusValidationError([{ file, field: "file", message: `cannot be read as JSON: ${(error as Error).message}` }]);
+  }
+}
+
 /** Reads a YAML data file; a syntax error is reported with the file and line. */
 export function readYaml(file: string): unknown {
   return readYamlWithBytes(file).value;

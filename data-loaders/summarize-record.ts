@@ -21,6 +21,9 @@ export interface ArticleSummary {
   readonly frames: Readonly<Record<string, number>>;
   /** Rhetorical devices per device id, counted from the record's devices. */
   readonly devices: Readonly<Record<string, number>>;
+  /** Article tone (-1..1) over paragraph sentences, and in the author's own voice; null without sentences. */
+  readonly tone: number | null;
+  readonly ownVoiceTone: number | null;
 }
 
 /** Reduces a record to its overview row; every number is counted from the record, none stored by hand. */
@@ -45,6 +48,8 @@ export function summarizeRecord(record: ArticleRecord): ArticleSummary {
     source: record.meta.source,
     frames: countBy(record.markers, (m) => m.frame),
     devices: countBy(record.devices, (d) => d.device),
+    tone: record.sentiment.score,
+    ownVoiceTone: record.sentiment.ownVoiceScore,
   };
 }
 

@@ -1,13 +1,15 @@
 /**
- * npm run validate -- [--eval <folder>]
+ * npm run validate -- [--eval <folder>] [--write]
  * Scores the externally labelled data in ../shared/eval (or --eval) with the project's sentiment scorer and
  * prints, per dataset: size, Pearson r against the human ratings where they are continuous, and accuracy and
  * macro-F1 on the sign. Reference points in the same run: wink-nlp's own sentiment (English) and the plain
  * average of the Dutch lexicon with a 0.1 threshold (the method the eval README reports 0.77 for).
  * Each text is scored as one paragraph: the mean of its sentence scores, as for an article.
- * The last line is one JSON object with every figure.
+ * The last line is one JSON object with every figure; --write also saves it to
+ * corpus/checks/sentiment-validation.json, which the Methods page publishes (the evaluation texts themselves
+ * may not be copied into the project) and a test keeps in step with a fresh run.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadResources } from "../data-loaders/analyze-corpus.ts";
@@ -17,7 +19,7 @@ import { scoreSentence } from "../data-loaders/score-sentiment.ts";
 import { splitSentences } from "../data-loaders/split-sentences.ts";
 import type { Language } from "../data-loaders/types.ts";
 
-const { values } = parseArgs({ options: { eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") } } });
+const { values } = parseArgs({ options: { eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") }, write: { type: "boolean" } } });
 const folder = values.eval!;
 if (!existsSync(folder)) {
   process.stderr.write(`validate: no evaluation data at ${folder} (the team's shared/eval folder); pass --eval <folder>\n`);
@@ -97,4 +99,10 @@ if (existsSync(join(folder, dutch))) {
   results.push(row);
   console.log(`${row.dataset} (nl, n=${row.n}): sign accuracy ${row.accuracy}, macro-F1 ${row.macroF1}, negative recall ${row.recallNeg}, ${row.undecided} scored 0 (counted wrong)   | plain lexicon mean, 0.1 threshold: accuracy ${row.plainAccuracy}, macro-F1 ${row.plainMacroF1}`);
 }
-console.log(JSON.stringify({ rules: resources.sentiment.rules.en.version, lexicons: resources.sentiment.sources, results }));
+const summary = { rules: resources.sentiment.rules.en.version, lexicons: resources.sentiment.sources, results };
+console.log(JSON.stringify(summary));
+if (values.write) {
+  const file = join(PROJECT_ROOT, "corpus", "checks", "sentiment-validation.json");
+  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+  process.stderr.write(`validate: wrote ${file}\n`);
+}

@@ -19,9 +19,9 @@ const RULE_LABELS: Readonly<Record<string, string>> = {
   "heading-shape": "short line without final punctuation",
 };
 
-/** A highlighted span: a framing marker ("frame") or a rhetorical device ("device"). */
+/** A highlighted span: a framing marker, a rhetorical device, or a word's contribution to tone. */
 export interface Annotation {
-  readonly kind: "frame" | "device";
+  readonly kind: "frame" | "device" | "tone";
   readonly id: string;
   readonly start: number;
   readonly end: number;
@@ -31,7 +31,7 @@ export interface Annotation {
 
 /** A category that can be highlighted, with its colour. */
 export interface Category {
-  readonly kind: "frame" | "device";
+  readonly kind: "frame" | "device" | "tone";
   readonly id: string;
   readonly label: string;
   readonly color: string;
@@ -43,25 +43,38 @@ const FRAME_COLORS = ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#f
 const DEVICE_COLORS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"];
 const DEVICE_STYLES = ["solid", "wavy", "dashed", "dotted", "double"];
 
-/** Assigns each codebook entry its colour, in codebook order. */
+/** Assigns each codebook entry its colour, in codebook order; tone words are blue (positive) or orange
+ * (negative), a pair that stays distinct with the common colour-vision deficiencies. */
 export function categoriesOf(framing: readonly { id: string; label: string }[], devices: readonly { id: string; label: string }[]): Category[] {
   return [
     ...framing.map((entry, i) => ({ kind: "frame" as const, id: entry.id, label: entry.label, color: FRAME_COLORS[i % FRAME_COLORS.length]! })),
     ...devices.map((entry, i) => ({ kind: "device" as const, id: entry.id, label: entry.label, color: DEVICE_COLORS[i % DEVICE_COLORS.length]! })),
+    { kind: "tone" as const, id: "positive", label: "Positive words", color: "#1f5fa8" },
+    { kind: "tone" as const, id: "negative", label: "Negative words", color: "#a84300" },
   ];
 }
 
 /** The class that marks a highlighted piece of text, and the class on the article that shows it. */
-const markClass = (kind: Annotation["kind"], id: string) => `${kind === "frame" ? "f" : "d"}-${id}`;
+const markClass = (kind: Annotation["kind"], id: string) => `${kind === "frame" ? "f" : kind === "device" ? "d" : "t"}-${id}`;
 const showClass = (kind: Annotation["kind"], id: string) => `show-${markClass(kind, id)}`;
 
 /** The annotations of a record, labelled with the codebooks' category labels. */
 export function annotationsOf(record: ArticleRecord, categories: readonly Category[]): Annotation[] {
   const label = (kind: Annotation["kind"], id: string) => categories.find((c) => c.kind === kind && c.id === id)?.label ?? id;
   const quoted = (quote: string | null) => (quote === "direct" ? ", inside a quotation" : quote === "scare" ? ", in scare quotes" : "");
+  const signed = (x: number) => `${x > 0 ? "+" : ""}${x.toFixed(2)}`;
   return [
     ...record.markers.map((m) => ({ kind: "frame" as const, id: m.frame, start: m.start, end: m.end, label: `${label("frame", m.frame)}${m.form ? ` (${m.form})` : ""}${quoted(m.quote)}` })),
     ...record.devices.map((d) => ({ kind: "device" as const, id: d.device, start: d.start, end: d.end, label: `${label("device", d.device)}${d.device === "scare-quotes" ? "" : quoted(d.quote)}` })),
+    ...record.sentiment.sentences.flatMap((s) =>
+      s.contributions.map((c) => ({
+        kind: "tone" as const,
+        id: c.value > 0 ? "positive" : "negative",
+        start: c.start,
+        end: c.end,
+        label: `tone ${signed(c.value)} of the sentence's ${signed(s.score)}`,
+      })),
+    ),
   ];
 }
 
@@ -128,6 +141,8 @@ function renderBlock(doc: Document, record: ArticleRecord, block: Block, sentenc
     span.id = `s-${sentence.index}`;
     span.dataset.start = String(sentence.start);
     span.dataset.end = String(sentence.end);
+    const tone = record.sentiment.sentences[sentence.index]?.score;
+    if (tone !== undefined) span.dataset.tone = String(tone);
     appendAnnotated(span, record, sentence.start, sentence.end, annotations);
     node.appendChild(span);
     at = sentence.end;
@@ -166,7 +181,9 @@ export function categoryStyles(categories: readonly Category[], doc: Document = 
     .map((c) =>
       c.kind === "frame"
         ? `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{background:${c.color};border-radius:2px;box-shadow:0 0 0 1px ${c.color}}`
-        : `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{text-decoration-line:underline;text-decoration-color:${c.color};text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-style:${DEVICE_STYLES[deviceIndex++ % DEVICE_STYLES.length]}}`,
+        : c.kind === "device"
+          ? `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{text-decoration-line:underline;text-decoration-color:${c.color};text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-style:${DEVICE_STYLES[deviceIndex++ % DEVICE_STYLES.length]}}`
+          : `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{color:${c.color};font-weight:700}`,
     )
     .join("\n");
   return style;
@@ -184,9 +201,9 @@ export function categoryToggles(
   doc: Document = document,
 ): HTMLElement {
   const legend = element(doc, "div", "category-legend");
-  for (const kind of ["frame", "device"] as const) {
+  for (const kind of ["frame", "device", "tone"] as const) {
     const group = element(doc, "fieldset", `legend-${kind}s`);
-    group.appendChild(element(doc, "legend", "", kind === "frame" ? "Framing markers" : "Rhetorical devices"));
+    group.appendChild(element(doc, "legend", "", kind === "frame" ? "Framing markers" : kind === "device" ? "Rhetorical devices" : "Tone of words"));
     let shown = 0;
     for (const category of categories.filter((c) => c.kind === kind)) {
       const count = annotations.filter((a) => a.kind === kind && a.id === category.id).length;
@@ -200,7 +217,7 @@ export function categoryToggles(
       body.classList.toggle(showClass(kind, category.id), box.checked);
       box.addEventListener("change", () => body.classList.toggle(showClass(kind, category.id), box.checked));
       const swatch = element(doc, "span", `swatch swatch-${kind}`);
-      swatch.style.setProperty(kind === "frame" ? "background" : "border-bottom-color", category.color);
+      swatch.style.setProperty(kind === "device" ? "border-bottom-color" : "background", category.color);
       label.append(box, swatch, doc.createTextNode(`${category.label} (${count})`));
       group.appendChild(label);
     }

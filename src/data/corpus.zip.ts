@@ -6,11 +6,12 @@
 //   devices.json        the same for rhetorical devices
 //   concordance.json    keyword-in-context lines for every marker and device
 //   hand-check.json     the pipeline's output against the seed hand check (methods page)
+//   sentiment-validation.json  the scorer's measured accuracy on labelled data (npm run validate)
 import { codebookStamps } from "../../data-loaders/analyze-article.ts";
 import { analyzeCorpus, loadResources } from "../../data-loaders/analyze-corpus.ts";
 import { codebookView, compareArticles, concordanceLines, type ConcordanceLine } from "../../data-loaders/compare-articles.ts";
 import { compareHandCheck } from "../../data-loaders/hand-check.ts";
-import { readHandCheck } from "../../data-loaders/read-corpus.ts";
+import { readHandCheck, readSentimentValidation } from "../../data-loaders/read-corpus.ts";
 import type { ArticleRecord } from "../../data-loaders/types.ts";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import { summarizeRecord, type ArticleSummary } from "../../data-loaders/summarize-record.ts";
@@ -36,5 +37,6 @@ zip.add("frames.json", JSON.stringify(compareArticles(summary, resources.framing
 zip.add("devices.json", JSON.stringify(compareArticles(summary, resources.devices, "devices")));
 zip.add("concordance.json", JSON.stringify(concordance));
 zip.add("hand-check.json", JSON.stringify(compareHandCheck(handCheck, checkedRecords)));
+zip.add("sentiment-validation.json", JSON.stringify(readSentimentValidation(paths.sentimentValidation)));
 await zip.finish();
 process.stderr.write(`corpus.zip: ${summary.length} articles, ${concordance.length} concordance lines\n`);
