@@ -19,6 +19,7 @@ export default {
     { name: "Corpus overview", path: "/" },
     { name: "Frames compared", path: "/compare/frames" },
     { name: "Rhetorical devices compared", path: "/compare/devices" },
+    { name: "Tone", path: "/tone" },
     { name: "Codebook", path: "/codebook" },
     { name: "Methods", path: "/methods" },
   ],

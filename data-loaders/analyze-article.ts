@@ -9,6 +9,8 @@ import type { WinkNlp } from "./nlp.ts";
 import { segmentBody } from "./segment-body.ts";
 import type { SpeechCues } from "./speech-cues.ts";
 import { articleSentiment } from "./article-sentiment.ts";
+import { actorTone } from "./actor-tone.ts";
+import type { Gazetteer } from "./gazetteer.ts";
 import type { SentimentResources } from "./read-corpus.ts";
 import { splitSentences } from "./split-sentences.ts";
 import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, Sentence, Token } from "./types.ts";
@@ -24,21 +26,23 @@ export interface AnalysisResources {
   readonly devices: Codebook;
   readonly speechCues: SpeechCues;
   readonly sentiment: SentimentResources;
+  readonly gazetteer: Gazetteer;
   /** One term index per language over all codebooks, so one pass over an article's tokens finds every term. */
   readonly termIndex: Readonly<Record<Language, TermIndex>>;
   readonly scareMaxWords: number;
 }
 
 /** Groups of the combined term index. */
-const GROUPS = { frame: "frame", device: "device", cue: "cue", soCalled: "so-called" } as const;
+const GROUPS = { frame: "frame", device: "device", cue: "cue", soCalled: "so-called", actor: "actor" } as const;
 
 /** Builds the combined per-language term index and the quotation settings from loaded codebooks. */
-export function prepareResources(parts: Pick<AnalysisResources, "nlp" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment">): AnalysisResources {
+export function prepareResources(parts: Pick<AnalysisResources, "nlp" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment" | "gazetteer">): AnalysisResources {
   const groups = [
     { group: GROUPS.frame, entries: parts.framing.entries },
     { group: GROUPS.device, entries: parts.devices.entries },
     { group: GROUPS.cue, entries: [parts.speechCues.cues] },
     { group: GROUPS.soCalled, entries: [parts.speechCues.soCalled] },
+    { group: GROUPS.actor, entries: parts.gazetteer.actors },
   ];
   const scare = parts.devices.entries.find((entry) => entry.detector?.name === "scare-quotes");
   return { ...parts, termIndex: { en: indexTerms(groups, "en"), nl: indexTerms(groups, "nl") }, scareMaxWords: scare?.detector?.maxWords ?? 4 };
@@ -46,7 +50,12 @@ export function prepareResources(parts: Pick<AnalysisResources, "nlp" | "boilerp
 
 /** The codebooks a record was made with. */
 export function codebookStamps(resources: AnalysisResources): ArticleRecord["codebooks"] {
-  return { framing: codebookStamp(resources.framing), devices: codebookStamp(resources.devices), speechCues: resources.speechCues.stamp };
+  return {
+    framing: codebookStamp(resources.framing),
+    devices: codebookStamp(resources.devices),
+    speechCues: resources.speechCues.stamp,
+    actors: resources.gazetteer.stamp,
+  };
 }
 
 /** The article's text prepared for the analysers: masked body, blocks, sentences, tokens, term matches, quotations. */
@@ -67,7 +76,7 @@ export function readText(text: string, language: Language, resources: AnalysisRe
   const masked = maskRanges(text, markup);
   const blocks = segmentBody(text, masked, resources.boilerplate);
   const { sentences, tokens } = splitSentences(resources.nlp, masked, blocks);
-  const matches: Record<keyof typeof GROUPS, TermMatch[]> = { frame: [], device: [], cue: [], soCalled: [] };
+  const matches: Record<keyof typeof GROUPS, TermMatch[]> = { frame: [], device: [], cue: [], soCalled: [], actor: [] };
   const byGroup = new Map<string, keyof typeof GROUPS>(Object.entries(GROUPS).map(([key, group]) => [group, key as keyof typeof GROUPS]));
   for (const match of matchTerms(masked, tokens, resources.termIndex[language])) matches[byGroup.get(match.group)!].push(match);
   const quotations = findQuotations(masked, blocks, sentences, tokens, { scareMaxWords: resources.scareMaxWords, cues: matches.cue, soCalled: matches.soCalled });
@@ -84,6 +93,7 @@ export function analyzeArticle(article: Article, resources: AnalysisResources, s
   const { title, titleSource } = displayTitle(article, read);
   const markers: FramingMarker[] = detectFramingMarkers(article.text, read.matches.frame, read.sentences, read.quotations);
   const devices: DeviceMarker[] = detectRhetoricalDevices(article.text, read.masked, read.matches.device, read.sentences, read.quotations, resources.devices);
+  const sentiment = articleSentiment(article.language, read.blocks, read.sentences, read.tokens, read.quotations, resources.sentiment);
   return {
     schema: RECORD_SCHEMA,
     codebooks: stamps,
@@ -99,7 +109,8 @@ export function analyzeArticle(article: Article, resources: AnalysisResources, s
     quotations: read.quotations.map(({ start, end, kind, reason, sentence }) => ({ start, end, kind, reason, sentence })),
     markers,
     devices,
-    sentiment: articleSentiment(article.language, read.blocks, read.sentences, read.tokens, read.quotations, resources.sentiment),
+    sentiment,
+    actors: actorTone(read.matches.actor, article.text, read.blocks, read.sentences, sentiment, resources.gazetteer),
     meta: article.meta,
     text: article.text,
   };

@@ -2,7 +2,7 @@ import { analyzeArticle, codebookStamps, prepareResources, type AnalysisResource
 import { sharedNlp } from "./nlp.ts";
 import type { CorpusPaths } from "./project-paths.ts";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
-import { indexCorpus, readBoilerplatePatterns, readCodebook, readIndexedArticle, readSentimentResources, readSpeechCues } from "./read-corpus.ts";
+import { indexCorpus, readBoilerplatePatterns, readCodebook, readIndexedArticle, readGazetteer, readSentimentResources, readSpeechCues } from "./read-corpus.ts";
 import type { ArticleRecord } from "./types.ts";
 
 /**
@@ -25,8 +25,9 @@ export function loadResources(paths: CorpusPaths): AnalysisResources {
   const devices = attempt(() => readCodebook(paths.devices, { requireTerms: false }));
   const speechCues = attempt(() => readSpeechCues(paths.speechCues));
   const sentiment = attempt(() => readSentimentResources(paths.sentimentRules));
-  if (!boilerplate || !framing || !devices || !speechCues || !sentiment) throw new CorpusValidationError(errors);
-  return prepareResources({ nlp: sharedNlp(), boilerplate, framing, devices, speechCues, sentiment });
+  const gazetteer = attempt(() => readGazetteer(paths.actors));
+  if (!boilerplate || !framing || !devices || !speechCues || !sentiment || !gazetteer) throw new CorpusValidationError(errors);
+  return prepareResources({ nlp: sharedNlp(), boilerplate, framing, devices, speechCues, sentiment, gazetteer });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Codebook } from "./codebook.ts";
 import { maskRanges } from "./find-markup.ts";
-import { rateTable, type ArticleCounts, type BootstrapOptions, type RateRow } from "./rate-statistics.ts";
+import { meanTable, rateTable, type ArticleCounts, type BootstrapOptions, type MeanRow, type RateRow } from "./rate-statistics.ts";
+import type { Gazetteer } from "./gazetteer.ts";
 import type { ArticleSummary } from "./summarize-record.ts";
 import type { ArticleRecord } from "./types.ts";
 
@@ -108,5 +109,44 @@ export function codebookView(codebook: Codebook) {
       counterExamples: entry.counterExamples,
       source: entry.source,
     })),
+  };
+}
+
+/** What the Tone page shows: article tone, tone by group, and tone toward each actor in each article. */
+export interface ToneComparison {
+  readonly camps: Gazetteer["camps"];
+  readonly inGroup: string;
+  readonly outGroup: string;
+  readonly actors: ReadonlyArray<{ readonly id: string; readonly label: string; readonly camp: string; readonly kind: string }>;
+  readonly groupings: ReadonlyArray<{ readonly id: string; readonly label: string }>;
+  /** Per article: tone overall, in the author's voice, toward each camp, and the gap. */
+  readonly articles: ReadonlyArray<Pick<ArticleSummary, "id" | "title" | "tone" | "ownVoiceTone" | "inGroupTone" | "outGroupTone" | "toneGap">>;
+  /** Means by group with bootstrap intervals, for every grouping and measure. */
+  readonly groups: readonly MeanRow[];
+  /** Per article and actor: mentions, tone of the sentences that mention it, and those sentences. */
+  readonly actorTone: ReadonlyArray<{ readonly id: string; readonly actor: string; readonly mentions: number; readonly tone: number | null; readonly sentences: readonly number[] }>;
+}
+
+/** Builds the Tone page's data from the overview rows and the records' actor tone. */
+export function compareTone(
+  rows: readonly ArticleSummary[],
+  actorTone: ToneComparison["actorTone"],
+  gazetteer: Gazetteer,
+  options: BootstrapOptions = {},
+): ToneComparison {
+  const measures = ["tone", "ownVoiceTone", "inGroupTone", "outGroupTone", "toneGap"] as const;
+  const items = rows.map((row) => ({
+    groups: Object.fromEntries(GROUPINGS.map((g) => [g.id, g.value(row) ?? "not recorded"])),
+    values: Object.fromEntries(measures.map((m) => [m, row[m]])),
+  }));
+  return {
+    camps: gazetteer.camps,
+    inGroup: gazetteer.inGroup,
+    outGroup: gazetteer.outGroup,
+    actors: gazetteer.actors.map(({ id, label, camp, kind }) => ({ id, label, camp, kind })),
+    groupings: GROUPINGS.map(({ id, label }) => ({ id, label })),
+    articles: rows.map(({ id, title, tone, ownVoiceTone, inGroupTone, outGroupTone, toneGap }) => ({ id, title, tone, ownVoiceTone, inGroupTone, outGroupTone, toneGap })),
+    groups: GROUPINGS.flatMap((g) => meanTable(items, g.id, measures, options)),
+    actorTone,
   };
 }

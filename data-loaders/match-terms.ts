@@ -68,7 +68,8 @@ export function indexTerms(groups: readonly TermGroup[], language: Language): Te
 
 /**
  * Finds every indexed term in `text` (the masked body), trying terms only where a word token starts, and
- * only those whose leading word is the token's (`token.word`, computed once by splitSentences). Within one entry of one group, overlapping matches keep
+ * only those whose leading word is the token's (`token.word`, computed once by splitSentences); a phrase
+ * indexed by a later word is tried from the word-start token that many words back. Within one entry of one group, overlapping matches keep
  * the leftmost, then the longest, then the first in codebook order (so "the Hegemon" is matched once, by
  * its most specific term); matches of different entries may overlap. Returns matches sorted by start, then
  * group and entry.
@@ -83,10 +84,21 @@ export function matchTerms(text: string, tokens: readonly Token[], index: TermIn
       found.push({ group: candidate.group, entry: candidate.entry, start, end: start + match[0].length, pattern: candidate.term.source, form: candidate.form, order: candidate.order });
     }
   };
+  // Word-start tokens in order, so a phrase indexed by a later word can be tried from its first word.
+  const starts: number[] = [];
+  for (const token of tokens) if (token.word) starts.push(token.start);
+  let position = -1;
   for (const token of tokens) {
     if (!token.word) continue;
+    position++;
     const exact = index.byWord.get(token.word);
-    if (exact) for (const candidate of exact) tryCandidate(candidate, token.start);
+    if (exact) {
+      for (const candidate of exact) {
+        const offsets = candidate.term.wordOffsets;
+        if (!offsets.length) tryCandidate(candidate, token.start);
+        else for (const offset of offsets) if (position - offset >= 0) tryCandidate(candidate, starts[position - offset]!);
+      }
+    }
     if (index.byStem.size) {
       const stemmed = index.byStem.get(token.word.slice(0, 2));
       if (stemmed) for (const candidate of stemmed) tryCandidate(candidate, token.start);

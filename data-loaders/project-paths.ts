@@ -18,12 +18,13 @@ export interface CorpusPaths {
   readonly handCheck: string;
   readonly sentimentRules: string;
   readonly sentimentValidation: string;
+  readonly actors: string;
 }
 
 /**
  * Where the articles and data files are: the bundled corpus unless the environment names others
  * (`CORPUS` for the articles, `BOILERPLATE_PATTERNS`, `FRAMING_CODEBOOK`, `DEVICES_CODEBOOK`, `SPEECH_CUES`,
- * `HAND_CHECK`, `SENTIMENT_RULES`
+ * `HAND_CHECK`, `SENTIMENT_RULES`, `ACTORS_GAZETTEER`
  * for the data files; relative paths are taken from the current folder). The CLI's flags override these;
  * the site build reads only the environment.
  */
@@ -39,5 +40,6 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
     handCheck: pick(env.HAND_CHECK, "corpus/checks/seed-hand-check.yaml"),
     sentimentRules: pick(env.SENTIMENT_RULES, "corpus/lexicons/sentiment-rules.yaml"),
     sentimentValidation: join(PROJECT_ROOT, "corpus/checks/sentiment-validation.json"),
+    actors: pick(env.ACTORS_GAZETTEER, "corpus/gazetteers/actors.yaml"),
   };
 }

@@ -32,6 +32,21 @@ export interface BootstrapOptions {
   readonly seed?: number;
 }
 
+/**
+ * A 95% percentile bootstrap interval: `resamples` times, draw `count` indexes with replacement (seeded by
+ * `random`) and compute `statistic` on them; return the 2.5% and 97.5% quantiles of the results.
+ */
+function bootstrapInterval(count: number, resamples: number, random: () => number, statistic: (indexes: Int32Array) => number): [number, number] {
+  const results = new Array<number>(resamples);
+  const indexes = new Int32Array(count);
+  for (let r = 0; r < resamples; r++) {
+    for (let i = 0; i < count; i++) indexes[i] = Math.floor(random() * count);
+    results[r] = statistic(indexes);
+  }
+  results.sort((a, b) => a - b);
+  return [quantileSorted(results, 0.025), quantileSorted(results, 0.975)];
+}
+
 /** A 32-bit FNV-1a hash of a string, to give every group and category its own PRNG stream. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
@@ -74,22 +89,68 @@ export function rateTable(
       let high: number | null = null;
       if (members.length >= 2) {
         const random = mulberry32(seed ^ hash(`${grouping}\u0000${group}\u0000${category}`));
-        const rates = new Array<number>(resamples);
-        for (let r = 0; r < resamples; r++) {
+        [low, high] = bootstrapInterval(members.length, resamples, random, (indexes) => {
           let c = 0;
           let w = 0;
-          for (let i = 0; i < members.length; i++) {
-            const pick = members[Math.floor(random() * members.length)]!;
-            c += pick.counts[category] ?? 0;
-            w += pick.words;
+          for (const i of indexes) {
+            c += members[i]!.counts[category] ?? 0;
+            w += members[i]!.words;
           }
-          rates[r] = w > 0 ? (1000 * c) / w : 0;
-        }
-        rates.sort((a, b) => a - b);
-        low = quantileSorted(rates, 0.025);
-        high = quantileSorted(rates, 0.975);
+          return w > 0 ? (1000 * c) / w : 0;
+        });
       }
       rows.push({ grouping, group, category, articles: members.length, words, count, rate, low, high });
+    }
+  }
+  return rows;
+}
+
+/** A group's mean of a per-article value (e.g. tone), with a bootstrap interval over articles. */
+export interface MeanRow {
+  readonly grouping: string;
+  readonly group: string;
+  readonly measure: string;
+  /** Articles with a value for the measure (articles without one are left out, not counted as 0). */
+  readonly articles: number;
+  readonly mean: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+}
+
+/**
+ * Means of per-article values by group, with 95% percentile bootstrap intervals over the group's articles
+ * (seeded per grouping, group and measure, as in rateTable). Null values are left out; a group with fewer
+ * than 2 values has no interval.
+ */
+export function meanTable(
+  items: ReadonlyArray<{ readonly groups: Readonly<Record<string, string>>; readonly values: Readonly<Record<string, number | null>> }>,
+  grouping: string,
+  measures: readonly string[],
+  options: BootstrapOptions = {},
+): MeanRow[] {
+  const resamples = options.resamples ?? 2000;
+  const seed = options.seed ?? 20261122;
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const groups = [...new Set(items.map((i) => i.groups[grouping] ?? "not recorded"))].sort(compare);
+  const rows: MeanRow[] = [];
+  for (const group of groups) {
+    for (const measure of measures) {
+      const values = items
+        .filter((i) => (i.groups[grouping] ?? "not recorded") === group)
+        .map((i) => i.values[measure])
+        .filter((v): v is number => v !== null && v !== undefined);
+      const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+      let low: number | null = null;
+      let high: number | null = null;
+      if (values.length >= 2) {
+        const random = mulberry32(seed ^ hash(`${grouping}\u0000${group}\u0000${measure}`));
+        [low, high] = bootstrapInterval(values.length, resamples, random, (indexes) => {
+          let sum = 0;
+          for (const i of indexes) sum += values[i]!;
+          return sum / values.length;
+        });
+      }
+      rows.push({ grouping, group, measure, articles: values.length, mean, low, high });
     }
   }
   return rows;

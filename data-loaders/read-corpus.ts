@@ -10,6 +10,7 @@ import { compileBoilerplatePatterns, type BoilerplatePatterns } from "./boilerpl
 import { compileCodebook, type Codebook } from "./codebook.ts";
 import { compileSpeechCues, type SpeechCues } from "./speech-cues.ts";
 import { parseHandCheck, type HandCheck } from "./hand-check.ts";
+import { compileGazetteer, type Gazetteer } from "./gazetteer.ts";
 import { compileSentimentRules, type SentimentLexicon, type SentimentRules } from "./score-sentiment.ts";
 import { dutchLexicon, englishLexicon } from "./sentiment-lexicons.ts";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
@@ -204,6 +205,14 @@ export function readHandCheck(file: string): HandCheck {
   const { handCheck, errors } = parseHandCheck(readYaml(file), file);
   if (!handCheck) throw new CorpusValidationError(errors);
   return handCheck;
+}
+
+/** Reads and compiles the actor gazetteer; throws with every problem found. */
+export function readGazetteer(file: string): Gazetteer {
+  const { value, bytes } = readYamlWithBytes(file);
+  const { gazetteer, errors } = compileGazetteer(value, bytes, file);
+  if (!gazetteer) throw new CorpusValidationError(errors);
+  return gazetteer;
 }
 
 /** Reads the published sentiment validation figures (written by `npm run validate -- --write`). */

@@ -9,13 +9,14 @@ import { RECORD_SCHEMA } from "./analyze-article.ts";
 const offset = z.number().int().min(0);
 const text = z.string().nullable();
 const stamp = z.object({ id: z.string(), version: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+const camp = z.object({ camp: z.string(), sentences: z.array(z.number().int()), tone: z.number().min(-1).max(1).nullable() }).strict();
 const quote = z.enum(["direct", "scare"]).nullable().describe("inside a direct quotation, inside scare quotes, or the author's own words");
 
 export const articleRecordSchema = z
   .object({
     schema: z.literal(RECORD_SCHEMA).describe("record format and version"),
     codebooks: z
-      .object({ framing: stamp, devices: stamp, speechCues: stamp })
+      .object({ framing: stamp, devices: stamp, speechCues: stamp, actors: stamp })
       .strict()
       .describe("id, version and SHA-256 of each codebook file the record was made with"),
     id: z.string().describe("article id: the file name without extension unless declared"),
@@ -82,6 +83,20 @@ export const articleRecordSchema = z
       })
       .strict()
       .describe("sentence and article tone on -1..1, with each word's contribution; article scores exclude headings"),
+    actors: z
+      .object({
+        mentions: z.array(z.object({ actor: z.string(), term: z.string(), start: offset, end: offset, sentence: z.number().int() }).strict()),
+        tone: z.array(
+          z
+            .object({ actor: z.string(), camp: z.string(), mentions: z.number().int().min(1), sentences: z.array(z.number().int()), tone: z.number().min(-1).max(1).nullable() })
+            .strict(),
+        ),
+        inGroup: camp,
+        outGroup: camp,
+        gap: z.number().min(-2).max(2).nullable(),
+      })
+      .strict()
+      .describe("actor mentions with offsets; mean tone of the paragraph sentences mentioning each actor and camp; in-group minus out-group tone"),
     meta: z
       .object({
         title: text,

@@ -24,6 +24,10 @@ export interface ArticleSummary {
   /** Article tone (-1..1) over paragraph sentences, and in the author's own voice; null without sentences. */
   readonly tone: number | null;
   readonly ownVoiceTone: number | null;
+  /** Tone of sentences mentioning the in-group and the out-group camp, and their difference. */
+  readonly inGroupTone: number | null;
+  readonly outGroupTone: number | null;
+  readonly toneGap: number | null;
 }
 
 /** Reduces a record to its overview row; every number is counted from the record, none stored by hand. */
@@ -50,6 +54,9 @@ export function summarizeRecord(record: ArticleRecord): ArticleSummary {
     devices: countBy(record.devices, (d) => d.device),
     tone: record.sentiment.score,
     ownVoiceTone: record.sentiment.ownVoiceScore,
+    inGroupTone: record.actors.inGroup.tone,
+    outGroupTone: record.actors.outGroup.tone,
+    toneGap: record.actors.gap,
   };
 }
 

@@ -43,6 +43,11 @@ export interface CompiledTerm {
   readonly words: readonly string[] | null;
   readonly stems: readonly string[] | null;
   /**
+   * For a phrase indexed by a later, more distinctive word than its first ("West" in "the West"): how many
+   * words before that word the match starts, in each expansion. Empty when indexed by its first word.
+   */
+  readonly wordOffsets: readonly number[];
+  /**
    * The longest run of literal letters that every match must contain (lower-cased unless case-sensitive),
    * used to skip texts that cannot match; null if there is none of at least 3 letters.
    */
@@ -118,7 +123,7 @@ function textToRegex(text: string): string {
 /**
  * Compiles one term; throws an Error whose message says what is wrong with it.
  * @example compileTerm("hegemon{,s,y}").regex.source
- *   // "(?:hegemon(?:|s|y))(?:['’]s)?(?![\\p{L}\\p{M}\\p{N}])"
+ *   // "(?:hegemon(?:|s|y))(?:['’]s)?(?![\\p{L}\\p{M}\\p{N}]|['’][\\p{L}\\p{M}\\p{N}])"
  */
 export function compileTerm(term: string, options: { caseSensitive?: boolean } = {}): CompiledTerm {
   const source = term.trim();
@@ -166,7 +171,9 @@ export function compileTerm(term: string, options: { caseSensitive?: boolean } =
     )
     .join("");
   const startsWithWildcard = pieces[0]?.kind === "wildcard";
-  const pattern = `(?:${body})${POSSESSIVE}(?!${WORD_CHAR})`;
+  // The match must end a word: no letter may follow, nor an apostrophe that a letter follows ("Xi’an" is not
+  // "Xi"), except the possessive 's, which the match takes in.
+  const pattern = `(?:${body})${POSSESSIVE}(?!${WORD_CHAR}|['’]${WORD_CHAR})`;
   const caseSensitive = options.caseSensitive ?? false;
   const regex = new RegExp(pattern, caseSensitive ? "uy" : "iuy");
   const words = new Set<string>();
@@ -185,11 +192,32 @@ export function compileTerm(term: string, options: { caseSensitive?: boolean } =
   const literals = pieces.flatMap((piece) => (piece.kind === "text" ? piece.text.split(/[\s\u00A0\u00AD\u2010\u2011'’-]+/u) : []));
   const longest = literals.reduce((best, run) => (run.length > best.length ? run : best), "");
   const literal = longest.length >= 3 ? (caseSensitive ? longest : longest.toLowerCase()) : null;
+  // A phrase whose first word is short and common ("the West", "of course", "op regels gebaseerde orde") is
+  // better found through its longest word that every expansion has, at a known number of words from the start.
+  let indexWords = [...words].sort();
+  let wordOffsets: number[] = [];
+  // Only words separated by spaces qualify, and every word before the anchor must be plain letters and digits,
+  // so that each is exactly one word token whatever the tokenizer does with hyphens and apostrophes.
+  if (!unindexable && !stems.size) {
+    const split = expansions.map((form) => form.split(/[\s\u00A0]+/u));
+    const plain = (w: string) => /^[\p{L}\p{M}\p{N}]+$/u.test(w);
+    const usable = (ws: readonly string[], i: number) => ws.slice(0, i).every(plain) && !/\*/.test(ws[i]!);
+    const lead = (w: string) => leadingWord(w).toLowerCase();
+    const common = [...new Set(split[0]!.map(lead))].filter((w) => w && split.every((ws) => ws.some((x, i) => lead(x) === w && usable(ws, i))));
+    const anchor = common.reduce((best, w) => (w.length > best.length ? w : best), "");
+    const position = (ws: readonly string[]) => ws.findIndex((x, i) => lead(x) === anchor && usable(ws, i));
+    const firstLength = Math.min(...split.map((ws) => lead(ws[0]!).length));
+    if (anchor && anchor.length > firstLength && split.some((ws) => position(ws) > 0)) {
+      indexWords = [anchor];
+      wordOffsets = [...new Set(split.map(position))].sort((a, b) => a - b);
+    }
+  }
   return {
     source,
     regex,
-    words: unindexable ? null : [...words].sort(),
+    words: unindexable ? null : indexWords,
     stems: unindexable ? null : [...stems].sort(),
+    wordOffsets,
     literal,
     caseSensitive,
   };

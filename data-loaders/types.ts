@@ -134,6 +134,17 @@ export interface SentimentRecord {
   }[];
 }
 
+/** Who the article mentions, and the tone of the sentences that mention them. */
+export interface ActorRecord {
+  readonly mentions: readonly { readonly actor: string; readonly term: string; readonly start: number; readonly end: number; readonly sentence: number }[];
+  /** Per actor: its camp, how often it is mentioned, the sentences that mention it, their mean tone. */
+  readonly tone: readonly { readonly actor: string; readonly camp: string; readonly mentions: number; readonly sentences: readonly number[]; readonly tone: number | null }[];
+  readonly inGroup: { readonly camp: string; readonly sentences: readonly number[]; readonly tone: number | null };
+  readonly outGroup: { readonly camp: string; readonly sentences: readonly number[]; readonly tone: number | null };
+  /** In-group tone minus out-group tone; null unless both camps are mentioned in paragraphs. */
+  readonly gap: number | null;
+}
+
 /** The published analysis of one article. */
 export interface ArticleRecord {
   readonly schema: string;
@@ -142,6 +153,7 @@ export interface ArticleRecord {
     readonly framing: { readonly id: string; readonly version: string; readonly sha256: string };
     readonly devices: { readonly id: string; readonly version: string; readonly sha256: string };
     readonly speechCues: { readonly id: string; readonly version: string; readonly sha256: string };
+    readonly actors: { readonly id: string; readonly version: string; readonly sha256: string };
   };
   readonly id: string;
   readonly language: Language;
@@ -159,6 +171,7 @@ export interface ArticleRecord {
   readonly markers: readonly FramingMarker[];
   readonly devices: readonly DeviceMarker[];
   readonly sentiment: SentimentRecord;
+  readonly actors: ActorRecord;
   readonly meta: ArticleMeta;
   readonly text: string;
 }

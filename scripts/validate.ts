@@ -18,6 +18,8 @@ import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { scoreSentence } from "../data-loaders/score-sentiment.ts";
 import { splitSentences } from "../data-loaders/split-sentences.ts";
 import type { Language } from "../data-loaders/types.ts";
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
 
 const { values } = parseArgs({ options: { eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") }, write: { type: "boolean" } } });
 const folder = values.eval!;
@@ -27,6 +29,8 @@ if (!existsSync(folder)) {
 }
 const resources = loadResources(corpusPaths());
 const nlp = resources.nlp;
+// wink-nlp's own sentiment, the baseline, needs its default pipeline (the analysis runs only sentence boundaries).
+const winkDefault = winkNLP(model);
 
 /** The project's score for a text: the mean of its sentence scores, the whole text read as one paragraph. */
 function score(text: string, language: Language): number {
@@ -54,7 +58,7 @@ for (const [file, name] of [
   const rows = read(file);
   const gold = rows.map((r) => r.mean!);
   const ours = rows.map((r) => score(r.text, "en"));
-  const wink = rows.map((r) => nlp.readDoc(r.text).out(nlp.its.sentiment) as unknown as number);
+  const wink = rows.map((r) => winkDefault.readDoc(r.text).out(winkDefault.its.sentiment) as unknown as number);
   const goldClass = gold.map((g) => polarity(g, 0.05));
   const three: Polarity[] = ["pos", "neg", "neu"];
   const row = {

@@ -75,6 +75,10 @@ describe("compileTerm(term): the word rule", () => {
   it("matches only where the term starts a word, even with a wildcard at the end", () => {
     expect(matches("vazal*", "anti-vazal antivazal")).toEqual(["vazal"]);
   });
+  it("does not end a match inside a word joined by an apostrophe, but takes a possessive", () => {
+    expect(matches("Xi", "Xi’an and Xi's visit", true)).toEqual(["Xi's"]);
+    expect(matches("regio", "de regio's", false)).toEqual(["regio's"]);
+  });
   it("is case-insensitive unless the term is case-sensitive", () => {
     expect(matches("hegemon", "Hegemon HEGEMON hegemon")).toHaveLength(3);
     expect(matches("Hegemon", "Hegemon HEGEMON hegemon", true)).toEqual(["Hegemon"]);
@@ -122,5 +126,22 @@ describe("leadingWord(text)", () => {
       "",
       "België",
     ]);
+  });
+});
+
+describe("compileTerm(term): index word", () => {
+  it("indexes a phrase with a short first word by its longest word, counting the words before it", () => {
+    expect([compileTerm("{the,The} West").words, compileTerm("{the,The} West").wordOffsets]).toEqual([["west"], [1]]);
+    expect([compileTerm("it is {clear,obvious} that").words, compileTerm("it is {clear,obvious} that").wordOffsets]).toEqual([["that"], [3]]);
+    expect([compileTerm("op regels gebaseerde {,internationale }{,wereld}orde").words, compileTerm("op regels gebaseerde {,internationale }{,wereld}orde").wordOffsets]).toEqual([["gebaseerde"], [2]]);
+  });
+  it("never anchors after a hyphenated or apostrophised word, whose token count the tokenizer decides", () => {
+    expect(compileTerm("non-interference").wordOffsets).toEqual([]);
+    expect(compileTerm("rules-based {,international }order").wordOffsets).toEqual([]);
+  });
+  it("finds anchored phrases in running text", async () => {
+    const { analyzeText } = await import("./helpers.ts");
+    const devices = analyzeText("Of course it is clear that the West, in fact, knows.").devices.map((d) => d.term);
+    expect(devices).toEqual(expect.arrayContaining(["Of course", "it is clear that", "in fact"]));
   });
 });

@@ -1,27 +1,13 @@
 // Charts shared by the frames and devices pages. Each takes the comparison data published by
 // src/data/corpus.zip.ts (data-loaders/compare-articles.ts) and returns a Plot figure.
 import * as Plot from "@observablehq/plot";
+import type { Comparison } from "../../data-loaders/compare-articles.ts";
+import type { RateRow } from "../../data-loaders/rate-statistics.ts";
 
-export interface CategoryInfo {
-  readonly id: string;
-  readonly label: string;
-}
-export interface PerArticleRate {
-  readonly id: string;
-  readonly title: string;
-  readonly category: string;
-  readonly count: number;
-  readonly rate: number;
-}
-export interface GroupRate {
-  readonly group: string;
-  readonly category: string;
-  readonly articles: number;
-  readonly count: number;
-  readonly rate: number;
-  readonly low: number | null;
-  readonly high: number | null;
-}
+/** Row types, as published by data-loaders/compare-articles.ts compareArticles. */
+export type CategoryInfo = Comparison["categories"][number];
+export type PerArticleRate = Comparison["perArticle"][number];
+export type GroupRate = RateRow;
 
 const labeller = (categories: readonly CategoryInfo[]) => {
   const labels = new Map(categories.map((c) => [c.id, c.label]));

@@ -93,6 +93,7 @@ describe("built site in headless Chromium", () => {
     ["/compare/devices.html", "figure svg, svg"],
     ["/codebook.html", ".codebook-entry"],
     ["/methods.html", "table"],
+    ["/tone.html", "svg"],
   ])("renders %s with no errors and no off-origin requests", async (path, ready) => {
     const { page, problems } = await visit(path, ready);
     expect(problems).toEqual([]);
@@ -126,6 +127,19 @@ describe("built site in headless Chromium", () => {
     // Turning the frame off removes the highlight.
     await page.locator(".category-legend input[value=hegemon]").uncheck();
     expect(await page.locator("#s-12 .f-hegemon").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgba(0, 0, 0, 0)");
+    await page.close();
+  });
+
+  it("links a tone heatmap cell to the reader with every sentence mentioning the actor marked", async () => {
+    const { page, problems } = await visit("/tone.html", "svg a");
+    const hrefs = await page.locator("svg a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(hrefs).toContain("./articles/002_f0f90def628e7567.html?actor=usa");
+    await page.goto(`${origin}/articles/002_f0f90def628e7567.html?actor=usa`, { waitUntil: "networkidle" });
+    await page.waitForSelector(".article-body .sentence.targeted");
+    const marked = await page.locator(".sentence.targeted").evaluateAll((els) => els.map((e) => e.id));
+    expect(marked.length).toBeGreaterThan(3);
+    for (const id of marked) expect(await page.locator(`#${id}`).textContent()).toMatch(/United States|US\b|Washington|White House|Pentagon|American|America/);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

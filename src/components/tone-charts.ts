@@ -1,0 +1,118 @@
+// Charts for the Tone page, fed by tone.json (data-loaders/compare-articles.ts compareTone).
+import * as Plot from "@observablehq/plot";
+import type { ToneComparison } from "../../data-loaders/compare-articles.ts";
+import type { MeanRow } from "../../data-loaders/rate-statistics.ts";
+
+/** Row types, as published by data-loaders/compare-articles.ts compareTone. */
+export type ActorToneCell = ToneComparison["actorTone"][number];
+export type ArticleTone = ToneComparison["articles"][number];
+
+const signed = (x: number | null) => (x === null ? "–" : `${x > 0 ? "+" : ""}${x.toFixed(2)}`);
+
+/**
+ * Actors × articles: the colour is the mean tone of the sentences that mention the actor (purple negative,
+ * orange positive), the number the count of mentions; a cell links to the reader with those sentences marked.
+ */
+export function actorToneHeatmap(
+  cells: readonly ActorToneCell[],
+  actors: ReadonlyArray<{ id: string; label: string }>,
+  { width, href }: { width: number; href: (cell: ActorToneCell) => string },
+): SVGSVGElement | HTMLElement {
+  const label = new Map(actors.map((a) => [a.id, a.label]));
+  const shown = actors.filter((a) => cells.some((c) => c.actor === a.id)).map((a) => a.label);
+  const articles = [...new Set(cells.map((c) => c.id))];
+  const extent = Math.max(0.05, ...cells.map((c) => Math.abs(c.tone ?? 0)));
+  return Plot.plot({
+    width,
+    height: 80 + 26 * articles.length + 150,
+    marginLeft: 190,
+    marginBottom: 150,
+    x: { domain: shown, tickRotate: -40, label: null },
+    y: { domain: articles, label: null },
+    color: { type: "linear", scheme: "PuOr", reverse: true, domain: [-extent, extent], legend: true, label: "tone of the sentences mentioning the actor" },
+    marks: [
+      Plot.cell(cells, {
+        x: (c: ActorToneCell) => label.get(c.actor) ?? c.actor,
+        y: "id",
+        fill: (c: ActorToneCell) => c.tone ?? 0,
+        inset: 0.5,
+        href,
+        title: (c: ActorToneCell) => `${c.id} · ${label.get(c.actor) ?? c.actor}\n${c.mentions} mention${c.mentions === 1 ? "" : "s"} in ${c.sentences.length} sentence${c.sentences.length === 1 ? "" : "s"}; tone ${signed(c.tone)}`,
+      }),
+      Plot.text(cells, {
+        x: (c: ActorToneCell) => label.get(c.actor) ?? c.actor,
+        y: "id",
+        text: (c: ActorToneCell) => String(c.mentions),
+        fill: (c: ActorToneCell) => (Math.abs(c.tone ?? 0) > extent * 0.55 ? "white" : "black"),
+        pointerEvents: "none",
+      }),
+    ],
+  });
+}
+
+/** Per article: tone of the sentences mentioning the in-group camp and the out-group camp, joined by a line. */
+export function campDumbbell(
+  articles: readonly ArticleTone[],
+  { width, inLabel, outLabel, href }: { width: number; inLabel: string; outLabel: string; href: (a: ArticleTone) => string },
+): SVGSVGElement | HTMLElement {
+  const both = articles.filter((a) => a.inGroupTone !== null || a.outGroupTone !== null);
+  const points = both.flatMap((a) => [
+    ...(a.inGroupTone === null ? [] : [{ id: a.id, camp: inLabel, tone: a.inGroupTone, a }]),
+    ...(a.outGroupTone === null ? [] : [{ id: a.id, camp: outLabel, tone: a.outGroupTone, a }]),
+  ]);
+  return Plot.plot({
+    width,
+    height: 60 + 30 * both.length,
+    marginLeft: 190,
+    x: { label: "tone of the sentences mentioning the camp (−1 … +1)", grid: true, nice: true },
+    y: { domain: both.map((a) => a.id), label: null },
+    // Not purple or orange: those hues mean negative and positive tone in the heatmap on the same page.
+    color: { domain: [inLabel, outLabel], range: ["#1b9e77", "#444444"], legend: true },
+    marks: [
+      Plot.ruleX([0], { stroke: "#999" }),
+      Plot.link(
+        both.filter((a) => a.inGroupTone !== null && a.outGroupTone !== null),
+        { y1: "id", y2: "id", x1: "outGroupTone", x2: "inGroupTone", stroke: "#bbb", strokeWidth: 2 },
+      ),
+      Plot.dot(points, {
+        y: "id",
+        x: "tone",
+        fill: "camp",
+        r: 5,
+        href: (p: { a: ArticleTone }) => href(p.a),
+        title: (p: { camp: string; tone: number; a: ArticleTone }) => `${p.a.id}: ${p.camp} ${signed(p.tone)}; gap ${signed(p.a.toneGap)}`,
+      }),
+    ],
+  });
+}
+
+/** Group means with 95% bootstrap intervals: one row per group, one panel per measure. */
+export function meanIntervals(rows: readonly MeanRow[], measures: ReadonlyArray<{ id: string; label: string }>, { width }: { width: number }): SVGSVGElement | HTMLElement {
+  const label = new Map(measures.map((m) => [m.id, m.label]));
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const data = rows.filter((r) => r.mean !== null).map((r) => ({ ...r, measureLabel: label.get(r.measure) ?? r.measure }));
+  return Plot.plot({
+    width,
+    height: measures.length * (groups.length * 22 + 34) + 40,
+    marginLeft: 160,
+    marginRight: 170,
+    x: { label: "mean over articles (95% bootstrap interval)", grid: true, nice: true },
+    y: { domain: groups, label: null },
+    fy: { domain: measures.map((m) => m.label), label: null },
+    marks: [
+      Plot.frame({ stroke: "#ddd" }),
+      Plot.ruleX([0], { stroke: "#999" }),
+      Plot.ruleY(data.filter((r) => r.low !== null), { fy: "measureLabel", y: "group", x1: "low", x2: "high", stroke: "#4a6fa5", strokeWidth: 2 }),
+      Plot.dot(data, {
+        fy: "measureLabel",
+        y: "group",
+        x: "mean",
+        fill: "#1d3557",
+        r: 3.5,
+        title: (r: MeanRow & { measureLabel: string }) =>
+          `${r.group} · ${r.measureLabel}: ${signed(r.mean)} over ${r.articles} article${r.articles === 1 ? "" : "s"}` +
+          (r.low === null ? "\nno interval: fewer than 2 articles" : `\n95% interval ${signed(r.low)} … ${signed(r.high)}`),
+      }),
+    ],
+  });
+}
