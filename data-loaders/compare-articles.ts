@@ -1,6 +1,6 @@
 import type { Codebook } from "./codebook.ts";
 import { maskRanges } from "./find-markup.ts";
-import { meanTable, rateTable, type ArticleCounts, type BootstrapOptions, type MeanRow, type RateRow } from "./rate-statistics.ts";
+import { meanInterval, meanTable, rateTable, type ArticleCounts, type BootstrapOptions, type MeanRow, type RateRow } from "./rate-statistics.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import type { ArticleSummary } from "./summarize-record.ts";
 import type { ArticleRecord } from "./types.ts";
@@ -119,17 +119,26 @@ export interface ToneComparison {
   readonly outGroup: string;
   readonly actors: ReadonlyArray<{ readonly id: string; readonly label: string; readonly camp: string; readonly kind: string }>;
   readonly groupings: ReadonlyArray<{ readonly id: string; readonly label: string }>;
-  /** Per article: tone overall, in the author's voice, toward each camp, and the gap. */
-  readonly articles: ReadonlyArray<Pick<ArticleSummary, "id" | "title" | "tone" | "ownVoiceTone" | "inGroupTone" | "outGroupTone" | "toneGap">>;
+  /**
+   * Per article: tone overall (with a 95% bootstrap interval over its paragraph sentences), in the author's
+   * voice, toward each camp, and the gap.
+   */
+  readonly articles: ReadonlyArray<
+    Pick<ArticleSummary, "id" | "title" | "tone" | "ownVoiceTone" | "inGroupTone" | "outGroupTone" | "toneGap"> & { readonly toneLow: number | null; readonly toneHigh: number | null }
+  >;
   /** Means by group with bootstrap intervals, for every grouping and measure. */
   readonly groups: readonly MeanRow[];
   /** Per article and actor: mentions, tone of the sentences that mention it, and those sentences. */
   readonly actorTone: ReadonlyArray<{ readonly id: string; readonly actor: string; readonly mentions: number; readonly tone: number | null; readonly sentences: readonly number[] }>;
 }
 
-/** Builds the Tone page's data from the overview rows and the records' actor tone. */
+/**
+ * Builds the Tone page's data from the overview rows, each article's paragraph sentence scores (for its
+ * interval) and the records' actor tone.
+ */
 export function compareTone(
   rows: readonly ArticleSummary[],
+  sentenceScores: ReadonlyMap<string, readonly number[]>,
   actorTone: ToneComparison["actorTone"],
   gazetteer: Gazetteer,
   options: BootstrapOptions = {},
@@ -145,7 +154,10 @@ export function compareTone(
     outGroup: gazetteer.outGroup,
     actors: gazetteer.actors.map(({ id, label, camp, kind }) => ({ id, label, camp, kind })),
     groupings: GROUPINGS.map(({ id, label }) => ({ id, label })),
-    articles: rows.map(({ id, title, tone, ownVoiceTone, inGroupTone, outGroupTone, toneGap }) => ({ id, title, tone, ownVoiceTone, inGroupTone, outGroupTone, toneGap })),
+    articles: rows.map(({ id, title, tone, ownVoiceTone, inGroupTone, outGroupTone, toneGap }) => {
+      const { low, high } = meanInterval(sentenceScores.get(id) ?? [], `article\u0000${id}`, options);
+      return { id, title, tone, toneLow: low, toneHigh: high, ownVoiceTone, inGroupTone, outGroupTone, toneGap };
+    }),
     groups: GROUPINGS.flatMap((g) => meanTable(items, g.id, measures, options)),
     actorTone,
   };

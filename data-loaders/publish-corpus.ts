@@ -27,12 +27,14 @@ export async function publishCorpus(paths: CorpusPaths, add: (name: string, text
   const concordance: ConcordanceLine[] = [];
   const checkedRecords: ArticleRecord[] = [];
   const actorTone: ToneComparison["actorTone"][number][] = [];
+  const sentenceScores = new Map<string, number[]>();
   for await (const record of analyzeCorpus(paths, resources)) {
     add(`articles/${record.id}.json`, JSON.stringify(record));
     summary.push(summarizeRecord(record));
     concordance.push(...concordanceLines(record));
     if (checked.has(record.id)) checkedRecords.push(record);
     for (const t of record.actors.tone) actorTone.push({ id: record.id, actor: t.actor, mentions: t.mentions, tone: t.tone, sentences: t.sentences });
+    sentenceScores.set(record.id, record.sentiment.sentences.filter((s) => record.blocks[record.sentences[s.index]!.block]?.kind === "paragraph").map((s) => s.score));
   }
   add("summary.json", JSON.stringify(summary));
   add("codebooks.json", JSON.stringify({ stamps: codebookStamps(resources), framing: codebookView(resources.framing), devices: codebookView(resources.devices) }));
@@ -41,6 +43,6 @@ export async function publishCorpus(paths: CorpusPaths, add: (name: string, text
   add("concordance.json", JSON.stringify(concordance));
   add("hand-check.json", JSON.stringify(compareHandCheck(handCheck, checkedRecords)));
   add("sentiment-validation.json", JSON.stringify(readSentimentValidation(paths.sentimentValidation)));
-  add("tone.json", JSON.stringify(compareTone(summary, actorTone, resources.gazetteer)));
+  add("tone.json", JSON.stringify(compareTone(summary, sentenceScores, actorTone, resources.gazetteer)));
   return { articles: summary.length, concordanceLines: concordance.length };
 }

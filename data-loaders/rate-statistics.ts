@@ -155,3 +155,20 @@ export function meanTable(
   }
   return rows;
 }
+
+/**
+ * The mean of `values` with a 95% percentile bootstrap interval over them (e.g. an article's tone over its
+ * sentences), seeded by `key`; no interval for fewer than 2 values, mean null for none.
+ */
+export function meanInterval(values: readonly number[], key: string, options: BootstrapOptions = {}): { mean: number | null; low: number | null; high: number | null } {
+  if (!values.length) return { mean: null, low: null, high: null };
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  if (values.length < 2) return { mean, low: null, high: null };
+  const random = mulberry32((options.seed ?? 20261122) ^ hash(key));
+  const [low, high] = bootstrapInterval(values.length, options.resamples ?? 2000, random, (indexes) => {
+    let sum = 0;
+    for (const i of indexes) sum += values[i]!;
+    return sum / values.length;
+  });
+  return { mean, low, high };
+}

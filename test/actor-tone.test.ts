@@ -71,3 +71,16 @@ describe("meanTable(items, grouping, measures)", () => {
     expect(meanTable(items, "g", ["tone"], { seed: 3 })).toEqual(rows);
   });
 });
+
+describe("meanInterval(values, key)", () => {
+  it("brackets the mean, is reproducible, and gives no interval for one value", async () => {
+    const { meanInterval } = await import("../data-loaders/rate-statistics.ts");
+    const values = [0.1, -0.2, 0.4, 0.3, 0];
+    const a = meanInterval(values, "article\u0000x");
+    expect(a.mean).toBeCloseTo(0.12, 12);
+    expect(a.low! <= a.mean! && a.mean! <= a.high!).toBe(true);
+    expect(meanInterval(values, "article\u0000x")).toEqual(a);
+    expect(meanInterval([0.5], "k")).toEqual({ mean: 0.5, low: null, high: null });
+    expect(meanInterval([], "k")).toEqual({ mean: null, low: null, high: null });
+  });
+});

@@ -116,3 +116,21 @@ export function meanIntervals(rows: readonly MeanRow[], measures: ReadonlyArray<
     ],
   });
 }
+
+/** Each article's tone with a 95% bootstrap interval over its sentences, and its own-voice tone. */
+export function articleToneIntervals(articles: readonly ArticleTone[], { width, href }: { width: number; href: (a: ArticleTone) => string }): SVGSVGElement | HTMLElement {
+  const scored = articles.filter((a) => a.tone !== null);
+  return Plot.plot({
+    width,
+    height: 60 + 28 * scored.length,
+    marginLeft: 190,
+    x: { label: "tone (−1 … +1), 95% bootstrap interval over the article's sentences", grid: true, nice: true },
+    y: { domain: scored.map((a) => a.id), label: null },
+    marks: [
+      Plot.ruleX([0], { stroke: "#999" }),
+      Plot.ruleY(scored.filter((a) => a.toneLow !== null), { y: "id", x1: "toneLow", x2: "toneHigh", stroke: "#4a6fa5", strokeWidth: 2 }),
+      Plot.dot(scored, { y: "id", x: "tone", fill: "#1d3557", r: 4, href, title: (a: ArticleTone) => `${a.id}: tone ${signed(a.tone)} (${signed(a.toneLow)} … ${signed(a.toneHigh)}); own voice ${signed(a.ownVoiceTone)}` }),
+      Plot.dot(scored.filter((a) => a.ownVoiceTone !== null), { y: "id", x: "ownVoiceTone", stroke: "#1d3557", r: 4, symbol: "diamond" }),
+    ],
+  });
+}
