@@ -11,6 +11,7 @@ import type { SpeechCues } from "./speech-cues.ts";
 import { articleSentiment } from "./article-sentiment.ts";
 import { actorTone } from "./actor-tone.ts";
 import type { Gazetteer } from "./gazetteer.ts";
+import { checkProvenance, detectOutlets, type OutletGazetteer } from "./outlets.ts";
 import type { SentimentResources } from "./read-corpus.ts";
 import { splitSentences } from "./split-sentences.ts";
 import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, Sentence, Token } from "./types.ts";
@@ -27,22 +28,24 @@ export interface AnalysisResources {
   readonly speechCues: SpeechCues;
   readonly sentiment: SentimentResources;
   readonly gazetteer: Gazetteer;
+  readonly outlets: OutletGazetteer;
   /** One term index per language over all codebooks, so one pass over an article's tokens finds every term. */
   readonly termIndex: Readonly<Record<Language, TermIndex>>;
   readonly scareMaxWords: number;
 }
 
 /** Groups of the combined term index. */
-const GROUPS = { frame: "frame", device: "device", cue: "cue", soCalled: "so-called", actor: "actor" } as const;
+const GROUPS = { frame: "frame", device: "device", cue: "cue", soCalled: "so-called", actor: "actor", outlet: "outlet" } as const;
 
 /** Builds the combined per-language term index and the quotation settings from loaded codebooks. */
-export function prepareResources(parts: Pick<AnalysisResources, "nlp" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment" | "gazetteer">): AnalysisResources {
+export function prepareResources(parts: Pick<AnalysisResources, "nlp" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment" | "gazetteer" | "outlets">): AnalysisResources {
   const groups = [
     { group: GROUPS.frame, entries: parts.framing.entries },
     { group: GROUPS.device, entries: parts.devices.entries },
     { group: GROUPS.cue, entries: [parts.speechCues.cues] },
     { group: GROUPS.soCalled, entries: [parts.speechCues.soCalled] },
     { group: GROUPS.actor, entries: parts.gazetteer.actors },
+    { group: GROUPS.outlet, entries: parts.outlets.outlets },
   ];
   const scare = parts.devices.entries.find((entry) => entry.detector?.name === "scare-quotes");
   return { ...parts, termIndex: { en: indexTerms(groups, "en"), nl: indexTerms(groups, "nl") }, scareMaxWords: scare?.detector?.maxWords ?? 4 };
@@ -55,6 +58,7 @@ export function codebookStamps(resources: AnalysisResources): ArticleRecord["cod
     devices: codebookStamp(resources.devices),
     speechCues: resources.speechCues.stamp,
     actors: resources.gazetteer.stamp,
+    outlets: resources.outlets.stamp,
   };
 }
 
@@ -76,7 +80,7 @@ export function readText(text: string, language: Language, resources: AnalysisRe
   const masked = maskRanges(text, markup);
   const blocks = segmentBody(text, masked, resources.boilerplate);
   const { sentences, tokens } = splitSentences(resources.nlp, masked, blocks);
-  const matches: Record<keyof typeof GROUPS, TermMatch[]> = { frame: [], device: [], cue: [], soCalled: [], actor: [] };
+  const matches: Record<keyof typeof GROUPS, TermMatch[]> = { frame: [], device: [], cue: [], soCalled: [], actor: [], outlet: [] };
   const byGroup = new Map<string, keyof typeof GROUPS>(Object.entries(GROUPS).map(([key, group]) => [group, key as keyof typeof GROUPS]));
   for (const match of matchTerms(masked, tokens, resources.termIndex[language])) matches[byGroup.get(match.group)!].push(match);
   const quotations = findQuotations(masked, blocks, sentences, tokens, { scareMaxWords: resources.scareMaxWords, cues: matches.cue, soCalled: matches.soCalled });
@@ -93,6 +97,7 @@ export function analyzeArticle(article: Article, resources: AnalysisResources, s
   const { title, titleSource } = displayTitle(article, read);
   const markers: FramingMarker[] = detectFramingMarkers(article.text, read.matches.frame, read.sentences, read.quotations);
   const devices: DeviceMarker[] = detectRhetoricalDevices(article.text, read.masked, read.matches.device, read.sentences, read.quotations, resources.devices);
+  const outlets = detectOutlets(read.masked, read.blocks, read.matches.outlet, resources.outlets, resources.speechCues, article.language);
   const sentiment = articleSentiment(article.language, read.blocks, read.sentences, read.tokens, read.quotations, resources.sentiment);
   return {
     schema: RECORD_SCHEMA,
@@ -111,6 +116,8 @@ export function analyzeArticle(article: Article, resources: AnalysisResources, s
     devices,
     sentiment,
     actors: actorTone(read.matches.actor, article.text, read.blocks, read.sentences, sentiment, resources.gazetteer),
+    outlets,
+    provenanceCheck: checkProvenance(article.meta, outlets, resources.outlets),
     meta: article.meta,
     text: article.text,
   };

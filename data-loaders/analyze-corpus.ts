@@ -2,7 +2,7 @@ import { analyzeArticle, codebookStamps, prepareResources, type AnalysisResource
 import { sharedNlp } from "./nlp.ts";
 import type { CorpusPaths } from "./project-paths.ts";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
-import { indexCorpus, readBoilerplatePatterns, readCodebook, readIndexedArticle, readGazetteer, readSentimentResources, readSpeechCues } from "./read-corpus.ts";
+import { indexCorpus, readBoilerplatePatterns, readCodebook, readIndexedArticle, readGazetteer, readOutlets, readSentimentResources, readSpeechCues } from "./read-corpus.ts";
 import type { ArticleRecord } from "./types.ts";
 
 /**
@@ -26,8 +26,9 @@ export function loadResources(paths: CorpusPaths): AnalysisResources {
   const speechCues = attempt(() => readSpeechCues(paths.speechCues));
   const sentiment = attempt(() => readSentimentResources(paths.sentimentRules));
   const gazetteer = attempt(() => readGazetteer(paths.actors));
-  if (!boilerplate || !framing || !devices || !speechCues || !sentiment || !gazetteer) throw new CorpusValidationError(errors);
-  return prepareResources({ nlp: sharedNlp(), boilerplate, framing, devices, speechCues, sentiment, gazetteer });
+  const outlets = attempt(() => readOutlets(paths.outlets));
+  if (!boilerplate || !framing || !devices || !speechCues || !sentiment || !gazetteer || !outlets) throw new CorpusValidationError(errors);
+  return prepareResources({ nlp: sharedNlp(), boilerplate, framing, devices, speechCues, sentiment, gazetteer, outlets });
 }
 
 /**

@@ -19,12 +19,13 @@ export interface CorpusPaths {
   readonly sentimentRules: string;
   readonly sentimentValidation: string;
   readonly actors: string;
+  readonly outlets: string;
 }
 
 /**
  * Where the articles and data files are: the bundled corpus unless the environment names others
  * (`CORPUS` for the articles, `BOILERPLATE_PATTERNS`, `FRAMING_CODEBOOK`, `DEVICES_CODEBOOK`, `SPEECH_CUES`,
- * `HAND_CHECK`, `SENTIMENT_RULES`, `ACTORS_GAZETTEER`
+ * `HAND_CHECK`, `SENTIMENT_RULES`, `ACTORS_GAZETTEER`, `OUTLETS_GAZETTEER`
  * for the data files; relative paths are taken from the current folder). The CLI's flags override these;
  * the site build reads only the environment.
  */
@@ -41,5 +42,6 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
     sentimentRules: pick(env.SENTIMENT_RULES, "corpus/lexicons/sentiment-rules.yaml"),
     sentimentValidation: join(PROJECT_ROOT, "corpus/checks/sentiment-validation.json"),
     actors: pick(env.ACTORS_GAZETTEER, "corpus/gazetteers/actors.yaml"),
+    outlets: pick(env.OUTLETS_GAZETTEER, "corpus/gazetteers/outlets.yaml"),
   };
 }

@@ -11,6 +11,7 @@ import { compileCodebook, type Codebook } from "./codebook.ts";
 import { compileSpeechCues, type SpeechCues } from "./speech-cues.ts";
 import { parseHandCheck, type HandCheck } from "./hand-check.ts";
 import { compileGazetteer, type Gazetteer } from "./gazetteer.ts";
+import { compileOutlets, type OutletGazetteer } from "./outlets.ts";
 import { compileSentimentRules, type SentimentLexicon, type SentimentRules } from "./score-sentiment.ts";
 import { dutchLexicon, englishLexicon } from "./sentiment-lexicons.ts";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
@@ -211,6 +212,14 @@ export function readHandCheck(file: string): HandCheck {
 export function readGazetteer(file: string): Gazetteer {
   const { value, bytes } = readYamlWithBytes(file);
   const { gazetteer, errors } = compileGazetteer(value, bytes, file);
+  if (!gazetteer) throw new CorpusValidationError(errors);
+  return gazetteer;
+}
+
+/** Reads and compiles the outlet gazetteer; throws with every problem found. */
+export function readOutlets(file: string): OutletGazetteer {
+  const { value, bytes } = readYamlWithBytes(file);
+  const { gazetteer, errors } = compileOutlets(value, bytes, file);
   if (!gazetteer) throw new CorpusValidationError(errors);
   return gazetteer;
 }

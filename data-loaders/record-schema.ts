@@ -16,7 +16,7 @@ export const articleRecordSchema = z
   .object({
     schema: z.literal(RECORD_SCHEMA).describe("record format and version"),
     codebooks: z
-      .object({ framing: stamp, devices: stamp, speechCues: stamp, actors: stamp })
+      .object({ framing: stamp, devices: stamp, speechCues: stamp, actors: stamp, outlets: stamp })
       .strict()
       .describe("id, version and SHA-256 of each codebook file the record was made with"),
     id: z.string().describe("article id: the file name without extension unless declared"),
@@ -97,6 +97,28 @@ export const articleRecordSchema = z
       })
       .strict()
       .describe("actor mentions with offsets; mean tone of the paragraph sentences mentioning each actor and camp; in-group minus out-group tone"),
+    outlets: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            id: z.string().nullable(),
+            kind: z.enum(["state-media", "other-media"]).nullable(),
+            role: z.enum(["cited", "origin", "author-credit"]),
+            start: offset,
+            end: offset,
+          })
+          .strict(),
+      )
+      .describe("outlets cited, named in origin lines, and authors credited in the text; canonical names where the outlet gazetteer knows them"),
+    provenanceCheck: z
+      .object({
+        declared: z.object({ origins: z.array(z.string()), author: z.string().nullable() }).strict(),
+        detected: z.object({ origins: z.array(z.string()), authors: z.array(z.string()) }).strict(),
+        disagreements: z.array(z.string()),
+      })
+      .strict()
+      .describe("provenance found in the text beside the declared provenance; disagreements listed"),
     meta: z
       .object({
         title: text,

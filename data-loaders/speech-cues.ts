@@ -6,7 +6,8 @@ import { compileTerm } from "./term-pattern.ts";
 import type { Language } from "./types.ts";
 
 const perLanguage = z.object({ en: z.array(z.string()).min(1, "needs at least one cue"), nl: z.array(z.string()).min(1, "needs at least one cue") }).strict();
-const schema = z.object({ ...codebookHeader, cues: perLanguage, soCalled: perLanguage }).strict();
+const words = z.object({ en: z.array(z.string().regex(/^\p{L}+$/u, "must be one word")), nl: z.array(z.string().regex(/^\p{L}+$/u, "must be one word")) }).strict();
+const schema = z.object({ ...codebookHeader, cues: perLanguage, soCalled: perLanguage, authorCredit: words, byline: words }).strict();
 
 /** A list of compiled terms per language, in the shape the term matcher indexes. */
 export interface TermList {
@@ -19,6 +20,10 @@ export interface SpeechCues {
   readonly stamp: CodebookStamp;
   readonly cues: TermList;
   readonly soCalled: TermList;
+  /** Verbs that credit an author when they close a sentence with a name, per language (lower case). */
+  readonly authorCredit: Readonly<Record<Language, readonly string[]>>;
+  /** Byline words that open a line with an author's name ("By", "Door"), per language. */
+  readonly byline: Readonly<Record<Language, readonly string[]>>;
 }
 
 /** Validates and compiles `corpus/codebooks/speech-cues.yaml`; errors name the list, language and item. */
@@ -49,5 +54,9 @@ export function compileSpeechCues(
   const soCalled = compileList("soCalled");
   if (errors.length) return { speechCues: null, errors };
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { speechCues: { stamp: { id: parsed.data.id, version: parsed.data.version, sha256 }, cues, soCalled }, errors: [] };
+  const lower = (list: { en: string[]; nl: string[] }) => ({ en: list.en.map((w) => w.toLowerCase()), nl: list.nl.map((w) => w.toLowerCase()) });
+  return {
+    speechCues: { stamp: { id: parsed.data.id, version: parsed.data.version, sha256 }, cues, soCalled, authorCredit: lower(parsed.data.authorCredit), byline: lower(parsed.data.byline) },
+    errors: [],
+  };
 }

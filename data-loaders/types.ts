@@ -145,6 +145,25 @@ export interface ActorRecord {
   readonly gap: number | null;
 }
 
+/** An outlet or author the text names: cited as a source, named in an origin line, or credited. */
+export interface OutletRecord {
+  /** Canonical name when the outlet gazetteer knows it, else the name as written. */
+  readonly name: string;
+  readonly id: string | null;
+  readonly kind: "state-media" | "other-media" | null;
+  readonly role: "cited" | "origin" | "author-credit";
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Provenance found in the text beside the provenance the metadata declares. */
+export interface ProvenanceCheck {
+  readonly declared: { readonly origins: readonly string[]; readonly author: string | null };
+  readonly detected: { readonly origins: readonly string[]; readonly authors: readonly string[] };
+  /** Empty when the two agree. */
+  readonly disagreements: readonly string[];
+}
+
 /** The published analysis of one article. */
 export interface ArticleRecord {
   readonly schema: string;
@@ -154,6 +173,7 @@ export interface ArticleRecord {
     readonly devices: { readonly id: string; readonly version: string; readonly sha256: string };
     readonly speechCues: { readonly id: string; readonly version: string; readonly sha256: string };
     readonly actors: { readonly id: string; readonly version: string; readonly sha256: string };
+    readonly outlets: { readonly id: string; readonly version: string; readonly sha256: string };
   };
   readonly id: string;
   readonly language: Language;
@@ -172,6 +192,8 @@ export interface ArticleRecord {
   readonly devices: readonly DeviceMarker[];
   readonly sentiment: SentimentRecord;
   readonly actors: ActorRecord;
+  readonly outlets: readonly OutletRecord[];
+  readonly provenanceCheck: ProvenanceCheck;
   readonly meta: ArticleMeta;
   readonly text: string;
 }
