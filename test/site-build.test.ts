@@ -31,6 +31,17 @@ function publishedSummary(dist: string): Array<{ id: string; title: string }> {
 }
 
 describe("npm run build", () => {
+  it("fails on a corpus with errors, listing every one", () => {
+    const corpus = writeCorpus({ "a.md": "---\nlanguage: fr\n---\nTexte.\n", "b.md": "---\nlanguage: en\npublished: 2024-02-30\n---\nText here.\n" });
+    const out = writeCorpus({});
+    const result = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, env: { ...process.env, CORPUS: corpus, BUILD_OUTPUT: join(out, "site") }, encoding: "utf8" });
+    expect(result.status).not.toBe(0);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain("corpus: 2 errors:");
+    expect(output).toContain('a.md: language: unknown language "fr"');
+    expect(output).toContain('b.md: published: "2024-02-30" is not a valid ISO date');
+  });
+
   it("publishes an edited article, not the cached analysis, and rebuilds byte-identically", () => {
     const corpus = writeCorpus({ "a.md": "---\nlanguage: en\n---\nFirst version of the story. It has two sentences.\n" });
     const out = writeCorpus({});
