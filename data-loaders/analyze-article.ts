@@ -1,5 +1,5 @@
 import type { BoilerplatePatterns } from "./boilerplate-patterns.ts";
-import { codebookStamp, type Codebook, type CodebookStamp } from "./codebook.ts";
+import { codebookStamp, type Codebook } from "./codebook.ts";
 import { detectRhetoricalDevices } from "./detect-devices.ts";
 import { detectFramingMarkers } from "./detect-framing-markers.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
@@ -136,4 +136,3 @@ function displayTitle(article: Article, read: ReadText): Pick<ArticleRecord, "ti
   return { title, titleSource: "opening-words" };
 }
 
-export type { CodebookStamp };

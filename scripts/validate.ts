@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { loadResources } from "../data-loaders/analyze-corpus.ts";
 import { accuracy, macroF1, pearson, polarity, type Polarity } from "../data-loaders/evaluate-sentiment.ts";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
-import { scoreSentence } from "../data-loaders/score-sentiment.ts";
+import { articleSentiment } from "../data-loaders/article-sentiment.ts";
 import { splitSentences } from "../data-loaders/split-sentences.ts";
 import type { Language } from "../data-loaders/types.ts";
 import winkNLP from "wink-nlp";
@@ -32,17 +32,11 @@ const nlp = resources.nlp;
 // wink-nlp's own sentiment, the baseline, needs its default pipeline (the analysis runs only sentence boundaries).
 const winkDefault = winkNLP(model);
 
-/** The project's score for a text: the mean of its sentence scores, the whole text read as one paragraph. */
+/** The project's score for a text: its article tone (mean sentence score), the whole text read as one paragraph. */
 function score(text: string, language: Language): number {
-  const block = { index: 0, kind: "paragraph" as const, start: 0, end: text.length, rule: null };
-  const { sentences, tokens } = splitSentences(nlp, text, [block]);
-  if (!sentences.length) return 0;
-  let sum = 0;
-  for (const sentence of sentences) {
-    const own = tokens.filter((t) => t.sentence === sentence.index);
-    sum += scoreSentence(own, resources.sentiment.lexicons[language], resources.sentiment.rules[language]).score;
-  }
-  return sum / sentences.length;
+  const blocks = [{ index: 0, kind: "paragraph" as const, start: 0, end: text.length, rule: null }];
+  const { sentences, tokens } = splitSentences(nlp, text, blocks);
+  return articleSentiment(language, blocks, sentences, tokens, [], resources.sentiment).score ?? 0;
 }
 
 const read = (file: string) => readFileSync(join(folder, file), "utf8").trim().split("\n").map((line) => JSON.parse(line) as { text: string; mean?: number; label?: string });
