@@ -3,7 +3,7 @@ import { codebookStamp, type Codebook } from "./codebook.ts";
 import { detectRhetoricalDevices } from "./detect-devices.ts";
 import { detectFramingMarkers } from "./detect-framing-markers.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
-import { findQuotations, type Quotation } from "./find-quotations.ts";
+import { findQuotations, sentenceAt, type Quotation } from "./find-quotations.ts";
 import { indexTerms, matchTerms, type TermIndex, type TermMatch } from "./match-terms.ts";
 import type { WinkNlp } from "./nlp.ts";
 import { segmentBody } from "./segment-body.ts";
@@ -14,6 +14,8 @@ import type { Gazetteer } from "./gazetteer.ts";
 import { checkProvenance, detectOutlets, type OutletGazetteer } from "./outlets.ts";
 import type { SentimentResources } from "./read-corpus.ts";
 import { splitSentences } from "./split-sentences.ts";
+import { findSpeakerMentions, sentenceWords } from "./speaker-mentions.ts";
+import { attributeQuotes } from "./attribute-quotes.ts";
 import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, Sentence, Token } from "./types.ts";
 
 /** Identifies the record format; bump the suffix when a field changes meaning or disappears. */
@@ -35,7 +37,20 @@ export interface AnalysisResources {
 }
 
 /** Groups of the combined term index. */
-const GROUPS = { frame: "frame", device: "device", cue: "cue", soCalled: "so-called", actor: "actor", outlet: "outlet" } as const;
+const GROUPS = {
+  frame: "frame",
+  device: "device",
+  cue: "cue",
+  sourcePreposition: "source-preposition",
+  soCalled: "so-called",
+  actor: "actor",
+  outlet: "outlet",
+  title: "title",
+  group: "speaker-group",
+  anonymous: "anonymous",
+  document: "document",
+  body: "body",
+} as const;
 
 /** Builds the combined per-language term index and the quotation settings from loaded codebooks. */
 export function prepareResources(parts: Pick<AnalysisResources, "nlp" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment" | "gazetteer" | "outlets">): AnalysisResources {
@@ -43,9 +58,15 @@ export function prepareResources(parts: Pick<AnalysisResources, "nlp" | "boilerp
     { group: GROUPS.frame, entries: parts.framing.entries },
     { group: GROUPS.device, entries: parts.devices.entries },
     { group: GROUPS.cue, entries: [parts.speechCues.cues] },
+    { group: GROUPS.sourcePreposition, entries: [parts.speechCues.sourcePrepositions] },
     { group: GROUPS.soCalled, entries: [parts.speechCues.soCalled] },
     { group: GROUPS.actor, entries: parts.gazetteer.actors },
     { group: GROUPS.outlet, entries: parts.outlets.outlets },
+    { group: GROUPS.title, entries: parts.speechCues.speakers.titles },
+    { group: GROUPS.group, entries: [parts.speechCues.speakers.groups] },
+    { group: GROUPS.anonymous, entries: [parts.speechCues.speakers.anonymous] },
+    { group: GROUPS.document, entries: [parts.speechCues.speakers.documents] },
+    { group: GROUPS.body, entries: parts.speechCues.speakers.bodies },
   ];
   const scare = parts.devices.entries.find((entry) => entry.detector?.name === "scare-quotes");
   return { ...parts, termIndex: { en: indexTerms(groups, "en"), nl: indexTerms(groups, "nl") }, scareMaxWords: scare?.detector?.maxWords ?? 4 };
@@ -80,9 +101,12 @@ export function readText(text: string, language: Language, resources: AnalysisRe
   const masked = maskRanges(text, markup);
   const blocks = segmentBody(text, masked, resources.boilerplate);
   const { sentences, tokens } = splitSentences(resources.nlp, masked, blocks);
-  const matches: Record<keyof typeof GROUPS, TermMatch[]> = { frame: [], device: [], cue: [], soCalled: [], actor: [], outlet: [] };
+  const matches = Object.fromEntries(Object.keys(GROUPS).map((key) => [key, []])) as unknown as Record<keyof typeof GROUPS, TermMatch[]>;
   const byGroup = new Map<string, keyof typeof GROUPS>(Object.entries(GROUPS).map(([key, group]) => [group, key as keyof typeof GROUPS]));
   for (const match of matchTerms(masked, tokens, resources.termIndex[language])) matches[byGroup.get(match.group)!].push(match);
+  // A capitalised cue inside a sentence is part of a name ("United States"), not a speech verb.
+  const isName = (m: TermMatch) => /^\p{Lu}/u.test(masked[m.start]!) && !/^[\s"'“”„‘’«»(*#–—-]*$/u.test(masked.slice(sentences[sentenceAt(sentences, m.start)]?.start ?? 0, m.start));
+  matches.cue = matches.cue.filter((m) => !isName(m));
   const quotations = findQuotations(masked, blocks, sentences, tokens, { scareMaxWords: resources.scareMaxWords, cues: matches.cue, soCalled: matches.soCalled });
   return { masked, markup, blocks, sentences, tokens, matches, quotations };
 }
@@ -98,6 +122,21 @@ export function analyzeArticle(article: Article, resources: AnalysisResources, s
   const markers: FramingMarker[] = detectFramingMarkers(article.text, read.matches.frame, read.sentences, read.quotations);
   const devices: DeviceMarker[] = detectRhetoricalDevices(article.text, read.masked, read.matches.device, read.sentences, read.quotations, resources.devices);
   const outlets = detectOutlets(read.masked, read.blocks, read.matches.outlet, resources.outlets, resources.speechCues, article.language);
+  const bodyWords = sentenceWords(read.masked, read.blocks, read.sentences, read.quotations);
+  const mentions = findSpeakerMentions(read.masked, article.language, bodyWords, read.matches, resources);
+  const attributions = attributeQuotes({
+    text: read.masked,
+    language: article.language,
+    blocks: read.blocks,
+    sentences: read.sentences,
+    words: bodyWords,
+    quotations: read.quotations,
+    cues: read.matches.cue,
+    sourcePrepositions: read.matches.sourcePreposition,
+    mentions,
+    outlets,
+    speechCues: resources.speechCues,
+  });
   const sentiment = articleSentiment(article.language, read.blocks, read.sentences, read.tokens, read.quotations, resources.sentiment);
   return {
     schema: RECORD_SCHEMA,
@@ -117,6 +156,7 @@ export function analyzeArticle(article: Article, resources: AnalysisResources, s
     sentiment,
     actors: actorTone(read.matches.actor, article.text, read.blocks, read.sentences, sentiment, resources.gazetteer),
     outlets,
+    attributions,
     provenanceCheck: checkProvenance(article.meta, outlets, resources.outlets),
     meta: article.meta,
     text: article.text,

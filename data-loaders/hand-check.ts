@@ -7,11 +7,23 @@ const schema = z
   .object({
     checkedOn: z.string(),
     checkedBy: z.string(),
-    codebooks: z.object({ framing: z.string(), devices: z.string() }).strict(),
+    codebooks: z.object({ framing: z.string(), devices: z.string(), speechCues: z.string() }).strict(),
     frames: z.record(z.string(), counts),
     hegemonForms: z.record(z.string(), counts),
     quotations: z.array(
       z.object({ article: z.string(), start: z.number().int().min(0), text: z.string(), judged: z.enum(["scare", "quotation"]), note: z.string().optional() }).strict(),
+    ),
+    attributions: z.array(
+      z
+        .object({
+          article: z.string(),
+          at: z.number().int().min(0),
+          text: z.string().min(1),
+          speaker: z.string().nullable(),
+          kind: z.enum(["direct", "indirect", "mixed"]),
+          note: z.string().optional(),
+        })
+        .strict(),
     ),
   })
   .strict();
@@ -42,6 +54,8 @@ export interface HandCheckComparison {
     readonly recall: number | null;
     readonly disagreements: ReadonlyArray<{ article: string; text: string; judged: string; detected: string; note: string | null }>;
   };
+  /** Source attribution against the hand-coded attributions (see compareAttributions). */
+  readonly attributions: AttributionComparison;
   /** Articles of the hand check that are not in the corpus analysed (the check then does not apply). */
   readonly missing: readonly string[];
 }
@@ -101,6 +115,108 @@ export function compareHandCheck(handCheck: HandCheck, records: readonly Article
       recall: judged ? truePositives / judged : null,
       disagreements,
     },
+    attributions: compareAttributions(handCheck.attributions, records.filter((r) => articles.includes(r.id) || handCheck.attributions.some((a) => a.article === r.id))),
     missing,
+  };
+}
+
+/** The pipeline's attributions against a hand-coded sample. */
+export interface AttributionComparison {
+  /** Hand-coded attributions, and how many of them the pipeline found at all (recall of detection). */
+  readonly coded: number;
+  readonly found: number;
+  /** Pipeline attributions in the coded articles, and how many match a coded one (precision of detection). */
+  readonly detected: number;
+  readonly matched: number;
+  /** Coded attributions with a named speaker, and how many the pipeline found with that same speaker. */
+  readonly codedSpeakers: number;
+  readonly correctSpeakers: number;
+  /** Pipeline attributions that name a speaker, and how many of those match a coded one with that speaker. */
+  readonly namedSpeakers: number;
+  readonly namedCorrect: number;
+  readonly detectionPrecision: number | null;
+  readonly detectionRecall: number | null;
+  readonly speakerPrecision: number | null;
+  readonly speakerRecall: number | null;
+  /** Matched attributions whose kind (direct, indirect, mixed) agrees with the coding. */
+  readonly kindAgreement: number;
+  /** One row per coded item and per unmatched pipeline attribution, for the methods page. */
+  readonly rows: ReadonlyArray<{
+    readonly article: string;
+    readonly text: string;
+    readonly coded: { readonly speaker: string | null; readonly kind: string } | null;
+    readonly found: { readonly speaker: string | null; readonly kind: string; readonly cue: string | null } | null;
+    readonly note: string | null;
+  }>;
+}
+
+/**
+ * Compares attributions with a hand-coded sample. A pipeline attribution matches a coded item of the same
+ * article when its cue span contains the item's offset, or, for direct and mixed quotations, when its
+ * quotation does. Speakers count as correct only when the canonical names are equal (a null speaker is
+ * never correct for a coded name).
+ */
+export function compareAttributions(coded: HandCheck["attributions"], records: readonly ArticleRecord[]): AttributionComparison {
+  const within = (span: { start: number; end: number } | null, at: number) => !!span && span.start <= at && at < span.end;
+  const rows: Array<AttributionComparison["rows"][number]> = [];
+  const used = new Set<object>();
+  let found = 0;
+  let correctSpeakers = 0;
+  let kindAgreement = 0;
+  for (const item of coded) {
+    const record = records.find((r) => r.id === item.article);
+    const match = record?.attributions.find((a) => within(a.cueSpan, item.at) || (a.kind !== "indirect" && within(a.quote, item.at)));
+    if (match) {
+      found++;
+      used.add(match);
+      if (item.speaker !== null && match.speaker === item.speaker) correctSpeakers++;
+      if (match.kind === item.kind) kindAgreement++;
+    }
+    rows.push({
+      article: item.article,
+      text: item.text,
+      coded: { speaker: item.speaker, kind: item.kind },
+      found: match ? { speaker: match.speaker, kind: match.kind, cue: match.cue } : null,
+      note: item.note ?? null,
+    });
+  }
+  let detected = 0;
+  let namedSpeakers = 0;
+  let namedCorrect = 0;
+  for (const record of records) {
+    for (const a of record.attributions) {
+      detected++;
+      if (a.speaker !== null) namedSpeakers++;
+      if (used.has(a)) {
+        const item = coded.find((c) => c.article === record.id && (within(a.cueSpan, c.at) || (a.kind !== "indirect" && within(a.quote, c.at))));
+        if (a.speaker !== null && item?.speaker === a.speaker) namedCorrect++;
+        continue;
+      }
+      rows.push({
+        article: record.id,
+        text: record.text.slice(a.quote.start, Math.min(a.quote.end, a.quote.start + 60)),
+        coded: null,
+        found: { speaker: a.speaker, kind: a.kind, cue: a.cue },
+        note: "not an attribution by the hand coding",
+      });
+    }
+  }
+  const ratio = (n: number, d: number) => (d ? n / d : null);
+  const codedSpeakers = coded.filter((c) => c.speaker !== null).length;
+  return {
+    coded: coded.length,
+    found,
+    detected,
+    matched: used.size,
+    codedSpeakers,
+    correctSpeakers,
+    namedSpeakers,
+    namedCorrect,
+    detectionPrecision: ratio(used.size, detected),
+    detectionRecall: ratio(found, coded.length),
+    speakerPrecision: ratio(namedCorrect, namedSpeakers),
+    speakerRecall: ratio(correctSpeakers, codedSpeakers),
+    kindAgreement,
+    rows,
   };
 }

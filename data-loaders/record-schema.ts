@@ -8,6 +8,7 @@ import { RECORD_SCHEMA } from "./analyze-article.ts";
  */
 const offset = z.number().int().min(0);
 const text = z.string().nullable();
+const span = z.object({ start: offset, end: offset }).strict();
 const stamp = z.object({ id: z.string(), version: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 const camp = z.object({ camp: z.string(), sentences: z.array(z.number().int()), tone: z.number().min(-1).max(1).nullable() }).strict();
 const quote = z.enum(["direct", "scare"]).nullable().describe("inside a direct quotation, inside scare quotes, or the author's own words");
@@ -111,6 +112,23 @@ export const articleRecordSchema = z
           .strict(),
       )
       .describe("outlets cited, named in origin lines, and authors credited in the text; canonical names where the outlet gazetteer knows them"),
+    attributions: z
+      .array(
+        z
+          .object({
+            speaker: z.string().nullable().describe("canonical speaker name; null when no speaker was found"),
+            speakerType: z.enum(["government", "state-media", "other-media", "expert", "document", "anonymous", "unnamed-group", "other"]).nullable(),
+            kind: z.enum(["direct", "indirect", "mixed"]),
+            cue: z.string().nullable().describe('the cue as written, ":" for a colon-introduced quotation, null when there is none'),
+            quote: span.describe("the quotation (marks included), or the reported content of indirect speech"),
+            cueSpan: span.nullable(),
+            speakerSpan: span.nullable().describe("where the speaker is named or referred to (pronoun, surname) in this attribution"),
+            resolvedBy: z.enum(["name", "title", "pronoun", "relative", "surname"]).nullable(),
+            sentence: z.number().int().min(0),
+          })
+          .strict(),
+      )
+      .describe("quotations and reported speech with their speakers, cues and content, sorted by offset"),
     provenanceCheck: z
       .object({
         declared: z.object({ origins: z.array(z.string()), author: z.string().nullable() }).strict(),

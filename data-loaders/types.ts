@@ -156,6 +156,40 @@ export interface OutletRecord {
   readonly end: number;
 }
 
+/**
+ * What kind of voice a speaker is: a government or official (ministers, ministries, governments and their
+ * leaders), state media, other media (journalists and outlets), an expert or analyst, a document (treaty,
+ * statement, statistics), an anonymous single source ("een kennis", "sources"), an unnamed group ("Chinese
+ * analysts"), or "other" (a named person whose role the text does not give).
+ */
+export type SpeakerType = "government" | "state-media" | "other-media" | "expert" | "document" | "anonymous" | "unnamed-group" | "other";
+
+/** A character range `[start, end)` into the body. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * One attributed quotation or paraphrase. `quote` is the quoted span (marks included) for direct and mixed
+ * quotations, or the reported content for indirect speech. `speaker` is the canonical name (null when no
+ * speaker could be found: nothing is guessed); `speakerSpan` is where the text names the speaker in this
+ * attribution (a pronoun or surname, when it refers back), and `resolvedBy` says how the name was reached.
+ */
+export interface AttributionRecord {
+  readonly speaker: string | null;
+  readonly speakerType: SpeakerType | null;
+  readonly kind: "direct" | "indirect" | "mixed";
+  /** The cue as written ("said", "voegde eraan toe", "volgens"), ":" for a colon-introduced quote, or null. */
+  readonly cue: string | null;
+  readonly quote: Span;
+  readonly cueSpan: Span | null;
+  readonly speakerSpan: Span | null;
+  readonly resolvedBy: "name" | "title" | "pronoun" | "relative" | "surname" | null;
+  /** Index of the sentence in which the quote or the reported content starts. */
+  readonly sentence: number;
+}
+
 /** Provenance found in the text beside the provenance the metadata declares. */
 export interface ProvenanceCheck {
   readonly declared: { readonly origins: readonly string[]; readonly author: string | null };
@@ -193,6 +227,7 @@ export interface ArticleRecord {
   readonly sentiment: SentimentRecord;
   readonly actors: ActorRecord;
   readonly outlets: readonly OutletRecord[];
+  readonly attributions: readonly AttributionRecord[];
   readonly provenanceCheck: ProvenanceCheck;
   readonly meta: ArticleMeta;
   readonly text: string;

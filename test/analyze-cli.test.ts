@@ -14,7 +14,7 @@ describe("npm run analyze", () => {
     for (const record of records) {
       expect(Object.keys(record)).toEqual([
         "schema", "codebooks", "id", "language", "languageSource", "title", "titleSource", "words",
-        "sentences", "blocks", "markup", "quotations", "markers", "devices", "sentiment", "actors", "outlets", "provenanceCheck", "meta", "text",
+        "sentences", "blocks", "markup", "quotations", "markers", "devices", "sentiment", "actors", "outlets", "attributions", "provenanceCheck", "meta", "text",
       ]);
       for (const sentence of record.sentences) expect(Object.keys(sentence)).toEqual(["index", "start", "end", "block"]);
     }

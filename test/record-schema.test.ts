@@ -28,7 +28,7 @@ describe("articleRecordSchema", () => {
     const schema = JSON.parse(stdout);
     expect(schema.required).toEqual([
       "schema", "codebooks", "id", "language", "languageSource", "title", "titleSource", "words",
-      "sentences", "blocks", "markup", "quotations", "markers", "devices", "sentiment", "actors", "outlets", "provenanceCheck", "meta", "text",
+      "sentences", "blocks", "markup", "quotations", "markers", "devices", "sentiment", "actors", "outlets", "attributions", "provenanceCheck", "meta", "text",
     ]);
     expect(schema.additionalProperties).toBe(false);
   });
