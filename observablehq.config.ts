@@ -20,6 +20,7 @@ export default {
     { name: "Frames compared", path: "/compare/frames" },
     { name: "Rhetorical devices compared", path: "/compare/devices" },
     { name: "Tone", path: "/tone" },
+    { name: "Who speaks", path: "/who-speaks" },
     { name: "Codebook", path: "/codebook" },
     { name: "Methods", path: "/methods" },
   ],

@@ -2,6 +2,7 @@ import { codebookStamps } from "./analyze-article.ts";
 import { analyzeCorpus, loadResources } from "./analyze-corpus.ts";
 import { codebookView, compareArticles, compareTone, concordanceLines, type ConcordanceLine, type ToneComparison } from "./compare-articles.ts";
 import { compareHandCheck } from "./hand-check.ts";
+import { compareVoices, voiceRows, type VoiceRow } from "./compare-voices.ts";
 import type { CorpusPaths } from "./project-paths.ts";
 import { readHandCheck, readSentimentValidation } from "./read-corpus.ts";
 import { summarizeRecord, type ArticleSummary } from "./summarize-record.ts";
@@ -17,6 +18,7 @@ import type { ArticleRecord } from "./types.ts";
  *   hand-check.json            the pipeline's output against the seed hand check
  *   sentiment-validation.json  the sentiment scorer's measured accuracy (npm run validate)
  *   tone.json                  article tone, tone by group, tone toward each actor
+ *   voices.json                who speaks: attributions by speaker type and kind, speakers, the network
  * Only full records of the hand-checked articles are kept in memory; everything else is a summary.
  */
 export async function publishCorpus(paths: CorpusPaths, add: (name: string, text: string) => void): Promise<{ articles: number; concordanceLines: number }> {
@@ -28,11 +30,15 @@ export async function publishCorpus(paths: CorpusPaths, add: (name: string, text
   const checkedRecords: ArticleRecord[] = [];
   const actorTone: ToneComparison["actorTone"][number][] = [];
   const sentenceScores = new Map<string, number[]>();
+  const voiceArticles: Parameters<typeof compareVoices>[0][number][] = [];
+  const voices: VoiceRow[] = [];
   for await (const record of analyzeCorpus(paths, resources)) {
     add(`articles/${record.id}.json`, JSON.stringify(record));
     summary.push(summarizeRecord(record));
     concordance.push(...concordanceLines(record));
     if (checked.has(record.id)) checkedRecords.push(record);
+    voiceArticles.push({ id: record.id, title: record.title, outlets: record.outlets });
+    voices.push(...voiceRows(record));
     for (const t of record.actors.tone) actorTone.push({ id: record.id, actor: t.actor, mentions: t.mentions, tone: t.tone, sentences: t.sentences });
     sentenceScores.set(record.id, record.sentiment.sentences.filter((s) => record.blocks[record.sentences[s.index]!.block]?.kind === "paragraph").map((s) => s.score));
   }
@@ -44,5 +50,6 @@ export async function publishCorpus(paths: CorpusPaths, add: (name: string, text
   add("hand-check.json", JSON.stringify(compareHandCheck(handCheck, checkedRecords)));
   add("sentiment-validation.json", JSON.stringify(readSentimentValidation(paths.sentimentValidation)));
   add("tone.json", JSON.stringify(compareTone(summary, sentenceScores, actorTone, resources.gazetteer)));
+  add("voices.json", JSON.stringify(compareVoices(voiceArticles, voices)));
   return { articles: summary.length, concordanceLines: concordance.length };
 }

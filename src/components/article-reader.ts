@@ -1,6 +1,7 @@
 // The article reader: renders an analysis record's body with its headings, paragraphs, boilerplate and
 // source lines distinguished, every sentence addressable as #s-<index>, and framing markers and rhetorical
-// devices highlighted (toggled per category through classes on the article element).
+// devices highlighted, tone words coloured, and quotations, speech cues and speakers marked (toggled per
+// category through classes on the article element).
 // Article text is untrusted: it is only ever inserted as text nodes, never parsed as HTML.
 import type { ArticleRecord, Block } from "../../data-loaders/types.ts";
 
@@ -19,9 +20,10 @@ const RULE_LABELS: Readonly<Record<string, string>> = {
   "heading-shape": "short line without final punctuation",
 };
 
-/** A highlighted span: a framing marker, a rhetorical device, or a word's contribution to tone. */
+/** A highlighted span: a framing marker, a rhetorical device, a word's contribution to tone, or a voice
+ * (a quotation or reported speech, its cue, its speaker). */
 export interface Annotation {
-  readonly kind: "frame" | "device" | "tone";
+  readonly kind: "frame" | "device" | "tone" | "voice";
   readonly id: string;
   readonly start: number;
   readonly end: number;
@@ -31,7 +33,7 @@ export interface Annotation {
 
 /** A category that can be highlighted, with its colour. */
 export interface Category {
-  readonly kind: "frame" | "device" | "tone";
+  readonly kind: "frame" | "device" | "tone" | "voice";
   readonly id: string;
   readonly label: string;
   readonly color: string;
@@ -51,11 +53,14 @@ export function categoriesOf(framing: readonly { id: string; label: string }[], 
     ...devices.map((entry, i) => ({ kind: "device" as const, id: entry.id, label: entry.label, color: DEVICE_COLORS[i % DEVICE_COLORS.length]! })),
     { kind: "tone" as const, id: "positive", label: "Positive words", color: "#1f5fa8" },
     { kind: "tone" as const, id: "negative", label: "Negative words", color: "#a84300" },
+    { kind: "voice" as const, id: "quote", label: "Quoted or reported", color: "#e3dcf5" },
+    { kind: "voice" as const, id: "cue", label: "Speech cues", color: "#5e3c99" },
+    { kind: "voice" as const, id: "speaker", label: "Speakers", color: "#5e3c99" },
   ];
 }
 
 /** The class that marks a highlighted piece of text, and the class on the article that shows it. */
-const markClass = (kind: Annotation["kind"], id: string) => `${kind === "frame" ? "f" : kind === "device" ? "d" : "t"}-${id}`;
+const markClass = (kind: Annotation["kind"], id: string) => `${kind === "frame" ? "f" : kind === "device" ? "d" : kind === "tone" ? "t" : "v"}-${id}`;
 const showClass = (kind: Annotation["kind"], id: string) => `show-${markClass(kind, id)}`;
 
 /** The annotations of a record, labelled with the codebooks' category labels. */
@@ -75,6 +80,15 @@ export function annotationsOf(record: ArticleRecord, categories: readonly Catego
         label: `tone ${signed(c.value)} of the sentence's ${signed(s.score)}`,
       })),
     ),
+    ...record.attributions.flatMap((a) => {
+      const who = a.speaker ? `${a.speaker}${a.speakerType ? ` (${a.speakerType.replace("-", " ")})` : ""}` : "speaker not found";
+      const how = a.resolvedBy === "pronoun" || a.resolvedBy === "surname" || a.resolvedBy === "relative" ? `, referred to by ${a.resolvedBy}` : "";
+      return [
+        { kind: "voice" as const, id: "quote", start: a.quote.start, end: a.quote.end, label: `${a.kind === "indirect" ? "reported" : a.kind === "mixed" ? "partly quoted" : "quoted"}: ${who}` },
+        ...(a.cueSpan ? [{ kind: "voice" as const, id: "cue", start: a.cueSpan.start, end: a.cueSpan.end, label: `speech cue "${a.cue}"` }] : []),
+        ...(a.speakerSpan ? [{ kind: "voice" as const, id: "speaker", start: a.speakerSpan.start, end: a.speakerSpan.end, label: `speaker: ${who}${how}` }] : []),
+      ];
+    }),
   ];
 }
 
@@ -179,10 +193,10 @@ export function categoryStyles(categories: readonly Category[], doc: Document = 
   let deviceIndex = 0;
   style.textContent = categories
     .map((c) =>
-      c.kind === "frame"
+      c.kind === "frame" || (c.kind === "voice" && c.id === "quote")
         ? `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{background:${c.color};border-radius:2px;box-shadow:0 0 0 1px ${c.color}}`
-        : c.kind === "device"
-          ? `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{text-decoration-line:underline;text-decoration-color:${c.color};text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-style:${DEVICE_STYLES[deviceIndex++ % DEVICE_STYLES.length]}}`
+        : c.kind === "device" || (c.kind === "voice" && c.id === "cue")
+          ? `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{text-decoration-line:underline;text-decoration-color:${c.color};text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-style:${c.kind === "voice" ? "solid" : DEVICE_STYLES[deviceIndex++ % DEVICE_STYLES.length]}}`
           : `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{color:${c.color};font-weight:700}`,
     )
     .join("\n");
@@ -201,9 +215,10 @@ export function categoryToggles(
   doc: Document = document,
 ): HTMLElement {
   const legend = element(doc, "div", "category-legend");
-  for (const kind of ["frame", "device", "tone"] as const) {
+  const titles = { frame: "Framing markers", device: "Rhetorical devices", tone: "Tone of words", voice: "Voices (who speaks)" };
+  for (const kind of ["frame", "device", "tone", "voice"] as const) {
     const group = element(doc, "fieldset", `legend-${kind}s`);
-    group.appendChild(element(doc, "legend", "", kind === "frame" ? "Framing markers" : kind === "device" ? "Rhetorical devices" : "Tone of words"));
+    group.appendChild(element(doc, "legend", "", titles[kind]));
     let shown = 0;
     for (const category of categories.filter((c) => c.kind === kind)) {
       const count = annotations.filter((a) => a.kind === kind && a.id === category.id).length;
@@ -217,7 +232,7 @@ export function categoryToggles(
       body.classList.toggle(showClass(kind, category.id), box.checked);
       box.addEventListener("change", () => body.classList.toggle(showClass(kind, category.id), box.checked));
       const swatch = element(doc, "span", `swatch swatch-${kind}`);
-      swatch.style.setProperty(kind === "device" ? "border-bottom-color" : "background", category.color);
+      swatch.style.setProperty(kind === "device" || (kind === "voice" && category.id === "cue") ? "border-bottom-color" : "background", category.color);
       label.append(box, swatch, doc.createTextNode(`${category.label} (${count})`));
       group.appendChild(label);
     }

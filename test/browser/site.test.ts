@@ -94,6 +94,7 @@ describe("built site in headless Chromium", () => {
     ["/codebook.html", ".codebook-entry"],
     ["/methods.html", "table"],
     ["/tone.html", "svg"],
+    ["/who-speaks.html", "svg.voice-network"],
   ])("renders %s with no errors and no off-origin requests", async (path, ready) => {
     const { page, problems } = await visit(path, ready);
     expect(problems).toEqual([]);
@@ -127,6 +128,23 @@ describe("built site in headless Chromium", () => {
     // Turning the frame off removes the highlight.
     await page.locator(".category-legend input[value=hegemon]").uncheck();
     expect(await page.locator("#s-12 .f-hegemon").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgba(0, 0, 0, 0)");
+    await page.close();
+  });
+
+  it("draws the voices network and opens the reader with quotations, cues and speakers highlighted", async () => {
+    const { page, problems } = await visit("/who-speaks.html", "svg.voice-network");
+    const labels = await page.locator("svg.voice-network text").allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(["Vladimir Putin", "CNN", "een kennis", "Global Times"]));
+    const fontSizes = await page.locator("svg.voice-network text").evaluateAll((els) => els.map((e) => Number(e.getAttribute("font-size"))));
+    expect(Math.min(...fontSizes)).toBeGreaterThanOrEqual(16);
+    await page.goto(`${origin}/articles/002_f0f90def628e7567.html?show=voices`, { waitUntil: "networkidle" });
+    await page.waitForSelector(".article-body .v-speaker");
+    expect(await page.locator(".article-body").getAttribute("class")).toContain("show-v-quote");
+    const speaker = page.locator(".article-body .v-speaker", { hasText: "White House" }).first();
+    expect(await speaker.getAttribute("title")).toBe("speaker: White House (government)");
+    expect(await speaker.evaluate((el) => getComputedStyle(el).fontWeight)).toBe("700");
+    expect(await page.locator(".sources .voices li").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^CNN \(other media; 2 indirect\)/)]));
+    expect(problems).toEqual([]);
     await page.close();
   });
 
