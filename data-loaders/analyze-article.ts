@@ -14,7 +14,7 @@ import type { Gazetteer } from "./gazetteer.ts";
 import { checkProvenance, detectOutlets, type OutletGazetteer } from "./outlets.ts";
 import type { SentimentResources } from "./read-corpus.ts";
 import { splitSentences } from "./split-sentences.ts";
-import { findSpeakerMentions, sentenceWords } from "./speaker-mentions.ts";
+import { findSpeakerMentions, PRONOUN_REACH, sentenceWords } from "./speaker-mentions.ts";
 import { attributeQuotes } from "./attribute-quotes.ts";
 import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, Sentence, Token } from "./types.ts";
 
@@ -122,7 +122,7 @@ export function analyzeArticle(article: Article, resources: AnalysisResources, s
   const markers: FramingMarker[] = detectFramingMarkers(article.text, read.matches.frame, read.sentences, read.quotations);
   const devices: DeviceMarker[] = detectRhetoricalDevices(article.text, read.masked, read.matches.device, read.sentences, read.quotations, resources.devices);
   const outlets = detectOutlets(read.masked, read.blocks, read.matches.outlet, resources.outlets, resources.speechCues, article.language);
-  const bodyWords = sentenceWords(read.masked, read.blocks, read.sentences, read.quotations);
+  const bodyWords = sentenceWords(read.masked, read.blocks, read.sentences, read.quotations, attributionSentences(read));
   const mentions = findSpeakerMentions(read.masked, article.language, bodyWords, read.matches, resources);
   const attributions = attributeQuotes({
     text: read.masked,
@@ -161,6 +161,24 @@ export function analyzeArticle(article: Article, resources: AnalysisResources, s
     meta: article.meta,
     text: article.text,
   };
+}
+
+/**
+ * The sentences source attribution reads: those with a speech cue or a direct quotation (and the sentence
+ * of a colon before one), each with the PRONOUN_REACH sentences before it, where the names that pronouns
+ * and surnames refer back to stand. Reading only these keeps attribution cheap on long articles.
+ */
+function attributionSentences(read: ReadText): Set<number> {
+  const anchors = new Set<number>();
+  for (const cue of read.matches.cue) anchors.add(sentenceAt(read.sentences, cue.start));
+  for (const q of read.quotations) {
+    if (q.kind !== "direct") continue;
+    const last = sentenceAt(read.sentences, q.end - 1);
+    for (let i = Math.max(0, q.sentence - 1); i <= last; i++) anchors.add(i);
+  }
+  const only = new Set<number>();
+  for (const i of anchors) for (let j = Math.max(0, i - PRONOUN_REACH); j <= i; j++) only.add(j);
+  return only;
 }
 
 const TITLE_WORDS = 12;

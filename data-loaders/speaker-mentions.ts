@@ -44,15 +44,19 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*/gu;
 const NAME_PARTICLES = new Set(["van", "von", "de", "der", "den", "bin", "al", "la", "le", "ten", "ter"]);
 const ARTICLES = new Set(["the", "a", "an", "de", "het", "een"]);
 /** How many sentences back a pronoun may look for its antecedent. */
-const PRONOUN_REACH = 3;
+export const PRONOUN_REACH = 3;
 
-/** The words of the analysed sentences, in order, leaving out words inside quotation marks. */
-export function sentenceWords(text: string, blocks: readonly Block[], sentences: readonly Sentence[], quoted: readonly Span[]): Word[] {
+/**
+ * The words of the analysed sentences in `only` (all when omitted), in order, leaving out words inside
+ * quotation marks.
+ */
+export function sentenceWords(text: string, blocks: readonly Block[], sentences: readonly Sentence[], quoted: readonly Span[], only?: ReadonlySet<number>): Word[] {
   const words: Word[] = [];
   let q = 0;
   for (const sentence of sentences) {
     const kind = blocks[sentence.block]?.kind;
     if (kind !== "paragraph" && kind !== "heading") continue;
+    if (only && !only.has(sentence.index)) continue;
     WORD.lastIndex = sentence.start;
     for (let m = WORD.exec(text); m && m.index < sentence.end; m = WORD.exec(text)) {
       const start = m.index;
