@@ -149,3 +149,37 @@ describe("attributeQuotes: Dutch", () => {
     expect(attribute(`De handel groeide sterk, schrijft Pepe Escobar.`, "nl")).toEqual([]);
   });
 });
+
+describe("attributeQuotes: every cue pattern the issue names", () => {
+  it.each([
+    ["said", "Analyst Jan Peters said that the plan would fail."],
+    ["told", "Analyst Jan Peters told reporters that the plan would fail."],
+    ["stated", "Analyst Jan Peters stated that the plan would fail."],
+    ["added", "Analyst Jan Peters added that the plan would fail."],
+    ["wrote", "Analyst Jan Peters wrote that the plan would fail."],
+    ["claimed", "Analyst Jan Peters claimed that the plan would fail."],
+    ["warned", "Analyst Jan Peters warned that the plan would fail."],
+    ["According to", "According to analyst Jan Peters, the plan would fail."],
+    ["reported", "The plan would fail, reported analyst Jan Peters."],
+    ["described", "Analyst Jan Peters described the plan as a failure."],
+  ])("English %s", (cue, text) => {
+    expect(attribute(text)[0]).toMatchObject({ speaker: "Jan Peters", type: "expert", kind: "indirect", cue });
+  });
+  it.each([
+    ["zei", "Analist Jan Peters zei dat het plan zou mislukken."],
+    ["zegt", "Analist Jan Peters zegt dat het plan zal mislukken."],
+    ["stelde", "Analist Jan Peters stelde dat het plan zou mislukken."],
+    ["verklaarde", "Analist Jan Peters verklaarde dat het plan zou mislukken."],
+    ["schreef", "Analist Jan Peters schreef dat het plan zou mislukken."],
+    ["schrijft", "Analist Jan Peters schrijft dat het plan zal mislukken."],
+    ["voegde eraan toe", "Analist Jan Peters voegde eraan toe dat het plan zou mislukken."],
+    ["Volgens", "Volgens analist Jan Peters zal het plan mislukken."],
+    ["aldus", "Het plan zal mislukken, aldus analist Jan Peters."],
+    ["noemde", "Analist Jan Peters noemde het plan een mislukking."],
+    ["merkte op", "Analist Jan Peters merkte op dat het plan zou mislukken."],
+    ["bevestigde", "Analist Jan Peters bevestigde dat het plan zou mislukken."],
+    ["omschreef", "Analist Jan Peters omschreef het plan als een mislukking."],
+  ])("Dutch %s", (cue, text) => {
+    expect(attribute(text, "nl")[0]).toMatchObject({ speaker: "Jan Peters", type: "expert", kind: "indirect", cue });
+  });
+});
