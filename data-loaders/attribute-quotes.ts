@@ -1,7 +1,7 @@
 import { sentenceAt, type Quotation } from "./find-quotations.ts";
 import type { TermMatch } from "./match-terms.ts";
 import { lastStartingAtOrBefore } from "./search-offsets.ts";
-import type { SpeakerMention, Word } from "./speaker-mentions.ts";
+import { ARTICLES, type SpeakerMention, type Word } from "./speaker-mentions.ts";
 import type { SpeechCues } from "./speech-cues.ts";
 import type { AttributionRecord, Block, Language, OutletRecord, Sentence, Span } from "./types.ts";
 
@@ -29,6 +29,8 @@ const SUBJECT_GAP = 3;
 const AUXILIARY_GAP = 20;
 /** A quotation followed by one of these and a cue belongs to an earlier cue ("“…”, but kept saying"). */
 const COORDINATORS = new Set(["but", "and", "or", "maar", "en", "of"]);
+/** Conjunctions inside a subject's own phrases ("tussen Rusland en de DVK"), which do not count against the gap. */
+const GAP_CONJUNCTIONS = new Set(["and", "en", "or", "of"]);
 
 interface CueSpeaker {
   readonly cue: TermMatch;
@@ -89,7 +91,10 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     const after = near.filter((r) => r.cue.start >= q.end);
     const before = near.filter((r) => r.cue.end <= q.start);
     // `“…,” he said`, `“…,” one of them said`: at most three words between the quote and its cue.
-    const adjacentAfter = after.find((r) => !/[.;:!?“”«»„"]/u.test(text.slice(q.end, r.cue.start).replace(/^[\s,.!?]+/u, "")) && wordsBetween(q.end, r.cue.start).every((w) => !COORDINATORS.has(w.lower)) && wordsBetween(q.end, r.cue.start).filter((w) => !inMention(w, r.speaker)).length <= 3);
+    const adjacentAfter = after.find((r) => {
+      const between = wordsBetween(q.end, r.cue.start);
+      return !/[.;:!?“”«»„"]/u.test(text.slice(q.end, r.cue.start).replace(/^[\s,.!?]+/u, "")) && between.every((w) => !COORDINATORS.has(w.lower)) && between.filter((w) => !inMention(w, r.speaker)).length <= 3;
+    });
     const colon = colonBefore(q.start);
     const chosen = adjacentAfter ?? before[before.length - 1];
     if (chosen) {
@@ -142,7 +147,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     const firstAfter = (offset: number, maxWords: number) => {
       const m = inSentence.find((x) => x.start >= offset);
       if (!m) return null;
-      const between = wordsBetween(offset, m.start).filter((w) => !["the", "a", "an", "de", "het", "een"].includes(w.lower));
+      const between = wordsBetween(offset, m.start).filter((w) => !ARTICLES.has(w.lower));
       return between.length <= maxWords && !/[.;:!?"“”«»„]/u.test(text.slice(offset, m.start)) ? m : null;
     };
     if (preposition) return { speaker: firstAfter(cue.end, 0), side: "after" };
@@ -190,12 +195,12 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     const hidden: Span[] = [];
     const parenthetical = /([,–—(])[^,–—()]*([,–—)])/gu;
     for (let m = parenthetical.exec(gap); m; m = parenthetical.exec(gap)) hidden.push({ start: from + m.index, end: from + m.index + m[0].length });
-    const skip = new Set(["the", "a", "an", "de", "het", "een", "and", "en", "or", "of"]);
     return wordsBetween(from, to).filter(
       (w) =>
         !hidden.some((h) => w.start >= h.start && w.end <= h.end) &&
         !mentions.some((m) => w.start >= m.start && w.end <= m.end) &&
-        !skip.has(w.lower) &&
+        !ARTICLES.has(w.lower) &&
+        !GAP_CONJUNCTIONS.has(w.lower) &&
         !grammar.prepositions[language].has(w.lower),
     );
   }

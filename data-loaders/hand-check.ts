@@ -38,6 +38,11 @@ export function parseHandCheck(raw: unknown, file: string): { readonly handCheck
   return { handCheck: null, errors: parsed.error.issues.map((issue) => ({ file, field: issue.path.map(String).join(".") || "file", message: issue.message })) };
 }
 
+/** The articles a hand check covers (by frame counts, judged quotations or coded attributions), sorted. */
+export function handCheckArticles(handCheck: HandCheck): string[] {
+  return [...new Set([...Object.keys(handCheck.frames), ...handCheck.quotations.map((q) => q.article), ...handCheck.attributions.map((a) => a.article)])].sort();
+}
+
 /** How the pipeline's output compares with the hand check. */
 export interface HandCheckComparison {
   readonly checkedOn: string;
@@ -66,7 +71,7 @@ export interface HandCheckComparison {
  */
 export function compareHandCheck(handCheck: HandCheck, records: readonly ArticleRecord[]): HandCheckComparison {
   const byId = new Map(records.map((r) => [r.id, r]));
-  const articles = [...new Set([...Object.keys(handCheck.frames), ...handCheck.quotations.map((q) => q.article)])].sort();
+  const articles = handCheckArticles(handCheck);
   const missing = articles.filter((id) => !byId.has(id));
   const frames = Object.entries(handCheck.frames).flatMap(([article, checked]) =>
     Object.entries(checked).map(([frame, n]) => ({ article, frame, checked: n, found: byId.get(article)?.markers.filter((m) => m.frame === frame).length ?? 0 })),
@@ -115,7 +120,7 @@ export function compareHandCheck(handCheck: HandCheck, records: readonly Article
       recall: judged ? truePositives / judged : null,
       disagreements,
     },
-    attributions: compareAttributions(handCheck.attributions, records.filter((r) => articles.includes(r.id) || handCheck.attributions.some((a) => a.article === r.id))),
+    attributions: compareAttributions(handCheck.attributions, records.filter((r) => articles.includes(r.id))),
     missing,
   };
 }
@@ -159,7 +164,8 @@ export interface AttributionComparison {
 export function compareAttributions(coded: HandCheck["attributions"], records: readonly ArticleRecord[]): AttributionComparison {
   const within = (span: { start: number; end: number } | null, at: number) => !!span && span.start <= at && at < span.end;
   const rows: Array<AttributionComparison["rows"][number]> = [];
-  const used = new Set<object>();
+  // Each pipeline attribution that matches, with the coded item it matches.
+  const used = new Map<object, HandCheck["attributions"][number]>();
   let found = 0;
   let correctSpeakers = 0;
   let kindAgreement = 0;
@@ -168,7 +174,7 @@ export function compareAttributions(coded: HandCheck["attributions"], records: r
     const match = record?.attributions.find((a) => within(a.cueSpan, item.at) || (a.kind !== "indirect" && within(a.quote, item.at)));
     if (match) {
       found++;
-      used.add(match);
+      if (!used.has(match)) used.set(match, item);
       if (item.speaker !== null && match.speaker === item.speaker) correctSpeakers++;
       if (match.kind === item.kind) kindAgreement++;
     }
@@ -187,9 +193,9 @@ export function compareAttributions(coded: HandCheck["attributions"], records: r
     for (const a of record.attributions) {
       detected++;
       if (a.speaker !== null) namedSpeakers++;
-      if (used.has(a)) {
-        const item = coded.find((c) => c.article === record.id && (within(a.cueSpan, c.at) || (a.kind !== "indirect" && within(a.quote, c.at))));
-        if (a.speaker !== null && item?.speaker === a.speaker) namedCorrect++;
+      const item = used.get(a);
+      if (item) {
+        if (a.speaker !== null && item.speaker === a.speaker) namedCorrect++;
         continue;
       }
       rows.push({

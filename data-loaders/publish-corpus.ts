@@ -1,7 +1,7 @@
 import { codebookStamps } from "./analyze-article.ts";
 import { analyzeCorpus, loadResources } from "./analyze-corpus.ts";
 import { codebookView, compareArticles, compareTone, concordanceLines, type ConcordanceLine, type ToneComparison } from "./compare-articles.ts";
-import { compareHandCheck } from "./hand-check.ts";
+import { compareHandCheck, handCheckArticles } from "./hand-check.ts";
 import { compareVoices, voiceRows, type VoiceRow } from "./compare-voices.ts";
 import type { CorpusPaths } from "./project-paths.ts";
 import { readHandCheck, readSentimentValidation } from "./read-corpus.ts";
@@ -24,7 +24,7 @@ import type { ArticleRecord } from "./types.ts";
 export async function publishCorpus(paths: CorpusPaths, add: (name: string, text: string) => void): Promise<{ articles: number; concordanceLines: number }> {
   const resources = loadResources(paths);
   const handCheck = readHandCheck(paths.handCheck);
-  const checked = new Set([...Object.keys(handCheck.frames), ...handCheck.quotations.map((q) => q.article)]);
+  const checked = new Set(handCheckArticles(handCheck));
   const summary: ArticleSummary[] = [];
   const concordance: ConcordanceLine[] = [];
   const checkedRecords: ArticleRecord[] = [];

@@ -42,7 +42,8 @@ export interface SpeakerMatches {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*/gu;
 const NAME_PARTICLES = new Set(["van", "von", "de", "der", "den", "bin", "al", "la", "le", "ten", "ter"]);
-const ARTICLES = new Set(["the", "a", "an", "de", "het", "een"]);
+/** Articles, skipped before and stripped from the front of speaker phrases. */
+export const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an", "de", "het", "een"]);
 /** How many sentences back a pronoun may look for its antecedent. */
 export const PRONOUN_REACH = 3;
 
@@ -92,8 +93,8 @@ export function findSpeakerMentions(
   matches: SpeakerMatches,
   resources: { readonly speechCues: SpeechCues; readonly gazetteer: Gazetteer; readonly outlets: OutletGazetteer },
 ): SpeakerMention[] {
-  const words_ = resources.speechCues.speakers;
-  const grammar = words_.grammar;
+  const speakerWords = resources.speechCues.speakers;
+  const grammar = speakerWords.grammar;
   const fn = grammar.functionWords[language];
   const org = grammar.organisationWords[language];
   const wordIndexAt = new Map(words.map((w, i) => [w.start, i]));
@@ -147,7 +148,10 @@ export function findSpeakerMentions(
     return j;
   };
   const phrase = (i: number, j: number) => text.slice(words[i]!.start, words[j - 1]!.end).replace(/\s+/g, " ");
-  const stripArticle = (s: string) => s.replace(/^(?:the|a|an|de|het|een)\s+/iu, "");
+  const stripArticle = (s: string) => {
+    const space = s.indexOf(" ");
+    return space > 0 && ARTICLES.has(s.slice(0, space).toLowerCase()) ? s.slice(space + 1) : s;
+  };
   const leaderLabel = (start: number, end: number) => {
     const m = matches.actor.find((a) => a.start >= start && a.end <= end && actors.get(a.entry)!.kind === "leader");
     return m ? actors.get(m.entry)!.label : null;
@@ -220,7 +224,7 @@ export function findSpeakerMentions(
   for (const m of matches.body) {
     const i = wordAt(m.start);
     if (i < 0) continue;
-    const body = words_.bodyNames[Number(m.entry)]!;
+    const body = speakerWords.bodyNames[Number(m.entry)]!;
     const k = extendLeft(i, false);
     const nationality = k < i ? matches.actor.find((a) => a.start >= words[k]!.start && a.end <= m.start) : undefined;
     const name = nationality ? `${body.name} (${actors.get(nationality.entry)!.label})` : body.name;
@@ -230,7 +234,7 @@ export function findSpeakerMentions(
     const i = wordAt(m.start);
     if (i < 0) continue;
     let k = i;
-    while (k > 0 && i - k < 2 && sameSentence(k - 1, i) && adjacent(k - 1) && (words_.groupModifiers[language].has(words[k - 1]!.lower) || !!actorOfWord[k - 1])) k--;
+    while (k > 0 && i - k < 2 && sameSentence(k - 1, i) && adjacent(k - 1) && (speakerWords.groupModifiers[language].has(words[k - 1]!.lower) || !!actorOfWord[k - 1])) k--;
     add({ start: words[k]!.start, end: m.end, sentence: words[i]!.sentence, kind: "group", name: text.slice(words[k]!.start, m.end).replace(/\s+/g, " "), type: "unnamed-group", resolvedBy: "name" });
   }
   for (const m of matches.anonymous) {
@@ -298,7 +302,7 @@ export function findSpeakerMentions(
       add({ start: w.start, end: w.end, sentence: w.sentence, kind: "relative", name: null, type: null, resolvedBy: null });
     }
   }
-  return resolve(text, language, words, keepLongest(raw), resources.speechCues);
+  return resolve(text, language, words, wordIndexAt, keepLongest(raw), resources.speechCues);
 }
 
 /** For each word, the match that covers it, if any (matches sorted by start). */
@@ -325,7 +329,12 @@ function keepLongest<T extends Span>(mentions: readonly T[]): T[] {
  * whose full name ends with them (dropped when there is none: a lone capitalised word is not a name),
  * pronouns to the last person (or group) within reach, relative pronouns to the mention before the comma.
  */
-function resolve(text: string, language: Language, words: readonly Word[], mentions: readonly Omit<SpeakerMention, "afterPreposition">[], cues: SpeechCues): SpeakerMention[] {
+function resolve(
+  text: string,
+  language: Language,
+  words: readonly Word[],
+  wordIndexAt: ReadonlyMap<number, number>,
+  mentions: readonly Omit<SpeakerMention, "afterPreposition">[], cues: SpeechCues): SpeakerMention[] {
   const grammar = cues.speakers.grammar;
   const typeOf = new Map<string, SpeakerType>();
   for (const m of mentions) {
@@ -339,10 +348,9 @@ function resolve(text: string, language: Language, words: readonly Word[], menti
   };
   const people: Array<{ name: string; keys: string[] }> = [];
   const resolved: SpeakerMention[] = [];
-  const wordIndexAt = new Map(words.map((w, i) => [w.start, i]));
   const afterPreposition = (m: Span, previous: readonly SpeakerMention[]): boolean => {
     let i = (wordIndexAt.get(m.start) ?? 0) - 1;
-    while (i >= 0 && ["the", "a", "an", "de", "het", "een"].includes(words[i]!.lower)) i--;
+    while (i >= 0 && ARTICLES.has(words[i]!.lower)) i--;
     const before = words[i];
     if (!before || before.sentence !== words[wordIndexAt.get(m.start)!]!.sentence) return false;
     if (grammar.prepositions[language].has(before.lower)) return true;
