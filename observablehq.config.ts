@@ -1,7 +1,7 @@
 // Observable Framework configuration. Everything a built page needs is bundled: no Google Fonts (the
 // default global stylesheet), no CDN imports, and no build date in the footer (so rebuilds are identical).
 import { corpusPaths } from "./data-loaders/project-paths.ts";
-import { indexCorpus } from "./data-loaders/read-corpus.ts";
+import { indexCorpus } from "./data-loaders/reading/read-corpus.ts";
 
 export default {
   root: "src",

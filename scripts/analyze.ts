@@ -7,10 +7,10 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
 import type { Writable } from "node:stream";
-import { analyzeCorpus, loadResources } from "../data-loaders/analyze-corpus.ts";
-import { CorpusValidationError } from "../data-loaders/corpus-error.ts";
+import { analyzeCorpus, loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
+import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
-import { articleRecordSchema } from "../data-loaders/record-schema.ts";
+import { articleRecordSchema } from "../data-loaders/schema/record-schema.ts";
 import { z } from "zod";
 
 const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--patterns <file>]

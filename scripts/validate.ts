@@ -12,12 +12,12 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { loadResources } from "../data-loaders/analyze-corpus.ts";
-import { accuracy, macroF1, pearson, polarity, type Polarity } from "../data-loaders/evaluate-sentiment.ts";
+import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
+import { accuracy, macroF1, pearson, polarity, type Polarity } from "../data-loaders/tone/evaluate-sentiment.ts";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
-import { articleSentiment } from "../data-loaders/article-sentiment.ts";
-import { splitSentences } from "../data-loaders/split-sentences.ts";
-import type { Language } from "../data-loaders/types.ts";
+import { articleSentiment } from "../data-loaders/tone/article-sentiment.ts";
+import { splitSentences } from "../data-loaders/reading/split-sentences.ts";
+import type { Language } from "../data-loaders/schema/types.ts";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 

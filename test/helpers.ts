@@ -2,10 +2,10 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { analyzeArticle, type AnalysisResources } from "../data-loaders/analyze-article.ts";
-import { loadResources } from "../data-loaders/analyze-corpus.ts";
+import { analyzeArticle, type AnalysisResources } from "../data-loaders/pipeline/analyze-article.ts";
+import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
-import type { Article, ArticleRecord, Language } from "../data-loaders/types.ts";
+import type { Article, ArticleRecord, Language } from "../data-loaders/schema/types.ts";
 
 /** Writes `files` (relative path → content) into a fresh temporary folder and returns its path. */
 export function writeCorpus(files: Readonly<Record<string, string | Uint8Array>>): string {

@@ -1,8 +1,8 @@
 // Charts shared by the frames and devices pages. Each takes the comparison data published by
 // src/data/corpus.zip.ts (data-loaders/compare-articles.ts) and returns a Plot figure.
 import * as Plot from "@observablehq/plot";
-import type { Comparison } from "../../data-loaders/compare-articles.ts";
-import type { RateRow } from "../../data-loaders/rate-statistics.ts";
+import type { Comparison } from "../../data-loaders/compare/compare-articles.ts";
+import type { RateRow } from "../../data-loaders/compare/rate-statistics.ts";
 
 /** Row types, as published by data-loaders/compare-articles.ts compareArticles. */
 export type CategoryInfo = Comparison["categories"][number];

@@ -1,7 +1,7 @@
 // Charts for the Tone page, fed by tone.json (data-loaders/compare-articles.ts compareTone).
 import * as Plot from "@observablehq/plot";
-import type { ToneComparison } from "../../data-loaders/compare-articles.ts";
-import type { MeanRow } from "../../data-loaders/rate-statistics.ts";
+import type { ToneComparison } from "../../data-loaders/compare/compare-articles.ts";
+import type { MeanRow } from "../../data-loaders/compare/rate-statistics.ts";
 
 /** Row types, as published by data-loaders/compare-articles.ts compareTone. */
 export type ActorToneCell = ToneComparison["actorTone"][number];

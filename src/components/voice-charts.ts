@@ -1,7 +1,7 @@
 // Charts for the Who speaks page, fed by voices.json (data-loaders/compare-voices.ts compareVoices).
 import * as Plot from "@observablehq/plot";
 import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from "d3";
-import type { VoiceComparison } from "../../data-loaders/compare-voices.ts";
+import type { VoiceComparison } from "../../data-loaders/compare/compare-voices.ts";
 
 type ArticleVoices = VoiceComparison["articles"][number];
 type Network = VoiceComparison["network"];

@@ -1,0 +1,196 @@
+import type { BoilerplatePatterns } from "../reading/boilerplate-patterns.ts";
+import { codebookStamp, type Codebook } from "../terms/codebook.ts";
+import { detectRhetoricalDevices } from "../terms/detect-devices.ts";
+import { detectFramingMarkers } from "../terms/detect-framing-markers.ts";
+import { findMarkup, maskRanges } from "../reading/find-markup.ts";
+import { findQuotations, sentenceAt, type Quotation } from "../terms/find-quotations.ts";
+import { indexTerms, matchTerms, type TermIndex, type TermMatch } from "../terms/match-terms.ts";
+import type { WinkNlp } from "../reading/nlp.ts";
+import { segmentBody } from "../reading/segment-body.ts";
+import type { SpeechCues } from "../voices/speech-cues.ts";
+import { articleSentiment } from "../tone/article-sentiment.ts";
+import { actorTone } from "../tone/actor-tone.ts";
+import type { Gazetteer } from "../terms/gazetteer.ts";
+import { checkProvenance, detectOutlets, type OutletGazetteer } from "../voices/outlets.ts";
+import type { SentimentResources } from "../reading/read-corpus.ts";
+import { splitSentences } from "../reading/split-sentences.ts";
+import { findSpeakerMentions, PRONOUN_REACH, sentenceWords } from "../voices/speaker-mentions.ts";
+import { attributeQuotes } from "../voices/attribute-quotes.ts";
+import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, Sentence, Token } from "../schema/types.ts";
+
+/** Identifies the record format; bump the suffix when a field changes meaning or disappears. */
+export const RECORD_SCHEMA = "framing-notebooks/article-record@1";
+
+/** What every analyser needs, loaded once per run and shared across articles. */
+export interface AnalysisResources {
+  readonly nlp: WinkNlp;
+  readonly boilerplate: BoilerplatePatterns;
+  readonly framing: Codebook;
+  readonly devices: Codebook;
+  readonly speechCues: SpeechCues;
+  readonly sentiment: SentimentResources;
+  readonly gazetteer: Gazetteer;
+  readonly outlets: OutletGazetteer;
+  /** One term index per language over all codebooks, so one pass over an article's tokens finds every term. */
+  readonly termIndex: Readonly<Record<Language, TermIndex>>;
+  readonly scareMaxWords: number;
+}
+
+/** Groups of the combined term index. */
+const GROUPS = {
+  frame: "frame",
+  device: "device",
+  cue: "cue",
+  sourcePreposition: "source-preposition",
+  soCalled: "so-called",
+  actor: "actor",
+  outlet: "outlet",
+  title: "title",
+  group: "speaker-group",
+  anonymous: "anonymous",
+  document: "document",
+  body: "body",
+} as const;
+
+/** Builds the combined per-language term index and the quotation settings from loaded codebooks. */
+export function prepareResources(parts: Pick<AnalysisResources, "nlp" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment" | "gazetteer" | "outlets">): AnalysisResources {
+  const groups = [
+    { group: GROUPS.frame, entries: parts.framing.entries },
+    { group: GROUPS.device, entries: parts.devices.entries },
+    { group: GROUPS.cue, entries: [parts.speechCues.cues] },
+    { group: GROUPS.sourcePreposition, entries: [parts.speechCues.sourcePrepositions] },
+    { group: GROUPS.soCalled, entries: [parts.speechCues.soCalled] },
+    { group: GROUPS.actor, entries: parts.gazetteer.actors },
+    { group: GROUPS.outlet, entries: parts.outlets.outlets },
+    { group: GROUPS.title, entries: parts.speechCues.speakers.titles },
+    { group: GROUPS.group, entries: [parts.speechCues.speakers.groups] },
+    { group: GROUPS.anonymous, entries: [parts.speechCues.speakers.anonymous] },
+    { group: GROUPS.document, entries: [parts.speechCues.speakers.documents] },
+    { group: GROUPS.body, entries: parts.speechCues.speakers.bodies },
+  ];
+  const scare = parts.devices.entries.find((entry) => entry.detector?.name === "scare-quotes");
+  return { ...parts, termIndex: { en: indexTerms(groups, "en"), nl: indexTerms(groups, "nl") }, scareMaxWords: scare?.detector?.maxWords ?? 4 };
+}
+
+/** The codebooks a record was made with. */
+export function codebookStamps(resources: AnalysisResources): ArticleRecord["codebooks"] {
+  return {
+    framing: codebookStamp(resources.framing),
+    devices: codebookStamp(resources.devices),
+    speechCues: resources.speechCues.stamp,
+    actors: resources.gazetteer.stamp,
+    outlets: resources.outlets.stamp,
+  };
+}
+
+/** The article's text prepared for the analysers: masked body, blocks, sentences, tokens, term matches, quotations. */
+export interface ReadText {
+  readonly masked: string;
+  readonly markup: Array<[number, number]>;
+  readonly blocks: Block[];
+  readonly sentences: Sentence[];
+  readonly tokens: Token[];
+  /** Term matches of every codebook, by group. */
+  readonly matches: Readonly<Record<keyof typeof GROUPS, TermMatch[]>>;
+  readonly quotations: Quotation[];
+}
+
+/** Masks markup, segments the body, splits it into sentences and tokens, matches terms and finds quotations. */
+export function readText(text: string, language: Language, resources: AnalysisResources): ReadText {
+  const markup = findMarkup(text);
+  const masked = maskRanges(text, markup);
+  const blocks = segmentBody(text, masked, resources.boilerplate);
+  const { sentences, tokens } = splitSentences(resources.nlp, masked, blocks);
+  const matches = Object.fromEntries(Object.keys(GROUPS).map((key) => [key, []])) as unknown as Record<keyof typeof GROUPS, TermMatch[]>;
+  const byGroup = new Map<string, keyof typeof GROUPS>(Object.entries(GROUPS).map(([key, group]) => [group, key as keyof typeof GROUPS]));
+  for (const match of matchTerms(masked, tokens, resources.termIndex[language])) matches[byGroup.get(match.group)!].push(match);
+  // A capitalised cue inside a sentence is part of a name ("United States"), not a speech verb.
+  const isName = (m: TermMatch) => /^\p{Lu}/u.test(masked[m.start]!) && !/^[\s"'“”„‘’«»(*#–—-]*$/u.test(masked.slice(sentences[sentenceAt(sentences, m.start)]?.start ?? 0, m.start));
+  matches.cue = matches.cue.filter((m) => !isName(m));
+  const quotations = findQuotations(masked, blocks, sentences, tokens, { scareMaxWords: resources.scareMaxWords, cues: matches.cue, soCalled: matches.soCalled });
+  return { masked, markup, blocks, sentences, tokens, matches, quotations };
+}
+
+/**
+ * Analyses one article into its published record. Pure: the same article and resources always give the
+ * same record (no clock, no randomness, fields in a fixed order).
+ */
+export function analyzeArticle(article: Article, resources: AnalysisResources, stamps: ArticleRecord["codebooks"] = codebookStamps(resources)): ArticleRecord {
+  const read = readText(article.text, article.language, resources);
+  const words = read.tokens.reduce((n, token) => n + (token.type === "word" ? 1 : 0), 0);
+  const { title, titleSource } = displayTitle(article, read);
+  const markers: FramingMarker[] = detectFramingMarkers(article.text, read.matches.frame, read.sentences, read.quotations);
+  const devices: DeviceMarker[] = detectRhetoricalDevices(article.text, read.masked, read.matches.device, read.sentences, read.quotations, resources.devices);
+  const outlets = detectOutlets(read.masked, read.blocks, read.matches.outlet, resources.outlets, resources.speechCues, article.language);
+  const bodyWords = sentenceWords(read.masked, read.blocks, read.sentences, read.quotations, attributionSentences(read));
+  const mentions = findSpeakerMentions(read.masked, article.language, bodyWords, read.matches, resources);
+  const attributions = attributeQuotes({
+    text: read.masked,
+    language: article.language,
+    blocks: read.blocks,
+    sentences: read.sentences,
+    words: bodyWords,
+    quotations: read.quotations,
+    cues: read.matches.cue,
+    sourcePrepositions: read.matches.sourcePreposition,
+    mentions,
+    outlets,
+    speechCues: resources.speechCues,
+  });
+  const sentiment = articleSentiment(article.language, read.blocks, read.sentences, read.tokens, read.quotations, resources.sentiment);
+  return {
+    schema: RECORD_SCHEMA,
+    codebooks: stamps,
+    id: article.id,
+    language: article.language,
+    languageSource: article.languageSource,
+    title,
+    titleSource,
+    words,
+    sentences: read.sentences,
+    blocks: read.blocks,
+    markup: read.markup,
+    quotations: read.quotations.map(({ start, end, kind, reason, sentence }) => ({ start, end, kind, reason, sentence })),
+    markers,
+    devices,
+    sentiment,
+    actors: actorTone(read.matches.actor, article.text, read.blocks, read.sentences, sentiment, resources.gazetteer),
+    outlets,
+    attributions,
+    provenanceCheck: checkProvenance(article.meta, outlets, resources.outlets),
+    meta: article.meta,
+    text: article.text,
+  };
+}
+
+/**
+ * The sentences source attribution reads: those with a speech cue or a direct quotation (and the sentence
+ * of a colon before one), each with the PRONOUN_REACH sentences before it, where the names that pronouns
+ * and surnames refer back to stand. Reading only these keeps attribution cheap on long articles.
+ */
+function attributionSentences(read: ReadText): Set<number> {
+  const anchors = new Set<number>();
+  for (const cue of read.matches.cue) anchors.add(sentenceAt(read.sentences, cue.start));
+  for (const q of read.quotations) {
+    if (q.kind !== "direct") continue;
+    const last = sentenceAt(read.sentences, q.end - 1);
+    for (let i = Math.max(0, q.sentence - 1); i <= last; i++) anchors.add(i);
+  }
+  const only = new Set<number>();
+  for (const i of anchors) for (let j = Math.max(0, i - PRONOUN_REACH); j <= i; j++) only.add(j);
+  return only;
+}
+
+const TITLE_WORDS = 12;
+
+function displayTitle(article: Article, read: ReadText): Pick<ArticleRecord, "title" | "titleSource"> {
+  if (article.meta.title) return { title: article.meta.title, titleSource: "front-matter" };
+  const first = read.blocks.find((block) => block.kind === "heading" || block.kind === "paragraph");
+  const collapse = (start: number, end: number) => read.masked.slice(start, end).replace(/\s+/g, " ").trim();
+  if (first?.kind === "heading") return { title: collapse(first.start, first.end), titleSource: "first-heading" };
+  const sentence = read.sentences[0];
+  const words = sentence ? collapse(sentence.start, sentence.end).split(" ") : [article.id];
+  const title = words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(" ")} …` : words.join(" ");
+  return { title, titleSource: "opening-words" };
+}
+

@@ -1,0 +1,134 @@
+import { z } from "zod";
+import type { CorpusError } from "./corpus-error.ts";
+import type { ArticleMeta, Language, Provenance } from "../schema/types.ts";
+
+/** Article ids become file names and URLs, so they are restricted to a safe alphabet. */
+export const ARTICLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export const LANGUAGES: readonly Language[] = ["en", "nl"];
+
+const KNOWN_FIELDS = new Set(["id", "language", "title", "outlet", "published", "url", "author", "provenance", "text"]);
+
+/**
+ * Whether `value` is an ISO 8601 calendar date (YYYY-MM-DD) or date-time that names a real day.
+ * @example isIsoDate("2024-02-29") // true
+ * @example isIsoDate("2023-02-29") // false
+ */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+const optionalText = z
+  .string({ error: (issue) => `must be text or null, not ${describe(issue.input)}` })
+  .nullish()
+  .transform((value) => (value == null || value.trim() === "" ? null : value));
+
+const textList = z
+  .union([z.string(), z.array(z.string({ error: (issue) => `must be text, not ${describe(issue.input)}` }))], {
+    error: (issue) => `must be text or a list of text, not ${describe(issue.input)}`,
+  })
+  .nullish()
+  .transform((value) => (value == null ? [] : (Array.isArray(value) ? value : [value]).filter((v) => v.trim() !== "")));
+
+const provenanceSchema = z
+  .looseObject({
+    creditedAuthor: optionalText,
+    origin: textList,
+    summaryOf: textList,
+    translatedFrom: optionalText,
+    evidence: optionalText,
+  })
+  .nullish();
+
+const metadataSchema = z.looseObject({
+  id: z
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? "is missing" : `must be text, not ${describe(issue.input)}`) })
+    .refine((id) => id.trim() !== "", "is empty")
+    .refine((id) => id.trim() === "" || ARTICLE_ID_PATTERN.test(id), {
+      error: (issue) =>
+        `${JSON.stringify(issue.input)} is not a valid id: use letters, digits, ".", "_" or "-" (at most 128), starting with a letter or digit`,
+    }),
+  language: z
+    .enum(["en", "nl"], { error: (issue) => `unknown language ${JSON.stringify(issue.input)}: use "en" or "nl", or leave it out to detect it` })
+    .nullish(),
+  title: optionalText,
+  outlet: optionalText,
+  published: z
+    .union([z.string(), z.date()], { error: (issue) => `must be an ISO date (YYYY-MM-DD) or null, not ${describe(issue.input)}` })
+    .nullish()
+    .refine((value) => value == null || value instanceof Date || value === "" || isIsoDate(value), {
+      error: (issue) => `${JSON.stringify(issue.input)} is not a valid ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z])`,
+    })
+    .transform((value) => (value == null || value === "" ? null : value instanceof Date ? value.toISOString().slice(0, 10) : value)),
+  url: optionalText,
+  author: optionalText,
+  provenance: provenanceSchema,
+});
+
+/** The metadata part of a validated article, before its language is settled. */
+export interface ValidatedMetadata {
+  readonly id: string;
+  readonly language: Language | null;
+  readonly meta: Omit<ArticleMeta, "source">;
+}
+
+/**
+ * Validates raw metadata (parsed front matter or a JSONL object, without the body) and returns either the
+ * normalised metadata or every problem found, each naming `file` and the field.
+ * Unknown fields are never rejected: they are kept, with sorted keys, in `meta.extra`.
+ * @example validateMetadata({ id: "a", language: "fr" }, "a.md").errors[0].message
+ *   // 'unknown language "fr": use "en" or "nl", or leave it out to detect it'
+ */
+export function validateMetadata(
+  raw: Readonly<Record<string, unknown>>,
+  file: string,
+): { readonly value: ValidatedMetadata | null; readonly errors: readonly CorpusError[] } {
+  const parsed = metadataSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({
+      file,
+      field: issue.path.length ? issue.path.map(String).join(".") : "front matter",
+      message: issue.message,
+    }));
+    return { value: null, errors };
+  }
+  const data = parsed.data;
+  const extra: Record<string, unknown> = {};
+  for (const key of Object.keys(raw).sort()) if (!KNOWN_FIELDS.has(key)) extra[key] = raw[key];
+  const provenance: Provenance = {
+    creditedAuthor: data.provenance?.creditedAuthor ?? null,
+    origin: data.provenance?.origin ?? [],
+    summaryOf: data.provenance?.summaryOf ?? [],
+    translatedFrom: data.provenance?.translatedFrom ?? null,
+    evidence: data.provenance?.evidence ?? null,
+  };
+  return {
+    value: {
+      id: data.id,
+      language: data.language ?? null,
+      meta: {
+        title: data.title,
+        outlet: data.outlet,
+        published: data.published,
+        url: data.url,
+        author: data.author,
+        provenance,
+        extra,
+      },
+    },
+    errors: [],
+  };
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,128 @@
+import type { ItemSentence } from "wink-nlp";
+import type { WinkNlp } from "./nlp.ts";
+import { leadingWord } from "../terms/term-pattern.ts";
+import type { Block, Sentence, Token } from "../schema/types.ts";
+
+/** Block kinds whose text is analysed; boilerplate and source lines are shown but not analysed. */
+export const ANALYSED_BLOCK_KINDS: ReadonlySet<Block["kind"]> = new Set(["heading", "paragraph"]);
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/** Whether `char` is a letter, mark or digit; ASCII is decided without a regular expression. */
+function isWordChar(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(char);
+}
+
+/** Where one analysed block's text stands in the joined text read by wink. */
+interface Piece {
+  readonly block: number;
+  /** Offset of the piece in the joined text, and of the same character in the body. */
+  readonly joinedStart: number;
+  readonly bodyStart: number;
+  readonly length: number;
+}
+
+/**
+ * Splits the analysed blocks of an article into sentences and tokens with `[start, end)` offsets into the
+ * body. Sentences never cross a block boundary, so a heading without a full stop is not glued to the next
+ * paragraph.
+ *
+ * Method: the analysed blocks (trimmed, their line breaks read as spaces) are joined with a blank line
+ * ("\n\n", where wink-nlp always ends a sentence) and read by wink once per article, which is faster than
+ * once per block. Offsets come from wink's token values and preceding spaces, which rebuild its input
+ * exactly, shifted back block by block. Should wink still run a sentence across two blocks, it is cut at
+ * the boundary.
+ * @param masked the body with Markdown syntax masked to spaces (same length as the body)
+ */
+export function splitSentences(
+  nlp: WinkNlp,
+  masked: string,
+  blocks: readonly Block[],
+): { sentences: Sentence[]; tokens: Token[] } {
+  const its = nlp.its;
+  const pieces: Piece[] = [];
+  let joined = "";
+  for (const block of blocks) {
+    if (!ANALYSED_BLOCK_KINDS.has(block.kind)) continue;
+    const raw = masked.slice(block.start, block.end);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim().replace(/[\r\n]/g, " ");
+    if (!text) continue;
+    if (joined) joined += "\n\n";
+    pieces.push({ block: block.index, joinedStart: joined.length, bodyStart: block.start + lead, length: text.length });
+    joined += text;
+  }
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  if (!joined) return { sentences, tokens };
+
+  const doc = nlp.readDoc(joined);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  // Body offset and block of every token.
+  const starts = new Array<number>(values.length);
+  const blockOf = new Array<number>(values.length);
+  let at = 0;
+  let p = 0;
+  for (let i = 0; i < values.length; i++) {
+    at += spaces[i]!.length;
+    if (types[i] === "tabCRLF") {
+      at += values[i]!.length;
+      continue;
+    }
+    while (p + 1 < pieces.length && at >= pieces[p + 1]!.joinedStart) p++;
+    const piece = pieces[p]!;
+    starts[i] = piece.bodyStart + (at - piece.joinedStart);
+    blockOf[i] = piece.block;
+    at += values[i]!.length;
+  }
+
+  // wink keeps the "\n\n" separators as tokens of type tabCRLF, and after "wow..just" it emits an empty word
+  // token between the stops: neither belongs to a sentence.
+  const separator = (i: number) => types[i] === "tabCRLF" || values[i] === "";
+  const emit = (first: number, last: number) => {
+    while (first <= last && separator(first)) first++;
+    while (last >= first && separator(last)) last--;
+    if (first > last) return;
+    const previous = sentences[sentences.length - 1];
+    let hasWord = false;
+    for (let i = first; i <= last && !hasWord; i++) hasWord = types[i] === "word" || types[i] === "number";
+    // A "sentence" without a word (the second stop of "wow..") is the end of the sentence before it.
+    let index: number;
+    if (!hasWord && previous && previous.block === blockOf[first]) {
+      index = previous.index;
+      sentences[index] = { ...previous, end: starts[last]! + values[last]!.length };
+    } else {
+      index = sentences.length;
+      sentences.push({ index, start: starts[first]!, end: starts[last]! + values[last]!.length, block: blockOf[first]! });
+    }
+    for (let i = first; i <= last; i++) {
+      if (separator(i)) continue;
+      const value = values[i]!;
+      const start = starts[i]!;
+      const type = types[i]!;
+      // Only word and number tokens can start a word; "’s" is a word token that does not.
+      const wordStart = (type === "word" || type === "number") && isWordChar(value[0]!) && (start === 0 || !isWordChar(masked[start - 1]!));
+      const word = wordStart ? leadingWord(value).toLowerCase() : "";
+      tokens.push({ start, end: start + value.length, sentence: index, type, value, word });
+    }
+  };
+  doc.sentences().each((sentence: ItemSentence) => {
+    const [first, last] = sentence.out(its.span) as unknown as [number, number];
+    let from = first;
+    for (let i = first + 1; i <= last; i++) {
+      if (separator(i)) continue;
+      if (separator(from)) from = i;
+      else if (blockOf[i] !== blockOf[from]) {
+        emit(from, i - 1);
+        from = i;
+      }
+    }
+    emit(from, last);
+  });
+  return { sentences, tokens };
+}

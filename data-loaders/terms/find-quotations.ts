@@ -1,0 +1,162 @@
+import type { TermMatch } from "./match-terms.ts";
+import { lastStartingAtOrBefore } from "./search-offsets.ts";
+import type { Block, Sentence, Token } from "../schema/types.ts";
+
+/**
+ * A span between quotation marks. `start`/`end` include the marks; `innerStart`/`innerEnd` do not.
+ * `kind` is the one decision that both the rhetorical-devices analysis and source attribution use:
+ * "direct" (someone's words) or "scare" (a word or short phrase set apart without being attributed).
+ */
+export interface Quotation {
+  readonly start: number;
+  readonly end: number;
+  readonly innerStart: number;
+  readonly innerEnd: number;
+  readonly kind: "direct" | "scare";
+  /** Why it was classified so: "so-called", "short-without-cue", "has-speech-cue", "long", "full-sentence", "unclosed". */
+  readonly reason: string;
+  /** False when the closing mark is missing and the quotation runs to the end of its block. */
+  readonly closed: boolean;
+  readonly words: number;
+  /** Index of the sentence in which the quotation opens. */
+  readonly sentence: number;
+}
+
+/** What tells scare quotes from quotations. */
+export interface QuotationRules {
+  /** A quoted span of at most this many words, with no speech cue in its sentence, is a scare quote. */
+  readonly scareMaxWords: number;
+  /** Speech cues found in the text ("said", "zei", "according to"). */
+  readonly cues: readonly TermMatch[];
+  /** Distancing words found in the text ("so-called", "zogenaamde"): a quote right after one is a scare quote. */
+  readonly soCalled: readonly TermMatch[];
+}
+
+type Family = "double" | "single";
+interface Open {
+  readonly at: number;
+  readonly glyph: string;
+}
+
+const LETTER = /[\p{L}\p{M}\p{N}]/u;
+/** Every character that can open or close a quotation; the scan jumps from one to the next. */
+const QUOTE_MARKS = /["'“”„«»‘’‚]/g;
+const SPACE = /[\s\u00A0]/u;
+
+/**
+ * Finds quotations in the analysed blocks of `text` (the masked body) in every style the corpus uses:
+ * “…”, "…", „…”, „…“, «…», ‘…’, '…', ‚…‘. Double quotes may run over several sentences; a double quote
+ * that is not closed by the end of its block runs to the block's end (the convention for quotes that go on
+ * into the next paragraph). Single quotes are told apart from apostrophes by their neighbours: an
+ * apostrophe has a letter on both sides (regio's, Hegemon’s) or stands at a word's start ('t).
+ *
+ * Classification, in order: a quote right after "so-called"/"zogenaamde" is scare; an unclosed one is
+ * direct; one whose inner text ends a sentence (. ! ?) is direct; one longer than `scareMaxWords` words is
+ * direct; one whose sentence has a speech cue outside the quote is direct; the rest (short, unattributed)
+ * are scare quotes.
+ */
+export function findQuotations(
+  text: string,
+  blocks: readonly Block[],
+  sentences: readonly Sentence[],
+  tokens: readonly Token[],
+  rules: QuotationRules,
+): Quotation[] {
+  const spans: Array<{ start: number; end: number; closed: boolean }> = [];
+  for (const block of blocks) {
+    if (block.kind !== "heading" && block.kind !== "paragraph") continue;
+    const open: Record<Family, Open | null> = { double: null, single: null };
+    const close = (family: Family, at: number) => {
+      spans.push({ start: open[family]!.at, end: at + 1, closed: true });
+      open[family] = null;
+    };
+    QUOTE_MARKS.lastIndex = block.start;
+    for (let found = QUOTE_MARKS.exec(text); found && found.index < block.end; found = QUOTE_MARKS.exec(text)) {
+      const i = found.index;
+      const char = found[0];
+      const before = i > block.start ? text[i - 1]! : " ";
+      const after = i + 1 < block.end ? text[i + 1]! : " ";
+      switch (char) {
+        case "„":
+        case "«":
+          if (!open.double) open.double = { at: i, glyph: char };
+          break;
+        case "“":
+          // “ closes a quote opened with „ (Dutch/German style), otherwise it opens one.
+          if (open.double?.glyph === "„") close("double", i);
+          else if (!open.double) open.double = { at: i, glyph: char };
+          break;
+        case "”":
+        case "»":
+          if (open.double) close("double", i);
+          break;
+        case '"':
+          if (open.double && !SPACE.test(before)) close("double", i);
+          else if (!open.double && !SPACE.test(after)) open.double = { at: i, glyph: char };
+          break;
+        case "‘":
+        case "‚":
+          if (!LETTER.test(before) && !open.single) open.single = { at: i, glyph: char };
+          break;
+        case "’":
+          if (open.single && !SPACE.test(before) && !LETTER.test(after)) close("single", i);
+          break;
+        case "'":
+          if (LETTER.test(before) && LETTER.test(after)) break; // apostrophe inside a word
+          if (open.single && !SPACE.test(before) && !LETTER.test(after)) close("single", i);
+          else if (!open.single && !LETTER.test(before) && LETTER.test(after)) open.single = { at: i, glyph: char };
+          break;
+      }
+    }
+    // An unclosed double quote runs to the block's end; an unclosed single one was most likely an apostrophe.
+    if (open.double) spans.push({ start: open.double.at, end: block.end, closed: false });
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (!spans.length) return [];
+
+  return spans.map((span) => {
+    const innerStart = span.start + 1;
+    const innerEnd = span.closed ? span.end - 1 : span.end;
+    const words = countWords(tokens, innerStart, innerEnd);
+    const sentence = sentenceAt(sentences, span.start);
+    const first = sentences[sentence];
+    const last = sentences[sentenceAt(sentences, Math.max(span.start, span.end - 1))];
+    const { kind, reason } = classify(text, span, innerStart, innerEnd, words, first, last, rules.cues, rules.soCalled, rules);
+    return { start: span.start, end: span.end, innerStart, innerEnd, kind, reason, closed: span.closed, words, sentence };
+  });
+}
+
+function classify(
+  text: string,
+  span: { start: number; end: number; closed: boolean },
+  innerStart: number,
+  innerEnd: number,
+  words: number,
+  first: Sentence | undefined,
+  last: Sentence | undefined,
+  cues: readonly TermMatch[],
+  soCalled: readonly TermMatch[],
+  rules: QuotationRules,
+): { kind: Quotation["kind"]; reason: string } {
+  if (soCalled.some((m) => m.end <= span.start && text.slice(m.end, span.start).trim() === "")) return { kind: "scare", reason: "so-called" };
+  if (!span.closed) return { kind: "direct", reason: "unclosed" };
+  if (/[.!?…][\s"'”’»)]*$/u.test(text.slice(innerStart, innerEnd))) return { kind: "direct", reason: "full-sentence" };
+  if (words > rules.scareMaxWords) return { kind: "direct", reason: "long" };
+  const from = first?.start ?? span.start;
+  const to = last?.end ?? span.end;
+  const cued = cues.some((m) => m.start >= from && m.end <= to && (m.end <= span.start || m.start >= span.end));
+  return cued ? { kind: "direct", reason: "has-speech-cue" } : { kind: "scare", reason: "short-without-cue" };
+}
+
+function countWords(tokens: readonly Token[], start: number, end: number): number {
+  let n = 0;
+  // The first token starting at or after `start`.
+  let i = lastStartingAtOrBefore(tokens, start - 1) + 1;
+  for (; i < tokens.length && tokens[i]!.start < end; i++) if (tokens[i]!.type === "word" || tokens[i]!.type === "number") n++;
+  return n;
+}
+
+/** Index of the sentence containing `offset`, or of the nearest sentence before it (-1 if none). */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  return lastStartingAtOrBefore(sentences, offset);
+}

@@ -1,0 +1,152 @@
+import type { CodebookEntry } from "./codebook.ts";
+import { lastStartingAtOrBefore } from "./search-offsets.ts";
+import type { CompiledTerm } from "./term-pattern.ts";
+import type { Language, Token } from "../schema/types.ts";
+
+/** One occurrence of a term: `[start, end)` into the body. */
+export interface TermMatch {
+  /** Which list the term belongs to ("frame", "device", "cue", …), as given to indexTerms. */
+  readonly group: string;
+  readonly entry: string;
+  readonly start: number;
+  readonly end: number;
+  readonly form: string | null;
+}
+
+interface Candidate {
+  readonly group: string;
+  readonly entry: string;
+  readonly order: number;
+  readonly term: CompiledTerm;
+  readonly form: string | null;
+}
+
+/** Terms of one language, indexed by their leading word, or its first two letters where a `*` continues it. */
+export interface TermIndex {
+  readonly byWord: ReadonlyMap<string, readonly Candidate[]>;
+  readonly byStem: ReadonlyMap<string, readonly Candidate[]>;
+  /** Terms that cannot be looked up by word (starting with `*`): found through their `literal`. */
+  readonly anyWord: readonly Candidate[];
+}
+
+/** A named list of entries (a codebook's entries, or the speech cues) to index together with others. */
+export interface TermGroup {
+  readonly group: string;
+  readonly entries: readonly Pick<CodebookEntry, "id" | "terms">[];
+}
+
+/**
+ * Builds one index for `language` over several groups of entries, so one pass over the tokens finds the
+ * terms of every codebook. Codebook order is kept for tie-breaking.
+ */
+export function indexTerms(groups: readonly TermGroup[], language: Language): TermIndex {
+  const byWord = new Map<string, Candidate[]>();
+  const byStem = new Map<string, Candidate[]>();
+  const anyWord: Candidate[] = [];
+  const add = (map: Map<string, Candidate[]>, key: string, candidate: Candidate) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [candidate]);
+    else if (!list.includes(candidate)) list.push(candidate);
+  };
+  let order = 0;
+  for (const { group, entries } of groups) {
+    for (const entry of entries) {
+      for (const { term, form } of entry.terms[language]) {
+        const candidate = { group, entry: entry.id, order: order++, term, form };
+        if (!term.words || !term.stems) anyWord.push(candidate);
+        else {
+          for (const word of term.words) add(byWord, word, candidate);
+          for (const stem of term.stems) add(byStem, stem, candidate);
+        }
+      }
+    }
+  }
+  return { byWord, byStem, anyWord };
+}
+
+/**
+ * Finds every indexed term in `text` (the masked body), trying terms only where a word token starts, and
+ * only those whose leading word is the token's (`token.word`, computed once by splitSentences); a phrase
+ * indexed by a later word is tried from the word-start token that many words back. Within one entry of one group, overlapping matches keep
+ * the leftmost, then the longest, then the first in codebook order (so "the Hegemon" is matched once, by
+ * its most specific term); matches of different entries may overlap. Returns matches sorted by start, then
+ * group and entry.
+ */
+export function matchTerms(text: string, tokens: readonly Token[], index: TermIndex): TermMatch[] {
+  const found: Array<TermMatch & { order: number }> = [];
+  const tryCandidate = (candidate: Candidate, start: number) => {
+    const regex = candidate.term.regex;
+    regex.lastIndex = start;
+    const match = regex.exec(text);
+    if (match) {
+      found.push({ group: candidate.group, entry: candidate.entry, start, end: start + match[0].length, form: candidate.form, order: candidate.order });
+    }
+  };
+  // Word-start tokens in order, so a phrase indexed by a later word can be tried from its first word.
+  const starts: number[] = [];
+  for (const token of tokens) if (token.word) starts.push(token.start);
+  let position = -1;
+  for (const token of tokens) {
+    if (!token.word) continue;
+    position++;
+    const exact = index.byWord.get(token.word);
+    if (exact) {
+      for (const candidate of exact) {
+        const offsets = candidate.term.wordOffsets;
+        if (!offsets.length) tryCandidate(candidate, token.start);
+        else for (const offset of offsets) if (position - offset >= 0) tryCandidate(candidate, starts[position - offset]!);
+      }
+    }
+    if (index.byStem.size) {
+      const stemmed = index.byStem.get(token.word.slice(0, 2));
+      if (stemmed) for (const candidate of stemmed) tryCandidate(candidate, token.start);
+    }
+  }
+  matchUnindexed(text, tokens, index.anyWord, tryCandidate);
+  found.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+  const lastEnd = new Map<string, number>();
+  const kept: TermMatch[] = [];
+  for (const { order: _order, ...match } of found) {
+    const key = `${match.group}\u0000${match.entry}`;
+    if ((lastEnd.get(key) ?? -1) > match.start) continue;
+    lastEnd.set(key, match.end);
+    kept.push(match);
+  }
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return kept.sort((a, b) => a.start - b.start || compare(a.group, b.group) || compare(a.entry, b.entry));
+}
+
+/** How far before its literal a match of an unindexed term may start (a long compound word and a hyphen). */
+const LITERAL_REACH = 80;
+
+/**
+ * Terms that cannot be looked up by word (`*hegemonie`, `*-stan`) are tried only near occurrences of the
+ * literal every match contains: at each word start up to LITERAL_REACH characters before it. A term with no
+ * such literal is tried at every word.
+ */
+function matchUnindexed(
+  text: string,
+  tokens: readonly Token[],
+  candidates: readonly Candidate[],
+  tryCandidate: (candidate: Candidate, start: number) => void,
+): void {
+  if (!candidates.length) return;
+  let lower: string | null = null;
+  for (const candidate of candidates) {
+    const literal = candidate.term.literal;
+    if (!literal) {
+      for (const token of tokens) if (token.word) tryCandidate(candidate, token.start);
+      continue;
+    }
+    const haystack = candidate.term.caseSensitive ? text : (lower ??= text.toLowerCase());
+    const tried = new Set<number>();
+    for (let at = haystack.indexOf(literal); at !== -1; at = haystack.indexOf(literal, at + 1)) {
+      for (let i = lastStartingAtOrBefore(tokens, at); i >= 0 && tokens[i]!.start >= at - LITERAL_REACH; i--) {
+        const token = tokens[i]!;
+        if (!token.word || tried.has(token.start)) continue;
+        tried.add(token.start);
+        tryCandidate(candidate, token.start);
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import type { Gazetteer } from "../terms/gazetteer.ts";
+import type { TermMatch } from "../terms/match-terms.ts";
+import { round6 } from "./score-sentiment.ts";
+import { sentenceAt } from "../terms/find-quotations.ts";
+import type { ActorRecord, Block, SentimentRecord, Sentence } from "../schema/types.ts";
+
+/**
+ * Actor-targeted tone. Every alias occurrence is a mention (with offsets and sentence). An actor's tone is
+ * the mean tone of the paragraph sentences that mention it (each sentence once); a camp's tone is the same
+ * over the sentences that mention any of its actors; the in-group/out-group gap is the in-group camp's tone
+ * minus the out-group camp's (van Dijk's ideological square predicts a positive gap). Sentences mentioning
+ * both camps count for both. Every number keeps the sentence indexes behind it.
+ */
+export function actorTone(
+  matches: readonly TermMatch[],
+  body: string,
+  blocks: readonly Block[],
+  sentences: readonly Sentence[],
+  sentiment: SentimentRecord,
+  gazetteer: Gazetteer,
+): ActorRecord {
+  const mentions = matches.map((m) => ({ actor: m.entry, term: body.slice(m.start, m.end), start: m.start, end: m.end, sentence: sentenceAt(sentences, m.start) }));
+  const inParagraph = (index: number) => blocks[sentences[index]!.block]?.kind === "paragraph";
+  const toneOf = (indexes: readonly number[]) => {
+    const scored = indexes.filter(inParagraph);
+    return scored.length ? round6(scored.reduce((sum, i) => sum + sentiment.sentences[i]!.score, 0) / scored.length) : null;
+  };
+  const camp = new Map(gazetteer.actors.map((a) => [a.id, a.camp]));
+  const sentencesOf = new Map<string, Set<number>>();
+  for (const mention of mentions) {
+    const set = sentencesOf.get(mention.actor) ?? new Set<number>();
+    set.add(mention.sentence);
+    sentencesOf.set(mention.actor, set);
+  }
+  const tone = [...sentencesOf.keys()].sort().map((actor) => {
+    const indexes = [...sentencesOf.get(actor)!].sort((a, b) => a - b);
+    return { actor, camp: camp.get(actor)!, mentions: mentions.filter((m) => m.actor === actor).length, sentences: indexes, tone: toneOf(indexes) };
+  });
+  const campSentences = (id: string) => [...new Set(tone.filter((t) => t.camp === id).flatMap((t) => t.sentences))].sort((a, b) => a - b);
+  const inGroup = campSentences(gazetteer.inGroup);
+  const outGroup = campSentences(gazetteer.outGroup);
+  const inTone = toneOf(inGroup);
+  const outTone = toneOf(outGroup);
+  return {
+    mentions,
+    tone,
+    inGroup: { camp: gazetteer.inGroup, sentences: inGroup, tone: inTone },
+    outGroup: { camp: gazetteer.outGroup, sentences: outGroup, tone: outTone },
+    gap: inTone !== null && outTone !== null ? round6(inTone - outTone) : null,
+  };
+}

@@ -1,0 +1,47 @@
+import type { Quotation } from "../terms/find-quotations.ts";
+import type { SentimentResources } from "../reading/read-corpus.ts";
+import { round6, scoreSentence } from "./score-sentiment.ts";
+import type { Block, Language, SentimentRecord, Sentence, Token } from "../schema/types.ts";
+
+/**
+ * Sentiment of an article: every sentence scored with its word contributions (score-sentiment.ts), and two
+ * article scores, both the mean sentence score over the sentences of paragraphs (headings, boilerplate and
+ * origin lines excluded): `score` over all of them, `ownVoiceScore` over those not inside a direct quotation
+ * (at least half of the sentence within the quotation marks), so the author's tone can be told from the
+ * tone of the voices quoted. Both are null for an article without such sentences.
+ */
+export function articleSentiment(
+  language: Language,
+  blocks: readonly Block[],
+  sentences: readonly Sentence[],
+  tokens: readonly Token[],
+  quotations: readonly Quotation[],
+  resources: SentimentResources,
+): SentimentRecord {
+  const rules = resources.rules[language];
+  const lexicon = resources.lexicons[language];
+  const direct = quotations.filter((q) => q.kind === "direct");
+  const scored: SentimentRecord["sentences"][number][] = [];
+  let t = 0;
+  const all: number[] = [];
+  const own: number[] = [];
+  for (const sentence of sentences) {
+    const from = t;
+    while (t < tokens.length && tokens[t]!.sentence === sentence.index) t++;
+    const { score, contributions } = scoreSentence(tokens, lexicon, rules, from, t);
+    let quoted = 0;
+    for (const q of direct) quoted += Math.max(0, Math.min(q.innerEnd, sentence.end) - Math.max(q.innerStart, sentence.start));
+    const quote = quoted * 2 >= sentence.end - sentence.start ? "direct" : null;
+    scored.push({ index: sentence.index, score, quote, contributions });
+    if (blocks[sentence.block]?.kind !== "paragraph") continue;
+    all.push(score);
+    if (!quote) own.push(score);
+  }
+  const mean = (values: readonly number[]) => (values.length ? round6(values.reduce((a, b) => a + b, 0) / values.length) : null);
+  return {
+    method: { id: "lexicon-rules", rules: rules.version, lexicon: resources.sources[language] },
+    score: mean(all),
+    ownVoiceScore: mean(own),
+    sentences: scored,
+  };
+}

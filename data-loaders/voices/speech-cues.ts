@@ -1,0 +1,144 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { codebookHeader, type CodebookStamp, type EntryTerm } from "../terms/codebook.ts";
+import type { CorpusError } from "../reading/corpus-error.ts";
+import { compileTerm } from "../terms/term-pattern.ts";
+import type { Language, SpeakerType } from "../schema/types.ts";
+
+const termList = z.object({ en: z.array(z.string()).min(1, "needs at least one term"), nl: z.array(z.string()).min(1, "needs at least one term") }).strict();
+const oneWord = z.string().regex(/^\p{L}+$/u, "must be one word");
+const words = z.object({ en: z.array(oneWord), nl: z.array(oneWord) }).strict();
+const lowerWords = z.object({ en: z.array(z.string().regex(/^[\p{Ll}-]+$/u, "must be one lower-case word")), nl: z.array(z.string().regex(/^[\p{Ll}-]+$/u, "must be one lower-case word")) }).strict();
+const speakerType = z.enum(["government", "state-media", "other-media", "expert", "document", "anonymous", "unnamed-group", "other"]);
+const speakers = z
+  .object({
+    titles: z.object({ government: termList, expert: termList, "other-media": termList }).strict(),
+    groups: termList,
+    groupModifiers: lowerWords,
+    anonymous: termList,
+    documents: termList,
+    bodies: z.array(z.object({ name: z.string().min(1), type: speakerType, aliases: termList }).strict()),
+    grammar: z
+      .object({
+        personPronouns: lowerWords,
+        groupPronouns: lowerWords,
+        relativePronouns: lowerWords,
+        prepositions: lowerWords,
+        agents: lowerWords,
+        complementizers: lowerWords,
+        auxiliaries: lowerWords,
+        functionWords: lowerWords,
+        organisationWords: lowerWords,
+      })
+      .strict(),
+  })
+  .strict();
+const schema = z.object({ ...codebookHeader, cues: termList, sourcePrepositions: termList, soCalled: termList, authorCredit: words, byline: words, speakers }).strict();
+
+/** A list of compiled terms per language, in the shape the term matcher indexes. */
+export interface TermList {
+  readonly id: string;
+  readonly terms: Readonly<Record<Language, readonly EntryTerm[]>>;
+}
+
+/** Lower-case word sets per language. */
+export type WordSets = Readonly<Record<Language, ReadonlySet<string>>>;
+
+/** The words that name and type speakers, compiled. Term lists go into the combined term index. */
+export interface SpeakerWords {
+  /** Titles, one list per speaker type they give ("government", "expert", "other-media"). */
+  readonly titles: readonly TermList[];
+  readonly groups: TermList;
+  readonly groupModifiers: WordSets;
+  readonly anonymous: TermList;
+  readonly documents: TermList;
+  /** Named bodies; each list's id is its index in `bodyNames`. */
+  readonly bodies: readonly TermList[];
+  readonly bodyNames: ReadonlyArray<{ readonly name: string; readonly type: SpeakerType }>;
+  readonly grammar: Readonly<Record<"personPronouns" | "groupPronouns" | "relativePronouns" | "prepositions" | "agents" | "complementizers" | "auxiliaries" | "functionWords" | "organisationWords", WordSets>>;
+}
+
+/** Compiled speech cues: reporting verbs and attribution phrases, distancing words ("so-called"), speaker words. */
+export interface SpeechCues {
+  readonly stamp: CodebookStamp;
+  readonly cues: TermList;
+  /** Cues after which the speaker follows ("according to", "volgens", "aldus"). */
+  readonly sourcePrepositions: TermList;
+  readonly soCalled: TermList;
+  /** Verbs that credit an author when they close a sentence with a name, per language (lower case). */
+  readonly authorCredit: Readonly<Record<Language, readonly string[]>>;
+  /** Byline words that open a line with an author's name ("By", "Door"), per language. */
+  readonly byline: Readonly<Record<Language, readonly string[]>>;
+  readonly speakers: SpeakerWords;
+}
+
+/** Validates and compiles `corpus/codebooks/speech-cues.yaml`; errors name the list, language and item. */
+export function compileSpeechCues(
+  raw: unknown,
+  bytes: Uint8Array,
+  file: string,
+): { readonly speechCues: SpeechCues | null; readonly errors: readonly CorpusError[] } {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    return { speechCues: null, errors: parsed.error.issues.map((issue) => ({ file, field: issue.path.map(String).join(".") || "file", message: issue.message })) };
+  }
+  const data = parsed.data;
+  const errors: CorpusError[] = [];
+  const compileList = (id: string, field: string, list: { en: string[]; nl: string[] }): TermList => {
+    const terms: Record<Language, EntryTerm[]> = { en: [], nl: [] };
+    for (const language of ["en", "nl"] as const) {
+      list[language].forEach((term, i) => {
+        try {
+          terms[language].push({ term: compileTerm(term, { caseSensitive: /\p{Lu}/u.test(term) && field.startsWith("speakers") }), form: null });
+        } catch (error) {
+          errors.push({ file, field: `${field}.${language}.${i}`, message: `term ${JSON.stringify(term)} ${(error as Error).message}` });
+        }
+      });
+    }
+    return { id, terms };
+  };
+  const cues = compileList("cues", "cues", data.cues);
+  const sourcePrepositions = compileList("source-prepositions", "sourcePrepositions", data.sourcePrepositions);
+  const soCalled = compileList("soCalled", "soCalled", data.soCalled);
+  const s = data.speakers;
+  const titles = (["government", "expert", "other-media"] as const).map((type) => compileList(type, `speakers.titles.${type}`, s.titles[type]));
+  const bodies = s.bodies.map((body, i) => compileList(String(i), `speakers.bodies.${i}.aliases`, body.aliases));
+  const sets = (list: { en: string[]; nl: string[] }): WordSets => ({ en: new Set(list.en), nl: new Set(list.nl) });
+  const grammar = Object.fromEntries(Object.entries(s.grammar).map(([key, list]) => [key, sets(list)])) as SpeakerWords["grammar"];
+  const speakerWords: SpeakerWords = {
+    titles,
+    groups: compileList("group", "speakers.groups", s.groups),
+    groupModifiers: sets(s.groupModifiers),
+    anonymous: compileList("anonymous", "speakers.anonymous", s.anonymous),
+    documents: compileList("document", "speakers.documents", s.documents),
+    bodies,
+    bodyNames: s.bodies.map(({ name, type }) => ({ name, type })),
+    grammar,
+  };
+  // Every source preposition must also be found by a cue, so the quotation finder sees it.
+  const isCue = (language: Language, written: string) =>
+    cues.terms[language].some(({ term }) => {
+      term.regex.lastIndex = 0;
+      return term.regex.exec(written)?.[0].length === written.length;
+    });
+  for (const language of ["en", "nl"] as const) {
+    data.sourcePrepositions[language].forEach((term, i) => {
+      if (!isCue(language, term)) errors.push({ file, field: `sourcePrepositions.${language}.${i}`, message: `"${term}" must also be found by a term in cues.${language}` });
+    });
+  }
+  if (errors.length) return { speechCues: null, errors };
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const lower = (list: { en: string[]; nl: string[] }) => ({ en: list.en.map((w) => w.toLowerCase()), nl: list.nl.map((w) => w.toLowerCase()) });
+  return {
+    speechCues: {
+      stamp: { id: data.id, version: data.version, sha256 },
+      cues,
+      sourcePrepositions,
+      soCalled,
+      authorCredit: lower(data.authorCredit),
+      byline: lower(data.byline),
+      speakers: speakerWords,
+    },
+    errors: [],
+  };
+}

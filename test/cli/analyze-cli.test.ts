@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURE_CORPUS, FIXTURE_JSONL, SEED_CORPUS, runAnalyze, writeCorpus } from "../helpers.ts";
+
+const parse = (stdout: string) => stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+
+describe("npm run analyze", () => {
+  it("prints one record per article of a Markdown folder, sorted by id, with the documented fields", () => {
+    const { status, stdout } = runAnalyze([FIXTURE_CORPUS]);
+    expect(status).toBe(0);
+    const records = parse(stdout);
+    expect(records.map((r) => r.id)).toEqual(["alpha", "beta", "gamma-custom-id"]);
+    for (const record of records) {
+      expect(Object.keys(record)).toEqual([
+        "schema", "codebooks", "id", "language", "languageSource", "title", "titleSource", "words",
+        "sentences", "blocks", "markup", "quotations", "markers", "devices", "sentiment", "actors", "outlets", "attributions", "provenanceCheck", "meta", "text",
+      ]);
+      for (const sentence of record.sentences) expect(Object.keys(sentence)).toEqual(["index", "start", "end", "block"]);
+    }
+    expect(records.map((r) => [r.language, r.languageSource])).toEqual([["en", "declared"], ["nl", "detected"], ["nl", "declared"]]);
+  });
+
+  it("gives the same records from JSONL as from the same articles in Markdown, apart from meta.source", () => {
+    const fromFolder = parse(runAnalyze([FIXTURE_CORPUS]).stdout);
+    const jsonl = runAnalyze([FIXTURE_JSONL]);
+    expect(jsonl.status).toBe(0);
+    const fromJsonl = parse(jsonl.stdout);
+    const strip = (r: { meta: Record<string, unknown> }) => ({ ...r, meta: { ...r.meta, source: null } });
+    expect(fromJsonl.map(strip)).toEqual(fromFolder.map(strip));
+  });
+
+  it("is deterministic: two runs give byte-identical output", () => {
+    const first = runAnalyze([SEED_CORPUS]);
+    const second = runAnalyze([SEED_CORPUS]);
+    expect(first.status).toBe(0);
+    expect(first.stdout.length).toBeGreaterThan(10_000);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it("writes to --out and keeps stdout for data only, progress on stderr", () => {
+    const dir = writeCorpus({});
+    const out = join(dir, "records.jsonl");
+    const { status, stdout, stderr } = runAnalyze([FIXTURE_CORPUS, "--out", out]);
+    expect(status).toBe(0);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/analyze: 3\/3 articles/);
+    expect(readFileSync(out, "utf8")).toBe(runAnalyze([FIXTURE_CORPUS]).stdout);
+  });
+
+  it("analyses the bundled corpus when no input is given: five seeds with their languages", () => {
+    const records = parse(runAnalyze([]).stdout);
+    expect(records.map((r) => [r.id, r.language])).toEqual([
+      ["000_d933d23d6336647c", "nl"],
+      ["001_eefbe2e11fc71058", "nl"],
+      ["002_f0f90def628e7567", "en"],
+      ["003_f979703bd7accda2", "nl"],
+      ["004_8866a9befeb25ce2", "en"],
+    ]);
+  });
+
+  it("exits 1 and lists every corpus error on stderr, printing no records", () => {
+    const dir = writeCorpus({ "a.md": "---\nlanguage: xx\n---\nSome text here.\n", "b.md": "---\nlanguage: en\npublished: 2024-13-01\n---\nMore text.\n" });
+    const { status, stdout, stderr } = runAnalyze([dir]);
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("corpus: 2 errors:");
+    expect(stderr).toContain("a.md: language: unknown language");
+    expect(stderr).toContain('b.md: published: "2024-13-01" is not a valid ISO date');
+  });
+
+  it("rejects a pattern file whose regular expression does not compile, naming the field", () => {
+    const dir = writeCorpus({
+      "p.yaml": "version: 1\nboilerplate:\n  - {id: broken, label: Broken, pattern: 'a(b', where: line}\nsourceLines: []\nembeddedHeadline: {minBlankLinesBefore: 2}\nheadings: {maxWords: 20}\n",
+    });
+    const { status, stderr } = runAnalyze([FIXTURE_CORPUS, "--patterns", join(dir, "p.yaml")]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/p\.yaml: boilerplate\.0\.pattern: does not compile/);
+  });
+
+  it("matches the stored snapshot on the fixture corpus, so a diff shows how records changed", async () => {
+    const { stdout } = runAnalyze([FIXTURE_CORPUS]);
+    const records = parse(stdout).map((r) => ({ ...r, meta: { ...r.meta } }));
+    await expect(`${records.map((r) => JSON.stringify(r, null, 1)).join("\n")}\n`).toMatchFileSnapshot("__snapshots__/small-corpus.records.json");
+  });
+});

@@ -1,0 +1,64 @@
+// End to end: an edited article reaches the built site on the next `npm run build`, although Framework's
+// build reuses any cached loader output (see scripts/freshen-loaders.ts). Builds into a temporary folder
+// with a temporary corpus, through the real `npm run build`.
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
+import { writeCorpus } from "../helpers.ts";
+
+function build(corpus: string, output: string): void {
+  const result = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, env: { ...process.env, CORPUS: corpus, BUILD_OUTPUT: output }, encoding: "utf8" });
+  expect(result.status, result.stderr + result.stdout).toBe(0);
+}
+
+/** Every file below `dir` with its bytes, keyed by relative path. */
+function tree(dir: string, prefix = ""): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const path = join(prefix, entry.name);
+    if (entry.isDirectory()) for (const [p, bytes] of tree(dir, path)) files.set(p, bytes);
+    else files.set(path, readFileSync(join(dir, path)));
+  }
+  return files;
+}
+
+function publishedSummary(dist: string): Array<{ id: string; title: string }> {
+  const dir = join(dist, "_file", "data", "corpus");
+  const file = readdirSync(dir).find((name) => /^summary\.[0-9a-f]+\.json$/.test(name));
+  return JSON.parse(readFileSync(join(dir, file!), "utf8"));
+}
+
+describe("npm run build", () => {
+  it("fails on a corpus with errors, listing every one", () => {
+    const corpus = writeCorpus({ "a.md": "---\nlanguage: fr\n---\nTexte.\n", "b.md": "---\nlanguage: en\npublished: 2024-02-30\n---\nText here.\n" });
+    const out = writeCorpus({});
+    const result = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, env: { ...process.env, CORPUS: corpus, BUILD_OUTPUT: join(out, "site") }, encoding: "utf8" });
+    expect(result.status).not.toBe(0);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain("corpus: 2 errors:");
+    expect(output).toContain('a.md: language: unknown language "fr"');
+    expect(output).toContain('b.md: published: "2024-02-30" is not a valid ISO date');
+  });
+
+  it("publishes an edited article, not the cached analysis, and rebuilds byte-identically", () => {
+    const corpus = writeCorpus({ "a.md": "---\nlanguage: en\n---\nFirst version of the story. It has two sentences.\n" });
+    const out = writeCorpus({});
+    build(corpus, join(out, "first"));
+    expect(publishedSummary(join(out, "first")).map((row) => row.title)).toEqual(["First version of the story."]);
+
+    writeFileSync(join(corpus, "a.md"), "---\nlanguage: en\n---\nSecond version, rewritten. Still two sentences.\n");
+    // Framework clears only output folders inside the project, so the second build gets a fresh folder.
+    build(corpus, join(out, "second"));
+    expect(publishedSummary(join(out, "second")).map((row) => row.title)).toEqual(["Second version, rewritten."]);
+
+    // The same inputs, analysed again from a cold cache, give a byte-identical site.
+    rmSync(join(PROJECT_ROOT, "src", ".observablehq", "cache", "data"), { recursive: true, force: true });
+    build(corpus, join(out, "third"));
+    const second = tree(join(out, "second"));
+    const third = tree(join(out, "third"));
+    expect([...third.keys()].sort()).toEqual([...second.keys()].sort());
+    for (const [path, bytes] of second) expect(third.get(path)!.equals(bytes), path).toBe(true);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { analyzeArticle } from "../../data-loaders/pipeline/analyze-article.ts";
+import { compileOutlets, outletKey } from "../../data-loaders/voices/outlets.ts";
+import type { Article, Language, Provenance } from "../../data-loaders/schema/types.ts";
+import { analyzeText, sharedResources } from "../helpers.ts";
+
+const outletsOf = (text: string, language: Language = "en") => analyzeText(text, language).outlets.map((o) => [o.role, o.name, text.slice(o.start, o.end)]);
+
+function withProvenance(text: string, provenance: Partial<Provenance>, author: string | null = null) {
+  const article: Article = {
+    id: "t",
+    language: "nl",
+    languageSource: "declared",
+    text,
+    meta: {
+      title: null, outlet: null, published: null, url: null, author,
+      provenance: { creditedAuthor: null, origin: [], summaryOf: [], translatedFrom: null, evidence: null, ...provenance },
+      source: "t.md", extra: {},
+    },
+  };
+  return analyzeArticle(article, sharedResources());
+}
+
+describe("detectOutlets: cited outlets", () => {
+  it("finds outlets cited in English and Dutch, by canonical name", () => {
+    expect(outletsOf("The Washington Post published leaks, reported CNN.")).toEqual([
+      ["cited", "The Washington Post", "The Washington Post"],
+      ["cited", "CNN", "CNN"],
+    ]);
+    expect(outletsOf("De Global Times schreef dat, in een gesprek met TASS.", "nl")).toEqual([
+      ["cited", "Global Times", "Global Times"],
+      ["cited", "TASS", "TASS"],
+    ]);
+  });
+});
+
+describe("detectOutlets: origin lines", () => {
+  it("reads every name in an origin line and canonicalises web addresses", () => {
+    expect(outletsOf("Tekst van het artikel.\nBron: www.rt.com", "nl")).toEqual([["origin", "RT", "www.rt.com"]]);
+    expect(outletsOf("Tekst.\nBronnen: Global Times, Peoples Daily en Onbekend Blad", "nl")).toEqual([
+      ["origin", "Global Times", "Global Times"],
+      ["origin", "People's Daily", "Peoples Daily"],
+      ["origin", "Onbekend Blad", "Onbekend Blad"],
+    ]);
+  });
+});
+
+describe("detectOutlets: author credits", () => {
+  it("finds a name closing a sentence after a credit verb, in both languages", () => {
+    expect(outletsOf("Trade grew, ze hadden dat niet verwacht, schrijft Pepe Escobar.", "nl")).toEqual([["author-credit", "Pepe Escobar", "Pepe Escobar"]]);
+    expect(outletsOf("Trade grew fast, writes Jane Doe.")).toEqual([["author-credit", "Jane Doe", "Jane Doe"]]);
+  });
+  it("finds a byline at the start of the article", () => {
+    expect(outletsOf("By Jane Doe\n\nTrade grew fast.")).toEqual([["author-credit", "Jane Doe", "Jane Doe"]]);
+  });
+  it("takes only capitalised words for a name", () => {
+    expect(outletsOf("Trade grew, writes the minister.")).toEqual([]);
+  });
+  it("does not take a credit verb inside a sentence for a credit", () => {
+    expect(outletsOf("He writes Russian poems every day.")).toEqual([]);
+  });
+});
+
+describe("checkProvenance", () => {
+  it("agrees when the metadata declares what the text shows, comparing outlets by canonical name", () => {
+    expect(withProvenance("Tekst.\nBron: www.rt.com", { origin: ["RT"] }).provenanceCheck.disagreements).toEqual([]);
+    expect(withProvenance("Tekst.\nBronnen: Global Times", { summaryOf: ["Global Times"] }).provenanceCheck.disagreements).toEqual([]);
+  });
+  it("flags an origin line the metadata does not declare, and a declared origin the text lacks", () => {
+    expect(withProvenance("Tekst.\nBron: www.rt.com", { origin: ["TASS"] }).provenanceCheck.disagreements).toEqual([
+      "the text names RT as a source, the metadata does not",
+      "the metadata names TASS as a source, the text has no origin line for it",
+    ]);
+  });
+  it("flags a credited author the metadata does not name", () => {
+    expect(withProvenance("Handel groeide, schrijft Pepe Escobar.", {}, null).provenanceCheck.disagreements).toEqual([
+      "the text credits Pepe Escobar, the metadata credits no author",
+    ]);
+  });
+});
+
+describe("compileOutlets(raw)", () => {
+  it("rejects a duplicate id and a bad alias, naming the outlet", () => {
+    const text = 'id: outlets\nversion: 1.0.0\noutlets:\n  - {id: a, name: A, kind: other-media, country: X, aliases: ["A{"]}\n  - {id: a, name: B, kind: other-media, country: X, aliases: ["B"]}\n';
+    expect(compileOutlets(parse(text), new TextEncoder().encode(text), "o.yaml").errors).toEqual([
+      { file: "o.yaml", field: "outlets.a.aliases.0", message: 'alias "A{" unclosed "{" at character 2' },
+      { file: "o.yaml", field: "outlets.a.id", message: 'duplicate id "a"' },
+    ]);
+  });
+  it("normalises names and addresses for comparison", () => {
+    expect([outletKey("https://www.RT.com/"), outletKey("People’s  Daily")]).toEqual(["rt.com", "peoples daily"]);
+  });
+});
