@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -17,15 +17,32 @@ export function writeCorpus(files: Readonly<Record<string, string | Uint8Array>>
   return root;
 }
 
-/** Runs `npm run analyze` equivalent (tsx scripts/analyze.ts) and returns its exit code and streams. */
-export function runAnalyze(args: readonly string[], env: Readonly<Record<string, string>> = {}) {
-  const result = spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "analyze.ts"), ...args], {
-    cwd: PROJECT_ROOT,
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-    maxBuffer: 64 * 1024 * 1024,
+/** What a finished child process left: its exit code (null if a signal ended it) and both streams. */
+export interface CommandResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs a command as an asynchronous child process and resolves when it exits. Asynchronous on purpose:
+ * a synchronous spawn blocks vitest's worker, which then misses its own heartbeats on a busy machine.
+ */
+export function runCommand(command: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CommandResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolvePromise({ status, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") }));
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the CLI (`tsx scripts/analyze.ts`, what `npm run analyze` runs) with `args`. */
+export function runAnalyze(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CommandResult> {
+  return runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "analyze.ts"), ...args], env);
 }
 
 export const FIXTURE_CORPUS = join(PROJECT_ROOT, "test", "fixtures", "small-corpus");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { compileCodebook } from "../../data-loaders/terms/codebook.ts";
-import { analyzeText as analyze, runAnalyze, sharedResources, writeCorpus, FIXTURE_CORPUS } from "../helpers.ts";
+import { analyzeText as analyze, sharedResources } from "../helpers.ts";
 
 const resources = sharedResources();
 
@@ -57,12 +57,6 @@ describe("compileCodebook(raw) rejects invalid entries with the file, the entry 
   it("names the entry by its id when a field is missing", () => {
     const errors = errorsOf(`${HEADER}${VALID_ENTRY.replace("    source: test", "")}`);
     expect(errors.map((e) => e.field)).toEqual(["entries.hegemon.source"]);
-  });
-  it("stops the CLI with the codebook errors, naming the file", () => {
-    const dir = writeCorpus({ "book.yaml": `${HEADER}${VALID_ENTRY.replace('nl: ["hegemon"]', 'nl: ["x{a"]')}` });
-    const { status, stderr } = runAnalyze([FIXTURE_CORPUS], { FRAMING_CODEBOOK: `${dir}/book.yaml` });
-    expect(status).toBe(1);
-    expect(stderr).toMatch(/book\.yaml: entries\.hegemon\.terms\.nl\.0: term "x\{a" unclosed/);
   });
 });
 

@@ -7,8 +7,8 @@ describe("articleRecordSchema", () => {
     ["the bundled corpus", []],
     ["the Markdown fixture", [FIXTURE_CORPUS]],
     ["the JSONL fixture", [FIXTURE_JSONL]],
-  ])("accepts every record the CLI prints for %s, with no undocumented field", (_name, args) => {
-    const { status, stdout } = runAnalyze(args);
+  ])("accepts every record the CLI prints for %s, with no undocumented field", async (_name, args) => {
+    const { status, stdout } = await runAnalyze(args);
     expect(status).toBe(0);
     for (const line of stdout.trimEnd().split("\n")) {
       const result = articleRecordSchema.safeParse(JSON.parse(line));
@@ -16,14 +16,14 @@ describe("articleRecordSchema", () => {
     }
   });
 
-  it("rejects a record with a field the schema does not document", () => {
-    const { stdout } = runAnalyze([FIXTURE_CORPUS]);
+  it("rejects a record with a field the schema does not document", async () => {
+    const { stdout } = await runAnalyze([FIXTURE_CORPUS]);
     const record = JSON.parse(stdout.split("\n")[0]!);
     expect(articleRecordSchema.safeParse({ ...record, undocumented: 1 }).success).toBe(false);
   });
 
-  it("is printed as JSON Schema by analyze --schema", () => {
-    const { status, stdout } = runAnalyze(["--schema"]);
+  it("is printed as JSON Schema by analyze --schema", async () => {
+    const { status, stdout } = await runAnalyze(["--schema"]);
     expect(status).toBe(0);
     const schema = JSON.parse(stdout);
     expect(schema.required).toEqual([

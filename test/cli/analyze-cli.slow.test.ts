@@ -6,8 +6,8 @@ import { FIXTURE_CORPUS, FIXTURE_JSONL, SEED_CORPUS, runAnalyze, writeCorpus } f
 const parse = (stdout: string) => stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
 
 describe("npm run analyze", () => {
-  it("prints one record per article of a Markdown folder, sorted by id, with the documented fields", () => {
-    const { status, stdout } = runAnalyze([FIXTURE_CORPUS]);
+  it("prints one record per article of a Markdown folder, sorted by id, with the documented fields", async () => {
+    const { status, stdout } = await runAnalyze([FIXTURE_CORPUS]);
     expect(status).toBe(0);
     const records = parse(stdout);
     expect(records.map((r) => r.id)).toEqual(["alpha", "beta", "gamma-custom-id"]);
@@ -21,35 +21,35 @@ describe("npm run analyze", () => {
     expect(records.map((r) => [r.language, r.languageSource])).toEqual([["en", "declared"], ["nl", "detected"], ["nl", "declared"]]);
   });
 
-  it("gives the same records from JSONL as from the same articles in Markdown, apart from meta.source", () => {
-    const fromFolder = parse(runAnalyze([FIXTURE_CORPUS]).stdout);
-    const jsonl = runAnalyze([FIXTURE_JSONL]);
+  it("gives the same records from JSONL as from the same articles in Markdown, apart from meta.source", async () => {
+    const fromFolder = parse((await runAnalyze([FIXTURE_CORPUS])).stdout);
+    const jsonl = await runAnalyze([FIXTURE_JSONL]);
     expect(jsonl.status).toBe(0);
     const fromJsonl = parse(jsonl.stdout);
     const strip = (r: { meta: Record<string, unknown> }) => ({ ...r, meta: { ...r.meta, source: null } });
     expect(fromJsonl.map(strip)).toEqual(fromFolder.map(strip));
   });
 
-  it("is deterministic: two runs give byte-identical output", () => {
-    const first = runAnalyze([SEED_CORPUS]);
-    const second = runAnalyze([SEED_CORPUS]);
+  it("is deterministic: two runs give byte-identical output", async () => {
+    const first = await runAnalyze([SEED_CORPUS]);
+    const second = await runAnalyze([SEED_CORPUS]);
     expect(first.status).toBe(0);
     expect(first.stdout.length).toBeGreaterThan(10_000);
     expect(second.stdout).toBe(first.stdout);
   });
 
-  it("writes to --out and keeps stdout for data only, progress on stderr", () => {
+  it("writes to --out and keeps stdout for data only, progress on stderr", async () => {
     const dir = writeCorpus({});
     const out = join(dir, "records.jsonl");
-    const { status, stdout, stderr } = runAnalyze([FIXTURE_CORPUS, "--out", out]);
+    const { status, stdout, stderr } = await runAnalyze([FIXTURE_CORPUS, "--out", out]);
     expect(status).toBe(0);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/analyze: 3\/3 articles/);
-    expect(readFileSync(out, "utf8")).toBe(runAnalyze([FIXTURE_CORPUS]).stdout);
+    expect(readFileSync(out, "utf8")).toBe((await runAnalyze([FIXTURE_CORPUS])).stdout);
   });
 
-  it("analyses the bundled corpus when no input is given: five seeds with their languages", () => {
-    const records = parse(runAnalyze([]).stdout);
+  it("analyses the bundled corpus when no input is given: five seeds with their languages", async () => {
+    const records = parse((await runAnalyze([])).stdout);
     expect(records.map((r) => [r.id, r.language])).toEqual([
       ["000_d933d23d6336647c", "nl"],
       ["001_eefbe2e11fc71058", "nl"],
@@ -59,9 +59,9 @@ describe("npm run analyze", () => {
     ]);
   });
 
-  it("exits 1 and lists every corpus error on stderr, printing no records", () => {
+  it("exits 1 and lists every corpus error on stderr, printing no records", async () => {
     const dir = writeCorpus({ "a.md": "---\nlanguage: xx\n---\nSome text here.\n", "b.md": "---\nlanguage: en\npublished: 2024-13-01\n---\nMore text.\n" });
-    const { status, stdout, stderr } = runAnalyze([dir]);
+    const { status, stdout, stderr } = await runAnalyze([dir]);
     expect(status).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain("corpus: 2 errors:");
@@ -69,18 +69,25 @@ describe("npm run analyze", () => {
     expect(stderr).toContain('b.md: published: "2024-13-01" is not a valid ISO date');
   });
 
-  it("rejects a pattern file whose regular expression does not compile, naming the field", () => {
+  it("rejects a pattern file whose regular expression does not compile, naming the field", async () => {
     const dir = writeCorpus({
       "p.yaml": "version: 1\nboilerplate:\n  - {id: broken, label: Broken, pattern: 'a(b', where: line}\nsourceLines: []\nembeddedHeadline: {minBlankLinesBefore: 2}\nheadings: {maxWords: 20}\n",
     });
-    const { status, stderr } = runAnalyze([FIXTURE_CORPUS, "--patterns", join(dir, "p.yaml")]);
+    const { status, stderr } = await runAnalyze([FIXTURE_CORPUS, "--patterns", join(dir, "p.yaml")]);
     expect(status).toBe(1);
     expect(stderr).toMatch(/p\.yaml: boilerplate\.0\.pattern: does not compile/);
   });
 
   it("matches the stored snapshot on the fixture corpus, so a diff shows how records changed", async () => {
-    const { stdout } = runAnalyze([FIXTURE_CORPUS]);
+    const { stdout } = await runAnalyze([FIXTURE_CORPUS]);
     const records = parse(stdout).map((r) => ({ ...r, meta: { ...r.meta } }));
     await expect(`${records.map((r) => JSON.stringify(r, null, 1)).join("\n")}\n`).toMatchFileSnapshot("__snapshots__/small-corpus.records.json");
+  });
+  it("stops with the codebook's errors, naming the file, the entry and the term", async () => {
+    const book = "id: book\ntitle: Test\nversion: 1.0.0\nlicence: CC0\nsource: test\nentries:\n  - id: hegemon\n    label: The Hegemon\n    definition: The USA as the one dominating power.\n    terms: { en: [\"hegemon\"], nl: [\"x{a\"] }\n    examples: [{ language: en, text: \"The hegemon rules.\" }]\n    source: test\n";
+    const dir = writeCorpus({ "book.yaml": book });
+    const { status, stderr } = await runAnalyze([FIXTURE_CORPUS], { FRAMING_CODEBOOK: `${dir}/book.yaml` });
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/book\.yaml: entries\.hegemon\.terms\.nl\.0: term "x\{a" unclosed/);
   });
 });

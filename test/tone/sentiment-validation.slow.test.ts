@@ -1,22 +1,22 @@
 // The sentiment figures published on the Methods page and in the README come from
 // corpus/checks/sentiment-validation.json. This test re-runs `npm run validate` on the team's labelled data
 // (../shared/eval, which may not be copied into the project) and fails if the published figures are stale.
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
+import { runCommand } from "../helpers.ts";
 
 const evalFolder = join(PROJECT_ROOT, "..", "shared", "eval");
 const published = JSON.parse(readFileSync(join(PROJECT_ROOT, "corpus", "checks", "sentiment-validation.json"), "utf8"));
 
 describe("published sentiment validation", () => {
-  it.skipIf(!existsSync(evalFolder))("matches a fresh run of npm run validate on ../shared/eval", () => {
-    const result = spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "validate.ts")], { cwd: PROJECT_ROOT, encoding: "utf8" });
+  it.skipIf(!existsSync(evalFolder))("matches a fresh run of npm run validate on ../shared/eval", async () => {
+    const result = await runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "validate.ts")]);
     expect(result.status, result.stderr).toBe(0);
     const fresh = JSON.parse(result.stdout.trimEnd().split("\n").at(-1)!);
     expect(fresh).toEqual(published);
-  }, 120_000);
+  });
 
   it("covers the four labelled datasets with their sizes", () => {
     expect(published.results.map((r: { dataset: string; n: number }) => [r.dataset, r.n])).toEqual([

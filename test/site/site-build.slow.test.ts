@@ -1,15 +1,14 @@
 // End to end: an edited article reaches the built site on the next `npm run build`, although Framework's
 // build reuses any cached loader output (see scripts/freshen-loaders.ts). Builds into a temporary folder
 // with a temporary corpus, through the real `npm run build`.
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { writeCorpus } from "../helpers.ts";
+import { runCommand, writeCorpus } from "../helpers.ts";
 
-function build(corpus: string, output: string): void {
-  const result = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, env: { ...process.env, CORPUS: corpus, BUILD_OUTPUT: output }, encoding: "utf8" });
+async function build(corpus: string, output: string): Promise<void> {
+  const result = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: output });
   expect(result.status, result.stderr + result.stdout).toBe(0);
 }
 
@@ -31,10 +30,10 @@ function publishedSummary(dist: string): Array<{ id: string; title: string }> {
 }
 
 describe("npm run build", () => {
-  it("fails on a corpus with errors, listing every one", () => {
+  it("fails on a corpus with errors, listing every one", async () => {
     const corpus = writeCorpus({ "a.md": "---\nlanguage: fr\n---\nTexte.\n", "b.md": "---\nlanguage: en\npublished: 2024-02-30\n---\nText here.\n" });
     const out = writeCorpus({});
-    const result = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, env: { ...process.env, CORPUS: corpus, BUILD_OUTPUT: join(out, "site") }, encoding: "utf8" });
+    const result = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: join(out, "site") });
     expect(result.status).not.toBe(0);
     const output = result.stdout + result.stderr;
     expect(output).toContain("corpus: 2 errors:");
@@ -42,20 +41,20 @@ describe("npm run build", () => {
     expect(output).toContain('b.md: published: "2024-02-30" is not a valid ISO date');
   });
 
-  it("publishes an edited article, not the cached analysis, and rebuilds byte-identically", () => {
+  it("publishes an edited article, not the cached analysis, and rebuilds byte-identically", async () => {
     const corpus = writeCorpus({ "a.md": "---\nlanguage: en\n---\nFirst version of the story. It has two sentences.\n" });
     const out = writeCorpus({});
-    build(corpus, join(out, "first"));
+    await build(corpus, join(out, "first"));
     expect(publishedSummary(join(out, "first")).map((row) => row.title)).toEqual(["First version of the story."]);
 
     writeFileSync(join(corpus, "a.md"), "---\nlanguage: en\n---\nSecond version, rewritten. Still two sentences.\n");
     // Framework clears only output folders inside the project, so the second build gets a fresh folder.
-    build(corpus, join(out, "second"));
+    await build(corpus, join(out, "second"));
     expect(publishedSummary(join(out, "second")).map((row) => row.title)).toEqual(["Second version, rewritten."]);
 
     // The same inputs, analysed again from a cold cache, give a byte-identical site.
     rmSync(join(PROJECT_ROOT, "src", ".observablehq", "cache", "data"), { recursive: true, force: true });
-    build(corpus, join(out, "third"));
+    await build(corpus, join(out, "third"));
     const second = tree(join(out, "second"));
     const third = tree(join(out, "third"));
     expect([...third.keys()].sort()).toEqual([...second.keys()].sort());
