@@ -10,8 +10,8 @@ import type { Writable } from "node:stream";
 import { analyzeCorpus, loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
-import { articleRecordSchema } from "../data-loaders/schema/record-schema.ts";
-import { z } from "zod";
+import { jsonSchemaOf } from "../data-loaders/schema/data-dictionary.ts";
+import { articleRecordSchema } from "../data-loaders/schema/record.ts";
 
 const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--patterns <file>]
   <input>     folder of Markdown articles (read recursively), a .md file, or a .jsonl file
@@ -26,7 +26,7 @@ async function main(): Promise<number> {
     options: { out: { type: "string" }, patterns: { type: "string" }, schema: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) return process.stdout.write(`${USAGE}\n`), 0;
-  if (values.schema) return process.stdout.write(`${JSON.stringify(z.toJSONSchema(articleRecordSchema), null, 2)}\n`), 0;
+  if (values.schema) return process.stdout.write(`${JSON.stringify(jsonSchemaOf(articleRecordSchema), null, 2)}\n`), 0;
   if (positionals.length > 1) return process.stderr.write(`analyze: expected at most one input, got ${positionals.length}\n${USAGE}\n`), 2;
   const paths = corpusPaths({ ...process.env, CORPUS: positionals[0] ?? process.env.CORPUS, BOILERPLATE_PATTERNS: values.patterns ?? process.env.BOILERPLATE_PATTERNS });
   const out: Writable = values.out ? createWriteStream(values.out) : process.stdout;

@@ -8,7 +8,7 @@
  *     article read it, analyse it and serialise its record;
  *   - bare `nlp.readDoc` over the same article texts, counting tokens, with a wink-nlp instance in its
  *     default configuration (what a wink user calls); the pipeline itself runs wink with only sentence
- *     boundary detection (data-loaders/nlp.ts), whose bare speed is printed too.
+ *     boundary detection (data-loaders/reading/nlp.ts), whose bare speed is printed too.
  * The two are interleaved in batches of 100 articles (full, then bare, on the same batch), so that load from
  * elsewhere on a shared machine slows both alike and the ratio stays comparable from run to run.
  * It prints articles/s, tokens/s of each, their ratio, and the peak resident memory.
@@ -25,10 +25,10 @@ import { analyzeArticle, codebookStamps } from "../data-loaders/pipeline/analyze
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { indexCorpus, readCorpus, readIndexedArticle } from "../data-loaders/reading/read-corpus.ts";
-import { mulberry32 } from "../data-loaders/compare/seeded-random.ts";
+import { mulberry32 } from "../data-loaders/common/seeded-random.ts";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import type { Language } from "../data-loaders/schema/types.ts";
+import type { Language } from "../data-loaders/schema/record.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" }, seed: { type: "string", default: "42" } } });
 const articleCount = Number(values.articles);

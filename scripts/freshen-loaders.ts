@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, uti
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
-import { compareIds } from "../data-loaders/reading/read-corpus.ts";
+import { compareIds } from "../data-loaders/common/compare-ids.ts";
 
 const LOADER_DIR = join(PROJECT_ROOT, "src", "data");
 const CACHE_DIR = join(PROJECT_ROOT, "src", ".observablehq", "cache");

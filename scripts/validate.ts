@@ -17,7 +17,7 @@ import { accuracy, macroF1, pearson, polarity, type Polarity } from "../data-loa
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { articleSentiment } from "../data-loaders/tone/article-sentiment.ts";
 import { splitSentences } from "../data-loaders/reading/split-sentences.ts";
-import type { Language } from "../data-loaders/schema/types.ts";
+import type { Language } from "../data-loaders/schema/record.ts";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 

@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { analyzeArticle, type AnalysisResources } from "../data-loaders/pipeline/analyze-article.ts";
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
-import type { Article, ArticleRecord, Language } from "../data-loaders/schema/types.ts";
+import type { Article, ArticleRecord, Language } from "../data-loaders/schema/record.ts";
 
 /** Writes `files` (relative path → content) into a fresh temporary folder and returns its path. */
 export function writeCorpus(files: Readonly<Record<string, string | Uint8Array>>): string {

@@ -1,40 +1,9 @@
-import type { ArticleRecord, AttributionRecord, SpeakerType } from "../schema/types.ts";
-
-/** Speaker types in the order the pages show them; "unresolved" is an attribution with no speaker found. */
-export const SPEAKER_TYPES = ["government", "state-media", "other-media", "expert", "document", "anonymous", "unnamed-group", "other", "unresolved"] as const;
-export type VoiceType = SpeakerType | "unresolved";
-
-/** One attribution, flattened for the pages, with the frames marked in the sentences it spans. */
-export interface VoiceRow {
-  readonly id: string;
-  readonly speaker: string | null;
-  readonly type: VoiceType;
-  readonly kind: AttributionRecord["kind"];
-  readonly cue: string | null;
-  /** First sentence of the quotation or reported content, for the reader link (#s-N). */
-  readonly sentence: number;
-  /** The quoted or reported text, shortened to 160 characters, for tables and tooltips. */
-  readonly excerpt: string;
-  /** Framing codebook entries marked in the sentences the attribution spans (each once, sorted). */
-  readonly frames: readonly string[];
-}
-
-/** Everything the Who speaks page shows. */
-export interface VoiceComparison {
-  readonly rows: readonly VoiceRow[];
-  /** Per article: attributions by speaker type and by kind. */
-  readonly articles: ReadonlyArray<{ readonly id: string; readonly title: string; readonly byType: Readonly<Record<VoiceType, number>>; readonly byKind: Readonly<Record<AttributionRecord["kind"], number>> }>;
-  /** Per named speaker: type, attributions by kind, the articles quoting them; most attributions first. */
-  readonly speakers: ReadonlyArray<{ readonly speaker: string; readonly type: VoiceType; readonly count: number; readonly direct: number; readonly mixed: number; readonly indirect: number; readonly articles: readonly string[] }>;
-  /** Articles and the voices they quote or cite (speakers and outlets share canonical names), for the network. */
-  readonly network: {
-    readonly nodes: ReadonlyArray<{ readonly id: string; readonly label: string; readonly kind: "article" | "voice"; readonly type: VoiceType | null; readonly weight: number }>;
-    readonly links: ReadonlyArray<{ readonly source: string; readonly target: string; readonly role: "quoted" | "cited" | "origin"; readonly count: number }>;
-  };
-}
+import { VOICE_TYPES, type VoiceType } from "../schema/enums.ts";
+import type { ArticleRecord } from "../schema/record.ts";
+import type { VoiceComparison, VoiceRow } from "../schema/site-outputs.ts";
+import { compareIds } from "../common/compare-ids.ts";
 
 const EXCERPT = 160;
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The attributions of one record as rows, each with the frames marked in its sentences. */
 export function voiceRows(record: ArticleRecord): VoiceRow[] {
@@ -42,7 +11,7 @@ export function voiceRows(record: ArticleRecord): VoiceRow[] {
     const first = a.sentence;
     let last = first;
     while (last + 1 < record.sentences.length && record.sentences[last + 1]!.start < a.quote.end) last++;
-    const frames = [...new Set(record.markers.filter((m) => m.sentence >= first && m.sentence <= last).map((m) => m.frame))].sort(compare);
+    const frames = [...new Set(record.markers.filter((m) => m.sentence >= first && m.sentence <= last).map((m) => m.frame))].sort(compareIds);
     const text = record.text.slice(a.quote.start, a.quote.end).replace(/\s+/g, " ");
     return {
       id: record.id,
@@ -66,7 +35,7 @@ export function compareVoices(
   articles: ReadonlyArray<{ readonly id: string; readonly title: string; readonly outlets: ArticleRecord["outlets"] }>,
   rows: readonly VoiceRow[],
 ): VoiceComparison {
-  const zeroTypes = () => Object.fromEntries(SPEAKER_TYPES.map((t) => [t, 0])) as Record<VoiceType, number>;
+  const zeroTypes = () => Object.fromEntries(VOICE_TYPES.map((t) => [t, 0])) as Record<VoiceType, number>;
   const perArticle = articles.map((article) => {
     const byType = zeroTypes();
     const byKind = { direct: 0, mixed: 0, indirect: 0 };
@@ -87,8 +56,8 @@ export function compareVoices(
     bySpeaker.set(row.speaker, entry);
   }
   const speakers = [...bySpeaker.values()]
-    .map((s) => ({ ...s, articles: [...s.articles].sort(compare) }))
-    .sort((a, b) => b.count - a.count || compare(a.speaker, b.speaker));
+    .map((s) => ({ ...s, articles: [...s.articles].sort(compareIds) }))
+    .sort((a, b) => b.count - a.count || compareIds(a.speaker, b.speaker));
 
   const links = new Map<string, { source: string; target: string; role: "quoted" | "cited" | "origin"; count: number }>();
   const voiceType = new Map<string, VoiceType>();
@@ -106,7 +75,7 @@ export function compareVoices(
       addLink(article.id, o.name, o.role, o.kind ?? "other");
     }
   }
-  const sortedLinks = [...links.values()].sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target) || compare(a.role, b.role));
+  const sortedLinks = [...links.values()].sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target) || compareIds(a.role, b.role));
   const weight = new Map<string, number>();
   for (const link of sortedLinks) {
     weight.set(link.source, (weight.get(link.source) ?? 0) + link.count);
@@ -114,7 +83,7 @@ export function compareVoices(
   }
   const nodes = [
     ...articles.filter((a) => weight.has(`article:${a.id}`)).map((a) => ({ id: `article:${a.id}`, label: a.id, kind: "article" as const, type: null, weight: weight.get(`article:${a.id}`)! })),
-    ...[...voiceType.entries()].sort(([a], [b]) => compare(a, b)).map(([voice, type]) => ({ id: `voice:${voice}`, label: voice, kind: "voice" as const, type, weight: weight.get(`voice:${voice}`)! })),
+    ...[...voiceType.entries()].sort(([a], [b]) => compareIds(a, b)).map(([voice, type]) => ({ id: `voice:${voice}`, label: voice, kind: "voice" as const, type, weight: weight.get(`voice:${voice}`)! })),
   ];
   return { rows, articles: perArticle, speakers, network: { nodes, links: sortedLinks } };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { CorpusError } from "../reading/corpus-error.ts";
-import type { ArticleRecord } from "../schema/types.ts";
+import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
+import type { ArticleRecord } from "../schema/record.ts";
+import type { AttributionComparison, HandCheckComparison } from "../schema/site-outputs.ts";
 
 const counts = z.record(z.string(), z.number().int().min(0));
 const schema = z
@@ -35,34 +36,12 @@ export type HandCheck = z.infer<typeof schema>;
 export function parseHandCheck(raw: unknown, file: string): { readonly handCheck: HandCheck | null; readonly errors: readonly CorpusError[] } {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { handCheck: parsed.data, errors: [] };
-  return { handCheck: null, errors: parsed.error.issues.map((issue) => ({ file, field: issue.path.map(String).join(".") || "file", message: issue.message })) };
+  return { handCheck: null, errors: schemaErrors(parsed.error.issues, file) };
 }
 
 /** The articles a hand check covers (by frame counts, judged quotations or coded attributions), sorted. */
 export function handCheckArticles(handCheck: HandCheck): string[] {
   return [...new Set([...Object.keys(handCheck.frames), ...handCheck.quotations.map((q) => q.article), ...handCheck.attributions.map((a) => a.article)])].sort();
-}
-
-/** How the pipeline's output compares with the hand check. */
-export interface HandCheckComparison {
-  readonly checkedOn: string;
-  readonly codebooks: HandCheck["codebooks"];
-  /** Per article and frame: the count by reading, and the count the pipeline found. */
-  readonly frames: ReadonlyArray<{ article: string; frame: string; checked: number; found: number }>;
-  readonly hegemonForms: ReadonlyArray<{ article: string; form: string; checked: number; found: number }>;
-  /** Scare quotes: judged by reading vs detected, as a confusion table, with precision and recall. */
-  readonly scareQuotes: {
-    readonly judged: number;
-    readonly detected: number;
-    readonly truePositives: number;
-    readonly precision: number | null;
-    readonly recall: number | null;
-    readonly disagreements: ReadonlyArray<{ article: string; text: string; judged: string; detected: string; note: string | null }>;
-  };
-  /** Source attribution against the hand-coded attributions (see compareAttributions). */
-  readonly attributions: AttributionComparison;
-  /** Articles of the hand check that are not in the corpus analysed (the check then does not apply). */
-  readonly missing: readonly string[];
 }
 
 /**
@@ -123,36 +102,6 @@ export function compareHandCheck(handCheck: HandCheck, records: readonly Article
     attributions: compareAttributions(handCheck.attributions, records.filter((r) => articles.includes(r.id))),
     missing,
   };
-}
-
-/** The pipeline's attributions against a hand-coded sample. */
-export interface AttributionComparison {
-  /** Hand-coded attributions, and how many of them the pipeline found at all (recall of detection). */
-  readonly coded: number;
-  readonly found: number;
-  /** Pipeline attributions in the coded articles, and how many match a coded one (precision of detection). */
-  readonly detected: number;
-  readonly matched: number;
-  /** Coded attributions with a named speaker, and how many the pipeline found with that same speaker. */
-  readonly codedSpeakers: number;
-  readonly correctSpeakers: number;
-  /** Pipeline attributions that name a speaker, and how many of those match a coded one with that speaker. */
-  readonly namedSpeakers: number;
-  readonly namedCorrect: number;
-  readonly detectionPrecision: number | null;
-  readonly detectionRecall: number | null;
-  readonly speakerPrecision: number | null;
-  readonly speakerRecall: number | null;
-  /** Matched attributions whose kind (direct, indirect, mixed) agrees with the coding. */
-  readonly kindAgreement: number;
-  /** One row per coded item and per unmatched pipeline attribution, for the methods page. */
-  readonly rows: ReadonlyArray<{
-    readonly article: string;
-    readonly text: string;
-    readonly coded: { readonly speaker: string | null; readonly kind: string } | null;
-    readonly found: { readonly speaker: string | null; readonly kind: string; readonly cue: string | null } | null;
-    readonly note: string | null;
-  }>;
 }
 
 /**

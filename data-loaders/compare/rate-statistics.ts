@@ -1,5 +1,7 @@
 import { quantileSorted } from "simple-statistics";
-import { mulberry32 } from "./seeded-random.ts";
+import { mulberry32 } from "../common/seeded-random.ts";
+import { compareIds } from "../common/compare-ids.ts";
+import type { MeanRow, RateRow } from "../schema/site-outputs.ts";
 
 /** One article's counts: how many occurrences of each category (frame or device) in how many words. */
 export interface ArticleCounts {
@@ -10,26 +12,19 @@ export interface ArticleCounts {
   readonly groups: Readonly<Record<string, string>>;
 }
 
-/** A rate per 1,000 words for one group and category, with a bootstrap interval over articles. */
-export interface RateRow {
-  readonly grouping: string;
-  readonly group: string;
-  readonly category: string;
-  readonly articles: number;
-  readonly words: number;
-  readonly count: number;
-  /** Occurrences per 1,000 words, pooled over the group's articles: 1000 × Σcount / Σwords. */
-  readonly rate: number;
-  /** 95% percentile bootstrap interval of the pooled rate; null with fewer than 2 articles. */
-  readonly low: number | null;
-  readonly high: number | null;
-}
-
 export interface BootstrapOptions {
   /** Resamples per interval (default 2000). */
   readonly resamples?: number;
   /** PRNG seed (default 20261122); with the same data and seed, intervals are identical run to run. */
   readonly seed?: number;
+}
+
+/** The bootstrap settings every interval uses unless told otherwise. */
+const DEFAULT_BOOTSTRAP: Required<BootstrapOptions> = { resamples: 2000, seed: 20261122 };
+
+/** The options with their defaults filled in. */
+function bootstrapSettings(options: BootstrapOptions): Required<BootstrapOptions> {
+  return { resamples: options.resamples ?? DEFAULT_BOOTSTRAP.resamples, seed: options.seed ?? DEFAULT_BOOTSTRAP.seed };
 }
 
 /**
@@ -68,8 +63,7 @@ export function rateTable(
   categories: readonly string[],
   options: BootstrapOptions = {},
 ): RateRow[] {
-  const resamples = options.resamples ?? 2000;
-  const seed = options.seed ?? 20261122;
+  const { resamples, seed } = bootstrapSettings(options);
   const byGroup = new Map<string, ArticleCounts[]>();
   for (const article of articles) {
     const group = article.groups[grouping] ?? "not recorded";
@@ -78,11 +72,10 @@ export function rateTable(
     else byGroup.set(group, [article]);
   }
   const rows: RateRow[] = [];
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  for (const group of [...byGroup.keys()].sort(compare)) {
+  for (const group of [...byGroup.keys()].sort(compareIds)) {
     const members = byGroup.get(group)!;
     const words = members.reduce((sum, a) => sum + a.words, 0);
-    for (const category of [...categories].sort(compare)) {
+    for (const category of [...categories].sort(compareIds)) {
       const count = members.reduce((sum, a) => sum + (a.counts[category] ?? 0), 0);
       const rate = words > 0 ? (1000 * count) / words : 0;
       let low: number | null = null;
@@ -105,18 +98,6 @@ export function rateTable(
   return rows;
 }
 
-/** A group's mean of a per-article value (e.g. tone), with a bootstrap interval over articles. */
-export interface MeanRow {
-  readonly grouping: string;
-  readonly group: string;
-  readonly measure: string;
-  /** Articles with a value for the measure (articles without one are left out, not counted as 0). */
-  readonly articles: number;
-  readonly mean: number | null;
-  readonly low: number | null;
-  readonly high: number | null;
-}
-
 /**
  * Means of per-article values by group, with 95% percentile bootstrap intervals over the group's articles
  * (seeded per grouping, group and measure, as in rateTable). Null values are left out; a group with fewer
@@ -128,10 +109,7 @@ export function meanTable(
   measures: readonly string[],
   options: BootstrapOptions = {},
 ): MeanRow[] {
-  const resamples = options.resamples ?? 2000;
-  const seed = options.seed ?? 20261122;
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const groups = [...new Set(items.map((i) => i.groups[grouping] ?? "not recorded"))].sort(compare);
+  const groups = [...new Set(items.map((i) => i.groups[grouping] ?? "not recorded"))].sort(compareIds);
   const rows: MeanRow[] = [];
   for (const group of groups) {
     for (const measure of measures) {
@@ -139,17 +117,7 @@ export function meanTable(
         .filter((i) => (i.groups[grouping] ?? "not recorded") === group)
         .map((i) => i.values[measure])
         .filter((v): v is number => v !== null && v !== undefined);
-      const mean = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
-      let low: number | null = null;
-      let high: number | null = null;
-      if (values.length >= 2) {
-        const random = mulberry32(seed ^ hash(`${grouping}\u0000${group}\u0000${measure}`));
-        [low, high] = bootstrapInterval(values.length, resamples, random, (indexes) => {
-          let sum = 0;
-          for (const i of indexes) sum += values[i]!;
-          return sum / values.length;
-        });
-      }
+      const { mean, low, high } = meanInterval(values, `${grouping}\u0000${group}\u0000${measure}`, options);
       rows.push({ grouping, group, measure, articles: values.length, mean, low, high });
     }
   }
@@ -164,8 +132,8 @@ export function meanInterval(values: readonly number[], key: string, options: Bo
   if (!values.length) return { mean: null, low: null, high: null };
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   if (values.length < 2) return { mean, low: null, high: null };
-  const random = mulberry32((options.seed ?? 20261122) ^ hash(key));
-  const [low, high] = bootstrapInterval(values.length, options.resamples ?? 2000, random, (indexes) => {
+  const { resamples, seed } = bootstrapSettings(options);
+  const [low, high] = bootstrapInterval(values.length, resamples, mulberry32(seed ^ hash(key)), (indexes) => {
     let sum = 0;
     for (const i of indexes) sum += values[i]!;
     return sum / values.length;

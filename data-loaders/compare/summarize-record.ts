@@ -1,34 +1,8 @@
-import { describeProvenance, type ProvenanceKind } from "../voices/describe-provenance.ts";
-import type { ArticleRecord, BlockKind, Language } from "../schema/types.ts";
-
-/** One row of the corpus overview: everything a table needs, nothing it does not. */
-export interface ArticleSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly titleSource: ArticleRecord["titleSource"];
-  readonly language: Language;
-  readonly languageSource: ArticleRecord["languageSource"];
-  readonly words: number;
-  readonly sentences: number;
-  readonly blocks: Readonly<Record<BlockKind, number>>;
-  readonly provenanceKind: ProvenanceKind;
-  readonly provenance: string;
-  readonly outlet: string | null;
-  readonly author: string | null;
-  readonly published: string | null;
-  readonly source: string;
-  /** Framing markers per frame id, counted from the record's markers. */
-  readonly frames: Readonly<Record<string, number>>;
-  /** Rhetorical devices per device id, counted from the record's devices. */
-  readonly devices: Readonly<Record<string, number>>;
-  /** Article tone (-1..1) over paragraph sentences, and in the author's own voice; null without sentences. */
-  readonly tone: number | null;
-  readonly ownVoiceTone: number | null;
-  /** Tone of sentences mentioning the in-group and the out-group camp, and their difference. */
-  readonly inGroupTone: number | null;
-  readonly outGroupTone: number | null;
-  readonly toneGap: number | null;
-}
+import { describeProvenance } from "../voices/describe-provenance.ts";
+import type { BlockKind } from "../schema/enums.ts";
+import type { ArticleRecord } from "../schema/record.ts";
+import type { ArticleSummary } from "../schema/site-outputs.ts";
+import { compareIds } from "../common/compare-ids.ts";
 
 /** Reduces a record to its overview row; every number is counted from the record, none stored by hand. */
 export function summarizeRecord(record: ArticleRecord): ArticleSummary {
@@ -64,5 +38,5 @@ export function summarizeRecord(record: ArticleRecord): ArticleSummary {
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries([...counts].sort(([a], [b]) => compareIds(a, b)));
 }

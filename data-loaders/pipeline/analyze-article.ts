@@ -12,17 +12,19 @@ import { articleSentiment } from "../tone/article-sentiment.ts";
 import { actorTone } from "../tone/actor-tone.ts";
 import type { Gazetteer } from "../terms/gazetteer.ts";
 import { checkProvenance, detectOutlets, type OutletGazetteer } from "../voices/outlets.ts";
-import type { SentimentResources } from "../reading/read-corpus.ts";
+import type { SentimentResources } from "../tone/score-sentiment.ts";
 import { splitSentences } from "../reading/split-sentences.ts";
 import { findSpeakerMentions, PRONOUN_REACH, sentenceWords } from "../voices/speaker-mentions.ts";
 import { attributeQuotes } from "../voices/attribute-quotes.ts";
-import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, Sentence, Token } from "../schema/types.ts";
+import { RECORD_SCHEMA, type AnalysisStamp } from "../schema/record.ts";
+import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, Sentence } from "../schema/record.ts";
+import type { Token } from "../reading/token.ts";
 
-/** Identifies the record format; bump the suffix when a field changes meaning or disappears. */
-export const RECORD_SCHEMA = "framing-notebooks/article-record@1";
 
 /** What every analyser needs, loaded once per run and shared across articles. */
 export interface AnalysisResources {
+  /** The project's version and the fingerprint of the analysis code, written into every record. */
+  readonly analysis: AnalysisStamp;
   readonly nlp: WinkNlp;
   readonly boilerplate: BoilerplatePatterns;
   readonly framing: Codebook;
@@ -53,7 +55,7 @@ const GROUPS = {
 } as const;
 
 /** Builds the combined per-language term index and the quotation settings from loaded codebooks. */
-export function prepareResources(parts: Pick<AnalysisResources, "nlp" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment" | "gazetteer" | "outlets">): AnalysisResources {
+export function prepareResources(parts: Pick<AnalysisResources, "analysis" | "nlp" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment" | "gazetteer" | "outlets">): AnalysisResources {
   const groups = [
     { group: GROUPS.frame, entries: parts.framing.entries },
     { group: GROUPS.device, entries: parts.devices.entries },
@@ -140,6 +142,7 @@ export function analyzeArticle(article: Article, resources: AnalysisResources, s
   const sentiment = articleSentiment(article.language, read.blocks, read.sentences, read.tokens, read.quotations, resources.sentiment);
   return {
     schema: RECORD_SCHEMA,
+    analysis: resources.analysis,
     codebooks: stamps,
     id: article.id,
     language: article.language,

@@ -1,9 +1,11 @@
 import { analyzeArticle, codebookStamps, prepareResources, type AnalysisResources } from "./analyze-article.ts";
+import { readAnalysisStamp } from "./analysis-stamp.ts";
 import { sharedNlp } from "../reading/nlp.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import { CorpusValidationError, type CorpusError } from "../reading/corpus-error.ts";
-import { indexCorpus, readBoilerplatePatterns, readCodebook, readIndexedArticle, readGazetteer, readOutlets, readSentimentResources, readSpeechCues } from "../reading/read-corpus.ts";
-import type { ArticleRecord } from "../schema/types.ts";
+import { indexCorpus, readIndexedArticle } from "../reading/read-corpus.ts";
+import { readBoilerplatePatterns, readCodebook, readGazetteer, readOutlets, readSentimentResources, readSpeechCues } from "./read-data-files.ts";
+import type { ArticleRecord } from "../schema/record.ts";
 
 /**
  * Loads the data files and the shared wink-nlp instance: once per run. Problems in all data files are
@@ -28,7 +30,7 @@ export function loadResources(paths: CorpusPaths): AnalysisResources {
   const gazetteer = attempt(() => readGazetteer(paths.actors));
   const outlets = attempt(() => readOutlets(paths.outlets));
   if (!boilerplate || !framing || !devices || !speechCues || !sentiment || !gazetteer || !outlets) throw new CorpusValidationError(errors);
-  return prepareResources({ nlp: sharedNlp(), boilerplate, framing, devices, speechCues, sentiment, gazetteer, outlets });
+  return prepareResources({ analysis: readAnalysisStamp(), nlp: sharedNlp(), boilerplate, framing, devices, speechCues, sentiment, gazetteer, outlets });
 }
 
 /**

@@ -1,12 +1,17 @@
 import { codebookStamps } from "../pipeline/analyze-article.ts";
 import { analyzeCorpus, loadResources } from "../pipeline/analyze-corpus.ts";
-import { codebookView, compareArticles, compareTone, concordanceLines, type ConcordanceLine, type ToneComparison } from "../compare/compare-articles.ts";
+import { compareArticles } from "../compare/compare-frames.ts";
+import { compareTone } from "../compare/compare-tone.ts";
+import { concordanceLines } from "../compare/concordance.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
-import { compareVoices, voiceRows, type VoiceRow } from "../compare/compare-voices.ts";
+import { compareVoices, voiceRows } from "../compare/compare-voices.ts";
+import { summarizeRecord } from "../compare/summarize-record.ts";
+import { paragraphSentenceScores } from "../tone/article-sentiment.ts";
+import { codebookView } from "./codebook-view.ts";
 import type { CorpusPaths } from "../project-paths.ts";
-import { readHandCheck, readSentimentValidation } from "../reading/read-corpus.ts";
-import { summarizeRecord, type ArticleSummary } from "../compare/summarize-record.ts";
-import type { ArticleRecord } from "../schema/types.ts";
+import { readHandCheck, readSentimentValidation } from "../pipeline/read-data-files.ts";
+import type { ArticleRecord } from "../schema/record.ts";
+import type { ArticleSummary, BuildStamp, ConcordanceLine, ToneComparison, VoiceRow } from "../schema/site-outputs.ts";
 
 /**
  * Analyses a corpus once and hands every file the site publishes to `add(name, text)`, in a fixed order:
@@ -19,10 +24,15 @@ import type { ArticleRecord } from "../schema/types.ts";
  *   sentiment-validation.json  the sentiment scorer's measured accuracy (npm run validate)
  *   tone.json                  article tone, tone by group, tone toward each actor
  *   voices.json                who speaks: attributions by speaker type and kind, speakers, the network
- * Only full records of the hand-checked articles are kept in memory; everything else is a summary.
+ * Every file but the records opens with `build`: the analysis stamp and codebook stamps it was made with
+ * (records carry the same as `analysis` and `codebooks`). Each file's schema is in
+ * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
+ * everything else is a summary.
  */
 export async function publishCorpus(paths: CorpusPaths, add: (name: string, text: string) => void): Promise<{ articles: number; concordanceLines: number }> {
   const resources = loadResources(paths);
+  const build: BuildStamp = { analysis: resources.analysis, codebooks: codebookStamps(resources) };
+  const publish = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }));
   const handCheck = readHandCheck(paths.handCheck);
   const checked = new Set(handCheckArticles(handCheck));
   const summary: ArticleSummary[] = [];
@@ -40,16 +50,16 @@ export async function publishCorpus(paths: CorpusPaths, add: (name: string, text
     voiceArticles.push({ id: record.id, title: record.title, outlets: record.outlets });
     voices.push(...voiceRows(record));
     for (const t of record.actors.tone) actorTone.push({ id: record.id, actor: t.actor, mentions: t.mentions, tone: t.tone, sentences: t.sentences });
-    sentenceScores.set(record.id, record.sentiment.sentences.filter((s) => record.blocks[record.sentences[s.index]!.block]?.kind === "paragraph").map((s) => s.score));
+    sentenceScores.set(record.id, paragraphSentenceScores(record));
   }
-  add("summary.json", JSON.stringify(summary));
-  add("codebooks.json", JSON.stringify({ stamps: codebookStamps(resources), framing: codebookView(resources.framing), devices: codebookView(resources.devices) }));
-  add("frames.json", JSON.stringify(compareArticles(summary, resources.framing, "frames")));
-  add("devices.json", JSON.stringify(compareArticles(summary, resources.devices, "devices")));
-  add("concordance.json", JSON.stringify(concordance));
-  add("hand-check.json", JSON.stringify(compareHandCheck(handCheck, checkedRecords)));
-  add("sentiment-validation.json", JSON.stringify(readSentimentValidation(paths.sentimentValidation)));
-  add("tone.json", JSON.stringify(compareTone(summary, sentenceScores, actorTone, resources.gazetteer)));
-  add("voices.json", JSON.stringify(compareVoices(voiceArticles, voices)));
+  publish("summary.json", { rows: summary });
+  publish("codebooks.json", { stamps: build.codebooks, framing: codebookView(resources.framing), devices: codebookView(resources.devices) });
+  publish("frames.json", compareArticles(summary, resources.framing, "frames"));
+  publish("devices.json", compareArticles(summary, resources.devices, "devices"));
+  publish("concordance.json", { lines: concordance });
+  publish("hand-check.json", compareHandCheck(handCheck, checkedRecords));
+  publish("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
+  publish("tone.json", compareTone(summary, sentenceScores, actorTone, resources.gazetteer));
+  publish("voices.json", compareVoices(voiceArticles, voices));
   return { articles: summary.length, concordanceLines: concordance.length };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { CorpusError } from "./corpus-error.ts";
-import type { ArticleMeta, Language, Provenance } from "../schema/types.ts";
+import { type CorpusError, schemaErrors } from "./corpus-error.ts";
+import type { ArticleMeta, Language, Provenance } from "../schema/record.ts";
 
 /** Article ids become file names and URLs, so they are restricted to a safe alphabet. */
 export const ARTICLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -90,12 +90,7 @@ export function validateMetadata(
 ): { readonly value: ValidatedMetadata | null; readonly errors: readonly CorpusError[] } {
   const parsed = metadataSchema.safeParse(raw);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({
-      file,
-      field: issue.path.length ? issue.path.map(String).join(".") : "front matter",
-      message: issue.message,
-    }));
-    return { value: null, errors };
+    return { value: null, errors: schemaErrors(parsed.error.issues, file, { whole: "front matter" }) };
   }
   const data = parsed.data;
   const extra: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CorpusError } from "./corpus-error.ts";
+import { type CorpusError, schemaErrors } from "./corpus-error.ts";
 
 /** A compiled page-furniture pattern. */
 export interface BoilerplatePattern {
@@ -49,7 +49,7 @@ export function compileBoilerplatePatterns(
   if (!parsed.success) {
     return {
       patterns: null,
-      errors: parsed.error.issues.map((issue) => ({ file, field: issue.path.map(String).join(".") || "file", message: issue.message })),
+      errors: schemaErrors(parsed.error.issues, file),
     };
   }
   const errors: CorpusError[] = [];

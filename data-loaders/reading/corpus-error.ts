@@ -25,3 +25,24 @@ export class CorpusValidationError extends Error {
     this.errors = errors;
   }
 }
+
+/** What a zod error lists: a path to the field and a message. */
+interface SchemaIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/**
+ * Turns the issues of a failed schema check of `file` into located errors, one per issue. The field is the
+ * issue's dotted path (`fieldOf` may rename parts of it, for example an entry's index to its id), or
+ * `whole` when the issue concerns the whole file.
+ * @example schemaErrors([{ path: ["entries", 0, "label"], message: "is empty" }], "book.yaml")
+ *   // [{ file: "book.yaml", field: "entries.0.label", message: "is empty" }]
+ */
+export function schemaErrors(
+  issues: readonly SchemaIssue[],
+  file: string,
+  { whole = "file", fieldOf = (path: readonly PropertyKey[]) => path.map(String).join(".") }: { whole?: string; fieldOf?: (path: readonly PropertyKey[]) => string } = {},
+): CorpusError[] {
+  return issues.map((issue) => ({ file, field: fieldOf(issue.path) || whole, message: issue.message }));
+}

@@ -1,5 +1,5 @@
 import { francAll } from "franc-min";
-import type { Language } from "../schema/types.ts";
+import type { Language } from "../schema/record.ts";
 
 const ISO_639_3: Readonly<Record<string, Language>> = { eng: "en", nld: "nl" };
 

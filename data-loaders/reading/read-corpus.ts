@@ -1,25 +1,16 @@
 /**
- * The library's only I/O module: reads corpora (a folder of Markdown articles, or a JSONL file) and the
- * YAML data files that drive the analysers. Everything else in data-loaders/ is pure.
+ * Reads corpora: a folder of Markdown articles, or a JSONL file. With pipeline/read-data-files.ts (the
+ * codebooks, lexicons and gazetteers) and pipeline/analysis-stamp.ts, one of the library's only I/O modules;
+ * everything else in data-loaders/ is pure.
  */
 import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { basename, dirname, extname, join, relative, sep } from "node:path";
-import { parse as parseYaml } from "yaml";
-import { compileBoilerplatePatterns, type BoilerplatePatterns } from "./boilerplate-patterns.ts";
-import { compileCodebook, type Codebook } from "../terms/codebook.ts";
-import { compileSpeechCues, type SpeechCues } from "../voices/speech-cues.ts";
-import { parseHandCheck, type HandCheck } from "../compare/hand-check.ts";
-import { compileGazetteer, type Gazetteer } from "../terms/gazetteer.ts";
-import { compileOutlets, type OutletGazetteer } from "../voices/outlets.ts";
-import { compileSentimentRules, type SentimentLexicon, type SentimentRules } from "../tone/score-sentiment.ts";
-import { dutchLexicon, englishLexicon } from "../tone/sentiment-lexicons.ts";
+import { basename, extname, join, relative, sep } from "node:path";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
-import { PROJECT_ROOT } from "../project-paths.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
 import { decodeUtf8, parseJsonlArticle, parseMarkdownArticle, type ParseResult } from "./parse-article.ts";
-import type { Article, Language } from "../schema/types.ts";
+import type { Article, Language } from "../schema/record.ts";
+import { compareIds } from "../common/compare-ids.ts";
 
 const MARKDOWN_EXTENSIONS = new Set([".md", ".markdown"]);
 
@@ -35,14 +26,6 @@ export interface CorpusEntry {
   readonly language: Language;
   readonly languageSource: "declared" | "detected";
   readonly locator: Locator;
-}
-
-/**
- * Compares strings by UTF-16 code units: the one ordering used for ids everywhere, independent of locale.
- * @example ["b", "B", "a"].sort(compareIds) // ["B", "a", "b"]
- */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -145,113 +128,6 @@ export function readIndexedArticle(entry: CorpusEntry): Article {
 /** Indexes a corpus, then yields its articles one at a time in id order. */
 export async function* readCorpus(input: string): AsyncGenerator<Article> {
   for (const entry of await indexCorpus(input)) yield readIndexedArticle(entry);
-}
-
-/** Reads, validates and compiles a boilerplate pattern file; throws with every problem found. */
-export function readBoilerplatePatterns(file: string): BoilerplatePatterns {
-  const { patterns, errors } = compileBoilerplatePatterns(readYaml(file), file);
-  if (!patterns) throw new CorpusValidationError(errors);
-  return patterns;
-}
-
-/**
- * Reads a codebook (framing or devices) and compiles it; throws with every problem found, each naming the
- * file, the entry id and the reason.
- */
-export function readCodebook(file: string, options: { requireTerms: boolean }): Codebook {
-  const { value, bytes } = readYamlWithBytes(file);
-  const { codebook, errors } = compileCodebook(value, bytes, file, options);
-  if (!codebook) throw new CorpusValidationError(errors);
-  return codebook;
-}
-
-/** Reads and compiles the speech-cue list; throws with every problem found. */
-export function readSpeechCues(file: string): SpeechCues {
-  const { value, bytes } = readYamlWithBytes(file);
-  const { speechCues, errors } = compileSpeechCues(value, bytes, file);
-  if (!speechCues) throw new CorpusValidationError(errors);
-  return speechCues;
-}
-
-/** Word lexicons and combination rules for sentiment, per language. */
-export interface SentimentResources {
-  readonly rules: Readonly<Record<Language, SentimentRules>>;
-  readonly lexicons: Readonly<Record<Language, SentimentLexicon>>;
-  /** Where each lexicon came from (package and version), for records and the methods page. */
-  readonly sources: Readonly<Record<Language, string>>;
-}
-
-/**
- * Reads the sentiment rules file and the two published lexicons installed from the npm registry:
- * VADER's vader_lexicon.txt (vader-sentiment) and Pattern's Dutch lexicon (@nlpjs/lang-nl).
- */
-export function readSentimentResources(rulesFile: string): SentimentResources {
-  const { rules, errors } = compileSentimentRules(readYaml(rulesFile), rulesFile);
-  if (!rules) throw new CorpusValidationError(errors);
-  // Resolve the lexicon packages from the project's own node_modules.
-  const require = createRequire(join(PROJECT_ROOT, "package.json"));
-  const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
-  const version = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), "package.json"), "utf8")) as { version: string }).version;
-  const vader = readFileSync(join(packageDir("vader-sentiment"), "vader_lexicon.txt"), "utf8");
-  const pattern = JSON.parse(readFileSync(join(packageDir("@nlpjs/lang-nl"), "src", "sentiment", "pattern_nl.json"), "utf8")) as Record<string, number>;
-  return {
-    rules,
-    lexicons: { en: englishLexicon(vader), nl: dutchLexicon(pattern, rules.nl.overrides) },
-    sources: { en: `VADER lexicon (vader-sentiment ${version("vader-sentiment")})`, nl: `CLiPS Pattern Dutch lexicon (@nlpjs/lang-nl ${version("@nlpjs/lang-nl")})` },
-  };
-}
-
-/** Reads the seed hand check (corpus/checks/seed-hand-check.yaml); throws with every problem found. */
-export function readHandCheck(file: string): HandCheck {
-  const { handCheck, errors } = parseHandCheck(readYaml(file), file);
-  if (!handCheck) throw new CorpusValidationError(errors);
-  return handCheck;
-}
-
-/** Reads and compiles the actor gazetteer; throws with every problem found. */
-export function readGazetteer(file: string): Gazetteer {
-  const { value, bytes } = readYamlWithBytes(file);
-  const { gazetteer, errors } = compileGazetteer(value, bytes, file);
-  if (!gazetteer) throw new CorpusValidationError(errors);
-  return gazetteer;
-}
-
-/** Reads and compiles the outlet gazetteer; throws with every problem found. */
-export function readOutlets(file: string): OutletGazetteer {
-  const { value, bytes } = readYamlWithBytes(file);
-  const { gazetteer, errors } = compileOutlets(value, bytes, file);
-  if (!gazetteer) throw new CorpusValidationError(errors);
-  return gazetteer;
-}
-
-/** Reads the published sentiment validation figures (written by `npm run validate -- --write`). */
-export function readSentimentValidation(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new CorpusValidationError([{ file, field: "file", message: `cannot be read as JSON: ${(error as Error).message}` }]);
-  }
-}
-
-/** Reads a YAML data file; a syntax error is reported with the file and line. */
-export function readYaml(file: string): unknown {
-  return readYamlWithBytes(file).value;
-}
-
-function readYamlWithBytes(file: string): { value: unknown; bytes: Uint8Array } {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw new CorpusValidationError([{ file, field: "file", message: "cannot be read (no such file?)" }]);
-  }
-  const decoded = decodeUtf8(bytes, file);
-  if (decoded.text === null) throw new CorpusValidationError(decoded.errors);
-  try {
-    return { value: parseYaml(decoded.text, { uniqueKeys: true }), bytes };
-  } catch (error) {
-    throw new CorpusValidationError([{ file, field: "file", message: `invalid YAML: ${(error as Error).message.split("\n")[0]}` }]);
-  }
 }
 
 function readMarkdown(path: string, file: string, defaultId: string): ParseResult {

@@ -1,5 +1,5 @@
 import type { BoilerplatePatterns } from "./boilerplate-patterns.ts";
-import type { Block, BlockKind } from "../schema/types.ts";
+import type { Block, BlockKind } from "../schema/record.ts";
 
 /** A trimmed piece of one line, before classification. */
 interface Unit {

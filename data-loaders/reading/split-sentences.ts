@@ -1,7 +1,8 @@
 import type { ItemSentence } from "wink-nlp";
 import type { WinkNlp } from "./nlp.ts";
 import { leadingWord } from "../terms/term-pattern.ts";
-import type { Block, Sentence, Token } from "../schema/types.ts";
+import type { Block, Sentence } from "../schema/record.ts";
+import type { Token } from "./token.ts";
 
 /** Block kinds whose text is analysed; boilerplate and source lines are shown but not analysed. */
 export const ANALYSED_BLOCK_KINDS: ReadonlySet<Block["kind"]> = new Set(["heading", "paragraph"]);

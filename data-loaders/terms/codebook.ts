@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { CorpusError } from "../reading/corpus-error.ts";
+import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import { compileTerm, type CompiledTerm } from "./term-pattern.ts";
-import type { Language } from "../schema/types.ts";
+import type { Language } from "../schema/record.ts";
 import { LANGUAGES } from "../reading/article-metadata.ts";
 
 /**
@@ -111,9 +111,9 @@ export function compileCodebook(
     ? ((raw as { entries: unknown[] }).entries.map((e) => (e && typeof e === "object" && typeof (e as { id?: unknown }).id === "string" ? (e as { id: string }).id : null)))
     : [];
   const fieldOf = (path: readonly PropertyKey[]) =>
-    path.map((part, i) => (i === 1 && path[0] === "entries" && typeof part === "number" && entryIds[part] ? entryIds[part] : String(part))).join(".") || "file";
+    path.map((part, i) => (i === 1 && path[0] === "entries" && typeof part === "number" && entryIds[part] ? entryIds[part] : String(part))).join(".");
   if (!parsed.success) {
-    return { codebook: null, errors: parsed.error.issues.map((issue) => ({ file, field: fieldOf(issue.path), message: issue.message })) };
+    return { codebook: null, errors: schemaErrors(parsed.error.issues, file, { fieldOf }) };
   }
   const errors: CorpusError[] = [];
   const seen = new Set<string>();

@@ -2,7 +2,7 @@ import type { Codebook } from "./codebook.ts";
 import { quoteContext } from "./detect-framing-markers.ts";
 import { sentenceAt, type Quotation } from "./find-quotations.ts";
 import type { TermMatch } from "./match-terms.ts";
-import type { DeviceMarker, Sentence } from "../schema/types.ts";
+import type { DeviceMarker, Sentence } from "../schema/record.ts";
 
 const TRAILING_CLOSERS = new Set([..." \t\r\n\u00A0\"'”’»)]"]);
 

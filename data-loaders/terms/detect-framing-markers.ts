@@ -1,7 +1,7 @@
 import type { Quotation } from "./find-quotations.ts";
 import { sentenceAt } from "./find-quotations.ts";
 import type { TermMatch } from "./match-terms.ts";
-import type { FramingMarker, QuoteContext, Sentence } from "../schema/types.ts";
+import type { FramingMarker, QuoteContext, Sentence } from "../schema/record.ts";
 
 /**
  * The quotation context of `[start, end)`: "direct" if a direct quotation contains it, else "scare" if

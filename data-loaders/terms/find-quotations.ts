@@ -1,6 +1,8 @@
 import type { TermMatch } from "./match-terms.ts";
 import { lastStartingAtOrBefore } from "./search-offsets.ts";
-import type { Block, Sentence, Token } from "../schema/types.ts";
+import type { QuotationKind, QuotationReason } from "../schema/enums.ts";
+import type { Block, Sentence } from "../schema/record.ts";
+import type { Token } from "../reading/token.ts";
 
 /**
  * A span between quotation marks. `start`/`end` include the marks; `innerStart`/`innerEnd` do not.
@@ -12,9 +14,9 @@ export interface Quotation {
   readonly end: number;
   readonly innerStart: number;
   readonly innerEnd: number;
-  readonly kind: "direct" | "scare";
-  /** Why it was classified so: "so-called", "short-without-cue", "has-speech-cue", "long", "full-sentence", "unclosed". */
-  readonly reason: string;
+  readonly kind: QuotationKind;
+  /** Why it was classified so (the rule's name). */
+  readonly reason: QuotationReason;
   /** False when the closing mark is missing and the quotation runs to the end of its block. */
   readonly closed: boolean;
   readonly words: number;
@@ -137,7 +139,7 @@ function classify(
   cues: readonly TermMatch[],
   soCalled: readonly TermMatch[],
   rules: QuotationRules,
-): { kind: Quotation["kind"]; reason: string } {
+): { kind: QuotationKind; reason: QuotationReason } {
   if (soCalled.some((m) => m.end <= span.start && text.slice(m.end, span.start).trim() === "")) return { kind: "scare", reason: "so-called" };
   if (!span.closed) return { kind: "direct", reason: "unclosed" };
   if (/[.!?…][\s"'”’»)]*$/u.test(text.slice(innerStart, innerEnd))) return { kind: "direct", reason: "full-sentence" };

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { CodebookStamp, EntryTerm } from "./codebook.ts";
-import type { CorpusError } from "../reading/corpus-error.ts";
+import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import { compileTerm } from "./term-pattern.ts";
-import type { Language } from "../schema/types.ts";
+import type { Language } from "../schema/record.ts";
 import { LANGUAGES } from "../reading/article-metadata.ts";
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and dashes");
@@ -48,7 +48,7 @@ export interface Gazetteer {
 export function compileGazetteer(raw: unknown, bytes: Uint8Array, file: string): { readonly gazetteer: Gazetteer | null; readonly errors: readonly CorpusError[] } {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    return { gazetteer: null, errors: parsed.error.issues.map((issue) => ({ file, field: issue.path.map(String).join(".") || "file", message: issue.message })) };
+    return { gazetteer: null, errors: schemaErrors(parsed.error.issues, file) };
   }
   const data = parsed.data;
   const errors: CorpusError[] = [];

@@ -1,7 +1,9 @@
 import type { CodebookEntry } from "./codebook.ts";
 import { lastStartingAtOrBefore } from "./search-offsets.ts";
 import type { CompiledTerm } from "./term-pattern.ts";
-import type { Language, Token } from "../schema/types.ts";
+import type { Language } from "../schema/record.ts";
+import type { Token } from "../reading/token.ts";
+import { compareIds } from "../common/compare-ids.ts";
 
 /** One occurrence of a term: `[start, end)` into the body. */
 export interface TermMatch {
@@ -112,8 +114,7 @@ export function matchTerms(text: string, tokens: readonly Token[], index: TermIn
     lastEnd.set(key, match.end);
     kept.push(match);
   }
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return kept.sort((a, b) => a.start - b.start || compare(a.group, b.group) || compare(a.entry, b.entry));
+  return kept.sort((a, b) => a.start - b.start || compareIds(a.group, b.group) || compareIds(a.entry, b.entry));
 }
 
 /** How far before its literal a match of an unindexed term may start (a long compound word and a hyphen). */

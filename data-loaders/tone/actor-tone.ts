@@ -2,7 +2,8 @@ import type { Gazetteer } from "../terms/gazetteer.ts";
 import type { TermMatch } from "../terms/match-terms.ts";
 import { round6 } from "./score-sentiment.ts";
 import { sentenceAt } from "../terms/find-quotations.ts";
-import type { ActorRecord, Block, SentimentRecord, Sentence } from "../schema/types.ts";
+import { countsTowardTone } from "./article-sentiment.ts";
+import type { ActorRecord, Block, SentimentRecord, Sentence } from "../schema/record.ts";
 
 /**
  * Actor-targeted tone. Every alias occurrence is a mention (with offsets and sentence). An actor's tone is
@@ -20,7 +21,7 @@ export function actorTone(
   gazetteer: Gazetteer,
 ): ActorRecord {
   const mentions = matches.map((m) => ({ actor: m.entry, term: body.slice(m.start, m.end), start: m.start, end: m.end, sentence: sentenceAt(sentences, m.start) }));
-  const inParagraph = (index: number) => blocks[sentences[index]!.block]?.kind === "paragraph";
+  const inParagraph = (index: number) => countsTowardTone(blocks, sentences[index]);
   const toneOf = (indexes: readonly number[]) => {
     const scored = indexes.filter(inParagraph);
     return scored.length ? round6(scored.reduce((sum, i) => sum + sentiment.sentences[i]!.score, 0) / scored.length) : null;

@@ -1,7 +1,22 @@
 import type { Quotation } from "../terms/find-quotations.ts";
-import type { SentimentResources } from "../reading/read-corpus.ts";
+import type { SentimentResources } from "./score-sentiment.ts";
 import { round6, scoreSentence } from "./score-sentiment.ts";
-import type { Block, Language, SentimentRecord, Sentence, Token } from "../schema/types.ts";
+import type { ArticleRecord, Block, Language, SentimentRecord, Sentence } from "../schema/record.ts";
+import type { Token } from "../reading/token.ts";
+
+/**
+ * Whether a sentence counts toward article tone, actor tone and camp tone: only sentences of paragraphs do
+ * (headings, boilerplate and origin lines are shown and scored, but not averaged). The one place this rule
+ * is written.
+ */
+export function countsTowardTone(blocks: readonly Block[], sentence: Sentence | undefined): boolean {
+  return !!sentence && blocks[sentence.block]?.kind === "paragraph";
+}
+
+/** The scores of a record's sentences that count toward its tone, in sentence order (for its interval). */
+export function paragraphSentenceScores(record: Pick<ArticleRecord, "blocks" | "sentences" | "sentiment">): number[] {
+  return record.sentiment.sentences.filter((s) => countsTowardTone(record.blocks, record.sentences[s.index])).map((s) => s.score);
+}
 
 /**
  * Sentiment of an article: every sentence scored with its word contributions (score-sentiment.ts), and two
@@ -33,7 +48,7 @@ export function articleSentiment(
     for (const q of direct) quoted += Math.max(0, Math.min(q.innerEnd, sentence.end) - Math.max(q.innerStart, sentence.start));
     const quote = quoted * 2 >= sentence.end - sentence.start ? "direct" : null;
     scored.push({ index: sentence.index, score, quote, contributions });
-    if (blocks[sentence.block]?.kind !== "paragraph") continue;
+    if (!countsTowardTone(blocks, sentence)) continue;
     all.push(score);
     if (!quote) own.push(score);
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { CorpusError } from "../reading/corpus-error.ts";
-import type { Language, Token } from "../schema/types.ts";
+import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
+import type { Language } from "../schema/record.ts";
+import type { Token } from "../reading/token.ts";
 
 /** A word-level sentiment lexicon: a word (lower-case) → its score in -1..1, or undefined if unknown. */
 export type SentimentLexicon = (word: string) => number | undefined;
@@ -37,6 +38,14 @@ const rulesSchema = z
   .strict();
 
 /** Compiled combination rules for one language. */
+/** Word lexicons and combination rules for sentiment, per language: what the scorer needs, loaded once. */
+export interface SentimentResources {
+  readonly rules: Readonly<Record<Language, SentimentRules>>;
+  readonly lexicons: Readonly<Record<Language, SentimentLexicon>>;
+  /** Where each lexicon came from (package and version), for records and the methods page. */
+  readonly sources: Readonly<Record<Language, string>>;
+}
+
 export interface SentimentRules {
   readonly version: string;
   readonly booster: number;
@@ -60,7 +69,7 @@ export interface SentimentRules {
 export function compileSentimentRules(raw: unknown, file: string): { readonly rules: Record<Language, SentimentRules> | null; readonly errors: readonly CorpusError[] } {
   const parsed = rulesSchema.safeParse(raw);
   if (!parsed.success) {
-    return { rules: null, errors: parsed.error.issues.map((issue) => ({ file, field: issue.path.map(String).join(".") || "file", message: issue.message })) };
+    return { rules: null, errors: schemaErrors(parsed.error.issues, file) };
   }
   const { version, constants } = parsed.data;
   const compile = (language: Language): SentimentRules => {

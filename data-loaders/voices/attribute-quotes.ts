@@ -3,7 +3,7 @@ import type { TermMatch } from "../terms/match-terms.ts";
 import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
 import { ARTICLES, type SpeakerMention, type Word } from "./speaker-mentions.ts";
 import type { SpeechCues } from "./speech-cues.ts";
-import type { AttributionRecord, Block, Language, OutletRecord, Sentence, Span } from "../schema/types.ts";
+import type { AttributionRecord, Block, Language, OutletRecord, Sentence, Span } from "../schema/record.ts";
 
 /** Everything the attribution step reads, prepared by readText and findSpeakerMentions. */
 export interface AttributionInput {

@@ -1,7 +1,6 @@
-import type { Provenance } from "../schema/types.ts";
+import type { ProvenanceKind } from "../schema/enums.ts";
+import type { Provenance } from "../schema/record.ts";
 
-/** How an article's origin is attested, from strongest statement to none. */
-export type ProvenanceKind = "origin-line" | "summary" | "translation" | "credited-author" | "not-stated";
 
 /**
  * Classifies and describes what an article's text says about its origin, for tables and grouping.

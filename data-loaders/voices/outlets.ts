@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { CodebookStamp, EntryTerm } from "../terms/codebook.ts";
-import type { CorpusError } from "../reading/corpus-error.ts";
+import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import type { TermMatch } from "../terms/match-terms.ts";
 import type { SpeechCues } from "./speech-cues.ts";
 import { compileTerm } from "../terms/term-pattern.ts";
-import type { ArticleMeta, Block, Language, OutletRecord, ProvenanceCheck } from "../schema/types.ts";
+import type { ArticleMeta, Block, Language, OutletRecord, ProvenanceCheck } from "../schema/record.ts";
 
 const schema = z
   .object({
@@ -49,7 +49,7 @@ export function outletKey(name: string): string {
 export function compileOutlets(raw: unknown, bytes: Uint8Array, file: string): { readonly gazetteer: OutletGazetteer | null; readonly errors: readonly CorpusError[] } {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    return { gazetteer: null, errors: parsed.error.issues.map((issue) => ({ file, field: issue.path.map(String).join(".") || "file", message: issue.message })) };
+    return { gazetteer: null, errors: schemaErrors(parsed.error.issues, file) };
   }
   const errors: CorpusError[] = [];
   const seen = new Set<string>();

@@ -2,7 +2,7 @@ import type { Gazetteer } from "../terms/gazetteer.ts";
 import type { TermMatch } from "../terms/match-terms.ts";
 import type { OutletGazetteer } from "./outlets.ts";
 import type { SpeechCues } from "./speech-cues.ts";
-import type { Block, Language, Sentence, Span, SpeakerType } from "../schema/types.ts";
+import type { Block, Language, Sentence, Span, SpeakerType } from "../schema/record.ts";
 
 /** A word of the body, `[start, end)`, with its sentence. */
 export interface Word extends Span {

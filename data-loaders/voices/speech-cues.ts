@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { codebookHeader, type CodebookStamp, type EntryTerm } from "../terms/codebook.ts";
-import type { CorpusError } from "../reading/corpus-error.ts";
+import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import { compileTerm } from "../terms/term-pattern.ts";
-import type { Language, SpeakerType } from "../schema/types.ts";
+import type { Language, SpeakerType } from "../schema/record.ts";
 
 const termList = z.object({ en: z.array(z.string()).min(1, "needs at least one term"), nl: z.array(z.string()).min(1, "needs at least one term") }).strict();
 const oneWord = z.string().regex(/^\p{L}+$/u, "must be one word");
@@ -80,7 +80,7 @@ export function compileSpeechCues(
 ): { readonly speechCues: SpeechCues | null; readonly errors: readonly CorpusError[] } {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    return { speechCues: null, errors: parsed.error.issues.map((issue) => ({ file, field: issue.path.map(String).join(".") || "file", message: issue.message })) };
+    return { speechCues: null, errors: schemaErrors(parsed.error.issues, file) };
   }
   const data = parsed.data;
   const errors: CorpusError[] = [];

@@ -3,7 +3,7 @@
 // devices highlighted, tone words coloured, and quotations, speech cues and speakers marked (toggled per
 // category through classes on the article element).
 // Article text is untrusted: it is only ever inserted as text nodes, never parsed as HTML.
-import type { ArticleRecord, Block } from "../../data-loaders/schema/types.ts";
+import type { ArticleRecord, Block } from "../../data-loaders/schema/record.ts";
 
 /** Labels shown beside blocks that are not analysed. */
 const BLOCK_LABELS: Readonly<Record<Block["kind"], string>> = {

@@ -1,10 +1,9 @@
 // Charts shared by the frames and devices pages. Each takes the comparison data published by
-// src/data/corpus.zip.ts (data-loaders/compare-articles.ts) and returns a Plot figure.
+// src/data/corpus.zip.ts (data-loaders/compare/compare-frames.ts) and returns a Plot figure.
 import * as Plot from "@observablehq/plot";
-import type { Comparison } from "../../data-loaders/compare/compare-articles.ts";
-import type { RateRow } from "../../data-loaders/compare/rate-statistics.ts";
+import type { Comparison, RateRow } from "../../data-loaders/schema/site-outputs.ts";
 
-/** Row types, as published by data-loaders/compare-articles.ts compareArticles. */
+/** Row types, as published by data-loaders/compare/compare-frames.ts compareArticles. */
 export type CategoryInfo = Comparison["categories"][number];
 export type PerArticleRate = Comparison["perArticle"][number];
 export type GroupRate = RateRow;

@@ -1,9 +1,8 @@
-// Charts for the Tone page, fed by tone.json (data-loaders/compare-articles.ts compareTone).
+// Charts for the Tone page, fed by tone.json (data-loaders/compare/compare-tone.ts compareTone).
 import * as Plot from "@observablehq/plot";
-import type { ToneComparison } from "../../data-loaders/compare/compare-articles.ts";
-import type { MeanRow } from "../../data-loaders/compare/rate-statistics.ts";
+import type { MeanRow, ToneComparison } from "../../data-loaders/schema/site-outputs.ts";
 
-/** Row types, as published by data-loaders/compare-articles.ts compareTone. */
+/** Row types, as published by data-loaders/compare/compare-tone.ts compareTone. */
 export type ActorToneCell = ToneComparison["actorTone"][number];
 export type ArticleTone = ToneComparison["articles"][number];
 

@@ -1,29 +1,38 @@
-// Charts for the Who speaks page, fed by voices.json (data-loaders/compare-voices.ts compareVoices).
+// Charts for the Who speaks page, fed by voices.json (data-loaders/compare/compare-voices.ts compareVoices).
 import * as Plot from "@observablehq/plot";
 import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from "d3";
-import type { VoiceComparison } from "../../data-loaders/compare/compare-voices.ts";
+// Type imports only: Framework bundles components for the browser and allows no runtime import from outside src/.
+import type { VoiceType } from "../../data-loaders/schema/enums.ts";
+import type { VoiceComparison } from "../../data-loaders/schema/site-outputs.ts";
 
 type ArticleVoices = VoiceComparison["articles"][number];
 type Network = VoiceComparison["network"];
 
-/** Speaker types with their labels and colours (colour-blind-safe Okabe–Ito palette, grey for the rest). */
-export const VOICE_TYPES: ReadonlyArray<{ id: string; label: string; color: string }> = [
-  { id: "government", label: "Government or official", color: "#0072B2" },
-  { id: "state-media", label: "State media", color: "#D55E00" },
-  { id: "other-media", label: "Other media", color: "#E69F00" },
-  { id: "expert", label: "Expert or analyst", color: "#009E73" },
-  { id: "document", label: "Document", color: "#CC79A7" },
-  { id: "anonymous", label: "Anonymous", color: "#000000" },
-  { id: "unnamed-group", label: "Unnamed group", color: "#56B4E9" },
-  { id: "other", label: "Other named person", color: "#999999" },
-  { id: "unresolved", label: "Speaker not found", color: "#dddddd" },
-];
+/**
+ * Labels and colours of the speaker types (colour-blind-safe Okabe–Ito palette, grey for the rest), in the
+ * order the pages show them. Typed by the schema's VoiceType, so a type added there fails the type check
+ * until it has a label here.
+ */
+const VOICE_STYLE: Readonly<Record<VoiceType, { label: string; color: string }>> = {
+  government: { label: "Government or official", color: "#0072B2" },
+  "state-media": { label: "State media", color: "#D55E00" },
+  "other-media": { label: "Other media", color: "#E69F00" },
+  expert: { label: "Expert or analyst", color: "#009E73" },
+  document: { label: "Document", color: "#CC79A7" },
+  anonymous: { label: "Anonymous", color: "#000000" },
+  "unnamed-group": { label: "Unnamed group", color: "#56B4E9" },
+  other: { label: "Other named person", color: "#999999" },
+  unresolved: { label: "Speaker not found", color: "#dddddd" },
+};
+
+/** Speaker types with their labels and colours. */
+export const VOICE_TYPES: ReadonlyArray<{ id: VoiceType; label: string; color: string }> = (Object.keys(VOICE_STYLE) as VoiceType[]).map((id) => ({ id, ...VOICE_STYLE[id] }));
 const typeLabel = new Map(VOICE_TYPES.map((t) => [t.id, t.label]));
 const typeColor = new Map(VOICE_TYPES.map((t) => [t.id, t.color]));
 
 /** Attributions per article, stacked by speaker type; a bar links to the reader with voices highlighted. */
 export function voicesByType(articles: readonly ArticleVoices[], { width, href }: { width: number; href: (id: string) => string }): SVGSVGElement | HTMLElement {
-  const data = articles.flatMap((a) => VOICE_TYPES.filter((t) => a.byType[t.id as keyof ArticleVoices["byType"]] > 0).map((t) => ({ id: a.id, type: t.label, n: a.byType[t.id as keyof ArticleVoices["byType"]] })));
+  const data = articles.flatMap((a) => VOICE_TYPES.filter((t) => a.byType[t.id] > 0).map((t) => ({ id: a.id, type: t.label, n: a.byType[t.id] })));
   return Plot.plot({
     width,
     height: 60 + 34 * articles.length,

@@ -1,5 +1,5 @@
 // Publishes the analysed corpus as data/corpus.zip; pages read its entries as FileAttachment("data/corpus/…").
-// What each entry holds: data-loaders/publish-corpus.ts.
+// What each entry holds: data-loaders/publish/publish-corpus.ts.
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import { publishCorpus } from "../../data-loaders/publish/publish-corpus.ts";
 import { createZipWriter } from "../../data-loaders/publish/write-zip.ts";

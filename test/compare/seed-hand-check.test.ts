@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { compareHandCheck } from "../../data-loaders/compare/hand-check.ts";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
-import { readHandCheck } from "../../data-loaders/reading/read-corpus.ts";
-import type { ArticleRecord } from "../../data-loaders/schema/types.ts";
+import { readHandCheck } from "../../data-loaders/pipeline/read-data-files.ts";
+import type { ArticleRecord } from "../../data-loaders/schema/record.ts";
 import { analyzeCorpus } from "../../data-loaders/pipeline/analyze-corpus.ts";
 import { sharedResources } from "../helpers.ts";
 

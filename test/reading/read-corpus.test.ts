@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CorpusValidationError, type CorpusError } from "../../data-loaders/reading/corpus-error.ts";
-import { compareIds, indexCorpus, readCorpus } from "../../data-loaders/reading/read-corpus.ts";
+import { compareIds } from "../../data-loaders/common/compare-ids.ts";
+import { indexCorpus, readCorpus } from "../../data-loaders/reading/read-corpus.ts";
 import { FIXTURE_CORPUS, FIXTURE_JSONL, writeCorpus } from "../helpers.ts";
 
 const EN_BODY = "The government announced new measures on Tuesday. Critics said the plan came too late.\n";

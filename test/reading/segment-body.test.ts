@@ -3,7 +3,7 @@ import { readText } from "../../data-loaders/pipeline/analyze-article.ts";
 import { loadResources } from "../../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import { readCorpus } from "../../data-loaders/reading/read-corpus.ts";
-import type { Article, BlockKind } from "../../data-loaders/schema/types.ts";
+import type { Article, BlockKind } from "../../data-loaders/schema/record.ts";
 
 const resources = loadResources(corpusPaths({}));
 const seeds = new Map<string, Article>();

@@ -4,7 +4,7 @@ import { loadResources } from "../../data-loaders/pipeline/analyze-corpus.ts";
 import { findMarkup, maskRanges } from "../../data-loaders/reading/find-markup.ts";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import { readCorpus } from "../../data-loaders/reading/read-corpus.ts";
-import type { Article } from "../../data-loaders/schema/types.ts";
+import type { Article } from "../../data-loaders/schema/record.ts";
 
 const resources = loadResources(corpusPaths({}));
 const seeds: Article[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleRecordSchema } from "../../data-loaders/schema/record-schema.ts";
+import { articleRecordSchema } from "../../data-loaders/schema/record.ts";
 import { FIXTURE_CORPUS, FIXTURE_JSONL, runAnalyze } from "../helpers.ts";
 
 describe("articleRecordSchema", () => {
@@ -27,7 +27,7 @@ describe("articleRecordSchema", () => {
     expect(status).toBe(0);
     const schema = JSON.parse(stdout);
     expect(schema.required).toEqual([
-      "schema", "codebooks", "id", "language", "languageSource", "title", "titleSource", "words",
+      "schema", "analysis", "codebooks", "id", "language", "languageSource", "title", "titleSource", "words",
       "sentences", "blocks", "markup", "quotations", "markers", "devices", "sentiment", "actors", "outlets", "attributions", "provenanceCheck", "meta", "text",
     ]);
     expect(schema.additionalProperties).toBe(false);

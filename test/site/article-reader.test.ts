@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "../../data-loaders/pipeline/analyze-article.ts";
 import { loadResources } from "../../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
-import type { Article } from "../../data-loaders/schema/types.ts";
+import type { Article } from "../../data-loaders/schema/record.ts";
 import { articleBody } from "../../src/components/article-reader.ts";
 
 const resources = loadResources(corpusPaths({}));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Language } from "../../data-loaders/schema/types.ts";
+import type { Language } from "../../data-loaders/schema/record.ts";
 import { analyzeText as analyze } from "../helpers.ts";
 
 /** [quoted text including marks, kind] for each quotation. */

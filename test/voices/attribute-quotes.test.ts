@@ -1,7 +1,7 @@
 // Source attribution: quotations and reported speech, their cues and speakers, in English and Dutch.
 // Each text is written for the test; the speakers are what a reader would name.
 import { describe, expect, it } from "vitest";
-import type { ArticleRecord, Language } from "../../data-loaders/schema/types.ts";
+import type { ArticleRecord, Language } from "../../data-loaders/schema/record.ts";
 import { analyzeText } from "../helpers.ts";
 
 /** The attributions of a text, each with the quoted or reported text and the cue as written. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { analyzeArticle } from "../../data-loaders/pipeline/analyze-article.ts";
 import { compileOutlets, outletKey } from "../../data-loaders/voices/outlets.ts";
-import type { Article, Language, Provenance } from "../../data-loaders/schema/types.ts";
+import type { Article, Language, Provenance } from "../../data-loaders/schema/record.ts";
 import { analyzeText, sharedResources } from "../helpers.ts";
 
 const outletsOf = (text: string, language: Language = "en") => analyzeText(text, language).outlets.map((o) => [o.role, o.name, text.slice(o.start, o.end)]);

@@ -1,0 +1,117 @@
+/**
+ * Reads the data files that drive the analysers (boilerplate patterns, codebooks, speech cues, sentiment
+ * rules and lexicons, gazetteers, the seed hand check, the published validation figures) and compiles each
+ * with its stage's pure compiler. Every problem is reported located (file, field, message); a file that
+ * cannot be read, is not UTF-8 or is not YAML is reported the same way.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { compileBoilerplatePatterns, type BoilerplatePatterns } from "../reading/boilerplate-patterns.ts";
+import { CorpusValidationError, type CorpusError } from "../reading/corpus-error.ts";
+import { decodeUtf8 } from "../reading/parse-article.ts";
+import { PROJECT_ROOT } from "../project-paths.ts";
+import { compileCodebook, type Codebook } from "../terms/codebook.ts";
+import { compileGazetteer, type Gazetteer } from "../terms/gazetteer.ts";
+import { compileSentimentRules, type SentimentResources } from "../tone/score-sentiment.ts";
+import { dutchLexicon, englishLexicon } from "../tone/sentiment-lexicons.ts";
+import { compileOutlets, type OutletGazetteer } from "../voices/outlets.ts";
+import { compileSpeechCues, type SpeechCues } from "../voices/speech-cues.ts";
+import { parseHandCheck, type HandCheck } from "../compare/hand-check.ts";
+
+/**
+ * Reads a YAML data file and compiles it; throws one {@link CorpusValidationError} with every problem. The
+ * compiler gets the parsed value, the file's bytes (for its SHA-256 stamp) and the file name for errors;
+ * `compiled` picks the compiled value (null when there were errors) out of its result.
+ */
+function readCompiled<R extends { readonly errors: readonly CorpusError[] }, T>(
+  file: string,
+  compile: (value: unknown, bytes: Uint8Array, file: string) => R,
+  compiled: (result: R) => T | null,
+): T {
+  const { value, bytes } = readYamlWithBytes(file);
+  const result = compile(value, bytes, file);
+  const out = compiled(result);
+  if (out === null) throw new CorpusValidationError(result.errors);
+  return out;
+}
+
+/** Reads, validates and compiles a boilerplate pattern file. */
+export function readBoilerplatePatterns(file: string): BoilerplatePatterns {
+  return readCompiled(file, (value, _bytes, name) => compileBoilerplatePatterns(value, name), (r) => r.patterns);
+}
+
+/** Reads a codebook (framing or devices) and compiles it; errors name the file, the entry id and the reason. */
+export function readCodebook(file: string, options: { requireTerms: boolean }): Codebook {
+  return readCompiled(file, (value, bytes, name) => compileCodebook(value, bytes, name, options), (r) => r.codebook);
+}
+
+/** Reads and compiles the speech-cue list. */
+export function readSpeechCues(file: string): SpeechCues {
+  return readCompiled(file, (value, bytes, name) => compileSpeechCues(value, bytes, name), (r) => r.speechCues);
+}
+
+/** Reads and compiles the actor gazetteer. */
+export function readGazetteer(file: string): Gazetteer {
+  return readCompiled(file, (value, bytes, name) => compileGazetteer(value, bytes, name), (r) => r.gazetteer);
+}
+
+/** Reads and compiles the outlet gazetteer. */
+export function readOutlets(file: string): OutletGazetteer {
+  return readCompiled(file, (value, bytes, name) => compileOutlets(value, bytes, name), (r) => r.gazetteer);
+}
+
+/** Reads the seed hand check (corpus/checks/seed-hand-check.yaml). */
+export function readHandCheck(file: string): HandCheck {
+  return readCompiled(file, (value, _bytes, name) => parseHandCheck(value, name), (r) => r.handCheck);
+}
+
+/**
+ * Reads the sentiment rules file and the two published lexicons installed from the npm registry:
+ * VADER's vader_lexicon.txt (vader-sentiment) and Pattern's Dutch lexicon (@nlpjs/lang-nl).
+ */
+export function readSentimentResources(rulesFile: string): SentimentResources {
+  const rules = readCompiled(rulesFile, (value, _bytes, name) => compileSentimentRules(value, name), (r) => r.rules);
+  // Resolve the lexicon packages from the project's own node_modules.
+  const require = createRequire(join(PROJECT_ROOT, "package.json"));
+  const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+  const version = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), "package.json"), "utf8")) as { version: string }).version;
+  const vader = readFileSync(join(packageDir("vader-sentiment"), "vader_lexicon.txt"), "utf8");
+  const pattern = JSON.parse(readFileSync(join(packageDir("@nlpjs/lang-nl"), "src", "sentiment", "pattern_nl.json"), "utf8")) as Record<string, number>;
+  return {
+    rules,
+    lexicons: { en: englishLexicon(vader), nl: dutchLexicon(pattern, rules.nl.overrides) },
+    sources: { en: `VADER lexicon (vader-sentiment ${version("vader-sentiment")})`, nl: `CLiPS Pattern Dutch lexicon (@nlpjs/lang-nl ${version("@nlpjs/lang-nl")})` },
+  };
+}
+
+/** Reads the published sentiment validation figures (written by `npm run validate -- --write`). */
+export function readSentimentValidation(file: string): object {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as object;
+  } catch (error) {
+    throw new CorpusValidationError([{ file, field: "file", message: `cannot be read as JSON: ${(error as Error).message}` }]);
+  }
+}
+
+/** Reads a YAML data file; a syntax error is reported with the file and line. */
+export function readYaml(file: string): unknown {
+  return readYamlWithBytes(file).value;
+}
+
+function readYamlWithBytes(file: string): { value: unknown; bytes: Uint8Array } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new CorpusValidationError([{ file, field: "file", message: "cannot be read (no such file?)" }]);
+  }
+  const decoded = decodeUtf8(bytes, file);
+  if (decoded.text === null) throw new CorpusValidationError(decoded.errors);
+  try {
+    return { value: parseYaml(decoded.text, { uniqueKeys: true }), bytes };
+  } catch (error) {
+    throw new CorpusValidationError([{ file, field: "file", message: `invalid YAML: ${(error as Error).message.split("\n")[0]}` }]);
+  }
+}

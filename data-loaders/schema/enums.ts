@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+/**
+ * Every closed list of values the record and the site outputs use, defined once. Types, schemas, pages and
+ * the data dictionary all read these; add a value here and everything that lists them follows.
+ */
+
+/** Languages the analysers support. */
+export const languageSchema = z.enum(["en", "nl"]);
+/** Where an article's language came from: declared in its metadata, or identified by franc-min. */
+export const languageSourceSchema = z.enum(["declared", "detected"]);
+/** Where the display title came from. */
+export const titleSourceSchema = z.enum(["front-matter", "first-heading", "opening-words"]);
+/** Kinds of block a body is segmented into; only paragraph sentences count toward tone and rates. */
+export const blockKindSchema = z.enum(["heading", "paragraph", "boilerplate", "source-line"]);
+/** A quoted span is a direct quotation or a scare quote. */
+export const quotationKindSchema = z.enum(["direct", "scare"]);
+/** The rule that decided a quotation's kind. */
+export const quotationReasonSchema = z.enum(["so-called", "unclosed", "full-sentence", "long", "has-speech-cue", "short-without-cue"]);
+/**
+ * What kind of voice a speaker is: a government or official (ministers, ministries, governments and their
+ * leaders), state media, other media (journalists and outlets), an expert or analyst, a document (treaty,
+ * statement, statistics), an anonymous single source ("een kennis", "sources"), an unnamed group ("Chinese
+ * analysts"), or "other" (a named person whose role the text does not give).
+ */
+export const speakerTypeSchema = z.enum(["government", "state-media", "other-media", "expert", "document", "anonymous", "unnamed-group", "other"]);
+/** Speaker types as the pages count them: "unresolved" is an attribution with no speaker found. */
+export const voiceTypeSchema = z.enum([...speakerTypeSchema.options, "unresolved"]);
+/** Direct quotation, a quoted phrase inside reported speech, or reported speech without quotation marks. */
+export const attributionKindSchema = z.enum(["direct", "mixed", "indirect"]);
+/** How a speaker's name was reached from the words that refer to it. */
+export const resolvedBySchema = z.enum(["name", "title", "pronoun", "relative", "surname"]);
+/** Kinds of outlet in the outlet gazetteer. */
+export const outletKindSchema = z.enum(["state-media", "other-media"]);
+/** How a text names an outlet: cites it, names it in an origin line, or credits an author. */
+export const outletRoleSchema = z.enum(["cited", "origin", "author-credit"]);
+/** How a text states where it came from (derived from the metadata's provenance). */
+export const provenanceKindSchema = z.enum(["origin-line", "summary", "translation", "credited-author", "not-stated"]);
+
+export const LANGUAGES = languageSchema.options;
+export const BLOCK_KINDS = blockKindSchema.options;
+export const SPEAKER_TYPES = speakerTypeSchema.options;
+export const VOICE_TYPES = voiceTypeSchema.options;
+export const ATTRIBUTION_KINDS = attributionKindSchema.options;
+
+export type Language = z.infer<typeof languageSchema>;
+export type LanguageSource = z.infer<typeof languageSourceSchema>;
+export type QuotationKind = z.infer<typeof quotationKindSchema>;
+export type QuotationReason = z.infer<typeof quotationReasonSchema>;
+export type BlockKind = z.infer<typeof blockKindSchema>;
+export type SpeakerType = z.infer<typeof speakerTypeSchema>;
+export type VoiceType = z.infer<typeof voiceTypeSchema>;
+export type AttributionKind = z.infer<typeof attributionKindSchema>;
+export type ProvenanceKind = z.infer<typeof provenanceKindSchema>;

@@ -1,0 +1,255 @@
+import { z } from "zod";
+import type { DeepReadonly } from "./deep-readonly.ts";
+import {
+  attributionKindSchema,
+  blockKindSchema,
+  languageSchema,
+  languageSourceSchema,
+  outletKindSchema,
+  outletRoleSchema,
+  quotationKindSchema,
+  quotationReasonSchema,
+  resolvedBySchema,
+  speakerTypeSchema,
+  titleSourceSchema,
+} from "./enums.ts";
+
+/**
+ * The published analysis of one article, as strict zod schemas: the one definition of the record. The
+ * TypeScript types below are inferred from them, `npm run analyze -- --schema` prints them as JSON Schema,
+ * and the data dictionary (data-loaders/schema/data-dictionary.md) is generated from their descriptions.
+ * Tests hold every record the CLI prints to this schema, so the documentation cannot drift from the output.
+ */
+
+/** The record format and its version; bumped when a field changes meaning or disappears. */
+export const RECORD_SCHEMA = "framing-notebooks/article-record@1";
+
+const offset = z.number().int().min(0).describe("UTF-16 code-unit offset into text");
+const index = z.number().int().min(0);
+const nullableText = z.string().nullable();
+const tone = z.number().min(-1).max(1);
+
+/** A character range `[start, end)` into the body, in UTF-16 code units; never inverted. */
+export const spanSchema = z
+  .object({ start: offset, end: offset })
+  .strict()
+  .refine((span) => span.end >= span.start, { message: "end must not precede start" });
+
+/** The identity of one data file a record was made with. */
+export const fileStampSchema = z
+  .object({
+    id: z.string().describe("the file's own id"),
+    version: z.string().describe("the file's declared version"),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the file's bytes"),
+  })
+  .strict();
+
+/** The codebooks and gazetteers a record was made with. */
+export const codebookStampsSchema = z
+  .object({ framing: fileStampSchema, devices: fileStampSchema, speechCues: fileStampSchema, actors: fileStampSchema, outlets: fileStampSchema })
+  .strict()
+  .describe("id, version and SHA-256 of each codebook and gazetteer file the record was made with");
+
+/** Which build of the analysis library made an output: the project's version and a fingerprint of its code. */
+export const analysisStampSchema = z
+  .object({
+    version: z.string().describe("the project's version (package.json), as listed in CHANGELOG.md"),
+    code: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 over the analysis library's source files (data-loaders/**/*.ts), paths and bytes"),
+  })
+  .strict()
+  .describe("the version of the project and a fingerprint of the analysis code that made this output");
+
+/** What the text itself says about where it came from, as recorded by whoever added it to the corpus. */
+export const provenanceSchema = z
+  .object({
+    creditedAuthor: nullableText.describe('author credited in the text ("… schrijft Pepe Escobar")'),
+    origin: z.array(z.string()).describe('outlets or sites named in an origin line ("Bron: www.rt.com")'),
+    summaryOf: z.array(z.string()).describe("outlets the text says it summarises"),
+    translatedFrom: nullableText.describe("language or outlet the text says it was translated from"),
+    evidence: nullableText.describe("where in the text the above was read, for a reviewer to check"),
+  })
+  .strict();
+
+/** Article metadata: the declared fields, plus any unknown fields kept verbatim in `extra`. */
+export const articleMetaSchema = z
+  .object({
+    title: nullableText,
+    outlet: nullableText,
+    published: nullableText.describe("ISO 8601 date (YYYY-MM-DD) or date-time, as declared"),
+    url: nullableText,
+    author: nullableText,
+    provenance: provenanceSchema,
+    source: z.string().describe("where the article was read from: a path relative to the corpus input, or file.jsonl:line"),
+    extra: z.record(z.string(), z.unknown()).describe("front-matter or JSONL fields this schema does not know, kept as given (keys sorted)"),
+  })
+  .strict();
+
+/** A sentence, `[start, end)` into the body, inside block `block`. */
+export const sentenceSchema = z.object({ index, start: offset, end: offset, block: index }).strict();
+
+/** A run of body text, `[start, end)` into the body. */
+export const blockSchema = z
+  .object({
+    index,
+    kind: blockKindSchema,
+    start: offset,
+    end: offset,
+    rule: z.string().nullable().describe("id of the pattern or rule that decided the kind"),
+  })
+  .strict();
+
+/** Where a marker stands: inside a direct quotation, inside scare quotes, or in the author's own words (null). */
+export const quoteContextSchema = quotationKindSchema.nullable().describe("inside a direct quotation, inside scare quotes, or the author's own words (null)");
+
+/** A quoted span as published: marks included; a direct quotation or a scare quote, and the rule that decided. */
+export const quotationSchema = z.object({ start: offset, end: offset, kind: quotationKindSchema, reason: quotationReasonSchema, sentence: index }).strict();
+
+/** One occurrence of a framing codebook term. */
+export const framingMarkerSchema = z
+  .object({
+    frame: z.string().describe("framing codebook entry id"),
+    term: z.string().describe('the surface form as it stands in the body ("Hegemon’s", "vazalstaat")'),
+    start: offset,
+    end: offset,
+    sentence: index,
+    form: z.string().nullable().describe('the term\'s form label from the codebook ("personified", "generic"), or null'),
+    quote: quoteContextSchema,
+  })
+  .strict();
+
+/** One occurrence of a rhetorical device; the same shape as a framing marker, keyed by `device`. */
+export const deviceMarkerSchema = z
+  .object({ device: z.string().describe("devices codebook entry id"), term: z.string(), start: offset, end: offset, sentence: index, quote: quoteContextSchema })
+  .strict();
+
+/** One scored word's share of a sentence score. */
+export const contributionSchema = z.object({ start: offset, end: offset, value: z.number() }).strict();
+
+/** Sentiment of an article, its sentences and their words, on a -1..1 scale. */
+export const sentimentSchema = z
+  .object({
+    method: z.object({ id: z.string(), rules: z.string(), lexicon: z.string() }).strict().describe("scorer, rules file version and lexicon"),
+    score: tone.nullable().describe("mean sentence score over paragraph sentences; null if there are none"),
+    ownVoiceScore: tone.nullable().describe("the same, leaving out sentences inside a direct quotation: the author's own voice"),
+    sentences: z.array(
+      z
+        .object({
+          index,
+          score: tone,
+          quote: z.enum(["direct"]).nullable().describe('"direct" when at least half of the sentence is inside a direct quotation'),
+          contributions: z.array(contributionSchema).describe("each scored word's share of the sentence score; the values sum to score"),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .describe("sentence and article tone on -1..1, with each word's contribution; article scores exclude headings");
+
+const campToneSchema = z.object({ camp: z.string(), sentences: z.array(index), tone: tone.nullable() }).strict();
+
+/** Who the article mentions, and the tone of the sentences that mention them. */
+export const actorsSchema = z
+  .object({
+    mentions: z.array(z.object({ actor: z.string(), term: z.string(), start: offset, end: offset, sentence: index }).strict()).describe("every alias occurrence"),
+    tone: z
+      .array(z.object({ actor: z.string(), camp: z.string(), mentions: z.number().int().min(1), sentences: z.array(index), tone: tone.nullable() }).strict())
+      .describe("per actor: its camp, how often it is mentioned, the sentences that mention it, their mean tone"),
+    inGroup: campToneSchema,
+    outGroup: campToneSchema,
+    gap: z.number().min(-2).max(2).nullable().describe("in-group tone minus out-group tone; null unless both camps are mentioned in paragraphs"),
+  })
+  .strict()
+  .describe("actor mentions with offsets; mean tone of the paragraph sentences mentioning each actor and camp; in-group minus out-group tone");
+
+/** An outlet or author the text names: cited as a source, named in an origin line, or credited. */
+export const outletSchema = z
+  .object({
+    name: z.string().min(1).describe("canonical name when the outlet gazetteer knows it, else the name as written"),
+    id: z.string().nullable(),
+    kind: outletKindSchema.nullable(),
+    role: outletRoleSchema,
+    start: offset,
+    end: offset,
+  })
+  .strict();
+
+/**
+ * One attributed quotation or paraphrase. `quote` is the quoted span (marks included) for direct and mixed
+ * quotations, or the reported content for indirect speech.
+ */
+export const attributionSchema = z
+  .object({
+    speaker: z.string().min(1).nullable().describe("canonical speaker name; null when no speaker was found (nothing is guessed)"),
+    speakerType: speakerTypeSchema.nullable(),
+    kind: attributionKindSchema,
+    cue: z.string().min(1).nullable().describe('the cue as written ("said", "voegde eraan toe", "volgens"), ":" for a colon-introduced quotation, null when there is none'),
+    quote: spanSchema.describe("the quotation (marks included), or the reported content of indirect speech"),
+    cueSpan: spanSchema.nullable(),
+    speakerSpan: spanSchema.nullable().describe("where the speaker is named or referred to (pronoun, surname) in this attribution"),
+    resolvedBy: resolvedBySchema.nullable(),
+    sentence: index.describe("index of the sentence in which the quotation or the reported content starts"),
+  })
+  .strict()
+  .refine((a) => (a.speaker === null) === (a.speakerType === null), { message: "speaker and speakerType are both set or both null" });
+
+/** Provenance found in the text beside the provenance the metadata declares. */
+export const provenanceCheckSchema = z
+  .object({
+    declared: z.object({ origins: z.array(z.string()), author: nullableText }).strict(),
+    detected: z.object({ origins: z.array(z.string()), authors: z.array(z.string()) }).strict(),
+    disagreements: z.array(z.string()).describe("empty when the two agree"),
+  })
+  .strict()
+  .describe("provenance found in the text beside the declared provenance; disagreements listed");
+
+/** The published analysis of one article: what the CLI prints, one JSON line per article. */
+export const articleRecordSchema = z
+  .object({
+    schema: z.literal(RECORD_SCHEMA).describe("record format and version"),
+    analysis: analysisStampSchema,
+    codebooks: codebookStampsSchema,
+    id: z.string().describe("article id: the file name without extension unless declared"),
+    language: languageSchema,
+    languageSource: languageSourceSchema.describe("declared in the metadata, or identified by franc-min"),
+    title: z.string().describe("display title: the declared title, else the first heading if it opens the article, else the opening words"),
+    titleSource: titleSourceSchema,
+    words: z.number().int().min(0).describe("word tokens in headings and paragraphs (boilerplate and source lines excluded)"),
+    sentences: z.array(sentenceSchema).describe("[start, end) UTF-16 offsets into text; block is the index in blocks"),
+    blocks: z.array(blockSchema).describe("the body segmented; boilerplate and source lines are shown but not analysed"),
+    markup: z.array(z.tuple([offset, offset])).describe("Markdown syntax characters (**, [, ](url), #), [start, end); hidden in the reader"),
+    quotations: z.array(quotationSchema).describe("quoted spans with their marks; direct quotation or scare quote, and the rule that decided"),
+    markers: z.array(framingMarkerSchema).describe("one per occurrence of a framing codebook term"),
+    devices: z.array(deviceMarkerSchema).describe("one per rhetorical device occurrence, same shape as markers"),
+    sentiment: sentimentSchema,
+    actors: actorsSchema,
+    outlets: z.array(outletSchema).describe("outlets cited, named in origin lines, and authors credited in the text"),
+    attributions: z.array(attributionSchema).describe("quotations and reported speech with their speakers, cues and content, sorted by offset"),
+    provenanceCheck: provenanceCheckSchema,
+    meta: articleMetaSchema,
+    text: z.string().describe("the article body, verbatim; every offset indexes it"),
+  })
+  .strict();
+
+/** A validated article, ready for analysis: the record's identity, body and metadata. */
+export const articleSchema = articleRecordSchema.pick({ id: true, language: true, languageSource: true, text: true, meta: true });
+
+export type Span = DeepReadonly<z.infer<typeof spanSchema>>;
+export type FileStamp = DeepReadonly<z.infer<typeof fileStampSchema>>;
+export type CodebookStamps = DeepReadonly<z.infer<typeof codebookStampsSchema>>;
+export type AnalysisStamp = DeepReadonly<z.infer<typeof analysisStampSchema>>;
+export type Provenance = DeepReadonly<z.infer<typeof provenanceSchema>>;
+export type ArticleMeta = DeepReadonly<z.infer<typeof articleMetaSchema>>;
+export type Sentence = DeepReadonly<z.infer<typeof sentenceSchema>>;
+export type Block = DeepReadonly<z.infer<typeof blockSchema>>;
+export type QuoteContext = z.infer<typeof quoteContextSchema>;
+export type QuotationRecord = DeepReadonly<z.infer<typeof quotationSchema>>;
+export type FramingMarker = DeepReadonly<z.infer<typeof framingMarkerSchema>>;
+export type DeviceMarker = DeepReadonly<z.infer<typeof deviceMarkerSchema>>;
+export type SentimentRecord = DeepReadonly<z.infer<typeof sentimentSchema>>;
+export type ActorRecord = DeepReadonly<z.infer<typeof actorsSchema>>;
+export type OutletRecord = DeepReadonly<z.infer<typeof outletSchema>>;
+export type AttributionRecord = DeepReadonly<z.infer<typeof attributionSchema>>;
+export type ProvenanceCheck = DeepReadonly<z.infer<typeof provenanceCheckSchema>>;
+export type ArticleRecord = DeepReadonly<z.infer<typeof articleRecordSchema>>;
+export type Article = DeepReadonly<z.infer<typeof articleSchema>>;
+export type { Language, BlockKind, SpeakerType } from "./enums.ts";

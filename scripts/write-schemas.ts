@@ -1,0 +1,30 @@
+/**
+ * npm run schemas [-- --check]
+ * Writes the JSON Schema of every published file to data-loaders/schema/json/<name>.schema.json and the
+ * data dictionary to data-loaders/schema/data-dictionary.md, all generated from the zod schemas. With
+ * --check, writes nothing and exits 1 if any checked-in file is stale (the tests do the same check).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+import { generatedSchemaFiles } from "../data-loaders/schema/data-dictionary.ts";
+
+const { values } = parseArgs({ options: { check: { type: "boolean" } } });
+const stale: string[] = [];
+for (const [path, content] of generatedSchemaFiles()) {
+  const file = join(PROJECT_ROOT, path);
+  const current = existsSync(file) ? readFileSync(file, "utf8") : null;
+  if (current === content) continue;
+  stale.push(path);
+  if (!values.check) {
+    mkdirSync(join(file, ".."), { recursive: true });
+    writeFileSync(file, content);
+  }
+}
+if (values.check && stale.length) {
+  process.stderr.write(`schemas: stale, run npm run schemas: ${stale.join(", ")}\n`);
+  process.exitCode = 1;
+} else {
+  process.stderr.write(stale.length ? `schemas: wrote ${stale.join(", ")}\n` : "schemas: all current\n");
+}
