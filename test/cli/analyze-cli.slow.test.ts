@@ -13,7 +13,7 @@ describe("npm run analyze", () => {
     expect(records.map((r) => r.id)).toEqual(["alpha", "beta", "gamma-custom-id"]);
     for (const record of records) {
       expect(Object.keys(record)).toEqual([
-        "schema", "codebooks", "id", "language", "languageSource", "title", "titleSource", "words",
+        "schema", "analysis", "codebooks", "id", "language", "languageSource", "title", "titleSource", "words",
         "sentences", "blocks", "markup", "quotations", "markers", "devices", "sentiment", "actors", "outlets", "attributions", "provenanceCheck", "meta", "text",
       ]);
       for (const sentence of record.sentences) expect(Object.keys(sentence)).toEqual(["index", "start", "end", "block"]);
