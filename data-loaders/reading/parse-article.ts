@@ -21,8 +21,8 @@ export interface ParseResult {
 export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
-    let need = 0;
-    let min = 0;
+    let need: number;
+    let min: number;
     if (b < 0x80) { i++; continue; }
     else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
     else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }

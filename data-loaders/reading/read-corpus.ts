@@ -176,5 +176,5 @@ async function* readLines(path: string): AsyncGenerator<{ number: number; byteSt
     if (from < chunk.length) pending.push(chunk.subarray(from));
     offset += chunk.length;
   }
-  if (pending.length) yield { number: ++number, byteStart: pendingStart, bytes: Buffer.concat(pending) };
+  if (pending.length) yield { number: number + 1, byteStart: pendingStart, bytes: Buffer.concat(pending) };
 }

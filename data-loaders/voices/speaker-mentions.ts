@@ -98,7 +98,6 @@ export function findSpeakerMentions(
   const fn = grammar.functionWords[language];
   const org = grammar.organisationWords[language];
   const wordIndexAt = new Map(words.map((w, i) => [w.start, i]));
-  const inWords = (m: Span) => wordIndexAt.has(m.start);
   const actors = new Map(resources.gazetteer.actors.map((a) => [a.id, a]));
   const outlets = new Map(resources.outlets.outlets.map((o) => [o.id, o]));
   // An actor alias used as a proper name ("Peking", "the Americans"), not as an adjective ("Russische").

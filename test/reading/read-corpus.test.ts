@@ -169,8 +169,8 @@ describe("readCorpus(input)", () => {
     const fromFolder = [];
     for await (const article of readCorpus(FIXTURE_CORPUS)) fromFolder.push(article);
     expect(fromJsonl.map((a) => a.id)).toEqual(["alpha", "beta", "gamma-custom-id"]);
-    expect(fromJsonl.map(({ meta: { source, ...meta }, ...a }) => ({ ...a, meta }))).toEqual(
-      fromFolder.map(({ meta: { source, ...meta }, ...a }) => ({ ...a, meta })),
+    expect(fromJsonl.map(({ meta: { source: _source, ...meta }, ...a }) => ({ ...a, meta }))).toEqual(
+      fromFolder.map(({ meta: { source: _source, ...meta }, ...a }) => ({ ...a, meta })),
     );
     expect(fromJsonl[0]!.meta.source).toBe("small-corpus.jsonl:2");
   });

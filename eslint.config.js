@@ -1,0 +1,17 @@
+// ESLint, configured once: the recommended JavaScript and typescript-eslint rules for every TypeScript
+// file of the project. Formatting is Prettier's job (.prettierrc.json); `npm test` runs both.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "src/.observablehq/**", "test/browser/output/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    rules: {
+      // An underscore marks a value left out on purpose (`const { analysis: _analysis, ...rest } = record`).
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
+  },
+);
