@@ -11,7 +11,10 @@ export default tseslint.config(
     files: ["**/*.ts"],
     rules: {
       // An underscore marks a value left out on purpose (`const { analysis: _analysis, ...rest } = record`).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
 );

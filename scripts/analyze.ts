@@ -25,10 +25,15 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: { out: { type: "string" }, patterns: { type: "string" }, schema: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
-  if (values.help) return process.stdout.write(`${USAGE}\n`), 0;
-  if (values.schema) return process.stdout.write(`${JSON.stringify(jsonSchemaOf(articleRecordSchema), null, 2)}\n`), 0;
-  if (positionals.length > 1) return process.stderr.write(`analyze: expected at most one input, got ${positionals.length}\n${USAGE}\n`), 2;
-  const paths = corpusPaths({ ...process.env, CORPUS: positionals[0] ?? process.env.CORPUS, BOILERPLATE_PATTERNS: values.patterns ?? process.env.BOILERPLATE_PATTERNS });
+  if (values.help) return (process.stdout.write(`${USAGE}\n`), 0);
+  if (values.schema) return (process.stdout.write(`${JSON.stringify(jsonSchemaOf(articleRecordSchema), null, 2)}\n`), 0);
+  if (positionals.length > 1)
+    return (process.stderr.write(`analyze: expected at most one input, got ${positionals.length}\n${USAGE}\n`), 2);
+  const paths = corpusPaths({
+    ...process.env,
+    CORPUS: positionals[0] ?? process.env.CORPUS,
+    BOILERPLATE_PATTERNS: values.patterns ?? process.env.BOILERPLATE_PATTERNS,
+  });
   const out: Writable = values.out ? createWriteStream(values.out) : process.stdout;
   const progressEvery = 1000;
   let written = 0;

@@ -33,7 +33,8 @@ import type { Language } from "../data-loaders/schema/record.ts";
 const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" }, seed: { type: "string", default: "42" } } });
 const articleCount = Number(values.articles);
 const seed = Number(values.seed);
-if (!Number.isInteger(articleCount) || articleCount < 1) throw new Error(`bench: --articles must be a positive whole number, not ${values.articles}`);
+if (!Number.isInteger(articleCount) || articleCount < 1)
+  throw new Error(`bench: --articles must be a positive whole number, not ${values.articles}`);
 
 // 1. Sentence and heading pools from the bundled corpus, per language.
 const paths = corpusPaths();
@@ -134,8 +135,12 @@ try {
     node: process.version,
   };
   console.log(`synthetic corpus: ${records} articles, ${tokens.toLocaleString("en")} tokens (seed ${seed})`);
-  console.log(`full pipeline:    ${result.articlesPerSecond.toLocaleString("en")} articles/s, ${result.tokensPerSecond.toLocaleString("en")} tokens/s (${result.fullSeconds} s)`);
-  console.log(`bare readDoc:     ${result.bareTokensPerSecond.toLocaleString("en")} tokens/s (wink default pipeline); ${result.sbdOnlyTokensPerSecond.toLocaleString("en")} tokens/s with only sentence boundaries, as the pipeline runs it`);
+  console.log(
+    `full pipeline:    ${result.articlesPerSecond.toLocaleString("en")} articles/s, ${result.tokensPerSecond.toLocaleString("en")} tokens/s (${result.fullSeconds} s)`,
+  );
+  console.log(
+    `bare readDoc:     ${result.bareTokensPerSecond.toLocaleString("en")} tokens/s (wink default pipeline); ${result.sbdOnlyTokensPerSecond.toLocaleString("en")} tokens/s with only sentence boundaries, as the pipeline runs it`,
+  );
   console.log(`ratio full/bare:  ${result.ratio}`);
   console.log(`peak RSS:         ${result.peakRssMB} MB (output ${result.outputMB} MB, streamed)`);
   console.log(JSON.stringify(result));

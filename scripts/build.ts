@@ -18,7 +18,8 @@ import { freshenLoaders } from "./freshen-loaders.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 const epochSeconds = Number(process.env.SOURCE_DATE_EPOCH ?? Date.UTC(2000, 0, 1) / 1000);
-if (!Number.isFinite(epochSeconds)) throw new Error(`build: SOURCE_DATE_EPOCH must be seconds since 1970, not ${process.env.SOURCE_DATE_EPOCH}`);
+if (!Number.isFinite(epochSeconds))
+  throw new Error(`build: SOURCE_DATE_EPOCH must be seconds since 1970, not ${process.env.SOURCE_DATE_EPOCH}`);
 const fixedTime = new Date(epochSeconds * 1000);
 
 function cachedFiles(dir: string): string[] {
@@ -65,6 +66,8 @@ observableBuild();
 const unsettled = cachedFiles(CACHE_DATA).filter((file) => statSync(file).mtimeMs !== fixedTime.getTime());
 if (unsettled.length) {
   for (const file of unsettled) utimesSync(file, fixedTime, fixedTime);
-  process.stderr.write(`build: rendering again with ${unsettled.length} data files dated ${fixedTime.toISOString()} (reproducible pages)\n`);
+  process.stderr.write(
+    `build: rendering again with ${unsettled.length} data files dated ${fixedTime.toISOString()} (reproducible pages)\n`,
+  );
   observableBuild();
 }

@@ -32,14 +32,22 @@ function filesBelow(path: string): string[] {
 /** The fingerprint of everything the loaders read besides their own source. */
 export function inputsFingerprint(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const paths = corpusPaths(env);
-  const inputs = [join(PROJECT_ROOT, "corpus"), join(PROJECT_ROOT, "data-loaders"), join(PROJECT_ROOT, "package-lock.json"), ...Object.values(paths)];
+  const inputs = [
+    join(PROJECT_ROOT, "corpus"),
+    join(PROJECT_ROOT, "data-loaders"),
+    join(PROJECT_ROOT, "package-lock.json"),
+    ...Object.values(paths),
+  ];
   const hash = createHash("sha256");
   for (const [key, value] of Object.entries(paths)) hash.update(`${key}=${value}\n`);
   const seen = new Set<string>();
   for (const file of inputs.flatMap(filesBelow)) {
     if (seen.has(file)) continue;
     seen.add(file);
-    hash.update(`${relative(PROJECT_ROOT, file)}\n`).update(readFileSync(file)).update("\n");
+    hash
+      .update(`${relative(PROJECT_ROOT, file)}\n`)
+      .update(readFileSync(file))
+      .update("\n");
   }
   return hash.digest("hex");
 }
@@ -70,5 +78,9 @@ export function freshenLoaders(
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const touched = freshenLoaders();
-  process.stderr.write(touched ? "freshen-loaders: inputs changed; data loaders will rerun\n" : "freshen-loaders: inputs unchanged; cached loader output is current\n");
+  process.stderr.write(
+    touched
+      ? "freshen-loaders: inputs changed; data loaders will rerun\n"
+      : "freshen-loaders: inputs unchanged; cached loader output is current\n",
+  );
 }

@@ -53,5 +53,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { values } = parseArgs({ options: { port: { type: "string", default: "3000" }, root: { type: "string", default: "dist" } } });
   const server = await serveStatic(values.root!, Number(values.port));
   const address = server.address();
-  process.stderr.write(`serving ${values.root} at http://127.0.0.1:${typeof address === "object" && address ? address.port : values.port}/\n`);
+  process.stderr.write(
+    `serving ${values.root} at http://127.0.0.1:${typeof address === "object" && address ? address.port : values.port}/\n`,
+  );
 }

@@ -21,7 +21,9 @@ import type { Language } from "../data-loaders/schema/record.ts";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 
-const { values } = parseArgs({ options: { eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") }, write: { type: "boolean" } } });
+const { values } = parseArgs({
+  options: { eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") }, write: { type: "boolean" } },
+});
 const folder = values.eval!;
 if (!existsSync(folder)) {
   process.stderr.write(`validate: no evaluation data at ${folder} (the team's shared/eval folder); pass --eval <folder>\n`);
@@ -39,7 +41,11 @@ function score(text: string, language: Language): number {
   return articleSentiment(language, blocks, sentences, tokens, [], resources.sentiment).score ?? 0;
 }
 
-const read = (file: string) => readFileSync(join(folder, file), "utf8").trim().split("\n").map((line) => JSON.parse(line) as { text: string; mean?: number; label?: string });
+const read = (file: string) =>
+  readFileSync(join(folder, file), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { text: string; mean?: number; label?: string });
 const round = (x: number) => Number(x.toFixed(3));
 const results: Record<string, unknown>[] = [];
 
@@ -60,14 +66,38 @@ for (const [file, name] of [
     language: "en",
     n: rows.length,
     pearson: round(pearson(ours, gold)),
-    accuracy3: round(accuracy(goldClass, ours.map((s) => polarity(s, 0.05)))),
-    macroF1_3: round(macroF1(goldClass, ours.map((s) => polarity(s, 0.05)), three)),
+    accuracy3: round(
+      accuracy(
+        goldClass,
+        ours.map((s) => polarity(s, 0.05)),
+      ),
+    ),
+    macroF1_3: round(
+      macroF1(
+        goldClass,
+        ours.map((s) => polarity(s, 0.05)),
+        three,
+      ),
+    ),
     winkPearson: round(pearson(wink, gold)),
-    winkAccuracy3: round(accuracy(goldClass, wink.map((s) => polarity(s, 0.05)))),
-    winkMacroF1_3: round(macroF1(goldClass, wink.map((s) => polarity(s, 0.05)), three)),
+    winkAccuracy3: round(
+      accuracy(
+        goldClass,
+        wink.map((s) => polarity(s, 0.05)),
+      ),
+    ),
+    winkMacroF1_3: round(
+      macroF1(
+        goldClass,
+        wink.map((s) => polarity(s, 0.05)),
+        three,
+      ),
+    ),
   };
   results.push(row);
-  console.log(`${name} (en, n=${row.n}): r = ${row.pearson}, 3-class accuracy ${row.accuracy3}, macro-F1 ${row.macroF1_3}   | wink-nlp: r = ${row.winkPearson}, accuracy ${row.winkAccuracy3}, macro-F1 ${row.winkMacroF1_3}`);
+  console.log(
+    `${name} (en, n=${row.n}): r = ${row.pearson}, 3-class accuracy ${row.accuracy3}, macro-F1 ${row.macroF1_3}   | wink-nlp: r = ${row.winkPearson}, accuracy ${row.winkAccuracy3}, macro-F1 ${row.winkMacroF1_3}`,
+  );
 }
 
 const dutch = "nl/bolcom_books_pattern.jsonl";
@@ -95,7 +125,9 @@ if (existsSync(join(folder, dutch))) {
     plainMacroF1: round(macroF1(gold, plainPredicted, ["pos", "neg"])),
   };
   results.push(row);
-  console.log(`${row.dataset} (nl, n=${row.n}): sign accuracy ${row.accuracy}, macro-F1 ${row.macroF1}, negative recall ${row.recallNeg}, ${row.undecided} scored 0 (counted wrong)   | plain lexicon mean, 0.1 threshold: accuracy ${row.plainAccuracy}, macro-F1 ${row.plainMacroF1}`);
+  console.log(
+    `${row.dataset} (nl, n=${row.n}): sign accuracy ${row.accuracy}, macro-F1 ${row.macroF1}, negative recall ${row.recallNeg}, ${row.undecided} scored 0 (counted wrong)   | plain lexicon mean, 0.1 threshold: accuracy ${row.plainAccuracy}, macro-F1 ${row.plainMacroF1}`,
+  );
 }
 const summary = { rules: resources.sentiment.rules.en.version, lexicons: resources.sentiment.sources, results };
 console.log(JSON.stringify(summary));

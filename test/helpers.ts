@@ -36,7 +36,9 @@ export function runCommand(command: string, args: readonly string[], env: Readon
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.on("error", reject);
-    child.on("close", (status) => resolvePromise({ status, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") }));
+    child.on("close", (status) =>
+      resolvePromise({ status, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") }),
+    );
   });
 }
 
@@ -64,7 +66,16 @@ export function analyzeText(text: string, language: Language = "en"): ArticleRec
     language,
     languageSource: "declared",
     text,
-    meta: { title: null, outlet: null, published: null, url: null, author: null, provenance: { creditedAuthor: null, origin: [], summaryOf: [], translatedFrom: null, evidence: null }, source: "t.md", extra: {} },
+    meta: {
+      title: null,
+      outlet: null,
+      published: null,
+      url: null,
+      author: null,
+      provenance: { creditedAuthor: null, origin: [], summaryOf: [], translatedFrom: null, evidence: null },
+      source: "t.md",
+      extra: {},
+    },
   };
   return analyzeArticle(article, sharedResources());
 }

@@ -7,7 +7,12 @@ import type { ArticleSummary, Comparison } from "../schema/site-outputs.ts";
  * Builds the comparison tables for one codebook: `kind` "frames" reads each row's frame counts, "devices"
  * its device counts. Categories are the codebook's entries, in codebook order.
  */
-export function compareArticles(rows: readonly ArticleSummary[], codebook: Codebook, kind: "frames" | "devices", options: BootstrapOptions = {}): Comparison {
+export function compareArticles(
+  rows: readonly ArticleSummary[],
+  codebook: Codebook,
+  kind: "frames" | "devices",
+  options: BootstrapOptions = {},
+): Comparison {
   const categories = codebook.entries.map((entry) => ({ id: entry.id, label: entry.label }));
   const ids = categories.map((c) => c.id);
   const counts: ArticleCounts[] = rows.map((row) => ({

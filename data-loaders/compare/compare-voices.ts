@@ -11,7 +11,9 @@ export function voiceRows(record: ArticleRecord): VoiceRow[] {
     const first = a.sentence;
     let last = first;
     while (last + 1 < record.sentences.length && record.sentences[last + 1]!.start < a.quote.end) last++;
-    const frames = [...new Set(record.markers.filter((m) => m.sentence >= first && m.sentence <= last).map((m) => m.frame))].sort(compareIds);
+    const frames = [...new Set(record.markers.filter((m) => m.sentence >= first && m.sentence <= last).map((m) => m.frame))].sort(
+      compareIds,
+    );
     const text = record.text.slice(a.quote.start, a.quote.end).replace(/\s+/g, " ");
     return {
       id: record.id,
@@ -46,10 +48,21 @@ export function compareVoices(
     }
     return { id: article.id, title: article.title, byType, byKind };
   });
-  const bySpeaker = new Map<string, { speaker: string; type: VoiceType; count: number; direct: number; mixed: number; indirect: number; articles: Set<string> }>();
+  const bySpeaker = new Map<
+    string,
+    { speaker: string; type: VoiceType; count: number; direct: number; mixed: number; indirect: number; articles: Set<string> }
+  >();
   for (const row of rows) {
     if (row.speaker === null) continue;
-    const entry = bySpeaker.get(row.speaker) ?? { speaker: row.speaker, type: row.type, count: 0, direct: 0, mixed: 0, indirect: 0, articles: new Set<string>() };
+    const entry = bySpeaker.get(row.speaker) ?? {
+      speaker: row.speaker,
+      type: row.type,
+      count: 0,
+      direct: 0,
+      mixed: 0,
+      indirect: 0,
+      articles: new Set<string>(),
+    };
     entry.count++;
     entry[row.kind]++;
     entry.articles.add(row.id);
@@ -75,15 +88,27 @@ export function compareVoices(
       addLink(article.id, o.name, o.role, o.kind ?? "other");
     }
   }
-  const sortedLinks = [...links.values()].sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target) || compareIds(a.role, b.role));
+  const sortedLinks = [...links.values()].sort(
+    (a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target) || compareIds(a.role, b.role),
+  );
   const weight = new Map<string, number>();
   for (const link of sortedLinks) {
     weight.set(link.source, (weight.get(link.source) ?? 0) + link.count);
     weight.set(link.target, (weight.get(link.target) ?? 0) + link.count);
   }
   const nodes = [
-    ...articles.filter((a) => weight.has(`article:${a.id}`)).map((a) => ({ id: `article:${a.id}`, label: a.id, kind: "article" as const, type: null, weight: weight.get(`article:${a.id}`)! })),
-    ...[...voiceType.entries()].sort(([a], [b]) => compareIds(a, b)).map(([voice, type]) => ({ id: `voice:${voice}`, label: voice, kind: "voice" as const, type, weight: weight.get(`voice:${voice}`)! })),
+    ...articles
+      .filter((a) => weight.has(`article:${a.id}`))
+      .map((a) => ({ id: `article:${a.id}`, label: a.id, kind: "article" as const, type: null, weight: weight.get(`article:${a.id}`)! })),
+    ...[...voiceType.entries()]
+      .sort(([a], [b]) => compareIds(a, b))
+      .map(([voice, type]) => ({
+        id: `voice:${voice}`,
+        label: voice,
+        kind: "voice" as const,
+        type,
+        weight: weight.get(`voice:${voice}`)!,
+      })),
   ];
   return { rows, articles: perArticle, speakers, network: { nodes, links: sortedLinks } };
 }

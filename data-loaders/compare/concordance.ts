@@ -11,7 +11,12 @@ const CONTEXT = 70;
 export function concordanceLines(record: ArticleRecord): ConcordanceLine[] {
   const visible = maskRanges(record.text, record.markup);
   const squash = (text: string) => text.replace(/\s+/g, " ");
-  const line = (kind: ConcordanceLine["kind"], category: string, m: { term: string; start: number; end: number; sentence: number; quote: ConcordanceLine["quote"] }, form: string | null): ConcordanceLine => ({
+  const line = (
+    kind: ConcordanceLine["kind"],
+    category: string,
+    m: { term: string; start: number; end: number; sentence: number; quote: ConcordanceLine["quote"] },
+    form: string | null,
+  ): ConcordanceLine => ({
     article: record.id,
     kind,
     category,
@@ -24,8 +29,5 @@ export function concordanceLines(record: ArticleRecord): ConcordanceLine[] {
     match: squash(visible.slice(m.start, m.end)),
     right: squash(visible.slice(m.end, m.end + CONTEXT)).trimEnd(),
   });
-  return [
-    ...record.markers.map((m) => line("frame", m.frame, m, m.form)),
-    ...record.devices.map((d) => line("device", d.device, d, null)),
-  ];
+  return [...record.markers.map((m) => line("frame", m.frame, m, m.form)), ...record.devices.map((d) => line("device", d.device, d, null))];
 }

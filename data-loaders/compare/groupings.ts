@@ -1,7 +1,11 @@
 import type { ArticleSummary } from "../schema/site-outputs.ts";
 
 /** The groupings every comparison page offers, with the summary field each reads. */
-export const GROUPINGS: ReadonlyArray<{ readonly id: string; readonly label: string; readonly value: (row: ArticleSummary) => string | null }> = [
+export const GROUPINGS: ReadonlyArray<{
+  readonly id: string;
+  readonly label: string;
+  readonly value: (row: ArticleSummary) => string | null;
+}> = [
   { id: "all", label: "whole corpus", value: () => "all articles" },
   { id: "language", label: "language", value: (row) => row.language },
   { id: "provenance", label: "provenance stated in the text", value: (row) => row.provenanceKind },

@@ -12,7 +12,15 @@ const schema = z
     frames: z.record(z.string(), counts),
     hegemonForms: z.record(z.string(), counts),
     quotations: z.array(
-      z.object({ article: z.string(), start: z.number().int().min(0), text: z.string(), judged: z.enum(["scare", "quotation"]), note: z.string().optional() }).strict(),
+      z
+        .object({
+          article: z.string(),
+          start: z.number().int().min(0),
+          text: z.string(),
+          judged: z.enum(["scare", "quotation"]),
+          note: z.string().optional(),
+        })
+        .strict(),
     ),
     attributions: z.array(
       z
@@ -33,7 +41,10 @@ const schema = z
 export type HandCheck = z.infer<typeof schema>;
 
 /** Validates a parsed hand-check file. */
-export function parseHandCheck(raw: unknown, file: string): { readonly handCheck: HandCheck | null; readonly errors: readonly CorpusError[] } {
+export function parseHandCheck(
+  raw: unknown,
+  file: string,
+): { readonly handCheck: HandCheck | null; readonly errors: readonly CorpusError[] } {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { handCheck: parsed.data, errors: [] };
   return { handCheck: null, errors: schemaErrors(parsed.error.issues, file) };
@@ -41,7 +52,13 @@ export function parseHandCheck(raw: unknown, file: string): { readonly handCheck
 
 /** The articles a hand check covers (by frame counts, judged quotations or coded attributions), sorted. */
 export function handCheckArticles(handCheck: HandCheck): string[] {
-  return [...new Set([...Object.keys(handCheck.frames), ...handCheck.quotations.map((q) => q.article), ...handCheck.attributions.map((a) => a.article)])].sort();
+  return [
+    ...new Set([
+      ...Object.keys(handCheck.frames),
+      ...handCheck.quotations.map((q) => q.article),
+      ...handCheck.attributions.map((a) => a.article),
+    ]),
+  ].sort();
 }
 
 /**
@@ -53,7 +70,12 @@ export function compareHandCheck(handCheck: HandCheck, records: readonly Article
   const articles = handCheckArticles(handCheck);
   const missing = articles.filter((id) => !byId.has(id));
   const frames = Object.entries(handCheck.frames).flatMap(([article, checked]) =>
-    Object.entries(checked).map(([frame, n]) => ({ article, frame, checked: n, found: byId.get(article)?.markers.filter((m) => m.frame === frame).length ?? 0 })),
+    Object.entries(checked).map(([frame, n]) => ({
+      article,
+      frame,
+      checked: n,
+      found: byId.get(article)?.markers.filter((m) => m.frame === frame).length ?? 0,
+    })),
   );
   const hegemonForms = Object.entries(handCheck.hegemonForms).flatMap(([article, checked]) =>
     Object.entries(checked).map(([form, n]) => ({
@@ -72,7 +94,13 @@ export function compareHandCheck(handCheck: HandCheck, records: readonly Article
     if (isScare) detected++;
     if (isScare && q.judged === "scare") truePositives++;
     if (isScare !== (q.judged === "scare")) {
-      disagreements.push({ article: q.article, text: q.text, judged: q.judged, detected: found ? found.kind : "not found", note: q.note ?? null });
+      disagreements.push({
+        article: q.article,
+        text: q.text,
+        judged: q.judged,
+        detected: found ? found.kind : "not found",
+        note: q.note ?? null,
+      });
     }
   }
   // Scare quotes the pipeline found where the hand check has no span at all are false positives too.
@@ -81,7 +109,13 @@ export function compareHandCheck(handCheck: HandCheck, records: readonly Article
     for (const x of record.quotations) {
       if (x.kind === "scare" && !handCheck.quotations.some((q) => q.article === record.id && q.start === x.start)) {
         detected++;
-        disagreements.push({ article: record.id, text: record.text.slice(x.start, x.end), judged: "not in the hand check", detected: "scare", note: null });
+        disagreements.push({
+          article: record.id,
+          text: record.text.slice(x.start, x.end),
+          judged: "not in the hand check",
+          detected: "scare",
+          note: null,
+        });
       }
     }
   }
@@ -99,7 +133,10 @@ export function compareHandCheck(handCheck: HandCheck, records: readonly Article
       recall: judged ? truePositives / judged : null,
       disagreements,
     },
-    attributions: compareAttributions(handCheck.attributions, records.filter((r) => articles.includes(r.id))),
+    attributions: compareAttributions(
+      handCheck.attributions,
+      records.filter((r) => articles.includes(r.id)),
+    ),
     missing,
   };
 }

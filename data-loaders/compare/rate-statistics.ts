@@ -31,7 +31,12 @@ function bootstrapSettings(options: BootstrapOptions): Required<BootstrapOptions
  * A 95% percentile bootstrap interval: `resamples` times, draw `count` indexes with replacement (seeded by
  * `random`) and compute `statistic` on them; return the 2.5% and 97.5% quantiles of the results.
  */
-function bootstrapInterval(count: number, resamples: number, random: () => number, statistic: (indexes: Int32Array) => number): [number, number] {
+function bootstrapInterval(
+  count: number,
+  resamples: number,
+  random: () => number,
+  statistic: (indexes: Int32Array) => number,
+): [number, number] {
   const results = new Array<number>(resamples);
   const indexes = new Int32Array(count);
   for (let r = 0; r < resamples; r++) {
@@ -128,7 +133,11 @@ export function meanTable(
  * The mean of `values` with a 95% percentile bootstrap interval over them (e.g. an article's tone over its
  * sentences), seeded by `key`; no interval for fewer than 2 values, mean null for none.
  */
-export function meanInterval(values: readonly number[], key: string, options: BootstrapOptions = {}): { mean: number | null; low: number | null; high: number | null } {
+export function meanInterval(
+  values: readonly number[],
+  key: string,
+  options: BootstrapOptions = {},
+): { mean: number | null; low: number | null; high: number | null } {
   if (!values.length) return { mean: null, low: null, high: null };
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   if (values.length < 2) return { mean, low: null, high: null };

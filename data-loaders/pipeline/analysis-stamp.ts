@@ -30,7 +30,11 @@ export function readAnalysisStamp(root: string = PROJECT_ROOT): AnalysisStamp {
   const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
   const library = join(root, "data-loaders");
   const hash = createHash("sha256");
-  for (const file of sourceFiles(library)) hash.update(`${file}\n`).update(readFileSync(join(library, file))).update("\n");
+  for (const file of sourceFiles(library))
+    hash
+      .update(`${file}\n`)
+      .update(readFileSync(join(library, file)))
+      .update("\n");
   const stamp = { version, code: hash.digest("hex") };
   stamps.set(root, stamp);
   return stamp;

@@ -20,7 +20,6 @@ import { RECORD_SCHEMA, type AnalysisStamp } from "../schema/record.ts";
 import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, Sentence } from "../schema/record.ts";
 import type { Token } from "../reading/token.ts";
 
-
 /** What every analyser needs, loaded once per run and shared across articles. */
 export interface AnalysisResources {
   /** The project's version and the fingerprint of the analysis code, written into every record. */
@@ -55,7 +54,12 @@ const GROUPS = {
 } as const;
 
 /** Builds the combined per-language term index and the quotation settings from loaded codebooks. */
-export function prepareResources(parts: Pick<AnalysisResources, "analysis" | "nlp" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment" | "gazetteer" | "outlets">): AnalysisResources {
+export function prepareResources(
+  parts: Pick<
+    AnalysisResources,
+    "analysis" | "nlp" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment" | "gazetteer" | "outlets"
+  >,
+): AnalysisResources {
   const groups = [
     { group: GROUPS.frame, entries: parts.framing.entries },
     { group: GROUPS.device, entries: parts.devices.entries },
@@ -71,7 +75,11 @@ export function prepareResources(parts: Pick<AnalysisResources, "analysis" | "nl
     { group: GROUPS.body, entries: parts.speechCues.speakers.bodies },
   ];
   const scare = parts.devices.entries.find((entry) => entry.detector?.name === "scare-quotes");
-  return { ...parts, termIndex: { en: indexTerms(groups, "en"), nl: indexTerms(groups, "nl") }, scareMaxWords: scare?.detector?.maxWords ?? 4 };
+  return {
+    ...parts,
+    termIndex: { en: indexTerms(groups, "en"), nl: indexTerms(groups, "nl") },
+    scareMaxWords: scare?.detector?.maxWords ?? 4,
+  };
 }
 
 /** The codebooks a record was made with. */
@@ -107,9 +115,15 @@ export function readText(text: string, language: Language, resources: AnalysisRe
   const byGroup = new Map<string, keyof typeof GROUPS>(Object.entries(GROUPS).map(([key, group]) => [group, key as keyof typeof GROUPS]));
   for (const match of matchTerms(masked, tokens, resources.termIndex[language])) matches[byGroup.get(match.group)!].push(match);
   // A capitalised cue inside a sentence is part of a name ("United States"), not a speech verb.
-  const isName = (m: TermMatch) => /^\p{Lu}/u.test(masked[m.start]!) && !/^[\s"'“”„‘’«»(*#–—-]*$/u.test(masked.slice(sentences[sentenceAt(sentences, m.start)]?.start ?? 0, m.start));
+  const isName = (m: TermMatch) =>
+    /^\p{Lu}/u.test(masked[m.start]!) &&
+    !/^[\s"'“”„‘’«»(*#–—-]*$/u.test(masked.slice(sentences[sentenceAt(sentences, m.start)]?.start ?? 0, m.start));
   matches.cue = matches.cue.filter((m) => !isName(m));
-  const quotations = findQuotations(masked, blocks, sentences, tokens, { scareMaxWords: resources.scareMaxWords, cues: matches.cue, soCalled: matches.soCalled });
+  const quotations = findQuotations(masked, blocks, sentences, tokens, {
+    scareMaxWords: resources.scareMaxWords,
+    cues: matches.cue,
+    soCalled: matches.soCalled,
+  });
   return { masked, markup, blocks, sentences, tokens, matches, quotations };
 }
 
@@ -117,12 +131,23 @@ export function readText(text: string, language: Language, resources: AnalysisRe
  * Analyses one article into its published record. Pure: the same article and resources always give the
  * same record (no clock, no randomness, fields in a fixed order).
  */
-export function analyzeArticle(article: Article, resources: AnalysisResources, stamps: ArticleRecord["codebooks"] = codebookStamps(resources)): ArticleRecord {
+export function analyzeArticle(
+  article: Article,
+  resources: AnalysisResources,
+  stamps: ArticleRecord["codebooks"] = codebookStamps(resources),
+): ArticleRecord {
   const read = readText(article.text, article.language, resources);
   const words = read.tokens.reduce((n, token) => n + (token.type === "word" ? 1 : 0), 0);
   const { title, titleSource } = displayTitle(article, read);
   const markers: FramingMarker[] = detectFramingMarkers(article.text, read.matches.frame, read.sentences, read.quotations);
-  const devices: DeviceMarker[] = detectRhetoricalDevices(article.text, read.masked, read.matches.device, read.sentences, read.quotations, resources.devices);
+  const devices: DeviceMarker[] = detectRhetoricalDevices(
+    article.text,
+    read.masked,
+    read.matches.device,
+    read.sentences,
+    read.quotations,
+    resources.devices,
+  );
   const outlets = detectOutlets(read.masked, read.blocks, read.matches.outlet, resources.outlets, resources.speechCues, article.language);
   const bodyWords = sentenceWords(read.masked, read.blocks, read.sentences, read.quotations, attributionSentences(read));
   const mentions = findSpeakerMentions(read.masked, article.language, bodyWords, read.matches, resources);
@@ -196,4 +221,3 @@ function displayTitle(article: Article, read: ReadText): Pick<ArticleRecord, "ti
   const title = words.length > TITLE_WORDS ? `${words.slice(0, TITLE_WORDS).join(" ")} …` : words.join(" ");
   return { title, titleSource: "opening-words" };
 }
-

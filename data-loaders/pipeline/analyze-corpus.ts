@@ -4,7 +4,14 @@ import { sharedNlp } from "../reading/nlp.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import { CorpusValidationError, type CorpusError } from "../reading/corpus-error.ts";
 import { indexCorpus, readIndexedArticle } from "../reading/read-corpus.ts";
-import { readBoilerplatePatterns, readCodebook, readGazetteer, readOutlets, readSentimentResources, readSpeechCues } from "./read-data-files.ts";
+import {
+  readBoilerplatePatterns,
+  readCodebook,
+  readGazetteer,
+  readOutlets,
+  readSentimentResources,
+  readSpeechCues,
+} from "./read-data-files.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 
 /**
@@ -30,7 +37,17 @@ export function loadResources(paths: CorpusPaths): AnalysisResources {
   const gazetteer = attempt(() => readGazetteer(paths.actors));
   const outlets = attempt(() => readOutlets(paths.outlets));
   if (!boilerplate || !framing || !devices || !speechCues || !sentiment || !gazetteer || !outlets) throw new CorpusValidationError(errors);
-  return prepareResources({ analysis: readAnalysisStamp(), nlp: sharedNlp(), boilerplate, framing, devices, speechCues, sentiment, gazetteer, outlets });
+  return prepareResources({
+    analysis: readAnalysisStamp(),
+    nlp: sharedNlp(),
+    boilerplate,
+    framing,
+    devices,
+    speechCues,
+    sentiment,
+    gazetteer,
+    outlets,
+  });
 }
 
 /**

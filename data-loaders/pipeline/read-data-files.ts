@@ -39,32 +39,56 @@ function readCompiled<R extends { readonly errors: readonly CorpusError[] }, T>(
 
 /** Reads, validates and compiles a boilerplate pattern file. */
 export function readBoilerplatePatterns(file: string): BoilerplatePatterns {
-  return readCompiled(file, (value, _bytes, name) => compileBoilerplatePatterns(value, name), (r) => r.patterns);
+  return readCompiled(
+    file,
+    (value, _bytes, name) => compileBoilerplatePatterns(value, name),
+    (r) => r.patterns,
+  );
 }
 
 /** Reads a codebook (framing or devices) and compiles it; errors name the file, the entry id and the reason. */
 export function readCodebook(file: string, options: { requireTerms: boolean }): Codebook {
-  return readCompiled(file, (value, bytes, name) => compileCodebook(value, bytes, name, options), (r) => r.codebook);
+  return readCompiled(
+    file,
+    (value, bytes, name) => compileCodebook(value, bytes, name, options),
+    (r) => r.codebook,
+  );
 }
 
 /** Reads and compiles the speech-cue list. */
 export function readSpeechCues(file: string): SpeechCues {
-  return readCompiled(file, (value, bytes, name) => compileSpeechCues(value, bytes, name), (r) => r.speechCues);
+  return readCompiled(
+    file,
+    (value, bytes, name) => compileSpeechCues(value, bytes, name),
+    (r) => r.speechCues,
+  );
 }
 
 /** Reads and compiles the actor gazetteer. */
 export function readGazetteer(file: string): Gazetteer {
-  return readCompiled(file, (value, bytes, name) => compileGazetteer(value, bytes, name), (r) => r.gazetteer);
+  return readCompiled(
+    file,
+    (value, bytes, name) => compileGazetteer(value, bytes, name),
+    (r) => r.gazetteer,
+  );
 }
 
 /** Reads and compiles the outlet gazetteer. */
 export function readOutlets(file: string): OutletGazetteer {
-  return readCompiled(file, (value, bytes, name) => compileOutlets(value, bytes, name), (r) => r.gazetteer);
+  return readCompiled(
+    file,
+    (value, bytes, name) => compileOutlets(value, bytes, name),
+    (r) => r.gazetteer,
+  );
 }
 
 /** Reads the seed hand check (corpus/checks/seed-hand-check.yaml). */
 export function readHandCheck(file: string): HandCheck {
-  return readCompiled(file, (value, _bytes, name) => parseHandCheck(value, name), (r) => r.handCheck);
+  return readCompiled(
+    file,
+    (value, _bytes, name) => parseHandCheck(value, name),
+    (r) => r.handCheck,
+  );
 }
 
 /**
@@ -72,17 +96,28 @@ export function readHandCheck(file: string): HandCheck {
  * VADER's vader_lexicon.txt (vader-sentiment) and Pattern's Dutch lexicon (@nlpjs/lang-nl).
  */
 export function readSentimentResources(rulesFile: string): SentimentResources {
-  const rules = readCompiled(rulesFile, (value, _bytes, name) => compileSentimentRules(value, name), (r) => r.rules);
+  const rules = readCompiled(
+    rulesFile,
+    (value, _bytes, name) => compileSentimentRules(value, name),
+    (r) => r.rules,
+  );
   // Resolve the lexicon packages from the project's own node_modules.
   const require = createRequire(join(PROJECT_ROOT, "package.json"));
   const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
-  const version = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), "package.json"), "utf8")) as { version: string }).version;
+  const version = (name: string) =>
+    (JSON.parse(readFileSync(join(packageDir(name), "package.json"), "utf8")) as { version: string }).version;
   const vader = readFileSync(join(packageDir("vader-sentiment"), "vader_lexicon.txt"), "utf8");
-  const pattern = JSON.parse(readFileSync(join(packageDir("@nlpjs/lang-nl"), "src", "sentiment", "pattern_nl.json"), "utf8")) as Record<string, number>;
+  const pattern = JSON.parse(readFileSync(join(packageDir("@nlpjs/lang-nl"), "src", "sentiment", "pattern_nl.json"), "utf8")) as Record<
+    string,
+    number
+  >;
   return {
     rules,
     lexicons: { en: englishLexicon(vader), nl: dutchLexicon(pattern, rules.nl.overrides) },
-    sources: { en: `VADER lexicon (vader-sentiment ${version("vader-sentiment")})`, nl: `CLiPS Pattern Dutch lexicon (@nlpjs/lang-nl ${version("@nlpjs/lang-nl")})` },
+    sources: {
+      en: `VADER lexicon (vader-sentiment ${version("vader-sentiment")})`,
+      nl: `CLiPS Pattern Dutch lexicon (@nlpjs/lang-nl ${version("@nlpjs/lang-nl")})`,
+    },
   };
 }
 

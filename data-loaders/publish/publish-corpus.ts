@@ -29,7 +29,10 @@ import type { ArticleSummary, BuildStamp, ConcordanceLine, ToneComparison, Voice
  * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
  * everything else is a summary.
  */
-export async function publishCorpus(paths: CorpusPaths, add: (name: string, text: string) => void): Promise<{ articles: number; concordanceLines: number }> {
+export async function publishCorpus(
+  paths: CorpusPaths,
+  add: (name: string, text: string) => void,
+): Promise<{ articles: number; concordanceLines: number }> {
   const resources = loadResources(paths);
   const build: BuildStamp = { analysis: resources.analysis, codebooks: codebookStamps(resources) };
   const publish = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }));
@@ -49,11 +52,16 @@ export async function publishCorpus(paths: CorpusPaths, add: (name: string, text
     if (checked.has(record.id)) checkedRecords.push(record);
     voiceArticles.push({ id: record.id, title: record.title, outlets: record.outlets });
     voices.push(...voiceRows(record));
-    for (const t of record.actors.tone) actorTone.push({ id: record.id, actor: t.actor, mentions: t.mentions, tone: t.tone, sentences: t.sentences });
+    for (const t of record.actors.tone)
+      actorTone.push({ id: record.id, actor: t.actor, mentions: t.mentions, tone: t.tone, sentences: t.sentences });
     sentenceScores.set(record.id, paragraphSentenceScores(record));
   }
   publish("summary.json", { rows: summary });
-  publish("codebooks.json", { stamps: build.codebooks, framing: codebookView(resources.framing), devices: codebookView(resources.devices) });
+  publish("codebooks.json", {
+    stamps: build.codebooks,
+    framing: codebookView(resources.framing),
+    devices: codebookView(resources.devices),
+  });
   publish("frames.json", compareArticles(summary, resources.framing, "frames"));
   publish("devices.json", compareArticles(summary, resources.devices, "devices"));
   publish("concordance.json", { lines: concordance });

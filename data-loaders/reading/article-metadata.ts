@@ -15,7 +15,8 @@ const KNOWN_FIELDS = new Set(["id", "language", "title", "outlet", "published", 
  * @example isIsoDate("2023-02-29") // false
  */
 export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/.exec(value);
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1) return false;
@@ -47,14 +48,18 @@ const provenanceSchema = z
 
 const metadataSchema = z.looseObject({
   id: z
-    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? "is missing" : `must be text, not ${describe(issue.input)}`) })
+    .string({
+      error: (issue) => (issue.input === undefined || issue.input === null ? "is missing" : `must be text, not ${describe(issue.input)}`),
+    })
     .refine((id) => id.trim() !== "", "is empty")
     .refine((id) => id.trim() === "" || ARTICLE_ID_PATTERN.test(id), {
       error: (issue) =>
         `${JSON.stringify(issue.input)} is not a valid id: use letters, digits, ".", "_" or "-" (at most 128), starting with a letter or digit`,
     }),
   language: z
-    .enum(["en", "nl"], { error: (issue) => `unknown language ${JSON.stringify(issue.input)}: use "en" or "nl", or leave it out to detect it` })
+    .enum(["en", "nl"], {
+      error: (issue) => `unknown language ${JSON.stringify(issue.input)}: use "en" or "nl", or leave it out to detect it`,
+    })
     .nullish(),
   title: optionalText,
   outlet: optionalText,

@@ -42,7 +42,10 @@ interface SchemaIssue {
 export function schemaErrors(
   issues: readonly SchemaIssue[],
   file: string,
-  { whole = "file", fieldOf = (path: readonly PropertyKey[]) => path.map(String).join(".") }: { whole?: string; fieldOf?: (path: readonly PropertyKey[]) => string } = {},
+  {
+    whole = "file",
+    fieldOf = (path: readonly PropertyKey[]) => path.map(String).join("."),
+  }: { whole?: string; fieldOf?: (path: readonly PropertyKey[]) => string } = {},
 ): CorpusError[] {
   return issues.map((issue) => ({ file, field: fieldOf(issue.path) || whole, message: issue.message }));
 }

@@ -5,8 +5,7 @@ const ISO_639_3: Readonly<Record<string, Language>> = { eng: "en", nld: "nl" };
 
 /** Outcome of language identification: a supported language, or why none could be settled. */
 export type LanguageDetection =
-  | { readonly language: Language; readonly code: string }
-  | { readonly language: null; readonly code: string; readonly reason: string };
+  { readonly language: Language; readonly code: string } | { readonly language: null; readonly code: string; readonly reason: string };
 
 /**
  * Identifies the language of `text` with franc-min (trigram profiles of 82 languages, Wooorm, MIT).

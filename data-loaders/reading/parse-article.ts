@@ -19,15 +19,23 @@ export interface ParseResult {
  * @example firstInvalidUtf8Byte(Uint8Array.of(0x61, 0xff)) // 1
  */
 export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     let need: number;
     let min: number;
-    if (b < 0x80) { i++; continue; }
-    else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     let code = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
@@ -45,7 +53,12 @@ export function decodeUtf8(bytes: Uint8Array, file: string, offsetScope = ""): {
   const bad = firstInvalidUtf8Byte(bytes);
   if (bad >= 0) {
     const hex = bytes[bad]!.toString(16).padStart(2, "0");
-    return { text: null, errors: [{ file, field: "encoding", message: `not valid UTF-8: byte 0x${hex} at byte offset ${bad}${offsetScope}; save the file as UTF-8` }] };
+    return {
+      text: null,
+      errors: [
+        { file, field: "encoding", message: `not valid UTF-8: byte 0x${hex} at byte offset ${bad}${offsetScope}; save the file as UTF-8` },
+      ],
+    };
   }
   let text = new TextDecoder("utf-8").decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -67,7 +80,10 @@ export function parseMarkdownArticle(source: string, file: string, defaultId: st
     const rest = source.slice(open[0].length);
     const end = close.exec(rest);
     if (!end) {
-      return { article: null, errors: [{ file, field: "front matter", message: "opened with --- on line 1 but never closed with a --- line" }] };
+      return {
+        article: null,
+        errors: [{ file, field: "front matter", message: "opened with --- on line 1 but never closed with a --- line" }],
+      };
     }
     const yamlSource = rest.slice(0, end.index);
     text = rest.slice(end.index + end[0].length);

@@ -114,7 +114,9 @@ export function readIndexedArticle(entry: CorpusEntry): Article {
   const article = result.article;
   // The file changed between indexing and reading: refuse rather than publish a mismatched record.
   if (!article || article.id !== entry.id) {
-    throw new CorpusValidationError(result.errors.length ? result.errors : [{ file: entry.source, field: "id", message: "changed while the corpus was being read" }]);
+    throw new CorpusValidationError(
+      result.errors.length ? result.errors : [{ file: entry.source, field: "id", message: "changed while the corpus was being read" }],
+    );
   }
   return {
     id: article.id,

@@ -38,11 +38,7 @@ interface Piece {
  * the boundary.
  * @param masked the body with Markdown syntax masked to spaces (same length as the body)
  */
-export function splitSentences(
-  nlp: WinkNlp,
-  masked: string,
-  blocks: readonly Block[],
-): { sentences: Sentence[]; tokens: Token[] } {
+export function splitSentences(nlp: WinkNlp, masked: string, blocks: readonly Block[]): { sentences: Sentence[]; tokens: Token[] } {
   const its = nlp.its;
   const pieces: Piece[] = [];
   let joined = "";

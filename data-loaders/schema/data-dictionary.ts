@@ -21,8 +21,16 @@ interface JsonSchemaNode {
 
 /** Every published file with its schema: the record first, then the site outputs in publishing order. */
 export const PUBLISHED_FILES: ReadonlyArray<{ readonly name: string; readonly schema: z.ZodType; readonly about: string }> = [
-  { name: "article-record", schema: articleRecordSchema, about: `One line of \`npm run analyze\`, and \`articles/<id>.json\` on the site (\`${RECORD_SCHEMA}\`).` },
-  ...Object.entries(SITE_OUTPUTS).map(([name, schema]) => ({ name: name.replace(/\.json$/, ""), schema, about: `\`${name}\` in the site's \`data/corpus.zip\`.` })),
+  {
+    name: "article-record",
+    schema: articleRecordSchema,
+    about: `One line of \`npm run analyze\`, and \`articles/<id>.json\` on the site (\`${RECORD_SCHEMA}\`).`,
+  },
+  ...Object.entries(SITE_OUTPUTS).map(([name, schema]) => ({
+    name: name.replace(/\.json$/, ""),
+    schema,
+    about: `\`${name}\` in the site's \`data/corpus.zip\`.`,
+  })),
 ];
 
 /**
@@ -44,8 +52,14 @@ function typeOf(node: JsonSchemaNode): string {
     const items = Array.isArray(node.items) ? node.items[0] : node.items;
     return `array of ${items ? typeOf(items as JsonSchemaNode) : "any"}`;
   }
-  if (type === "object" && !node.properties && typeof node.additionalProperties === "object") return `object of ${typeOf(node.additionalProperties)}`;
-  const bounds = [node.minimum !== undefined ? `≥ ${node.minimum}` : "", node.maximum !== undefined && node.maximum !== Number.MAX_SAFE_INTEGER ? `≤ ${node.maximum}` : ""].filter(Boolean).join(", ");
+  if (type === "object" && !node.properties && typeof node.additionalProperties === "object")
+    return `object of ${typeOf(node.additionalProperties)}`;
+  const bounds = [
+    node.minimum !== undefined ? `≥ ${node.minimum}` : "",
+    node.maximum !== undefined && node.maximum !== Number.MAX_SAFE_INTEGER ? `≤ ${node.maximum}` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   return bounds ? `${type} ${bounds}` : type;
 }
 
@@ -93,7 +107,10 @@ export function dataDictionary(): string {
  */
 export function generatedSchemaFiles(): Array<[string, string]> {
   return [
-    ...PUBLISHED_FILES.map((file): [string, string] => [`data-loaders/schema/json/${file.name}.schema.json`, `${JSON.stringify(jsonSchemaOf(file.schema), null, 2)}\n`]),
+    ...PUBLISHED_FILES.map((file): [string, string] => [
+      `data-loaders/schema/json/${file.name}.schema.json`,
+      `${JSON.stringify(jsonSchemaOf(file.schema), null, 2)}\n`,
+    ]),
     ["data-loaders/schema/data-dictionary.md", dataDictionary()],
   ];
 }

@@ -23,7 +23,16 @@ export const quotationReasonSchema = z.enum(["so-called", "unclosed", "full-sent
  * statement, statistics), an anonymous single source ("een kennis", "sources"), an unnamed group ("Chinese
  * analysts"), or "other" (a named person whose role the text does not give).
  */
-export const speakerTypeSchema = z.enum(["government", "state-media", "other-media", "expert", "document", "anonymous", "unnamed-group", "other"]);
+export const speakerTypeSchema = z.enum([
+  "government",
+  "state-media",
+  "other-media",
+  "expert",
+  "document",
+  "anonymous",
+  "unnamed-group",
+  "other",
+]);
 /** Speaker types as the pages count them: "unresolved" is an attribution with no speaker found. */
 export const voiceTypeSchema = z.enum([...speakerTypeSchema.options, "unresolved"]);
 /** Direct quotation, a quoted phrase inside reported speech, or reported speech without quotation marks. */

@@ -40,13 +40,22 @@ export const fileStampSchema = z
   .object({
     id: z.string().describe("the file's own id"),
     version: z.string().describe("the file's declared version"),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the file's bytes"),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe("SHA-256 of the file's bytes"),
   })
   .strict();
 
 /** The codebooks and gazetteers a record was made with. */
 export const codebookStampsSchema = z
-  .object({ framing: fileStampSchema, devices: fileStampSchema, speechCues: fileStampSchema, actors: fileStampSchema, outlets: fileStampSchema })
+  .object({
+    framing: fileStampSchema,
+    devices: fileStampSchema,
+    speechCues: fileStampSchema,
+    actors: fileStampSchema,
+    outlets: fileStampSchema,
+  })
   .strict()
   .describe("id, version and SHA-256 of each codebook and gazetteer file the record was made with");
 
@@ -54,7 +63,10 @@ export const codebookStampsSchema = z
 export const analysisStampSchema = z
   .object({
     version: z.string().describe("the project's version (package.json), as listed in CHANGELOG.md"),
-    code: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 over the analysis library's source files (data-loaders/**/*.ts), paths and bytes"),
+    code: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe("SHA-256 over the analysis library's source files (data-loaders/**/*.ts), paths and bytes"),
   })
   .strict()
   .describe("the version of the project and a fingerprint of the analysis code that made this output");
@@ -80,7 +92,9 @@ export const articleMetaSchema = z
     author: nullableText,
     provenance: provenanceSchema,
     source: z.string().describe("where the article was read from: a path relative to the corpus input, or file.jsonl:line"),
-    extra: z.record(z.string(), z.unknown()).describe("front-matter or JSONL fields this schema does not know, kept as given (keys sorted)"),
+    extra: z
+      .record(z.string(), z.unknown())
+      .describe("front-matter or JSONL fields this schema does not know, kept as given (keys sorted)"),
   })
   .strict();
 
@@ -99,10 +113,14 @@ export const blockSchema = z
   .strict();
 
 /** Where a marker stands: inside a direct quotation, inside scare quotes, or in the author's own words (null). */
-export const quoteContextSchema = quotationKindSchema.nullable().describe("inside a direct quotation, inside scare quotes, or the author's own words (null)");
+export const quoteContextSchema = quotationKindSchema
+  .nullable()
+  .describe("inside a direct quotation, inside scare quotes, or the author's own words (null)");
 
 /** A quoted span as published: marks included; a direct quotation or a scare quote, and the rule that decided. */
-export const quotationSchema = z.object({ start: offset, end: offset, kind: quotationKindSchema, reason: quotationReasonSchema, sentence: index }).strict();
+export const quotationSchema = z
+  .object({ start: offset, end: offset, kind: quotationKindSchema, reason: quotationReasonSchema, sentence: index })
+  .strict();
 
 /** One occurrence of a framing codebook term. */
 export const framingMarkerSchema = z
@@ -119,7 +137,14 @@ export const framingMarkerSchema = z
 
 /** One occurrence of a rhetorical device; the same shape as a framing marker, keyed by `device`. */
 export const deviceMarkerSchema = z
-  .object({ device: z.string().describe("devices codebook entry id"), term: z.string(), start: offset, end: offset, sentence: index, quote: quoteContextSchema })
+  .object({
+    device: z.string().describe("devices codebook entry id"),
+    term: z.string(),
+    start: offset,
+    end: offset,
+    sentence: index,
+    quote: quoteContextSchema,
+  })
   .strict();
 
 /** One scored word's share of a sentence score. */
@@ -128,7 +153,10 @@ export const contributionSchema = z.object({ start: offset, end: offset, value: 
 /** Sentiment of an article, its sentences and their words, on a -1..1 scale. */
 export const sentimentSchema = z
   .object({
-    method: z.object({ id: z.string(), rules: z.string(), lexicon: z.string() }).strict().describe("scorer, rules file version and lexicon"),
+    method: z
+      .object({ id: z.string(), rules: z.string(), lexicon: z.string() })
+      .strict()
+      .describe("scorer, rules file version and lexicon"),
     score: tone.nullable().describe("mean sentence score over paragraph sentences; null if there are none"),
     ownVoiceScore: tone.nullable().describe("the same, leaving out sentences inside a direct quotation: the author's own voice"),
     sentences: z.array(
@@ -150,16 +178,35 @@ const campToneSchema = z.object({ camp: z.string(), sentences: z.array(index), t
 /** Who the article mentions, and the tone of the sentences that mention them. */
 export const actorsSchema = z
   .object({
-    mentions: z.array(z.object({ actor: z.string(), term: z.string(), start: offset, end: offset, sentence: index }).strict()).describe("every alias occurrence"),
+    mentions: z
+      .array(z.object({ actor: z.string(), term: z.string(), start: offset, end: offset, sentence: index }).strict())
+      .describe("every alias occurrence"),
     tone: z
-      .array(z.object({ actor: z.string(), camp: z.string(), mentions: z.number().int().min(1), sentences: z.array(index), tone: tone.nullable() }).strict())
+      .array(
+        z
+          .object({
+            actor: z.string(),
+            camp: z.string(),
+            mentions: z.number().int().min(1),
+            sentences: z.array(index),
+            tone: tone.nullable(),
+          })
+          .strict(),
+      )
       .describe("per actor: its camp, how often it is mentioned, the sentences that mention it, their mean tone"),
     inGroup: campToneSchema,
     outGroup: campToneSchema,
-    gap: z.number().min(-2).max(2).nullable().describe("in-group tone minus out-group tone; null unless both camps are mentioned in paragraphs"),
+    gap: z
+      .number()
+      .min(-2)
+      .max(2)
+      .nullable()
+      .describe("in-group tone minus out-group tone; null unless both camps are mentioned in paragraphs"),
   })
   .strict()
-  .describe("actor mentions with offsets; mean tone of the paragraph sentences mentioning each actor and camp; in-group minus out-group tone");
+  .describe(
+    "actor mentions with offsets; mean tone of the paragraph sentences mentioning each actor and camp; in-group minus out-group tone",
+  );
 
 /** An outlet or author the text names: cited as a source, named in an origin line, or credited. */
 export const outletSchema = z
@@ -182,7 +229,13 @@ export const attributionSchema = z
     speaker: z.string().min(1).nullable().describe("canonical speaker name; null when no speaker was found (nothing is guessed)"),
     speakerType: speakerTypeSchema.nullable(),
     kind: attributionKindSchema,
-    cue: z.string().min(1).nullable().describe('the cue as written ("said", "voegde eraan toe", "volgens"), ":" for a colon-introduced quotation, null when there is none'),
+    cue: z
+      .string()
+      .min(1)
+      .nullable()
+      .describe(
+        'the cue as written ("said", "voegde eraan toe", "volgens"), ":" for a colon-introduced quotation, null when there is none',
+      ),
     quote: spanSchema.describe("the quotation (marks included), or the reported content of indirect speech"),
     cueSpan: spanSchema.nullable(),
     speakerSpan: spanSchema.nullable().describe("where the speaker is named or referred to (pronoun, surname) in this attribution"),
@@ -216,14 +269,20 @@ export const articleRecordSchema = z
     words: z.number().int().min(0).describe("word tokens in headings and paragraphs (boilerplate and source lines excluded)"),
     sentences: z.array(sentenceSchema).describe("[start, end) UTF-16 offsets into text; block is the index in blocks"),
     blocks: z.array(blockSchema).describe("the body segmented; boilerplate and source lines are shown but not analysed"),
-    markup: z.array(z.tuple([offset, offset])).describe("Markdown syntax characters (**, [, ](url), #), [start, end); hidden in the reader"),
-    quotations: z.array(quotationSchema).describe("quoted spans with their marks; direct quotation or scare quote, and the rule that decided"),
+    markup: z
+      .array(z.tuple([offset, offset]))
+      .describe("Markdown syntax characters (**, [, ](url), #), [start, end); hidden in the reader"),
+    quotations: z
+      .array(quotationSchema)
+      .describe("quoted spans with their marks; direct quotation or scare quote, and the rule that decided"),
     markers: z.array(framingMarkerSchema).describe("one per occurrence of a framing codebook term"),
     devices: z.array(deviceMarkerSchema).describe("one per rhetorical device occurrence, same shape as markers"),
     sentiment: sentimentSchema,
     actors: actorsSchema,
     outlets: z.array(outletSchema).describe("outlets cited, named in origin lines, and authors credited in the text"),
-    attributions: z.array(attributionSchema).describe("quotations and reported speech with their speakers, cues and content, sorted by offset"),
+    attributions: z
+      .array(attributionSchema)
+      .describe("quotations and reported speech with their speakers, cues and content, sorted by offset"),
     provenanceCheck: provenanceCheckSchema,
     meta: articleMetaSchema,
     text: z.string().describe("the article body, verbatim; every offset indexes it"),

@@ -40,7 +40,12 @@ export const articleSummarySchema = z
     languageSource: languageSourceSchema,
     words: count,
     sentences: count,
-    blocks: z.object(Object.fromEntries(blockKindSchema.options.map((kind) => [kind, count])) as Record<z.infer<typeof blockKindSchema>, typeof count>).strict().describe("blocks by kind"),
+    blocks: z
+      .object(
+        Object.fromEntries(blockKindSchema.options.map((kind) => [kind, count])) as Record<z.infer<typeof blockKindSchema>, typeof count>,
+      )
+      .strict()
+      .describe("blocks by kind"),
     provenanceKind: provenanceKindSchema.describe("the strongest statement of origin the text makes"),
     provenance: z.string().describe("everything the text states about its origin, as a label"),
     outlet: z.string().nullable(),
@@ -139,7 +144,10 @@ export const codebookViewSchema = z
           label: z.string(),
           definition: z.string(),
           terms: z
-            .record(languageSchema, z.array(z.object({ term: z.string(), form: z.string().nullable(), caseSensitive: z.boolean() }).strict()))
+            .record(
+              languageSchema,
+              z.array(z.object({ term: z.string(), form: z.string().nullable(), caseSensitive: z.boolean() }).strict()),
+            )
             .describe("the terms as written in the codebook, per language"),
           detector: z
             .object({ name: z.enum(["scare-quotes", "rhetorical-questions"]), maxWords: z.number().int().min(1) })
@@ -185,10 +193,16 @@ export const toneFileSchema = z
           })
           .strict(),
       )
-      .describe("per article: tone (with a 95% bootstrap interval over its paragraph sentences), own-voice tone, tone toward each camp, the gap"),
+      .describe(
+        "per article: tone (with a 95% bootstrap interval over its paragraph sentences), own-voice tone, tone toward each camp, the gap",
+      ),
     groups: z.array(meanRowSchema).describe("means by group with bootstrap intervals, for every grouping and measure"),
     actorTone: z
-      .array(z.object({ id: z.string(), actor: z.string(), mentions: z.number().int().min(1), tone: nullableTone, sentences: z.array(index) }).strict())
+      .array(
+        z
+          .object({ id: z.string(), actor: z.string(), mentions: z.number().int().min(1), tone: nullableTone, sentences: z.array(index) })
+          .strict(),
+      )
       .describe("per article and actor: mentions, tone of the sentences that mention it, and those sentences"),
   })
   .strict();
@@ -207,8 +221,14 @@ export const voiceRowSchema = z
   })
   .strict();
 
-const byVoiceType = z.object(Object.fromEntries(voiceTypeSchema.options.map((t) => [t, count])) as Record<z.infer<typeof voiceTypeSchema>, typeof count>).strict();
-const byKind = z.object(Object.fromEntries(attributionKindSchema.options.map((k) => [k, count])) as Record<z.infer<typeof attributionKindSchema>, typeof count>).strict();
+const byVoiceType = z
+  .object(Object.fromEntries(voiceTypeSchema.options.map((t) => [t, count])) as Record<z.infer<typeof voiceTypeSchema>, typeof count>)
+  .strict();
+const byKind = z
+  .object(
+    Object.fromEntries(attributionKindSchema.options.map((k) => [k, count])) as Record<z.infer<typeof attributionKindSchema>, typeof count>,
+  )
+  .strict();
 const linkRoleSchema = z.enum(["quoted", "cited", "origin"]);
 
 /** voices.json: everything the Who speaks page shows. */
@@ -216,13 +236,37 @@ export const voicesFileSchema = z
   .object({
     build: buildStampSchema,
     rows: z.array(voiceRowSchema),
-    articles: z.array(z.object({ id: z.string(), title: z.string(), byType: byVoiceType, byKind }).strict()).describe("per article: attributions by speaker type and by kind"),
+    articles: z
+      .array(z.object({ id: z.string(), title: z.string(), byType: byVoiceType, byKind }).strict())
+      .describe("per article: attributions by speaker type and by kind"),
     speakers: z
-      .array(z.object({ speaker: z.string(), type: voiceTypeSchema, count, direct: count, mixed: count, indirect: count, articles: z.array(z.string()) }).strict())
+      .array(
+        z
+          .object({
+            speaker: z.string(),
+            type: voiceTypeSchema,
+            count,
+            direct: count,
+            mixed: count,
+            indirect: count,
+            articles: z.array(z.string()),
+          })
+          .strict(),
+      )
       .describe("per named speaker: type, attributions by kind, the articles quoting them; most attributions first"),
     network: z
       .object({
-        nodes: z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(["article", "voice"]), type: voiceTypeSchema.nullable(), weight: count }).strict()),
+        nodes: z.array(
+          z
+            .object({
+              id: z.string(),
+              label: z.string(),
+              kind: z.enum(["article", "voice"]),
+              type: voiceTypeSchema.nullable(),
+              weight: count,
+            })
+            .strict(),
+        ),
         links: z.array(z.object({ source: z.string(), target: z.string(), role: linkRoleSchema, count }).strict()),
       })
       .strict()
@@ -269,7 +313,10 @@ export const handCheckFileSchema = z
   .object({
     build: buildStampSchema,
     checkedOn: z.string(),
-    codebooks: z.object({ framing: z.string(), devices: z.string(), speechCues: z.string() }).strict().describe("codebook versions the hand check was made with"),
+    codebooks: z
+      .object({ framing: z.string(), devices: z.string(), speechCues: z.string() })
+      .strict()
+      .describe("codebook versions the hand check was made with"),
     frames: z.array(checkedCount.extend({ frame: z.string() }).strict()),
     hegemonForms: z.array(checkedCount.extend({ form: z.string() }).strict()),
     scareQuotes: z
@@ -280,7 +327,15 @@ export const handCheckFileSchema = z
         precision: ratio,
         recall: ratio,
         disagreements: z.array(
-          z.object({ article: z.string(), text: z.string(), judged: z.string(), detected: z.union([quotationKindSchema, z.literal("not found")]), note: z.string().nullable() }).strict(),
+          z
+            .object({
+              article: z.string(),
+              text: z.string(),
+              judged: z.string(),
+              detected: z.union([quotationKindSchema, z.literal("not found")]),
+              note: z.string().nullable(),
+            })
+            .strict(),
         ),
       })
       .strict(),
@@ -296,7 +351,10 @@ export const sentimentValidationFileSchema = z
     rules: z.string(),
     lexicons: z.record(languageSchema, z.string()),
     results: z.array(
-      z.object({ dataset: z.string(), language: languageSchema, n: count }).catchall(z.number()).describe("one dataset's figures (Pearson r, accuracy, macro-F1 …)"),
+      z
+        .object({ dataset: z.string(), language: languageSchema, n: count })
+        .catchall(z.number())
+        .describe("one dataset's figures (Pearson r, accuracy, macro-F1 …)"),
     ),
   })
   .strict();

@@ -18,7 +18,10 @@ const termEntry = z.union([
     .object({
       term: z.string(),
       caseSensitive: z.boolean().optional(),
-      form: z.string().regex(/^[a-z][a-z-]*$/, "must be lower-case words joined by dashes").optional(),
+      form: z
+        .string()
+        .regex(/^[a-z][a-z-]*$/, "must be lower-case words joined by dashes")
+        .optional(),
     })
     .strict(),
 ]);
@@ -31,7 +34,10 @@ const entrySchema = z
     label: z.string().min(1, "is empty"),
     definition: z.string().min(20, "is too short to apply by hand (write at least a sentence)"),
     terms: z.record(z.string(), z.array(termEntry)).optional(),
-    detector: z.object({ name: z.enum(["scare-quotes", "rhetorical-questions"]), maxWords: z.number().int().min(1).max(12).optional() }).strict().optional(),
+    detector: z
+      .object({ name: z.enum(["scare-quotes", "rhetorical-questions"]), maxWords: z.number().int().min(1).max(12).optional() })
+      .strict()
+      .optional(),
     examples: z.array(example).min(1, "needs at least one example"),
     counterExamples: z.array(example).default([]),
     source: z.string().min(1, "is empty"),
@@ -108,10 +114,14 @@ export function compileCodebook(
 ): { readonly codebook: Codebook | null; readonly errors: readonly CorpusError[] } {
   const parsed = codebookSchema.safeParse(raw);
   const entryIds = Array.isArray((raw as { entries?: unknown })?.entries)
-    ? ((raw as { entries: unknown[] }).entries.map((e) => (e && typeof e === "object" && typeof (e as { id?: unknown }).id === "string" ? (e as { id: string }).id : null)))
+    ? (raw as { entries: unknown[] }).entries.map((e) =>
+        e && typeof e === "object" && typeof (e as { id?: unknown }).id === "string" ? (e as { id: string }).id : null,
+      )
     : [];
   const fieldOf = (path: readonly PropertyKey[]) =>
-    path.map((part, i) => (i === 1 && path[0] === "entries" && typeof part === "number" && entryIds[part] ? entryIds[part] : String(part))).join(".");
+    path
+      .map((part, i) => (i === 1 && path[0] === "entries" && typeof part === "number" && entryIds[part] ? entryIds[part] : String(part)))
+      .join(".");
   if (!parsed.success) {
     return { codebook: null, errors: schemaErrors(parsed.error.issues, file, { fieldOf }) };
   }
@@ -136,7 +146,11 @@ export function compileCodebook(
           terms[language as Language].push({ term, form: spec.form ?? null });
           written[language as Language].push({ term: term.source, form: spec.form ?? null, caseSensitive: term.caseSensitive });
         } catch (error) {
-          errors.push({ file, field: `${at}.terms.${language}.${i}`, message: `term ${JSON.stringify(spec.term)} ${(error as Error).message}` });
+          errors.push({
+            file,
+            field: `${at}.terms.${language}.${i}`,
+            message: `term ${JSON.stringify(spec.term)} ${(error as Error).message}`,
+          });
         }
       });
     }

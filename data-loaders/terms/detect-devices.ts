@@ -32,7 +32,14 @@ export function detectRhetoricalDevices(
     if (entry.detector?.name === "scare-quotes") {
       for (const quotation of quotations) {
         if (quotation.kind !== "scare") continue;
-        markers.push({ device: entry.id, term: body.slice(quotation.start, quotation.end), start: quotation.start, end: quotation.end, sentence: quotation.sentence, quote: "scare" });
+        markers.push({
+          device: entry.id,
+          term: body.slice(quotation.start, quotation.end),
+          start: quotation.start,
+          end: quotation.end,
+          sentence: quotation.sentence,
+          quote: "scare",
+        });
       }
     } else if (entry.detector?.name === "rhetorical-questions") {
       for (const sentence of sentences) {
@@ -40,7 +47,14 @@ export function detectRhetoricalDevices(
         while (questionMark > sentence.start && TRAILING_CLOSERS.has(masked[questionMark]!)) questionMark--;
         if (masked[questionMark] !== "?") continue;
         if (quoteContext(quotations, questionMark, questionMark + 1) === "direct") continue;
-        markers.push({ device: entry.id, term: body.slice(sentence.start, questionMark + 1), start: sentence.start, end: questionMark + 1, sentence: sentence.index, quote: null });
+        markers.push({
+          device: entry.id,
+          term: body.slice(sentence.start, questionMark + 1),
+          start: sentence.start,
+          end: questionMark + 1,
+          sentence: sentence.index,
+          quote: null,
+        });
       }
     }
   }

@@ -140,7 +140,8 @@ function classify(
   soCalled: readonly TermMatch[],
   rules: QuotationRules,
 ): { kind: QuotationKind; reason: QuotationReason } {
-  if (soCalled.some((m) => m.end <= span.start && text.slice(m.end, span.start).trim() === "")) return { kind: "scare", reason: "so-called" };
+  if (soCalled.some((m) => m.end <= span.start && text.slice(m.end, span.start).trim() === ""))
+    return { kind: "scare", reason: "so-called" };
   if (!span.closed) return { kind: "direct", reason: "unclosed" };
   if (/[.!?…][\s"'”’»)]*$/u.test(text.slice(innerStart, innerEnd))) return { kind: "direct", reason: "full-sentence" };
   if (words > rules.scareMaxWords) return { kind: "direct", reason: "long" };

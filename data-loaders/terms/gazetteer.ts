@@ -16,7 +16,13 @@ const schema = z
     outGroup: z.string(),
     actors: z.array(
       z
-        .object({ id, label: z.string().min(1), camp: z.string(), kind: z.string().min(1), aliases: z.record(z.string(), z.array(z.string())) })
+        .object({
+          id,
+          label: z.string().min(1),
+          camp: z.string(),
+          kind: z.string().min(1),
+          aliases: z.record(z.string(), z.array(z.string())),
+        })
         .strict(),
     ),
   })
@@ -45,7 +51,11 @@ export interface Gazetteer {
  * case-sensitively (a name), one in lower case in any case. Every problem is returned with the file, the
  * actor id and the reason: an unknown camp or language, a duplicate id, an alias that does not compile.
  */
-export function compileGazetteer(raw: unknown, bytes: Uint8Array, file: string): { readonly gazetteer: Gazetteer | null; readonly errors: readonly CorpusError[] } {
+export function compileGazetteer(
+  raw: unknown,
+  bytes: Uint8Array,
+  file: string,
+): { readonly gazetteer: Gazetteer | null; readonly errors: readonly CorpusError[] } {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     return { gazetteer: null, errors: schemaErrors(parsed.error.issues, file) };
@@ -62,7 +72,8 @@ export function compileGazetteer(raw: unknown, bytes: Uint8Array, file: string):
     const at = `actors.${actor.id}`;
     if (seen.has(actor.id)) errors.push({ file, field: `${at}.id`, message: `duplicate id "${actor.id}"` });
     seen.add(actor.id);
-    if (!camps.has(actor.camp)) errors.push({ file, field: `${at}.camp`, message: `unknown camp "${actor.camp}": use one of ${[...camps].join(", ")}` });
+    if (!camps.has(actor.camp))
+      errors.push({ file, field: `${at}.camp`, message: `unknown camp "${actor.camp}": use one of ${[...camps].join(", ")}` });
     const terms: Record<Language, EntryTerm[]> = { en: [], nl: [] };
     for (const [language, aliases] of Object.entries(actor.aliases)) {
       if (!(LANGUAGES as readonly string[]).includes(language)) {
@@ -73,7 +84,11 @@ export function compileGazetteer(raw: unknown, bytes: Uint8Array, file: string):
         try {
           terms[language as Language].push({ term: compileTerm(alias, { caseSensitive: /\p{Lu}/u.test(alias) }), form: null });
         } catch (error) {
-          errors.push({ file, field: `${at}.aliases.${language}.${i}`, message: `alias ${JSON.stringify(alias)} ${(error as Error).message}` });
+          errors.push({
+            file,
+            field: `${at}.aliases.${language}.${i}`,
+            message: `alias ${JSON.stringify(alias)} ${(error as Error).message}`,
+          });
         }
       });
     }
@@ -81,5 +96,14 @@ export function compileGazetteer(raw: unknown, bytes: Uint8Array, file: string):
   }
   if (errors.length) return { gazetteer: null, errors };
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { gazetteer: { stamp: { id: data.id, version: data.version, sha256 }, camps: data.camps, inGroup: data.inGroup, outGroup: data.outGroup, actors }, errors: [] };
+  return {
+    gazetteer: {
+      stamp: { id: data.id, version: data.version, sha256 },
+      camps: data.camps,
+      inGroup: data.inGroup,
+      outGroup: data.outGroup,
+      actors,
+    },
+    errors: [],
+  };
 }

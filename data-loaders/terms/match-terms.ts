@@ -81,7 +81,14 @@ export function matchTerms(text: string, tokens: readonly Token[], index: TermIn
     regex.lastIndex = start;
     const match = regex.exec(text);
     if (match) {
-      found.push({ group: candidate.group, entry: candidate.entry, start, end: start + match[0].length, form: candidate.form, order: candidate.order });
+      found.push({
+        group: candidate.group,
+        entry: candidate.entry,
+        start,
+        end: start + match[0].length,
+        form: candidate.form,
+        order: candidate.order,
+      });
     }
   };
   // Word-start tokens in order, so a phrase indexed by a later word can be tried from its first word.

@@ -130,7 +130,9 @@ export function compileTerm(term: string, options: { caseSensitive?: boolean } =
   if (source === "") throw new Error("is empty");
   if (source.length > MAX_LENGTH) throw new Error(`is longer than ${MAX_LENGTH} characters`);
   if (/[\\()[\]|^$+?]/.test(source)) {
-    throw new Error(`contains ${JSON.stringify(source.match(/[\\()[\]|^$+?]/)![0])}: terms are not regular expressions; use {a,b} for alternatives and * at a word's edge`);
+    throw new Error(
+      `contains ${JSON.stringify(source.match(/[\\()[\]|^$+?]/)![0])}: terms are not regular expressions; use {a,b} for alternatives and * at a word's edge`,
+    );
   }
   if (/^[-‐‑]|[-‐‑]$/u.test(source)) throw new Error("must not start or end with a hyphen; write *-stan for words ending in -stan");
   const pieces = parse(source);
@@ -203,7 +205,9 @@ export function compileTerm(term: string, options: { caseSensitive?: boolean } =
     const plain = (w: string) => /^[\p{L}\p{M}\p{N}]+$/u.test(w);
     const usable = (ws: readonly string[], i: number) => ws.slice(0, i).every(plain) && !/\*/.test(ws[i]!);
     const lead = (w: string) => leadingWord(w).toLowerCase();
-    const common = [...new Set(split[0]!.map(lead))].filter((w) => w && split.every((ws) => ws.some((x, i) => lead(x) === w && usable(ws, i))));
+    const common = [...new Set(split[0]!.map(lead))].filter(
+      (w) => w && split.every((ws) => ws.some((x, i) => lead(x) === w && usable(ws, i))),
+    );
     const anchor = common.reduce((best, w) => (w.length > best.length ? w : best), "");
     const position = (ws: readonly string[]) => ws.findIndex((x, i) => lead(x) === anchor && usable(ws, i));
     const firstLength = Math.min(...split.map((ws) => lead(ws[0]!).length));
@@ -234,7 +238,10 @@ export function leadingWord(text: string): string {
   while (end < text.length) {
     const code = text.charCodeAt(end);
     const ascii = code < 128;
-    if (ascii ? !((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) : !WORD_CHAR_TEST.test(text[end]!)) break;
+    if (
+      ascii ? !((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) : !WORD_CHAR_TEST.test(text[end]!)
+    )
+      break;
     end++;
   }
   return text.slice(0, end);

@@ -20,7 +20,13 @@ export function actorTone(
   sentiment: SentimentRecord,
   gazetteer: Gazetteer,
 ): ActorRecord {
-  const mentions = matches.map((m) => ({ actor: m.entry, term: body.slice(m.start, m.end), start: m.start, end: m.end, sentence: sentenceAt(sentences, m.start) }));
+  const mentions = matches.map((m) => ({
+    actor: m.entry,
+    term: body.slice(m.start, m.end),
+    start: m.start,
+    end: m.end,
+    sentence: sentenceAt(sentences, m.start),
+  }));
   const inParagraph = (index: number) => countsTowardTone(blocks, sentences[index]);
   const toneOf = (indexes: readonly number[]) => {
     const scored = indexes.filter(inParagraph);
@@ -35,7 +41,13 @@ export function actorTone(
   }
   const tone = [...sentencesOf.keys()].sort().map((actor) => {
     const indexes = [...sentencesOf.get(actor)!].sort((a, b) => a - b);
-    return { actor, camp: camp.get(actor)!, mentions: mentions.filter((m) => m.actor === actor).length, sentences: indexes, tone: toneOf(indexes) };
+    return {
+      actor,
+      camp: camp.get(actor)!,
+      mentions: mentions.filter((m) => m.actor === actor).length,
+      sentences: indexes,
+      tone: toneOf(indexes),
+    };
   });
   const campSentences = (id: string) => [...new Set(tone.filter((t) => t.camp === id).flatMap((t) => t.sentences))].sort((a, b) => a - b);
   const inGroup = campSentences(gazetteer.inGroup);

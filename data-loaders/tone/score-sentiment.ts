@@ -66,7 +66,10 @@ export interface SentimentRules {
 }
 
 /** Validates a parsed rules file and compiles the rules of each language. */
-export function compileSentimentRules(raw: unknown, file: string): { readonly rules: Record<Language, SentimentRules> | null; readonly errors: readonly CorpusError[] } {
+export function compileSentimentRules(
+  raw: unknown,
+  file: string,
+): { readonly rules: Record<Language, SentimentRules> | null; readonly errors: readonly CorpusError[] } {
   const parsed = rulesSchema.safeParse(raw);
   if (!parsed.success) {
     return { rules: null, errors: schemaErrors(parsed.error.issues, file) };
@@ -134,7 +137,13 @@ const isBreak = (token: Token) => token.type === "punctuation" && /[.,;:!?()"“
  *    is their sum (also to 6 decimals), so the contributions sum to the sentence score.
  * @example scoreSentence(tokensOf("The plan is not good."), lexicon, rules).score // < 0
  */
-export function scoreSentence(tokens: readonly Token[], lexicon: SentimentLexicon, rules: SentimentRules, from = 0, to = tokens.length): SentenceScore {
+export function scoreSentence(
+  tokens: readonly Token[],
+  lexicon: SentimentLexicon,
+  rules: SentimentRules,
+  from = 0,
+  to = tokens.length,
+): SentenceScore {
   if (from !== 0 || to !== tokens.length) tokens = tokens.slice(from, to);
   // Lower-cased token values, computed only for the tokens the rules look at.
   const lowered: (string | undefined)[] = new Array(tokens.length);

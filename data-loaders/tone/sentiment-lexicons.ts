@@ -24,7 +24,10 @@ export function englishLexicon(tsv: string): SentimentLexicon {
  * words (the package's Dutch stopword list) are never scored: stemmed, they collide with adjectives ("het"
  * with "heet"). Stems are memoised: the same word is stemmed once per run.
  */
-export function dutchLexicon(pattern: Readonly<Record<string, number>>, overrides: Readonly<Record<string, number>> = {}): SentimentLexicon {
+export function dutchLexicon(
+  pattern: Readonly<Record<string, number>>,
+  overrides: Readonly<Record<string, number>> = {},
+): SentimentLexicon {
   const stemmer = new StemmerNl();
   const stopwords = new StopwordsNl();
   const memo = new Map<string, number | undefined>();

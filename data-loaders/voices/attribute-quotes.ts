@@ -74,7 +74,8 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   const wordIndex = new Map(input.words.map((w, i) => [w.start, i]));
   const wordsBetween = (from: number, to: number) => {
     const out: Word[] = [];
-    for (let i = lastStartingAtOrBefore(input.words, from - 1) + 1; i < input.words.length && input.words[i]!.end <= to; i++) out.push(input.words[i]!);
+    for (let i = lastStartingAtOrBefore(input.words, from - 1) + 1; i < input.words.length && input.words[i]!.end <= to; i++)
+      out.push(input.words[i]!);
     return out;
   };
 
@@ -87,20 +88,28 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     if (q.kind !== "direct" || !inParagraph(q.start)) continue;
     const from = sentences[q.sentence]!.start;
     const to = sentences[sentenceAt(sentences, q.end)]?.end ?? q.end;
-    const near = resolved.filter((r) => r.cue.start >= from && r.cue.end <= to && !quoted.some((o) => o.start < r.cue.end && r.cue.start < o.end));
+    const near = resolved.filter(
+      (r) => r.cue.start >= from && r.cue.end <= to && !quoted.some((o) => o.start < r.cue.end && r.cue.start < o.end),
+    );
     const after = near.filter((r) => r.cue.start >= q.end);
     const before = near.filter((r) => r.cue.end <= q.start);
     // `“…,” he said`, `“…,” one of them said`: at most three words between the quote and its cue.
     const adjacentAfter = after.find((r) => {
       const between = wordsBetween(q.end, r.cue.start);
-      return !/[.;:!?“”«»„"]/u.test(text.slice(q.end, r.cue.start).replace(/^[\s,.!?]+/u, "")) && between.every((w) => !COORDINATORS.has(w.lower)) && between.filter((w) => !inMention(w, r.speaker)).length <= 3;
+      return (
+        !/[.;:!?“”«»„"]/u.test(text.slice(q.end, r.cue.start).replace(/^[\s,.!?]+/u, "")) &&
+        between.every((w) => !COORDINATORS.has(w.lower)) &&
+        between.filter((w) => !inMention(w, r.speaker)).length <= 3
+      );
     });
     const colon = colonBefore(q.start);
     const chosen = adjacentAfter ?? before[before.length - 1];
     if (chosen) {
       used.add(chosen.cue);
       const speaker = chosen.speaker;
-      attributions.push(record(speaker, mixedOrDirect(q, chosen), written(chosen.cue), { start: q.start, end: q.end }, span(chosen.cue), q.sentence));
+      attributions.push(
+        record(speaker, mixedOrDirect(q, chosen), written(chosen.cue), { start: q.start, end: q.end }, span(chosen.cue), q.sentence),
+      );
     } else if (colon !== null) {
       const speaker = speakerBeforeColon(colon);
       attributions.push(record(speaker, "direct", ":", { start: q.start, end: q.end }, { start: colon, end: colon + 1 }, q.sentence));
@@ -118,7 +127,14 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   }
   return attributions.sort((a, b) => a.quote.start - b.quote.start || a.quote.end - b.quote.end);
 
-  function record(speaker: SpeakerMention | null, kind: AttributionRecord["kind"], cue: string | null, quote: Span, cueSpan: Span | null, sentence: number): AttributionRecord {
+  function record(
+    speaker: SpeakerMention | null,
+    kind: AttributionRecord["kind"],
+    cue: string | null,
+    quote: Span,
+    cueSpan: Span | null,
+    sentence: number,
+  ): AttributionRecord {
     return {
       speaker: speaker?.name ?? null,
       speakerType: speaker?.name ? speaker.type : null,
@@ -194,7 +210,8 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     const gap = text.slice(from, to);
     const hidden: Span[] = [];
     const parenthetical = /([,–—(])[^,–—()]*([,–—)])/gu;
-    for (let m = parenthetical.exec(gap); m; m = parenthetical.exec(gap)) hidden.push({ start: from + m.index, end: from + m.index + m[0].length });
+    for (let m = parenthetical.exec(gap); m; m = parenthetical.exec(gap))
+      hidden.push({ start: from + m.index, end: from + m.index + m[0].length });
     return wordsBetween(from, to).filter(
       (w) =>
         !hidden.some((h) => w.start >= h.start && w.end <= h.end) &&
@@ -224,7 +241,10 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   function mixedOrDirect(q: Quotation, r: CueSpeaker): "direct" | "mixed" {
     const sentence = sentences[sentenceAt(sentences, q.end - 1)]!;
     const skip = (w: Word) => inMention(w, r.speaker) || inMention(w, r.cue) || grammar.complementizers[language].has(w.lower);
-    const lead = r.cue.end <= q.start ? wordsBetween(Math.max(r.cue.end, r.speaker && r.side === "after" ? r.speaker.end : 0), q.start).filter((w) => !skip(w)) : [];
+    const lead =
+      r.cue.end <= q.start
+        ? wordsBetween(Math.max(r.cue.end, r.speaker && r.side === "after" ? r.speaker.end : 0), q.start).filter((w) => !skip(w))
+        : [];
     const trail = wordsBetween(q.end, sentence.end).filter((w) => !skip(w));
     return lead.length || trail.length > 1 ? "mixed" : "direct";
   }
@@ -232,7 +252,9 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   /** Whether a complementizer ("that", "dat") follows the cue, possibly after a particle ("merkte op dat"). */
   function opensThatClause(cue: Span): boolean {
     const i = (wordIndex.get(cue.start) ?? -1) + countWords(cue);
-    return [input.words[i], input.words[i + 1]].some((w) => !!w && grammar.complementizers[language].has(w.lower) && w.start - cue.end < 20);
+    return [input.words[i], input.words[i + 1]].some(
+      (w) => !!w && grammar.complementizers[language].has(w.lower) && w.start - cue.end < 20,
+    );
   }
 
   /** The reported content of indirect speech: the sentence on the far side of the cue and speaker. */
@@ -248,7 +270,8 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     const trailing = after.replace(/[\s.!?…]+$/u, "");
     const tailWords = trailing.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
     const that = /^(?:[^.;:!?]*?\s)??(?:that|dat)\s/iu.exec(after.slice(0, 120));
-    if (comma > 0 && !that && (tailWords.length <= 4 || grammar.prepositions[language].has(tailWords[0]!.toLowerCase()))) return trim(sentence.start, sentence.start + comma);
+    if (comma > 0 && !that && (tailWords.length <= 4 || grammar.prepositions[language].has(tailWords[0]!.toLowerCase())))
+      return trim(sentence.start, sentence.start + comma);
     return trim(that && wordsIn(that[0]) <= 8 ? frameEnd + that[0].length : frameEnd, sentence.end);
   }
   function wordsIn(s: string) {

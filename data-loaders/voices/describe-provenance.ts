@@ -1,7 +1,6 @@
 import type { ProvenanceKind } from "../schema/enums.ts";
 import type { Provenance } from "../schema/record.ts";
 
-
 /**
  * Classifies and describes what an article's text says about its origin, for tables and grouping.
  * The kind is the first that applies of: an origin line, a stated summary, a translation, a credited

@@ -42,11 +42,22 @@ export interface OutletGazetteer {
 
 /** Normalises an outlet name or web address for comparison: lower case, no scheme, "www." or trailing "/". */
 export function outletKey(name: string): string {
-  return name.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/+$/, "").replace(/['’]/g, "").replace(/\s+/g, " ");
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, "")
+    .replace(/^www\./, "")
+    .replace(/\/+$/, "")
+    .replace(/['’]/g, "")
+    .replace(/\s+/g, " ");
 }
 
 /** Validates and compiles the outlet gazetteer; errors name the outlet and the alias. */
-export function compileOutlets(raw: unknown, bytes: Uint8Array, file: string): { readonly gazetteer: OutletGazetteer | null; readonly errors: readonly CorpusError[] } {
+export function compileOutlets(
+  raw: unknown,
+  bytes: Uint8Array,
+  file: string,
+): { readonly gazetteer: OutletGazetteer | null; readonly errors: readonly CorpusError[] } {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     return { gazetteer: null, errors: schemaErrors(parsed.error.issues, file) };
@@ -65,7 +76,11 @@ export function compileOutlets(raw: unknown, bytes: Uint8Array, file: string): {
         // Braces expand to several written names; keys are the plain ones and the name itself.
         if (!/[{*]/.test(alias)) keys.push(outletKey(alias));
       } catch (error) {
-        errors.push({ file, field: `outlets.${outlet.id}.aliases.${i}`, message: `alias ${JSON.stringify(alias)} ${(error as Error).message}` });
+        errors.push({
+          file,
+          field: `outlets.${outlet.id}.aliases.${i}`,
+          message: `alias ${JSON.stringify(alias)} ${(error as Error).message}`,
+        });
       }
     });
     keys.push(outletKey(outlet.name));
@@ -131,7 +146,14 @@ export function detectOutlets(
         const name = part.trim();
         if (!name || /^(,|;|&|en|and)$/u.test(name)) continue;
         const outlet = findOutlet(gazetteer, name);
-        found.push({ name: outlet?.name ?? name, id: outlet?.id ?? null, kind: outlet?.kind ?? null, role: "origin", start, end: start + name.length });
+        found.push({
+          name: outlet?.name ?? name,
+          id: outlet?.id ?? null,
+          kind: outlet?.kind ?? null,
+          role: "origin",
+          start,
+          end: start + name.length,
+        });
       }
       continue;
     }
@@ -169,8 +191,17 @@ export function checkProvenance(meta: ArticleMeta, outlets: readonly OutletRecor
   const detectedAuthors = [...new Set(outlets.filter((o) => o.role === "author-credit").map((o) => o.name))].sort();
   const disagreements: string[] = [];
   const key = (s: string) => outletKey(s);
-  for (const o of detectedOrigins) if (!declaredOrigins.some((d) => key(d) === key(o))) disagreements.push(`the text names ${o} as a source, the metadata does not`);
-  for (const d of declaredOrigins) if (!detectedOrigins.some((o) => key(o) === key(d))) disagreements.push(`the metadata names ${d} as a source, the text has no origin line for it`);
-  for (const a of detectedAuthors) if (!declaredAuthor || key(declaredAuthor) !== key(a)) disagreements.push(`the text credits ${a}, the metadata ${declaredAuthor ? `credits ${declaredAuthor}` : "credits no author"}`);
-  return { declared: { origins: declaredOrigins, author: declaredAuthor }, detected: { origins: detectedOrigins, authors: detectedAuthors }, disagreements };
+  for (const o of detectedOrigins)
+    if (!declaredOrigins.some((d) => key(d) === key(o))) disagreements.push(`the text names ${o} as a source, the metadata does not`);
+  for (const d of declaredOrigins)
+    if (!detectedOrigins.some((o) => key(o) === key(d)))
+      disagreements.push(`the metadata names ${d} as a source, the text has no origin line for it`);
+  for (const a of detectedAuthors)
+    if (!declaredAuthor || key(declaredAuthor) !== key(a))
+      disagreements.push(`the text credits ${a}, the metadata ${declaredAuthor ? `credits ${declaredAuthor}` : "credits no author"}`);
+  return {
+    declared: { origins: declaredOrigins, author: declaredAuthor },
+    detected: { origins: detectedOrigins, authors: detectedAuthors },
+    disagreements,
+  };
 }

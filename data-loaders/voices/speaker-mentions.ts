@@ -51,7 +51,13 @@ export const PRONOUN_REACH = 3;
  * The words of the analysed sentences in `only` (all when omitted), in order, leaving out words inside
  * quotation marks.
  */
-export function sentenceWords(text: string, blocks: readonly Block[], sentences: readonly Sentence[], quoted: readonly Span[], only?: ReadonlySet<number>): Word[] {
+export function sentenceWords(
+  text: string,
+  blocks: readonly Block[],
+  sentences: readonly Sentence[],
+  quoted: readonly Span[],
+  only?: ReadonlySet<number>,
+): Word[] {
   const words: Word[] = [];
   let q = 0;
   for (const sentence of sentences) {
@@ -64,7 +70,14 @@ export function sentenceWords(text: string, blocks: readonly Block[], sentences:
       while (q < quoted.length && quoted[q]!.end <= start) q++;
       if (q < quoted.length && quoted[q]!.start <= start) continue;
       const value = m[0].replace(/\.$/, "");
-      words.push({ start, end: start + value.length, text: value, lower: value.toLowerCase(), capitalised: /^\p{Lu}/u.test(value), sentence: sentence.index });
+      words.push({
+        start,
+        end: start + value.length,
+        text: value,
+        lower: value.toLowerCase(),
+        capitalised: /^\p{Lu}/u.test(value),
+        sentence: sentence.index,
+      });
     }
   }
   return words;
@@ -129,11 +142,14 @@ export function findSpeakerMentions(
   };
   const isNameWord = (i: number) => {
     const w = words[i];
-    return !!w && w.capitalised && !fn.has(w.lower) && !org.has(w.lower) && !pronoun.has(w.lower) && !titleOfWord[i] && !isAdjectiveActor(i);
+    return (
+      !!w && w.capitalised && !fn.has(w.lower) && !org.has(w.lower) && !pronoun.has(w.lower) && !titleOfWord[i] && !isAdjectiveActor(i)
+    );
   };
   const sameSentence = (i: number, j: number) => words[i]?.sentence === words[j]?.sentence;
   /** Words i..j-1 are joined only by spaces (no punctuation between them). */
-  const adjacent = (i: number) => /^[\s\u00A0]+$/u.test(text.slice(words[i]!.end, words[i + 1]?.start ?? words[i]!.end)) && sameSentence(i, i + 1);
+  const adjacent = (i: number) =>
+    /^[\s\u00A0]+$/u.test(text.slice(words[i]!.end, words[i + 1]?.start ?? words[i]!.end)) && sameSentence(i, i + 1);
   /** A name run from word i: capitalised words and particles between them, at most four name words. */
   const nameRun = (i: number): number => {
     let j = i;
@@ -187,7 +203,12 @@ export function findSpeakerMentions(
       let k = j + 1;
       if (k < words.length && ARTICLES.has(words[k]!.lower)) k++;
       let end = k;
-      while (end < words.length && sameSentence(i, end) && end - k < 8 && (words[end]!.capitalised || ["voor", "van", "of", "for", "de", "the", "and", "en"].includes(words[end]!.lower))) {
+      while (
+        end < words.length &&
+        sameSentence(i, end) &&
+        end - k < 8 &&
+        (words[end]!.capitalised || ["voor", "van", "of", "for", "de", "the", "and", "en"].includes(words[end]!.lower))
+      ) {
         end++;
         if (/,/.test(text.slice(words[end - 1]!.end, words[end]?.start ?? words[end - 1]!.end))) break;
       }
@@ -203,7 +224,15 @@ export function findSpeakerMentions(
     const start = words[extendLeft(i, true)]!.start;
     if (nameStart >= 0) {
       const written = phrase(nameStart, nameEnd);
-      add({ start, end: words[nameEnd - 1]!.end, sentence: words[i]!.sentence, kind: "person", name: leaderLabel(words[nameStart]!.start, words[nameEnd - 1]!.end) ?? written, type, resolvedBy: "name" });
+      add({
+        start,
+        end: words[nameEnd - 1]!.end,
+        sentence: words[i]!.sentence,
+        kind: "person",
+        name: leaderLabel(words[nameStart]!.start, words[nameEnd - 1]!.end) ?? written,
+        type,
+        resolvedBy: "name",
+      });
       continue;
     }
     // A title with no name: the outlet it names ("the CNN correspondent"), or the title itself; a title in
@@ -215,9 +244,25 @@ export function findSpeakerMentions(
     const outlet = matches.outlet.find((o) => o.start >= words[phraseStart]!.start && o.end <= title.start);
     if (outlet) {
       const o = outlets.get(outlet.entry)!;
-      add({ start: words[phraseStart]!.start, end: title.end, sentence: words[i]!.sentence, kind: "person", name: o.name, type: o.kind, resolvedBy: "title" });
+      add({
+        start: words[phraseStart]!.start,
+        end: title.end,
+        sentence: words[i]!.sentence,
+        kind: "person",
+        name: o.name,
+        type: o.kind,
+        resolvedBy: "title",
+      });
     } else {
-      add({ start: words[phraseStart]!.start, end: words[Math.max(j, i + 1) - 1]!.end, sentence: words[i]!.sentence, kind: "person", name: stripArticle(phrase(phraseStart, Math.max(j, i + 1))), type, resolvedBy: "title" });
+      add({
+        start: words[phraseStart]!.start,
+        end: words[Math.max(j, i + 1) - 1]!.end,
+        sentence: words[i]!.sentence,
+        kind: "person",
+        name: stripArticle(phrase(phraseStart, Math.max(j, i + 1))),
+        type,
+        resolvedBy: "title",
+      });
     }
   }
   for (const m of matches.body) {
@@ -233,13 +278,36 @@ export function findSpeakerMentions(
     const i = wordAt(m.start);
     if (i < 0) continue;
     let k = i;
-    while (k > 0 && i - k < 2 && sameSentence(k - 1, i) && adjacent(k - 1) && (speakerWords.groupModifiers[language].has(words[k - 1]!.lower) || !!actorOfWord[k - 1])) k--;
-    add({ start: words[k]!.start, end: m.end, sentence: words[i]!.sentence, kind: "group", name: text.slice(words[k]!.start, m.end).replace(/\s+/g, " "), type: "unnamed-group", resolvedBy: "name" });
+    while (
+      k > 0 &&
+      i - k < 2 &&
+      sameSentence(k - 1, i) &&
+      adjacent(k - 1) &&
+      (speakerWords.groupModifiers[language].has(words[k - 1]!.lower) || !!actorOfWord[k - 1])
+    )
+      k--;
+    add({
+      start: words[k]!.start,
+      end: m.end,
+      sentence: words[i]!.sentence,
+      kind: "group",
+      name: text.slice(words[k]!.start, m.end).replace(/\s+/g, " "),
+      type: "unnamed-group",
+      resolvedBy: "name",
+    });
   }
   for (const m of matches.anonymous) {
     const i = wordAt(m.start);
     if (i < 0) continue;
-    add({ start: m.start, end: m.end, sentence: words[i]!.sentence, kind: "anonymous", name: text.slice(m.start, m.end).toLowerCase().replace(/\s+/g, " "), type: "anonymous", resolvedBy: "name" });
+    add({
+      start: m.start,
+      end: m.end,
+      sentence: words[i]!.sentence,
+      kind: "anonymous",
+      name: text.slice(m.start, m.end).toLowerCase().replace(/\s+/g, " "),
+      type: "anonymous",
+      resolvedBy: "name",
+    });
   }
   for (const m of matches.document) {
     const i = wordAt(m.start);
@@ -247,13 +315,36 @@ export function findSpeakerMentions(
     // Modifiers before ("douane statistieken", "strategisch partnerschapsverdrag"), a number after ("Artikel 4"),
     // and what it belongs to ("Artikel 4 van het … verdrag").
     let k = i;
-    while (k > 0 && i - k < 2 && sameSentence(k - 1, i) && adjacent(k - 1) && !words[k - 1]!.capitalised && !fn.has(words[k - 1]!.lower) && !grammar.prepositions[language].has(words[k - 1]!.lower) && !grammar.auxiliaries[language].has(words[k - 1]!.lower)) k--;
+    while (
+      k > 0 &&
+      i - k < 2 &&
+      sameSentence(k - 1, i) &&
+      adjacent(k - 1) &&
+      !words[k - 1]!.capitalised &&
+      !fn.has(words[k - 1]!.lower) &&
+      !grammar.prepositions[language].has(words[k - 1]!.lower) &&
+      !grammar.auxiliaries[language].has(words[k - 1]!.lower)
+    )
+      k--;
     let j = i;
     while (j < words.length && words[j]!.end <= m.end) j++;
     if (j < words.length && sameSentence(i, j) && /^\d+$/.test(words[j]!.text)) j++;
-    const ofPhrase = j < words.length && (words[j]!.lower === "van" || words[j]!.lower === "of") ? matches.document.find((d) => d.start > words[j]!.start && d.start - words[j]!.end < 30 && wordAt(d.start) > 0 && sameSentence(i, wordAt(d.start))) : undefined;
+    const ofPhrase =
+      j < words.length && (words[j]!.lower === "van" || words[j]!.lower === "of")
+        ? matches.document.find(
+            (d) => d.start > words[j]!.start && d.start - words[j]!.end < 30 && wordAt(d.start) > 0 && sameSentence(i, wordAt(d.start)),
+          )
+        : undefined;
     const end = ofPhrase ? ofPhrase.end : words[j - 1]!.end;
-    add({ start: words[k]!.start, end, sentence: words[i]!.sentence, kind: "document", name: stripArticle(text.slice(words[k]!.start, end).replace(/\s+/g, " ")), type: "document", resolvedBy: "name" });
+    add({
+      start: words[k]!.start,
+      end,
+      sentence: words[i]!.sentence,
+      kind: "document",
+      name: stripArticle(text.slice(words[k]!.start, end).replace(/\s+/g, " ")),
+      type: "document",
+      resolvedBy: "name",
+    });
   }
   for (const m of matches.actor) {
     const i = wordAt(m.start);
@@ -264,8 +355,26 @@ export function findSpeakerMentions(
     let j = i;
     while (j < words.length && words[j]!.end <= m.end) j++;
     const next = words[j];
-    if (next && adjacent(j - 1) && /^\p{Ll}/u.test(next.text) && !cueStarts.has(next.start) && !fn.has(next.lower) && !grammar.auxiliaries[language].has(next.lower) && !grammar.prepositions[language].has(next.lower) && actor.kind !== "leader") continue;
-    add({ start: m.start, end: m.end, sentence: words[i]!.sentence, kind: actor.kind === "leader" ? "person" : "body", name: actor.label, type: "government", resolvedBy: "name" });
+    if (
+      next &&
+      adjacent(j - 1) &&
+      /^\p{Ll}/u.test(next.text) &&
+      !cueStarts.has(next.start) &&
+      !fn.has(next.lower) &&
+      !grammar.auxiliaries[language].has(next.lower) &&
+      !grammar.prepositions[language].has(next.lower) &&
+      actor.kind !== "leader"
+    )
+      continue;
+    add({
+      start: m.start,
+      end: m.end,
+      sentence: words[i]!.sentence,
+      kind: actor.kind === "leader" ? "person" : "body",
+      name: actor.label,
+      type: "government",
+      resolvedBy: "name",
+    });
   }
   for (const m of matches.outlet) {
     const i = wordAt(m.start);
@@ -280,24 +389,51 @@ export function findSpeakerMentions(
     const j = nameRun(i);
     const names = words.slice(i, j).filter((w) => w.capitalised).length;
     const prev = words[i - 1];
-    const insideOrganisation = !!prev && sameSentence(i - 1, i) && prev.capitalised === false && grammar.prepositions[language].has(prev.lower) && !!words[i - 2]?.capitalised && sameSentence(i - 2, i);
+    const insideOrganisation =
+      !!prev &&
+      sameSentence(i - 1, i) &&
+      prev.capitalised === false &&
+      grammar.prepositions[language].has(prev.lower) &&
+      !!words[i - 2]?.capitalised &&
+      sameSentence(i - 2, i);
     const orgAfter = j < words.length && sameSentence(i, j) && org.has(words[j]!.lower) && adjacent(j - 1);
     if (names >= 2 && !insideOrganisation && !orgAfter && !(prev && isNameWord(i - 1) && adjacent(i - 1))) {
       // A title in apposition: "Danila Krylov, onderzoeker bij …".
       const after = text.slice(words[j - 1]!.end, words[j - 1]!.end + 12);
       const appositive = /^\s*,\s*(?:(?:de|het|een|the|a|an)\s+)?/iu.exec(after);
       const nextTitle = appositive ? titleStarting.get(words[j - 1]!.end + appositive[0].length) : undefined;
-      add({ start: words[i]!.start, end: words[j - 1]!.end, sentence: words[i]!.sentence, kind: "person", name: leaderLabel(words[i]!.start, words[j - 1]!.end) ?? phrase(i, j), type: (nextTitle?.entry as SpeakerType | undefined) ?? "other", resolvedBy: "name" });
+      add({
+        start: words[i]!.start,
+        end: words[j - 1]!.end,
+        sentence: words[i]!.sentence,
+        kind: "person",
+        name: leaderLabel(words[i]!.start, words[j - 1]!.end) ?? phrase(i, j),
+        type: (nextTitle?.entry as SpeakerType | undefined) ?? "other",
+        resolvedBy: "name",
+      });
       i = j - 1;
     } else if (names === 1 && j === i + 1) {
-      add({ start: words[i]!.start, end: words[i]!.end, sentence: words[i]!.sentence, kind: "surname", name: null, type: null, resolvedBy: null });
+      add({
+        start: words[i]!.start,
+        end: words[i]!.end,
+        sentence: words[i]!.sentence,
+        kind: "surname",
+        name: null,
+        type: null,
+        resolvedBy: null,
+      });
     }
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (grammar.personPronouns[language].has(w.lower) || grammar.groupPronouns[language].has(w.lower)) {
       add({ start: w.start, end: w.end, sentence: w.sentence, kind: "pronoun", name: null, type: null, resolvedBy: null });
-    } else if (grammar.relativePronouns[language].has(w.lower) && i > 0 && sameSentence(i - 1, i) && /^\s*,\s*$/u.test(text.slice(words[i - 1]!.end, w.start))) {
+    } else if (
+      grammar.relativePronouns[language].has(w.lower) &&
+      i > 0 &&
+      sameSentence(i - 1, i) &&
+      /^\s*,\s*$/u.test(text.slice(words[i - 1]!.end, w.start))
+    ) {
       add({ start: w.start, end: w.end, sentence: w.sentence, kind: "relative", name: null, type: null, resolvedBy: null });
     }
   }
@@ -333,7 +469,9 @@ function resolve(
   language: Language,
   words: readonly Word[],
   wordIndexAt: ReadonlyMap<number, number>,
-  mentions: readonly Omit<SpeakerMention, "afterPreposition">[], cues: SpeechCues): SpeakerMention[] {
+  mentions: readonly Omit<SpeakerMention, "afterPreposition">[],
+  cues: SpeechCues,
+): SpeakerMention[] {
   const grammar = cues.speakers.grammar;
   const typeOf = new Map<string, SpeakerType>();
   for (const m of mentions) {
@@ -343,7 +481,15 @@ function resolve(
   const surnames = (name: string) => {
     const parts = name.split(/\s+/);
     const last = parts[parts.length - 1]!;
-    return parts.length > 1 ? [last.toLowerCase(), ...last.split("-").slice(1).map((p) => p.toLowerCase())] : [];
+    return parts.length > 1
+      ? [
+          last.toLowerCase(),
+          ...last
+            .split("-")
+            .slice(1)
+            .map((p) => p.toLowerCase()),
+        ]
+      : [];
   };
   const people: Array<{ name: string; keys: string[] }> = [];
   const resolved: SpeakerMention[] = [];
@@ -354,7 +500,15 @@ function resolve(
     if (!before || before.sentence !== words[wordIndexAt.get(m.start)!]!.sentence) return false;
     if (grammar.prepositions[language].has(before.lower)) return true;
     // Over up to two adjectives: "in northeastern China".
-    for (let k = i, n = 0; k >= 0 && n < 2 && /^\p{Ll}+$/u.test(words[k]!.text) && !grammar.functionWords[language].has(words[k]!.lower) && !grammar.auxiliaries[language].has(words[k]!.lower); k--, n++) {
+    for (
+      let k = i, n = 0;
+      k >= 0 &&
+      n < 2 &&
+      /^\p{Ll}+$/u.test(words[k]!.text) &&
+      !grammar.functionWords[language].has(words[k]!.lower) &&
+      !grammar.auxiliaries[language].has(words[k]!.lower);
+      k--, n++
+    ) {
       const prev = words[k - 1];
       if (prev && prev.sentence === before.sentence && grammar.prepositions[language].has(prev.lower)) return true;
     }
@@ -372,7 +526,10 @@ function resolve(
       if (keys.length) people.push({ name: m.name, keys });
       out = { ...m, type: typeOf.get(m.name) ?? m.type };
     } else if (m.kind === "surname") {
-      const key = text.slice(m.start, m.end).toLowerCase().replace(/['’]s$/, "");
+      const key = text
+        .slice(m.start, m.end)
+        .toLowerCase()
+        .replace(/['’]s$/, "");
       const person = people.findLast((p) => p.keys.includes(key));
       out = person ? { ...m, name: person.name, type: typeOf.get(person.name) ?? "other", resolvedBy: "surname" } : null;
     } else if (m.kind === "pronoun") {
@@ -380,7 +537,12 @@ function resolve(
       const personal = grammar.personPronouns[language].has(lower);
       const group = grammar.groupPronouns[language].has(lower);
       const antecedent = resolved.findLast(
-        (p) => p.end <= m.start && p.name !== null && m.sentence - p.sentence <= PRONOUN_REACH && ((personal && (p.kind === "person" || p.kind === "surname" || (p.kind === "pronoun" && p.type !== "unnamed-group"))) || (group && (p.kind === "group" || p.kind === "body"))),
+        (p) =>
+          p.end <= m.start &&
+          p.name !== null &&
+          m.sentence - p.sentence <= PRONOUN_REACH &&
+          ((personal && (p.kind === "person" || p.kind === "surname" || (p.kind === "pronoun" && p.type !== "unnamed-group"))) ||
+            (group && (p.kind === "group" || p.kind === "body"))),
       );
       out = { ...m, name: antecedent?.name ?? null, type: antecedent?.type ?? null, resolvedBy: antecedent ? "pronoun" : null };
     } else if (m.kind === "relative") {

@@ -5,10 +5,17 @@ import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import { compileTerm } from "../terms/term-pattern.ts";
 import type { Language, SpeakerType } from "../schema/record.ts";
 
-const termList = z.object({ en: z.array(z.string()).min(1, "needs at least one term"), nl: z.array(z.string()).min(1, "needs at least one term") }).strict();
+const termList = z
+  .object({ en: z.array(z.string()).min(1, "needs at least one term"), nl: z.array(z.string()).min(1, "needs at least one term") })
+  .strict();
 const oneWord = z.string().regex(/^\p{L}+$/u, "must be one word");
 const words = z.object({ en: z.array(oneWord), nl: z.array(oneWord) }).strict();
-const lowerWords = z.object({ en: z.array(z.string().regex(/^[\p{Ll}-]+$/u, "must be one lower-case word")), nl: z.array(z.string().regex(/^[\p{Ll}-]+$/u, "must be one lower-case word")) }).strict();
+const lowerWords = z
+  .object({
+    en: z.array(z.string().regex(/^[\p{Ll}-]+$/u, "must be one lower-case word")),
+    nl: z.array(z.string().regex(/^[\p{Ll}-]+$/u, "must be one lower-case word")),
+  })
+  .strict();
 const speakerType = z.enum(["government", "state-media", "other-media", "expert", "document", "anonymous", "unnamed-group", "other"]);
 const speakers = z
   .object({
@@ -33,7 +40,17 @@ const speakers = z
       .strict(),
   })
   .strict();
-const schema = z.object({ ...codebookHeader, cues: termList, sourcePrepositions: termList, soCalled: termList, authorCredit: words, byline: words, speakers }).strict();
+const schema = z
+  .object({
+    ...codebookHeader,
+    cues: termList,
+    sourcePrepositions: termList,
+    soCalled: termList,
+    authorCredit: words,
+    byline: words,
+    speakers,
+  })
+  .strict();
 
 /** A list of compiled terms per language, in the shape the term matcher indexes. */
 export interface TermList {
@@ -55,7 +72,20 @@ export interface SpeakerWords {
   /** Named bodies; each list's id is its index in `bodyNames`. */
   readonly bodies: readonly TermList[];
   readonly bodyNames: ReadonlyArray<{ readonly name: string; readonly type: SpeakerType }>;
-  readonly grammar: Readonly<Record<"personPronouns" | "groupPronouns" | "relativePronouns" | "prepositions" | "agents" | "complementizers" | "auxiliaries" | "functionWords" | "organisationWords", WordSets>>;
+  readonly grammar: Readonly<
+    Record<
+      | "personPronouns"
+      | "groupPronouns"
+      | "relativePronouns"
+      | "prepositions"
+      | "agents"
+      | "complementizers"
+      | "auxiliaries"
+      | "functionWords"
+      | "organisationWords",
+      WordSets
+    >
+  >;
 }
 
 /** Compiled speech cues: reporting verbs and attribution phrases, distancing words ("so-called"), speaker words. */
@@ -89,7 +119,10 @@ export function compileSpeechCues(
     for (const language of ["en", "nl"] as const) {
       list[language].forEach((term, i) => {
         try {
-          terms[language].push({ term: compileTerm(term, { caseSensitive: /\p{Lu}/u.test(term) && field.startsWith("speakers") }), form: null });
+          terms[language].push({
+            term: compileTerm(term, { caseSensitive: /\p{Lu}/u.test(term) && field.startsWith("speakers") }),
+            form: null,
+          });
         } catch (error) {
           errors.push({ file, field: `${field}.${language}.${i}`, message: `term ${JSON.stringify(term)} ${(error as Error).message}` });
         }
@@ -101,7 +134,9 @@ export function compileSpeechCues(
   const sourcePrepositions = compileList("source-prepositions", "sourcePrepositions", data.sourcePrepositions);
   const soCalled = compileList("soCalled", "soCalled", data.soCalled);
   const s = data.speakers;
-  const titles = (["government", "expert", "other-media"] as const).map((type) => compileList(type, `speakers.titles.${type}`, s.titles[type]));
+  const titles = (["government", "expert", "other-media"] as const).map((type) =>
+    compileList(type, `speakers.titles.${type}`, s.titles[type]),
+  );
   const bodies = s.bodies.map((body, i) => compileList(String(i), `speakers.bodies.${i}.aliases`, body.aliases));
   const sets = (list: { en: string[]; nl: string[] }): WordSets => ({ en: new Set(list.en), nl: new Set(list.nl) });
   const grammar = Object.fromEntries(Object.entries(s.grammar).map(([key, list]) => [key, sets(list)])) as SpeakerWords["grammar"];
@@ -123,12 +158,20 @@ export function compileSpeechCues(
     });
   for (const language of ["en", "nl"] as const) {
     data.sourcePrepositions[language].forEach((term, i) => {
-      if (!isCue(language, term)) errors.push({ file, field: `sourcePrepositions.${language}.${i}`, message: `"${term}" must also be found by a term in cues.${language}` });
+      if (!isCue(language, term))
+        errors.push({
+          file,
+          field: `sourcePrepositions.${language}.${i}`,
+          message: `"${term}" must also be found by a term in cues.${language}`,
+        });
     });
   }
   if (errors.length) return { speechCues: null, errors };
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const lower = (list: { en: string[]; nl: string[] }) => ({ en: list.en.map((w) => w.toLowerCase()), nl: list.nl.map((w) => w.toLowerCase()) });
+  const lower = (list: { en: string[]; nl: string[] }) => ({
+    en: list.en.map((w) => w.toLowerCase()),
+    nl: list.nl.map((w) => w.toLowerCase()),
+  });
   return {
     speechCues: {
       stamp: { id: data.id, version: data.version, sha256 },

@@ -41,16 +41,48 @@ export interface Category {
 
 // Light tints for frames (black text keeps a contrast ratio above 7:1 on each) and strong colours for the
 // underlines of devices. From ColorBrewer Set3 and Pastel1, and Dark2 (Cynthia Brewer, Apache-2.0).
-const FRAME_COLORS = ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f", "#fbb4ae", "#b3cde3", "#decbe4", "#fed9a6", "#e5d8bd", "#f2f2f2"];
+const FRAME_COLORS = [
+  "#8dd3c7",
+  "#ffffb3",
+  "#bebada",
+  "#fb8072",
+  "#80b1d3",
+  "#fdb462",
+  "#b3de69",
+  "#fccde5",
+  "#d9d9d9",
+  "#bc80bd",
+  "#ccebc5",
+  "#ffed6f",
+  "#fbb4ae",
+  "#b3cde3",
+  "#decbe4",
+  "#fed9a6",
+  "#e5d8bd",
+  "#f2f2f2",
+];
 const DEVICE_COLORS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"];
 const DEVICE_STYLES = ["solid", "wavy", "dashed", "dotted", "double"];
 
 /** Assigns each codebook entry its colour, in codebook order; tone words are blue (positive) or orange
  * (negative), a pair that stays distinct with the common colour-vision deficiencies. */
-export function categoriesOf(framing: readonly { id: string; label: string }[], devices: readonly { id: string; label: string }[]): Category[] {
+export function categoriesOf(
+  framing: readonly { id: string; label: string }[],
+  devices: readonly { id: string; label: string }[],
+): Category[] {
   return [
-    ...framing.map((entry, i) => ({ kind: "frame" as const, id: entry.id, label: entry.label, color: FRAME_COLORS[i % FRAME_COLORS.length]! })),
-    ...devices.map((entry, i) => ({ kind: "device" as const, id: entry.id, label: entry.label, color: DEVICE_COLORS[i % DEVICE_COLORS.length]! })),
+    ...framing.map((entry, i) => ({
+      kind: "frame" as const,
+      id: entry.id,
+      label: entry.label,
+      color: FRAME_COLORS[i % FRAME_COLORS.length]!,
+    })),
+    ...devices.map((entry, i) => ({
+      kind: "device" as const,
+      id: entry.id,
+      label: entry.label,
+      color: DEVICE_COLORS[i % DEVICE_COLORS.length]!,
+    })),
     { kind: "tone" as const, id: "positive", label: "Positive words", color: "#1f5fa8" },
     { kind: "tone" as const, id: "negative", label: "Negative words", color: "#a84300" },
     { kind: "voice" as const, id: "quote", label: "Quoted or reported", color: "#e3dcf5" },
@@ -60,7 +92,8 @@ export function categoriesOf(framing: readonly { id: string; label: string }[], 
 }
 
 /** The class that marks a highlighted piece of text, and the class on the article that shows it. */
-const markClass = (kind: Annotation["kind"], id: string) => `${kind === "frame" ? "f" : kind === "device" ? "d" : kind === "tone" ? "t" : "v"}-${id}`;
+const markClass = (kind: Annotation["kind"], id: string) =>
+  `${kind === "frame" ? "f" : kind === "device" ? "d" : kind === "tone" ? "t" : "v"}-${id}`;
 const showClass = (kind: Annotation["kind"], id: string) => `show-${markClass(kind, id)}`;
 
 /** The annotations of a record, labelled with the codebooks' category labels. */
@@ -69,8 +102,20 @@ export function annotationsOf(record: ArticleRecord, categories: readonly Catego
   const quoted = (quote: string | null) => (quote === "direct" ? ", inside a quotation" : quote === "scare" ? ", in scare quotes" : "");
   const signed = (x: number) => `${x > 0 ? "+" : ""}${x.toFixed(2)}`;
   return [
-    ...record.markers.map((m) => ({ kind: "frame" as const, id: m.frame, start: m.start, end: m.end, label: `${label("frame", m.frame)}${m.form ? ` (${m.form})` : ""}${quoted(m.quote)}` })),
-    ...record.devices.map((d) => ({ kind: "device" as const, id: d.device, start: d.start, end: d.end, label: `${label("device", d.device)}${d.device === "scare-quotes" ? "" : quoted(d.quote)}` })),
+    ...record.markers.map((m) => ({
+      kind: "frame" as const,
+      id: m.frame,
+      start: m.start,
+      end: m.end,
+      label: `${label("frame", m.frame)}${m.form ? ` (${m.form})` : ""}${quoted(m.quote)}`,
+    })),
+    ...record.devices.map((d) => ({
+      kind: "device" as const,
+      id: d.device,
+      start: d.start,
+      end: d.end,
+      label: `${label("device", d.device)}${d.device === "scare-quotes" ? "" : quoted(d.quote)}`,
+    })),
     ...record.sentiment.sentences.flatMap((s) =>
       s.contributions.map((c) => ({
         kind: "tone" as const,
@@ -82,17 +127,33 @@ export function annotationsOf(record: ArticleRecord, categories: readonly Catego
     ),
     ...record.attributions.flatMap((a) => {
       const who = a.speaker ? `${a.speaker}${a.speakerType ? ` (${a.speakerType.replace("-", " ")})` : ""}` : "speaker not found";
-      const how = a.resolvedBy === "pronoun" || a.resolvedBy === "surname" || a.resolvedBy === "relative" ? `, referred to by ${a.resolvedBy}` : "";
+      const how =
+        a.resolvedBy === "pronoun" || a.resolvedBy === "surname" || a.resolvedBy === "relative" ? `, referred to by ${a.resolvedBy}` : "";
       return [
-        { kind: "voice" as const, id: "quote", start: a.quote.start, end: a.quote.end, label: `${a.kind === "indirect" ? "reported" : a.kind === "mixed" ? "partly quoted" : "quoted"}: ${who}` },
-        ...(a.cueSpan ? [{ kind: "voice" as const, id: "cue", start: a.cueSpan.start, end: a.cueSpan.end, label: `speech cue "${a.cue}"` }] : []),
-        ...(a.speakerSpan ? [{ kind: "voice" as const, id: "speaker", start: a.speakerSpan.start, end: a.speakerSpan.end, label: `speaker: ${who}${how}` }] : []),
+        {
+          kind: "voice" as const,
+          id: "quote",
+          start: a.quote.start,
+          end: a.quote.end,
+          label: `${a.kind === "indirect" ? "reported" : a.kind === "mixed" ? "partly quoted" : "quoted"}: ${who}`,
+        },
+        ...(a.cueSpan
+          ? [{ kind: "voice" as const, id: "cue", start: a.cueSpan.start, end: a.cueSpan.end, label: `speech cue "${a.cue}"` }]
+          : []),
+        ...(a.speakerSpan
+          ? [{ kind: "voice" as const, id: "speaker", start: a.speakerSpan.start, end: a.speakerSpan.end, label: `speaker: ${who}${how}` }]
+          : []),
       ];
     }),
   ];
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -138,14 +199,20 @@ function appendAnnotated(parent: HTMLElement, record: ArticleRecord, start: numb
 }
 
 /** Renders one block, wrapping each of its sentences in a `span.sentence#s-<index>`. */
-function renderBlock(doc: Document, record: ArticleRecord, block: Block, sentences: ArticleRecord["sentences"], annotations: readonly Annotation[]): HTMLElement {
+function renderBlock(
+  doc: Document,
+  record: ArticleRecord,
+  block: Block,
+  sentences: ArticleRecord["sentences"],
+  annotations: readonly Annotation[],
+): HTMLElement {
   const tag = block.kind === "heading" ? "h2" : block.kind === "paragraph" ? "p" : "div";
   const node = element(doc, tag, `block block-${block.kind}`);
   node.dataset.block = String(block.index);
   node.dataset.start = String(block.start);
   node.dataset.end = String(block.end);
   if (block.kind === "boilerplate" || block.kind === "source-line") {
-    const why = block.rule ? RULE_LABELS[block.rule] ?? `pattern ${block.rule}` : "";
+    const why = block.rule ? (RULE_LABELS[block.rule] ?? `pattern ${block.rule}`) : "";
     node.appendChild(element(doc, "span", "block-label", why ? `${BLOCK_LABELS[block.kind]} (${why})` : BLOCK_LABELS[block.kind]));
   }
   let at = block.start;
@@ -232,7 +299,10 @@ export function categoryToggles(
       body.classList.toggle(showClass(kind, category.id), box.checked);
       box.addEventListener("change", () => body.classList.toggle(showClass(kind, category.id), box.checked));
       const swatch = element(doc, "span", `swatch swatch-${kind}`);
-      swatch.style.setProperty(kind === "device" || (kind === "voice" && category.id === "cue") ? "border-bottom-color" : "background", category.color);
+      swatch.style.setProperty(
+        kind === "device" || (kind === "voice" && category.id === "cue") ? "border-bottom-color" : "background",
+        category.color,
+      );
       label.append(box, swatch, doc.createTextNode(`${category.label} (${count})`));
       group.appendChild(label);
     }

@@ -57,7 +57,11 @@ export function rateHeatmap(
  * Rates per 1,000 words by group with 95% bootstrap intervals: one panel per group, one row per category.
  * Groups of one article show a dot without an interval.
  */
-export function rateIntervals(rows: readonly GroupRate[], categories: readonly CategoryInfo[], { width }: { width: number }): SVGSVGElement | HTMLElement {
+export function rateIntervals(
+  rows: readonly GroupRate[],
+  categories: readonly CategoryInfo[],
+  { width }: { width: number },
+): SVGSVGElement | HTMLElement {
   const label = labeller(categories);
   const groups = [...new Set(rows.map((r) => r.group))];
   return Plot.plot({
@@ -84,7 +88,14 @@ export function rateIntervals(rows: readonly GroupRate[], categories: readonly C
           `${r.group} · ${label(r.category)}\n${r.count} in ${r.articles} article${r.articles === 1 ? "" : "s"}: ${r.rate.toFixed(2)} per 1,000 words` +
           (r.low === null ? "\nno interval: fewer than 2 articles" : `\n95% interval ${r.low.toFixed(2)}–${r.high!.toFixed(2)}`),
       }),
-      Plot.text(groups, { fy: (g: string) => g, frameAnchor: "top-right", text: (g: string) => `${rows.find((r) => r.group === g)?.articles ?? 0} articles`, dy: 4, dx: -4, fill: "#555" }),
+      Plot.text(groups, {
+        fy: (g: string) => g,
+        frameAnchor: "top-right",
+        text: (g: string) => `${rows.find((r) => r.group === g)?.articles ?? 0} articles`,
+        dy: 4,
+        dx: -4,
+        fill: "#555",
+      }),
     ],
   });
 }

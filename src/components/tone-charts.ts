@@ -28,7 +28,14 @@ export function actorToneHeatmap(
     marginBottom: 150,
     x: { domain: shown, tickRotate: -40, label: null },
     y: { domain: articles, label: null },
-    color: { type: "linear", scheme: "PuOr", reverse: true, domain: [-extent, extent], legend: true, label: "tone of the sentences mentioning the actor" },
+    color: {
+      type: "linear",
+      scheme: "PuOr",
+      reverse: true,
+      domain: [-extent, extent],
+      legend: true,
+      label: "tone of the sentences mentioning the actor",
+    },
     marks: [
       Plot.cell(cells, {
         x: (c: ActorToneCell) => label.get(c.actor) ?? c.actor,
@@ -36,7 +43,8 @@ export function actorToneHeatmap(
         fill: (c: ActorToneCell) => c.tone ?? 0,
         inset: 0.5,
         href,
-        title: (c: ActorToneCell) => `${c.id} · ${label.get(c.actor) ?? c.actor}\n${c.mentions} mention${c.mentions === 1 ? "" : "s"} in ${c.sentences.length} sentence${c.sentences.length === 1 ? "" : "s"}; tone ${signed(c.tone)}`,
+        title: (c: ActorToneCell) =>
+          `${c.id} · ${label.get(c.actor) ?? c.actor}\n${c.mentions} mention${c.mentions === 1 ? "" : "s"} in ${c.sentences.length} sentence${c.sentences.length === 1 ? "" : "s"}; tone ${signed(c.tone)}`,
       }),
       Plot.text(cells, {
         x: (c: ActorToneCell) => label.get(c.actor) ?? c.actor,
@@ -86,7 +94,11 @@ export function campDumbbell(
 }
 
 /** Group means with 95% bootstrap intervals: one row per group, one panel per measure. */
-export function meanIntervals(rows: readonly MeanRow[], measures: ReadonlyArray<{ id: string; label: string }>, { width }: { width: number }): SVGSVGElement | HTMLElement {
+export function meanIntervals(
+  rows: readonly MeanRow[],
+  measures: ReadonlyArray<{ id: string; label: string }>,
+  { width }: { width: number },
+): SVGSVGElement | HTMLElement {
   const label = new Map(measures.map((m) => [m.id, m.label]));
   const groups = [...new Set(rows.map((r) => r.group))];
   const data = rows.filter((r) => r.mean !== null).map((r) => ({ ...r, measureLabel: label.get(r.measure) ?? r.measure }));
@@ -101,7 +113,10 @@ export function meanIntervals(rows: readonly MeanRow[], measures: ReadonlyArray<
     marks: [
       Plot.frame({ stroke: "#ddd" }),
       Plot.ruleX([0], { stroke: "#999" }),
-      Plot.ruleY(data.filter((r) => r.low !== null), { fy: "measureLabel", y: "group", x1: "low", x2: "high", stroke: "#4a6fa5", strokeWidth: 2 }),
+      Plot.ruleY(
+        data.filter((r) => r.low !== null),
+        { fy: "measureLabel", y: "group", x1: "low", x2: "high", stroke: "#4a6fa5", strokeWidth: 2 },
+      ),
       Plot.dot(data, {
         fy: "measureLabel",
         y: "group",
@@ -117,7 +132,10 @@ export function meanIntervals(rows: readonly MeanRow[], measures: ReadonlyArray<
 }
 
 /** Each article's tone with a 95% bootstrap interval over its sentences, and its own-voice tone. */
-export function articleToneIntervals(articles: readonly ArticleTone[], { width, href }: { width: number; href: (a: ArticleTone) => string }): SVGSVGElement | HTMLElement {
+export function articleToneIntervals(
+  articles: readonly ArticleTone[],
+  { width, href }: { width: number; href: (a: ArticleTone) => string },
+): SVGSVGElement | HTMLElement {
   const scored = articles.filter((a) => a.tone !== null);
   return Plot.plot({
     width,
@@ -127,9 +145,23 @@ export function articleToneIntervals(articles: readonly ArticleTone[], { width, 
     y: { domain: scored.map((a) => a.id), label: null },
     marks: [
       Plot.ruleX([0], { stroke: "#999" }),
-      Plot.ruleY(scored.filter((a) => a.toneLow !== null), { y: "id", x1: "toneLow", x2: "toneHigh", stroke: "#4a6fa5", strokeWidth: 2 }),
-      Plot.dot(scored, { y: "id", x: "tone", fill: "#1d3557", r: 4, href, title: (a: ArticleTone) => `${a.id}: tone ${signed(a.tone)} (${signed(a.toneLow)} … ${signed(a.toneHigh)}); own voice ${signed(a.ownVoiceTone)}` }),
-      Plot.dot(scored.filter((a) => a.ownVoiceTone !== null), { y: "id", x: "ownVoiceTone", stroke: "#1d3557", r: 4, symbol: "diamond" }),
+      Plot.ruleY(
+        scored.filter((a) => a.toneLow !== null),
+        { y: "id", x1: "toneLow", x2: "toneHigh", stroke: "#4a6fa5", strokeWidth: 2 },
+      ),
+      Plot.dot(scored, {
+        y: "id",
+        x: "tone",
+        fill: "#1d3557",
+        r: 4,
+        href,
+        title: (a: ArticleTone) =>
+          `${a.id}: tone ${signed(a.tone)} (${signed(a.toneLow)} … ${signed(a.toneHigh)}); own voice ${signed(a.ownVoiceTone)}`,
+      }),
+      Plot.dot(
+        scored.filter((a) => a.ownVoiceTone !== null),
+        { y: "id", x: "ownVoiceTone", stroke: "#1d3557", r: 4, symbol: "diamond" },
+      ),
     ],
   });
 }

@@ -26,13 +26,20 @@ const VOICE_STYLE: Readonly<Record<VoiceType, { label: string; color: string }>>
 };
 
 /** Speaker types with their labels and colours. */
-export const VOICE_TYPES: ReadonlyArray<{ id: VoiceType; label: string; color: string }> = (Object.keys(VOICE_STYLE) as VoiceType[]).map((id) => ({ id, ...VOICE_STYLE[id] }));
+export const VOICE_TYPES: ReadonlyArray<{ id: VoiceType; label: string; color: string }> = (Object.keys(VOICE_STYLE) as VoiceType[]).map(
+  (id) => ({ id, ...VOICE_STYLE[id] }),
+);
 const typeLabel = new Map(VOICE_TYPES.map((t) => [t.id, t.label]));
 const typeColor = new Map(VOICE_TYPES.map((t) => [t.id, t.color]));
 
 /** Attributions per article, stacked by speaker type; a bar links to the reader with voices highlighted. */
-export function voicesByType(articles: readonly ArticleVoices[], { width, href }: { width: number; href: (id: string) => string }): SVGSVGElement | HTMLElement {
-  const data = articles.flatMap((a) => VOICE_TYPES.filter((t) => a.byType[t.id] > 0).map((t) => ({ id: a.id, type: t.label, n: a.byType[t.id] })));
+export function voicesByType(
+  articles: readonly ArticleVoices[],
+  { width, href }: { width: number; href: (id: string) => string },
+): SVGSVGElement | HTMLElement {
+  const data = articles.flatMap((a) =>
+    VOICE_TYPES.filter((t) => a.byType[t.id] > 0).map((t) => ({ id: a.id, type: t.label, n: a.byType[t.id] })),
+  );
   return Plot.plot({
     width,
     height: 60 + 34 * articles.length,
@@ -40,7 +47,16 @@ export function voicesByType(articles: readonly ArticleVoices[], { width, href }
     x: { label: "attributions (quotations and reported speech)", grid: true },
     y: { domain: articles.map((a) => a.id), label: null },
     color: { domain: VOICE_TYPES.map((t) => t.label), range: VOICE_TYPES.map((t) => t.color), legend: true },
-    marks: [Plot.barX(data, { x: "n", y: "id", fill: "type", href: (d: { id: string }) => href(d.id), title: (d: { id: string; type: string; n: number }) => `${d.id}\n${d.type}: ${d.n}` }), Plot.ruleX([0])],
+    marks: [
+      Plot.barX(data, {
+        x: "n",
+        y: "id",
+        fill: "type",
+        href: (d: { id: string }) => href(d.id),
+        title: (d: { id: string; type: string; n: number }) => `${d.id}\n${d.type}: ${d.n}`,
+      }),
+      Plot.ruleX([0]),
+    ],
   });
 }
 
@@ -59,7 +75,13 @@ export function kindShares(articles: readonly ArticleVoices[], { width }: { widt
     x: { percent: true, label: "share of the article's attributions (%)" },
     y: { domain: articles.map((a) => a.id), label: null },
     color: { domain: kinds.map((k) => k.label), range: ["#0072B2", "#56B4E9", "#E69F00"], legend: true },
-    marks: [Plot.barX(data, Plot.normalizeX("sum", { x: "n", y: "id", fill: "kind", title: (d: { kind: string; n: number }) => `${d.kind}: ${d.n}` })), Plot.ruleX([0])],
+    marks: [
+      Plot.barX(
+        data,
+        Plot.normalizeX("sum", { x: "n", y: "id", fill: "kind", title: (d: { kind: string; n: number }) => `${d.kind}: ${d.n}` }),
+      ),
+      Plot.ruleX([0]),
+    ],
   });
 }
 
@@ -78,7 +100,10 @@ export function voiceNetwork(network: Network, { width, height = 640 }: { width:
   const simulation = forceSimulation(nodes)
     .force("link", forceLink(links).distance(110).strength(0.5))
     .force("charge", forceManyBody().strength(-650))
-    .force("collide", forceCollide<Node>((n) => radius(n) + 14))
+    .force(
+      "collide",
+      forceCollide<Node>((n) => radius(n) + 14),
+    )
     .force("x", forceX(0).strength(0.06))
     .force("y", forceY(0).strength(0.09))
     .force("center", forceCenter(0, 0))
@@ -106,9 +131,18 @@ export function voiceNetwork(network: Network, { width, height = 640 }: { width:
     return el;
   };
   for (const l of links) {
-    const line = make("line", { x1: l.source.x!, y1: l.source.y!, x2: l.target.x!, y2: l.target.y!, stroke: "#888", "stroke-opacity": 0.7, "stroke-width": 1 + 1.5 * Math.sqrt(l.count) });
+    const line = make("line", {
+      x1: l.source.x!,
+      y1: l.source.y!,
+      x2: l.target.x!,
+      y2: l.target.y!,
+      stroke: "#888",
+      "stroke-opacity": 0.7,
+      "stroke-width": 1 + 1.5 * Math.sqrt(l.count),
+    });
     if (l.role !== "quoted") line.setAttribute("stroke-dasharray", "6 4");
-    make("title", {}, line).textContent = `${l.source.label} → ${l.target.label}: ${l.role === "quoted" ? `${l.count} attribution${l.count === 1 ? "" : "s"}` : l.role === "cited" ? `cited ${l.count}×` : "origin line"}`;
+    make("title", {}, line).textContent =
+      `${l.source.label} → ${l.target.label}: ${l.role === "quoted" ? `${l.count} attribution${l.count === 1 ? "" : "s"}` : l.role === "cited" ? `cited ${l.count}×` : "origin line"}`;
   }
   for (const n of nodes) {
     const g = make("g", { transform: `translate(${n.x},${n.y})` });
@@ -116,11 +150,24 @@ export function voiceNetwork(network: Network, { width, height = 640 }: { width:
       const r = radius(n);
       const link = make("a", { href: `./articles/${n.label}.html?show=voices` }, g);
       make("rect", { x: -r, y: -r, width: 2 * r, height: 2 * r, fill: "#222", stroke: "white", "stroke-width": 2 }, link);
-      make("text", { y: r + 20, "text-anchor": "middle", "font-size": 16, "font-weight": 700, fill: "currentColor" }, link).textContent = n.label.length > 12 ? `${n.label.slice(0, 11)}…` : n.label;
+      make("text", { y: r + 20, "text-anchor": "middle", "font-size": 16, "font-weight": 700, fill: "currentColor" }, link).textContent =
+        n.label.length > 12 ? `${n.label.slice(0, 11)}…` : n.label;
       make("title", {}, link).textContent = `Article ${n.label}`;
     } else {
       make("circle", { r: radius(n), fill: typeColor.get(n.type ?? "other") ?? "#999", stroke: "white", "stroke-width": 1.5 }, g);
-      const label = make("text", { x: radius(n) + 4, y: 5, "font-size": 16, fill: "currentColor", "paint-order": "stroke", stroke: "var(--theme-background, white)", "stroke-width": 4 }, g);
+      const label = make(
+        "text",
+        {
+          x: radius(n) + 4,
+          y: 5,
+          "font-size": 16,
+          fill: "currentColor",
+          "paint-order": "stroke",
+          stroke: "var(--theme-background, white)",
+          "stroke-width": 4,
+        },
+        g,
+      );
       label.textContent = n.label;
       make("title", {}, g).textContent = `${n.label} (${typeLabel.get(n.type ?? "other")}): ${n.weight} link${n.weight === 1 ? "" : "s"}`;
     }

@@ -35,7 +35,15 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 });
 
@@ -58,7 +66,8 @@ async function visit(path: string, ready: string): Promise<{ page: Page; problem
   });
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin) problems.push(`off-origin request: ${request.url()}`);
+    if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin)
+      problems.push(`off-origin request: ${request.url()}`);
   });
   await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
   await page.waitForSelector(ready, { timeout: 30_000 });
@@ -73,7 +82,13 @@ describe("built site in headless Chromium", () => {
     const { page, problems } = await visit("/index.html", "table a[href*='articles/']");
     expect(problems).toEqual([]);
     const links = await page.locator("table a[href*='articles/']").allTextContents();
-    expect(links).toEqual(["000_d933d23d6336647c", "001_eefbe2e11fc71058", "002_f0f90def628e7567", "003_f979703bd7accda2", "004_8866a9befeb25ce2"]);
+    expect(links).toEqual([
+      "000_d933d23d6336647c",
+      "001_eefbe2e11fc71058",
+      "002_f0f90def628e7567",
+      "003_f979703bd7accda2",
+      "004_8866a9befeb25ce2",
+    ]);
     await page.close();
   });
 
@@ -135,7 +150,9 @@ describe("built site in headless Chromium", () => {
     const { page, problems } = await visit("/who-speaks.html", "svg.voice-network");
     const labels = await page.locator("svg.voice-network text").allTextContents();
     expect(labels).toEqual(expect.arrayContaining(["Vladimir Putin", "CNN", "een kennis", "Global Times"]));
-    const fontSizes = await page.locator("svg.voice-network text").evaluateAll((els) => els.map((e) => Number(e.getAttribute("font-size"))));
+    const fontSizes = await page
+      .locator("svg.voice-network text")
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("font-size"))));
     expect(Math.min(...fontSizes)).toBeGreaterThanOrEqual(16);
     await page.goto(`${origin}/articles/002_f0f90def628e7567.html?show=voices`, { waitUntil: "networkidle" });
     await page.waitForSelector(".article-body .v-speaker");
@@ -143,7 +160,9 @@ describe("built site in headless Chromium", () => {
     const speaker = page.locator(".article-body .v-speaker", { hasText: "White House" }).first();
     expect(await speaker.getAttribute("title")).toBe("speaker: White House (government)");
     expect(await speaker.evaluate((el) => getComputedStyle(el).fontWeight)).toBe("700");
-    expect(await page.locator(".sources .voices li").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^CNN \(other media; 2 indirect\)/)]));
+    expect(await page.locator(".sources .voices li").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^CNN \(other media; 2 indirect\)/)]),
+    );
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -156,7 +175,8 @@ describe("built site in headless Chromium", () => {
     await page.waitForSelector(".article-body .sentence.targeted");
     const marked = await page.locator(".sentence.targeted").evaluateAll((els) => els.map((e) => e.id));
     expect(marked.length).toBeGreaterThan(3);
-    for (const id of marked) expect(await page.locator(`#${id}`).textContent()).toMatch(/United States|US\b|Washington|White House|Pentagon|American|America/);
+    for (const id of marked)
+      expect(await page.locator(`#${id}`).textContent()).toMatch(/United States|US\b|Washington|White House|Pentagon|American|America/);
     expect(problems).toEqual([]);
     await page.close();
   });

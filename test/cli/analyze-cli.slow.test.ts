@@ -3,7 +3,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_CORPUS, FIXTURE_JSONL, SEED_CORPUS, runAnalyze, writeCorpus } from "../helpers.ts";
 
-const parse = (stdout: string) => stdout.trimEnd().split("\n").map((line) => JSON.parse(line));
+const parse = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line));
 
 describe("npm run analyze", () => {
   it("prints one record per article of a Markdown folder, sorted by id, with the documented fields", async () => {
@@ -13,12 +17,36 @@ describe("npm run analyze", () => {
     expect(records.map((r) => r.id)).toEqual(["alpha", "beta", "gamma-custom-id"]);
     for (const record of records) {
       expect(Object.keys(record)).toEqual([
-        "schema", "analysis", "codebooks", "id", "language", "languageSource", "title", "titleSource", "words",
-        "sentences", "blocks", "markup", "quotations", "markers", "devices", "sentiment", "actors", "outlets", "attributions", "provenanceCheck", "meta", "text",
+        "schema",
+        "analysis",
+        "codebooks",
+        "id",
+        "language",
+        "languageSource",
+        "title",
+        "titleSource",
+        "words",
+        "sentences",
+        "blocks",
+        "markup",
+        "quotations",
+        "markers",
+        "devices",
+        "sentiment",
+        "actors",
+        "outlets",
+        "attributions",
+        "provenanceCheck",
+        "meta",
+        "text",
       ]);
       for (const sentence of record.sentences) expect(Object.keys(sentence)).toEqual(["index", "start", "end", "block"]);
     }
-    expect(records.map((r) => [r.language, r.languageSource])).toEqual([["en", "declared"], ["nl", "detected"], ["nl", "declared"]]);
+    expect(records.map((r) => [r.language, r.languageSource])).toEqual([
+      ["en", "declared"],
+      ["nl", "detected"],
+      ["nl", "declared"],
+    ]);
   });
 
   it("gives the same records from JSONL as from the same articles in Markdown, apart from meta.source", async () => {
@@ -60,7 +88,10 @@ describe("npm run analyze", () => {
   });
 
   it("exits 1 and lists every corpus error on stderr, printing no records", async () => {
-    const dir = writeCorpus({ "a.md": "---\nlanguage: xx\n---\nSome text here.\n", "b.md": "---\nlanguage: en\npublished: 2024-13-01\n---\nMore text.\n" });
+    const dir = writeCorpus({
+      "a.md": "---\nlanguage: xx\n---\nSome text here.\n",
+      "b.md": "---\nlanguage: en\npublished: 2024-13-01\n---\nMore text.\n",
+    });
     const { status, stdout, stderr } = await runAnalyze([dir]);
     expect(status).toBe(1);
     expect(stdout).toBe("");
@@ -71,7 +102,8 @@ describe("npm run analyze", () => {
 
   it("rejects a pattern file whose regular expression does not compile, naming the field", async () => {
     const dir = writeCorpus({
-      "p.yaml": "version: 1\nboilerplate:\n  - {id: broken, label: Broken, pattern: 'a(b', where: line}\nsourceLines: []\nembeddedHeadline: {minBlankLinesBefore: 2}\nheadings: {maxWords: 20}\n",
+      "p.yaml":
+        "version: 1\nboilerplate:\n  - {id: broken, label: Broken, pattern: 'a(b', where: line}\nsourceLines: []\nembeddedHeadline: {minBlankLinesBefore: 2}\nheadings: {maxWords: 20}\n",
     });
     const { status, stderr } = await runAnalyze([FIXTURE_CORPUS, "--patterns", join(dir, "p.yaml")]);
     expect(status).toBe(1);
@@ -84,10 +116,13 @@ describe("npm run analyze", () => {
     // The analysis-code fingerprint changes with every edit to data-loaders/; the snapshot keeps its shape
     // only, so that its diff shows how findings changed (the stamp itself is tested in analysis-stamp.test.ts).
     const masked = records.map((r) => ({ ...r, analysis: { ...r.analysis, code: "<fingerprint of data-loaders/**/*.ts>" } }));
-    await expect(`${masked.map((r) => JSON.stringify(r, null, 1)).join("\n")}\n`).toMatchFileSnapshot("__snapshots__/small-corpus.records.json");
+    await expect(`${masked.map((r) => JSON.stringify(r, null, 1)).join("\n")}\n`).toMatchFileSnapshot(
+      "__snapshots__/small-corpus.records.json",
+    );
   });
   it("stops with the codebook's errors, naming the file, the entry and the term", async () => {
-    const book = "id: book\ntitle: Test\nversion: 1.0.0\nlicence: CC0\nsource: test\nentries:\n  - id: hegemon\n    label: The Hegemon\n    definition: The USA as the one dominating power.\n    terms: { en: [\"hegemon\"], nl: [\"x{a\"] }\n    examples: [{ language: en, text: \"The hegemon rules.\" }]\n    source: test\n";
+    const book =
+      'id: book\ntitle: Test\nversion: 1.0.0\nlicence: CC0\nsource: test\nentries:\n  - id: hegemon\n    label: The Hegemon\n    definition: The USA as the one dominating power.\n    terms: { en: ["hegemon"], nl: ["x{a"] }\n    examples: [{ language: en, text: "The hegemon rules." }]\n    source: test\n';
     const dir = writeCorpus({ "book.yaml": book });
     const { status, stderr } = await runAnalyze([FIXTURE_CORPUS], { FRAMING_CODEBOOK: `${dir}/book.yaml` });
     expect(status).toBe(1);

@@ -36,7 +36,12 @@ describe("rateTable(articles, grouping, categories)", () => {
   it("is reproducible with a seed, and moves with another seed", () => {
     const first = rateTable(articles, "language", ["hegemon"], { seed: 7 });
     expect(rateTable(articles, "language", ["hegemon"], { seed: 7 })).toEqual(first);
-    const many = Array.from({ length: 20 }, (_, i) => ({ id: `x${i}`, words: 100 + i * 37, counts: { hegemon: i % 4 }, groups: { all: "all" } }));
+    const many = Array.from({ length: 20 }, (_, i) => ({
+      id: `x${i}`,
+      words: 100 + i * 37,
+      counts: { hegemon: i % 4 },
+      groups: { all: "all" },
+    }));
     expect(rateTable(many, "all", ["hegemon"], { seed: 1 })[0]!.low).not.toBe(rateTable(many, "all", ["hegemon"], { seed: 2 })[0]!.low);
   });
 

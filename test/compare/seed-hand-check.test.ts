@@ -30,15 +30,25 @@ describe("the seed hand check", () => {
   });
   it("anchors every hand-coded attribution at the text it quotes", () => {
     const handCheck = readHandCheck(corpusPaths({}).handCheck);
-    const misplaced = handCheck.attributions.filter((a) => records.find((r) => r.id === a.article)?.text.slice(a.at, a.at + a.text.length) !== a.text);
+    const misplaced = handCheck.attributions.filter(
+      (a) => records.find((r) => r.id === a.article)?.text.slice(a.at, a.at + a.text.length) !== a.text,
+    );
     expect(misplaced).toEqual([]);
   });
   it("attributes quotations with the precision and recall reported on the methods page", () => {
     const a = comparison.attributions;
     // 44 coded; 34 found (recall 0.77); 38 found by the pipeline, 34 of them coded (precision 0.89);
     // 30 of the 44 coded speakers named correctly, and all 30 speakers the pipeline named are correct.
-    expect([a.coded, a.found, a.detected, a.matched, a.codedSpeakers, a.correctSpeakers, a.namedSpeakers, a.namedCorrect, a.kindAgreement]).toEqual([
-      44, 34, 38, 34, 44, 30, 30, 30, 30,
-    ]);
+    expect([
+      a.coded,
+      a.found,
+      a.detected,
+      a.matched,
+      a.codedSpeakers,
+      a.correctSpeakers,
+      a.namedSpeakers,
+      a.namedCorrect,
+      a.kindAgreement,
+    ]).toEqual([44, 34, 38, 34, 44, 30, 30, 30, 30]);
   });
 });

@@ -5,7 +5,10 @@ const visible = (text: string) => maskRanges(text, findMarkup(text));
 
 describe("findMarkup(text)", () => {
   it("masks ATX heading marks and strong delimiters", () => {
-    expect(findMarkup("## **Now**")).toEqual([[0, 5], [8, 10]]);
+    expect(findMarkup("## **Now**")).toEqual([
+      [0, 5],
+      [8, 10],
+    ]);
     expect(visible("### **Die symbiose**")).toBe("      Die symbiose  ");
   });
 

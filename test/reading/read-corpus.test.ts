@@ -27,7 +27,9 @@ describe("indexCorpus(folder) rejects bad input, naming file and field", () => {
 
   it("reports front matter that is opened but never closed", async () => {
     const dir = writeCorpus({ "a.md": `---\nlanguage: en\n${EN_BODY}` });
-    expect(await errorsOf(dir)).toEqual([{ file: "a.md", field: "front matter", message: "opened with --- on line 1 but never closed with a --- line" }]);
+    expect(await errorsOf(dir)).toEqual([
+      { file: "a.md", field: "front matter", message: "opened with --- on line 1 but never closed with a --- line" },
+    ]);
   });
 
   it("reports an empty id", async () => {
@@ -67,7 +69,11 @@ describe("indexCorpus(folder) rejects bad input, naming file and field", () => {
   });
 
   it("reports non-UTF-8 bytes with their offset", async () => {
-    const latin1 = Buffer.concat([Buffer.from("---\nlanguage: nl\n---\nDe minister zei: "), Buffer.from([0xe9]), Buffer.from("n verklaring.\n")]);
+    const latin1 = Buffer.concat([
+      Buffer.from("---\nlanguage: nl\n---\nDe minister zei: "),
+      Buffer.from([0xe9]),
+      Buffer.from("n verklaring.\n"),
+    ]);
     const dir = writeCorpus({ "a.md": latin1 });
     expect(await errorsOf(dir)).toEqual([
       { file: "a.md", field: "encoding", message: "not valid UTF-8: byte 0xe9 at byte offset 38; save the file as UTF-8" },
@@ -105,7 +111,9 @@ describe("indexCorpus(folder) rejects bad input, naming file and field", () => {
   });
 
   it("reports a missing input", async () => {
-    expect(await errorsOf("/nonexistent/corpus")).toEqual([{ file: "/nonexistent/corpus", field: "input", message: "no such file or folder" }]);
+    expect(await errorsOf("/nonexistent/corpus")).toEqual([
+      { file: "/nonexistent/corpus", field: "input", message: "no such file or folder" },
+    ]);
   });
 });
 
@@ -126,7 +134,9 @@ describe("indexCorpus(file.jsonl)", () => {
   });
 
   it("reports non-UTF-8 bytes on a line", async () => {
-    const dir = writeCorpus({ "c.jsonl": Buffer.concat([Buffer.from('{"id":"a","language":"en","text":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]) });
+    const dir = writeCorpus({
+      "c.jsonl": Buffer.concat([Buffer.from('{"id":"a","language":"en","text":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]),
+    });
     expect(await errorsOf(`${dir}/c.jsonl`)).toEqual([
       { file: "c.jsonl:1", field: "encoding", message: "not valid UTF-8: byte 0xe9 at byte offset 37 of the line; save the file as UTF-8" },
     ]);
@@ -153,7 +163,13 @@ describe("readCorpus(input)", () => {
     const articles = [];
     for await (const article of readCorpus(FIXTURE_CORPUS)) articles.push(article);
     const alpha = articles[0]!;
-    expect(alpha.meta).toMatchObject({ title: "Alpha test article", outlet: "Example Weekly", published: "2024-05-17", author: "A. Writer", extra: { section: "opinion" } });
+    expect(alpha.meta).toMatchObject({
+      title: "Alpha test article",
+      outlet: "Example Weekly",
+      published: "2024-05-17",
+      author: "A. Writer",
+      extra: { section: "opinion" },
+    });
     expect(alpha.meta.provenance.creditedAuthor).toBe("A. Writer");
   });
 

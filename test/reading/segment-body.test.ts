@@ -31,7 +31,11 @@ describe("segmentBody on the seed articles", () => {
   it("splits 001's glued origin line from its comment prompt and marks embedded headlines", () => {
     expect(nonParagraphs("001_eefbe2e11fc71058")).toEqual([
       ["heading", "heading-shape", "Wederzijdse militaire hulp"],
-      ["boilerplate", "embedded-headline", "Poetins staatsbezoek aan Noord-Korea: warm welkom, bilaterale overeenkomsten en een nieuw alomvattend partnerschapsverdrag"],
+      [
+        "boilerplate",
+        "embedded-headline",
+        "Poetins staatsbezoek aan Noord-Korea: warm welkom, bilaterale overeenkomsten en een nieuw alomvattend partnerschapsverdrag",
+      ],
       ["heading", "heading-shape", "Rusland zal de VN-sancties tegen Noord-Korea nog niet opgeven"],
       ["boilerplate", "embedded-headline", "De NAVO 'trekt Azië binnen' – Poetin"],
       ["heading", "heading-shape", "De reactie van China"],
@@ -62,7 +66,9 @@ describe("segmentBody on the seed articles", () => {
   });
 
   it("rejoins 000's paragraphs that the scraper broke mid-sentence", () => {
-    const paragraphs = blocksOf(seeds.get("000_d933d23d6336647c")!.text).filter(([kind]) => kind === "paragraph").map(([, , text]) => text);
+    const paragraphs = blocksOf(seeds.get("000_d933d23d6336647c")!.text)
+      .filter(([kind]) => kind === "paragraph")
+      .map(([, , text]) => text);
     expect(paragraphs.some((p) => p.includes("lange, kronkelige “analyses” die proberen uit te leggen"))).toBe(true);
     expect(paragraphs.some((p) => p.includes("Nationale Volkscongres bereiken en naar verwachting worden goedgekeurd"))).toBe(true);
     expect(paragraphs.some((p) => p.includes("door de VS geleide internationale financiële systeem"))).toBe(true);
@@ -75,7 +81,9 @@ describe("segmentBody rules", () => {
   });
 
   it("joins a line without final punctuation to a next line that starts in lower case", () => {
-    expect(blocksOf("The minister said that the\n\nplan was ready.")).toEqual([["paragraph", null, "The minister said that the plan was ready."]]);
+    expect(blocksOf("The minister said that the\n\nplan was ready.")).toEqual([
+      ["paragraph", null, "The minister said that the plan was ready."],
+    ]);
   });
 
   it("does not join a heading to the paragraph after it", () => {
@@ -92,7 +100,11 @@ describe("segmentBody rules", () => {
   });
 
   it("marks a heading-shaped line after two blank lines as an embedded headline", () => {
-    expect(blocksOf("A paragraph.\n\n\nAnother Story Entirely\n\nMore text.")[1]).toEqual(["boilerplate", "embedded-headline", "Another Story Entirely"]);
+    expect(blocksOf("A paragraph.\n\n\nAnother Story Entirely\n\nMore text.")[1]).toEqual([
+      "boilerplate",
+      "embedded-headline",
+      "Another Story Entirely",
+    ]);
   });
 
   it("matches whole-line patterns case-insensitively, and line-end patterns glued to text", () => {

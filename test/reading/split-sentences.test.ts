@@ -16,8 +16,13 @@ describe("splitSentences on the seeds", () => {
     const masked = maskRanges(article.text, findMarkup(article.text));
     const nlp = resources.nlp;
     for (const block of record.blocks.filter((b) => b.kind === "heading" || b.kind === "paragraph")) {
-      const expected = nlp.readDoc(masked.slice(block.start, block.end).replace(/[\r\n]/g, " ")).sentences().out();
-      const actual = record.sentences.filter((s) => s.block === block.index).map((s) => masked.slice(s.start, s.end).replace(/[\r\n]/g, " "));
+      const expected = nlp
+        .readDoc(masked.slice(block.start, block.end).replace(/[\r\n]/g, " "))
+        .sentences()
+        .out();
+      const actual = record.sentences
+        .filter((s) => s.block === block.index)
+        .map((s) => masked.slice(s.start, s.end).replace(/[\r\n]/g, " "));
       expect(actual).toEqual(expected);
     }
   });
@@ -36,7 +41,10 @@ describe("splitSentences on the seeds", () => {
   });
 
   it("gives no sentences to boilerplate or origin lines", () => {
-    const record = analyzeArticle(seeds.find((a) => a.id === "001_eefbe2e11fc71058")!, resources);
+    const record = analyzeArticle(
+      seeds.find((a) => a.id === "001_eefbe2e11fc71058")!,
+      resources,
+    );
     const skipped = new Set(record.blocks.filter((b) => b.kind === "boilerplate" || b.kind === "source-line").map((b) => b.index));
     expect(skipped.size).toBe(4);
     expect(record.sentences.filter((s) => skipped.has(s.block))).toEqual([]);
@@ -53,7 +61,11 @@ describe("splitSentences on the seeds", () => {
 
 describe("readText(text)", () => {
   it("keeps a sentence whole across a scraper's mid-sentence break", () => {
-    const read = readText("De blauwdruk zal volgend jaar het Volkscongres bereiken en naar\n\nverwachting worden goedgekeurd. Daarna volgt meer.", "nl", resources);
+    const read = readText(
+      "De blauwdruk zal volgend jaar het Volkscongres bereiken en naar\n\nverwachting worden goedgekeurd. Daarna volgt meer.",
+      "nl",
+      resources,
+    );
     expect(read.sentences.map((s) => read.masked.slice(s.start, s.end))).toEqual([
       "De blauwdruk zal volgend jaar het Volkscongres bereiken en naar\n\nverwachting worden goedgekeurd.",
       "Daarna volgt meer.",
@@ -69,7 +81,31 @@ describe("readText(text)", () => {
 describe("splitSentences(text) on arbitrary text (property)", () => {
   it("gives tokens whose offsets slice back to their values, in order, and sentences that never overlap", async () => {
     const fc = (await import("fast-check")).default;
-    const piece = fc.constantFrom("wow", "Trade", "grew", "..", ".", "...", "?", "!", " ", "  ", "\n", "\n\n", "“", "”", "'", "’s", "n't", "—", "€1,4", "t.w.v.", "NAVO-stan", "😀", "\u00A0");
+    const piece = fc.constantFrom(
+      "wow",
+      "Trade",
+      "grew",
+      "..",
+      ".",
+      "...",
+      "?",
+      "!",
+      " ",
+      "  ",
+      "\n",
+      "\n\n",
+      "“",
+      "”",
+      "'",
+      "’s",
+      "n't",
+      "—",
+      "€1,4",
+      "t.w.v.",
+      "NAVO-stan",
+      "😀",
+      "\u00A0",
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const text = pieces.join("");

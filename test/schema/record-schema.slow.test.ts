@@ -27,8 +27,28 @@ describe("articleRecordSchema", () => {
     expect(status).toBe(0);
     const schema = JSON.parse(stdout);
     expect(schema.required).toEqual([
-      "schema", "analysis", "codebooks", "id", "language", "languageSource", "title", "titleSource", "words",
-      "sentences", "blocks", "markup", "quotations", "markers", "devices", "sentiment", "actors", "outlets", "attributions", "provenanceCheck", "meta", "text",
+      "schema",
+      "analysis",
+      "codebooks",
+      "id",
+      "language",
+      "languageSource",
+      "title",
+      "titleSource",
+      "words",
+      "sentences",
+      "blocks",
+      "markup",
+      "quotations",
+      "markers",
+      "devices",
+      "sentiment",
+      "actors",
+      "outlets",
+      "attributions",
+      "provenanceCheck",
+      "meta",
+      "text",
     ]);
     expect(schema.additionalProperties).toBe(false);
   });

@@ -22,7 +22,9 @@ describe("articleRecordSchema", () => {
   it("rejects a span whose end precedes its start", () => {
     expect(spanSchema.safeParse({ start: 5, end: 4 }).success).toBe(false);
     expect(spanSchema.safeParse({ start: 4, end: 4 }).success).toBe(true);
-    expect(articleRecordSchema.safeParse({ ...record, attributions: [{ ...attribution, quote: { start: 9, end: 2 } }] }).success).toBe(false);
+    expect(articleRecordSchema.safeParse({ ...record, attributions: [{ ...attribution, quote: { start: 9, end: 2 } }] }).success).toBe(
+      false,
+    );
   });
   it("rejects a record without its analysis stamp", () => {
     const { analysis: _analysis, ...unstamped } = record;

@@ -14,13 +14,23 @@ function article(text: string): Article {
     language: "en",
     languageSource: "declared",
     text,
-    meta: { title: null, outlet: null, published: null, url: null, author: null, provenance: { creditedAuthor: null, origin: [], summaryOf: [], translatedFrom: null, evidence: null }, source: "t.md", extra: {} },
+    meta: {
+      title: null,
+      outlet: null,
+      published: null,
+      url: null,
+      author: null,
+      provenance: { creditedAuthor: null, origin: [], summaryOf: [], translatedFrom: null, evidence: null },
+      source: "t.md",
+      extra: {},
+    },
   };
 }
 
 describe("articleBody(record)", () => {
   it("renders hostile article text as text: no element, script or handler is created from it", () => {
-    const hostile = 'Breaking <script>window.pwned = 1</script> news. <img src=x onerror="window.pwned=2"> More <b>bold</b> claims.\n\n<iframe src="https://evil.example"></iframe>';
+    const hostile =
+      'Breaking <script>window.pwned = 1</script> news. <img src=x onerror="window.pwned=2"> More <b>bold</b> claims.\n\n<iframe src="https://evil.example"></iframe>';
     const body = articleBody(analyzeArticle(article(hostile), resources));
     expect(body.querySelectorAll("script, img, iframe, b").length).toBe(0);
     expect(body.textContent).toContain("<script>window.pwned = 1</script>");
@@ -39,7 +49,10 @@ describe("articleBody(record)", () => {
   });
 
   it("shows headings, paragraphs, boilerplate and origin lines as distinct, labelled blocks", () => {
-    const record = analyzeArticle(article("Follow Us on Google News\nTrade Talks Resume\nThe talks resumed.\nSource: example.org"), resources);
+    const record = analyzeArticle(
+      article("Follow Us on Google News\nTrade Talks Resume\nThe talks resumed.\nSource: example.org"),
+      resources,
+    );
     const body = articleBody(record);
     expect([...body.children].map((el) => `${el.tagName.toLowerCase()}.${el.className}`)).toEqual([
       "div.block block-boilerplate",

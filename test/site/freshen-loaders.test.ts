@@ -9,7 +9,11 @@ describe("freshenLoaders()", () => {
     const corpus = writeCorpus({ "a.md": "---\nlanguage: en\n---\nFirst version.\n" });
     const work = writeCorpus({ "src/data/corpus.zip.ts": "// loader\n", "src/.observablehq/cache/_npm/kept.js": "npm cache" });
     const loader = join(work, "src", "data", "corpus.zip.ts");
-    const options = { loaderDir: join(work, "src", "data"), cacheDir: join(work, "src", ".observablehq", "cache"), env: { CORPUS: corpus } };
+    const options = {
+      loaderDir: join(work, "src", "data"),
+      cacheDir: join(work, "src", ".observablehq", "cache"),
+      env: { CORPUS: corpus },
+    };
     const cached = join(options.cacheDir, "data", "corpus", "summary.json");
     const writeCached = () => {
       mkdirSync(join(cached, ".."), { recursive: true });

@@ -31,7 +31,10 @@ function publishedSummary(dist: string): Array<{ id: string; title: string }> {
 
 describe("npm run build", () => {
   it("fails on a corpus with errors, listing every one", async () => {
-    const corpus = writeCorpus({ "a.md": "---\nlanguage: fr\n---\nTexte.\n", "b.md": "---\nlanguage: en\npublished: 2024-02-30\n---\nText here.\n" });
+    const corpus = writeCorpus({
+      "a.md": "---\nlanguage: fr\n---\nTexte.\n",
+      "b.md": "---\nlanguage: en\npublished: 2024-02-30\n---\nText here.\n",
+    });
     const out = writeCorpus({});
     const result = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: join(out, "site") });
     expect(result.status).not.toBe(0);

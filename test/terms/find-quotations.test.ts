@@ -62,7 +62,9 @@ describe("findQuotations: scare quotes versus quotations", () => {
     expect(quotes("De zogenaamde ‘vrije pers’ zweeg.", "nl")).toEqual([["‘vrije pers’", "scare"]]);
   });
   it("calls a quoted span longer than five words a quotation", () => {
-    expect(quotes("It is “the year of the great geopolitical awakening” for all.")).toEqual([["“the year of the great geopolitical awakening”", "direct"]]);
+    expect(quotes("It is “the year of the great geopolitical awakening” for all.")).toEqual([
+      ["“the year of the great geopolitical awakening”", "direct"],
+    ]);
   });
   it("calls a quoted full sentence a quotation", () => {
     expect(quotes("“No.” That was all.")).toEqual([["“No.”", "direct"]]);
@@ -77,11 +79,15 @@ describe("framing markers and devices in and out of quotes", () => {
   it("marks a framing term inside scare quotes as quote: scare", () => {
     const record = analyze("Het daagt de “op regels gebaseerde internationale orde” uit.", "nl");
     expect(record.markers.map((m) => [m.frame, m.quote])).toEqual([["rules-based-order", "scare"]]);
-    expect(record.devices.filter((d) => d.device === "scare-quotes").map((d) => d.term)).toEqual(["“op regels gebaseerde internationale orde”"]);
+    expect(record.devices.filter((d) => d.device === "scare-quotes").map((d) => d.term)).toEqual([
+      "“op regels gebaseerde internationale orde”",
+    ]);
   });
   it("does not count a quoted question as a rhetorical question", () => {
-    expect(analyze("“Who benefits?” the minister asked. Who benefits indeed?").devices.filter((d) => d.device === "rhetorical-questions").map((d) => d.term)).toEqual([
-      "Who benefits indeed?",
-    ]);
+    expect(
+      analyze("“Who benefits?” the minister asked. Who benefits indeed?")
+        .devices.filter((d) => d.device === "rhetorical-questions")
+        .map((d) => d.term),
+    ).toEqual(["Who benefits indeed?"]);
   });
 });

@@ -20,7 +20,11 @@ describe("compileTerm(term): English inflection", () => {
     expect(hegemon.some((term) => matches(term, `the ${word} rules`).length === 1)).toBe(true);
   });
   it("matches multipolar, multipolarity and multi-polar", () => {
-    expect(matches("multi{-,}polar{,ity,ism}", "multipolar, multipolarity and multi-polar worlds")).toEqual(["multipolar", "multipolarity", "multi-polar"]);
+    expect(matches("multi{-,}polar{,ity,ism}", "multipolar, multipolarity and multi-polar worlds")).toEqual([
+      "multipolar",
+      "multipolarity",
+      "multi-polar",
+    ]);
   });
   it("matches vassal, vassals and vassalage but not Vassalboro", () => {
     expect(matches("vassal{,s,age}", "vassal vassals vassalage Vassalboro")).toEqual(["vassal", "vassals", "vassalage"]);
@@ -51,7 +55,9 @@ describe("compileTerm(term): Dutch inflection and compounds", () => {
 describe("compileTerm(term): phrases", () => {
   it("matches a phrase across a space, a hyphen, a line break or a non-breaking hyphen", () => {
     const term = "rules-based {,international }order";
-    expect(matches(term, "the rules-based order, a rules based international order, rules-based\norder, rules‑based order")).toHaveLength(4);
+    expect(matches(term, "the rules-based order, a rules based international order, rules-based\norder, rules‑based order")).toHaveLength(
+      4,
+    );
   });
   it("matches the Dutch phrase with and without internationale, and as wereldorde", () => {
     const term = "op regels gebaseerde {,internationale }{,wereld}orde";
@@ -119,21 +125,27 @@ describe("compileTerm(term) rejects what could fail or run away", () => {
 
 describe("leadingWord(text)", () => {
   it("stops at the first character that is not a letter, mark or digit", () => {
-    expect([leadingWord("Hegemon’s"), leadingWord("non-interference"), leadingWord("U.S."), leadingWord("’s"), leadingWord("België")]).toEqual([
-      "Hegemon",
-      "non",
-      "U",
-      "",
-      "België",
-    ]);
+    expect([
+      leadingWord("Hegemon’s"),
+      leadingWord("non-interference"),
+      leadingWord("U.S."),
+      leadingWord("’s"),
+      leadingWord("België"),
+    ]).toEqual(["Hegemon", "non", "U", "", "België"]);
   });
 });
 
 describe("compileTerm(term): index word", () => {
   it("indexes a phrase with a short first word by its longest word, counting the words before it", () => {
     expect([compileTerm("{the,The} West").words, compileTerm("{the,The} West").wordOffsets]).toEqual([["west"], [1]]);
-    expect([compileTerm("it is {clear,obvious} that").words, compileTerm("it is {clear,obvious} that").wordOffsets]).toEqual([["that"], [3]]);
-    expect([compileTerm("op regels gebaseerde {,internationale }{,wereld}orde").words, compileTerm("op regels gebaseerde {,internationale }{,wereld}orde").wordOffsets]).toEqual([["gebaseerde"], [2]]);
+    expect([compileTerm("it is {clear,obvious} that").words, compileTerm("it is {clear,obvious} that").wordOffsets]).toEqual([
+      ["that"],
+      [3],
+    ]);
+    expect([
+      compileTerm("op regels gebaseerde {,internationale }{,wereld}orde").words,
+      compileTerm("op regels gebaseerde {,internationale }{,wereld}orde").wordOffsets,
+    ]).toEqual([["gebaseerde"], [2]]);
   });
   it("never anchors after a hyphenated or apostrophised word, whose token count the tokenizer decides", () => {
     expect(compileTerm("non-interference").wordOffsets).toEqual([]);

@@ -17,7 +17,9 @@ describe("actor mentions", () => {
     expect(nl.actors.mentions.map((m) => m.actor)).toEqual(["usa", "nato", "russia", "putin", "russia"]);
   });
   it("does not take Xi’an for Xi Jinping", () => {
-    expect(analyzeText("The train runs from Xi’an to Almaty. Xi Jinping was there.").actors.mentions.map((m) => m.term)).toEqual(["Xi Jinping"]);
+    expect(analyzeText("The train runs from Xi’an to Almaty. Xi Jinping was there.").actors.mentions.map((m) => m.term)).toEqual([
+      "Xi Jinping",
+    ]);
   });
 });
 
@@ -48,11 +50,18 @@ describe("actorTone", () => {
 });
 
 describe("compileGazetteer(raw)", () => {
-  const text = (actors: string) => `id: actors\nversion: 1.0.0\ncamps: [{id: a, label: A}, {id: b, label: B}]\ninGroup: a\noutGroup: b\nactors:\n${actors}`;
+  const text = (actors: string) =>
+    `id: actors\nversion: 1.0.0\ncamps: [{id: a, label: A}, {id: b, label: B}]\ninGroup: a\noutGroup: b\nactors:\n${actors}`;
   const errorsOf = (yaml: string) => compileGazetteer(parse(yaml), new TextEncoder().encode(yaml), "g.yaml").errors;
   it("rejects an unknown camp, an unknown language and a bad alias, naming the actor", () => {
-    expect(errorsOf(text(`  - {id: x, label: X, camp: c, kind: country, aliases: {en: ["X"], fr: ["X"]}}\n  - {id: y, label: Y, camp: a, kind: country, aliases: {en: ["Y{"]}}`))).toEqual([
-      { file: "g.yaml", field: "actors.x.camp", message: "unknown camp \"c\": use one of a, b" },
+    expect(
+      errorsOf(
+        text(
+          `  - {id: x, label: X, camp: c, kind: country, aliases: {en: ["X"], fr: ["X"]}}\n  - {id: y, label: Y, camp: a, kind: country, aliases: {en: ["Y{"]}}`,
+        ),
+      ),
+    ).toEqual([
+      { file: "g.yaml", field: "actors.x.camp", message: 'unknown camp "c": use one of a, b' },
       { file: "g.yaml", field: "actors.x.aliases.fr", message: 'unknown language "fr": use en or nl' },
       { file: "g.yaml", field: "actors.y.aliases.en.0", message: 'alias "Y{" unclosed "{" at character 2' },
     ]);
@@ -61,7 +70,9 @@ describe("compileGazetteer(raw)", () => {
 
 describe("meanTable(items, grouping, measures)", () => {
   it("averages per group, leaves out nulls, and brackets the mean with a seeded interval", () => {
-    const items = [1, 2, 3, 4].map((v) => ({ groups: { g: v < 3 ? "low" : "high" }, values: { tone: v / 10 } })).concat([{ groups: { g: "low" }, values: { tone: null as unknown as number } }]);
+    const items = [1, 2, 3, 4]
+      .map((v) => ({ groups: { g: v < 3 ? "low" : "high" }, values: { tone: v / 10 } }))
+      .concat([{ groups: { g: "low" }, values: { tone: null as unknown as number } }]);
     const rows = meanTable(items, "g", ["tone"], { seed: 3 });
     expect(rows.map((r) => [r.group, r.articles, r.mean])).toEqual([
       ["high", 2, 0.35],

@@ -66,7 +66,26 @@ describe("scoreSentence: Dutch", () => {
 
 describe("contributions", () => {
   it("sum to the sentence score (property, both languages)", () => {
-    const words = fc.constantFrom("good", "bad", "not", "very", "but", "great", "terrible", "goed", "slecht", "niet", "zeer", "maar", "prachtig", "saai", "the", "het", "!", "GOOD");
+    const words = fc.constantFrom(
+      "good",
+      "bad",
+      "not",
+      "very",
+      "but",
+      "great",
+      "terrible",
+      "goed",
+      "slecht",
+      "niet",
+      "zeer",
+      "maar",
+      "prachtig",
+      "saai",
+      "the",
+      "het",
+      "!",
+      "GOOD",
+    );
     fc.assert(
       fc.property(fc.array(words, { minLength: 1, maxLength: 14 }), fc.constantFrom("en" as const, "nl" as const), (parts, language) => {
         const record = analyzeText(`${parts.join(" ")}.`, language);
@@ -99,6 +118,10 @@ describe("articleSentiment", () => {
     expect(record.sentiment.score!).toBeLessThan(record.sentiment.ownVoiceScore!);
   });
   it("records the method: rules version and lexicon source", () => {
-    expect(analyzeText("Goed.", "nl").sentiment.method).toEqual({ id: "lexicon-rules", rules: resources.sentiment.rules.nl.version, lexicon: resources.sentiment.sources.nl });
+    expect(analyzeText("Goed.", "nl").sentiment.method).toEqual({
+      id: "lexicon-rules",
+      rules: resources.sentiment.rules.nl.version,
+      lexicon: resources.sentiment.sources.nl,
+    });
   });
 });

@@ -38,15 +38,30 @@ describe("attributeQuotes: English", () => {
   it("keeps a quotation over several sentences as one attribution", () => {
     const found = attribute(`Xi Jinping said: "The world is changing. We are driving this change together."`);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ speaker: "Xi Jinping", kind: "direct", quote: `"The world is changing. We are driving this change together."` });
+    expect(found[0]).toMatchObject({
+      speaker: "Xi Jinping",
+      kind: "direct",
+      quote: `"The world is changing. We are driving this change together."`,
+    });
   });
   it("reads single quotes and guillemets as quotation marks", () => {
-    expect(attribute(`‘This is theft, plain and simple,’ said Maria Zakharova.`)[0]).toMatchObject({ speaker: "Maria Zakharova", kind: "direct" });
-    expect(attribute(`'This is theft, plain and simple,' said Maria Zakharova.`)[0]).toMatchObject({ speaker: "Maria Zakharova", kind: "direct" });
-    expect(attribute(`«This is theft, plain and simple», said Maria Zakharova.`)[0]).toMatchObject({ speaker: "Maria Zakharova", kind: "direct" });
+    expect(attribute(`‘This is theft, plain and simple,’ said Maria Zakharova.`)[0]).toMatchObject({
+      speaker: "Maria Zakharova",
+      kind: "direct",
+    });
+    expect(attribute(`'This is theft, plain and simple,' said Maria Zakharova.`)[0]).toMatchObject({
+      speaker: "Maria Zakharova",
+      kind: "direct",
+    });
+    expect(attribute(`«This is theft, plain and simple», said Maria Zakharova.`)[0]).toMatchObject({
+      speaker: "Maria Zakharova",
+      kind: "direct",
+    });
   });
   it("calls a quoted phrase inside a reported clause mixed, and a second verb of the same subject keeps it", () => {
-    const found = attribute(`The White House stated that Chinese military aid was “unacceptable”, but kept saying that it had “no proof” of it.`);
+    const found = attribute(
+      `The White House stated that Chinese military aid was “unacceptable”, but kept saying that it had “no proof” of it.`,
+    );
     expect(found.map((a) => [a.speaker, a.type, a.kind, a.cue, a.quote])).toEqual([
       ["White House", "government", "mixed", "stated", "“unacceptable”"],
       ["White House", "government", "mixed", "saying", "“no proof”"],
@@ -54,20 +69,41 @@ describe("attributeQuotes: English", () => {
   });
   it("finds indirect speech with a that-clause and names a body by its canonical name and nationality", () => {
     expect(attribute(`The Chinese foreign ministry said that the visit was entirely normal.`)).toEqual([
-      { speaker: "Ministry of Foreign Affairs (China)", type: "government", kind: "indirect", cue: "said", quote: "the visit was entirely normal.", by: "name" },
+      {
+        speaker: "Ministry of Foreign Affairs (China)",
+        type: "government",
+        kind: "indirect",
+        cue: "said",
+        quote: "the visit was entirely normal.",
+        by: "name",
+      },
     ]);
   });
   it("reads 'according to' with the source after it, typed by the outlet gazetteer", () => {
-    expect(attribute(`According to TASS, the talks went well.`)[0]).toMatchObject({ speaker: "TASS", type: "state-media", kind: "indirect", cue: "According to" });
+    expect(attribute(`According to TASS, the talks went well.`)[0]).toMatchObject({
+      speaker: "TASS",
+      type: "state-media",
+      kind: "indirect",
+      cue: "According to",
+    });
   });
   it("finds the speaker after an inverted cue, with the content before it", () => {
     expect(attribute(`The two leaders met in Moscow on Tuesday, reported CNN.`)).toEqual([
-      { speaker: "CNN", type: "other-media", kind: "indirect", cue: "reported", quote: "The two leaders met in Moscow on Tuesday", by: "name" },
+      {
+        speaker: "CNN",
+        type: "other-media",
+        kind: "indirect",
+        cue: "reported",
+        quote: "The two leaders met in Moscow on Tuesday",
+        by: "name",
+      },
     ]);
   });
   it("resolves 'he' to the person named before it", () => {
     const found = attribute(`Sergey Lavrov arrived in Beijing on Monday. He said that the West had failed.`);
-    expect(found).toEqual([{ speaker: "Sergey Lavrov", type: "government", kind: "indirect", cue: "said", quote: "the West had failed.", by: "pronoun" }]);
+    expect(found).toEqual([
+      { speaker: "Sergey Lavrov", type: "government", kind: "indirect", cue: "said", quote: "the West had failed.", by: "pronoun" },
+    ]);
   });
   it("resolves a surname to the full name given earlier, with the type the title gave", () => {
     const found = attribute(`Analyst Anna Smith published a long study. Smith warned that the sanctions would fail.`);
@@ -80,14 +116,22 @@ describe("attributeQuotes: English", () => {
   });
   it("types anonymous sources, unnamed groups and documents", () => {
     expect(attribute(`Sources said that the deal was close.`)[0]).toMatchObject({ speaker: "sources", type: "anonymous" });
-    expect(attribute(`Chinese analysts noted that the deal was close.`)[0]).toMatchObject({ speaker: "Chinese analysts", type: "unnamed-group" });
-    expect(attribute(`Article 4 of the treaty states that the parties will help each other.`)[0]).toMatchObject({ speaker: "Article 4 of the treaty", type: "document" });
+    expect(attribute(`Chinese analysts noted that the deal was close.`)[0]).toMatchObject({
+      speaker: "Chinese analysts",
+      type: "unnamed-group",
+    });
+    expect(attribute(`Article 4 of the treaty states that the parties will help each other.`)[0]).toMatchObject({
+      speaker: "Article 4 of the treaty",
+      type: "document",
+    });
   });
   it("does not attribute scare quotes", () => {
     expect(attribute(`The so-called “rules-based order” is a fiction. Nobody believes in this “order” now.`)).toEqual([]);
   });
   it("leaves the speaker null when it cannot be found, rather than guessing", () => {
-    expect(attribute(`He said that the talks had failed.`)).toEqual([{ speaker: null, type: null, kind: "indirect", cue: "said", quote: "the talks had failed.", by: null }]);
+    expect(attribute(`He said that the talks had failed.`)).toEqual([
+      { speaker: null, type: null, kind: "indirect", cue: "said", quote: "the talks had failed.", by: null },
+    ]);
     expect(attribute(`Nobody knows the answer.\n\n“Peace now, and for all of us, whatever it costs.”`)).toEqual([
       { speaker: null, type: null, kind: "direct", cue: null, quote: "“Peace now, and for all of us, whatever it costs.”", by: null },
     ]);
@@ -110,10 +154,23 @@ describe("attributeQuotes: Dutch", () => {
   });
   it("resolves 'hij' in 'voegde eraan toe dat'", () => {
     const found = attribute(`Poetin bood steun aan. Hij voegde eraan toe dat de inwoners dat willen.`, "nl");
-    expect(found).toEqual([{ speaker: "Vladimir Putin", type: "government", kind: "indirect", cue: "voegde eraan toe", quote: "de inwoners dat willen.", by: "pronoun" }]);
+    expect(found).toEqual([
+      {
+        speaker: "Vladimir Putin",
+        type: "government",
+        kind: "indirect",
+        cue: "voegde eraan toe",
+        quote: "de inwoners dat willen.",
+        by: "pronoun",
+      },
+    ]);
   });
   it("reads 'volgens' and 'aldus' with the source after them", () => {
-    expect(attribute(`Volgens de Global Times is de samenwerking goed.`, "nl")[0]).toMatchObject({ speaker: "Global Times", type: "state-media", cue: "Volgens" });
+    expect(attribute(`Volgens de Global Times is de samenwerking goed.`, "nl")[0]).toMatchObject({
+      speaker: "Global Times",
+      type: "state-media",
+      cue: "Volgens",
+    });
     expect(attribute(`De samenwerking groeit snel, aldus Chinese analisten.`, "nl")[0]).toMatchObject({
       speaker: "Chinese analisten",
       type: "unnamed-group",
@@ -130,17 +187,35 @@ describe("attributeQuotes: Dutch", () => {
     });
   });
   it("takes the subject before 'heeft … omschreven als', not the noun after 'door'", () => {
-    expect(attribute(`Het ministerie van Buitenlandse Zaken heeft de bevriezing door de EU omschreven als pure diefstal.`, "nl")[0]).toMatchObject({
+    expect(
+      attribute(`Het ministerie van Buitenlandse Zaken heeft de bevriezing door de EU omschreven als pure diefstal.`, "nl")[0],
+    ).toMatchObject({
       speaker: "Ministry of Foreign Affairs",
       cue: "omschreven",
     });
   });
   it("follows a colon across a paragraph break to a quotation over several sentences", () => {
-    const found = attribute(`Danila Krylov, onderzoeker bij het instituut, biedt een duidelijk inzicht:\n\n“Ik zie het anders. Dit is een groot spel.”`, "nl");
-    expect(found).toEqual([{ speaker: "Danila Krylov", type: "expert", kind: "direct", cue: ":", quote: "“Ik zie het anders. Dit is een groot spel.”", by: "name" }]);
+    const found = attribute(
+      `Danila Krylov, onderzoeker bij het instituut, biedt een duidelijk inzicht:\n\n“Ik zie het anders. Dit is een groot spel.”`,
+      "nl",
+    );
+    expect(found).toEqual([
+      {
+        speaker: "Danila Krylov",
+        type: "expert",
+        kind: "direct",
+        cue: ":",
+        quote: "“Ik zie het anders. Dit is een groot spel.”",
+        by: "name",
+      },
+    ]);
   });
   it("reads a city as its government: 'Peking merkte op dat'", () => {
-    expect(attribute(`Peking merkte eenvoudigweg op dat dit een ernstige gebeurtenis was.`, "nl")[0]).toMatchObject({ speaker: "China", type: "government", kind: "indirect" });
+    expect(attribute(`Peking merkte eenvoudigweg op dat dit een ernstige gebeurtenis was.`, "nl")[0]).toMatchObject({
+      speaker: "China",
+      type: "government",
+      kind: "indirect",
+    });
   });
   it("does not attribute scare quotes after 'zogenaamde'", () => {
     expect(attribute(`De zogenaamde „orde” is een fictie.`, "nl")).toEqual([]);

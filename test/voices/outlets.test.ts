@@ -5,7 +5,8 @@ import { compileOutlets, outletKey } from "../../data-loaders/voices/outlets.ts"
 import type { Article, Language, Provenance } from "../../data-loaders/schema/record.ts";
 import { analyzeText, sharedResources } from "../helpers.ts";
 
-const outletsOf = (text: string, language: Language = "en") => analyzeText(text, language).outlets.map((o) => [o.role, o.name, text.slice(o.start, o.end)]);
+const outletsOf = (text: string, language: Language = "en") =>
+  analyzeText(text, language).outlets.map((o) => [o.role, o.name, text.slice(o.start, o.end)]);
 
 function withProvenance(text: string, provenance: Partial<Provenance>, author: string | null = null) {
   const article: Article = {
@@ -14,9 +15,14 @@ function withProvenance(text: string, provenance: Partial<Provenance>, author: s
     languageSource: "declared",
     text,
     meta: {
-      title: null, outlet: null, published: null, url: null, author,
+      title: null,
+      outlet: null,
+      published: null,
+      url: null,
+      author,
       provenance: { creditedAuthor: null, origin: [], summaryOf: [], translatedFrom: null, evidence: null, ...provenance },
-      source: "t.md", extra: {},
+      source: "t.md",
+      extra: {},
     },
   };
   return analyzeArticle(article, sharedResources());
@@ -48,7 +54,9 @@ describe("detectOutlets: origin lines", () => {
 
 describe("detectOutlets: author credits", () => {
   it("finds a name closing a sentence after a credit verb, in both languages", () => {
-    expect(outletsOf("Trade grew, ze hadden dat niet verwacht, schrijft Pepe Escobar.", "nl")).toEqual([["author-credit", "Pepe Escobar", "Pepe Escobar"]]);
+    expect(outletsOf("Trade grew, ze hadden dat niet verwacht, schrijft Pepe Escobar.", "nl")).toEqual([
+      ["author-credit", "Pepe Escobar", "Pepe Escobar"],
+    ]);
     expect(outletsOf("Trade grew fast, writes Jane Doe.")).toEqual([["author-credit", "Jane Doe", "Jane Doe"]]);
   });
   it("finds a byline at the start of the article", () => {
@@ -82,7 +90,8 @@ describe("checkProvenance", () => {
 
 describe("compileOutlets(raw)", () => {
   it("rejects a duplicate id and a bad alias, naming the outlet", () => {
-    const text = 'id: outlets\nversion: 1.0.0\noutlets:\n  - {id: a, name: A, kind: other-media, country: X, aliases: ["A{"]}\n  - {id: a, name: B, kind: other-media, country: X, aliases: ["B"]}\n';
+    const text =
+      'id: outlets\nversion: 1.0.0\noutlets:\n  - {id: a, name: A, kind: other-media, country: X, aliases: ["A{"]}\n  - {id: a, name: B, kind: other-media, country: X, aliases: ["B"]}\n';
     expect(compileOutlets(parse(text), new TextEncoder().encode(text), "o.yaml").errors).toEqual([
       { file: "o.yaml", field: "outlets.a.aliases.0", message: 'alias "A{" unclosed "{" at character 2' },
       { file: "o.yaml", field: "outlets.a.id", message: 'duplicate id "a"' },

@@ -19,7 +19,9 @@ describe("compileSpeechCues(raw)", () => {
   it("rejects a source preposition that no cue finds", () => {
     const raw = bundled();
     raw.sourcePrepositions.nl.push("naar verluidt");
-    expect(compile(raw).errors).toEqual([{ file: "speech-cues.yaml", field: "sourcePrepositions.nl.2", message: '"naar verluidt" must also be found by a term in cues.nl' }]);
+    expect(compile(raw).errors).toEqual([
+      { file: "speech-cues.yaml", field: "sourcePrepositions.nl.2", message: '"naar verluidt" must also be found by a term in cues.nl' },
+    ]);
   });
   it("names the body and alias of a term that does not compile", () => {
     const raw = bundled();
