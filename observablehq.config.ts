@@ -1,6 +1,7 @@
 // Observable Framework configuration. Everything a built page needs is bundled: no Google Fonts (the
 // default global stylesheet), no CDN imports, and no build date in the footer (so rebuilds are identical).
 import { corpusPaths } from "./data-loaders/project-paths.ts";
+import { CorpusValidationError } from "./data-loaders/reading/corpus-error.ts";
 import { indexCorpus } from "./data-loaders/reading/read-corpus.ts";
 
 export default {
@@ -24,11 +25,18 @@ export default {
     { name: "Codebook", path: "/codebook" },
     { name: "Methods", path: "/methods" },
   ],
-  // One reader page per article. Reading the index validates the corpus, so a corpus with errors fails the
-  // build here, with every error listed.
+  // One reader page per article. `npm run build` validates the corpus and data files before Framework
+  // starts (scripts/build.ts), so errors are reported there; under `npm run dev` a corpus with errors gets
+  // no reader pages and the loader's error lists them.
   async *dynamicPaths() {
     yield "/compare/frames";
     yield "/compare/devices";
-    for (const entry of await indexCorpus(corpusPaths().articles)) yield `/articles/${entry.id}`;
+    let entries: Awaited<ReturnType<typeof indexCorpus>> = [];
+    try {
+      entries = await indexCorpus(corpusPaths().articles);
+    } catch (error) {
+      if (!(error instanceof CorpusValidationError)) throw error;
+    }
+    for (const entry of entries) yield `/articles/${entry.id}`;
   },
 };

@@ -3,11 +3,12 @@
  * Analyses a corpus outside Framework and prints one JSON record per article (JSON Lines, sorted by id).
  * Data goes to stdout or --out; progress and errors go to stderr. Exit code 1 on any corpus error.
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "./cli-args.ts";
 import type { Writable } from "node:stream";
-import { analyzeCorpus, loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
+import { analyzeEntries, loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { jsonSchemaOf } from "../data-loaders/schema/data-dictionary.ts";
@@ -21,7 +22,7 @@ const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--patterns <f
   --schema    print the record's JSON Schema and exit`;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine("analyze", USAGE, {
     allowPositionals: true,
     options: { out: { type: "string" }, patterns: { type: "string" }, schema: { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
@@ -34,27 +35,38 @@ async function main(): Promise<number> {
     CORPUS: positionals[0] ?? process.env.CORPUS,
     BOILERPLATE_PATTERNS: values.patterns ?? process.env.BOILERPLATE_PATTERNS,
   });
-  const out: Writable = values.out ? createWriteStream(values.out) : process.stdout;
+  const { resources, entries } = await loadInputs(paths);
+  // --out is written to a temporary file beside it and renamed into place only when every record is out,
+  // so a failed run never truncates or half-overwrites an earlier good output.
+  const partial = values.out ? join(dirname(values.out), `.${basename(values.out)}.partial-${process.pid}`) : null;
+  const out: Writable = partial ? createWriteStream(partial) : process.stdout;
+  if (partial) cleanup = () => rmSync(partial, { force: true });
   const progressEvery = 1000;
   let written = 0;
-  const records = analyzeCorpus(paths, loadResources(paths), (done, total) => {
+  const records = analyzeEntries(entries, resources, (done, total) => {
     if (done % progressEvery === 0 || done === total) process.stderr.write(`analyze: ${done}/${total} articles\n`);
   });
   for await (const record of records) {
     if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, "drain");
     written++;
   }
-  if (out !== process.stdout) {
+  if (partial) {
     out.end();
     await once(out, "finish");
+    renameSync(partial, values.out!);
+    cleanup = () => {};
   }
   process.stderr.write(`analyze: wrote ${written} records${values.out ? ` to ${values.out}` : ""}\n`);
   return 0;
 }
 
+/** Removes a partial --out file if the run fails. */
+let cleanup = () => {};
+
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
+    cleanup();
     process.stderr.write(error instanceof CorpusValidationError ? `${error.message}\n` : `analyze: ${(error as Error).stack ?? error}\n`);
     process.exitCode = 1;
   },

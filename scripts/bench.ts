@@ -19,7 +19,7 @@ import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "./cli-args.ts";
 import { readText } from "../data-loaders/pipeline/analyze-article.ts";
 import { analyzeArticle, codebookStamps } from "../data-loaders/pipeline/analyze-article.ts";
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
@@ -30,11 +30,17 @@ import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { Language } from "../data-loaders/schema/record.ts";
 
-const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" }, seed: { type: "string", default: "42" } } });
+const { values } = parseCommandLine("bench", "usage: npm run bench -- [--articles 10000] [--seed 42]", {
+  options: { articles: { type: "string", default: "10000" }, seed: { type: "string", default: "42" } },
+});
 const articleCount = Number(values.articles);
 const seed = Number(values.seed);
-if (!Number.isInteger(articleCount) || articleCount < 1)
-  throw new Error(`bench: --articles must be a positive whole number, not ${values.articles}`);
+if (!Number.isInteger(articleCount) || articleCount < 1 || !Number.isInteger(seed)) {
+  process.stderr.write(
+    `bench: --articles must be a positive whole number and --seed a whole number, not ${values.articles} and ${values.seed}\n`,
+  );
+  process.exit(2);
+}
 
 // 1. Sentence and heading pools from the bundled corpus, per language.
 const paths = corpusPaths();

@@ -1,6 +1,8 @@
 /**
  * npm run build: a reproducible `observable build`.
  *
+ * 0. Validate the corpus and every data file: all their errors are printed together, located, and the build
+ *    stops before Framework starts (its own message would hide them behind a bug-report tip).
  * 1. freshen-loaders: if the corpus, data files, analysis code or lockfile changed, drop the loaders' cached
  *    output so the analysis is redone (Framework's build would otherwise reuse it).
  * 2. observable build.
@@ -13,13 +15,17 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+import { loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
+import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 const epochSeconds = Number(process.env.SOURCE_DATE_EPOCH ?? Date.UTC(2000, 0, 1) / 1000);
-if (!Number.isFinite(epochSeconds))
-  throw new Error(`build: SOURCE_DATE_EPOCH must be seconds since 1970, not ${process.env.SOURCE_DATE_EPOCH}`);
+if (!Number.isFinite(epochSeconds)) {
+  process.stderr.write(`build: SOURCE_DATE_EPOCH must be seconds since 1970, not ${process.env.SOURCE_DATE_EPOCH}\n`);
+  process.exit(2);
+}
 const fixedTime = new Date(epochSeconds * 1000);
 
 function cachedFiles(dir: string): string[] {
@@ -61,6 +67,13 @@ function observableBuild(): void {
   }
 }
 
+try {
+  await loadInputs(corpusPaths());
+} catch (error) {
+  if (!(error instanceof CorpusValidationError)) throw error;
+  process.stderr.write(`${error.message}\nbuild: fix the errors above; nothing was built\n`);
+  process.exit(1);
+}
 if (freshenLoaders()) process.stderr.write("build: inputs changed; data loaders will rerun\n");
 observableBuild();
 const unsettled = cachedFiles(CACHE_DATA).filter((file) => statSync(file).mtimeMs !== fixedTime.getTime());

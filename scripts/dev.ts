@@ -6,10 +6,10 @@
  * Extra arguments go to `observable preview` (e.g. npm run dev -- --port 4000).
  */
 import { spawn } from "node:child_process";
-import { existsSync, statSync, watch } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
+import { watchInputs } from "./watch-inputs.ts";
 
 const watched = new Set([join(PROJECT_ROOT, "corpus"), join(PROJECT_ROOT, "data-loaders"), ...Object.values(corpusPaths())]);
 let timer: NodeJS.Timeout | undefined;
@@ -25,12 +25,7 @@ const onChange = () => {
 };
 
 freshenLoaders();
-for (const path of watched) {
-  if (!existsSync(path)) continue;
-  // A watched file is watched through its folder, so editors that replace files on save are seen too.
-  const target = statSync(path).isDirectory() ? path : dirname(path);
-  watch(target, { recursive: true }, onChange);
-}
+watchInputs([...watched], onChange);
 
 const observable = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
 const preview = spawn(observable, ["preview", ...process.argv.slice(2)], { stdio: "inherit", cwd: PROJECT_ROOT });

@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "./cli-args.ts";
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { accuracy, macroF1, pearson, polarity, type Polarity } from "../data-loaders/tone/evaluate-sentiment.ts";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
@@ -21,7 +21,7 @@ import type { Language } from "../data-loaders/schema/record.ts";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 
-const { values } = parseArgs({
+const { values } = parseCommandLine("validate", "usage: npm run validate -- [--eval <folder>] [--write]", {
   options: { eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") }, write: { type: "boolean" } },
 });
 const folder = values.eval!;

@@ -6,11 +6,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "./cli-args.ts";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { generatedSchemaFiles } from "../data-loaders/schema/data-dictionary.ts";
 
-const { values } = parseArgs({ options: { check: { type: "boolean" } } });
+const { values } = parseCommandLine("schemas", "usage: npm run schemas -- [--check]", { options: { check: { type: "boolean" } } });
 const stale: string[] = [];
 for (const [path, content] of generatedSchemaFiles()) {
   const file = join(PROJECT_ROOT, path);

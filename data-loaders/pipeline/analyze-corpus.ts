@@ -3,7 +3,7 @@ import { readAnalysisStamp } from "./analysis-stamp.ts";
 import { sharedNlp } from "../reading/nlp.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import { CorpusValidationError, type CorpusError } from "../reading/corpus-error.ts";
-import { indexCorpus, readIndexedArticle } from "../reading/read-corpus.ts";
+import { indexCorpus, readIndexedArticle, type CorpusEntry } from "../reading/read-corpus.ts";
 import {
   readBoilerplatePatterns,
   readCodebook,
@@ -51,6 +51,47 @@ export function loadResources(paths: CorpusPaths): AnalysisResources {
 }
 
 /**
+ * Reads and validates everything a run needs: the data files and the corpus index. Problems in both are
+ * reported together in one {@link CorpusValidationError} (data-file errors first), so a user fixing a
+ * codebook does not discover the corpus's errors only on the next run.
+ */
+export async function loadInputs(paths: CorpusPaths): Promise<{ resources: AnalysisResources; entries: CorpusEntry[] }> {
+  const errors: CorpusError[] = [];
+  const collect = (error: unknown) => {
+    if (!(error instanceof CorpusValidationError)) throw error;
+    errors.push(...error.errors);
+    return null;
+  };
+  let resources: AnalysisResources | null = null;
+  try {
+    resources = loadResources(paths);
+  } catch (error) {
+    collect(error);
+  }
+  const entries = await indexCorpus(paths.articles).catch(collect);
+  if (!resources || !entries) throw new CorpusValidationError(errors);
+  return { resources, entries };
+}
+
+/**
+ * Analyses indexed articles one at a time in id order, yielding each record; only one article is in memory
+ * at once.
+ * @param onProgress called after each article with (done, total)
+ */
+export function* analyzeEntries(
+  entries: readonly CorpusEntry[],
+  resources: AnalysisResources,
+  onProgress?: (done: number, total: number) => void,
+): Generator<ArticleRecord> {
+  const stamps = codebookStamps(resources);
+  let done = 0;
+  for (const entry of entries) {
+    yield analyzeArticle(readIndexedArticle(entry), resources, stamps);
+    onProgress?.(++done, entries.length);
+  }
+}
+
+/**
  * Validates the whole corpus (throwing with every error if any), then analyses its articles one at a time
  * in id order, yielding each record. Only the index and one article are in memory at once, so a caller that
  * writes records out as they come (the CLI) uses memory independent of corpus size.
@@ -61,11 +102,5 @@ export async function* analyzeCorpus(
   resources: AnalysisResources = loadResources(paths),
   onProgress?: (done: number, total: number) => void,
 ): AsyncGenerator<ArticleRecord> {
-  const entries = await indexCorpus(paths.articles);
-  const stamps = codebookStamps(resources);
-  let done = 0;
-  for (const entry of entries) {
-    yield analyzeArticle(readIndexedArticle(entry), resources, stamps);
-    onProgress?.(++done, entries.length);
-  }
+  yield* analyzeEntries(await indexCorpus(paths.articles), resources, onProgress);
 }

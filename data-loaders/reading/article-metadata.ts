@@ -5,6 +5,13 @@ import type { ArticleMeta, Language, Provenance } from "../schema/record.ts";
 /** Article ids become file names and URLs, so they are restricted to a safe alphabet. */
 export const ARTICLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
+/**
+ * Endings an id may not have: the site serves `articles/<id>.html` and `articles/<id>.json`, and a web
+ * server (or Framework's router) reads an id ending in a file extension as that file. A trailing dot is
+ * dropped by Windows file systems.
+ */
+const RESERVED_ID_ENDING = /(\.(html?|json|md|js|ts|css|zip|csv|txt)|\.)$/i;
+
 export const LANGUAGES: readonly Language[] = ["en", "nl"];
 
 const KNOWN_FIELDS = new Set(["id", "language", "title", "outlet", "published", "url", "author", "provenance", "text"]);
@@ -55,6 +62,10 @@ const metadataSchema = z.looseObject({
     .refine((id) => id.trim() === "" || ARTICLE_ID_PATTERN.test(id), {
       error: (issue) =>
         `${JSON.stringify(issue.input)} is not a valid id: use letters, digits, ".", "_" or "-" (at most 128), starting with a letter or digit`,
+    })
+    .refine((id) => !ARTICLE_ID_PATTERN.test(id) || !RESERVED_ID_ENDING.test(id), {
+      error: (issue) =>
+        `${JSON.stringify(issue.input)} is not a valid id: it may not end in "." or a file extension such as ".html" or ".json"`,
     }),
   language: z
     .enum(["en", "nl"], {

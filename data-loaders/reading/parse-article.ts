@@ -1,6 +1,7 @@
-import { parseDocument } from "yaml";
+import { parseDocument, type Tags } from "yaml";
 import { validateMetadata, type ValidatedMetadata } from "./article-metadata.ts";
 import type { CorpusError } from "./corpus-error.ts";
+import { findJsonShapeProblem, MAX_JSON_DEPTH } from "./strict-json.ts";
 
 /** An article parsed from its file, valid except that its language may still need detecting. */
 export interface ParsedArticle extends ValidatedMetadata {
@@ -48,8 +49,31 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   return -1;
 }
 
+/**
+ * Why `bytes` look like UTF-16 rather than UTF-8: a UTF-16 byte-order mark, or a zero byte in every other
+ * position of the first characters (ASCII text saved as UTF-16 without a mark); null otherwise.
+ */
+function utf16Evidence(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "little-endian byte-order mark";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "big-endian byte-order mark";
+  const pairs = Math.min(32, Math.floor(bytes.length / 2));
+  if (pairs < 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0 && bytes[2 * i + 1] !== 0) evenZeros++;
+    if (bytes[2 * i + 1] === 0 && bytes[2 * i] !== 0) oddZeros++;
+  }
+  if (oddZeros === pairs) return "a zero byte after every character, little-endian without a byte-order mark";
+  if (evenZeros === pairs) return "a zero byte before every character, big-endian without a byte-order mark";
+  return null;
+}
+
 /** Decodes UTF-8 strictly; a file with invalid bytes is an error, never silently repaired. */
 export function decodeUtf8(bytes: Uint8Array, file: string, offsetScope = ""): { text: string | null; errors: CorpusError[] } {
+  const utf16 = utf16Evidence(bytes);
+  if (utf16)
+    return { text: null, errors: [{ file, field: "encoding", message: `is UTF-16 (${utf16}), not UTF-8; save the file as UTF-8` }] };
   const bad = firstInvalidUtf8Byte(bytes);
   if (bad >= 0) {
     const hex = bytes[bad]!.toString(16).padStart(2, "0");
@@ -66,6 +90,15 @@ export function decodeUtf8(bytes: Uint8Array, file: string, offsetScope = ""): {
 }
 
 /**
+ * YAML's `!!timestamp` tag would turn "2024-02-03T23:30:00+05:00" into a Date, and so into another day in
+ * UTC; dates are kept as written and validated as ISO 8601 text instead.
+ */
+const keepTimestampsAsWritten = (tags: Tags): Tags => [
+  ...tags,
+  { tag: "tag:yaml.org,2002:timestamp", resolve: (text: string) => text, identify: () => false },
+];
+
+/**
  * Parses a Markdown article: optional YAML front matter between `---` lines, then the body, kept verbatim.
  * `id` defaults to `defaultId` (the file name without its extension).
  * @example parseMarkdownArticle("---\nlanguage: en\n---\nHello.", "a.md", "a").article?.text // "Hello."
@@ -75,6 +108,19 @@ export function parseMarkdownArticle(source: string, file: string, defaultId: st
   let raw: Record<string, unknown> = {};
   let text = source;
   const open = /^---[ \t]*\r?\n/.exec(source);
+  // A `---` that is not on the very first line, or is indented, is not front matter to a YAML reader; left
+  // alone, the metadata would silently become body text (and the id fall back to the file name).
+  const late = open ? null : /^(?:[ \t]*\r?\n)*([ \t]*)---[ \t]*\r?\n/.exec(source);
+  if (late) {
+    const line = source.slice(0, late.index + late[0].length).split("\n").length - 1;
+    const where = late[1] ? `is indented (line ${line})` : `stands on line ${line}, after blank lines`;
+    return {
+      article: null,
+      errors: [
+        { file, field: "front matter", message: `the opening --- ${where}; front matter must start at the very beginning of the file` },
+      ],
+    };
+  }
   if (open) {
     const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
     const rest = source.slice(open[0].length);
@@ -87,15 +133,22 @@ export function parseMarkdownArticle(source: string, file: string, defaultId: st
     }
     const yamlSource = rest.slice(0, end.index);
     text = rest.slice(end.index + end[0].length);
-    const document = parseDocument(yamlSource, { prettyErrors: false, uniqueKeys: true });
+    const document = parseDocument(yamlSource, { uniqueKeys: true, customTags: keepTimestampsAsWritten });
     if (document.errors.length) {
       for (const error of document.errors) {
-        const line = (error.linePos?.[0]?.line ?? 0) + 1; // +1: the opening --- line
-        errors.push({ file, field: "front matter", message: `invalid YAML on line ${line}: ${error.message.split("\n")[0]}` });
+        const line = (error.linePos?.[0]?.line ?? 1) + 1; // +1: the opening --- line
+        const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+        errors.push({ file, field: "front matter", message: `invalid YAML on line ${line}: ${message}` });
       }
       return { article: null, errors };
     }
-    const value: unknown = document.toJS();
+    let value: unknown;
+    try {
+      value = document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // The yaml library refuses alias expansions that would blow up ("billion laughs").
+      return { article: null, errors: [{ file, field: "front matter", message: `cannot be read: ${(error as Error).message}` }] };
+    }
     if (value !== null && value !== undefined) {
       if (typeof value !== "object" || Array.isArray(value)) {
         return { article: null, errors: [{ file, field: "front matter", message: "must be a YAML mapping of field: value lines" }] };
@@ -112,6 +165,17 @@ export function parseMarkdownArticle(source: string, file: string, defaultId: st
  * @example parseJsonlArticle('{"id":"a","text":"Hi."}', "c.jsonl:1").article?.id // "a"
  */
 export function parseJsonlArticle(line: string, file: string): ParseResult {
+  const problem = findJsonShapeProblem(line);
+  if (problem?.kind === "duplicate-key") {
+    const at = problem.path ? `${problem.path}.${problem.key}` : problem.key;
+    return { article: null, errors: [{ file, field: at, message: `appears twice in the same object; keep one` }] };
+  }
+  if (problem?.kind === "too-deep") {
+    return {
+      article: null,
+      errors: [{ file, field: problem.path || "line", message: `nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels` }],
+    };
+  }
   let value: unknown;
   try {
     value = JSON.parse(line);

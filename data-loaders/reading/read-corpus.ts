@@ -3,7 +3,7 @@
  * codebooks, lexicons and gazetteers) and pipeline/analysis-stamp.ts, one of the library's only I/O modules;
  * everything else in data-loaders/ is pure.
  */
-import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, join, relative, sep } from "node:path";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
 import { detectLanguage } from "./detect-language.ts";
@@ -59,7 +59,7 @@ export async function indexCorpus(input: string): Promise<CorpusEntry[]> {
   const stat = statOrNull(input);
   if (!stat) throw new CorpusValidationError([{ file: input, field: "input", message: "no such file or folder" }]);
   if (stat.isDirectory()) {
-    for (const path of listFiles(input)) {
+    for (const path of listFiles(input, input, errors)) {
       const file = relative(input, path).split(sep).join("/");
       if (!MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())) {
         errors.push({ file, field: "file", message: "is not a Markdown article (.md); move it out of the corpus folder or convert it" });
@@ -83,11 +83,21 @@ export async function indexCorpus(input: string): Promise<CorpusEntry[]> {
     errors.push({ file: input, field: "input", message: "must be a folder of .md articles, a .md file or a .jsonl file" });
   }
 
+  // Ids name published files (articles/<id>.json): two ids that differ only in case would overwrite each
+  // other on a case-insensitive disk (macOS, Windows), so they count as duplicates.
   const byId = new Map<string, CorpusEntry>();
   for (const entry of entries) {
-    const first = byId.get(entry.id);
-    if (first) errors.push({ file: entry.source, field: "id", message: `duplicate id "${entry.id}", already used by ${first.source}` });
-    else byId.set(entry.id, entry);
+    const first = byId.get(entry.id.toLowerCase());
+    if (!first) byId.set(entry.id.toLowerCase(), entry);
+    else if (first.id === entry.id)
+      errors.push({ file: entry.source, field: "id", message: `duplicate id "${entry.id}", already used by ${first.source}` });
+    else {
+      errors.push({
+        file: entry.source,
+        field: "id",
+        message: `id "${entry.id}" differs only in case from "${first.id}" (${first.source}); their published files would clash on a case-insensitive disk`,
+      });
+    }
   }
   if (errors.length) throw new CorpusValidationError(errors);
   if (!entries.length) throw new CorpusValidationError([{ file: input, field: "input", message: "contains no articles" }]);
@@ -146,15 +156,37 @@ function statOrNull(path: string) {
   }
 }
 
-/** Lists regular files below `folder`, depth first, in code-unit order; dot-files and dot-folders are skipped. */
-function listFiles(folder: string): string[] {
+/**
+ * Lists the files below `folder`, depth first, in code-unit order; dot-files and dot-folders are skipped.
+ * Symbolic links are followed (a linked article or folder of articles is read like any other); a link to
+ * nothing, a link that loops back to a folder already being read, and anything that is neither a file nor
+ * a folder (a socket, a device) are reported in `errors`, never skipped silently.
+ */
+function listFiles(
+  folder: string,
+  root: string,
+  errors: CorpusError[],
+  ancestors: ReadonlySet<string> = new Set([realpathSync(folder)]),
+): string[] {
   const out: string[] = [];
   const names = readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareIds(a.name, b.name));
   for (const entry of names) {
     if (entry.name.startsWith(".")) continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(path));
-    else if (entry.isFile()) out.push(path);
+    const file = relative(root, path).split(sep).join("/");
+    const target = entry.isSymbolicLink() ? statOrNull(path) : null;
+    if (entry.isSymbolicLink() && !target) {
+      errors.push({ file, field: "file", message: "is a symbolic link to nothing (its target is missing)" });
+    } else if (entry.isDirectory() || target?.isDirectory()) {
+      const real = realpathSync(path);
+      if (ancestors.has(real))
+        errors.push({ file, field: "file", message: "is a link back to a folder that contains it; remove the loop" });
+      else out.push(...listFiles(path, root, errors, new Set([...ancestors, real])));
+    } else if (entry.isFile() || target?.isFile()) {
+      out.push(path);
+    } else {
+      errors.push({ file, field: "file", message: "is neither a file nor a folder; move it out of the corpus folder" });
+    }
   }
   return out;
 }

@@ -88,9 +88,12 @@ export function splitSentences(nlp: WinkNlp, masked: string, blocks: readonly Bl
     const previous = sentences[sentences.length - 1];
     let hasWord = false;
     for (let i = first; i <= last && !hasWord; i++) hasWord = types[i] === "word" || types[i] === "number";
-    // A "sentence" without a word (the second stop of "wow..") is the end of the sentence before it.
+    // A "sentence" without a word (the second stop of "wow..") is the end of the sentence before it; so is
+    // one glued to a full stop with no space between: wink ends a sentence inside "example-policy.com" and
+    // "report.pdf", but a sentence never starts without white space after the stop.
+    const glued = !!previous && previous.end === starts[first] && masked[previous.end - 1] === "." && isWordChar(masked[starts[first]!]);
     let index: number;
-    if (!hasWord && previous && previous.block === blockOf[first]) {
+    if ((!hasWord || glued) && previous && previous.block === blockOf[first]) {
       index = previous.index;
       sentences[index] = { ...previous, end: starts[last]! + values[last]!.length };
     } else {

@@ -172,7 +172,11 @@ export function findSpeakerMentions(
     return m ? actors.get(m.entry)!.label : null;
   };
   const raw: Array<Omit<SpeakerMention, "afterPreposition"> & { person?: boolean }> = [];
-  const add = (m: Omit<SpeakerMention, "afterPreposition">) => raw.push(m);
+  // Every mention names someone and covers at least one character: a term match that ends inside a longer
+  // token ("report" in "report.pdf") must not become an empty speaker.
+  const add = (m: Omit<SpeakerMention, "afterPreposition">) => {
+    if (m.end > m.start && m.name?.trim() !== "") raw.push(m);
+  };
   const wordAt = (offset: number) => wordIndexAt.get(offset) ?? -1;
   /** Extends a phrase start back over nationality adjectives, capitalised words and outlets (up to 3). */
   const extendLeft = (i: number, allowCapitalised: boolean) => {
@@ -326,7 +330,7 @@ export function findSpeakerMentions(
       !grammar.auxiliaries[language].has(words[k - 1]!.lower)
     )
       k--;
-    let j = i;
+    let j = i + 1;
     while (j < words.length && words[j]!.end <= m.end) j++;
     if (j < words.length && sameSentence(i, j) && /^\d+$/.test(words[j]!.text)) j++;
     const ofPhrase =

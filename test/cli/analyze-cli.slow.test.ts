@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_CORPUS, FIXTURE_JSONL, SEED_CORPUS, runAnalyze, writeCorpus } from "../helpers.ts";
@@ -127,5 +127,35 @@ describe("npm run analyze", () => {
     const { status, stderr } = await runAnalyze([FIXTURE_CORPUS], { FRAMING_CODEBOOK: `${dir}/book.yaml` });
     expect(status).toBe(1);
     expect(stderr).toMatch(/book\.yaml: entries\.hegemon\.terms\.nl\.0: term "x\{a" unclosed/);
+  });
+  it.each([
+    ["an unknown flag", ["--bogus"], /^analyze: Unknown option '--bogus'/],
+    ["a flag without its value", ["--out"], /^analyze: Option '--out <value>' argument missing/],
+  ])("answers %s with one line and the usage, exit 2, no stack trace", async (_name, args, message) => {
+    const { status, stdout, stderr } = await runAnalyze(args);
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain("usage: npm run analyze");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("keeps an earlier good --out file when a later run fails", async () => {
+    const dir = writeCorpus({ "bad/a.md": "---\nlanguage: fr\n---\nTexte.\n" });
+    const out = join(dir, "records.jsonl");
+    expect((await runAnalyze([FIXTURE_CORPUS, "--out", out])).status).toBe(0);
+    const good = readFileSync(out, "utf8");
+    const failed = await runAnalyze([join(dir, "bad"), "--out", out]);
+    expect(failed.status).toBe(1);
+    expect(readFileSync(out, "utf8")).toBe(good);
+    expect(readdirSync(dir).sort()).toEqual(["bad", "records.jsonl"]);
+  });
+
+  it("reports data-file errors and corpus errors together", async () => {
+    const dir = writeCorpus({ "bad/a.md": "---\nlanguage: fr\n---\nTexte.\n", "p.yaml": "version: 1\nboilerplate: nope\n" });
+    const { status, stderr } = await runAnalyze([join(dir, "bad"), "--patterns", join(dir, "p.yaml")]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/p\.yaml: /);
+    expect(stderr).toContain('a.md: language: unknown language "fr"');
   });
 });

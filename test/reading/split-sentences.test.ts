@@ -72,6 +72,15 @@ describe("readText(text)", () => {
     ]);
   });
 
+  it.each([
+    ["en", "Read more at example-policy.com. The site is new.", ["Read more at example-policy.com.", "The site is new."]],
+    ["en", "Download the report.pdf now. It is long.", ["Download the report.pdf now.", "It is long."]],
+    ["nl", "Meer op www.voorbeeld.nl. Daarna volgt meer.", ["Meer op www.voorbeeld.nl.", "Daarna volgt meer."]],
+  ] as const)("never ends a sentence at a full stop glued to the next word (%s: %s)", (language, text, expected) => {
+    const read = readText(text, language, resources);
+    expect(read.sentences.map((s) => read.masked.slice(s.start, s.end))).toEqual(expected);
+  });
+
   it("counts words, not punctuation or numbers", () => {
     const read = readText("Trade rose 116 % in 2024, officials said.", "en", resources);
     expect(read.tokens.filter((t) => t.type === "word").map((t) => t.value)).toEqual(["Trade", "rose", "in", "officials", "said"]);

@@ -42,6 +42,10 @@ describe("npm run build", () => {
     expect(output).toContain("corpus: 2 errors:");
     expect(output).toContain('a.md: language: unknown language "fr"');
     expect(output).toContain('b.md: published: "2024-02-30" is not a valid ISO date');
+    // The project's own message, once, without Framework's bug-report tip or a stack trace.
+    expect(output).toContain("build: fix the errors above; nothing was built");
+    expect(output.split("corpus: 2 errors:").length).toBe(2);
+    expect(output).not.toMatch(/please file an issue|Unexpected error|\n\s+at /);
   });
 
   it("publishes an edited article, not the cached analysis, and rebuilds byte-identically", async () => {

@@ -1,7 +1,7 @@
 // Source attribution: quotations and reported speech, their cues and speakers, in English and Dutch.
 // Each text is written for the test; the speakers are what a reader would name.
 import { describe, expect, it } from "vitest";
-import type { ArticleRecord, Language } from "../../data-loaders/schema/record.ts";
+import { articleRecordSchema, type ArticleRecord, type Language } from "../../data-loaders/schema/record.ts";
 import { analyzeText } from "../helpers.ts";
 
 /** The attributions of a text, each with the quoted or reported text and the cue as written. */
@@ -256,5 +256,23 @@ describe("attributeQuotes: every cue pattern the issue names", () => {
     ["omschreef", "Analist Jan Peters omschreef het plan als een mislukking."],
   ])("Dutch %s", (cue, text) => {
     expect(attribute(text, "nl")[0]).toMatchObject({ speaker: "Jan Peters", type: "expert", kind: "indirect", cue });
+  });
+});
+
+describe("attributeQuotes on ordinary text that once broke the reader", () => {
+  it("never credits an empty speaker or an inverted span when a cue word stands inside a file name", () => {
+    const record = analyzeText(
+      "The ministry published its findings on Monday. Download the report.pdf. Officials said the numbers were clear.",
+    );
+    expect(articleRecordSchema.safeParse(record).success).toBe(true);
+    for (const a of record.attributions) {
+      expect(a.speaker).not.toBe("");
+      for (const span of [a.quote, a.cueSpan, a.speakerSpan]) if (span) expect(span.end).toBeGreaterThanOrEqual(span.start);
+    }
+    expect(
+      attribute("The ministry published its findings on Monday. Download the report.pdf. Officials said the numbers were clear."),
+    ).toEqual([
+      { speaker: "Officials", type: "unnamed-group", kind: "indirect", cue: "said", quote: "the numbers were clear.", by: "name" },
+    ]);
   });
 });

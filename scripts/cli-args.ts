@@ -1,0 +1,18 @@
+/**
+ * Command-line flags for every script, parsed with node:util's parseArgs. A user's mistake (an unknown
+ * flag, a flag without its value, a stray argument) is printed as one line and the usage, with exit code
+ * 2, never as a stack trace.
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/** Parses `process.argv` by `config`; on a usage error prints `<name>: <problem>` and the usage, and exits 2. */
+export function parseCommandLine<T extends ParseArgsConfig>(name: string, usage: string, config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? "";
+    if (!code.startsWith("ERR_PARSE_ARGS_")) throw error;
+    process.stderr.write(`${name}: ${(error as Error).message.split("\n")[0]}\n${usage}\n`);
+    process.exit(2);
+  }
+}
