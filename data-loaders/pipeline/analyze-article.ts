@@ -3,6 +3,7 @@ import { codebookStamp, type Codebook } from "../terms/codebook.ts";
 import { detectRhetoricalDevices } from "../terms/detect-devices.ts";
 import { detectFramingMarkers } from "../terms/detect-framing-markers.ts";
 import { findMarkup, maskRanges } from "../reading/find-markup.ts";
+import { matchingView, offsetsToBody } from "../reading/matching-view.ts";
 import { findQuotations, sentenceAt, type Quotation } from "../terms/find-quotations.ts";
 import { indexTerms, matchTerms, type TermIndex, type TermMatch } from "../terms/match-terms.ts";
 import type { WinkNlp } from "../reading/nlp.ts";
@@ -129,9 +130,30 @@ export function readText(text: string, language: Language, resources: AnalysisRe
 
 /**
  * Analyses one article into its published record. Pure: the same article and resources always give the
- * same record (no clock, no randomness, fields in a fixed order).
+ * same record (no clock, no randomness, fields in a fixed order). The analysers read the article's
+ * matching view (reading/matching-view.ts: no invisible characters, letters composed), so "Heg\u200Bemon"
+ * and a decomposed "Oekraïne" are found; every offset of the record is then moved back to the verbatim
+ * body, which the record keeps as `text`, and the surface forms are read from it.
  */
 export function analyzeArticle(
+  article: Article,
+  resources: AnalysisResources,
+  stamps: ArticleRecord["codebooks"] = codebookStamps(resources),
+): ArticleRecord {
+  const view = matchingView(article.text);
+  if (!view.maps) return analyzeView(article, resources, stamps);
+  const record = offsetsToBody(analyzeView({ ...article, text: view.text }, resources, stamps), view.maps);
+  const surface = (m: { readonly start: number; readonly end: number }) => article.text.slice(m.start, m.end);
+  return {
+    ...record,
+    markers: record.markers.map((m) => ({ ...m, term: surface(m) })),
+    devices: record.devices.map((d) => ({ ...d, term: surface(d) })),
+    actors: { ...record.actors, mentions: record.actors.mentions.map((m) => ({ ...m, term: surface(m) })) },
+    text: article.text,
+  };
+}
+
+function analyzeView(
   article: Article,
   resources: AnalysisResources,
   stamps: ArticleRecord["codebooks"] = codebookStamps(resources),

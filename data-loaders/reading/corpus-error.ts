@@ -26,10 +26,25 @@ export class CorpusValidationError extends Error {
   }
 }
 
-/** What a zod error lists: a path to the field and a message. */
+/** What a zod error lists: a path to the field and a message (and, for a failed union, each branch's issues). */
 interface SchemaIssue {
   readonly path: readonly PropertyKey[];
   readonly message: string;
+  readonly code?: string;
+  readonly errors?: readonly (readonly SchemaIssue[])[];
+}
+
+/**
+ * A failed union ("a term or an object with term, form and caseSensitive") says only "Invalid input". The
+ * branch that got furthest into the value (its issues have the longest paths) is what the writer meant, so
+ * its issues are reported instead, below the union's own path.
+ */
+function explainUnion(issue: SchemaIssue): SchemaIssue[] {
+  if (issue.code !== "invalid_union" || !issue.errors?.length) return [issue];
+  const depth = (issues: readonly SchemaIssue[]) => Math.max(...issues.map((i) => i.path.length));
+  const best = [...issue.errors].filter((branch) => branch.length).sort((a, b) => depth(b) - depth(a))[0];
+  if (!best || depth(best) === 0) return [issue];
+  return best.flatMap((inner) => explainUnion({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
 /**
@@ -47,5 +62,5 @@ export function schemaErrors(
     fieldOf = (path: readonly PropertyKey[]) => path.map(String).join("."),
   }: { whole?: string; fieldOf?: (path: readonly PropertyKey[]) => string } = {},
 ): CorpusError[] {
-  return issues.map((issue) => ({ file, field: fieldOf(issue.path) || whole, message: issue.message }));
+  return issues.flatMap(explainUnion).map((issue) => ({ file, field: fieldOf(issue.path) || whole, message: issue.message }));
 }

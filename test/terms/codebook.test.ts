@@ -51,6 +51,12 @@ describe("compileCodebook(raw) rejects invalid entries with the file, the entry 
       { file: "book.yaml", field: "entries.hegemon.terms.nl", message: "needs at least one term" },
     ]);
   });
+  it("names the field inside a term object that has the wrong type, not just 'Invalid input'", () => {
+    const book = `${HEADER}${VALID_ENTRY.replace('en: ["hegemon{,s}"]', 'en: [{ term: "hegemon", caseSensitive: "yes" }]')}`;
+    expect(errorsOf(book)).toEqual([
+      { file: "book.yaml", field: "entries.hegemon.terms.en.0.caseSensitive", message: "Invalid input: expected boolean, received string" },
+    ]);
+  });
   it("rejects a duplicate id", () => {
     expect(errorsOf(`${HEADER}${VALID_ENTRY}${VALID_ENTRY}`)).toEqual([
       { file: "book.yaml", field: "entries.hegemon.id", message: 'duplicate id "hegemon"' },
