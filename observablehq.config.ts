@@ -33,7 +33,8 @@ export default {
     yield "/compare/devices";
     let entries: Awaited<ReturnType<typeof indexCorpus>> = [];
     try {
-      entries = await indexCorpus(corpusPaths().articles);
+      const paths = corpusPaths();
+      entries = await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes });
     } catch (error) {
       if (!(error instanceof CorpusValidationError)) throw error;
     }

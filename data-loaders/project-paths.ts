@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CorpusValidationError } from "./reading/corpus-error.ts";
 
 /**
  * The repository root (the folder above data-loaders/). Computed from the module's file URL as a string:
@@ -7,7 +8,7 @@ import { fileURLToPath } from "node:url";
  */
 export const PROJECT_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
-/** The data files a run reads. */
+/** The data files a run reads, and how large one article may be. */
 export interface CorpusPaths {
   /** Folder of Markdown articles, a `.md` file, or a `.jsonl` file. */
   readonly articles: string;
@@ -20,6 +21,23 @@ export interface CorpusPaths {
   readonly sentimentValidation: string;
   readonly actors: string;
   readonly outlets: string;
+  /** The largest article body accepted, in UTF-8 bytes (`MAX_ARTICLE_BYTES`); a larger one is an error. */
+  readonly maxArticleBytes: number;
+}
+
+/** The default limit on one article's body: far above any news article, low enough to refuse a dump. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
+
+/** Reads an article size limit ("16777216"); unset means the default. Anything else is a located error. */
+export function articleSizeLimit(value: string | undefined, name = "MAX_ARTICLE_BYTES"): number {
+  if (value === undefined || value === "") return DEFAULT_MAX_ARTICLE_BYTES;
+  const bytes = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(bytes) || bytes < 1) {
+    throw new CorpusValidationError([
+      { file: name, field: "setting", message: `must be a whole number of bytes, not ${JSON.stringify(value)}` },
+    ]);
+  }
+  return bytes;
 }
 
 /**
@@ -43,5 +61,6 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
     sentimentValidation: join(PROJECT_ROOT, "corpus/checks/sentiment-validation.json"),
     actors: pick(env.ACTORS_GAZETTEER, "corpus/gazetteers/actors.yaml"),
     outlets: pick(env.OUTLETS_GAZETTEER, "corpus/gazetteers/outlets.yaml"),
+    maxArticleBytes: articleSizeLimit(env.MAX_ARTICLE_BYTES),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * npm run analyze -- [<input>] [--out <file>] [--patterns <file>]
+ * npm run analyze -- [<input>] [--out <file>] [--patterns <file>] [--max-article-bytes <n>]
  * Analyses a corpus outside Framework and prints one JSON record per article (JSON Lines, sorted by id).
  * Data goes to stdout or --out; progress and errors go to stderr. Exit code 1 on any corpus error.
  */
@@ -10,21 +10,33 @@ import { parseCommandLine } from "./cli-args.ts";
 import type { Writable } from "node:stream";
 import { analyzeEntries, loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
+import { formatBytes } from "../data-loaders/reading/read-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { jsonSchemaOf } from "../data-loaders/schema/data-dictionary.ts";
 import { articleRecordSchema } from "../data-loaders/schema/record.ts";
 
-const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--patterns <file>]
+const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--patterns <file>] [--max-article-bytes <n>]
   <input>     folder of Markdown articles (read recursively), a .md file, or a .jsonl file
               (default: $CORPUS, else the bundled corpus/articles)
   --out       write JSON Lines here instead of stdout
   --patterns  boilerplate pattern file (default: $BOILERPLATE_PATTERNS, else corpus/patterns/boilerplate.yaml)
+  --max-article-bytes  reject (never truncate) an article whose body is larger (default: $MAX_ARTICLE_BYTES,
+              else 16777216, 16 MB)
   --schema    print the record's JSON Schema and exit`;
+
+/** Articles at least this large get a progress line of their own (about a second of analysis). */
+const LONG_ARTICLE_BYTES = 1024 * 1024;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseCommandLine("analyze", USAGE, {
     allowPositionals: true,
-    options: { out: { type: "string" }, patterns: { type: "string" }, schema: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      out: { type: "string" },
+      patterns: { type: "string" },
+      "max-article-bytes": { type: "string" },
+      schema: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) return (process.stdout.write(`${USAGE}\n`), 0);
   if (values.schema) return (process.stdout.write(`${JSON.stringify(jsonSchemaOf(articleRecordSchema), null, 2)}\n`), 0);
@@ -34,6 +46,7 @@ async function main(): Promise<number> {
     ...process.env,
     CORPUS: positionals[0] ?? process.env.CORPUS,
     BOILERPLATE_PATTERNS: values.patterns ?? process.env.BOILERPLATE_PATTERNS,
+    MAX_ARTICLE_BYTES: values["max-article-bytes"] ?? process.env.MAX_ARTICLE_BYTES,
   });
   const { resources, entries } = await loadInputs(paths);
   // --out is written to a temporary file beside it and renamed into place only when every record is out,
@@ -45,7 +58,12 @@ async function main(): Promise<number> {
   let written = 0;
   const records = analyzeEntries(entries, resources, (done, total) => {
     if (done % progressEvery === 0 || done === total) process.stderr.write(`analyze: ${done}/${total} articles\n`);
+    // A long article takes seconds: say which one is being read, so a long wait is not taken for a hang.
+    const next = entries[done];
+    if (next && next.bytes >= LONG_ARTICLE_BYTES) process.stderr.write(`analyze: reading ${next.id} (${formatBytes(next.bytes)}) …\n`);
   });
+  if (entries[0] && entries[0].bytes >= LONG_ARTICLE_BYTES)
+    process.stderr.write(`analyze: reading ${entries[0].id} (${formatBytes(entries[0].bytes)}) …\n`);
   for await (const record of records) {
     if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, "drain");
     written++;

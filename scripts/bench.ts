@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--articles 10000] [--seed 42]
+ * npm run bench -- [--articles 10000] [--seed 42] [--long 0.1,1,10]
  *
  * Builds a synthetic corpus of N articles by recombining the sentences and headings of the bundled corpus
  * (a seeded PRNG, so the same N and seed give the same corpus), writes it as JSONL, and measures in one
@@ -28,16 +28,21 @@ import { indexCorpus, readCorpus, readIndexedArticle } from "../data-loaders/rea
 import { mulberry32 } from "../data-loaders/common/seeded-random.ts";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import type { Language } from "../data-loaders/schema/record.ts";
+import type { Article, Language } from "../data-loaders/schema/record.ts";
 
-const { values } = parseCommandLine("bench", "usage: npm run bench -- [--articles 10000] [--seed 42]", {
-  options: { articles: { type: "string", default: "10000" }, seed: { type: "string", default: "42" } },
+const { values } = parseCommandLine("bench", "usage: npm run bench -- [--articles 10000] [--seed 42] [--long 0.1,1,10]", {
+  options: {
+    articles: { type: "string", default: "10000" },
+    seed: { type: "string", default: "42" },
+    long: { type: "string", default: "0.1,1,10" },
+  },
 });
 const articleCount = Number(values.articles);
+const longSizes = values.long!.split(",").map(Number);
 const seed = Number(values.seed);
-if (!Number.isInteger(articleCount) || articleCount < 1 || !Number.isInteger(seed)) {
+if (!Number.isInteger(articleCount) || articleCount < 1 || !Number.isInteger(seed) || longSizes.some((mb) => !(mb > 0))) {
   process.stderr.write(
-    `bench: --articles must be a positive whole number and --seed a whole number, not ${values.articles} and ${values.seed}\n`,
+    `bench: --articles must be a positive whole number, --seed a whole number and --long sizes in MB, not ${values.articles}, ${values.seed} and ${values.long}\n`,
   );
   process.exit(2);
 }
@@ -56,6 +61,13 @@ for await (const article of readCorpus(paths.articles)) {
   }
 }
 const languages = [...pools.keys()].sort();
+
+/** A synthetic English article with the given body. */
+function syntheticArticle(id: string, text: string): Article {
+  const provenance = { creditedAuthor: null, origin: [], summaryOf: [], translatedFrom: null, evidence: null };
+  const meta = { title: null, outlet: null, published: null, url: null, author: null, provenance, source: id, extra: {} };
+  return { id, language: "en", languageSource: "declared", text, meta };
+}
 
 /** Article `i` of the synthetic corpus: a heading and 4–12 paragraphs of 2–5 sentences. */
 function* syntheticArticles(): Generator<{ id: string; language: Language; text: string }> {
@@ -95,6 +107,7 @@ try {
 
   // 2 and 3. The full pipeline and bare tokenisation, interleaved batch by batch.
   const clock = () => Number(process.hrtime.bigint()) / 1e9;
+  const round = (value: number, digits = 0) => Number(value.toFixed(digits));
   let fullSeconds = 0;
   let bareSeconds = 0;
   let outputBytes = 0;
@@ -125,7 +138,34 @@ try {
   }
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
 
-  const round = (value: number, digits = 0) => Number(value.toFixed(digits));
+  // 4. Long single articles: time per word must stay flat as an article grows (attribution, quotation and
+  // mention look-ups are indexed, never a scan of the whole article per item), and a 200 KB run without
+  // white space must not stall wink-nlp's tokeniser.
+  const longArticles: Array<{ megabytes: number; words: number; seconds: number; microsecondsPerWord: number }> = [];
+  const englishPool = pools.get("en") ?? pools.get(languages[0]!)!;
+  for (const megabytes of longSizes) {
+    const paragraphs: string[] = [];
+    let length = 0;
+    for (let i = 0; length < megabytes * 1024 * 1024; i++) {
+      const paragraph = Array.from({ length: 4 }, (_, k) => englishPool.sentences[(4 * i + k) % englishPool.sentences.length]).join(" ");
+      paragraphs.push(paragraph);
+      length += paragraph.length + 2;
+    }
+    const article = syntheticArticle(`long-${megabytes}`, `${paragraphs.join("\n\n")}\n`);
+    const t0 = clock();
+    const record = analyzeArticle(article, resources, stamps);
+    const seconds = clock() - t0;
+    longArticles.push({
+      megabytes,
+      words: record.words,
+      seconds: round(seconds, 2),
+      microsecondsPerWord: round((1e6 * seconds) / record.words, 1),
+    });
+  }
+  const t0 = clock();
+  analyzeArticle(syntheticArticle("long-word", `A sentence first. ${"a-".repeat(100_000)} The end.\n`), resources, stamps);
+  const longWordSeconds = clock() - t0;
+
   const result = {
     articles: records,
     tokens,
@@ -138,6 +178,8 @@ try {
     ratio: round(bareSeconds / fullSeconds, 3),
     peakRssMB: round(peakRssMB),
     outputMB: round(outputBytes / 1e6, 1),
+    longArticles,
+    longWordSeconds: round(longWordSeconds, 2),
     node: process.version,
   };
   console.log(`synthetic corpus: ${records} articles, ${tokens.toLocaleString("en")} tokens (seed ${seed})`);
@@ -149,6 +191,12 @@ try {
   );
   console.log(`ratio full/bare:  ${result.ratio}`);
   console.log(`peak RSS:         ${result.peakRssMB} MB (output ${result.outputMB} MB, streamed)`);
+  for (const row of longArticles) {
+    console.log(
+      `long article:     ${row.megabytes} MB, ${row.words.toLocaleString("en")} words in ${row.seconds} s: ${row.microsecondsPerWord} µs per word`,
+    );
+  }
+  console.log(`long word:        a 200 KB run without white space in ${result.longWordSeconds} s`);
   console.log(JSON.stringify(result));
 } finally {
   rmSync(work, { recursive: true, force: true });

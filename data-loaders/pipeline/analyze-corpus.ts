@@ -68,7 +68,7 @@ export async function loadInputs(paths: CorpusPaths): Promise<{ resources: Analy
   } catch (error) {
     collect(error);
   }
-  const entries = await indexCorpus(paths.articles).catch(collect);
+  const entries = await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes }).catch(collect);
   if (!resources || !entries) throw new CorpusValidationError(errors);
   return { resources, entries };
 }
@@ -102,5 +102,5 @@ export async function* analyzeCorpus(
   resources: AnalysisResources = loadResources(paths),
   onProgress?: (done: number, total: number) => void,
 ): AsyncGenerator<ArticleRecord> {
-  yield* analyzeEntries(await indexCorpus(paths.articles), resources, onProgress);
+  yield* analyzeEntries(await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes }), resources, onProgress);
 }

@@ -11,6 +11,7 @@ import { findMarkup, maskRanges } from "./find-markup.ts";
 import { decodeUtf8, parseJsonlArticle, parseMarkdownArticle, type ParseResult } from "./parse-article.ts";
 import type { Article, Language } from "../schema/record.ts";
 import { compareIds } from "../common/compare-ids.ts";
+import { DEFAULT_MAX_ARTICLE_BYTES } from "../project-paths.ts";
 
 const MARKDOWN_EXTENSIONS = new Set([".md", ".markdown"]);
 
@@ -25,7 +26,23 @@ export interface CorpusEntry {
   readonly source: string;
   readonly language: Language;
   readonly languageSource: "declared" | "detected";
+  /** Size of the body in UTF-8 bytes (for progress lines and the size limit). */
+  readonly bytes: number;
   readonly locator: Locator;
+}
+
+/** Room for front matter or JSON fields around a body, when a file is refused by its size before reading. */
+const METADATA_ALLOWANCE = 1024 * 1024;
+
+/** "16 MB", "1.5 MB": a size as a reader says it (1 MB = 2^20 bytes). */
+export function formatBytes(bytes: number): string {
+  return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+}
+
+/** How indexCorpus reads. */
+export interface IndexOptions {
+  /** An article whose body is larger is rejected with an error (never truncated). */
+  readonly maxArticleBytes?: number;
 }
 
 /**
@@ -35,13 +52,29 @@ export interface CorpusEntry {
  * them all. Nothing is skipped silently. Article texts are not kept, so memory grows only with the count.
  * @param input a folder (read recursively), a `.md` file or a `.jsonl` file
  */
-export async function indexCorpus(input: string): Promise<CorpusEntry[]> {
+export async function indexCorpus(input: string, options: IndexOptions = {}): Promise<CorpusEntry[]> {
+  const maxBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
   const entries: CorpusEntry[] = [];
   const errors: CorpusError[] = [];
+  const tooLarge = (file: string, bytes: number, what: string) =>
+    errors.push({
+      file,
+      field: "body",
+      message: `${what} ${formatBytes(bytes)}, over the limit of ${formatBytes(maxBytes)} per article; split it, or raise the limit (--max-article-bytes or MAX_ARTICLE_BYTES)`,
+    });
+  // A file far over the limit is refused before it is read into memory.
+  const fileTooLarge = (path: string, file: string) => {
+    const size = statSync(path).size;
+    if (size <= maxBytes + METADATA_ALLOWANCE) return false;
+    tooLarge(file, size, "the file is");
+    return true;
+  };
   const accept = (result: ParseResult, locator: Locator) => {
     errors.push(...result.errors);
     const article = result.article;
     if (!article) return;
+    const bytes = Buffer.byteLength(article.text, "utf8");
+    if (bytes > maxBytes) return void tooLarge(article.source, bytes, "the body is");
     let language = article.language;
     let languageSource: CorpusEntry["languageSource"] = "declared";
     if (!language) {
@@ -53,7 +86,7 @@ export async function indexCorpus(input: string): Promise<CorpusEntry[]> {
       language = detection.language;
       languageSource = "detected";
     }
-    entries.push({ id: article.id, source: article.source, language, languageSource, locator });
+    entries.push({ id: article.id, source: article.source, language, languageSource, bytes, locator });
   };
 
   const stat = statOrNull(input);
@@ -66,19 +99,25 @@ export async function indexCorpus(input: string): Promise<CorpusEntry[]> {
         continue;
       }
       const defaultId = basename(path, extname(path));
+      if (fileTooLarge(path, file)) continue;
       accept(readMarkdown(path, file, defaultId), { kind: "markdown", path, defaultId });
     }
   } else if (extname(input).toLowerCase() === ".jsonl") {
     for await (const line of readLines(input)) {
       const file = `${basename(input)}:${line.number}`;
       if (line.bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)) continue; // blank line
+      if (line.bytes.length > maxBytes + METADATA_ALLOWANCE) {
+        tooLarge(file, line.bytes.length, "the line is");
+        continue;
+      }
       const decoded = decodeUtf8(line.bytes, file, " of the line");
       const result = decoded.text === null ? { article: null, errors: decoded.errors } : parseJsonlArticle(decoded.text, file);
       accept(result, { kind: "jsonl", path: input, byteStart: line.byteStart, byteLength: line.bytes.length });
     }
   } else if (MARKDOWN_EXTENSIONS.has(extname(input).toLowerCase())) {
     const defaultId = basename(input, extname(input));
-    accept(readMarkdown(input, basename(input), defaultId), { kind: "markdown", path: input, defaultId });
+    if (!fileTooLarge(input, basename(input)))
+      accept(readMarkdown(input, basename(input), defaultId), { kind: "markdown", path: input, defaultId });
   } else {
     errors.push({ file: input, field: "input", message: "must be a folder of .md articles, a .md file or a .jsonl file" });
   }

@@ -99,7 +99,10 @@ export function segmentBody(body: string, masked: string, patterns: BoilerplateP
 
 /** Markdown ATX headings are masked to spaces, so look for the "#" in the verbatim body. */
 function isHeadingMarked(body: string, unit: Unit): boolean {
-  const lineStart = Math.max(body.lastIndexOf("\n", unit.start - 1), body.lastIndexOf("\r", unit.start - 1)) + 1;
+  // Walk back to the line's start (not lastIndexOf, which scans to the start of the body when the body has
+  // no "\r": quadratic over a long article).
+  let lineStart = unit.start;
+  while (lineStart > 0 && body[lineStart - 1] !== "\n" && body[lineStart - 1] !== "\r") lineStart--;
   return /^[ \t]{0,3}#{1,6}[ \t]/.test(body.slice(lineStart, unit.start + 1));
 }
 

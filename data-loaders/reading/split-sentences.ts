@@ -17,6 +17,30 @@ function isWordChar(char: string | undefined): boolean {
   return WORD_CHAR.test(char);
 }
 
+/** The longest run of characters without white space that wink-nlp reads as it is. */
+export const LONGEST_RUN = 256;
+const LONG_RUN = new RegExp(`\\S{${LONGEST_RUN + 1},}`, "gu");
+
+/**
+ * Breaks every run of more than LONGEST_RUN characters without white space (a pasted URL, a base64 blob, a
+ * 200 KB "word") by turning each following character into spaces of the same length: wink-nlp's tokeniser
+ * takes time quadratic in a token's length (its e-mail pattern), while no word is that long. The text keeps
+ * its length, so offsets still index the body; only such runs are read differently.
+ */
+function breakLongRuns(text: string): string {
+  if (!LONG_RUN.test(text)) return text;
+  LONG_RUN.lastIndex = 0;
+  return text.replace(LONG_RUN, (run) => {
+    let out = "";
+    let count = 0;
+    for (const char of run) {
+      out += count === LONGEST_RUN ? " ".repeat(char.length) : char;
+      count = count === LONGEST_RUN ? 0 : count + 1;
+    }
+    return out;
+  });
+}
+
 /** Where one analysed block's text stands in the joined text read by wink. */
 interface Piece {
   readonly block: number;
@@ -46,7 +70,7 @@ export function splitSentences(nlp: WinkNlp, masked: string, blocks: readonly Bl
     if (!ANALYSED_BLOCK_KINDS.has(block.kind)) continue;
     const raw = masked.slice(block.start, block.end);
     const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim().replace(/[\r\n]/g, " ");
+    const text = breakLongRuns(raw.trim().replace(/[\r\n]/g, " "));
     if (!text) continue;
     if (joined) joined += "\n\n";
     pieces.push({ block: block.index, joinedStart: joined.length, bodyStart: block.start + lead, length: text.length });

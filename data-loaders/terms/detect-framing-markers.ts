@@ -1,6 +1,7 @@
 import type { Quotation } from "./find-quotations.ts";
 import { sentenceAt } from "./find-quotations.ts";
 import type { TermMatch } from "./match-terms.ts";
+import { lastStartingAtOrBefore } from "./search-offsets.ts";
 import type { FramingMarker, QuoteContext, Sentence } from "../schema/record.ts";
 
 /**
@@ -8,15 +9,32 @@ import type { FramingMarker, QuoteContext, Sentence } from "../schema/record.ts"
  * scare quotes contain it, else null.
  */
 export function quoteContext(quotations: readonly Quotation[], start: number, end: number): QuoteContext {
+  // Quotations are sorted by start. Walk back from the last one starting at or before `start`, only as far
+  // as some earlier quotation still reaches `end` (a prefix maximum of their ends), so a marker costs the
+  // quotations around it, not all of the article's.
+  const reach = reachOf(quotations);
   let context: QuoteContext = null;
-  for (const quotation of quotations) {
-    if (quotation.start > start) break;
+  for (let i = lastStartingAtOrBefore(quotations, start); i >= 0 && reach[i]! >= end; i--) {
+    const quotation = quotations[i]!;
     if (quotation.innerStart <= start && end <= quotation.innerEnd) {
       if (quotation.kind === "direct") return "direct";
       context = "scare";
     }
   }
   return context;
+}
+
+const reaches = new WeakMap<readonly Quotation[], Int32Array>();
+
+/** For each quotation, the furthest inner end of it and every quotation before it (computed once per list). */
+function reachOf(quotations: readonly Quotation[]): Int32Array {
+  let reach = reaches.get(quotations);
+  if (!reach) {
+    reach = new Int32Array(quotations.length);
+    for (let i = 0, max = -1; i < quotations.length; i++) reach[i] = max = Math.max(max, quotations[i]!.innerEnd);
+    reaches.set(quotations, reach);
+  }
+  return reach;
 }
 
 /**

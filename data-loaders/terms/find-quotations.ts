@@ -140,14 +140,21 @@ function classify(
   soCalled: readonly TermMatch[],
   rules: QuotationRules,
 ): { kind: QuotationKind; reason: QuotationReason } {
-  if (soCalled.some((m) => m.end <= span.start && text.slice(m.end, span.start).trim() === ""))
-    return { kind: "scare", reason: "so-called" };
+  // Only the nearest "so-called" before the quotation can stand right before it (matches are sorted).
+  let nearest = lastStartingAtOrBefore(soCalled, span.start - 1);
+  while (nearest >= 0 && soCalled[nearest]!.end > span.start) nearest--;
+  const soCalledBefore = soCalled[nearest];
+  if (soCalledBefore && text.slice(soCalledBefore.end, span.start).trim() === "") return { kind: "scare", reason: "so-called" };
   if (!span.closed) return { kind: "direct", reason: "unclosed" };
   if (/[.!?…][\s"'”’»)]*$/u.test(text.slice(innerStart, innerEnd))) return { kind: "direct", reason: "full-sentence" };
   if (words > rules.scareMaxWords) return { kind: "direct", reason: "long" };
   const from = first?.start ?? span.start;
   const to = last?.end ?? span.end;
-  const cued = cues.some((m) => m.start >= from && m.end <= to && (m.end <= span.start || m.start >= span.end));
+  let cued = false;
+  for (let i = lastStartingAtOrBefore(cues, from - 1) + 1; i < cues.length && cues[i]!.start < to && !cued; i++) {
+    const m = cues[i]!;
+    cued = m.end <= to && (m.end <= span.start || m.start >= span.end);
+  }
   return cued ? { kind: "direct", reason: "has-speech-cue" } : { kind: "scare", reason: "short-without-cue" };
 }
 

@@ -38,14 +38,21 @@ export function articleSentiment(
   const direct = quotations.filter((q) => q.kind === "direct");
   const scored: SentimentRecord["sentences"][number][] = [];
   let t = 0;
+  let qi = 0;
   const all: number[] = [];
   const own: number[] = [];
   for (const sentence of sentences) {
     const from = t;
     while (t < tokens.length && tokens[t]!.sentence === sentence.index) t++;
     const { score, contributions } = scoreSentence(tokens, lexicon, rules, from, t);
+    // Direct quotations are sorted and do not overlap: skip those that end before this sentence, then add
+    // up those that start inside it (one pass over the quotations for the whole article).
+    while (qi < direct.length && direct[qi]!.innerEnd <= sentence.start) qi++;
     let quoted = 0;
-    for (const q of direct) quoted += Math.max(0, Math.min(q.innerEnd, sentence.end) - Math.max(q.innerStart, sentence.start));
+    for (let k = qi; k < direct.length && direct[k]!.innerStart < sentence.end; k++) {
+      const q = direct[k]!;
+      quoted += Math.max(0, Math.min(q.innerEnd, sentence.end) - Math.max(q.innerStart, sentence.start));
+    }
     const quote = quoted * 2 >= sentence.end - sentence.start ? "direct" : null;
     scored.push({ index: sentence.index, score, quote, contributions });
     if (!countsTowardTone(blocks, sentence)) continue;

@@ -65,9 +65,24 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     return !!s && blocks[s.block]?.kind === "paragraph";
   };
   const quoted = input.quotations;
-  const insideQuote = (m: Span) => quoted.some((q) => q.start < m.end && m.start < q.end);
+  // Quotations do not overlap and are sorted by start: the only one that can overlap a span is the last
+  // one starting before the span's end (binary search, so attribution stays linear in the article's length).
+  const insideQuote = (m: Span) => {
+    const q = quoted[lastStartingAtOrBefore(quoted, m.end - 1)];
+    return !!q && q.end > m.start;
+  };
   const credits = input.outlets.filter((o) => o.role === "author-credit");
-  const isPreposition = (m: TermMatch) => input.sourcePrepositions.some((p) => p.start === m.start);
+  const prepositionStarts = new Set(input.sourcePrepositions.map((p) => p.start));
+  const isPreposition = (m: TermMatch) => prepositionStarts.has(m.start);
+  // Mentions and resolved cues by sentence: a speaker is looked for in the cue's own sentence only.
+  const mentionsBySentence = new Map<number, SpeakerMention[]>();
+  for (const m of input.mentions) {
+    const s = sentenceAt(sentences, m.start);
+    const list = mentionsBySentence.get(s);
+    if (list) list.push(m);
+    else mentionsBySentence.set(s, [m]);
+  }
+  const resolvedBySentence = new Map<number, CueSpeaker[]>();
   const cues = input.cues.filter(
     (c) => inParagraph(c.start) && !insideQuote(c) && !credits.some((o) => o.start >= c.end && /^\s*$/u.test(text.slice(c.end, o.start))),
   );
@@ -80,7 +95,14 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   };
 
   const resolved: CueSpeaker[] = [];
-  for (const cue of cues) resolved.push({ cue, ...findCueSpeaker(cue, isPreposition(cue), resolved) });
+  for (const cue of cues) {
+    const s = sentenceAt(sentences, cue.start);
+    const earlier = resolvedBySentence.get(s) ?? [];
+    const r = { cue, ...findCueSpeaker(cue, isPreposition(cue), earlier) };
+    resolved.push(r);
+    earlier.push(r);
+    resolvedBySentence.set(s, earlier);
+  }
 
   const attributions: AttributionRecord[] = [];
   const used = new Set<TermMatch>();
@@ -88,9 +110,11 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     if (q.kind !== "direct" || !inParagraph(q.start)) continue;
     const from = sentences[q.sentence]!.start;
     const to = sentences[sentenceAt(sentences, q.end)]?.end ?? q.end;
-    const near = resolved.filter(
-      (r) => r.cue.start >= from && r.cue.end <= to && !quoted.some((o) => o.start < r.cue.end && r.cue.start < o.end),
-    );
+    // Cues in the quotation's sentences (cues inside quotation marks were left out above).
+    const near: CueSpeaker[] = [];
+    for (let s = q.sentence; s < sentences.length && sentences[s]!.start < to; s++) {
+      for (const r of resolvedBySentence.get(s) ?? []) if (r.cue.start >= from && r.cue.end <= to) near.push(r);
+    }
     const after = near.filter((r) => r.cue.start >= q.end);
     const before = near.filter((r) => r.cue.end <= q.start);
     // `“…,” he said`, `“…,” one of them said`: at most three words between the quote and its cue.
@@ -159,7 +183,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
 
   function findCueSpeaker(cue: TermMatch, preposition: boolean, earlier: readonly CueSpeaker[]): Pick<CueSpeaker, "speaker" | "side"> {
     const sentence = sentences[sentenceAt(sentences, cue.start)]!;
-    const inSentence = input.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && !insideQuote(m));
+    const inSentence = (mentionsBySentence.get(sentence.index) ?? []).filter((m) => m.end <= sentence.end && !insideQuote(m));
     const firstAfter = (offset: number, maxWords: number) => {
       const m = inSentence.find((x) => x.start >= offset);
       if (!m) return null;
@@ -232,7 +256,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   /** Before a colon: the last person named in the colon's sentence, else the last mention of any kind. */
   function speakerBeforeColon(colon: number): SpeakerMention | null {
     const sentence = sentences[sentenceAt(sentences, colon)]!;
-    const inSentence = input.mentions.filter((m) => m.start >= sentence.start && m.end <= colon && !insideQuote(m) && m.name);
+    const inSentence = (mentionsBySentence.get(sentence.index) ?? []).filter((m) => m.end <= colon && !insideQuote(m) && m.name);
     const people = inSentence.filter((m) => m.kind === "person" || m.kind === "surname" || m.kind === "pronoun" || m.kind === "relative");
     return people[people.length - 1] ?? inSentence.filter((m) => !m.afterPreposition).pop() ?? null;
   }

@@ -1,4 +1,5 @@
 import type { Gazetteer } from "../terms/gazetteer.ts";
+import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
 import type { TermMatch } from "../terms/match-terms.ts";
 import type { OutletGazetteer } from "./outlets.ts";
 import type { SpeechCues } from "./speech-cues.ts";
@@ -167,8 +168,26 @@ export function findSpeakerMentions(
     const space = s.indexOf(" ");
     return space > 0 && ARTICLES.has(s.slice(0, space).toLowerCase()) ? s.slice(space + 1) : s;
   };
+  /**
+   * The first match of `list` (sorted by start) lying within [start, end) and passing `test`: a binary
+   * search to `start`, then a scan of the matches that start before `end` (so finding costs the span's
+   * matches, not the article's).
+   */
+  const firstWithin = (list: readonly TermMatch[], start: number, end: number, test: (m: TermMatch) => boolean = () => true) => {
+    for (let i = lastStartingAtOrBefore(list, start - 1) + 1; i < list.length && list[i]!.start < end; i++) {
+      const m = list[i]!;
+      if (m.end <= end && test(m)) return m;
+    }
+    return undefined;
+  };
+  /** The first match of `list` (sorted by start) starting in [from, to) and passing `test`. */
+  const firstStartingIn = (list: readonly TermMatch[], from: number, to: number, test: (m: TermMatch) => boolean) => {
+    for (let i = lastStartingAtOrBefore(list, from - 1) + 1; i < list.length && list[i]!.start < to; i++)
+      if (test(list[i]!)) return list[i];
+    return undefined;
+  };
   const leaderLabel = (start: number, end: number) => {
-    const m = matches.actor.find((a) => a.start >= start && a.end <= end && actors.get(a.entry)!.kind === "leader");
+    const m = firstWithin(matches.actor, start, end, (a) => actors.get(a.entry)!.kind === "leader");
     return m ? actors.get(m.entry)!.label : null;
   };
   const raw: Array<Omit<SpeakerMention, "afterPreposition"> & { person?: boolean }> = [];
@@ -245,7 +264,7 @@ export function findSpeakerMentions(
     let b = phraseStart - 1;
     if (b >= 0 && ARTICLES.has(words[b]!.lower)) b--;
     if (b >= 0 && sameSentence(b, i) && isNameWord(b) && /^\s*,\s*$/u.test(text.slice(words[b]!.end, words[b + 1]!.start))) continue;
-    const outlet = matches.outlet.find((o) => o.start >= words[phraseStart]!.start && o.end <= title.start);
+    const outlet = firstWithin(matches.outlet, words[phraseStart]!.start, title.start);
     if (outlet) {
       const o = outlets.get(outlet.entry)!;
       add({
@@ -274,7 +293,7 @@ export function findSpeakerMentions(
     if (i < 0) continue;
     const body = speakerWords.bodyNames[Number(m.entry)]!;
     const k = extendLeft(i, false);
-    const nationality = k < i ? matches.actor.find((a) => a.start >= words[k]!.start && a.end <= m.start) : undefined;
+    const nationality = k < i ? firstWithin(matches.actor, words[k]!.start, m.start) : undefined;
     const name = nationality ? `${body.name} (${actors.get(nationality.entry)!.label})` : body.name;
     add({ start: words[k]!.start, end: m.end, sentence: words[i]!.sentence, kind: "body", name, type: body.type, resolvedBy: "name" });
   }
@@ -335,8 +354,11 @@ export function findSpeakerMentions(
     if (j < words.length && sameSentence(i, j) && /^\d+$/.test(words[j]!.text)) j++;
     const ofPhrase =
       j < words.length && (words[j]!.lower === "van" || words[j]!.lower === "of")
-        ? matches.document.find(
-            (d) => d.start > words[j]!.start && d.start - words[j]!.end < 30 && wordAt(d.start) > 0 && sameSentence(i, wordAt(d.start)),
+        ? firstStartingIn(
+            matches.document,
+            words[j]!.start + 1,
+            words[j]!.end + 30,
+            (d) => wordAt(d.start) > 0 && sameSentence(i, wordAt(d.start)),
           )
         : undefined;
     const end = ofPhrase ? ofPhrase.end : words[j - 1]!.end;
@@ -458,8 +480,15 @@ function matchOfWord(words: readonly Word[], matches: readonly TermMatch[]): Arr
 /** Of overlapping mentions, keeps the longest (the first found on a tie). */
 function keepLongest<T extends Span>(mentions: readonly T[]): T[] {
   const order = mentions.map((m, i) => ({ m, i })).sort((a, b) => b.m.end - b.m.start - (a.m.end - a.m.start) || a.i - b.i);
+  // Characters already covered by a longer mention (a mask, so the check costs the mention's length, not
+  // the number of mentions kept).
+  const covered = new Uint8Array(mentions.reduce((max, m) => Math.max(max, m.end), 0));
   const kept: T[] = [];
-  for (const { m } of order) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  for (const { m } of order) {
+    if (covered.subarray(m.start, m.end).includes(1)) continue;
+    covered.fill(1, m.start, m.end);
+    kept.push(m);
+  }
   return kept.sort((a, b) => a.start - b.start);
 }
 
@@ -495,7 +524,8 @@ function resolve(
         ]
       : [];
   };
-  const people: Array<{ name: string; keys: string[] }> = [];
+  // The last person named whose full name ends with each surname key.
+  const lastPersonWithSurname = new Map<string, string>();
   const resolved: SpeakerMention[] = [];
   const afterPreposition = (m: Span, previous: readonly SpeakerMention[]): boolean => {
     let i = (wordIndexAt.get(m.start) ?? 0) - 1;
@@ -527,27 +557,31 @@ function resolve(
     let out: Omit<SpeakerMention, "afterPreposition"> | null = m;
     if (m.kind === "person" && m.name) {
       const keys = surnames(m.name);
-      if (keys.length) people.push({ name: m.name, keys });
+      for (const key of keys) lastPersonWithSurname.set(key, m.name);
       out = { ...m, type: typeOf.get(m.name) ?? m.type };
     } else if (m.kind === "surname") {
       const key = text
         .slice(m.start, m.end)
         .toLowerCase()
         .replace(/['’]s$/, "");
-      const person = people.findLast((p) => p.keys.includes(key));
-      out = person ? { ...m, name: person.name, type: typeOf.get(person.name) ?? "other", resolvedBy: "surname" } : null;
+      const person = lastPersonWithSurname.get(key);
+      out = person ? { ...m, name: person, type: typeOf.get(person) ?? "other", resolvedBy: "surname" } : null;
     } else if (m.kind === "pronoun") {
       const lower = text.slice(m.start, m.end).toLowerCase();
       const personal = grammar.personPronouns[language].has(lower);
       const group = grammar.groupPronouns[language].has(lower);
-      const antecedent = resolved.findLast(
-        (p) =>
-          p.end <= m.start &&
-          p.name !== null &&
-          m.sentence - p.sentence <= PRONOUN_REACH &&
-          ((personal && (p.kind === "person" || p.kind === "surname" || (p.kind === "pronoun" && p.type !== "unnamed-group"))) ||
-            (group && (p.kind === "group" || p.kind === "body"))),
-      );
+      // Back through the mentions in text order, no further than PRONOUN_REACH sentences.
+      let antecedent: SpeakerMention | undefined;
+      for (let k = resolved.length - 1; k >= 0 && m.sentence - resolved[k]!.sentence <= PRONOUN_REACH; k--) {
+        const p = resolved[k]!;
+        const fits =
+          (personal && (p.kind === "person" || p.kind === "surname" || (p.kind === "pronoun" && p.type !== "unnamed-group"))) ||
+          (group && (p.kind === "group" || p.kind === "body"));
+        if (p.end <= m.start && p.name !== null && fits) {
+          antecedent = p;
+          break;
+        }
+      }
       out = { ...m, name: antecedent?.name ?? null, type: antecedent?.type ?? null, resolvedBy: antecedent ? "pronoun" : null };
     } else if (m.kind === "relative") {
       const antecedent = resolved.findLast((p) => p.end <= m.start);

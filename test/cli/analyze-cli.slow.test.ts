@@ -158,4 +158,18 @@ describe("npm run analyze", () => {
     expect(stderr).toMatch(/p\.yaml: /);
     expect(stderr).toContain('a.md: language: unknown language "fr"');
   });
+  it("says which long article it is reading, and --max-article-bytes rejects one that is too large", async () => {
+    const body = "The minister said the talks would go on. Critics were not convinced.\n\n".repeat(16_000);
+    const dir = writeCorpus({ "long.md": `---\nlanguage: en\n---\n${body}` });
+    const read = await runAnalyze([dir]);
+    expect(read.status).toBe(0);
+    expect(read.stderr).toContain("analyze: reading long (1.1 MB) …");
+    const refused = await runAnalyze([dir, "--max-article-bytes", "100000"]);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toMatch(/long\.md: body: the (body|file) is 1\.1 MB, over the limit of 0\.1 MB per article/);
+    const bad = await runAnalyze([dir, "--max-article-bytes", "lots"]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('MAX_ARTICLE_BYTES: setting: must be a whole number of bytes, not "lots"');
+  });
 });

@@ -181,3 +181,45 @@ describe("nothing is lost", () => {
     expect(await ids(dir)).toEqual(["a", "b"]);
   });
 });
+
+describe("indexCorpus(input, { maxArticleBytes })", () => {
+  it("rejects an article over the limit with its size, and reads the rest; nothing is truncated", async () => {
+    const big = `---\nid: big\nlanguage: en\n---\n${"Word after word in a long text. ".repeat(100)}\n`;
+    const dir = writeCorpus({ "big.md": big, "small.md": article("small") });
+    let errors: CorpusError[] = [];
+    try {
+      await indexCorpus(dir, { maxArticleBytes: 1000 });
+    } catch (error) {
+      errors = [...(error as CorpusValidationError).errors];
+    }
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: "big.md", field: "body" });
+    expect(errors[0]!.message).toMatch(/^the body is 0 MB, over the limit of 0 MB per article; split it, or raise the limit/);
+    const entries = await indexCorpus(dir, { maxArticleBytes: 10_000 });
+    expect(entries.map((e) => [e.id, e.bytes])).toEqual([
+      ["big", Buffer.byteLength(big.split("---\n")[2]!)],
+      ["small", Buffer.byteLength(BODY)],
+    ]);
+  });
+
+  it("refuses a file far over the limit without reading it, and a JSONL line the same way", async () => {
+    const dir = writeCorpus({
+      "huge.md": `---\nlanguage: en\n---\n${"x ".repeat(600_000)}\n`,
+      "c.jsonl": `{"id":"a","language":"en","text":"${"y ".repeat(600_000)}"}\n`,
+    });
+    expect((await indexCorpus(join(dir, "huge.md"))).map((e) => e.id)).toEqual(["huge"]); // within the default limit
+    let errors: CorpusError[] = [];
+    try {
+      await indexCorpus(join(dir, "huge.md"), { maxArticleBytes: 100 });
+    } catch (error) {
+      errors = [...(error as CorpusValidationError).errors];
+    }
+    expect(errors.map((e) => [e.file, e.field, e.message.split(",")[0]])).toEqual([["huge.md", "body", "the file is 1.1 MB"]]);
+    try {
+      await indexCorpus(join(dir, "c.jsonl"), { maxArticleBytes: 100 });
+    } catch (error) {
+      errors = [...(error as CorpusValidationError).errors];
+    }
+    expect(errors.map((e) => [e.file, e.field, e.message.split(",")[0]])).toEqual([["c.jsonl:1", "body", "the line is 1.1 MB"]]);
+  });
+});
