@@ -3,6 +3,9 @@
 import * as Plot from "@observablehq/plot";
 import type { Comparison, RateRow } from "../../data-loaders/schema/site-outputs.ts";
 
+/** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
+const MIN_CHART_WIDTH = 480;
+
 /** Row types, as published by data-loaders/compare/compare-frames.ts compareArticles. */
 export type CategoryInfo = Comparison["categories"][number];
 export type PerArticleRate = Comparison["perArticle"][number];
@@ -26,7 +29,9 @@ export function rateHeatmap(
   const articles = [...new Set(rows.map((r) => r.id))];
   const max = Math.max(0, ...rows.map((r) => r.rate));
   return Plot.plot({
-    width,
+    // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
+    // band width draws <rect>s with a negative width.
+    width: Math.max(width, MIN_CHART_WIDTH),
     height: 70 + 26 * articles.length + 160,
     marginLeft: 190,
     marginBottom: 160,
@@ -65,7 +70,9 @@ export function rateIntervals(
   const label = labeller(categories);
   const groups = [...new Set(rows.map((r) => r.group))];
   return Plot.plot({
-    width,
+    // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
+    // band width draws <rect>s with a negative width.
+    width: Math.max(width, MIN_CHART_WIDTH),
     height: groups.length * (categories.length * 18 + 30) + 40,
     marginLeft: 230,
     marginRight: 140,

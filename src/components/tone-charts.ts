@@ -2,6 +2,9 @@
 import * as Plot from "@observablehq/plot";
 import type { MeanRow, ToneComparison } from "../../data-loaders/schema/site-outputs.ts";
 
+/** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
+const MIN_CHART_WIDTH = 480;
+
 /** Row types, as published by data-loaders/compare/compare-tone.ts compareTone. */
 export type ActorToneCell = ToneComparison["actorTone"][number];
 export type ArticleTone = ToneComparison["articles"][number];
@@ -22,7 +25,9 @@ export function actorToneHeatmap(
   const articles = [...new Set(cells.map((c) => c.id))];
   const extent = Math.max(0.05, ...cells.map((c) => Math.abs(c.tone ?? 0)));
   return Plot.plot({
-    width,
+    // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
+    // band width draws <rect>s with a negative width.
+    width: Math.max(width, MIN_CHART_WIDTH),
     height: 80 + 26 * articles.length + 150,
     marginLeft: 190,
     marginBottom: 150,
@@ -68,7 +73,9 @@ export function campDumbbell(
     ...(a.outGroupTone === null ? [] : [{ id: a.id, camp: outLabel, tone: a.outGroupTone, a }]),
   ]);
   return Plot.plot({
-    width,
+    // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
+    // band width draws <rect>s with a negative width.
+    width: Math.max(width, MIN_CHART_WIDTH),
     height: 60 + 30 * both.length,
     marginLeft: 190,
     x: { label: "tone of the sentences mentioning the camp (−1 … +1)", grid: true, nice: true },
@@ -103,7 +110,9 @@ export function meanIntervals(
   const groups = [...new Set(rows.map((r) => r.group))];
   const data = rows.filter((r) => r.mean !== null).map((r) => ({ ...r, measureLabel: label.get(r.measure) ?? r.measure }));
   return Plot.plot({
-    width,
+    // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
+    // band width draws <rect>s with a negative width.
+    width: Math.max(width, MIN_CHART_WIDTH),
     height: measures.length * (groups.length * 22 + 34) + 40,
     marginLeft: 160,
     marginRight: 170,
@@ -138,7 +147,9 @@ export function articleToneIntervals(
 ): SVGSVGElement | HTMLElement {
   const scored = articles.filter((a) => a.tone !== null);
   return Plot.plot({
-    width,
+    // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
+    // band width draws <rect>s with a negative width.
+    width: Math.max(width, MIN_CHART_WIDTH),
     height: 60 + 28 * scored.length,
     marginLeft: 190,
     x: { label: "tone (−1 … +1), 95% bootstrap interval over the article's sentences", grid: true, nice: true },

@@ -5,6 +5,9 @@ import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, f
 import type { VoiceType } from "../../data-loaders/schema/enums.ts";
 import type { VoiceComparison } from "../../data-loaders/schema/site-outputs.ts";
 
+/** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
+const MIN_CHART_WIDTH = 480;
+
 type ArticleVoices = VoiceComparison["articles"][number];
 type Network = VoiceComparison["network"];
 
@@ -41,7 +44,9 @@ export function voicesByType(
     VOICE_TYPES.filter((t) => a.byType[t.id] > 0).map((t) => ({ id: a.id, type: t.label, n: a.byType[t.id] })),
   );
   return Plot.plot({
-    width,
+    // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
+    // band width draws <rect>s with a negative width.
+    width: Math.max(width, MIN_CHART_WIDTH),
     height: 60 + 34 * articles.length,
     marginLeft: 190,
     x: { label: "attributions (quotations and reported speech)", grid: true },
@@ -69,7 +74,9 @@ export function kindShares(articles: readonly ArticleVoices[], { width }: { widt
   ] as const;
   const data = articles.flatMap((a) => kinds.map((k) => ({ id: a.id, kind: k.label, n: a.byKind[k.id] })));
   return Plot.plot({
-    width,
+    // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
+    // band width draws <rect>s with a negative width.
+    width: Math.max(width, MIN_CHART_WIDTH),
     height: 60 + 34 * articles.length,
     marginLeft: 190,
     x: { percent: true, label: "share of the article's attributions (%)" },
