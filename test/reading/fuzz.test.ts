@@ -49,15 +49,29 @@ describe("fuzzing the corpus reader", () => {
         // Exactly one outcome for the one file: an article or its errors.
         expect(articles.length + (errors.length ? 1 : 0)).toBe(1);
         // A body is the end of the file as written, never repaired or cut.
-        for (const a of articles) expect(new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").endsWith(a.text)).toBe(true);
+        for (const a of articles)
+          expect(
+            new TextDecoder()
+              .decode(bytes)
+              .replace(/^\uFEFF/, "")
+              .endsWith(a.text),
+          ).toBe(true);
       }),
       { numRuns: 150, seed: 7 },
     );
   });
 
   it("reads random front matter and tricky bodies: every valid article once, body byte-identical", async () => {
-    const field = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }));
-    const meta = fc.dictionary(fc.constantFrom("title", "author", "outlet", "published", "url", "language", "note", "tags"), field, { maxKeys: 5 });
+    const field = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }),
+    );
+    const meta = fc.dictionary(fc.constantFrom("title", "author", "outlet", "published", "url", "language", "note", "tags"), field, {
+      maxKeys: 5,
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(meta, trickyText), { minLength: 1, maxLength: 4 }), async (files) => {
         const contents: Record<string, string> = {};
@@ -80,26 +94,30 @@ describe("fuzzing the corpus reader", () => {
 describe("fuzzing the analysers", () => {
   it("turns any tricky body into a record that passes the schema, with every offset inside the body", () => {
     fc.assert(
-      fc.property(trickyText.filter((t) => t.trim().length > 0), fc.constantFrom("en" as const, "nl" as const), (text, language) => {
-        const record = analyzeText(text, language);
-        expect(record.text).toBe(text);
-        const parsed = articleRecordSchema.safeParse(record);
-        expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
-        const spans = [
-          ...record.sentences,
-          ...record.blocks,
-          ...record.quotations,
-          ...record.markers,
-          ...record.devices,
-          ...record.outlets,
-          ...record.attributions.flatMap((a) => [a.quote, a.cueSpan, a.speakerSpan].filter((s) => s !== null)),
-        ];
-        for (const s of spans) {
-          expect(s.start).toBeGreaterThanOrEqual(0);
-          expect(s.end).toBeGreaterThanOrEqual(s.start);
-          expect(s.end).toBeLessThanOrEqual(text.length);
-        }
-      }),
+      fc.property(
+        trickyText.filter((t) => t.trim().length > 0),
+        fc.constantFrom("en" as const, "nl" as const),
+        (text, language) => {
+          const record = analyzeText(text, language);
+          expect(record.text).toBe(text);
+          const parsed = articleRecordSchema.safeParse(record);
+          expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
+          const spans = [
+            ...record.sentences,
+            ...record.blocks,
+            ...record.quotations,
+            ...record.markers,
+            ...record.devices,
+            ...record.outlets,
+            ...record.attributions.flatMap((a) => [a.quote, a.cueSpan, a.speakerSpan].filter((s) => s !== null)),
+          ];
+          for (const s of spans) {
+            expect(s.start).toBeGreaterThanOrEqual(0);
+            expect(s.end).toBeGreaterThanOrEqual(s.start);
+            expect(s.end).toBeLessThanOrEqual(text.length);
+          }
+        },
+      ),
       { numRuns: 200, seed: 9 },
     );
   });
@@ -107,25 +125,42 @@ describe("fuzzing the analysers", () => {
 
 describe("fuzzing the codebook compiler", () => {
   it("answers any YAML value with a codebook or located errors, never a throw", () => {
-    const term = fc.oneof(fc.string({ maxLength: 10 }), fc.record({ term: fc.string({ maxLength: 10 }), caseSensitive: fc.oneof(fc.boolean(), fc.string({ maxLength: 3 })) }, { requiredKeys: [] }));
+    const term = fc.oneof(
+      fc.string({ maxLength: 10 }),
+      fc.record(
+        { term: fc.string({ maxLength: 10 }), caseSensitive: fc.oneof(fc.boolean(), fc.string({ maxLength: 3 })) },
+        { requiredKeys: [] },
+      ),
+    );
     const entry = fc.record(
       {
         id: fc.oneof(fc.constantFrom("hegemon", "vassal"), fc.string({ maxLength: 8 })),
         label: fc.string({ maxLength: 10 }),
         definition: fc.string({ maxLength: 40 }),
         terms: fc.dictionary(fc.constantFrom("en", "nl", "fr"), fc.array(term, { maxLength: 3 }), { maxKeys: 3 }),
-        examples: fc.array(fc.record({ language: fc.constantFrom("en", "nl", "de"), text: fc.string({ maxLength: 20 }) }), { maxLength: 2 }),
+        examples: fc.array(fc.record({ language: fc.constantFrom("en", "nl", "de"), text: fc.string({ maxLength: 20 }) }), {
+          maxLength: 2,
+        }),
         source: fc.string({ maxLength: 6 }),
       },
       { requiredKeys: [] },
     );
     const book = fc.record(
-      { id: fc.string({ maxLength: 8 }), title: fc.string({ maxLength: 8 }), version: fc.constantFrom("1.0.0", "x", ""), licence: fc.string({ maxLength: 5 }), source: fc.string({ maxLength: 5 }), entries: fc.array(entry, { maxLength: 3 }) },
+      {
+        id: fc.string({ maxLength: 8 }),
+        title: fc.string({ maxLength: 8 }),
+        version: fc.constantFrom("1.0.0", "x", ""),
+        licence: fc.string({ maxLength: 5 }),
+        source: fc.string({ maxLength: 5 }),
+        entries: fc.array(entry, { maxLength: 3 }),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
       fc.property(fc.oneof(book, fc.anything()), (raw) => {
-        const { codebook, errors } = compileCodebook(raw, new TextEncoder().encode(JSON.stringify(raw) ?? ""), "book.yaml", { requireTerms: true });
+        const { codebook, errors } = compileCodebook(raw, new TextEncoder().encode(JSON.stringify(raw) ?? ""), "book.yaml", {
+          requireTerms: true,
+        });
         expect(codebook === null).toBe(errors.length > 0);
         expect(located(errors)).toBe(true);
       }),
