@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { watchInputs } from "../../scripts/watch-inputs.ts";
 import { writeCorpus } from "../helpers.ts";
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Resolves when `condition()` holds, checking every 50 ms; rejects after `limit` ms. */
 async function until(condition: () => boolean, limit = 60_000): Promise<void> {
   const start = Date.now();
@@ -22,12 +24,15 @@ describe("watchInputs(paths, onChange)", () => {
     const seen: string[] = [];
     const watcher = await watchInputs([dir], (path) => seen.push(path));
     try {
+      // Saves a second apart, as a person saves: the watcher needs a moment to follow the new file.
       for (const version of ["second", "third", "fourth"]) {
+        await pause(1000);
         const before = seen.length;
         writeFileSync(join(dir, "articles", ".a.md.swp"), `${version}\n`);
         renameSync(join(dir, "articles", ".a.md.swp"), join(dir, "articles", "a.md"));
         await until(() => seen.slice(before).some((path) => path.endsWith("a.md")));
       }
+      await pause(1000);
       const before = seen.length;
       writeFileSync(join(dir, "articles", "a.md"), "fifth, written in place\n");
       await until(() => seen.slice(before).some((path) => path.endsWith("a.md")));
