@@ -18,6 +18,8 @@ export interface CorpusPaths {
   readonly speechCues: string;
   readonly handCheck: string;
   readonly sentimentRules: string;
+  /** Fitted Dutch news-tone weights (`TONE_WEIGHTS`), added to the Pattern lexicon. */
+  readonly toneWeights: string;
   readonly sentimentValidation: string;
   readonly actors: string;
   readonly outlets: string;
@@ -43,7 +45,7 @@ export function articleSizeLimit(value: string | undefined, name = "MAX_ARTICLE_
 /**
  * Where the articles and data files are: the bundled corpus unless the environment names others
  * (`CORPUS` for the articles, `BOILERPLATE_PATTERNS`, `FRAMING_CODEBOOK`, `DEVICES_CODEBOOK`, `SPEECH_CUES`,
- * `HAND_CHECK`, `SENTIMENT_RULES`, `ACTORS_GAZETTEER`, `OUTLETS_GAZETTEER`
+ * `HAND_CHECK`, `SENTIMENT_RULES`, `TONE_WEIGHTS`, `ACTORS_GAZETTEER`, `OUTLETS_GAZETTEER`
  * for the data files; relative paths are taken from the current folder). The CLI's flags override these;
  * the site build reads only the environment.
  */
@@ -58,6 +60,7 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
     speechCues: pick(env.SPEECH_CUES, "corpus/codebooks/speech-cues.yaml"),
     handCheck: pick(env.HAND_CHECK, "corpus/checks/seed-hand-check.yaml"),
     sentimentRules: pick(env.SENTIMENT_RULES, "corpus/lexicons/sentiment-rules.yaml"),
+    toneWeights: pick(env.TONE_WEIGHTS, "corpus/lexicons/dutch-news-weights.json"),
     sentimentValidation: join(PROJECT_ROOT, "corpus/checks/sentiment-validation.json"),
     actors: pick(env.ACTORS_GAZETTEER, "corpus/gazetteers/actors.yaml"),
     outlets: pick(env.OUTLETS_GAZETTEER, "corpus/gazetteers/outlets.yaml"),

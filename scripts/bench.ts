@@ -28,7 +28,8 @@ import { indexCorpus, readCorpus, readIndexedArticle } from "../data-loaders/rea
 import { mulberry32 } from "../data-loaders/common/seeded-random.ts";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import type { Article, Language } from "../data-loaders/schema/record.ts";
+import { bareArticle } from "../data-loaders/reading/bare-article.ts";
+import type { Language } from "../data-loaders/schema/record.ts";
 
 const { values } = parseCommandLine("bench", "usage: npm run bench -- [--articles 10000] [--seed 42] [--long 0.1,1,10]", {
   options: {
@@ -61,13 +62,6 @@ for await (const article of readCorpus(paths.articles)) {
   }
 }
 const languages = [...pools.keys()].sort();
-
-/** A synthetic English article with the given body. */
-function syntheticArticle(id: string, text: string): Article {
-  const provenance = { creditedAuthor: null, origin: [], summaryOf: [], translatedFrom: null, evidence: null };
-  const meta = { title: null, outlet: null, published: null, url: null, author: null, provenance, source: id, extra: {} };
-  return { id, language: "en", languageSource: "declared", text, meta };
-}
 
 /** Article `i` of the synthetic corpus: a heading and 4–12 paragraphs of 2–5 sentences. */
 function* syntheticArticles(): Generator<{ id: string; language: Language; text: string }> {
@@ -151,7 +145,7 @@ try {
       paragraphs.push(paragraph);
       length += paragraph.length + 2;
     }
-    const article = syntheticArticle(`long-${megabytes}`, `${paragraphs.join("\n\n")}\n`);
+    const article = bareArticle(`long-${megabytes}`, `${paragraphs.join("\n\n")}\n`, "en");
     const t0 = clock();
     const record = analyzeArticle(article, resources, stamps);
     const seconds = clock() - t0;
@@ -163,7 +157,7 @@ try {
     });
   }
   const t0 = clock();
-  analyzeArticle(syntheticArticle("long-word", `A sentence first. ${"a-".repeat(100_000)} The end.\n`), resources, stamps);
+  analyzeArticle(bareArticle("long-word", `A sentence first. ${"a-".repeat(100_000)} The end.\n`, "en"), resources, stamps);
   const longWordSeconds = clock() - t0;
 
   const result = {

@@ -11,7 +11,11 @@ import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
 import { watchInputs } from "./watch-inputs.ts";
 
-const watched = new Set([join(PROJECT_ROOT, "corpus"), join(PROJECT_ROOT, "data-loaders"), ...Object.values(corpusPaths())]);
+const watched = new Set([
+  join(PROJECT_ROOT, "corpus"),
+  join(PROJECT_ROOT, "data-loaders"),
+  ...Object.values(corpusPaths()).filter((value) => typeof value === "string"),
+]);
 let timer: NodeJS.Timeout | undefined;
 const onChange = () => {
   clearTimeout(timer);

@@ -36,7 +36,7 @@ export function inputsFingerprint(env: Readonly<Record<string, string | undefine
     join(PROJECT_ROOT, "corpus"),
     join(PROJECT_ROOT, "data-loaders"),
     join(PROJECT_ROOT, "package-lock.json"),
-    ...Object.values(paths),
+    ...Object.values(paths).filter((value): value is string => typeof value === "string"),
   ];
   const hash = createHash("sha256");
   for (const [key, value] of Object.entries(paths)) hash.update(`${key}=${value}\n`);

@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCommandLine } from "./cli-args.ts";
+import { validateAttribution, validateNewsTone } from "./validate-external.ts";
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { accuracy, macroF1, pearson, polarity, type Polarity } from "../data-loaders/tone/evaluate-sentiment.ts";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
@@ -129,7 +130,17 @@ if (existsSync(join(folder, dutch))) {
     `${row.dataset} (nl, n=${row.n}): sign accuracy ${row.accuracy}, macro-F1 ${row.macroF1}, negative recall ${row.recallNeg}, ${row.undecided} scored 0 (counted wrong)   | plain lexicon mean, 0.1 threshold: accuracy ${row.plainAccuracy}, macro-F1 ${row.plainMacroF1}`,
   );
 }
-const summary = { rules: resources.sentiment.rules.en.version, lexicons: resources.sentiment.sources, results };
+// Externally labelled news, split into development and kept-back parts (validate-external.ts).
+const thresholds = resources.sentiment.newsThresholds ?? { negative: -0.05, positive: 0.05 };
+const external = {
+  tone: validateNewsTone(folder, (text) => score(text, "nl"), thresholds),
+  attribution: validateAttribution(folder, resources),
+};
+for (const row of [...external.tone, ...external.attribution]) {
+  const figures = Object.entries(row.figures).map(([name, f]) => `${name} ${f.value} [${f.low}, ${f.high}]`);
+  console.log(`${row.dataset}, ${row.part} (n=${row.items}): ${figures.join(", ")}`);
+}
+const summary = { rules: resources.sentiment.rules.en.version, lexicons: resources.sentiment.sources, results, external };
 console.log(JSON.stringify(summary));
 if (values.write) {
   const file = join(PROJECT_ROOT, "corpus", "checks", "sentiment-validation.json");

@@ -5,7 +5,8 @@ import { dirname, join } from "node:path";
 import { analyzeArticle, type AnalysisResources } from "../data-loaders/pipeline/analyze-article.ts";
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
-import type { Article, ArticleRecord, Language } from "../data-loaders/schema/record.ts";
+import { bareArticle } from "../data-loaders/reading/bare-article.ts";
+import type { ArticleRecord, Language } from "../data-loaders/schema/record.ts";
 
 /** Writes `files` (relative path → content) into a fresh temporary folder and returns its path. */
 export function writeCorpus(files: Readonly<Record<string, string | Uint8Array>>): string {
@@ -61,21 +62,5 @@ export function sharedResources(): AnalysisResources {
 
 /** Analyses `text` as an article with the bundled codebooks. */
 export function analyzeText(text: string, language: Language = "en"): ArticleRecord {
-  const article: Article = {
-    id: "t",
-    language,
-    languageSource: "declared",
-    text,
-    meta: {
-      title: null,
-      outlet: null,
-      published: null,
-      url: null,
-      author: null,
-      provenance: { creditedAuthor: null, origin: [], summaryOf: [], translatedFrom: null, evidence: null },
-      source: "t.md",
-      extra: {},
-    },
-  };
-  return analyzeArticle(article, sharedResources());
+  return analyzeArticle(bareArticle("t", text, language, "t.md"), sharedResources());
 }

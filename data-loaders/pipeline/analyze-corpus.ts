@@ -33,7 +33,7 @@ export function loadResources(paths: CorpusPaths): AnalysisResources {
   const framing = attempt(() => readCodebook(paths.framing, { requireTerms: true }));
   const devices = attempt(() => readCodebook(paths.devices, { requireTerms: false }));
   const speechCues = attempt(() => readSpeechCues(paths.speechCues));
-  const sentiment = attempt(() => readSentimentResources(paths.sentimentRules));
+  const sentiment = attempt(() => readSentimentResources(paths.sentimentRules, paths.toneWeights));
   const gazetteer = attempt(() => readGazetteer(paths.actors));
   const outlets = attempt(() => readOutlets(paths.outlets));
   if (!boilerplate || !framing || !devices || !speechCues || !sentiment || !gazetteer || !outlets) throw new CorpusValidationError(errors);

@@ -15,6 +15,7 @@ import { PROJECT_ROOT } from "../project-paths.ts";
 import { compileCodebook, type Codebook } from "../terms/codebook.ts";
 import { compileGazetteer, type Gazetteer } from "../terms/gazetteer.ts";
 import { compileSentimentRules, type SentimentResources } from "../tone/score-sentiment.ts";
+import { compileNewsWeights, type NewsWeights } from "../tone/news-weights.ts";
 import { dutchLexicon, englishLexicon } from "../tone/sentiment-lexicons.ts";
 import { compileOutlets, type OutletGazetteer } from "../voices/outlets.ts";
 import { compileSpeechCues, type SpeechCues } from "../voices/speech-cues.ts";
@@ -92,10 +93,11 @@ export function readHandCheck(file: string): HandCheck {
 }
 
 /**
- * Reads the sentiment rules file and the two published lexicons installed from the npm registry:
- * VADER's vader_lexicon.txt (vader-sentiment) and Pattern's Dutch lexicon (@nlpjs/lang-nl).
+ * Reads the sentiment rules file, the two published lexicons installed from the npm registry (VADER's
+ * vader_lexicon.txt from vader-sentiment, Pattern's Dutch lexicon from @nlpjs/lang-nl) and, unless
+ * `weightsFile` is null (when they are being fitted), the Dutch news-tone weights fitted on ecosent.
  */
-export function readSentimentResources(rulesFile: string): SentimentResources {
+export function readSentimentResources(rulesFile: string, weightsFile: string | null): SentimentResources {
   const rules = readCompiled(
     rulesFile,
     (value, _bytes, name) => compileSentimentRules(value, name),
@@ -111,14 +113,32 @@ export function readSentimentResources(rulesFile: string): SentimentResources {
     string,
     number
   >;
+  const news = weightsFile === null ? null : readNewsWeights(weightsFile);
+  const patternSource = `CLiPS Pattern Dutch lexicon (@nlpjs/lang-nl ${version("@nlpjs/lang-nl")})`;
   return {
     rules,
-    lexicons: { en: englishLexicon(vader), nl: dutchLexicon(pattern, rules.nl.overrides) },
+    lexicons: { en: englishLexicon(vader), nl: dutchLexicon(pattern, rules.nl.overrides, news) },
     sources: {
       en: `VADER lexicon (vader-sentiment ${version("vader-sentiment")})`,
-      nl: `CLiPS Pattern Dutch lexicon (@nlpjs/lang-nl ${version("@nlpjs/lang-nl")})`,
+      nl: news ? `${patternSource} × ${news.patternScale} + ${news.id} ${news.version}` : patternSource,
     },
+    newsThresholds: news?.thresholds ?? null,
   };
+}
+
+/** Reads the fitted Dutch news-tone weights (corpus/lexicons/dutch-news-weights.json, `npm run fit:tone`). */
+export function readNewsWeights(file: string): NewsWeights {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new CorpusValidationError([
+      { file, field: "file", message: `cannot be read as JSON: ${(error as Error).message.split("\n")[0]}` },
+    ]);
+  }
+  const { weights, errors } = compileNewsWeights(raw, file);
+  if (!weights) throw new CorpusValidationError(errors);
+  return weights;
 }
 
 /** Reads the published sentiment validation figures (written by `npm run validate -- --write`). */

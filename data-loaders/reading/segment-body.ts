@@ -50,6 +50,7 @@ function countWords(text: string): number {
  *    punctuation that starts with a capital or digit is a heading, unless it stands after at least
  *    `embeddedHeadlineMinBlankLines` blank lines: then it is boilerplate (a related article's headline).
  * 6. Everything else is a paragraph.
+ * 7. A text whose only heading or paragraph is a heading by shape (rule 5) is a paragraph ("single-line").
  */
 export function segmentBody(body: string, masked: string, patterns: BoilerplatePatterns): Block[] {
   const units: Unit[] = [];
@@ -89,12 +90,20 @@ export function segmentBody(body: string, masked: string, patterns: BoilerplateP
     joined.push(unit);
   }
 
-  return joined.map((unit, index) => {
+  const blocks: Block[] = joined.map((unit, index) => {
     if (unit.kind !== null) return { index, kind: unit.kind, start: unit.start, end: unit.end, rule: unit.rule };
     const text = masked.slice(unit.start, unit.end);
     const { kind, rule } = classify(body, unit, text, patterns);
     return { index, kind, start: unit.start, end: unit.end, rule };
   });
+  // Rule 7: a text whose only analysed line is heading-shaped (a headline, a one-line review) is that
+  // line's paragraph, not a title over nothing: otherwise it would get no tone at all.
+  const analysed = blocks.filter((b) => b.kind === "heading" || b.kind === "paragraph");
+  if (analysed.length === 1 && analysed[0]!.rule === "heading-shape") {
+    const only = analysed[0]!;
+    blocks[only.index] = { ...only, kind: "paragraph", rule: "single-line" };
+  }
+  return blocks;
 }
 
 /** Markdown ATX headings are masked to spaces, so look for the "#" in the verbatim body. */

@@ -344,6 +344,23 @@ export const handCheckFileSchema = z
   })
   .strict();
 
+const withInterval = z
+  .object({ value: z.number(), low: z.number(), high: z.number() })
+  .strict()
+  .describe("the figure and its 95% bootstrap interval over items");
+
+/** One part of an externally labelled set with its figures. */
+export const externalRowSchema = z
+  .object({
+    dataset: z.string(),
+    part: z
+      .enum(["development", "kept-back"])
+      .describe("development items were looked at while writing rules and fitting; kept-back items never"),
+    items: count,
+    figures: z.record(z.string(), withInterval),
+  })
+  .strict();
+
 /** sentiment-validation.json: the sentiment scorer's measured accuracy, as `npm run validate -- --write` saved it. */
 export const sentimentValidationFileSchema = z
   .object({
@@ -356,6 +373,10 @@ export const sentimentValidationFileSchema = z
         .catchall(z.number())
         .describe("one dataset's figures (Pearson r, accuracy, macro-F1 …)"),
     ),
+    external: z
+      .object({ tone: z.array(externalRowSchema), attribution: z.array(externalRowSchema) })
+      .strict()
+      .describe("news tone (ecosent) and attribution (PolNeAR) on their development and kept-back parts"),
   })
   .strict();
 

@@ -44,6 +44,8 @@ export interface SentimentResources {
   readonly lexicons: Readonly<Record<Language, SentimentLexicon>>;
   /** Where each lexicon came from (package and version), for records and the methods page. */
   readonly sources: Readonly<Record<Language, string>>;
+  /** Class thresholds for Dutch news tone, fitted with the news weights (null without them). */
+  readonly newsThresholds: { readonly negative: number; readonly positive: number } | null;
 }
 
 export interface SentimentRules {

@@ -4,27 +4,13 @@ import { analyzeArticle } from "../../data-loaders/pipeline/analyze-article.ts";
 import { loadResources } from "../../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import type { Article } from "../../data-loaders/schema/record.ts";
+import { bareArticle } from "../../data-loaders/reading/bare-article.ts";
 import { articleBody } from "../../src/components/article-reader.ts";
 
 const resources = loadResources(corpusPaths({}));
 
 function article(text: string): Article {
-  return {
-    id: "t",
-    language: "en",
-    languageSource: "declared",
-    text,
-    meta: {
-      title: null,
-      outlet: null,
-      published: null,
-      url: null,
-      author: null,
-      provenance: { creditedAuthor: null, origin: [], summaryOf: [], translatedFrom: null, evidence: null },
-      source: "t.md",
-      extra: {},
-    },
-  };
+  return bareArticle("t", text, "en", "t.md");
 }
 
 describe("articleBody(record)", () => {

@@ -3,28 +3,15 @@ import { parse } from "yaml";
 import { analyzeArticle } from "../../data-loaders/pipeline/analyze-article.ts";
 import { compileOutlets, outletKey } from "../../data-loaders/voices/outlets.ts";
 import type { Article, Language, Provenance } from "../../data-loaders/schema/record.ts";
+import { bareArticle } from "../../data-loaders/reading/bare-article.ts";
 import { analyzeText, sharedResources } from "../helpers.ts";
 
 const outletsOf = (text: string, language: Language = "en") =>
   analyzeText(text, language).outlets.map((o) => [o.role, o.name, text.slice(o.start, o.end)]);
 
 function withProvenance(text: string, provenance: Partial<Provenance>, author: string | null = null) {
-  const article: Article = {
-    id: "t",
-    language: "nl",
-    languageSource: "declared",
-    text,
-    meta: {
-      title: null,
-      outlet: null,
-      published: null,
-      url: null,
-      author,
-      provenance: { creditedAuthor: null, origin: [], summaryOf: [], translatedFrom: null, evidence: null, ...provenance },
-      source: "t.md",
-      extra: {},
-    },
-  };
+  const bare = bareArticle("t", text, "nl", "t.md");
+  const article: Article = { ...bare, meta: { ...bare.meta, author, provenance: { ...bare.meta.provenance, ...provenance } } };
   return analyzeArticle(article, sharedResources());
 }
 
