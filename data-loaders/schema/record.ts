@@ -131,6 +131,10 @@ export const framingMarkerSchema = z
     end: offset,
     sentence: index,
     form: z.string().nullable().describe('the term\'s form label from the codebook ("personified", "generic"), or null'),
+    codebookTerm: z
+      .string()
+      .min(1)
+      .describe('the codebook term that matched, as written in the codebook ("multi{-,}polar{,ity,ism}"), so pages can count by term'),
     quote: quoteContextSchema,
   })
   .strict();

@@ -55,6 +55,7 @@ export function detectFramingMarkers(
     end: match.end,
     sentence: sentenceAt(sentences, match.start),
     form: match.form,
+    codebookTerm: match.term,
     quote: quoteContext(quotations, match.start, match.end),
   }));
 }

@@ -13,6 +13,8 @@ export interface TermMatch {
   readonly start: number;
   readonly end: number;
   readonly form: string | null;
+  /** The codebook term that matched, as written in the codebook ("multi{-,}polar{,ity,ism}"). */
+  readonly term: string;
 }
 
 interface Candidate {
@@ -87,6 +89,7 @@ export function matchTerms(text: string, tokens: readonly Token[], index: TermIn
         start,
         end: start + match[0].length,
         form: candidate.form,
+        term: candidate.term.source,
         order: candidate.order,
       });
     }

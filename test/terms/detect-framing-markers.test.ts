@@ -63,3 +63,33 @@ describe("detectRhetoricalDevices(text, codebook)", () => {
     expect(devicesOf("They met in May. It may rain.").filter(([device]) => device === "hedges")).toEqual([["hedges", "may"]]);
   });
 });
+
+describe("framing 2.0.0: markers that mean their word", () => {
+  const framesOf = (text: string, language: "en" | "nl" = "en") =>
+    analyze(text, language).markers.map((m) => [m.frame, m.term, m.codebookTerm]);
+  it("counts multipolar and its opposite unipolar apart, each with the codebook term that matched", () => {
+    expect(framesOf("The unipolar moment gives way to a multipolar world and multipolarity.")).toEqual([
+      ["unipolar", "unipolar", "uni{-,}polar{,ity}"],
+      ["multipolar", "multipolar", "multi{-,}polar{,ity,ism}"],
+      ["multipolar", "multipolarity", "multi{-,}polar{,ity,ism}"],
+    ]);
+  });
+  it("gives a new world order and satellites frames of their own, in both languages", () => {
+    expect(framesOf("They want a new world order. Japan is a puppet state, a military satellite.").map(([frame]) => frame)).toEqual([
+      "world-order",
+      "client-state",
+      "client-state",
+    ]);
+    expect(framesOf("Een nieuwe wereldorde. Polen is een satellietstaat en de EU een vazal.", "nl").map(([frame]) => frame)).toEqual([
+      "world-order",
+      "client-state",
+      "vassal",
+    ]);
+  });
+  it("keeps vazalstaat and vazallen in vassal", () => {
+    expect(framesOf("De vazallen en de vazalstaat.", "nl").map(([frame, term]) => [frame, term])).toEqual([
+      ["vassal", "vazallen"],
+      ["vassal", "vazalstaat"],
+    ]);
+  });
+});
