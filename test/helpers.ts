@@ -6,6 +6,8 @@ import { analyzeArticle, type AnalysisResources } from "../data-loaders/pipeline
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { bareArticle } from "../data-loaders/reading/bare-article.ts";
+import { CorpusValidationError, type CorpusError } from "../data-loaders/reading/corpus-error.ts";
+import { indexCorpus, type IndexOptions } from "../data-loaders/reading/read-corpus.ts";
 import type { ArticleRecord, Language } from "../data-loaders/schema/record.ts";
 
 /** Writes `files` (relative path → content) into a fresh temporary folder and returns its path. */
@@ -46,6 +48,46 @@ export function runCommand(command: string, args: readonly string[], env: Readon
 /** Runs the CLI (`tsx scripts/analyze.ts`, what `npm run analyze` runs) with `args`. */
 export function runAnalyze(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CommandResult> {
   return runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "analyze.ts"), ...args], env);
+}
+
+/** The record's fields in their documented order (README's record table): what the CLI prints and the schema requires. */
+export const RECORD_FIELDS = [
+  "schema",
+  "analysis",
+  "codebooks",
+  "id",
+  "language",
+  "languageSource",
+  "title",
+  "titleSource",
+  "words",
+  "sentences",
+  "blocks",
+  "markup",
+  "quotations",
+  "markers",
+  "devices",
+  "sentiment",
+  "actors",
+  "outlets",
+  "attributions",
+  "provenanceCheck",
+  "meta",
+  "text",
+];
+
+/**
+ * Indexes `input` and returns the located errors it is rejected with; fails the test if it is accepted or
+ * throws anything else.
+ */
+export async function corpusErrors(input: string, options: IndexOptions = {}): Promise<CorpusError[]> {
+  try {
+    await indexCorpus(input, options);
+  } catch (error) {
+    if (error instanceof CorpusValidationError) return [...error.errors];
+    throw error;
+  }
+  throw new Error("expected the corpus to be rejected");
 }
 
 export const FIXTURE_CORPUS = join(PROJECT_ROOT, "test", "fixtures", "small-corpus");

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_CORPUS, FIXTURE_JSONL, SEED_CORPUS, runAnalyze, writeCorpus } from "../helpers.ts";
+import { FIXTURE_CORPUS, FIXTURE_JSONL, RECORD_FIELDS, SEED_CORPUS, runAnalyze, writeCorpus } from "../helpers.ts";
 
 const parse = (stdout: string) =>
   stdout
@@ -16,30 +16,7 @@ describe("npm run analyze", () => {
     const records = parse(stdout);
     expect(records.map((r) => r.id)).toEqual(["alpha", "beta", "gamma-custom-id"]);
     for (const record of records) {
-      expect(Object.keys(record)).toEqual([
-        "schema",
-        "analysis",
-        "codebooks",
-        "id",
-        "language",
-        "languageSource",
-        "title",
-        "titleSource",
-        "words",
-        "sentences",
-        "blocks",
-        "markup",
-        "quotations",
-        "markers",
-        "devices",
-        "sentiment",
-        "actors",
-        "outlets",
-        "attributions",
-        "provenanceCheck",
-        "meta",
-        "text",
-      ]);
+      expect(Object.keys(record)).toEqual(RECORD_FIELDS);
       for (const sentence of record.sentences) expect(Object.keys(sentence)).toEqual(["index", "start", "end", "block"]);
     }
     expect(records.map((r) => [r.language, r.languageSource])).toEqual([

@@ -7,20 +7,12 @@ import { describe, expect, it } from "vitest";
 import { CorpusValidationError, type CorpusError } from "../../data-loaders/reading/corpus-error.ts";
 import { indexCorpus, readCorpus } from "../../data-loaders/reading/read-corpus.ts";
 import { findJsonShapeProblem } from "../../data-loaders/reading/strict-json.ts";
-import { writeCorpus } from "../helpers.ts";
+import { corpusErrors, writeCorpus } from "../helpers.ts";
 
 const BODY = "The government announced new measures on Tuesday. Critics said the plan came too late.\n";
 const article = (id: string) => `---\nid: ${id}\nlanguage: en\n---\n${BODY}`;
 
-async function errorsOf(input: string): Promise<CorpusError[]> {
-  try {
-    await indexCorpus(input);
-  } catch (error) {
-    if (error instanceof CorpusValidationError) return [...error.errors];
-    throw error;
-  }
-  throw new Error("expected the corpus to be rejected");
-}
+const errorsOf = (input: string) => corpusErrors(input);
 
 async function ids(input: string): Promise<string[]> {
   const out: string[] = [];

@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CorpusValidationError, type CorpusError } from "../../data-loaders/reading/corpus-error.ts";
 import { compareIds } from "../../data-loaders/common/compare-ids.ts";
 import { indexCorpus, readCorpus } from "../../data-loaders/reading/read-corpus.ts";
-import { FIXTURE_CORPUS, FIXTURE_JSONL, writeCorpus } from "../helpers.ts";
+import { corpusErrors, FIXTURE_CORPUS, FIXTURE_JSONL, writeCorpus } from "../helpers.ts";
 
 const EN_BODY = "The government announced new measures on Tuesday. Critics said the plan came too late.\n";
 
-async function errorsOf(input: string): Promise<CorpusError[]> {
-  try {
-    await indexCorpus(input);
-  } catch (error) {
-    if (error instanceof CorpusValidationError) return [...error.errors];
-    throw error;
-  }
-  throw new Error("expected the corpus to be rejected");
-}
+const errorsOf = (input: string) => corpusErrors(input);
 
 describe("indexCorpus(folder) rejects bad input, naming file and field", () => {
   it("reports invalid YAML with its line", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { articleRecordSchema } from "../../data-loaders/schema/record.ts";
-import { FIXTURE_CORPUS, FIXTURE_JSONL, runAnalyze } from "../helpers.ts";
+import { FIXTURE_CORPUS, FIXTURE_JSONL, RECORD_FIELDS, runAnalyze } from "../helpers.ts";
 
 describe("articleRecordSchema", () => {
   it.each([
@@ -26,30 +26,7 @@ describe("articleRecordSchema", () => {
     const { status, stdout } = await runAnalyze(["--schema"]);
     expect(status).toBe(0);
     const schema = JSON.parse(stdout);
-    expect(schema.required).toEqual([
-      "schema",
-      "analysis",
-      "codebooks",
-      "id",
-      "language",
-      "languageSource",
-      "title",
-      "titleSource",
-      "words",
-      "sentences",
-      "blocks",
-      "markup",
-      "quotations",
-      "markers",
-      "devices",
-      "sentiment",
-      "actors",
-      "outlets",
-      "attributions",
-      "provenanceCheck",
-      "meta",
-      "text",
-    ]);
+    expect(schema.required).toEqual(RECORD_FIELDS);
     expect(schema.additionalProperties).toBe(false);
   });
 });
