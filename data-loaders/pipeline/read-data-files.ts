@@ -150,11 +150,7 @@ export function readSentimentValidation(file: string): object {
   }
 }
 
-/** Reads a YAML data file; a syntax error is reported with the file and line. */
-export function readYaml(file: string): unknown {
-  return readYamlWithBytes(file).value;
-}
-
+/** Reads a YAML data file and its bytes; a syntax error is reported with the file and line. */
 function readYamlWithBytes(file: string): { value: unknown; bytes: Uint8Array } {
   let bytes: Uint8Array;
   try {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type CorpusError, schemaErrors } from "./corpus-error.ts";
+import { LANGUAGES } from "../schema/enums.ts";
 import type { ArticleMeta, Language, Provenance } from "../schema/record.ts";
 
 /** Article ids become file names and URLs, so they are restricted to a safe alphabet. */
@@ -11,8 +12,6 @@ export const ARTICLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
  * dropped by Windows file systems.
  */
 const RESERVED_ID_ENDING = /(\.(html?|json|md|js|ts|css|zip|csv|txt)|\.)$/i;
-
-export const LANGUAGES: readonly Language[] = ["en", "nl"];
 
 const KNOWN_FIELDS = new Set(["id", "language", "title", "outlet", "published", "url", "author", "provenance", "text"]);
 
@@ -68,7 +67,7 @@ const metadataSchema = z.looseObject({
         `${JSON.stringify(issue.input)} is not a valid id: it may not end in "." or a file extension such as ".html" or ".json"`,
     }),
   language: z
-    .enum(["en", "nl"], {
+    .enum(LANGUAGES, {
       error: (issue) => `unknown language ${JSON.stringify(issue.input)}: use "en" or "nl", or leave it out to detect it`,
     })
     .nullish(),

@@ -47,10 +47,7 @@ export const outletRoleSchema = z.enum(["cited", "origin", "author-credit"]);
 export const provenanceKindSchema = z.enum(["origin-line", "summary", "translation", "credited-author", "not-stated"]);
 
 export const LANGUAGES = languageSchema.options;
-export const BLOCK_KINDS = blockKindSchema.options;
-export const SPEAKER_TYPES = speakerTypeSchema.options;
 export const VOICE_TYPES = voiceTypeSchema.options;
-export const ATTRIBUTION_KINDS = attributionKindSchema.options;
 
 export type Language = z.infer<typeof languageSchema>;
 export type LanguageSource = z.infer<typeof languageSourceSchema>;

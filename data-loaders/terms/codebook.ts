@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import { compileTerm, type CompiledTerm } from "./term-pattern.ts";
 import type { Language } from "../schema/record.ts";
-import { LANGUAGES } from "../reading/article-metadata.ts";
+import { LANGUAGES, languageSchema } from "../schema/enums.ts";
 
 /**
  * Codebooks: the framing codebook (frames) and the rhetorical-devices codebook (devices) share one format.
@@ -26,7 +26,7 @@ const termEntry = z.union([
     .strict(),
 ]);
 
-const example = z.object({ language: z.enum(["en", "nl"]), text: z.string().min(1, "is empty"), note: z.string().optional() }).strict();
+const example = z.object({ language: languageSchema, text: z.string().min(1, "is empty"), note: z.string().optional() }).strict();
 
 const entrySchema = z
   .object({

@@ -4,7 +4,7 @@ import type { CodebookStamp, EntryTerm } from "./codebook.ts";
 import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import { compileTerm } from "./term-pattern.ts";
 import type { Language } from "../schema/record.ts";
-import { LANGUAGES } from "../reading/article-metadata.ts";
+import { LANGUAGES } from "../schema/enums.ts";
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and dashes");
 const schema = z

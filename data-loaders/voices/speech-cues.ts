@@ -3,6 +3,7 @@ import { z } from "zod";
 import { codebookHeader, type CodebookStamp, type EntryTerm } from "../terms/codebook.ts";
 import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import { compileTerm } from "../terms/term-pattern.ts";
+import { speakerTypeSchema as speakerType } from "../schema/enums.ts";
 import type { Language, SpeakerType } from "../schema/record.ts";
 
 const termList = z
@@ -16,7 +17,6 @@ const lowerWords = z
     nl: z.array(z.string().regex(/^[\p{Ll}-]+$/u, "must be one lower-case word")),
   })
   .strict();
-const speakerType = z.enum(["government", "state-media", "other-media", "expert", "document", "anonymous", "unnamed-group", "other"]);
 const speakers = z
   .object({
     titles: z.object({ government: termList, expert: termList, "other-media": termList }).strict(),
