@@ -4,7 +4,8 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "src/.observablehq/**", "test/browser/output/**"] },
+  // .dev/ is a git-ignored scratch folder for local experiments.
+  { ignores: ["dist/**", "node_modules/**", "src/.observablehq/**", "test/browser/output/**", ".dev/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

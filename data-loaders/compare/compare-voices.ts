@@ -21,6 +21,8 @@ export function voiceRows(record: ArticleRecord): VoiceRow[] {
       type: a.speakerType ?? "unresolved",
       kind: a.kind,
       cue: a.cue,
+      cueRule: a.cueRule,
+      speakerRule: a.speakerRule,
       sentence: a.sentence,
       excerpt: text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text,
       frames,
@@ -40,7 +42,7 @@ export function compareVoices(
   const zeroTypes = () => Object.fromEntries(VOICE_TYPES.map((t) => [t, 0])) as Record<VoiceType, number>;
   const perArticle = articles.map((article) => {
     const byType = zeroTypes();
-    const byKind = { direct: 0, mixed: 0, indirect: 0 };
+    const byKind = { direct: 0, mixed: 0, indirect: 0, thought: 0 };
     for (const row of rows) {
       if (row.id !== article.id) continue;
       byType[row.type]++;
@@ -50,7 +52,16 @@ export function compareVoices(
   });
   const bySpeaker = new Map<
     string,
-    { speaker: string; type: VoiceType; count: number; direct: number; mixed: number; indirect: number; articles: Set<string> }
+    {
+      speaker: string;
+      type: VoiceType;
+      count: number;
+      direct: number;
+      mixed: number;
+      indirect: number;
+      thought: number;
+      articles: Set<string>;
+    }
   >();
   for (const row of rows) {
     if (row.speaker === null) continue;
@@ -61,6 +72,7 @@ export function compareVoices(
       direct: 0,
       mixed: 0,
       indirect: 0,
+      thought: 0,
       articles: new Set<string>(),
     };
     entry.count++;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import type { ArticleRecord } from "../schema/record.ts";
+import { attributionKindSchema } from "../schema/enums.ts";
 import type { AttributionComparison, HandCheckComparison } from "../schema/site-outputs.ts";
 
 const counts = z.record(z.string(), z.number().int().min(0));
@@ -29,7 +30,7 @@ const schema = z
           at: z.number().int().min(0),
           text: z.string().min(1),
           speaker: z.string().nullable(),
-          kind: z.enum(["direct", "indirect", "mixed"]),
+          kind: attributionKindSchema,
           note: z.string().optional(),
         })
         .strict(),

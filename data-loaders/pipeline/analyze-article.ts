@@ -5,6 +5,8 @@ import { detectFramingMarkers } from "../terms/detect-framing-markers.ts";
 import { findMarkup, maskRanges } from "../reading/find-markup.ts";
 import { matchingView, offsetsToBody } from "../reading/matching-view.ts";
 import { findQuotations, sentenceAt, type Quotation } from "../terms/find-quotations.ts";
+import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
+import { tagSentences } from "../voices/verb-reading.ts";
 import { indexTerms, matchTerms, type TermIndex, type TermMatch } from "../terms/match-terms.ts";
 import type { WinkNlp } from "../reading/nlp.ts";
 import { segmentBody } from "../reading/segment-body.ts";
@@ -26,6 +28,8 @@ export interface AnalysisResources {
   /** The project's version and the fingerprint of the analysis code, written into every record. */
   readonly analysis: AnalysisStamp;
   readonly nlp: WinkNlp;
+  /** wink with its part-of-speech tagger, for English cue sentences (reading/nlp.ts sharedTagger). */
+  readonly tagger: WinkNlp;
   readonly boilerplate: BoilerplatePatterns;
   readonly framing: Codebook;
   readonly devices: Codebook;
@@ -43,6 +47,9 @@ const GROUPS = {
   frame: "frame",
   device: "device",
   cue: "cue",
+  thought: "thought",
+  objectCue: "object-cue",
+  idiom: "idiom",
   sourcePreposition: "source-preposition",
   soCalled: "so-called",
   actor: "actor",
@@ -58,13 +65,16 @@ const GROUPS = {
 export function prepareResources(
   parts: Pick<
     AnalysisResources,
-    "analysis" | "nlp" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment" | "gazetteer" | "outlets"
+    "analysis" | "nlp" | "tagger" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment" | "gazetteer" | "outlets"
   >,
 ): AnalysisResources {
   const groups = [
     { group: GROUPS.frame, entries: parts.framing.entries },
     { group: GROUPS.device, entries: parts.devices.entries },
-    { group: GROUPS.cue, entries: [parts.speechCues.cues] },
+    { group: GROUPS.cue, entries: [parts.speechCues.cues, parts.speechCues.quoteCues, parts.speechCues.namingCues] },
+    { group: GROUPS.thought, entries: [parts.speechCues.thoughtCues, parts.speechCues.clauseCues] },
+    { group: GROUPS.objectCue, entries: [parts.speechCues.objectCues] },
+    { group: GROUPS.idiom, entries: [parts.speechCues.idioms] },
     { group: GROUPS.sourcePreposition, entries: [parts.speechCues.sourcePrepositions] },
     { group: GROUPS.soCalled, entries: [parts.speechCues.soCalled] },
     { group: GROUPS.actor, entries: parts.gazetteer.actors },
@@ -119,7 +129,14 @@ export function readText(text: string, language: Language, resources: AnalysisRe
   const isName = (m: TermMatch) =>
     /^\p{Lu}/u.test(masked[m.start]!) &&
     !/^[\s"'“”„‘’«»(*#–—-]*$/u.test(masked.slice(sentences[sentenceAt(sentences, m.start)]?.start ?? 0, m.start));
-  matches.cue = matches.cue.filter((m) => !isName(m));
+  // A cue word inside a listed idiom ("head of state", "voor het zeggen hebben") is no cue either.
+  const idioms = matches.idiom;
+  const inIdiom = (m: TermMatch) => {
+    const i = lastStartingAtOrBefore(idioms, m.start);
+    return i >= 0 && idioms[i]!.end >= m.end;
+  };
+  matches.cue = matches.cue.filter((m) => !isName(m) && !inIdiom(m));
+  matches.thought = matches.thought.filter((m) => !isName(m) && !inIdiom(m));
   const quotations = findQuotations(masked, blocks, sentences, tokens, {
     scareMaxWords: resources.scareMaxWords,
     cues: matches.cue,
@@ -182,6 +199,9 @@ function analyzeView(
     quotations: read.quotations,
     cues: read.matches.cue,
     sourcePrepositions: read.matches.sourcePreposition,
+    thoughtCues: read.matches.thought,
+    objectCues: read.matches.objectCue,
+    tags: article.language === "en" ? tagCueSentences(read, resources) : null,
     mentions,
     outlets,
     speechCues: resources.speechCues,
@@ -213,6 +233,17 @@ function analyzeView(
   };
 }
 
+/** Part-of-speech tags of the paragraph sentences that hold a speech or thought cue (English only). */
+function tagCueSentences(read: ReadText, resources: AnalysisResources) {
+  const indices = new Set<number>();
+  for (const cue of [...read.matches.cue, ...read.matches.thought]) indices.add(sentenceAt(read.sentences, cue.start));
+  const spans = [...indices]
+    .sort((a, b) => a - b)
+    .map((i) => read.sentences[i]!)
+    .filter((s) => read.blocks[s.block]?.kind === "paragraph");
+  return tagSentences(resources.tagger, read.masked, spans);
+}
+
 /**
  * The sentences source attribution reads: those with a speech cue or a direct quotation (and the sentence
  * of a colon before one), each with the PRONOUN_REACH sentences before it, where the names that pronouns
@@ -220,7 +251,7 @@ function analyzeView(
  */
 function attributionSentences(read: ReadText): Set<number> {
   const anchors = new Set<number>();
-  for (const cue of read.matches.cue) anchors.add(sentenceAt(read.sentences, cue.start));
+  for (const cue of [...read.matches.cue, ...read.matches.thought]) anchors.add(sentenceAt(read.sentences, cue.start));
   for (const q of read.quotations) {
     if (q.kind !== "direct") continue;
     const last = sentenceAt(read.sentences, q.end - 1);

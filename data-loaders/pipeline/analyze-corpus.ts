@@ -1,6 +1,6 @@
 import { analyzeArticle, codebookStamps, prepareResources, type AnalysisResources } from "./analyze-article.ts";
 import { readAnalysisStamp } from "./analysis-stamp.ts";
-import { sharedNlp } from "../reading/nlp.ts";
+import { sharedNlp, sharedTagger } from "../reading/nlp.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import { CorpusValidationError, type CorpusError } from "../reading/corpus-error.ts";
 import { indexCorpus, readIndexedArticle, type CorpusEntry } from "../reading/read-corpus.ts";
@@ -40,6 +40,7 @@ export function loadResources(paths: CorpusPaths): AnalysisResources {
   return prepareResources({
     analysis: readAnalysisStamp(),
     nlp: sharedNlp(),
+    tagger: sharedTagger(),
     boilerplate,
     framing,
     devices,

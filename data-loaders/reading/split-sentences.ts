@@ -116,8 +116,11 @@ export function splitSentences(nlp: WinkNlp, masked: string, blocks: readonly Bl
     // one glued to a full stop with no space between: wink ends a sentence inside "example-policy.com" and
     // "report.pdf", but a sentence never starts without white space after the stop.
     const glued = !!previous && previous.end === starts[first] && masked[previous.end - 1] === "." && isWordChar(masked[starts[first]!]);
+    // Nor does one start with a lower-case letter: after "Rep. Earl Blumenauer (D-Ore.) said" wink ends a
+    // sentence at the abbreviation's stop.
+    const continued = !!previous && /[.)]/u.test(masked[previous.end - 1] ?? "") && /^\p{Ll}/u.test(masked[starts[first]!] ?? "");
     let index: number;
-    if ((!hasWord || glued) && previous && previous.block === blockOf[first]) {
+    if ((!hasWord || glued || continued) && previous && previous.block === blockOf[first]) {
       index = previous.index;
       sentences[index] = { ...previous, end: starts[last]! + values[last]!.length };
     } else {

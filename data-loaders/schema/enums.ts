@@ -35,10 +35,42 @@ export const speakerTypeSchema = z.enum([
 ]);
 /** Speaker types as the pages count them: "unresolved" is an attribution with no speaker found. */
 export const voiceTypeSchema = z.enum([...speakerTypeSchema.options, "unresolved"]);
-/** Direct quotation, a quoted phrase inside reported speech, or reported speech without quotation marks. */
-export const attributionKindSchema = z.enum(["direct", "mixed", "indirect"]);
-/** How a speaker's name was reached from the words that refer to it. */
-export const resolvedBySchema = z.enum(["name", "title", "pronoun", "relative", "surname"]);
+/**
+ * Direct quotation, a quoted phrase inside reported speech, reported speech without quotation marks, or a
+ * reported thought, belief or intention ("X believes that …", "Y vreest dat …").
+ */
+export const attributionKindSchema = z.enum(["direct", "mixed", "indirect", "thought"]);
+/** How a speaker's name was reached from the words that refer to it ("phrase": the noun phrase before or after the cue, not a known name). */
+export const resolvedBySchema = z.enum(["name", "title", "pronoun", "relative", "surname", "phrase"]);
+/**
+ * The rule that found an attribution's cue: a cue right after the quotation (`“…,” he said`), the nearest
+ * cue before it (`X said that “…”`), a colon before it, the attribution of the quotation before it (a
+ * follow-on quotation with no cue of its own), a reporting verb, a verb of thought, or a source preposition.
+ */
+export const cueRuleSchema = z.enum([
+  "cue-after-quote",
+  "cue-before-quote",
+  "colon-introduction",
+  "follow-on-quotation",
+  "reporting-verb",
+  "thought-verb",
+  "source-preposition",
+]);
+/** The sieve that found an attribution's speaker (data-loaders/voices/speaker-sieves.ts, in the order they are tried). */
+export const speakerRuleSchema = z.enum([
+  "source-preposition",
+  "passive-agent",
+  "participle-cue",
+  "inverted-cue",
+  "same-subject",
+  "subject-before-cue",
+  "appositive-subject",
+  "subject-phrase",
+  "dutch-inversion",
+  "apposition",
+  "colon-introduction",
+  "follow-on-quotation",
+]);
 /** Kinds of outlet in the outlet gazetteer. */
 export const outletKindSchema = z.enum(["state-media", "other-media"]);
 /** How a text names an outlet: cites it, names it in an origin line, or credits an author. */
@@ -57,4 +89,6 @@ export type BlockKind = z.infer<typeof blockKindSchema>;
 export type SpeakerType = z.infer<typeof speakerTypeSchema>;
 export type VoiceType = z.infer<typeof voiceTypeSchema>;
 export type AttributionKind = z.infer<typeof attributionKindSchema>;
+export type CueRule = z.infer<typeof cueRuleSchema>;
+export type SpeakerRule = z.infer<typeof speakerRuleSchema>;
 export type ProvenanceKind = z.infer<typeof provenanceKindSchema>;

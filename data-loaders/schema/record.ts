@@ -3,6 +3,7 @@ import type { DeepReadonly } from "./deep-readonly.ts";
 import {
   attributionKindSchema,
   blockKindSchema,
+  cueRuleSchema,
   languageSchema,
   languageSourceSchema,
   outletKindSchema,
@@ -10,6 +11,7 @@ import {
   quotationKindSchema,
   quotationReasonSchema,
   resolvedBySchema,
+  speakerRuleSchema,
   speakerTypeSchema,
   titleSourceSchema,
 } from "./enums.ts";
@@ -244,6 +246,8 @@ export const attributionSchema = z
     cueSpan: spanSchema.nullable(),
     speakerSpan: spanSchema.nullable().describe("where the speaker is named or referred to (pronoun, surname) in this attribution"),
     resolvedBy: resolvedBySchema.nullable(),
+    cueRule: cueRuleSchema.nullable().describe("the rule that found the cue; null for a quotation with no cue found"),
+    speakerRule: speakerRuleSchema.nullable().describe("the sieve that found the speaker span; null when there is none"),
     sentence: index.describe("index of the sentence in which the quotation or the reported content starts"),
   })
   .strict()
@@ -315,4 +319,4 @@ export type AttributionRecord = DeepReadonly<z.infer<typeof attributionSchema>>;
 export type ProvenanceCheck = DeepReadonly<z.infer<typeof provenanceCheckSchema>>;
 export type ArticleRecord = DeepReadonly<z.infer<typeof articleRecordSchema>>;
 export type Article = DeepReadonly<z.infer<typeof articleSchema>>;
-export type { Language, BlockKind, SpeakerType } from "./enums.ts";
+export type { Language, BlockKind, SpeakerType, CueRule, SpeakerRule } from "./enums.ts";

@@ -3,10 +3,12 @@ import type { DeepReadonly } from "./deep-readonly.ts";
 import {
   attributionKindSchema,
   blockKindSchema,
+  cueRuleSchema,
   languageSchema,
   languageSourceSchema,
   provenanceKindSchema,
   quotationKindSchema,
+  speakerRuleSchema,
   titleSourceSchema,
   voiceTypeSchema,
 } from "./enums.ts";
@@ -215,6 +217,8 @@ export const voiceRowSchema = z
     type: voiceTypeSchema,
     kind: attributionKindSchema,
     cue: z.string().nullable(),
+    cueRule: cueRuleSchema.nullable().describe("the rule that found the cue (the record's attributions[].cueRule)"),
+    speakerRule: speakerRuleSchema.nullable().describe("the sieve that found the speaker (the record's attributions[].speakerRule)"),
     sentence: index.describe("first sentence of the quotation or reported content, for the reader link (#s-N)"),
     excerpt: z.string().describe("the quoted or reported text, shortened to 160 characters"),
     frames: z.array(z.string()).describe("framing codebook entries marked in the sentences the attribution spans (each once, sorted)"),
@@ -249,6 +253,7 @@ export const voicesFileSchema = z
             direct: count,
             mixed: count,
             indirect: count,
+            thought: count,
             articles: z.array(z.string()),
           })
           .strict(),

@@ -47,7 +47,7 @@ const SPACE = /[\s\u00A0]/u;
 
 /**
  * Finds quotations in the analysed blocks of `text` (the masked body) in every style the corpus uses:
- * “…”, "…", „…”, „…“, «…», ‘…’, '…', ‚…‘. Double quotes may run over several sentences; a double quote
+ * “…”, "…", „…”, „…“, «…», ‘…’, '…', ‚…‘, and ''…'' (two apostrophes, as some newswires write a double quote). Double quotes may run over several sentences; a double quote
  * that is not closed by the end of its block runs to the block's end (the convention for quotes that go on
  * into the next paragraph). Single quotes are told apart from apostrophes by their neighbours: an
  * apostrophe has a letter on both sides (regio's, Hegemon’s) or stands at a word's start ('t).
@@ -64,12 +64,13 @@ export function findQuotations(
   tokens: readonly Token[],
   rules: QuotationRules,
 ): Quotation[] {
-  const spans: Array<{ start: number; end: number; closed: boolean }> = [];
+  const spans: Array<{ start: number; end: number; closed: boolean; innerStart: number; innerEnd: number }> = [];
   for (const block of blocks) {
     if (block.kind !== "heading" && block.kind !== "paragraph") continue;
     const open: Record<Family, Open | null> = { double: null, single: null };
-    const close = (family: Family, at: number) => {
-      spans.push({ start: open[family]!.at, end: at + 1, closed: true });
+    const close = (family: Family, at: number, length = 1) => {
+      const opened = open[family]!;
+      spans.push({ start: opened.at, end: at + length, closed: true, innerStart: opened.at + opened.glyph.length, innerEnd: at });
       open[family] = null;
     };
     QUOTE_MARKS.lastIndex = block.start;
@@ -104,6 +105,14 @@ export function findQuotations(
           if (open.single && !SPACE.test(before) && !LETTER.test(after)) close("single", i);
           break;
         case "'":
+          // Two apostrophes are a double quotation mark (''…'', the typewriter style of some newswires).
+          if (after === "'") {
+            const next = i + 2 < block.end ? text[i + 2]! : " ";
+            if (open.double && !SPACE.test(before)) close("double", i, 2);
+            else if (!open.double && !SPACE.test(next)) open.double = { at: i, glyph: "''" };
+            QUOTE_MARKS.lastIndex = i + 2;
+            break;
+          }
           if (LETTER.test(before) && LETTER.test(after)) break; // apostrophe inside a word
           if (open.single && !SPACE.test(before) && !LETTER.test(after)) close("single", i);
           else if (!open.single && !LETTER.test(before) && LETTER.test(after)) open.single = { at: i, glyph: char };
@@ -111,14 +120,20 @@ export function findQuotations(
       }
     }
     // An unclosed double quote runs to the block's end; an unclosed single one was most likely an apostrophe.
-    if (open.double) spans.push({ start: open.double.at, end: block.end, closed: false });
+    if (open.double)
+      spans.push({
+        start: open.double.at,
+        end: block.end,
+        closed: false,
+        innerStart: open.double.at + open.double.glyph.length,
+        innerEnd: block.end,
+      });
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   if (!spans.length) return [];
 
   return spans.map((span) => {
-    const innerStart = span.start + 1;
-    const innerEnd = span.closed ? span.end - 1 : span.end;
+    const { innerStart, innerEnd } = span;
     const words = countWords(tokens, innerStart, innerEnd);
     const sentence = sentenceAt(sentences, span.start);
     const first = sentences[sentence];

@@ -1,9 +1,11 @@
 import { sentenceAt, type Quotation } from "../terms/find-quotations.ts";
 import type { TermMatch } from "../terms/match-terms.ts";
 import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
-import { ARTICLES, type SpeakerMention, type Word } from "./speaker-mentions.ts";
+import type { SpeakerMention, Word } from "./speaker-mentions.ts";
+import { findSpeaker, wordsBetween, type Cue, type CueSpeaker, type SieveContext } from "./speaker-sieves.ts";
 import type { SpeechCues } from "./speech-cues.ts";
-import type { AttributionRecord, Block, Language, OutletRecord, Sentence, Span } from "../schema/record.ts";
+import { hasVerbReading, type PartsOfSpeech } from "./verb-reading.ts";
+import type { AttributionRecord, Block, CueRule, Language, OutletRecord, Sentence, Span, SpeakerRule } from "../schema/record.ts";
 
 /** Everything the attribution step reads, prepared by readText and findSpeakerMentions. */
 export interface AttributionInput {
@@ -17,45 +19,39 @@ export interface AttributionInput {
   /** Speech cues ("said", "zei", "volgens") and source prepositions ("according to", "volgens", "aldus"). */
   readonly cues: readonly TermMatch[];
   readonly sourcePrepositions: readonly TermMatch[];
+  /** Verbs of thought ("believes", "vreest") and document verbs ("shows"), entries "thought" and "clause"; cues whose next name is their object ("told"). */
+  readonly thoughtCues: readonly TermMatch[];
+  readonly objectCues: readonly TermMatch[];
+  /** Part-of-speech tags of the sentences with a cue (English), or null. */
+  readonly tags: PartsOfSpeech | null;
   readonly mentions: readonly SpeakerMention[];
   /** Author credits found by detectOutlets: "…, schrijft Pepe Escobar" is the author, not a quoted voice. */
   readonly outlets: readonly OutletRecord[];
   readonly speechCues: SpeechCues;
 }
 
-/** How far apart (in words, not counting skipped phrases) a subject may stand from its speech verb. */
-const SUBJECT_GAP = 3;
-/** The same, when an auxiliary follows the subject (Dutch "heeft … omschreven"). */
-const AUXILIARY_GAP = 20;
 /** A quotation followed by one of these and a cue belongs to an earlier cue ("“…”, but kept saying"). */
 const COORDINATORS = new Set(["but", "and", "or", "maar", "en", "of"]);
-/** Conjunctions inside a subject's own phrases ("tussen Rusland en de DVK"), which do not count against the gap. */
-const GAP_CONJUNCTIONS = new Set(["and", "en", "or", "of"]);
-
-interface CueSpeaker {
-  readonly cue: TermMatch;
-  readonly speaker: SpeakerMention | null;
-  /** Where the speaker stands relative to the cue: before it (subject), after it (inverted or agent). */
-  readonly side: "before" | "after" | null;
-}
+/** Words of a clause after a verb of thought that make it reported thought: "believes (that) …", "wants to …". */
+const CLAUSE_TAGS = new Set(["PRON", "PROPN", "DET", "NOUN", "NUM"]);
 
 /**
- * Attributes quotations and reported speech to speakers (Bell 1991; Pareti 2015's cue–source–content
- * triples), in English and Dutch, with offsets for each part:
- * - a direct quotation (findQuotations' decision, shared with the scare-quote device) is tied to the cue
- *   right after it (`“…,” he said`), else the nearest cue before it in its sentences (`X stated that “…”`),
- *   else a colon before it, even across a paragraph break (`offers a clear insight: “…”`), else a cue later
- *   in its sentences; with none, the quotation is kept with a null speaker. A quotation broken by a cue
- *   gives one attribution per part, with the same speaker. It is "mixed" when it is part of a reported
- *   clause (words between the cue and the quote, or the clause goes on after it), else "direct".
- * - every other speech cue outside quotation marks is indirect speech when a speaker is found or the cue
- *   opens a that-clause; source prepositions ("according to", "volgens", "aldus") always are. The content is
- *   the rest of the sentence on the far side of the cue.
- * The speaker of a cue is, in order: the agent of a passive ("beschreven door een kennis"); the name right
- * after a cue that follows a comma or a closing quote (", reported CNN", "”, zei hij"); the nearest mention
- * before the cue that is not after a preposition and is close enough (parentheticals and the subject's own
- * prepositional phrases do not count; a second verb of the same subject inherits its speaker: "stated …, but
- * kept saying"); a name right after the cue (Dutch inversion). Otherwise null: nothing is guessed.
+ * Attributes quotations, reported speech and reported thought to speakers (Bell 1991; Pareti 2015's
+ * cue–source–content triples), in English and Dutch, with offsets for each part and the names of the rules
+ * that found the cue (`cueRule`) and the speaker (`speakerRule`):
+ * - A cue needs a verb reading (voices/verb-reading.ts): "the state media", "de vraag" are not cues, nor is
+ *   a cue word inside a listed idiom (removed before this step).
+ * - Each cue's speaker comes from the speaker sieves (voices/speaker-sieves.ts), tried in order.
+ * - A direct quotation (findQuotations' decision, shared with the scare-quote device) is tied to the cue
+ *   right after it (`“…,” he said`: cue-after-quote), else the nearest cue before it in its sentences
+ *   (`X stated that “…”`: cue-before-quote), else a colon before it, even across a paragraph break
+ *   (colon-introduction), else, when it opens its sentence, to the speaker of a quotation in the sentence
+ *   before (follow-on-quotation); with none, the quotation is kept with a null speaker. It is "mixed" when
+ *   it is part of a reported clause, else "direct".
+ * - Every other reporting verb outside quotation marks is indirect speech when a speaker is found or it
+ *   opens a that-clause; source prepositions always are; a verb of thought is a "thought" when a clause or
+ *   an infinitive follows it. The content is the rest of the sentence on the far side of the cue.
+ * Nothing is guessed: a speaker no rule finds stays null.
  */
 export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   const { text, language, sentences, blocks } = input;
@@ -73,81 +69,191 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   };
   const credits = input.outlets.filter((o) => o.role === "author-credit");
   const prepositionStarts = new Set(input.sourcePrepositions.map((p) => p.start));
-  const isPreposition = (m: TermMatch) => prepositionStarts.has(m.start);
-  // Mentions and resolved cues by sentence: a speaker is looked for in the cue's own sentence only.
+  const objectStarts = new Set(input.objectCues.map((p) => p.start));
+  // Mentions by sentence: a speaker is looked for in the cue's own sentence only.
   const mentionsBySentence = new Map<number, SpeakerMention[]>();
   for (const m of input.mentions) {
-    const s = sentenceAt(sentences, m.start);
-    const list = mentionsBySentence.get(s);
+    if (insideQuote(m)) continue;
+    const list = mentionsBySentence.get(m.sentence);
     if (list) list.push(m);
-    else mentionsBySentence.set(s, [m]);
+    else mentionsBySentence.set(m.sentence, [m]);
   }
-  const resolvedBySentence = new Map<number, CueSpeaker[]>();
-  const cues = input.cues.filter(
-    (c) => inParagraph(c.start) && !insideQuote(c) && !credits.some((o) => o.start >= c.end && /^\s*$/u.test(text.slice(c.end, o.start))),
-  );
-  const wordIndex = new Map(input.words.map((w, i) => [w.start, i]));
-  const wordsBetween = (from: number, to: number) => {
-    const out: Word[] = [];
-    for (let i = lastStartingAtOrBefore(input.words, from - 1) + 1; i < input.words.length && input.words[i]!.end <= to; i++)
-      out.push(input.words[i]!);
-    return out;
+  const ctx: SieveContext = {
+    text,
+    language,
+    sentences,
+    words: input.words,
+    mentionsIn: (sentence) => mentionsBySentence.get(sentence) ?? [],
+    tags: input.tags,
+    grammar,
+    quotations: quoted.filter((q) => q.kind === "direct"),
   };
+  const wordIndex = new Map(input.words.map((w, i) => [w.start, i]));
+  const wordBefore = (offset: number) => {
+    const i = lastStartingAtOrBefore(input.words, offset - 1);
+    const w = input.words[i];
+    return w && w.end <= offset && w.sentence === input.words[wordIndex.get(offset) ?? -1]?.sentence ? w.lower : null;
+  };
+  // A passive: an auxiliary before the cue, back over adverbs and negation ("was not disclosed", "werd niet gemeld").
+  const passiveBefore = (offset: number) => {
+    // "is saying" is a progressive, not a passive.
+    if (language === "en" && /^\p{L}+ing\b/u.test(text.slice(offset, offset + 40))) return false;
+    let i = lastStartingAtOrBefore(input.words, offset - 1);
+    for (let skipped = 0; i >= 0 && skipped < 3; i--, skipped++) {
+      const w = input.words[i]!;
+      if (w.end > offset || !/^\s+$/u.test(text.slice(w.end, input.words[i + 1]?.start ?? offset))) return false;
+      // "wasn't disclosed": the auxiliary with its negation.
+      if (grammar.passiveAuxiliaries[language].has(w.lower.replace(/n['’]t$/u, ""))) return true;
+      const tag = input.tags?.get(w.start);
+      if (!(tag === "ADV" || tag === "PART" || grammar.negations[language].has(w.lower))) return false;
+    }
+    return false;
+  };
+  // "Trump's repeated calls", "271 pledged delegates", "well-defined": a participle used as an adjective.
+  const adjectival = (c: Span) => {
+    if (text[c.start - 1] === "-") return true;
+    if (!input.tags) return false;
+    const next = input.words[(wordIndex.get(c.start) ?? -2) + 1];
+    const before = input.words[lastStartingAtOrBefore(input.words, c.start - 1)];
+    if (!next || !/^\s+$/u.test(text.slice(c.end, next.start)) || grammar.complementizers[language].has(next.lower)) return false;
+    if (!before || before.end >= c.start || !/^\s+$/u.test(text.slice(before.end, c.start))) return false;
+    // After a possessive the word is an attribute whatever the tagger says; after a number or determiner, when a noun follows.
+    if (/['’]s$/u.test(before.lower)) return true;
+    return (
+      input.tags.get(next.start) === "NOUN" && (input.tags.get(before.start) === "NUM" || grammar.determiners[language].has(before.lower))
+    );
+  };
+  const candidates: Cue[] = [
+    ...input.cues.map(
+      (c) =>
+        ({
+          start: c.start,
+          end: c.end,
+          kind: prepositionStarts.has(c.start) ? "preposition" : "speech",
+          object: objectStarts.has(c.start),
+          needsClause: false,
+          quoteOnly: c.entry === "quote" || c.entry === "naming",
+          passive: c.entry === "naming" || (!prepositionStarts.has(c.start) && passiveBefore(c.start)),
+        }) as const,
+    ),
+    // Verbs of thought, and document verbs that report only with a clause ("polls show that …").
+    ...input.thoughtCues.map(
+      (c) =>
+        ({
+          start: c.start,
+          end: c.end,
+          kind: c.entry === "thought" ? "thought" : "speech",
+          object: false,
+          needsClause: true,
+          quoteOnly: false,
+          passive: passiveBefore(c.start),
+        }) as const,
+    ),
+  ]
+    .filter(
+      (c) =>
+        inParagraph(c.start) &&
+        !insideQuote(c) &&
+        (c.kind === "preposition" ||
+          (hasVerbReading(c, input.tags, wordBefore(c.start), grammar.determiners[language], opensThatClause(c)) &&
+            !adjectival(c) &&
+            !grammar.nonFinite[language].has(wordBefore(c.start) ?? ""))) &&
+        !credits.some((o) => o.start >= c.end && /^\s*$/u.test(text.slice(c.end, o.start))),
+    )
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((c, i, all) => i === 0 || c.start >= all[i - 1]!.end);
 
+  const resolvedBySentence = new Map<number, CueSpeaker[]>();
   const resolved: CueSpeaker[] = [];
-  for (const cue of cues) {
+  for (const cue of candidates) {
     const s = sentenceAt(sentences, cue.start);
     const earlier = resolvedBySentence.get(s) ?? [];
-    const r = { cue, ...findCueSpeaker(cue, isPreposition(cue), earlier) };
+    const r = findSpeaker(ctx, cue, earlier);
     resolved.push(r);
     earlier.push(r);
     resolvedBySentence.set(s, earlier);
   }
 
   const attributions: AttributionRecord[] = [];
-  const used = new Set<TermMatch>();
+  const used = new Set<Cue>();
+  // The last direct or mixed quotation's attribution by the sentence it ends in, for follow-on quotations.
+  const quoteEndingIn = new Map<number, AttributionRecord>();
   for (const q of quoted) {
     if (q.kind !== "direct" || !inParagraph(q.start)) continue;
     const from = sentences[q.sentence]!.start;
-    const to = sentences[sentenceAt(sentences, q.end)]?.end ?? q.end;
-    // Cues in the quotation's sentences (cues inside quotation marks were left out above).
+    const last = sentenceAt(sentences, q.end - 1);
+    const to = sentences[last]?.end ?? q.end;
+    // Speech cues in the quotation's sentences (cues inside quotation marks were left out above).
     const near: CueSpeaker[] = [];
     for (let s = q.sentence; s < sentences.length && sentences[s]!.start < to; s++) {
-      for (const r of resolvedBySentence.get(s) ?? []) if (r.cue.start >= from && r.cue.end <= to) near.push(r);
+      for (const r of resolvedBySentence.get(s) ?? []) if (r.cue.kind !== "thought" && r.cue.start >= from && r.cue.end <= to) near.push(r);
     }
     const after = near.filter((r) => r.cue.start >= q.end);
     const before = near.filter((r) => r.cue.end <= q.start);
     // `“…,” he said`, `“…,” one of them said`: at most three words between the quote and its cue.
     const adjacentAfter = after.find((r) => {
-      const between = wordsBetween(q.end, r.cue.start);
+      const between = wordsBetween(ctx, q.end, r.cue.start);
       return (
-        !/[.;:!?“”«»„"]/u.test(text.slice(q.end, r.cue.start).replace(/^[\s,.!?]+/u, "")) &&
+        // (A full stop here is an abbreviation's: "Mr. Hedge said", "Rep. X (D-Ore.) said".)
+        !/[;:!?“”«»„"]/u.test(text.slice(q.end, r.cue.start).replace(/^[\s,.!?]+/u, "")) &&
         between.every((w) => !COORDINATORS.has(w.lower)) &&
         between.filter((w) => !inMention(w, r.speaker)).length <= 3
       );
     });
     const colon = colonBefore(q.start);
     const chosen = adjacentAfter ?? before[before.length - 1];
+    const quote = { start: q.start, end: q.end };
+    let made: AttributionRecord;
     if (chosen) {
       used.add(chosen.cue);
-      const speaker = chosen.speaker;
-      attributions.push(
-        record(speaker, mixedOrDirect(q, chosen), written(chosen.cue), { start: q.start, end: q.end }, span(chosen.cue), q.sentence),
-      );
+      made = record(chosen.speaker, mixedOrDirect(q, chosen), written(chosen.cue), quote, span(chosen.cue), q.sentence, {
+        cue: adjacentAfter ? "cue-after-quote" : "cue-before-quote",
+        speaker: chosen.rule,
+      });
     } else if (colon !== null) {
       const speaker = speakerBeforeColon(colon);
-      attributions.push(record(speaker, "direct", ":", { start: q.start, end: q.end }, { start: colon, end: colon + 1 }, q.sentence));
+      made = record(speaker, "direct", ":", quote, { start: colon, end: colon + 1 }, q.sentence, {
+        cue: "colon-introduction",
+        speaker: speaker ? "colon-introduction" : null,
+      });
     } else {
-      attributions.push(record(null, "direct", null, { start: q.start, end: q.end }, null, q.sentence));
+      const previous = opensSentence(q) ? quoteEndingIn.get(q.sentence - 1) : undefined;
+      made = previous?.speakerSpan
+        ? {
+            ...previous,
+            kind: "direct",
+            cue: null,
+            cueSpan: null,
+            quote,
+            sentence: q.sentence,
+            cueRule: "follow-on-quotation",
+            speakerRule: "follow-on-quotation",
+          }
+        : record(null, "direct", null, quote, null, q.sentence, { cue: null, speaker: null });
     }
+    attributions.push(made);
+    quoteEndingIn.set(last, made);
   }
   for (const r of resolved) {
-    if (used.has(r.cue)) continue;
-    const preposition = isPreposition(r.cue);
-    if (!preposition && !r.speaker && !opensThatClause(r.cue)) continue;
+    if (used.has(r.cue) || r.cue.quoteOnly) continue;
+    const kind = r.cue.kind;
+    if (r.cue.needsClause ? !opensClause(r.cue) : kind === "speech" && !r.speaker && !opensThatClause(r.cue)) continue;
     const content = reportedContent(r);
     if (!content) continue;
-    attributions.push(record(r.speaker, "indirect", written(r.cue), content, span(r.cue), sentenceAt(sentences, content.start)));
+    attributions.push(
+      record(
+        r.speaker,
+        kind === "thought" ? "thought" : "indirect",
+        written(r.cue),
+        content,
+        span(r.cue),
+        sentenceAt(sentences, content.start),
+        {
+          cue: kind === "thought" ? "thought-verb" : kind === "preposition" ? "source-preposition" : "reporting-verb",
+          speaker: r.rule,
+        },
+      ),
+    );
   }
   return attributions.sort((a, b) => a.quote.start - b.quote.start || a.quote.end - b.quote.end);
 
@@ -158,6 +264,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     quote: Span,
     cueSpan: Span | null,
     sentence: number,
+    rules: { readonly cue: CueRule | null; readonly speaker: SpeakerRule | null },
   ): AttributionRecord {
     return {
       speaker: speaker?.name ?? null,
@@ -168,6 +275,8 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
       cueSpan,
       speakerSpan: speaker ? { start: speaker.start, end: speaker.end } : null,
       resolvedBy: speaker?.name ? speaker.resolvedBy : null,
+      cueRule: rules.cue,
+      speakerRule: speaker ? rules.speaker : null,
       sentence,
     };
   }
@@ -180,70 +289,13 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   function inMention(w: Span, m: Span | null) {
     return !!m && w.start >= m.start && w.end <= m.end;
   }
-
-  function findCueSpeaker(cue: TermMatch, preposition: boolean, earlier: readonly CueSpeaker[]): Pick<CueSpeaker, "speaker" | "side"> {
-    const sentence = sentences[sentenceAt(sentences, cue.start)]!;
-    const inSentence = (mentionsBySentence.get(sentence.index) ?? []).filter((m) => m.end <= sentence.end && !insideQuote(m));
-    const firstAfter = (offset: number, maxWords: number) => {
-      const m = inSentence.find((x) => x.start >= offset);
-      if (!m) return null;
-      const between = wordsBetween(offset, m.start).filter((w) => !ARTICLES.has(w.lower));
-      return between.length <= maxWords && !/[.;:!?"“”«»„]/u.test(text.slice(offset, m.start)) ? m : null;
-    };
-    if (preposition) return { speaker: firstAfter(cue.end, 0), side: "after" };
-    // The agent of a passive: "beschreven door een kennis", "as described by the minister".
-    const next = input.words[(wordIndex.get(cue.start) ?? -2) + countWords(cue)];
-    if (next && grammar.agents[language].has(next.lower)) {
-      const agent = firstAfter(next.end, 0);
-      if (agent) return { speaker: agent, side: "after" };
-    }
-    // Inverted after a comma or closing quote: ", reported CNN", "”, zei hij".
-    if (/[,”"’»]\s*$/u.test(text.slice(sentence.start, cue.start))) {
-      const inverted = firstAfter(cue.end, 1);
-      if (inverted) return { speaker: inverted, side: "after" };
-    }
-    // The subject before the cue.
-    const before = inSentence.filter((m) => m.end <= cue.start).reverse();
-    for (const m of before) {
-      if (m.afterPreposition) continue;
-      // A second verb of the same subject: "The White House stated that …, but kept saying that …".
-      const earlierCue = earlier.findLast((e) => e.cue.start >= m.end && e.cue.end <= cue.start);
-      if (earlierCue) return { speaker: earlierCue.speaker, side: earlierCue.side };
-      const gap = text.slice(m.end, cue.start);
-      if (/[;:!?“”«»„"]/u.test(gap)) break;
-      const counted = gapWords(m.end, cue.start, inSentence);
-      const auxiliary = counted[0] && grammar.auxiliaries[language].has(counted[0].lower);
-      if (counted.length <= SUBJECT_GAP || (auxiliary && counted.length <= AUXILIARY_GAP)) return { speaker: m, side: "before" };
-    }
-    // Dutch inversion: "Nu stelt de minister dat …".
-    const inverted = firstAfter(cue.end, 0);
-    if (inverted && !inverted.afterPreposition) return { speaker: inverted, side: "after" };
-    return { speaker: null, side: null };
-  }
-
   function countWords(m: Span) {
-    return wordsBetween(m.start, m.end).length || 1;
+    return wordsBetween(ctx, m.start, m.end).length || 1;
   }
 
-  /**
-   * Words between a subject and its verb that count against the gap: not inside a parenthetical between
-   * commas or dashes, not part of a mention, and not the prepositions and articles of the subject's own
-   * phrases ("Artikel 4 van het verdrag tussen Rusland en de DVK stelt").
-   */
-  function gapWords(from: number, to: number, mentions: readonly SpeakerMention[]): Word[] {
-    const gap = text.slice(from, to);
-    const hidden: Span[] = [];
-    const parenthetical = /([,–—(])[^,–—()]*([,–—)])/gu;
-    for (let m = parenthetical.exec(gap); m; m = parenthetical.exec(gap))
-      hidden.push({ start: from + m.index, end: from + m.index + m[0].length });
-    return wordsBetween(from, to).filter(
-      (w) =>
-        !hidden.some((h) => w.start >= h.start && w.end <= h.end) &&
-        !mentions.some((m) => w.start >= m.start && w.end <= m.end) &&
-        !ARTICLES.has(w.lower) &&
-        !GAP_CONJUNCTIONS.has(w.lower) &&
-        !grammar.prepositions[language].has(w.lower),
-    );
+  /** Whether only opening marks and white space stand between the quotation and the start of its sentence. */
+  function opensSentence(q: Quotation): boolean {
+    return /^[\s"'“”„‘’«»(–—-]*$/u.test(text.slice(sentences[q.sentence]!.start, q.start));
   }
 
   /** The offset of a colon right before `offset` (only spaces and line breaks between), or null. */
@@ -256,7 +308,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   /** Before a colon: the last person named in the colon's sentence, else the last mention of any kind. */
   function speakerBeforeColon(colon: number): SpeakerMention | null {
     const sentence = sentences[sentenceAt(sentences, colon)]!;
-    const inSentence = (mentionsBySentence.get(sentence.index) ?? []).filter((m) => m.end <= colon && !insideQuote(m) && m.name);
+    const inSentence = ctx.mentionsIn(sentence.index).filter((m) => m.end <= colon && m.name);
     const people = inSentence.filter((m) => m.kind === "person" || m.kind === "surname" || m.kind === "pronoun" || m.kind === "relative");
     return people[people.length - 1] ?? inSentence.filter((m) => !m.afterPreposition).pop() ?? null;
   }
@@ -267,9 +319,9 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     const skip = (w: Word) => inMention(w, r.speaker) || inMention(w, r.cue) || grammar.complementizers[language].has(w.lower);
     const lead =
       r.cue.end <= q.start
-        ? wordsBetween(Math.max(r.cue.end, r.speaker && r.side === "after" ? r.speaker.end : 0), q.start).filter((w) => !skip(w))
+        ? wordsBetween(ctx, Math.max(r.cue.end, r.speaker && r.side === "after" ? r.speaker.end : 0), q.start).filter((w) => !skip(w))
         : [];
-    const trail = wordsBetween(q.end, sentence.end).filter((w) => !skip(w));
+    const trail = wordsBetween(ctx, q.end, sentence.end).filter((w) => !skip(w));
     return lead.length || trail.length > 1 ? "mixed" : "direct";
   }
 
@@ -279,6 +331,25 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     return [input.words[i], input.words[i + 1]].some(
       (w) => !!w && grammar.complementizers[language].has(w.lower) && w.start - cue.end < 20,
     );
+  }
+
+  /**
+   * Whether a verb of thought introduces what is thought: a that-clause, an infinitive ("wants to", "hoopt
+   * te"), or (English) a clause whose subject comes right after it ("believes the deal will fail").
+   */
+  function opensClause(cue: Span): boolean {
+    if (opensThatClause(cue)) return true;
+    const i = (wordIndex.get(cue.start) ?? -1) + countWords(cue);
+    const next = input.words[i];
+    if (!next || next.start - cue.end > 2 || next.sentence !== input.words[i - 1]?.sentence) return false;
+    if (next.lower === (language === "en" ? "to" : "te")) return true;
+    if (!input.tags || !CLAUSE_TAGS.has(input.tags.get(next.start) ?? "")) return false;
+    for (let k = i + 1; k < i + 5 && input.words[k]?.sentence === next.sentence; k++) {
+      const tag = input.tags.get(input.words[k]!.start);
+      if (tag === "VERB" || tag === "AUX") return true;
+      if (tag === "ADP" || tag === "PUNCT") return false;
+    }
+    return false;
   }
 
   /** The reported content of indirect speech: the sentence on the far side of the cue and speaker. */
@@ -304,6 +375,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   function trim(start: number, end: number): Span | null {
     while (start < end && /[\s,:;–—]/u.test(text[start]!)) start++;
     while (end > start && /[\s]/u.test(text[end - 1]!)) end--;
-    return end > start ? { start, end } : null;
+    // Reported content has at least one word ("Hoe zal het Westen reageren?" reports nothing).
+    return end > start && /\p{L}/u.test(text.slice(start, end)) ? { start, end } : null;
   }
 }

@@ -19,11 +19,11 @@ export interface Word extends Span {
  */
 export interface SpeakerMention extends Span {
   readonly sentence: number;
-  readonly kind: "person" | "body" | "group" | "anonymous" | "document" | "pronoun" | "relative" | "surname";
+  readonly kind: "person" | "body" | "group" | "anonymous" | "document" | "pronoun" | "relative" | "surname" | "phrase";
   readonly name: string | null;
   readonly type: SpeakerType | null;
   /** How the name was reached: written out, from a title alone, or by referring back. */
-  readonly resolvedBy: "name" | "title" | "pronoun" | "relative" | "surname" | null;
+  readonly resolvedBy: "name" | "title" | "pronoun" | "relative" | "surname" | "phrase" | null;
   /** True when a preposition stands right before it (or before the phrase it is coordinated with). */
   readonly afterPreposition: boolean;
 }
@@ -42,7 +42,31 @@ export interface SpeakerMatches {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*/gu;
-const NAME_PARTICLES = new Set(["van", "von", "de", "der", "den", "bin", "al", "la", "le", "ten", "ter"]);
+/** Lower-case words inside a name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva", "Thomas a Kempis"). */
+const NAME_PARTICLES = new Set([
+  "van",
+  "von",
+  "de",
+  "der",
+  "den",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "la",
+  "le",
+  "ten",
+  "ter",
+  "da",
+  "di",
+  "du",
+  "del",
+  "della",
+  "dos",
+  "das",
+  "do",
+  "a",
+]);
 /** Articles, skipped before and stripped from the front of speaker phrases. */
 export const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an", "de", "het", "een"]);
 /** How many sentences back a pronoun may look for its antecedent. */
@@ -152,12 +176,13 @@ export function findSpeakerMentions(
   const adjacent = (i: number) =>
     /^[\s\u00A0]+$/u.test(text.slice(words[i]!.end, words[i + 1]?.start ?? words[i]!.end)) && sameSentence(i, i + 1);
   /** A name run from word i: capitalised words and particles between them, at most four name words. */
+  const isParticle = (k: number) => k < words.length && NAME_PARTICLES.has(words[k]!.lower);
   const nameRun = (i: number): number => {
     let j = i;
     let names = 0;
     while (j < words.length && names < 4) {
       if (isNameWord(j)) names++;
-      else if (!(NAME_PARTICLES.has(words[j]!.lower) && isNameWord(j + 1) && names > 0)) break;
+      else if (!(names > 0 && isParticle(j) && (isNameWord(j + 1) || (isParticle(j + 1) && isNameWord(j + 2))))) break;
       if (!adjacent(j)) return j + 1;
       j++;
     }
@@ -262,6 +287,9 @@ export function findSpeakerMentions(
     // apposition after a name ("Danila Krylov, onderzoeker bij …") is part of that name's mention.
     const phraseStart = extendLeft(i, false);
     let b = phraseStart - 1;
+    // Over up to two modifiers and an article: "Hogan Gidley, a former director of …".
+    for (let n = 0; n < 2 && b >= 0 && /^\p{Ll}+$/u.test(words[b]!.text) && !ARTICLES.has(words[b]!.lower) && !fn.has(words[b]!.lower); n++)
+      b--;
     if (b >= 0 && ARTICLES.has(words[b]!.lower)) b--;
     if (b >= 0 && sameSentence(b, i) && isNameWord(b) && /^\s*,\s*$/u.test(text.slice(words[b]!.end, words[b + 1]!.start))) continue;
     const outlet = firstWithin(matches.outlet, words[phraseStart]!.start, title.start);
@@ -439,12 +467,19 @@ export function findSpeakerMentions(
       });
       i = j - 1;
     } else if (names === 1 && j === i + 1) {
+      // "Mr. Hedge", "Sen. Cruz", "dhr. Jansen": a surname after an honorific names a person even when the
+      // text never gave the full name.
+      const honorific =
+        !!prev &&
+        sameSentence(i - 1, i) &&
+        grammar.honorifics[language].has(prev.lower) &&
+        /^\.?\s+$/u.test(text.slice(prev.end, words[i]!.start));
       add({
-        start: words[i]!.start,
+        start: honorific ? prev.start : words[i]!.start,
         end: words[i]!.end,
         sentence: words[i]!.sentence,
         kind: "surname",
-        name: null,
+        name: honorific ? words[i]!.text.replace(/['’]s$/u, "") : null,
         type: null,
         resolvedBy: null,
       });
@@ -524,20 +559,26 @@ function resolve(
         ]
       : [];
   };
-  // The last person named whose full name ends with each surname key.
+  // The last person named whose full name ends with each surname key; and, for names written surname
+  // first ("Han Zheng" … "Han said"), whose name starts with it (tried second).
   const lastPersonWithSurname = new Map<string, string>();
+  const lastPersonWithFirstName = new Map<string, string>();
   const resolved: SpeakerMention[] = [];
   const afterPreposition = (m: Span, previous: readonly SpeakerMention[]): boolean => {
     let i = (wordIndexAt.get(m.start) ?? 0) - 1;
     while (i >= 0 && ARTICLES.has(words[i]!.lower)) i--;
     const before = words[i];
     if (!before || before.sentence !== words[wordIndexAt.get(m.start)!]!.sentence) return false;
+    // Only words joined by spaces make a phrase: in "At one point, she said" "she" is not after "at".
+    const joined = (k: number, to: number) => /^\s+$/u.test(text.slice(words[k]!.end, to));
+    if (!/^[\s\p{L}]+$/u.test(text.slice(before.end, m.start))) return false;
     if (grammar.prepositions[language].has(before.lower)) return true;
     // Over up to two adjectives: "in northeastern China".
     for (
       let k = i, n = 0;
-      k >= 0 &&
+      k > 0 &&
       n < 2 &&
+      joined(k - 1, words[k]!.start) &&
       /^\p{Ll}+$/u.test(words[k]!.text) &&
       !grammar.functionWords[language].has(words[k]!.lower) &&
       !grammar.auxiliaries[language].has(words[k]!.lower);
@@ -558,14 +599,18 @@ function resolve(
     if (m.kind === "person" && m.name) {
       const keys = surnames(m.name);
       for (const key of keys) lastPersonWithSurname.set(key, m.name);
+      const parts = m.name.split(/\s+/u);
+      if (parts.length > 1) lastPersonWithFirstName.set(parts[0]!.toLowerCase(), m.name);
       out = { ...m, type: typeOf.get(m.name) ?? m.type };
     } else if (m.kind === "surname") {
-      const key = text
-        .slice(m.start, m.end)
-        .toLowerCase()
-        .replace(/['’]s$/, "");
-      const person = lastPersonWithSurname.get(key);
-      out = person ? { ...m, name: person, type: typeOf.get(person) ?? "other", resolvedBy: "surname" } : null;
+      // After an honorific the mention's name is the surname itself ("Mr. Hedge": "Hedge").
+      const key = (m.name ?? text.slice(m.start, m.end)).toLowerCase().replace(/['’]s$/, "");
+      const person = lastPersonWithSurname.get(key) ?? lastPersonWithFirstName.get(key);
+      if (person) out = { ...m, name: person, type: typeOf.get(person) ?? "other", resolvedBy: "surname" };
+      else if (m.name) {
+        out = { ...m, kind: "person", type: "other", resolvedBy: "name" };
+        lastPersonWithSurname.set(key, m.name);
+      } else out = null;
     } else if (m.kind === "pronoun") {
       const lower = text.slice(m.start, m.end).toLowerCase();
       const personal = grammar.personPronouns[language].has(lower);

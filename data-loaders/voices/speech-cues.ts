@@ -9,6 +9,8 @@ import type { Language, SpeakerType } from "../schema/record.ts";
 const termList = z
   .object({ en: z.array(z.string()).min(1, "needs at least one term"), nl: z.array(z.string()).min(1, "needs at least one term") })
   .strict();
+/** A term list that may be empty in a language (a rule with nothing to say there). */
+const optionalTermList = z.object({ en: z.array(z.string()), nl: z.array(z.string()) }).strict();
 const oneWord = z.string().regex(/^\p{L}+$/u, "must be one word");
 const words = z.object({ en: z.array(oneWord), nl: z.array(oneWord) }).strict();
 const lowerWords = z
@@ -34,6 +36,12 @@ const speakers = z
         agents: lowerWords,
         complementizers: lowerWords,
         auxiliaries: lowerWords,
+        passiveMarkers: lowerWords,
+        passiveAuxiliaries: lowerWords,
+        negations: lowerWords,
+        honorifics: lowerWords,
+        nonFinite: lowerWords,
+        determiners: lowerWords,
         functionWords: lowerWords,
         organisationWords: lowerWords,
       })
@@ -44,6 +52,12 @@ const schema = z
   .object({
     ...codebookHeader,
     cues: termList,
+    thoughtCues: termList,
+    clauseCues: optionalTermList,
+    quoteCues: optionalTermList,
+    namingCues: optionalTermList,
+    objectCues: optionalTermList,
+    idioms: optionalTermList,
     sourcePrepositions: termList,
     soCalled: termList,
     authorCredit: words,
@@ -81,6 +95,12 @@ export interface SpeakerWords {
       | "agents"
       | "complementizers"
       | "auxiliaries"
+      | "passiveMarkers"
+      | "passiveAuxiliaries"
+      | "negations"
+      | "honorifics"
+      | "nonFinite"
+      | "determiners"
       | "functionWords"
       | "organisationWords",
       WordSets
@@ -92,6 +112,18 @@ export interface SpeakerWords {
 export interface SpeechCues {
   readonly stamp: CodebookStamp;
   readonly cues: TermList;
+  /** Verbs of thought, belief and intention ("believes", "vreest"): attributions of kind "thought". */
+  readonly thoughtCues: TermList;
+  /** Verbs that report a document's or a study's words only when a clause follows ("polls show that"). */
+  readonly clauseCues: TermList;
+  /** Cues only next to a quotation ("“…,” he continued"), never reported speech on their own. */
+  readonly quoteCues: TermList;
+  /** Naming phrases ("referred to as", "known as"): cues for a quoted name, read as passives. */
+  readonly namingCues: TermList;
+  /** Cues whose next name is their object ("told Reuters"), never their subject. */
+  readonly objectCues: TermList;
+  /** Phrases in which a cue word is not a cue ("head of state", "het voor het zeggen hebben"). */
+  readonly idioms: TermList;
   /** Cues after which the speaker follows ("according to", "volgens", "aldus"). */
   readonly sourcePrepositions: TermList;
   readonly soCalled: TermList;
@@ -131,6 +163,12 @@ export function compileSpeechCues(
     return { id, terms };
   };
   const cues = compileList("cues", "cues", data.cues);
+  const thoughtCues = compileList("thought", "thoughtCues", data.thoughtCues);
+  const clauseCues = compileList("clause", "clauseCues", data.clauseCues);
+  const quoteCues = compileList("quote", "quoteCues", data.quoteCues);
+  const namingCues = compileList("naming", "namingCues", data.namingCues);
+  const objectCues = compileList("object", "objectCues", data.objectCues);
+  const idioms = compileList("idiom", "idioms", data.idioms);
   const sourcePrepositions = compileList("source-prepositions", "sourcePrepositions", data.sourcePrepositions);
   const soCalled = compileList("soCalled", "soCalled", data.soCalled);
   const s = data.speakers;
@@ -176,6 +214,12 @@ export function compileSpeechCues(
     speechCues: {
       stamp: { id: data.id, version: data.version, sha256 },
       cues,
+      thoughtCues,
+      clauseCues,
+      quoteCues,
+      namingCues,
+      objectCues,
+      idioms,
       sourcePrepositions,
       soCalled,
       authorCredit: lower(data.authorCredit),

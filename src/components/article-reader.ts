@@ -128,17 +128,28 @@ export function annotationsOf(record: ArticleRecord, categories: readonly Catego
     ...record.attributions.flatMap((a) => {
       const who = a.speaker ? `${a.speaker}${a.speakerType ? ` (${a.speakerType.replace("-", " ")})` : ""}` : "speaker not found";
       const how =
-        a.resolvedBy === "pronoun" || a.resolvedBy === "surname" || a.resolvedBy === "relative" ? `, referred to by ${a.resolvedBy}` : "";
+        (a.resolvedBy === "pronoun" || a.resolvedBy === "surname" || a.resolvedBy === "relative"
+          ? `, referred to by ${a.resolvedBy}`
+          : "") + (a.speakerRule ? `; found by the ${a.speakerRule} rule` : "");
+      const kind = { indirect: "reported", mixed: "partly quoted", direct: "quoted", thought: "thought or belief of" }[a.kind];
       return [
         {
           kind: "voice" as const,
           id: "quote",
           start: a.quote.start,
           end: a.quote.end,
-          label: `${a.kind === "indirect" ? "reported" : a.kind === "mixed" ? "partly quoted" : "quoted"}: ${who}`,
+          label: `${kind}: ${who}`,
         },
         ...(a.cueSpan
-          ? [{ kind: "voice" as const, id: "cue", start: a.cueSpan.start, end: a.cueSpan.end, label: `speech cue "${a.cue}"` }]
+          ? [
+              {
+                kind: "voice" as const,
+                id: "cue",
+                start: a.cueSpan.start,
+                end: a.cueSpan.end,
+                label: `speech cue "${a.cue}"${a.cueRule ? ` (${a.cueRule})` : ""}`,
+              },
+            ]
           : []),
         ...(a.speakerSpan
           ? [{ kind: "voice" as const, id: "speaker", start: a.speakerSpan.start, end: a.speakerSpan.end, label: `speaker: ${who}${how}` }]

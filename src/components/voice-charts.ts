@@ -65,12 +65,13 @@ export function voicesByType(
   });
 }
 
-/** Per article, the share of direct, mixed and indirect attributions (each bar sums to 100%). */
+/** Per article, the share of direct, mixed, indirect and thought attributions (each bar sums to 100%). */
 export function kindShares(articles: readonly ArticleVoices[], { width }: { width: number }): SVGSVGElement | HTMLElement {
   const kinds = [
     { id: "direct", label: "Direct quotation" },
     { id: "mixed", label: "Partial quotation in reported speech" },
     { id: "indirect", label: "Indirect speech" },
+    { id: "thought", label: "Reported thought or belief" },
   ] as const;
   const data = articles.flatMap((a) => kinds.map((k) => ({ id: a.id, kind: k.label, n: a.byKind[k.id] })));
   return Plot.plot({
@@ -81,7 +82,7 @@ export function kindShares(articles: readonly ArticleVoices[], { width }: { widt
     marginLeft: 190,
     x: { percent: true, label: "share of the article's attributions (%)" },
     y: { domain: articles.map((a) => a.id), label: null },
-    color: { domain: kinds.map((k) => k.label), range: ["#0072B2", "#56B4E9", "#E69F00"], legend: true },
+    color: { domain: kinds.map((k) => k.label), range: ["#0072B2", "#56B4E9", "#E69F00", "#CC79A7"], legend: true },
     marks: [
       Plot.barX(
         data,

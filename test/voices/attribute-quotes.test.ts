@@ -272,6 +272,8 @@ describe("attributeQuotes on ordinary text that once broke the reader", () => {
     expect(
       attribute("The ministry published its findings on Monday. Download the report.pdf. Officials said the numbers were clear."),
     ).toEqual([
+      // "published its findings" reports the ministry's findings; the noun phrase before the verb is its speaker.
+      { speaker: "ministry", type: "other", kind: "indirect", cue: "published", quote: "its findings on Monday.", by: "phrase" },
       { speaker: "Officials", type: "unnamed-group", kind: "indirect", cue: "said", quote: "the numbers were clear.", by: "name" },
     ]);
   });

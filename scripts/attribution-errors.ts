@@ -1,0 +1,93 @@
+/**
+ * Development aid for the attribution rules: scores the PolNeAR **development part only** (the kept-back
+ * part is never read here) and prints its figures, plus, with `--errors N`, N missed and N wrong
+ * attributions with their sentence, so a rule can be judged on the errors it is meant to fix.
+ * Usage: npx tsx scripts/attribution-errors.ts [--errors 40] [--seed 1]
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { evaluationPart } from "../data-loaders/common/evaluation-split.ts";
+import { mulberry32 } from "../data-loaders/common/seeded-random.ts";
+import { corpusPaths } from "../data-loaders/project-paths.ts";
+import { analyzeArticle } from "../data-loaders/pipeline/analyze-article.ts";
+import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
+import { bareArticle } from "../data-loaders/reading/bare-article.ts";
+import { attributionFigures, scoreAttributions } from "../data-loaders/voices/evaluate-attribution.ts";
+
+type Range = { start: number; end: number };
+type Gold = { id: string; text: string; attributions: { source: Range[] | null; cue: Range[] | null; content: Range[] | null }[] };
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const shown = option("--errors", 0);
+const random = mulberry32(option("--seed", 1));
+const folder = process.env.EVAL_DIR ?? join(import.meta.dirname, "..", "..", "shared", "eval");
+const resources = loadResources(corpusPaths());
+const articles = readFileSync(join(folder, "en", "polnear_train.jsonl"), "utf8")
+  .trim()
+  .split("\n")
+  .map((line) => JSON.parse(line) as Gold)
+  .filter((a) => evaluationPart(a.id) === "development");
+
+const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
+const missed: string[] = [];
+/** Per speaker rule and per cue rule: attributions with a speaker, and how many are right. */
+const byRule = new Map<string, { right: number; all: number }>();
+const tally = (key: string, right: boolean) => {
+  const entry = byRule.get(key) ?? { right: 0, all: 0 };
+  entry.all++;
+  if (right) entry.right++;
+  byRule.set(key, entry);
+};
+const wrong: string[] = [];
+const counts = articles.map((gold) => {
+  const record = analyzeArticle(bareArticle(gold.id, gold.text, "en"), resources);
+  const predicted = record.attributions.map((a) => ({ cue: a.cueSpan, source: a.speaker === null ? null : a.speakerSpan }));
+  const context = (at: number) => {
+    const from = Math.max(gold.text.lastIndexOf("\n", at) + 1, at - 160);
+    const to = gold.text.indexOf("\n", at) < 0 ? at + 160 : Math.min(gold.text.indexOf("\n", at), at + 160);
+    return gold.text.slice(from, to);
+  };
+  const show = (spans: readonly Range[] | null) => (spans ?? []).map((s) => gold.text.slice(s.start, s.end)).join(" … ");
+  for (const g of gold.attributions) {
+    if (!g.cue?.length) continue;
+    const hit = record.attributions.find((a) => a.cueSpan && g.cue!.some((c) => overlaps(c, a.cueSpan!)));
+    if (!hit) missed.push(`MISSED cue «${show(g.cue)}» source «${show(g.source)}»\n   ${context(g.cue[0]!.start)}`);
+  }
+  for (const a of record.attributions) {
+    if (!a.cueSpan || a.speaker === null || !a.speakerSpan) continue;
+    const right = gold.attributions.some(
+      (g) => g.cue?.some((c) => overlaps(c, a.cueSpan!)) && g.source?.some((s) => overlaps(s, a.speakerSpan!)),
+    );
+    const cueRight = gold.attributions.find((g) => g.cue?.some((c) => overlaps(c, a.cueSpan!)));
+    tally(`speaker ${a.speakerRule}`, right);
+    tally(`cue ${a.cueRule}`, !!cueRight);
+    if (!right)
+      wrong.push(
+        `WRONG ${a.speakerRule} cue «${a.cue}» speaker «${gold.text.slice(a.speakerSpan.start, a.speakerSpan.end)}» (${a.resolvedBy}) gold source «${show(cueRight?.source ?? null)}»\n   ${context(a.cueSpan.start)}`,
+      );
+  }
+  return scoreAttributions(gold.attributions, predicted);
+});
+const { cue, source } = attributionFigures(counts);
+const f = (x: number) => x.toFixed(3);
+console.log(`development part: ${articles.length} articles`);
+console.log(`cue    P ${f(cue.precision)} R ${f(cue.recall)} F1 ${f(cue.f1)}`);
+console.log(`source P ${f(source.precision)} R ${f(source.recall)} F1 ${f(source.f1)}`);
+for (const [rule, { right, all }] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1)))
+  console.log(`  ${rule.padEnd(32)} ${String(all).padStart(5)} precision ${f(right / all)}`);
+const sample = (list: string[]) => {
+  const copy = [...list];
+  const out: string[] = [];
+  while (out.length < shown && copy.length) out.push(copy.splice(Math.floor(random() * copy.length), 1)[0]!);
+  return out;
+};
+if (shown) {
+  console.log(`\n${missed.length} missed gold cues; a sample:`);
+  for (const line of sample(missed)) console.log(line);
+  console.log(`\n${wrong.length} wrong sources; a sample:`);
+  for (const line of sample(wrong)) console.log(line);
+}
