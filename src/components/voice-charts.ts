@@ -73,7 +73,11 @@ export function kindShares(articles: readonly ArticleVoices[], { width }: { widt
     { id: "indirect", label: "Indirect speech" },
     { id: "thought", label: "Reported thought or belief" },
   ] as const;
-  const data = articles.flatMap((a) => kinds.map((k) => ({ id: a.id, kind: k.label, n: a.byKind[k.id] })));
+  // Shares computed per article: Plot's normalize transform would normalise each kind across articles.
+  const data = articles.flatMap((a) => {
+    const total = kinds.reduce((sum, k) => sum + a.byKind[k.id], 0);
+    return kinds.map((k) => ({ id: a.id, kind: k.label, n: a.byKind[k.id], share: total ? a.byKind[k.id] / total : 0 }));
+  });
   return Plot.plot({
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
@@ -84,10 +88,7 @@ export function kindShares(articles: readonly ArticleVoices[], { width }: { widt
     y: { domain: articles.map((a) => a.id), label: null },
     color: { domain: kinds.map((k) => k.label), range: ["#0072B2", "#56B4E9", "#E69F00", "#CC79A7"], legend: true },
     marks: [
-      Plot.barX(
-        data,
-        Plot.normalizeX("sum", { x: "n", y: "id", fill: "kind", title: (d: { kind: string; n: number }) => `${d.kind}: ${d.n}` }),
-      ),
+      Plot.barX(data, { x: "share", y: "id", fill: "kind", title: (d: { kind: string; n: number }) => `${d.kind}: ${d.n}` }),
       Plot.ruleX([0]),
     ],
   });

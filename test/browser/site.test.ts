@@ -158,7 +158,10 @@ describe("built site in headless Chromium", () => {
     await page.waitForSelector(".article-body .v-speaker");
     expect(await page.locator(".article-body").getAttribute("class")).toContain("show-v-quote");
     const speaker = page.locator(".article-body .v-speaker", { hasText: "White House" }).first();
-    expect(await speaker.getAttribute("title")).toBe("speaker: White House (government)");
+    // The speaker's title names the rule that found it (two attributions share this span: stated …, kept saying).
+    expect(await speaker.getAttribute("title")).toBe(
+      "speaker: White House (government); found by the subject-before-cue rule; speaker: White House (government); found by the same-subject rule",
+    );
     expect(await speaker.evaluate((el) => getComputedStyle(el).fontWeight)).toBe("700");
     expect(await page.locator(".sources .voices li").allTextContents()).toEqual(
       expect.arrayContaining([expect.stringMatching(/^CNN \(other media; 2 indirect\)/)]),
@@ -167,6 +170,18 @@ describe("built site in headless Chromium", () => {
     await page.close();
   });
 
+  it("counts reported thoughts on Who speaks and leaves them out when the reader switches them off", async () => {
+    const { page, problems } = await visit("/who-speaks.html", "svg.voice-network");
+    const intro = page.locator("main p", { hasText: "Which voices do the articles let speak" });
+    const found = async () => Number((await intro.textContent())!.match(/found (\d+) quotations/)![1]);
+    const withThoughts = await found();
+    expect(await intro.textContent()).toMatch(/and \d+ reported thoughts, beliefs or intentions/);
+    await page.locator("main input[type=checkbox]").first().click();
+    await expect.poll(found).toBeLessThan(withThoughts);
+    expect(await intro.textContent()).not.toMatch(/reported thoughts/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
   it("links a tone heatmap cell to the reader with every sentence mentioning the actor marked", async () => {
     const { page, problems } = await visit("/tone.html", "svg a");
     const hrefs = await page.locator("svg a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
