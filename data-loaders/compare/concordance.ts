@@ -16,11 +16,13 @@ export function concordanceLines(record: ArticleRecord): ConcordanceLine[] {
     category: string,
     m: { term: string; start: number; end: number; sentence: number; quote: ConcordanceLine["quote"] },
     form: string | null,
+    codebookTerm: string | null,
   ): ConcordanceLine => ({
     article: record.id,
     kind,
     category,
     term: m.term,
+    codebookTerm,
     form,
     quote: m.quote,
     sentence: m.sentence,
@@ -29,5 +31,8 @@ export function concordanceLines(record: ArticleRecord): ConcordanceLine[] {
     match: squash(visible.slice(m.start, m.end)),
     right: squash(visible.slice(m.end, m.end + CONTEXT)).trimEnd(),
   });
-  return [...record.markers.map((m) => line("frame", m.frame, m, m.form)), ...record.devices.map((d) => line("device", d.device, d, null))];
+  return [
+    ...record.markers.map((m) => line("frame", m.frame, m, m.form, m.codebookTerm)),
+    ...record.devices.map((d) => line("device", d.device, d, null, null)),
+  ];
 }

@@ -117,6 +117,7 @@ export const concordanceLineSchema = z
     kind: z.enum(["frame", "device"]),
     category: z.string().describe("frame or device id"),
     term: z.string().describe("the surface form matched"),
+    codebookTerm: z.string().nullable().describe("the framing codebook term that matched (the marker's codebookTerm); null for devices"),
     form: z.string().nullable(),
     quote: quoteContextSchema,
     sentence: index,

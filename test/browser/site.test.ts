@@ -124,6 +124,28 @@ describe("built site in headless Chromium", () => {
     await page.close();
   });
 
+  it("splits each frame's count by the codebook term that matched", async () => {
+    const { page, problems } = await visit("/compare/frames.html", "#terms");
+    const rows = await page
+      .locator("xpath=//h2[@id='terms']/../following-sibling::*//table")
+      .first()
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    // Columns (after Inputs.table's empty first cell): frame, codebook term, count, articles, as written.
+    // One frame, several terms, each with its own count: Eurasian connectivity's "*corridor{,s,en}" is 8
+    // markers in 2 seeds, written five ways.
+    expect(rows).toContainEqual([
+      "",
+      "Eurasian connectivity",
+      "*corridor{,s,en}",
+      "8",
+      "2",
+      "corridor, corridors, douanecorridors, transportcorridor, verbindingscorridors",
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("opens a concordance link at its sentence, with only that frame shown", async () => {
     const { page, problems } = await visit("/articles/000_d933d23d6336647c.html?show=hegemon#s-12", ".article-body .sentence");
     expect(problems).toEqual([]);
