@@ -115,7 +115,7 @@ function firstLetterAnyCase(word: string): string {
  * - role "origin": each name in an origin line ("Bron: www.rt.com", "Bronnen: Global Times, Peoples Daily"),
  *   canonical when the gazetteer knows it, else as written;
  * - role "author-credit": a name closing a sentence after a credit verb ("…, schrijft Pepe Escobar."), or
- *   after a byline word at the start of a block ("By Jane Doe").
+ *   after a byline word at the start of the first block ("By Jane Doe", "By Jane Doe, a political analyst").
  * Sorted by start.
  */
 export function detectOutlets(
@@ -134,7 +134,8 @@ export function detectOutlets(
   const credit = cues.authorCredit[language].map(firstLetterAnyCase).join("|");
   const byline = cues.byline[language].map(firstLetterAnyCase).join("|");
   const creditPattern = credit ? new RegExp(String.raw`(?:^|[,–—]\s*)(?:${credit})\s+(${NAME})\s*[.!]?\s*$`, "u") : null;
-  const bylinePattern = byline ? new RegExp(String.raw`^(?:${byline})\s+(${NAME})\s*$`, "u") : null;
+  // A byline may give the author's role in apposition: "By Jane Doe, a political analyst".
+  const bylinePattern = byline ? new RegExp(String.raw`^(?:${byline})\s+(${NAME})\s*(?:,\s*[^,.!?\n]{1,80})?[.]?\s*$`, "u") : null;
   for (const block of blocks) {
     const text = masked.slice(block.start, block.end);
     if (block.kind === "source-line") {

@@ -48,6 +48,11 @@ describe("detectOutlets: author credits", () => {
   });
   it("finds a byline at the start of the article", () => {
     expect(outletsOf("By Jane Doe\n\nTrade grew fast.")).toEqual([["author-credit", "Jane Doe", "Jane Doe"]]);
+    // With the author's role in apposition, in both languages; the role is not part of the name.
+    expect(outletsOf("By Jane Doe, a political analyst\n\nTrade grew fast.")).toEqual([["author-credit", "Jane Doe", "Jane Doe"]]);
+    expect(outletsOf("Door Jan de Vries, correspondent in Moskou\n\nDe handel groeit.", "nl")).toEqual([
+      ["author-credit", "Jan de Vries", "Jan de Vries"],
+    ]);
   });
   it("takes only capitalised words for a name", () => {
     expect(outletsOf("Trade grew, writes the minister.")).toEqual([]);
