@@ -66,6 +66,7 @@ export const speakerRuleSchema = z.enum([
   "subject-before-cue",
   "appositive-subject",
   "subject-phrase",
+  "coordinated-verb",
   "dutch-inversion",
   "apposition",
   "colon-introduction",

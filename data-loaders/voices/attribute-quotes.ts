@@ -155,7 +155,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
         inParagraph(c.start) &&
         !insideQuote(c) &&
         (c.kind === "preposition" ||
-          (hasVerbReading(c, input.tags, wordBefore(c.start), grammar.determiners[language], opensThatClause(c)) &&
+          ((hasVerbReading(c, input.tags, wordBefore(c.start), grammar.determiners[language], opensThatClause(c)) || closesQuotation(c)) &&
             !adjectival(c) &&
             !grammar.nonFinite[language].has(wordBefore(c.start) ?? ""))) &&
         !credits.some((o) => o.start >= c.end && /^\s*$/u.test(text.slice(c.end, o.start))),
@@ -291,6 +291,19 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   }
   function countWords(m: Span) {
     return wordsBetween(ctx, m.start, m.end).length || 1;
+  }
+
+  /**
+   * Whether the cue closes a direct quotation: at most a name (three words) between the closing mark and
+   * the cue, and the sentence ends right after it ("”, Viguerie notes."). Then the word is a verb whatever
+   * the tagger read.
+   */
+  function closesQuotation(c: Span): boolean {
+    const q = quoted[lastStartingAtOrBefore(quoted, c.start)];
+    if (!q || q.kind !== "direct" || q.end > c.start) return false;
+    const between = text.slice(q.end, c.start);
+    const sentence = sentences[sentenceAt(sentences, c.start)]!;
+    return /^[\s,]*(?:[\p{L}.'’-]+\s+){0,3}$/u.test(between) && /^\s*[.!?]?\s*$/u.test(text.slice(c.end, sentence.end));
   }
 
   /** Whether only opening marks and white space stand between the quotation and the start of its sentence. */

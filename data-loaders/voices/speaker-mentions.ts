@@ -474,12 +474,26 @@ export function findSpeakerMentions(
         sameSentence(i - 1, i) &&
         grammar.honorifics[language].has(prev.lower) &&
         /^\.?\s+$/u.test(text.slice(prev.end, words[i]!.start));
+      // So does a lone name right before a speech cue ("”, Viguerie notes.", "Scarborough continued"),
+      // when no full name comes earlier.
+      // Not a sentence's first word (any word is capitalised there: "Gisteren waarschuwde") unless a quotation
+      // closes right before it, and not a possessive ("Trump's repeated calls").
+      const next = words[i + 1];
+      const inside =
+        (!!prev && sameSentence(i - 1, i)) || /[”"’»]\s*,?\s*$/u.test(text.slice(Math.max(0, words[i]!.start - 4), words[i]!.start));
+      const beforeCue =
+        inside &&
+        !/['’]s$/u.test(words[i]!.text) &&
+        !!next &&
+        sameSentence(i, i + 1) &&
+        cueStarts.has(next.start) &&
+        /^\s+$/u.test(text.slice(words[i]!.end, next.start));
       add({
         start: honorific ? prev.start : words[i]!.start,
         end: words[i]!.end,
         sentence: words[i]!.sentence,
         kind: "surname",
-        name: honorific ? words[i]!.text.replace(/['’]s$/u, "") : null,
+        name: honorific || beforeCue ? words[i]!.text.replace(/['’]s$/u, "") : null,
         type: null,
         resolvedBy: null,
       });
@@ -603,7 +617,7 @@ function resolve(
       if (parts.length > 1) lastPersonWithFirstName.set(parts[0]!.toLowerCase(), m.name);
       out = { ...m, type: typeOf.get(m.name) ?? m.type };
     } else if (m.kind === "surname") {
-      // After an honorific the mention's name is the surname itself ("Mr. Hedge": "Hedge").
+      // After an honorific or before a cue the mention's name is the surname itself ("Mr. Hedge": "Hedge").
       const key = (m.name ?? text.slice(m.start, m.end)).toLowerCase().replace(/['’]s$/, "");
       const person = lastPersonWithSurname.get(key) ?? lastPersonWithFirstName.get(key);
       if (person) out = { ...m, name: person, type: typeOf.get(person) ?? "other", resolvedBy: "surname" };

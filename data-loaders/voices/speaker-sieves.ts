@@ -53,6 +53,8 @@ const SUBJECT_GAP = 3;
 const AUXILIARY_GAP = 20;
 /** Conjunctions inside a subject's own phrases ("tussen Rusland en de DVK"), which do not count against the gap. */
 const GAP_CONJUNCTIONS = new Set(["and", "en", "or", "of"]);
+/** Words that join a second verb to the first ("… and says", "…, but told", "… en zei"). */
+const COORDINATORS = new Set(["and", "but", "then", "en", "maar"]);
 /** Tags a subject noun phrase is made of (wink's Universal POS tags), and those of its head. */
 const PHRASE_TAGS = new Set(["DET", "ADJ", "NUM", "NOUN", "PROPN"]);
 const HEAD_TAGS = new Set(["NOUN", "PROPN"]);
@@ -78,6 +80,7 @@ export const SPEAKER_SIEVES: ReadonlyArray<{ readonly name: SpeakerRule; readonl
     { name: "subject-before-cue", languages: ["en", "nl"], find: subjectBeforeCue },
     { name: "appositive-subject", languages: ["en", "nl"], find: appositiveSubject },
     { name: "subject-phrase", languages: ["en"], find: subjectPhrase },
+    { name: "coordinated-verb", languages: ["en", "nl"], find: coordinatedVerb },
     { name: "inverted-cue", languages: ["en", "nl"], find: invertedAfterComma },
     { name: "dutch-inversion", languages: ["nl"], find: dutchInversion },
     { name: "apposition", languages: ["en", "nl"], find: apposition },
@@ -132,18 +135,41 @@ function participleCue(ctx: SieveContext, cue: Cue, earlier: readonly CueSpeaker
   if (!/ing$/iu.test(ctx.text.slice(cue.start, cue.end).split(/\s/u)[0]!) || !afterComma(ctx, cue)) return null;
   const before = earlier.findLast((e) => e.cue.end <= cue.start && e.speaker);
   if (before) return { speaker: before.speaker, side: before.side };
+  return mainClauseSubject(ctx, cue);
+}
+
+/** The subject of the first verb of the cue's sentence (English: by tags; Dutch: the first mention that can be a subject). */
+function mainClauseSubject(ctx: SieveContext, cue: Cue): Pick<CueSpeaker, "speaker" | "side"> | null {
   const sentence = sentenceOf(ctx, cue.start);
-  for (const w of ctx.words.slice(firstWordFrom(ctx, sentence.start), lastWordEndingAtOrBefore(ctx, cue.start) + 1)) {
-    const tag = ctx.tags?.get(w.start);
+  if (!ctx.tags) {
+    const first = ctx.mentionsIn(sentence.index).find((m) => m.end <= cue.start && !m.afterPreposition);
+    return first ? { speaker: first, side: "before" } : null;
+  }
+  for (let k = firstWordFrom(ctx, sentence.start); k <= lastWordEndingAtOrBefore(ctx, cue.start); k++) {
+    const w = ctx.words[k]!;
+    const tag = ctx.tags.get(w.start);
     if (tag !== "VERB" && tag !== "AUX") continue;
     // A copula ("The visit is a testimony …, highlighting …"): its subject does not speak.
-    const next = ctx.words[ctx.words.indexOf(w) + 1];
-    if (tag === "AUX" && !(next && ["VERB", "AUX", "ADV", "PART"].includes(ctx.tags?.get(next.start) ?? ""))) return null;
+    const next = ctx.words[k + 1];
+    if (tag === "AUX" && !(next && ["VERB", "AUX", "ADV", "PART"].includes(ctx.tags.get(next.start) ?? ""))) return null;
     const verb: Cue = { start: w.start, end: w.end, kind: "speech", object: false, needsClause: false, quoteOnly: false, passive: false };
     const subject = subjectBeforeCue(ctx, verb) ?? subjectPhrase(ctx, verb);
     return subject?.speaker ? subject : null;
   }
   return null;
+}
+
+/**
+ * A verb coordinated with an earlier one has its subject: "The senator survived five years in prison and
+ * says …", "He endorsed Clinton, but told reporters …", "Rutte kwam aan en zei dat …".
+ */
+function coordinatedVerb(ctx: SieveContext, cue: Cue) {
+  const i = lastWordEndingAtOrBefore(ctx, cue.start);
+  const before = ctx.words[i];
+  const sentence = sentenceOf(ctx, cue.start);
+  if (!before || before.start < sentence.start || !COORDINATORS.has(before.lower)) return null;
+  if (!/^\s+$/u.test(ctx.text.slice(before.end, cue.start))) return null;
+  return mainClauseSubject(ctx, cue);
 }
 
 /** Right after a direct quotation, the name after the cue: "“…,” said Lavrov", "“…”, zei hij". */
@@ -242,7 +268,9 @@ function subjectPhrase(ctx: SieveContext, cue: Cue) {
     i = k - 1;
     to = ctx.text.indexOf(",", ctx.words[i]!.end);
   }
-  if (!inSentence(i) || !spacesAfter(i, to) || !HEAD_TAGS.has(ctx.tags.get(ctx.words[i]!.start) ?? "")) return null;
+  // A quantifier may stand alone as the subject: "Many fear …", "Most said …".
+  const quantifier = (k: number) => ctx.grammar.quantifiers[ctx.language].has(ctx.words[k]!.lower);
+  if (!inSentence(i) || !spacesAfter(i, to) || !(HEAD_TAGS.has(ctx.tags.get(ctx.words[i]!.start) ?? "") || quantifier(i))) return null;
   const head = i;
   const tag = (k: number) => ctx.tags!.get(ctx.words[k]!.start) ?? "";
   const isPreposition = (k: number) =>

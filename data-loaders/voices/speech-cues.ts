@@ -40,6 +40,7 @@ const speakers = z
         passiveAuxiliaries: lowerWords,
         negations: lowerWords,
         honorifics: lowerWords,
+        quantifiers: lowerWords,
         nonFinite: lowerWords,
         determiners: lowerWords,
         functionWords: lowerWords,
@@ -99,6 +100,7 @@ export interface SpeakerWords {
       | "passiveAuxiliaries"
       | "negations"
       | "honorifics"
+      | "quantifiers"
       | "nonFinite"
       | "determiners"
       | "functionWords"

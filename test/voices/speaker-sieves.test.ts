@@ -211,6 +211,39 @@ describe("subject-phrase", () => {
   });
 });
 
+describe("coordinated-verb", () => {
+  it("English: a verb after 'and' or 'but' has the subject of the first verb", () => {
+    expect(withCue("Local farmers survived five dry years in a row and say such policies are wrong.", "say")).toMatchObject({
+      written: "Local farmers",
+      speakerRule: "coordinated-verb",
+    });
+  });
+  it("Dutch: 'kwam aan en zei dat'", () => {
+    expect(
+      withCue("Minister Lavrov kwam gisteren na een lange reis door Azië in Peking aan en zei dat de deal dood is.", "zei", "nl"),
+    ).toMatchObject({
+      speaker: "Sergey Lavrov",
+      speakerRule: "coordinated-verb",
+    });
+  });
+});
+
+describe("a lone name before a cue", () => {
+  it("names a person even with no full name earlier, and the cue after a quotation is a verb whatever its tag", () => {
+    expect(withCue("“Cultural conservatives have issues with him,” Viguerie notes.", "notes")).toMatchObject({
+      speaker: "Viguerie",
+      cueRule: "cue-after-quote",
+    });
+  });
+  it("English: a quantifier can be the subject ('Many fear that')", () => {
+    expect(withCue("Many fear that the deal will fail.", "fear")).toMatchObject({
+      written: "Many",
+      kind: "thought",
+      speakerRule: "subject-phrase",
+    });
+  });
+});
+
 describe("dutch-inversion", () => {
   it("the subject right after the verb when something else comes first", () => {
     expect(withCue("Gisteren waarschuwde NAVO-chef Mark Rutte dat de dreiging groeit.", "waarschuwde", "nl")).toMatchObject({
