@@ -6,7 +6,6 @@ import { findMarkup, maskRanges } from "../reading/find-markup.ts";
 import { matchingView, offsetsToBody } from "../reading/matching-view.ts";
 import { findQuotations, sentenceAt, type Quotation } from "../terms/find-quotations.ts";
 import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
-import { tagSentences } from "../voices/verb-reading.ts";
 import { indexTerms, matchTerms, type TermIndex, type TermMatch } from "../terms/match-terms.ts";
 import type { WinkNlp } from "../reading/nlp.ts";
 import { segmentBody } from "../reading/segment-body.ts";
@@ -111,6 +110,8 @@ export interface ReadText {
   readonly blocks: Block[];
   readonly sentences: Sentence[];
   readonly tokens: Token[];
+  /** Universal POS tags by body offset (English articles), or null. */
+  readonly tags: ReadonlyMap<number, string> | null;
   /** Term matches of every codebook, by group. */
   readonly matches: Readonly<Record<keyof typeof GROUPS, TermMatch[]>>;
   readonly quotations: Quotation[];
@@ -121,7 +122,8 @@ export function readText(text: string, language: Language, resources: AnalysisRe
   const markup = findMarkup(text);
   const masked = maskRanges(text, markup);
   const blocks = segmentBody(text, masked, resources.boilerplate);
-  const { sentences, tokens } = splitSentences(resources.nlp, masked, blocks);
+  // English is read with wink's tagger in the same pass: attribution reads the tags (voices/verb-reading.ts).
+  const { sentences, tokens, tags } = splitSentences(language === "en" ? resources.tagger : resources.nlp, masked, blocks);
   const matches = Object.fromEntries(Object.keys(GROUPS).map((key) => [key, []])) as unknown as Record<keyof typeof GROUPS, TermMatch[]>;
   const byGroup = new Map<string, keyof typeof GROUPS>(Object.entries(GROUPS).map(([key, group]) => [group, key as keyof typeof GROUPS]));
   for (const match of matchTerms(masked, tokens, resources.termIndex[language])) matches[byGroup.get(match.group)!].push(match);
@@ -142,7 +144,7 @@ export function readText(text: string, language: Language, resources: AnalysisRe
     cues: matches.cue,
     soCalled: matches.soCalled,
   });
-  return { masked, markup, blocks, sentences, tokens, matches, quotations };
+  return { masked, markup, blocks, sentences, tokens, tags, matches, quotations };
 }
 
 /**
@@ -201,7 +203,7 @@ function analyzeView(
     sourcePrepositions: read.matches.sourcePreposition,
     thoughtCues: read.matches.thought,
     objectCues: read.matches.objectCue,
-    tags: article.language === "en" ? tagCueSentences(read, resources) : null,
+    tags: read.tags,
     mentions,
     outlets,
     speechCues: resources.speechCues,
@@ -231,17 +233,6 @@ function analyzeView(
     meta: article.meta,
     text: article.text,
   };
-}
-
-/** Part-of-speech tags of the paragraph sentences that hold a speech or thought cue (English only). */
-function tagCueSentences(read: ReadText, resources: AnalysisResources) {
-  const indices = new Set<number>();
-  for (const cue of [...read.matches.cue, ...read.matches.thought]) indices.add(sentenceAt(read.sentences, cue.start));
-  const spans = [...indices]
-    .sort((a, b) => a - b)
-    .map((i) => read.sentences[i]!)
-    .filter((s) => read.blocks[s.block]?.kind === "paragraph");
-  return tagSentences(resources.tagger, read.masked, spans);
 }
 
 /**

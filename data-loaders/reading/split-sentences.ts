@@ -62,7 +62,11 @@ interface Piece {
  * the boundary.
  * @param masked the body with Markdown syntax masked to spaces (same length as the body)
  */
-export function splitSentences(nlp: WinkNlp, masked: string, blocks: readonly Block[]): { sentences: Sentence[]; tokens: Token[] } {
+export function splitSentences(
+  nlp: WinkNlp,
+  masked: string,
+  blocks: readonly Block[],
+): { sentences: Sentence[]; tokens: Token[]; tags: Map<number, string> | null } {
   const its = nlp.its;
   const pieces: Piece[] = [];
   let joined = "";
@@ -78,12 +82,15 @@ export function splitSentences(nlp: WinkNlp, masked: string, blocks: readonly Bl
   }
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
-  if (!joined) return { sentences, tokens };
+  if (!joined) return { sentences, tokens, tags: null };
 
   const doc = nlp.readDoc(joined);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const types = doc.tokens().out(its.type) as string[];
+  // With wink's tagger in the pipeline ("pos"), every token's Universal POS tag by its body offset.
+  const pos = (doc.pipeConfig() as unknown as Record<string, boolean>).pos ? (doc.tokens().out(its.pos) as string[]) : null;
+  const tags = pos ? new Map<number, string>() : null;
   // Body offset and block of every token.
   const starts = new Array<number>(values.length);
   const blockOf = new Array<number>(values.length);
@@ -99,6 +106,7 @@ export function splitSentences(nlp: WinkNlp, masked: string, blocks: readonly Bl
     const piece = pieces[p]!;
     starts[i] = piece.bodyStart + (at - piece.joinedStart);
     blockOf[i] = piece.block;
+    if (pos) tags!.set(starts[i]!, pos[i]!);
     at += values[i]!.length;
   }
 
@@ -151,5 +159,5 @@ export function splitSentences(nlp: WinkNlp, masked: string, blocks: readonly Bl
     }
     emit(from, last);
   });
-  return { sentences, tokens };
+  return { sentences, tokens, tags };
 }

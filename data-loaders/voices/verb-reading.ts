@@ -1,31 +1,7 @@
-import type { WinkNlp } from "../reading/nlp.ts";
 import type { Span } from "../schema/record.ts";
 
-/** Universal POS tags by the body offset of the token they tag. */
+/** Universal POS tags by the body offset of the token they tag (reading/split-sentences.ts, English articles). */
 export type PartsOfSpeech = ReadonlyMap<number, string>;
-
-/**
- * Tags the words of `spans` (sentences) with wink's part-of-speech tagger, one sentence at a time, and
- * returns each token's tag by its body offset. A sentence is tagged as a whole, so a tag depends only on
- * its own sentence: the same sentence gets the same tags in any article.
- */
-export function tagSentences(tagger: WinkNlp, text: string, spans: readonly Span[]): PartsOfSpeech {
-  const its = tagger.its;
-  const tags = new Map<number, string>();
-  for (const span of spans) {
-    const doc = tagger.readDoc(text.slice(span.start, span.end));
-    const values = doc.tokens().out(its.value) as string[];
-    const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-    const pos = doc.tokens().out(its.pos) as string[];
-    let at = span.start;
-    for (let i = 0; i < values.length; i++) {
-      at += spaces[i]!.length;
-      tags.set(at, pos[i]!);
-      at += values[i]!.length;
-    }
-  }
-  return tags;
-}
 
 /** Tags that let a cue word be read as a verb (wink tags "said" VERB, "has" AUX). */
 const VERB_TAGS: ReadonlySet<string> = new Set(["VERB", "AUX"]);
