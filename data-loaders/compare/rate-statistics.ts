@@ -131,21 +131,29 @@ export function meanTable(
 
 /**
  * The mean of `values` with a 95% percentile bootstrap interval over them (e.g. an article's tone over its
- * sentences), seeded by `key`; no interval for fewer than 2 values, mean null for none.
+ * sentences), seeded by `key`; no interval for fewer than 2 values, mean null for none. `weightOf` gives
+ * each value its weight in the mean (default 1: a plain mean).
  */
 export function meanInterval(
   values: readonly number[],
   key: string,
   options: BootstrapOptions = {},
+  weightOf: (value: number) => number = () => 1,
 ): { mean: number | null; low: number | null; high: number | null } {
   if (!values.length) return { mean: null, low: null, high: null };
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const weights = values.map(weightOf);
+  const weighted = (indexes: Iterable<number>) => {
+    let sum = 0;
+    let total = 0;
+    for (const i of indexes) {
+      sum += weights[i]! * values[i]!;
+      total += weights[i]!;
+    }
+    return total ? sum / total : 0;
+  };
+  const mean = weighted(values.keys());
   if (values.length < 2) return { mean, low: null, high: null };
   const { resamples, seed } = bootstrapSettings(options);
-  const [low, high] = bootstrapInterval(values.length, resamples, mulberry32(seed ^ hash(key)), (indexes) => {
-    let sum = 0;
-    for (const i of indexes) sum += values[i]!;
-    return sum / values.length;
-  });
+  const [low, high] = bootstrapInterval(values.length, resamples, mulberry32(seed ^ hash(key)), weighted);
   return { mean, low, high };
 }

@@ -42,7 +42,7 @@ export async function publishCorpus(
   const concordance: ConcordanceLine[] = [];
   const checkedRecords: ArticleRecord[] = [];
   const actorTone: ToneComparison["actorTone"][number][] = [];
-  const sentenceScores = new Map<string, number[]>();
+  const sentenceScores = new Map<string, { readonly scores: readonly number[]; readonly negativeWeight: number }>();
   const voiceArticles: Parameters<typeof compareVoices>[0][number][] = [];
   const voices: VoiceRow[] = [];
   for await (const record of analyzeCorpus(paths, resources)) {
@@ -54,7 +54,10 @@ export async function publishCorpus(
     voices.push(...voiceRows(record));
     for (const t of record.actors.tone)
       actorTone.push({ id: record.id, actor: t.actor, mentions: t.mentions, tone: t.tone, sentences: t.sentences });
-    sentenceScores.set(record.id, paragraphSentenceScores(record));
+    sentenceScores.set(record.id, {
+      scores: paragraphSentenceScores(record),
+      negativeWeight: resources.sentiment.rules[record.language].negativeSentenceWeight,
+    });
   }
   publish("summary.json", { rows: summary });
   publish("codebooks.json", {

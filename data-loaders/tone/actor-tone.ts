@@ -2,12 +2,13 @@ import type { Gazetteer } from "../terms/gazetteer.ts";
 import type { TermMatch } from "../terms/match-terms.ts";
 import { round6 } from "./score-sentiment.ts";
 import { sentenceAt } from "../terms/find-quotations.ts";
-import { countsTowardTone } from "./article-sentiment.ts";
+import { countsTowardTone, toneMean } from "./article-sentiment.ts";
 import type { ActorRecord, Block, SentimentRecord, Sentence } from "../schema/record.ts";
 
 /**
  * Actor-targeted tone. Every alias occurrence is a mention (with offsets and sentence). An actor's tone is
- * the mean tone of the paragraph sentences that mention it (each sentence once); a camp's tone is the same
+ * the tone mean (toneMean, negative sentences weighted as for articles) of the paragraph sentences that
+ * mention it (each sentence once); a camp's tone is the same
  * over the sentences that mention any of its actors; the in-group/out-group gap is the in-group camp's tone
  * minus the out-group camp's (van Dijk's ideological square predicts a positive gap). Sentences mentioning
  * both camps count for both. Every number keeps the sentence indexes behind it.
@@ -19,6 +20,7 @@ export function actorTone(
   sentences: readonly Sentence[],
   sentiment: SentimentRecord,
   gazetteer: Gazetteer,
+  negativeWeight: number,
 ): ActorRecord {
   const mentions = matches.map((m) => ({
     actor: m.entry,
@@ -30,7 +32,11 @@ export function actorTone(
   const inParagraph = (index: number) => countsTowardTone(blocks, sentences[index]);
   const toneOf = (indexes: readonly number[]) => {
     const scored = indexes.filter(inParagraph);
-    return scored.length ? round6(scored.reduce((sum, i) => sum + sentiment.sentences[i]!.score, 0) / scored.length) : null;
+    const tone = toneMean(
+      scored.map((i) => sentiment.sentences[i]!.score),
+      negativeWeight,
+    );
+    return tone === null ? null : round6(tone);
   };
   const camp = new Map(gazetteer.actors.map((a) => [a.id, a.camp]));
   const sentencesOf = new Map<string, Set<number>>();

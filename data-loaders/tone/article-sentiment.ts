@@ -13,6 +13,30 @@ export function countsTowardTone(blocks: readonly Block[], sentence: Sentence | 
   return !!sentence && blocks[sentence.block]?.kind === "paragraph";
 }
 
+/**
+ * The weight of one sentence score in a tone mean: `negativeWeight` for a negative score, else 1.
+ * @example toneWeight(-0.2, 2) // 2
+ */
+export function toneWeight(score: number, negativeWeight: number): number {
+  return score < 0 ? negativeWeight : 1;
+}
+
+/**
+ * Tone over sentences: the mean of their scores, a negative sentence counting `negativeWeight` times (the
+ * rules' negativeSentenceWeight); null for none. One sentence keeps its score.
+ * @example toneMean([0.4, -0.2], 2) // 0 (0.4 + 2 × −0.2 over 3)
+ */
+export function toneMean(scores: readonly number[], negativeWeight: number): number | null {
+  let sum = 0;
+  let weights = 0;
+  for (const score of scores) {
+    const w = toneWeight(score, negativeWeight);
+    sum += w * score;
+    weights += w;
+  }
+  return weights ? sum / weights : null;
+}
+
 /** The scores of a record's sentences that count toward its tone, in sentence order (for its interval). */
 export function paragraphSentenceScores(record: Pick<ArticleRecord, "blocks" | "sentences" | "sentiment">): number[] {
   return record.sentiment.sentences.filter((s) => countsTowardTone(record.blocks, record.sentences[s.index])).map((s) => s.score);
@@ -20,8 +44,8 @@ export function paragraphSentenceScores(record: Pick<ArticleRecord, "blocks" | "
 
 /**
  * Sentiment of an article: every sentence scored with its word contributions (score-sentiment.ts), and two
- * article scores, both the mean sentence score over the sentences of paragraphs (headings, boilerplate and
- * origin lines excluded): `score` over all of them, `ownVoiceScore` over those not inside a direct quotation
+ * article scores, both the tone mean (toneMean: negative sentences weigh more) over the sentences of
+ * paragraphs (headings, boilerplate and origin lines excluded): `score` over all of them, `ownVoiceScore` over those not inside a direct quotation
  * (at least half of the sentence within the quotation marks), so the author's tone can be told from the
  * tone of the voices quoted. Both are null for an article without such sentences.
  */
@@ -59,7 +83,10 @@ export function articleSentiment(
     all.push(score);
     if (!quote) own.push(score);
   }
-  const mean = (values: readonly number[]) => (values.length ? round6(values.reduce((a, b) => a + b, 0) / values.length) : null);
+  const mean = (values: readonly number[]) => {
+    const tone = toneMean(values, rules.negativeSentenceWeight);
+    return tone === null ? null : round6(tone);
+  };
   return {
     method: { id: "lexicon-rules", rules: rules.version, lexicon: resources.sources[language] },
     score: mean(all),

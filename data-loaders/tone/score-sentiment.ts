@@ -15,6 +15,7 @@ const languageRules = z
     contrast: wordList,
     overrides: z.record(z.string(), z.number().min(-1).max(1)).optional(),
     clauseFinalNegationReach: z.number().int().min(0).max(6).optional(),
+    negativeSentenceWeight: z.number().min(1).max(10).optional(),
   })
   .strict();
 const rulesSchema = z
@@ -58,6 +59,8 @@ export interface SentimentRules {
   readonly negationScope: number;
   readonly capsEmphasis: number;
   readonly exclamation: number;
+  /** In an article's (actor's, camp's) tone, a negative sentence counts this many times (article-sentiment.ts toneMean). */
+  readonly negativeSentenceWeight: number;
   readonly clauseFinalNegationReach: number;
   readonly negators: ReadonlySet<string>;
   readonly boosters: ReadonlySet<string>;
@@ -84,6 +87,7 @@ export function compileSentimentRules(
       version,
       ...constants,
       clauseFinalNegationReach: lists.clauseFinalNegationReach ?? 0,
+      negativeSentenceWeight: lists.negativeSentenceWeight ?? 1,
       negators: set(lists.negators),
       boosters: set(lists.boosters),
       dampeners: set(lists.dampeners),

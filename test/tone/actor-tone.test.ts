@@ -95,3 +95,31 @@ describe("meanInterval(values, key)", () => {
     expect(meanInterval([], "k")).toEqual({ mean: null, low: null, high: null });
   });
 });
+
+describe("how sentence scores combine into tone (toneMean)", () => {
+  it("weighs a negative sentence by the language's negativeSentenceWeight, and keeps one sentence's score", async () => {
+    const { toneMean } = await import("../../data-loaders/tone/article-sentiment.ts");
+    // (0.4 + 2 × −0.2) / (1 + 2) = 0: a positive and a negative sentence of half its strength balance.
+    expect(toneMean([0.4, -0.2], 2)).toBeCloseTo(0, 12);
+    expect(toneMean([0.4, -0.2], 1)).toBeCloseTo(0.1, 12);
+    expect(toneMean([-0.3], 2)).toBeCloseTo(-0.3, 12);
+    expect(toneMean([0, 0.2], 2)).toBeCloseTo(0.1, 12);
+    expect(toneMean([], 2)).toBeNull();
+  });
+  it("gives a Dutch article the weighted mean and an English one the plain mean (corpus/lexicons/sentiment-rules.yaml)", () => {
+    const nl = analyzeText("Het was een prachtige, geweldige dag. Het eten was slecht.", "nl");
+    const [a, b] = nl.sentiment.sentences.map((s) => s.score);
+    expect(a! > 0 && b! < 0).toBe(true);
+    expect(nl.sentiment.score).toBeCloseTo((a! + 2 * b!) / 3, 5);
+    const en = analyzeText("It was a wonderful, great day. The food was bad.");
+    const [c, d] = en.sentiment.sentences.map((s) => s.score);
+    expect(en.sentiment.score).toBeCloseTo((c! + d!) / 2, 5);
+  });
+  it("uses the same weights in the bootstrap interval of an article's tone", async () => {
+    const { meanInterval } = await import("../../data-loaders/compare/rate-statistics.ts");
+    const values = [0.4, -0.2, 0.3, -0.1];
+    const weighted = meanInterval(values, "k", {}, (v) => (v < 0 ? 2 : 1));
+    expect(weighted.mean).toBeCloseTo((0.4 + 0.3 - 0.4 - 0.2) / 6, 12);
+    expect(weighted.low! <= weighted.mean! && weighted.mean! <= weighted.high!).toBe(true);
+  });
+});
