@@ -1,6 +1,7 @@
 /**
- * npm run analyze -- [<input>] [--out <file>] [--patterns <file>] [--max-article-bytes <n>]
- * Analyses a corpus outside Framework and prints one JSON record per article (JSON Lines, sorted by id).
+ * npm run analyze -- [<input>] [--out <file>] [--patterns <file>] [--max-article-bytes <n>] [--workers <n>] [--no-cache]
+ * Analyses a corpus outside Framework and prints one JSON record per article (JSON Lines, sorted by id), in a
+ * pool of worker threads (one per core by default) and through the record cache (.cache/records).
  * Data goes to stdout or --out; progress and errors go to stderr. Exit code 1 on any corpus error.
  */
 import { createWriteStream, renameSync, rmSync } from "node:fs";
@@ -8,20 +9,26 @@ import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
 import { parseCommandLine } from "./cli-args.ts";
 import type { Writable } from "node:stream";
-import { analyzeEntries, loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
+import { loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
+import { analyzeInOrder, articlesPerWorker, parseWorkers } from "../data-loaders/pipeline/analyze-parallel.ts";
+import { recordCacheFolder } from "../data-loaders/pipeline/record-cache.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import { formatBytes } from "../data-loaders/reading/read-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { jsonSchemaOf } from "../data-loaders/schema/data-dictionary.ts";
 import { articleRecordSchema } from "../data-loaders/schema/record.ts";
 
-const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--patterns <file>] [--max-article-bytes <n>]
+const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--patterns <file>] [--max-article-bytes <n>] [--workers <n>] [--no-cache]
   <input>     folder of Markdown articles (read recursively), a .md file, or a .jsonl file
               (default: $CORPUS, else the bundled corpus/articles)
   --out       write JSON Lines here instead of stdout
   --patterns  boilerplate pattern file (default: $BOILERPLATE_PATTERNS, else corpus/patterns/boilerplate.yaml)
   --max-article-bytes  reject (never truncate) an article whose body is larger (default: $MAX_ARTICLE_BYTES,
               else 16777216, 16 MB)
+  --workers   worker threads analysing in parallel (default: $WORKERS, else one per core), at most one per
+              500 articles ($ARTICLES_PER_WORKER); the output is the same for any number
+  --no-cache  analyse every article again instead of reusing records from the cache ($RECORD_CACHE, else
+              .cache/records; RECORD_CACHE=off turns it off everywhere); the output is the same either way
   --schema    print the record's JSON Schema and exit`;
 
 /** Articles at least this large get a progress line of their own (about a second of analysis). */
@@ -34,6 +41,8 @@ async function main(): Promise<number> {
       out: { type: "string" },
       patterns: { type: "string" },
       "max-article-bytes": { type: "string" },
+      workers: { type: "string" },
+      "no-cache": { type: "boolean" },
       schema: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -48,6 +57,8 @@ async function main(): Promise<number> {
     BOILERPLATE_PATTERNS: values.patterns ?? process.env.BOILERPLATE_PATTERNS,
     MAX_ARTICLE_BYTES: values["max-article-bytes"] ?? process.env.MAX_ARTICLE_BYTES,
   });
+  const workers = parseWorkers(values.workers ?? process.env.WORKERS);
+  if ("error" in workers) return (process.stderr.write(`analyze: --workers ${workers.error}\n${USAGE}\n`), 2);
   const { resources, entries } = await loadInputs(paths);
   // --out is written to a temporary file beside it and renamed into place only when every record is out,
   // so a failed run never truncates or half-overwrites an earlier good output.
@@ -56,16 +67,21 @@ async function main(): Promise<number> {
   if (partial) cleanup = () => rmSync(partial, { force: true });
   const progressEvery = 1000;
   let written = 0;
-  const records = analyzeEntries(entries, resources, (done, total) => {
-    if (done % progressEvery === 0 || done === total) process.stderr.write(`analyze: ${done}/${total} articles\n`);
-    // A long article takes seconds: say which one is being read, so a long wait is not taken for a hang.
-    const next = entries[done];
-    if (next && next.bytes >= LONG_ARTICLE_BYTES) process.stderr.write(`analyze: reading ${next.id} (${formatBytes(next.bytes)}) …\n`);
+  const records = analyzeInOrder(entries, paths, resources, {
+    workers: workers.workers,
+    articlesPerWorker: articlesPerWorker(),
+    cacheFolder: values["no-cache"] ? null : recordCacheFolder(),
+    onProgress: (done, total) => {
+      if (done % progressEvery === 0 || done === total) process.stderr.write(`analyze: ${done}/${total} articles\n`);
+      // A long article takes seconds: say which one is being read, so a long wait is not taken for a hang.
+      const next = entries[done];
+      if (next && next.bytes >= LONG_ARTICLE_BYTES) process.stderr.write(`analyze: reading ${next.id} (${formatBytes(next.bytes)}) …\n`);
+    },
   });
   if (entries[0] && entries[0].bytes >= LONG_ARTICLE_BYTES)
     process.stderr.write(`analyze: reading ${entries[0].id} (${formatBytes(entries[0].bytes)}) …\n`);
-  for await (const record of records) {
-    if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, "drain");
+  for await (const json of records) {
+    if (!out.write(`${json}\n`)) await once(out, "drain");
     written++;
   }
   if (partial) {

@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--articles 10000] [--seed 42] [--long 0.1,1,10]
+ * npm run bench -- [--articles 10000] [--seed 42] [--long 0.1,1,10] [--workers N]
  *
  * Builds a synthetic corpus of N articles by recombining the sentences and headings of the bundled corpus
  * (a seeded PRNG, so the same N and seed give the same corpus), writes it as JSONL, and measures in one
@@ -11,7 +11,9 @@
  *     boundary detection (data-loaders/reading/nlp.ts), whose bare speed is printed too.
  * The two are interleaved in batches of 100 articles (full, then bare, on the same batch), so that load from
  * elsewhere on a shared machine slows both alike and the ratio stays comparable from run to run.
- * It prints articles/s, tokens/s of each, their ratio, and the peak resident memory.
+ * It prints articles/s, tokens/s of each, their ratio, and the peak resident memory; then the same corpus
+ * analysed by the pool of worker threads (`--workers`, default one per core, cache off) as the CLI runs it,
+ * with its wall time and speed-up over the single-thread pass above (worker start-up included).
  * "Tokens" is the bare tokenizer's count for the same texts, used as the numerator for both rates.
  * The last line printed is one JSON object, for tracking runs over time.
  */
@@ -29,10 +31,12 @@ import { mulberry32 } from "../data-loaders/common/seeded-random.ts";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { bareArticle } from "../data-loaders/reading/bare-article.ts";
+import { analyzeInOrder, parseWorkers } from "../data-loaders/pipeline/analyze-parallel.ts";
 import type { Language } from "../data-loaders/schema/record.ts";
 
-const { values } = parseCommandLine("bench", "usage: npm run bench -- [--articles 10000] [--seed 42] [--long 0.1,1,10]", {
+const { values } = parseCommandLine("bench", "usage: npm run bench -- [--articles 10000] [--seed 42] [--long 0.1,1,10] [--workers N]", {
   options: {
+    workers: { type: "string" },
     articles: { type: "string", default: "10000" },
     seed: { type: "string", default: "42" },
     long: { type: "string", default: "0.1,1,10" },
@@ -41,6 +45,11 @@ const { values } = parseCommandLine("bench", "usage: npm run bench -- [--article
 const articleCount = Number(values.articles);
 const longSizes = values.long!.split(",").map(Number);
 const seed = Number(values.seed);
+const workerCount = parseWorkers(values.workers);
+if ("error" in workerCount) {
+  process.stderr.write(`bench: --workers ${workerCount.error}\n`);
+  process.exit(2);
+}
 if (!Number.isInteger(articleCount) || articleCount < 1 || !Number.isInteger(seed) || longSizes.some((mb) => !(mb > 0))) {
   process.stderr.write(
     `bench: --articles must be a positive whole number, --seed a whole number and --long sizes in MB, not ${values.articles}, ${values.seed} and ${values.long}\n`,
@@ -132,6 +141,14 @@ try {
   }
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
 
+  // 5. The same corpus through the worker pool, as `npm run analyze` runs it (no cache: every article analysed).
+  started = clock();
+  let parallelBytes = 0;
+  for await (const json of analyzeInOrder(entries, paths, resources, { workers: workerCount.workers, cacheFolder: null }))
+    parallelBytes += json.length + 1;
+  const parallelSeconds = clock() - started;
+  if (parallelBytes !== outputBytes) throw new Error(`the pool wrote ${parallelBytes} bytes, one thread ${outputBytes}`);
+
   // 4. Long single articles: time per word must stay flat as an article grows (attribution, quotation and
   // mention look-ups are indexed, never a scan of the whole article per item), and a 200 KB run without
   // white space must not stall wink-nlp's tokeniser.
@@ -171,6 +188,9 @@ try {
     sbdOnlyTokensPerSecond: round(tokens / leanSeconds),
     ratio: round(bareSeconds / fullSeconds, 3),
     peakRssMB: round(peakRssMB),
+    workers: workerCount.workers,
+    parallelSeconds: round(parallelSeconds, 2),
+    speedUp: round(fullSeconds / parallelSeconds, 2),
     outputMB: round(outputBytes / 1e6, 1),
     longArticles,
     longWordSeconds: round(longWordSeconds, 2),
@@ -185,6 +205,9 @@ try {
   );
   console.log(`ratio full/bare:  ${result.ratio}`);
   console.log(`peak RSS:         ${result.peakRssMB} MB (output ${result.outputMB} MB, streamed)`);
+  console.log(
+    `worker pool:      ${result.workers} workers, ${result.parallelSeconds} s (${round(records / parallelSeconds)} articles/s): ${result.speedUp}× one thread`,
+  );
   for (const row of longArticles) {
     console.log(
       `long article:     ${row.megabytes} MB, ${row.words.toLocaleString("en")} words in ${row.seconds} s: ${row.microsecondsPerWord} µs per word`,

@@ -45,9 +45,15 @@ export function runCommand(command: string, args: readonly string[], env: Readon
   });
 }
 
-/** Runs the CLI (`tsx scripts/analyze.ts`, what `npm run analyze` runs) with `args`. */
+/**
+ * Runs the CLI (`tsx scripts/analyze.ts`, what `npm run analyze` runs) with `args`. The record cache is off
+ * unless `env` sets RECORD_CACHE, so every test run analyses for real (and leaves the project's cache alone).
+ */
 export function runAnalyze(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CommandResult> {
-  return runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "analyze.ts"), ...args], env);
+  return runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "analyze.ts"), ...args], {
+    RECORD_CACHE: "off",
+    ...env,
+  });
 }
 
 /** The record's fields in their documented order (README's record table): what the CLI prints and the schema requires. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compareIds } from "../common/compare-ids.ts";
-import { PROJECT_ROOT } from "../project-paths.ts";
+import { PROJECT_ROOT, type CorpusPaths } from "../project-paths.ts";
 import type { AnalysisStamp } from "../schema/record.ts";
 
 /** TypeScript source files below `folder` (relative paths with "/", code-unit order); dot-entries skipped. */
@@ -41,3 +41,35 @@ export function readAnalysisStamp(root: string = PROJECT_ROOT): AnalysisStamp {
 }
 
 const stamps = new Map<string, AnalysisStamp>();
+
+/**
+ * A SHA-256 fingerprint of everything besides an article that can change its record: the analysis stamp
+ * (version and code), the bytes of every data file the analysis reads (codebooks, speech cues, patterns,
+ * sentiment rules, tone weights, gazetteers) and of package-lock.json (wink-nlp and its model move tokens).
+ * The record cache keys each record by this and the article (record-cache.ts), so a change to any of them
+ * reanalyses every article and nothing stale is ever served.
+ */
+export function readRunFingerprint(paths: CorpusPaths, root: string = PROJECT_ROOT): string {
+  const hash = createHash("sha256").update(JSON.stringify(readAnalysisStamp(root)));
+  const files: Array<[string, string]> = [
+    ["boilerplate", paths.boilerplate],
+    ["framing", paths.framing],
+    ["devices", paths.devices],
+    ["speechCues", paths.speechCues],
+    ["sentimentRules", paths.sentimentRules],
+    ["toneWeights", paths.toneWeights],
+    ["actors", paths.actors],
+    ["outlets", paths.outlets],
+    ["lockfile", join(root, "package-lock.json")],
+  ];
+  for (const [name, file] of files) {
+    hash.update(`\n${name}\n`);
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      // A missing optional file (tone weights) is part of the fingerprint as absent.
+      hash.update("(absent)");
+    }
+  }
+  return hash.digest("hex");
+}

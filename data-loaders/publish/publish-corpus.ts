@@ -1,5 +1,7 @@
 import { codebookStamps } from "../pipeline/analyze-article.ts";
-import { analyzeCorpus, loadResources } from "../pipeline/analyze-corpus.ts";
+import { loadResources } from "../pipeline/analyze-corpus.ts";
+import { analyzeInOrder, type ParallelOptions } from "../pipeline/analyze-parallel.ts";
+import { indexCorpus } from "../reading/read-corpus.ts";
 import { compareArticles } from "../compare/compare-frames.ts";
 import { compareTone } from "../compare/compare-tone.ts";
 import { concordanceLines } from "../compare/concordance.ts";
@@ -27,13 +29,16 @@ import type { ArticleSummary, BuildStamp, ConcordanceLine, ToneComparison, Voice
  * Every file but the records opens with `build`: the analysis stamp and codebook stamps it was made with
  * (records carry the same as `analysis` and `codebooks`). Each file's schema is in
  * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
- * everything else is a summary.
+ * everything else is a summary. `options` choose the worker threads and the record cache (the site's loader:
+ * one worker per core and .cache/records; by default one worker in this thread and no cache).
  */
 export async function publishCorpus(
   paths: CorpusPaths,
   add: (name: string, text: string) => void,
+  options: Pick<ParallelOptions, "workers" | "cacheFolder" | "articlesPerWorker"> = { workers: 1, cacheFolder: null },
 ): Promise<{ articles: number; concordanceLines: number }> {
   const resources = loadResources(paths);
+  const entries = await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes });
   const build: BuildStamp = { analysis: resources.analysis, codebooks: codebookStamps(resources) };
   const publish = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }));
   const handCheck = readHandCheck(paths.handCheck);
@@ -45,8 +50,9 @@ export async function publishCorpus(
   const sentenceScores = new Map<string, { readonly scores: readonly number[]; readonly negativeWeight: number }>();
   const voiceArticles: Parameters<typeof compareVoices>[0][number][] = [];
   const voices: VoiceRow[] = [];
-  for await (const record of analyzeCorpus(paths, resources)) {
-    add(`articles/${record.id}.json`, JSON.stringify(record));
+  for await (const json of analyzeInOrder(entries, paths, resources, options)) {
+    const record = JSON.parse(json) as ArticleRecord;
+    add(`articles/${record.id}.json`, json);
     summary.push(summarizeRecord(record));
     concordance.push(...concordanceLines(record));
     if (checked.has(record.id)) checkedRecords.push(record);

@@ -1,0 +1,25 @@
+/**
+ * A worker thread of the analysis pool (analyze-parallel.ts): loads the data files and its own wink-nlp
+ * instances once, then turns each corpus entry it is given into its record's JSON (through the record
+ * cache). Piscina calls the default export once per task.
+ */
+import { workerData } from "node:worker_threads";
+import { codebookStamps } from "./analyze-article.ts";
+import { loadResources } from "./analyze-corpus.ts";
+import { openRecordCache } from "./record-cache.ts";
+import { recordJson, type RecordContext } from "./record-json.ts";
+import type { CorpusEntry } from "../reading/read-corpus.ts";
+import type { PoolSettings } from "./analyze-parallel.ts";
+
+const settings = workerData as PoolSettings;
+const resources = loadResources(settings.paths);
+const context: RecordContext = {
+  resources,
+  stamps: codebookStamps(resources),
+  cache: openRecordCache(settings.cacheFolder),
+  fingerprint: settings.fingerprint,
+};
+
+export default function analyzeInWorker(entry: CorpusEntry): string {
+  return recordJson(entry, context);
+}

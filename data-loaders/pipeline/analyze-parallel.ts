@@ -1,0 +1,112 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import { codebookStamps, type AnalysisResources } from "./analyze-article.ts";
+import { readRunFingerprint } from "./analysis-stamp.ts";
+import { openRecordCache } from "./record-cache.ts";
+import { recordJson } from "./record-json.ts";
+import type { CorpusPaths } from "../project-paths.ts";
+import type { CorpusEntry } from "../reading/read-corpus.ts";
+
+/** What every worker of a run is given: where the data files are, the cache folder and the run's fingerprint. */
+export interface PoolSettings {
+  readonly paths: CorpusPaths;
+  readonly cacheFolder: string | null;
+  readonly fingerprint: string;
+}
+
+/** How a run analyses: how many worker threads (1: in this thread), the record cache folder (null: none). */
+export interface ParallelOptions {
+  readonly workers?: number;
+  readonly cacheFolder?: string | null;
+  /** At most one worker per this many articles (default ARTICLES_PER_WORKER; `$ARTICLES_PER_WORKER` in the CLI and loader). */
+  readonly articlesPerWorker?: number;
+  /** Called after each record with (done, total). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** At most one worker per this many articles (a smaller share does not pay for the worker's start-up). */
+export const ARTICLES_PER_WORKER = 500;
+
+/** One worker per core by default (Node's availableParallelism: the cores this process may use). */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** `$ARTICLES_PER_WORKER` as a number, when it is a whole number of at least 1 (else the default applies). */
+export function articlesPerWorker(env: Readonly<Record<string, string | undefined>> = process.env): number | undefined {
+  const n = Number(env.ARTICLES_PER_WORKER);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+/**
+ * Reads a worker count ("4"); unset means one per core. Anything but a whole number from 1 to 256 is an error
+ * message (returned, for the caller to print), never a thrown stack.
+ */
+export function parseWorkers(value: string | undefined): { workers: number } | { error: string } {
+  if (value === undefined || value === "") return { workers: defaultWorkers() };
+  const n = Number(value);
+  return /^\d+$/.test(value.trim()) && n >= 1 && n <= 256
+    ? { workers: n }
+    : { error: `must be a whole number from 1 to 256, not ${JSON.stringify(value)}` };
+}
+
+/**
+ * Analyses indexed entries and yields each record's JSON in the entries' order (id order), whatever order
+ * the workers finish in: byte for byte what one worker gives. `workers` is a ceiling: at most one worker per
+ * ARTICLES_PER_WORKER articles is started, and one means this thread. With more than one worker, a pool of worker
+ * threads (piscina) analyses up to four articles per worker ahead of the one being written, so memory stays
+ * bounded by the window, not the corpus. Every record goes through the record cache (record-cache.ts).
+ */
+export async function* analyzeInOrder(
+  entries: readonly CorpusEntry[],
+  paths: CorpusPaths,
+  resources: AnalysisResources,
+  options: ParallelOptions = {},
+): AsyncGenerator<string> {
+  // A worker costs seconds to start (its own TypeScript loader, data files and wink model) and warms up over
+  // its first few hundred articles: a small corpus is faster in this thread.
+  const workers = Math.max(
+    1,
+    Math.min(options.workers ?? defaultWorkers(), Math.floor(entries.length / (options.articlesPerWorker ?? ARTICLES_PER_WORKER))),
+  );
+  const settings: PoolSettings = { paths, cacheFolder: options.cacheFolder ?? null, fingerprint: readRunFingerprint(paths) };
+  let done = 0;
+  if (workers === 1) {
+    const context = {
+      resources,
+      stamps: codebookStamps(resources),
+      cache: openRecordCache(settings.cacheFolder),
+      fingerprint: settings.fingerprint,
+    };
+    for (const entry of entries) {
+      yield recordJson(entry, context);
+      options.onProgress?.(++done, entries.length);
+    }
+    return;
+  }
+  const pool = new Piscina<CorpusEntry, string>({
+    filename: new URL("./analysis-worker.ts", import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    workerData: settings,
+  });
+  const window = workers * 4;
+  const pending: Array<Promise<string>> = [];
+  let next = 0;
+  const refill = () => {
+    while (next < entries.length && pending.length < window) pending.push(pool.run(entries[next++]!));
+  };
+  try {
+    refill();
+    while (pending.length) {
+      const json = await pending.shift()!;
+      refill();
+      yield json;
+      options.onProgress?.(++done, entries.length);
+    }
+  } finally {
+    // A run that stops early (an error, a closed stdout) still ends its workers; results still in flight are dropped.
+    for (const p of pending) p.catch(() => {});
+    await pool.destroy();
+  }
+}
