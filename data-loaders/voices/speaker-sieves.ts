@@ -75,6 +75,7 @@ export const SPEAKER_SIEVES: ReadonlyArray<{ readonly name: SpeakerRule; readonl
     { name: "source-preposition", languages: ["en", "nl"], find: sourcePreposition },
     { name: "passive-agent", languages: ["en", "nl"], find: passiveAgent },
     { name: "participle-cue", languages: ["en"], find: participleCue },
+    { name: "apposition", languages: ["en", "nl"], find: apposition },
     { name: "inverted-cue", languages: ["en", "nl"], find: invertedAfterQuote },
     { name: "same-subject", languages: ["en", "nl"], find: sameSubject },
     { name: "subject-before-cue", languages: ["en", "nl"], find: subjectBeforeCue },
@@ -83,7 +84,6 @@ export const SPEAKER_SIEVES: ReadonlyArray<{ readonly name: SpeakerRule; readonl
     { name: "coordinated-verb", languages: ["en", "nl"], find: coordinatedVerb },
     { name: "inverted-cue", languages: ["en", "nl"], find: invertedAfterComma },
     { name: "dutch-inversion", languages: ["nl"], find: dutchInversion },
-    { name: "apposition", languages: ["en", "nl"], find: apposition },
   ];
 
 /** Runs the sieves in order on one cue; the speaker and the rule that found it, or nulls. */

@@ -264,6 +264,12 @@ describe("dutch-inversion", () => {
 });
 
 describe("apposition", () => {
+  it("English: after a quotation, 'said the successor of X, Y,' names Y, not the role", () => {
+    expect(withCue("“We stay,” said the successor of Stoltenberg, Mark Rutte, on Monday.", "said")).toMatchObject({
+      speaker: "Mark Rutte",
+      speakerRule: "apposition",
+    });
+  });
   it("Dutch: 'zei de opvolger van X, Y, dat'", () => {
     expect(withCue("Vandaag zei de opvolger van Stoltenberg, Mark Rutte, dat de steun blijft.", "zei", "nl")).toMatchObject({
       speaker: "Mark Rutte",
