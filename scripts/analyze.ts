@@ -4,7 +4,9 @@
  * pool of worker threads (one per core by default) and through the record cache (.cache/records).
  * Data goes to stdout or --out; progress and errors go to stderr. Exit code 1 on any corpus error.
  */
-import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { pipeline } from "node:stream/promises";
 import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
 import { parseCommandLine } from "./cli-args.ts";
@@ -12,15 +14,18 @@ import type { Writable } from "node:stream";
 import { loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { analyzeInOrder, articlesPerWorker, parseWorkers } from "../data-loaders/pipeline/analyze-parallel.ts";
 import { recordCacheFolder } from "../data-loaders/pipeline/record-cache.ts";
+import { inShard, parseShard } from "../data-loaders/pipeline/shards.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import { formatBytes } from "../data-loaders/reading/read-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { jsonSchemaOf } from "../data-loaders/schema/data-dictionary.ts";
 import { articleRecordSchema } from "../data-loaders/schema/record.ts";
 
-const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--patterns <file>] [--max-article-bytes <n>] [--workers <n>] [--no-cache]
-  <input>     folder of Markdown articles (read recursively), a .md file, or a .jsonl file
-              (default: $CORPUS, else the bundled corpus/articles)
+const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--shard K/N] [--patterns <file>] [--max-article-bytes <n>] [--workers <n>] [--no-cache]
+  <input>     folder of Markdown articles (read recursively), a .md file, a .jsonl file, or - for JSON Lines
+              on stdin (default: $CORPUS, else the bundled corpus/articles)
+  --shard     analyse only shard K of N (articles chosen by a hash of the id); the N shards' outputs,
+              merged by id, are exactly the whole run's (RECORDS=<folder> npm run build reads them)
   --out       write JSON Lines here instead of stdout
   --patterns  boilerplate pattern file (default: $BOILERPLATE_PATTERNS, else corpus/patterns/boilerplate.yaml)
   --max-article-bytes  reject (never truncate) an article whose body is larger (default: $MAX_ARTICLE_BYTES,
@@ -42,6 +47,7 @@ async function main(): Promise<number> {
       patterns: { type: "string" },
       "max-article-bytes": { type: "string" },
       workers: { type: "string" },
+      shard: { type: "string" },
       "no-cache": { type: "boolean" },
       schema: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -51,7 +57,7 @@ async function main(): Promise<number> {
   if (values.schema) return (process.stdout.write(`${JSON.stringify(jsonSchemaOf(articleRecordSchema), null, 2)}\n`), 0);
   if (positionals.length > 1)
     return (process.stderr.write(`analyze: expected at most one input, got ${positionals.length}\n${USAGE}\n`), 2);
-  const paths = corpusPaths({
+  let paths = corpusPaths({
     ...process.env,
     CORPUS: positionals[0] ?? process.env.CORPUS,
     BOILERPLATE_PATTERNS: values.patterns ?? process.env.BOILERPLATE_PATTERNS,
@@ -59,9 +65,23 @@ async function main(): Promise<number> {
   });
   const workers = parseWorkers(values.workers ?? process.env.WORKERS);
   if ("error" in workers) return (process.stderr.write(`analyze: --workers ${workers.error}\n${USAGE}\n`), 2);
-  const { resources, entries } = await loadInputs(paths);
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (shard && "error" in shard) return (process.stderr.write(`analyze: --shard ${shard.error}\n${USAGE}\n`), 2);
+  // JSON Lines on stdin (what Dask, Spark's RDD.pipe or Hadoop Streaming pipe through a command) are copied
+  // to a temporary stdin.jsonl first: the corpus is indexed and validated whole, and memory stays flat.
+  if (positionals[0] === "-") {
+    const folder = mkdtempSync(join(tmpdir(), "analyze-stdin-"));
+    const file = join(folder, "stdin.jsonl");
+    await pipeline(process.stdin, createWriteStream(file));
+    removeStdin = () => rmSync(folder, { recursive: true, force: true });
+    paths = { ...paths, articles: file };
+  }
+  const { resources, entries: all } = await loadInputs(paths);
+  const entries = shard && "shard" in shard ? all.filter((entry) => inShard(entry.id, shard.shard)) : all;
   // --out is written to a temporary file beside it and renamed into place only when every record is out,
   // so a failed run never truncates or half-overwrites an earlier good output.
+  // Its folder is made if missing (one folder of shards per cluster run).
+  if (values.out) mkdirSync(dirname(values.out), { recursive: true });
   const partial = values.out ? join(dirname(values.out), `.${basename(values.out)}.partial-${process.pid}`) : null;
   const out: Writable = partial ? createWriteStream(partial) : process.stdout;
   if (partial) cleanup = () => rmSync(partial, { force: true });
@@ -96,11 +116,17 @@ async function main(): Promise<number> {
 
 /** Removes a partial --out file if the run fails. */
 let cleanup = () => {};
+/** Removes the copy of stdin, whatever the outcome. */
+let removeStdin = () => {};
 
 main().then(
-  (code) => (process.exitCode = code),
+  (code) => {
+    removeStdin();
+    process.exitCode = code;
+  },
   (error: unknown) => {
     cleanup();
+    removeStdin();
     process.stderr.write(error instanceof CorpusValidationError ? `${error.message}\n` : `analyze: ${(error as Error).stack ?? error}\n`);
     process.exitCode = 1;
   },

@@ -13,7 +13,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { compareIds } from "../data-loaders/common/compare-ids.ts";
@@ -37,9 +37,12 @@ export function inputsFingerprint(env: Readonly<Record<string, string | undefine
     join(PROJECT_ROOT, "data-loaders"),
     join(PROJECT_ROOT, "package-lock.json"),
     ...Object.values(paths).filter((value): value is string => typeof value === "string"),
+    // Record shards to publish instead of analysing (RECORDS=<folder>), and the settings that choose them.
+    ...(env.RECORDS ? [resolve(env.RECORDS)] : []),
   ];
   const hash = createHash("sha256");
   for (const [key, value] of Object.entries(paths)) hash.update(`${key}=${value}\n`);
+  hash.update(`RECORDS=${env.RECORDS ? resolve(env.RECORDS) : ""}\n`);
   const seen = new Set<string>();
   for (const file of inputs.flatMap(filesBelow)) {
     if (seen.has(file)) continue;

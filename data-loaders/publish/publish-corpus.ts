@@ -2,6 +2,8 @@ import { codebookStamps } from "../pipeline/analyze-article.ts";
 import { loadResources } from "../pipeline/analyze-corpus.ts";
 import { analyzeInOrder, type ParallelOptions } from "../pipeline/analyze-parallel.ts";
 import { indexCorpus } from "../reading/read-corpus.ts";
+import { readRecordShards } from "../reading/read-records.ts";
+import { CorpusValidationError } from "../reading/corpus-error.ts";
 import { compareArticles } from "../compare/compare-frames.ts";
 import { compareTone } from "../compare/compare-tone.ts";
 import { concordanceLines } from "../compare/concordance.ts";
@@ -35,10 +37,18 @@ import type { ArticleSummary, BuildStamp, ConcordanceLine, ToneComparison, Voice
 export async function publishCorpus(
   paths: CorpusPaths,
   add: (name: string, text: string) => void,
-  options: Pick<ParallelOptions, "workers" | "cacheFolder" | "articlesPerWorker"> = { workers: 1, cacheFolder: null },
+  options: Pick<ParallelOptions, "workers" | "cacheFolder" | "articlesPerWorker"> & { readonly recordsFolder?: string | null } = {
+    workers: 1,
+    cacheFolder: null,
+  },
 ): Promise<{ articles: number; concordanceLines: number }> {
   const resources = loadResources(paths);
-  const entries = await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes });
+  const stampsNow = JSON.stringify({ analysis: resources.analysis, codebooks: codebookStamps(resources) });
+  // Records made elsewhere (`npm run analyze -- --shard K/N` on a cluster) are read instead of analysed,
+  // after checking that this build's code and codebooks made them: a site never mixes analyses.
+  const records = options.recordsFolder
+    ? stampedRecords(readRecordShards(options.recordsFolder), stampsNow)
+    : analyzeInOrder(await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes }), paths, resources, options);
   const build: BuildStamp = { analysis: resources.analysis, codebooks: codebookStamps(resources) };
   const publish = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }));
   const handCheck = readHandCheck(paths.handCheck);
@@ -50,7 +60,7 @@ export async function publishCorpus(
   const sentenceScores = new Map<string, { readonly scores: readonly number[]; readonly negativeWeight: number }>();
   const voiceArticles: Parameters<typeof compareVoices>[0][number][] = [];
   const voices: VoiceRow[] = [];
-  for await (const json of analyzeInOrder(entries, paths, resources, options)) {
+  for await (const json of records) {
     const record = JSON.parse(json) as ArticleRecord;
     add(`articles/${record.id}.json`, json);
     summary.push(summarizeRecord(record));
@@ -79,4 +89,20 @@ export async function publishCorpus(
   publish("tone.json", compareTone(summary, sentenceScores, actorTone, resources.gazetteer));
   publish("voices.json", compareVoices(voiceArticles, voices));
   return { articles: summary.length, concordanceLines: concordance.length };
+}
+
+/** Passes record lines through, failing on the first whose analysis or codebook stamps are not this build's. */
+async function* stampedRecords(lines: AsyncGenerator<string>, expected: string): AsyncGenerator<string> {
+  for await (const json of lines) {
+    const record = JSON.parse(json) as Pick<ArticleRecord, "id" | "analysis" | "codebooks">;
+    if (JSON.stringify({ analysis: record.analysis, codebooks: record.codebooks }) !== expected)
+      throw new CorpusValidationError([
+        {
+          file: record.id,
+          field: "analysis",
+          message: `was made by analysis ${record.analysis?.version} (${record.analysis?.code?.slice(0, 12)}…) or other codebooks than this build's; analyse the corpus again with this checkout`,
+        },
+      ]);
+    yield json;
+  }
 }

@@ -1,5 +1,6 @@
 // Publishes the analysed corpus as data/corpus.zip; pages read its entries as FileAttachment("data/corpus/…").
 // What each entry holds: data-loaders/publish/publish-corpus.ts.
+import { resolve } from "node:path";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import { CorpusValidationError } from "../../data-loaders/reading/corpus-error.ts";
 import { publishCorpus } from "../../data-loaders/publish/publish-corpus.ts";
@@ -17,6 +18,8 @@ try {
     workers: workers.workers,
     articlesPerWorker: articlesPerWorker(),
     cacheFolder: recordCacheFolder(),
+    // RECORDS=<folder>: publish record shards made by `npm run analyze -- --shard K/N` instead of analysing.
+    recordsFolder: process.env.RECORDS ? resolve(process.env.RECORDS) : null,
   });
   await zip.finish();
   process.stderr.write(`corpus.zip: ${articles} articles, ${concordanceLines} concordance lines\n`);

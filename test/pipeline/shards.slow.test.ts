@@ -1,0 +1,98 @@
+// Past one machine (issue 14, item 4): JSON Lines on stdin, --shard K/N, merging shards, and a site built
+// from record shards without analysing. Through the real CLI and `npm run build`.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
+import { runAnalyze, runCommand, type CommandResult } from "../helpers.ts";
+
+const JSONL = join(PROJECT_ROOT, "test", "fixtures", "small-corpus.jsonl");
+
+/** The CLI reading `input` on stdin. */
+function analyzeStdin(input: string, args: readonly string[] = []): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "analyze.ts"), "-", ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, RECORD_CACHE: "off" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => out.push(c));
+    child.stderr.on("data", (c: Buffer) => err.push(c));
+    child.on("error", reject);
+    child.on("close", (status) =>
+      resolve({ status, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
+    );
+    child.stdin.end(input);
+  });
+}
+
+/** A record line without its meta.source (which names the input file). */
+const withoutSource = (line: string) => line.replace(/"source":"[^"]*"/u, '"source":""');
+
+describe("npm run analyze beyond one machine", () => {
+  it("reads JSON Lines on stdin: the same records as from the file, apart from meta.source", async () => {
+    const fromStdin = await analyzeStdin(readFileSync(JSONL, "utf8"));
+    const fromFile = await runAnalyze([JSONL]);
+    expect(fromStdin.status, fromStdin.stderr).toBe(0);
+    expect(fromStdin.stdout.split("\n").map(withoutSource)).toEqual(fromFile.stdout.split("\n").map(withoutSource));
+    expect(fromStdin.stdout).toContain('"source":"stdin.jsonl:');
+  });
+
+  it("splits a corpus into shards that cover it once, and merged shards are exactly the whole run; a site built from them equals the analysed one", async () => {
+    const work = mkdtempSync(join(tmpdir(), "shards-"));
+    try {
+      const shards = join(work, "records");
+      const whole = await runAnalyze([]);
+      expect(whole.status).toBe(0);
+      for (const k of [1, 2, 3]) {
+        const result = await runAnalyze(["--shard", `${k}/3`, "--out", join(shards, `part-${k}.jsonl`)]);
+        expect(result.status, result.stderr).toBe(0);
+      }
+      const ids = readdirSync(shards).flatMap((f) =>
+        readFileSync(join(shards, f), "utf8")
+          .trim()
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => (JSON.parse(l) as { id: string }).id),
+      );
+      expect(ids.sort()).toEqual(
+        whole.stdout
+          .trim()
+          .split("\n")
+          .map((l) => (JSON.parse(l) as { id: string }).id),
+      );
+      const merged = await runCommand("npm", ["run", "--silent", "merge-records", "--", shards]);
+      expect(merged.status, merged.stderr).toBe(0);
+      expect(merged.stdout).toBe(whole.stdout);
+      // The site from the shards (no analysis) and from the corpus are the same, file for file.
+      const fromCorpus = await runCommand("npm", ["run", "build"], { BUILD_OUTPUT: join(work, "a") });
+      expect(fromCorpus.status, fromCorpus.stderr).toBe(0);
+      const fromShards = await runCommand("npm", ["run", "build"], { BUILD_OUTPUT: join(work, "b"), RECORDS: shards });
+      expect(fromShards.status, fromShards.stderr).toBe(0);
+      const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
+      expect(files(join(work, "b"))).toEqual(files(join(work, "a")));
+      for (const f of files(join(work, "a")).filter((f) => f.endsWith(".json") || f.endsWith(".html")))
+        expect(readFileSync(join(work, "b", f)).equals(readFileSync(join(work, "a", f))), f).toBe(true);
+      // A shard made by other code is refused by name, not published.
+      writeFileSync(
+        join(shards, "part-1.jsonl"),
+        readFileSync(join(shards, "part-1.jsonl"), "utf8").replace(/"code":"[0-9a-f]+"/gu, '"code":"0000"'),
+      );
+      const stale = await runCommand("npm", ["run", "build"], { BUILD_OUTPUT: join(work, "c"), RECORDS: shards });
+      expect(stale.status).not.toBe(0);
+      expect(stale.stderr + stale.stdout).toMatch(/was made by analysis .* analyse the corpus again with this checkout/u);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it("answers a bad --shard with one line and the usage, exit 2", async () => {
+    const { status, stderr } = await runAnalyze(["--shard", "4/3"]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^analyze: --shard must be K\/N with 1 <= K <= N \(for example 2\/4\), not "4\/3"\n/u);
+  });
+});
