@@ -163,7 +163,11 @@ export const sentimentSchema = z
       .object({ id: z.string(), rules: z.string(), lexicon: z.string() })
       .strict()
       .describe("scorer, rules file version and lexicon"),
-    score: tone.nullable().describe("mean sentence score over paragraph sentences; null if there are none"),
+    score: tone
+      .nullable()
+      .describe(
+        "tone mean over paragraph sentences (a negative sentence counts the language's negativeSentenceWeight times); null if there are none",
+      ),
     ownVoiceScore: tone.nullable().describe("the same, leaving out sentences inside a direct quotation: the author's own voice"),
     sentences: z.array(
       z

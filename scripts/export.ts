@@ -1,0 +1,107 @@
+/**
+ * npm run export -- --format csv|parquet --out <folder> [<input>] [--records <folder>]
+ * Writes the analysis as tidy tables for R, Python or DuckDB (articles, sentences, markers, devices,
+ * attributions, outlets, actor_tone: data-loaders/publish/tidy-tables.ts), one file per table, plus
+ * README.md (the data dictionary) and build.json (the analysis and codebook stamps the tables came from).
+ * Records come from analysing <input> (default: $CORPUS, else the bundled corpus; worker pool and record
+ * cache as `npm run analyze`) or from a folder of record shards (--records, as `RECORDS=` for the site).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parquetWriteBuffer } from "hyparquet-writer";
+import { parseCommandLine } from "./cli-args.ts";
+import { codebookStamps } from "../data-loaders/pipeline/analyze-article.ts";
+import { loadInputs, loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
+import { analyzeInOrder, articlesPerWorker, parseWorkers } from "../data-loaders/pipeline/analyze-parallel.ts";
+import { recordCacheFolder } from "../data-loaders/pipeline/record-cache.ts";
+import { corpusPaths } from "../data-loaders/project-paths.ts";
+import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
+import { readRecordShards } from "../data-loaders/reading/read-records.ts";
+import { csvField, TIDY_TABLES, tidyRows } from "../data-loaders/publish/tidy-tables.ts";
+import type { ArticleRecord } from "../data-loaders/schema/record.ts";
+
+const USAGE = "usage: npm run export -- --format csv|parquet --out <folder> [<input>] [--records <folder>] [--workers <n>]";
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseCommandLine("export", USAGE, {
+    allowPositionals: true,
+    options: { format: { type: "string" }, out: { type: "string" }, records: { type: "string" }, workers: { type: "string" } },
+  });
+  if (values.format !== "csv" && values.format !== "parquet")
+    return (process.stderr.write(`export: --format must be csv or parquet\n${USAGE}\n`), 2);
+  if (!values.out) return (process.stderr.write(`export: --out <folder> is required\n${USAGE}\n`), 2);
+  const workers = parseWorkers(values.workers ?? process.env.WORKERS);
+  if ("error" in workers) return (process.stderr.write(`export: --workers ${workers.error}\n${USAGE}\n`), 2);
+  const paths = corpusPaths({ ...process.env, CORPUS: positionals[0] ?? process.env.CORPUS });
+  let lines: AsyncGenerator<string>;
+  let resources;
+  if (values.records) {
+    resources = loadResources(paths);
+    lines = readRecordShards(resolve(values.records));
+  } else {
+    const inputs = await loadInputs(paths);
+    resources = inputs.resources;
+    lines = analyzeInOrder(inputs.entries, paths, resources, {
+      workers: workers.workers,
+      articlesPerWorker: articlesPerWorker(),
+      cacheFolder: recordCacheFolder(),
+    });
+  }
+  const rows = new Map(TIDY_TABLES.map((t) => [t.name, [] as Array<Array<string | number | null>>]));
+  let articles = 0;
+  for await (const json of lines) {
+    const record = JSON.parse(json) as ArticleRecord;
+    for (const [name, tableRows] of Object.entries(tidyRows(record))) rows.get(name)!.push(...tableRows);
+    articles++;
+  }
+  const out = resolve(values.out);
+  mkdirSync(out, { recursive: true });
+  for (const table of TIDY_TABLES) {
+    const tableRows = rows.get(table.name)!;
+    if (values.format === "csv") {
+      const text = [table.columns.map((c) => c.name), ...tableRows].map((row) => row.map(csvField).join(",")).join("\r\n");
+      writeFileSync(join(out, `${table.name}.csv`), `${text}\r\n`);
+    } else {
+      const columnData = table.columns.map((c, k) => ({
+        name: c.name,
+        data: tableRows.map((row) => row[k] ?? null),
+        type: c.type === "string" ? ("STRING" as const) : c.type === "integer" ? ("INT64" as const) : ("DOUBLE" as const),
+        nullable: true,
+      }));
+      const buffer = parquetWriteBuffer({
+        columnData: columnData.map((c) =>
+          c.type === "INT64" ? { ...c, data: c.data.map((v) => (v === null ? null : BigInt(v as number))) } : c,
+        ),
+      });
+      writeFileSync(join(out, `${table.name}.parquet`), new Uint8Array(buffer));
+    }
+  }
+  const build = { analysis: resources.analysis, codebooks: codebookStamps(resources), articles, format: values.format };
+  writeFileSync(join(out, "build.json"), `${JSON.stringify(build, null, 2)}\n`);
+  const dictionary = [
+    "# Tidy tables exported by `npm run export`",
+    "",
+    `${articles} articles; analysis ${resources.analysis.version} (code ${resources.analysis.code.slice(0, 12)}…); codebooks and their SHA-256 in build.json.`,
+    "Offsets are UTF-16 code units into the article's text (the record's `text`); empty cells are missing values.",
+    "",
+    ...TIDY_TABLES.flatMap((t) => [
+      `## ${t.name}.${values.format} (${rows.get(t.name)!.length} rows): ${t.description}`,
+      "",
+      "| column | type | meaning |",
+      "| --- | --- | --- |",
+      ...t.columns.map((c) => `| \`${c.name}\` | ${c.type} | ${c.description} |`),
+      "",
+    ]),
+  ].join("\n");
+  writeFileSync(join(out, "README.md"), dictionary);
+  process.stderr.write(`export: ${articles} articles, ${TIDY_TABLES.length} ${values.format} tables in ${out}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(error instanceof CorpusValidationError ? `${error.message}\n` : `export: ${(error as Error).stack ?? error}\n`);
+    process.exitCode = 1;
+  },
+);
