@@ -116,6 +116,27 @@ async function main(): Promise<number> {
 
 /** Removes a partial --out file if the run fails. */
 let cleanup = () => {};
+/**
+ * A file-system error of the user's making (an --out path that is a folder, a full disk, no permission), as
+ * one line: "records.jsonl: it is a folder (EISDIR)". Null for anything else, which is a bug and keeps its stack.
+ */
+function fileSystemError(error: unknown): string | null {
+  const e = error as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    EISDIR: "it is a folder",
+    ENOTDIR: "a part of the path is not a folder",
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    ENOSPC: "no space left on the device",
+    EROFS: "read-only file system",
+    ENOENT: "no such file or folder",
+    ENOTEMPTY: "it is a folder that is not empty",
+  };
+  const reason = e && typeof e.code === "string" ? reasons[e.code] : undefined;
+  const where = (e as { dest?: string }).dest ?? e.path ?? "the output";
+  return reason ? `${where}: ${reason} (${e.code})` : null;
+}
+
 /** Removes the copy of stdin, whatever the outcome. */
 let removeStdin = () => {};
 
@@ -127,7 +148,13 @@ main().then(
   (error: unknown) => {
     cleanup();
     removeStdin();
-    process.stderr.write(error instanceof CorpusValidationError ? `${error.message}\n` : `analyze: ${(error as Error).stack ?? error}\n`);
+    process.stderr.write(
+      error instanceof CorpusValidationError
+        ? `${error.message}\n`
+        : fileSystemError(error)
+          ? `analyze: cannot write ${fileSystemError(error)}\n`
+          : `analyze: ${(error as Error).stack ?? error}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -117,6 +117,16 @@ describe("npm run analyze", () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("answers an --out that is a folder with one line naming it, no stack trace, and leaves nothing behind", async () => {
+    const dir = writeCorpus({ "out/.keep": "" });
+    const out = join(dir, "out");
+    const { status, stderr } = await runAnalyze([FIXTURE_CORPUS, "--out", out]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(new RegExp(`analyze: cannot write ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: it is a folder`));
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).toEqual(["out"]);
+  });
+
   it("keeps an earlier good --out file when a later run fails", async () => {
     const dir = writeCorpus({ "bad/a.md": "---\nlanguage: fr\n---\nTexte.\n" });
     const out = join(dir, "records.jsonl");
