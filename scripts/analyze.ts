@@ -4,16 +4,14 @@
  * pool of worker threads (one per core by default) and through the record cache (.cache/records).
  * Data goes to stdout or --out; progress and errors go to stderr. Exit code 1 on any corpus error.
  */
-import { createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { pipeline } from "node:stream/promises";
-import { basename, dirname, join } from "node:path";
-import { once } from "node:events";
+import { join } from "node:path";
 import { parseCommandLine } from "./cli-args.ts";
-import type { Writable } from "node:stream";
+import { openLineOutput } from "./line-output.ts";
 import { loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
-import { analyzeInOrder, articlesPerWorker, parseWorkers } from "../data-loaders/pipeline/analyze-parallel.ts";
-import { recordCacheFolder } from "../data-loaders/pipeline/record-cache.ts";
+import { analyzeInOrder, runOptions } from "../data-loaders/pipeline/analyze-parallel.ts";
 import { inShard, parseShard } from "../data-loaders/pipeline/shards.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import { formatBytes } from "../data-loaders/reading/read-corpus.ts";
@@ -63,8 +61,8 @@ async function main(): Promise<number> {
     BOILERPLATE_PATTERNS: values.patterns ?? process.env.BOILERPLATE_PATTERNS,
     MAX_ARTICLE_BYTES: values["max-article-bytes"] ?? process.env.MAX_ARTICLE_BYTES,
   });
-  const workers = parseWorkers(values.workers ?? process.env.WORKERS);
-  if ("error" in workers) return (process.stderr.write(`analyze: --workers ${workers.error}\n${USAGE}\n`), 2);
+  const run = runOptions(process.env, { workers: values.workers, noCache: values["no-cache"] });
+  if ("error" in run) return (process.stderr.write(`analyze: --workers ${run.error}\n${USAGE}\n`), 2);
   const shard = values.shard === undefined ? null : parseShard(values.shard);
   if (shard && "error" in shard) return (process.stderr.write(`analyze: --shard ${shard.error}\n${USAGE}\n`), 2);
   // JSON Lines on stdin (what Dask, Spark's RDD.pipe or Hadoop Streaming pipe through a command) are copied
@@ -78,19 +76,13 @@ async function main(): Promise<number> {
   }
   const { resources, entries: all } = await loadInputs(paths);
   const entries = shard && "shard" in shard ? all.filter((entry) => inShard(entry.id, shard.shard)) : all;
-  // --out is written to a temporary file beside it and renamed into place only when every record is out,
-  // so a failed run never truncates or half-overwrites an earlier good output.
-  // Its folder is made if missing (one folder of shards per cluster run).
-  if (values.out) mkdirSync(dirname(values.out), { recursive: true });
-  const partial = values.out ? join(dirname(values.out), `.${basename(values.out)}.partial-${process.pid}`) : null;
-  const out: Writable = partial ? createWriteStream(partial) : process.stdout;
-  if (partial) cleanup = () => rmSync(partial, { force: true });
+  // --out appears only when every record is out (scripts/line-output.ts); its folder is made if missing.
+  const out = openLineOutput(values.out);
+  cleanup = () => out.abort();
   const progressEvery = 1000;
   let written = 0;
   const records = analyzeInOrder(entries, paths, resources, {
-    workers: workers.workers,
-    articlesPerWorker: articlesPerWorker(),
-    cacheFolder: values["no-cache"] ? null : recordCacheFolder(),
+    ...run.options,
     onProgress: (done, total) => {
       if (done % progressEvery === 0 || done === total) process.stderr.write(`analyze: ${done}/${total} articles\n`);
       // A long article takes seconds: say which one is being read, so a long wait is not taken for a hang.
@@ -101,15 +93,10 @@ async function main(): Promise<number> {
   if (entries[0] && entries[0].bytes >= LONG_ARTICLE_BYTES)
     process.stderr.write(`analyze: reading ${entries[0].id} (${formatBytes(entries[0].bytes)}) …\n`);
   for await (const json of records) {
-    if (!out.write(`${json}\n`)) await once(out, "drain");
+    await out.write(json);
     written++;
   }
-  if (partial) {
-    out.end();
-    await once(out, "finish");
-    renameSync(partial, values.out!);
-    cleanup = () => {};
-  }
+  await out.commit();
   process.stderr.write(`analyze: wrote ${written} records${values.out ? ` to ${values.out}` : ""}\n`);
   return 0;
 }

@@ -12,8 +12,7 @@ import { parquetWriteBuffer } from "hyparquet-writer";
 import { parseCommandLine } from "./cli-args.ts";
 import { codebookStamps } from "../data-loaders/pipeline/analyze-article.ts";
 import { loadInputs, loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
-import { analyzeInOrder, articlesPerWorker, parseWorkers } from "../data-loaders/pipeline/analyze-parallel.ts";
-import { recordCacheFolder } from "../data-loaders/pipeline/record-cache.ts";
+import { analyzeInOrder, runOptions } from "../data-loaders/pipeline/analyze-parallel.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import { readRecordShards } from "../data-loaders/reading/read-records.ts";
@@ -30,8 +29,8 @@ async function main(): Promise<number> {
   if (values.format !== "csv" && values.format !== "parquet")
     return (process.stderr.write(`export: --format must be csv or parquet\n${USAGE}\n`), 2);
   if (!values.out) return (process.stderr.write(`export: --out <folder> is required\n${USAGE}\n`), 2);
-  const workers = parseWorkers(values.workers ?? process.env.WORKERS);
-  if ("error" in workers) return (process.stderr.write(`export: --workers ${workers.error}\n${USAGE}\n`), 2);
+  const run = runOptions(process.env, { workers: values.workers });
+  if ("error" in run) return (process.stderr.write(`export: --workers ${run.error}\n${USAGE}\n`), 2);
   const paths = corpusPaths({ ...process.env, CORPUS: positionals[0] ?? process.env.CORPUS });
   let lines: AsyncGenerator<string>;
   let resources;
@@ -41,11 +40,7 @@ async function main(): Promise<number> {
   } else {
     const inputs = await loadInputs(paths);
     resources = inputs.resources;
-    lines = analyzeInOrder(inputs.entries, paths, resources, {
-      workers: workers.workers,
-      articlesPerWorker: articlesPerWorker(),
-      cacheFolder: recordCacheFolder(),
-    });
+    lines = analyzeInOrder(inputs.entries, paths, resources, run.options);
   }
   const rows = new Map(TIDY_TABLES.map((t) => [t.name, [] as Array<Array<string | number | null>>]));
   let articles = 0;

@@ -3,11 +3,8 @@
  * Merges a folder of record shards (*.jsonl, each written by `npm run analyze -- --shard K/N`) into one
  * JSON Lines stream in id order: byte for byte what one `npm run analyze` of the whole corpus prints.
  */
-import { createWriteStream, renameSync } from "node:fs";
-import { once } from "node:events";
-import { basename, dirname, join } from "node:path";
-import type { Writable } from "node:stream";
 import { parseCommandLine } from "./cli-args.ts";
+import { openLineOutput } from "./line-output.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import { readRecordShards } from "../data-loaders/reading/read-records.ts";
 
@@ -17,21 +14,17 @@ if (positionals.length !== 1) {
   process.stderr.write(`merge-records: expected one folder\n${USAGE}\n`);
   process.exit(2);
 }
-const partial = values.out ? join(dirname(values.out), `.${basename(values.out)}.partial-${process.pid}`) : null;
-const out: Writable = partial ? createWriteStream(partial) : process.stdout;
+const out = openLineOutput(values.out);
 try {
   let n = 0;
   for await (const line of readRecordShards(positionals[0]!)) {
-    if (!out.write(`${line}\n`)) await once(out, "drain");
+    await out.write(line);
     n++;
   }
-  if (partial) {
-    out.end();
-    await once(out, "finish");
-    renameSync(partial, values.out!);
-  }
+  await out.commit();
   process.stderr.write(`merge-records: ${n} records\n`);
 } catch (error) {
+  out.abort();
   if (!(error instanceof CorpusValidationError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exit(1);

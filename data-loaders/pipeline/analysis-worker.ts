@@ -4,21 +4,13 @@
  * cache). Piscina calls the default export once per task.
  */
 import { workerData } from "node:worker_threads";
-import { codebookStamps } from "./analyze-article.ts";
 import { loadResources } from "./analyze-corpus.ts";
-import { openRecordCache } from "./record-cache.ts";
-import { recordJson, type RecordContext } from "./record-json.ts";
+import { recordContext, recordJson } from "./record-json.ts";
 import type { CorpusEntry } from "../reading/read-corpus.ts";
 import type { PoolSettings } from "./analyze-parallel.ts";
 
 const settings = workerData as PoolSettings;
-const resources = loadResources(settings.paths);
-const context: RecordContext = {
-  resources,
-  stamps: codebookStamps(resources),
-  cache: openRecordCache(settings.cacheFolder),
-  fingerprint: settings.fingerprint,
-};
+const context = recordContext(loadResources(settings.paths), settings.cacheFolder, settings.fingerprint);
 
 export default function analyzeInWorker(entry: CorpusEntry): string {
   return recordJson(entry, context);

@@ -1,9 +1,9 @@
-import { analyzeArticle, codebookStamps, prepareResources, type AnalysisResources } from "./analyze-article.ts";
+import { prepareResources, type AnalysisResources } from "./analyze-article.ts";
 import { readAnalysisStamp } from "./analysis-stamp.ts";
 import { sharedNlp, sharedTagger } from "../reading/nlp.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import { CorpusValidationError, type CorpusError } from "../reading/corpus-error.ts";
-import { indexCorpus, readIndexedArticle, type CorpusEntry } from "../reading/read-corpus.ts";
+import { indexCorpus, type CorpusEntry } from "../reading/read-corpus.ts";
 import {
   readBoilerplatePatterns,
   readCodebook,
@@ -12,7 +12,6 @@ import {
   readSentimentResources,
   readSpeechCues,
 } from "./read-data-files.ts";
-import type { ArticleRecord } from "../schema/record.ts";
 
 /**
  * Loads the data files and the shared wink-nlp instance: once per run. Problems in all data files are
@@ -72,36 +71,4 @@ export async function loadInputs(paths: CorpusPaths): Promise<{ resources: Analy
   const entries = await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes }).catch(collect);
   if (!resources || !entries) throw new CorpusValidationError(errors);
   return { resources, entries };
-}
-
-/**
- * Analyses indexed articles one at a time in id order, yielding each record; only one article is in memory
- * at once.
- * @param onProgress called after each article with (done, total)
- */
-export function* analyzeEntries(
-  entries: readonly CorpusEntry[],
-  resources: AnalysisResources,
-  onProgress?: (done: number, total: number) => void,
-): Generator<ArticleRecord> {
-  const stamps = codebookStamps(resources);
-  let done = 0;
-  for (const entry of entries) {
-    yield analyzeArticle(readIndexedArticle(entry), resources, stamps);
-    onProgress?.(++done, entries.length);
-  }
-}
-
-/**
- * Validates the whole corpus (throwing with every error if any), then analyses its articles one at a time
- * in id order, yielding each record. Only the index and one article are in memory at once, so a caller that
- * writes records out as they come (the CLI) uses memory independent of corpus size.
- * @param onProgress called after each article with (done, total)
- */
-export async function* analyzeCorpus(
-  paths: CorpusPaths,
-  resources: AnalysisResources = loadResources(paths),
-  onProgress?: (done: number, total: number) => void,
-): AsyncGenerator<ArticleRecord> {
-  yield* analyzeEntries(await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes }), resources, onProgress);
 }

@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import { codebookStamps, type AnalysisResources } from "./analyze-article.ts";
+import type { AnalysisResources } from "./analyze-article.ts";
 import { readRunFingerprint } from "./analysis-stamp.ts";
-import { openRecordCache } from "./record-cache.ts";
-import { recordJson } from "./record-json.ts";
+import { recordCacheFolder } from "./record-cache.ts";
+import { recordContext, recordJson } from "./record-json.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import type { CorpusEntry } from "../reading/read-corpus.ts";
 
@@ -33,7 +33,7 @@ export function defaultWorkers(): number {
 }
 
 /** `$ARTICLES_PER_WORKER` as a number, when it is a whole number of at least 1 (else the default applies). */
-export function articlesPerWorker(env: Readonly<Record<string, string | undefined>> = process.env): number | undefined {
+function articlesPerWorker(env: Readonly<Record<string, string | undefined>> = process.env): number | undefined {
   const n = Number(env.ARTICLES_PER_WORKER);
   return Number.isInteger(n) && n >= 1 ? n : undefined;
 }
@@ -48,6 +48,26 @@ export function parseWorkers(value: string | undefined): { workers: number } | {
   return /^\d+$/.test(value.trim()) && n >= 1 && n <= 256
     ? { workers: n }
     : { error: `must be a whole number from 1 to 256, not ${JSON.stringify(value)}` };
+}
+
+/**
+ * The run options of the CLI, the export and the site's loader, from the environment (`WORKERS`,
+ * `ARTICLES_PER_WORKER`, `RECORD_CACHE`) and the command line (`--workers`, `--no-cache`), which win; or the
+ * error message for a bad worker count.
+ */
+export function runOptions(
+  env: Readonly<Record<string, string | undefined>>,
+  flags: { readonly workers?: string; readonly noCache?: boolean } = {},
+): { options: ParallelOptions } | { error: string } {
+  const workers = parseWorkers(flags.workers ?? env.WORKERS);
+  if ("error" in workers) return workers;
+  return {
+    options: {
+      workers: workers.workers,
+      articlesPerWorker: articlesPerWorker(env),
+      cacheFolder: flags.noCache ? null : recordCacheFolder(env),
+    },
+  };
 }
 
 /**
@@ -69,15 +89,12 @@ export async function* analyzeInOrder(
     1,
     Math.min(options.workers ?? defaultWorkers(), Math.floor(entries.length / (options.articlesPerWorker ?? ARTICLES_PER_WORKER))),
   );
-  const settings: PoolSettings = { paths, cacheFolder: options.cacheFolder ?? null, fingerprint: readRunFingerprint(paths) };
+  const cacheFolder = options.cacheFolder ?? null;
+  // The fingerprint only keys the cache: without one, the data files are not read a second time.
+  const settings: PoolSettings = { paths, cacheFolder, fingerprint: cacheFolder ? readRunFingerprint(paths) : "" };
   let done = 0;
   if (workers === 1) {
-    const context = {
-      resources,
-      stamps: codebookStamps(resources),
-      cache: openRecordCache(settings.cacheFolder),
-      fingerprint: settings.fingerprint,
-    };
+    const context = recordContext(resources, cacheFolder, settings.fingerprint);
     for (const entry of entries) {
       yield recordJson(entry, context);
       options.onProgress?.(++done, entries.length);

@@ -1,5 +1,5 @@
-import { analyzeArticle, type AnalysisResources } from "./analyze-article.ts";
-import { recordKey, type RecordCache } from "./record-cache.ts";
+import { analyzeArticle, codebookStamps, type AnalysisResources } from "./analyze-article.ts";
+import { openRecordCache, recordKey, type RecordCache } from "./record-cache.ts";
 import { readIndexedArticle, type CorpusEntry } from "../reading/read-corpus.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 
@@ -9,6 +9,11 @@ export interface RecordContext {
   readonly stamps: ArticleRecord["codebooks"];
   readonly cache: RecordCache;
   readonly fingerprint: string;
+}
+
+/** The context of a run in one thread: its resources and their stamps, the cache folder (null: none) and the fingerprint. */
+export function recordContext(resources: AnalysisResources, cacheFolder: string | null, fingerprint: string): RecordContext {
+  return { resources, stamps: codebookStamps(resources), cache: openRecordCache(cacheFolder), fingerprint };
 }
 
 /**

@@ -4,20 +4,17 @@ import { resolve } from "node:path";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import { CorpusValidationError } from "../../data-loaders/reading/corpus-error.ts";
 import { publishCorpus } from "../../data-loaders/publish/publish-corpus.ts";
-import { articlesPerWorker, parseWorkers } from "../../data-loaders/pipeline/analyze-parallel.ts";
-import { recordCacheFolder } from "../../data-loaders/pipeline/record-cache.ts";
+import { runOptions } from "../../data-loaders/pipeline/analyze-parallel.ts";
 import { createZipWriter } from "../../data-loaders/publish/write-zip.ts";
 
 try {
   // One worker thread per core ($WORKERS to choose) and the record cache ($RECORD_CACHE, "off" for none):
   // only articles whose inputs changed are analysed again, and the output is the same either way.
-  const workers = parseWorkers(process.env.WORKERS);
-  if ("error" in workers) throw new CorpusValidationError([{ file: "WORKERS", field: "setting", message: workers.error }]);
+  const run = runOptions(process.env);
+  if ("error" in run) throw new CorpusValidationError([{ file: "WORKERS", field: "setting", message: run.error }]);
   const zip = createZipWriter(process.stdout);
   const { articles, concordanceLines } = await publishCorpus(corpusPaths(), zip.add, {
-    workers: workers.workers,
-    articlesPerWorker: articlesPerWorker(),
-    cacheFolder: recordCacheFolder(),
+    ...run.options,
     // RECORDS=<folder>: publish record shards made by `npm run analyze -- --shard K/N` instead of analysing.
     recordsFolder: process.env.RECORDS ? resolve(process.env.RECORDS) : null,
   });

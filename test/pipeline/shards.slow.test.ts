@@ -1,7 +1,6 @@
 // Past one machine (issue 14, item 4): JSON Lines on stdin, --shard K/N, merging shards, and a site built
 // from record shards without analysing. Through the real CLI and `npm run build`.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,23 +10,13 @@ import { runAnalyze, runCommand, type CommandResult } from "../helpers.ts";
 const JSONL = join(PROJECT_ROOT, "test", "fixtures", "small-corpus.jsonl");
 
 /** The CLI reading `input` on stdin. */
-function analyzeStdin(input: string, args: readonly string[] = []): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "analyze.ts"), "-", ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, RECORD_CACHE: "off" },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (c: Buffer) => out.push(c));
-    child.stderr.on("data", (c: Buffer) => err.push(c));
-    child.on("error", reject);
-    child.on("close", (status) =>
-      resolve({ status, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
-    );
-    child.stdin.end(input);
-  });
+function analyzeStdin(input: string): Promise<CommandResult> {
+  return runCommand(
+    join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
+    [join(PROJECT_ROOT, "scripts", "analyze.ts"), "-"],
+    { RECORD_CACHE: "off" },
+    input,
+  );
 }
 
 /** A record line without its meta.source (which names the input file). */
