@@ -1,8 +1,5 @@
 // Observable Framework configuration. Everything a built page needs is bundled: no Google Fonts (the
 // default global stylesheet), no CDN imports, and no build date in the footer (so rebuilds are identical).
-import { corpusPaths } from "./data-loaders/project-paths.ts";
-import { CorpusValidationError } from "./data-loaders/reading/corpus-error.ts";
-import { indexCorpus } from "./data-loaders/reading/read-corpus.ts";
 
 export default {
   root: "src",
@@ -25,19 +22,7 @@ export default {
     { name: "Codebook", path: "/codebook" },
     { name: "Methods", path: "/methods" },
   ],
-  // One reader page per article. `npm run build` validates the corpus and data files before Framework
-  // starts (scripts/build.ts), so errors are reported there; under `npm run dev` a corpus with errors gets
-  // no reader pages and the loader's error lists them.
-  async *dynamicPaths() {
-    yield "/compare/frames";
-    yield "/compare/devices";
-    let entries: Awaited<ReturnType<typeof indexCorpus>> = [];
-    try {
-      const paths = corpusPaths();
-      entries = await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes });
-    } catch (error) {
-      if (!(error instanceof CorpusValidationError)) throw error;
-    }
-    for (const entry of entries) yield `/articles/${entry.id}`;
-  },
+  // One reader page for every article (src/article.md?id=<id>), which fetches the article's record: the
+  // site renders the same handful of pages whatever the corpus size.
+  dynamicPaths: ["/compare/frames", "/compare/devices"],
 };

@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--articles 10000] [--seed 42] [--long 0.1,1,10] [--workers N]
+ * npm run bench -- [--articles 10000] [--seed 42] [--long 0.1,1,10] [--workers N] [--site N]
  *
  * Builds a synthetic corpus of N articles by recombining the sentences and headings of the bundled corpus
  * (a seeded PRNG, so the same N and seed give the same corpus), writes it as JSONL, and measures in one
@@ -15,36 +15,46 @@
  * analysed by the pool of worker threads (`--workers`, default one per core, cache off) as the CLI runs it,
  * with its wall time and speed-up over the single-thread pass above (worker start-up included).
  * "Tokens" is the bare tokenizer's count for the same texts, used as the numerator for both rates.
+ * With --site N it then builds the site from a synthetic corpus of N articles, cold, warm and after editing
+ * one article, and reports the times and the data each page downloads (scripts/site-bench.ts).
  * The last line printed is one JSON object, for tracking runs over time.
  */
-import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCommandLine } from "./cli-args.ts";
-import { readText } from "../data-loaders/pipeline/analyze-article.ts";
 import { analyzeArticle, codebookStamps } from "../data-loaders/pipeline/analyze-article.ts";
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
-import { indexCorpus, readCorpus, readIndexedArticle } from "../data-loaders/reading/read-corpus.ts";
-import { mulberry32 } from "../data-loaders/common/seeded-random.ts";
+import { indexCorpus, readIndexedArticle } from "../data-loaders/reading/read-corpus.ts";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { bareArticle } from "../data-loaders/reading/bare-article.ts";
 import { analyzeInOrder, parseWorkers } from "../data-loaders/pipeline/analyze-parallel.ts";
-import type { Language } from "../data-loaders/schema/record.ts";
+import { sentencePools, syntheticArticles, writeSyntheticCorpus } from "./synthetic-corpus.ts";
+import { benchSite, type SiteBench } from "./site-bench.ts";
 
-const { values } = parseCommandLine("bench", "usage: npm run bench -- [--articles 10000] [--seed 42] [--long 0.1,1,10] [--workers N]", {
-  options: {
-    workers: { type: "string" },
-    articles: { type: "string", default: "10000" },
-    seed: { type: "string", default: "42" },
-    long: { type: "string", default: "0.1,1,10" },
+const { values } = parseCommandLine(
+  "bench",
+  "usage: npm run bench -- [--articles 10000] [--seed 42] [--long 0.1,1,10] [--workers N] [--site N]",
+  {
+    options: {
+      workers: { type: "string" },
+      site: { type: "string" },
+      articles: { type: "string", default: "10000" },
+      seed: { type: "string", default: "42" },
+      long: { type: "string", default: "0.1,1,10" },
+    },
   },
-});
+);
 const articleCount = Number(values.articles);
 const longSizes = values.long!.split(",").map(Number);
 const seed = Number(values.seed);
+const siteArticles = values.site === undefined ? null : Number(values.site);
+if (siteArticles !== null && !(Number.isInteger(siteArticles) && siteArticles >= 1)) {
+  process.stderr.write(`bench: --site must be a positive whole number of articles, not ${values.site}\n`);
+  process.exit(2);
+}
 const workerCount = parseWorkers(values.workers);
 if ("error" in workerCount) {
   process.stderr.write(`bench: --workers ${workerCount.error}\n`);
@@ -60,48 +70,19 @@ if (!Number.isInteger(articleCount) || articleCount < 1 || !Number.isInteger(see
 // 1. Sentence and heading pools from the bundled corpus, per language.
 const paths = corpusPaths();
 const resources = loadResources(paths);
-const pools = new Map<Language, { sentences: string[]; headings: string[] }>();
-for await (const article of readCorpus(paths.articles)) {
-  const pool = pools.get(article.language) ?? { sentences: [], headings: [] };
-  pools.set(article.language, pool);
-  const read = readText(article.text, article.language, resources);
-  for (const sentence of read.sentences) {
-    const text = read.masked.slice(sentence.start, sentence.end).replace(/\s+/g, " ");
-    (read.blocks[sentence.block]!.kind === "heading" ? pool.headings : pool.sentences).push(text);
-  }
-}
+const pools = await sentencePools(paths.articles, resources);
 const languages = [...pools.keys()].sort();
-
-/** Article `i` of the synthetic corpus: a heading and 4–12 paragraphs of 2–5 sentences. */
-function* syntheticArticles(): Generator<{ id: string; language: Language; text: string }> {
-  const random = mulberry32(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  for (let i = 0; i < articleCount; i++) {
-    const language = pick(languages);
-    const pool = pools.get(language)!;
-    const paragraphs = [pool.headings.length ? pick(pool.headings) : pick(pool.sentences)];
-    const paragraphCount = 4 + Math.floor(random() * 9);
-    for (let p = 0; p < paragraphCount; p++) {
-      const sentenceCount = 2 + Math.floor(random() * 4);
-      paragraphs.push(Array.from({ length: sentenceCount }, () => pick(pool.sentences)).join(" "));
-    }
-    yield { id: `bench-${String(i).padStart(6, "0")}`, language, text: `${paragraphs.join("\n\n")}\n` };
-  }
-}
 
 const work = mkdtempSync(join(tmpdir(), "bench-"));
 const corpusFile = join(work, "synthetic.jsonl");
 try {
-  const out = createWriteStream(corpusFile);
-  for (const article of syntheticArticles()) if (!out.write(`${JSON.stringify(article)}\n`)) await once(out, "drain");
-  out.end();
-  await once(out, "finish");
+  await writeSyntheticCorpus(corpusFile, pools, articleCount, seed);
 
   // The reference: wink-nlp as a user sets it up, with its default pipeline.
   const bareNlp = winkNLP(model);
   // Warm up wink-nlp and the JIT on a few texts, so neither timed phase pays for it alone.
   let warm = 0;
-  for (const article of syntheticArticles()) {
+  for (const article of syntheticArticles(pools, articleCount, seed)) {
     resources.nlp.readDoc(article.text);
     bareNlp.readDoc(article.text);
     if (++warm === 200) break;
@@ -195,6 +176,7 @@ try {
     longArticles,
     longWordSeconds: round(longWordSeconds, 2),
     node: process.version,
+    site: null as SiteBench | null,
   };
   console.log(`synthetic corpus: ${records} articles, ${tokens.toLocaleString("en")} tokens (seed ${seed})`);
   console.log(
@@ -214,6 +196,20 @@ try {
     );
   }
   console.log(`long word:        a 200 KB run without white space in ${result.longWordSeconds} s`);
+  if (siteArticles !== null) {
+    const siteCorpus = join(work, "site.jsonl");
+    await writeSyntheticCorpus(siteCorpus, pools, siteArticles, seed);
+    const site = await benchSite(siteCorpus, work, siteArticles);
+    result.site = site;
+    console.log(
+      `site build:       ${site.articles} articles: ${site.coldSeconds} s cold, ${site.warmSeconds} s with the record cache, ${site.rebuildSeconds} s after editing one article (peak RSS ${site.peakRssMB} MB)`,
+    );
+    console.log(
+      `page data:        ${Object.entries(site.pageDataKB)
+        .map(([page, kb]) => `${page} ${kb} KB`)
+        .join(", ")}; site ${site.siteMB} MB in ${site.files} files`,
+    );
+  }
   console.log(JSON.stringify(result));
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -10,6 +10,8 @@
  *    lastModified), so two builds of the same inputs would differ in that number alone. If any loader ran
  *    in step 2, set the cached outputs' times to SOURCE_DATE_EPOCH (default 2000-01-01) and render again
  *    from that cache. A build whose cache was already current renders once.
+ * 4. Write the files pages fetch by name (records, rows, concordance and voice-list pages) from the cached
+ *    data/corpus.zip into the site (scripts/fetched-files.ts): Framework copies only declared files.
  * A broken link between pages fails the build. Extra arguments go to `observable build`.
  */
 import { spawnSync } from "node:child_process";
@@ -19,6 +21,7 @@ import { loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
+import { writeFetchedFiles } from "./fetched-files.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 const epochSeconds = Number(process.env.SOURCE_DATE_EPOCH ?? Date.UTC(2000, 0, 1) / 1000);
@@ -84,3 +87,6 @@ if (unsettled.length) {
   );
   observableBuild();
 }
+const output = resolve(PROJECT_ROOT, process.env.BUILD_OUTPUT || "dist");
+const fetched = await writeFetchedFiles(join(CACHE_DATA, "corpus.zip"), output);
+process.stderr.write(`build: ${fetched} fetched data files written to ${relative(PROJECT_ROOT, output) || "."}/_file/data/corpus/\n`);

@@ -1,18 +1,35 @@
 import type { Codebook } from "../terms/codebook.ts";
 import { rateTable, type ArticleCounts, type BootstrapOptions } from "./rate-statistics.ts";
 import { GROUPINGS, groupingLabels, groupValues } from "./groupings.ts";
-import type { ArticleSummary, Comparison } from "../schema/site-outputs.ts";
+import { compareIds } from "../common/compare-ids.ts";
+import type { ArticleSummary, Comparison, ConcordanceLine } from "../schema/site-outputs.ts";
+
+/** Keyword-in-context lines per published page of the concordance. */
+export const CONCORDANCE_PAGE_SIZE = 400;
+/** Written forms listed per codebook term; the rest are counted. */
+const WRITTEN_LISTED = 12;
+
+/** One page of a category's concordance: concordance/<kind>/<category>/<page>.json. */
+export interface ConcordancePage {
+  readonly category: string;
+  readonly page: number;
+  readonly first: number;
+  readonly lines: readonly ConcordanceLine[];
+}
 
 /**
- * Builds the comparison tables for one codebook: `kind` "frames" reads each row's frame counts, "devices"
- * its device counts. Categories are the codebook's entries, in codebook order.
+ * Builds the comparison tables for one codebook from the overview rows and that codebook's
+ * keyword-in-context lines: `kind` "frames" reads each row's frame counts, "devices" its device counts.
+ * Categories are the codebook's entries, in codebook order. Per-article counts are not repeated here (each
+ * article's are in its rows file); the lines go into pages, sorted by codebook term, article and offset.
  */
 export function compareArticles(
   rows: readonly ArticleSummary[],
   codebook: Codebook,
   kind: "frames" | "devices",
+  lines: readonly ConcordanceLine[],
   options: BootstrapOptions = {},
-): Comparison {
+): { comparison: Comparison; pages: ConcordancePage[] } {
   const categories = codebook.entries.map((entry) => ({ id: entry.id, label: entry.label }));
   const ids = categories.map((c) => c.id);
   const counts: ArticleCounts[] = rows.map((row) => ({
@@ -22,11 +39,52 @@ export function compareArticles(
     groups: groupValues(row),
   }));
   const rates = GROUPINGS.flatMap((grouping) => rateTable(counts, grouping.id, ids, options));
-  const perArticle = rows.flatMap((row) =>
-    ids.map((category) => {
-      const count = (kind === "frames" ? row.frames : row.devices)[category] ?? 0;
-      return { id: row.id, title: row.title, category, count, rate: row.words ? (1000 * count) / row.words : 0 };
-    }),
-  );
-  return { categories, groupings: groupingLabels(), rates, perArticle };
+
+  const byCategory = new Map<string, ConcordanceLine[]>(ids.map((id) => [id, []]));
+  for (const line of lines) byCategory.get(line.category)?.push(line);
+  const terms: Comparison["terms"][number][] = [];
+  const forms: Comparison["forms"][number][] = [];
+  const concordance: Comparison["concordance"][number][] = [];
+  const pages: ConcordancePage[] = [];
+  for (const category of ids) {
+    const list = byCategory
+      .get(category)!
+      .sort((a, b) => compareIds(a.codebookTerm ?? "", b.codebookTerm ?? "") || compareIds(a.article, b.article) || a.start - b.start);
+    const termStarts: Comparison["concordance"][number]["terms"][number][] = [];
+    for (let from = 0; from < list.length;) {
+      const term = list[from]!.codebookTerm;
+      let to = from;
+      while (to < list.length && list[to]!.codebookTerm === term) to++;
+      const span = list.slice(from, to);
+      const written = [...new Set(span.map((l) => l.term.toLowerCase().replace(/\s+/g, " ")))].sort(compareIds);
+      terms.push({
+        category,
+        codebookTerm: term,
+        count: span.length,
+        articles: new Set(span.map((l) => l.article)).size,
+        written: written.slice(0, WRITTEN_LISTED),
+        moreWritten: Math.max(0, written.length - WRITTEN_LISTED),
+      });
+      termStarts.push({ codebookTerm: term, first: from, count: span.length });
+      from = to;
+    }
+    const byForm = new Map<string, ConcordanceLine[]>();
+    for (const line of list) {
+      if (!line.form) continue;
+      const span = byForm.get(line.form);
+      if (span) span.push(line);
+      else byForm.set(line.form, [line]);
+    }
+    for (const form of [...byForm.keys()].sort(compareIds)) {
+      const span = byForm.get(form)!;
+      forms.push({ category, form, count: span.length, articles: new Set(span.map((l) => l.article)).size });
+    }
+    const pageCount = Math.ceil(list.length / CONCORDANCE_PAGE_SIZE);
+    for (let page = 0; page < pageCount; page++) {
+      const first = page * CONCORDANCE_PAGE_SIZE;
+      pages.push({ category, page, first, lines: list.slice(first, first + CONCORDANCE_PAGE_SIZE) });
+    }
+    concordance.push({ category, lines: { count: list.length, pages: pageCount, pageSize: CONCORDANCE_PAGE_SIZE }, terms: termStarts });
+  }
+  return { comparison: { categories, groupings: groupingLabels(), rates, terms, forms, concordance }, pages };
 }

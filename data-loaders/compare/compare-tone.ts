@@ -5,17 +5,11 @@ import { GROUPINGS, groupingLabels, groupValues } from "./groupings.ts";
 import type { ArticleSummary, ToneComparison } from "../schema/site-outputs.ts";
 
 /**
- * Builds the Tone page's data from the overview rows, each article's paragraph sentence scores (for its
- * interval, weighted as the article's tone is: negative sentences count their language's negativeWeight) and the
- * records' actor tone.
+ * Builds the Tone page's corpus-wide data from the overview rows: the camps and actors, and each
+ * grouping's means with bootstrap intervals. What is shown per article (its tone interval, tone toward each
+ * actor) is in the article's rows file (articleToneInterval, the record's actor tone).
  */
-export function compareTone(
-  rows: readonly ArticleSummary[],
-  sentenceScores: ReadonlyMap<string, { readonly scores: readonly number[]; readonly negativeWeight: number }>,
-  actorTone: ToneComparison["actorTone"],
-  gazetteer: Gazetteer,
-  options: BootstrapOptions = {},
-): ToneComparison {
+export function compareTone(rows: readonly ArticleSummary[], gazetteer: Gazetteer, options: BootstrapOptions = {}): ToneComparison {
   const measures = ["tone", "ownVoiceTone", "inGroupTone", "outGroupTone", "toneGap"] as const;
   const items = rows.map((row) => ({
     groups: groupValues(row),
@@ -27,12 +21,20 @@ export function compareTone(
     outGroup: gazetteer.outGroup,
     actors: gazetteer.actors.map(({ id, label, camp, kind }) => ({ id, label, camp, kind })),
     groupings: groupingLabels(),
-    articles: rows.map(({ id, title, tone, ownVoiceTone, inGroupTone, outGroupTone, toneGap }) => {
-      const { scores = [], negativeWeight = 1 } = sentenceScores.get(id) ?? {};
-      const { low, high } = meanInterval(scores, `article\u0000${id}`, options, (score) => toneWeight(score, negativeWeight));
-      return { id, title, tone, toneLow: low, toneHigh: high, ownVoiceTone, inGroupTone, outGroupTone, toneGap };
-    }),
     groups: GROUPINGS.flatMap((g) => meanTable(items, g.id, measures, options)),
-    actorTone,
   };
+}
+
+/**
+ * An article's tone with a 95% bootstrap interval over its paragraph sentence scores, weighted as the
+ * article's tone is (negative sentences count their language's negativeWeight).
+ */
+export function articleToneInterval(
+  id: string,
+  scores: readonly number[],
+  negativeWeight: number,
+  options: BootstrapOptions = {},
+): { low: number | null; high: number | null } {
+  const { low, high } = meanInterval(scores, `article\u0000${id}`, options, (score) => toneWeight(score, negativeWeight));
+  return { low, high };
 }

@@ -1,4 +1,4 @@
-import { VOICE_TYPES, type VoiceType } from "../schema/enums.ts";
+import type { VoiceType } from "../schema/enums.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { VoiceComparison, VoiceRow } from "../schema/site-outputs.ts";
 import { compareIds } from "../common/compare-ids.ts";
@@ -30,26 +30,23 @@ export function voiceRows(record: ArticleRecord): VoiceRow[] {
   });
 }
 
+/** Articles the network shows at most: the ones with the most attributions and cited outlets. */
+export const NETWORK_ARTICLES = 60;
+/** Article ids listed per speaker; the rest are counted. */
+const SPEAKER_ARTICLES_LISTED = 20;
+
 /**
- * Who speaks, across articles: attributions by speaker type and kind per article, the most-quoted
- * speakers, and a network of articles and the voices they quote (role "quoted") or name as cited outlets
- * and origins. Everything is sorted by stable keys, so the same records give the same bytes.
+ * Who speaks, across the corpus: attributions by kind (all, and with a named speaker), the most-quoted
+ * speakers, and a network of the articles with the most voices and the voices they quote (role "quoted")
+ * or name as cited outlets and origins. Everything is sorted by stable keys, so the same records give the
+ * same bytes. What is shown per article is in its rows file (voiceRows).
  */
 export function compareVoices(
   articles: ReadonlyArray<{ readonly id: string; readonly title: string; readonly outlets: ArticleRecord["outlets"] }>,
   rows: readonly VoiceRow[],
-): VoiceComparison {
-  const zeroTypes = () => Object.fromEntries(VOICE_TYPES.map((t) => [t, 0])) as Record<VoiceType, number>;
-  const perArticle = articles.map((article) => {
-    const byType = zeroTypes();
-    const byKind = { direct: 0, mixed: 0, indirect: 0, thought: 0 };
-    for (const row of rows) {
-      if (row.id !== article.id) continue;
-      byType[row.type]++;
-      byKind[row.kind]++;
-    }
-    return { id: article.id, title: article.title, byType, byKind };
-  });
+): Pick<VoiceComparison, "articles" | "totals" | "speakers" | "network" | "networkArticles"> {
+  const zeroKinds = () => ({ direct: 0, mixed: 0, indirect: 0, thought: 0 });
+  const totals = { all: zeroKinds(), named: zeroKinds() };
   const bySpeaker = new Map<
     string,
     {
@@ -64,7 +61,9 @@ export function compareVoices(
     }
   >();
   for (const row of rows) {
+    totals.all[row.kind]++;
     if (row.speaker === null) continue;
+    totals.named[row.kind]++;
     const entry = bySpeaker.get(row.speaker) ?? {
       speaker: row.speaker,
       type: row.type,
@@ -81,7 +80,10 @@ export function compareVoices(
     bySpeaker.set(row.speaker, entry);
   }
   const speakers = [...bySpeaker.values()]
-    .map((s) => ({ ...s, articles: [...s.articles].sort(compareIds) }))
+    .map(({ articles: quoting, ...s }) => {
+      const ids = [...quoting].sort(compareIds);
+      return { ...s, articleCount: ids.length, articles: ids.slice(0, SPEAKER_ARTICLES_LISTED) };
+    })
     .sort((a, b) => b.count - a.count || compareIds(a.speaker, b.speaker));
 
   const links = new Map<string, { source: string; target: string; role: "quoted" | "cited" | "origin"; count: number }>();
@@ -100,9 +102,17 @@ export function compareVoices(
       addLink(article.id, o.name, o.role, o.kind ?? "other");
     }
   }
-  const sortedLinks = [...links.values()].sort(
-    (a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target) || compareIds(a.role, b.role),
+  const articleWeight = new Map<string, number>();
+  for (const link of links.values()) articleWeight.set(link.source, (articleWeight.get(link.source) ?? 0) + link.count);
+  const shown = new Set(
+    [...articleWeight.entries()]
+      .sort(([a, wa], [b, wb]) => wb - wa || compareIds(a, b))
+      .slice(0, NETWORK_ARTICLES)
+      .map(([id]) => id),
   );
+  const sortedLinks = [...links.values()]
+    .filter((link) => shown.has(link.source))
+    .sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target) || compareIds(a.role, b.role));
   const weight = new Map<string, number>();
   for (const link of sortedLinks) {
     weight.set(link.source, (weight.get(link.source) ?? 0) + link.count);
@@ -113,6 +123,7 @@ export function compareVoices(
       .filter((a) => weight.has(`article:${a.id}`))
       .map((a) => ({ id: `article:${a.id}`, label: a.id, kind: "article" as const, type: null, weight: weight.get(`article:${a.id}`)! })),
     ...[...voiceType.entries()]
+      .filter(([voice]) => weight.has(`voice:${voice}`))
       .sort(([a], [b]) => compareIds(a, b))
       .map(([voice, type]) => ({
         id: `voice:${voice}`,
@@ -122,5 +133,5 @@ export function compareVoices(
         weight: weight.get(`voice:${voice}`)!,
       })),
   ];
-  return { rows, articles: perArticle, speakers, network: { nodes, links: sortedLinks } };
+  return { articles: articles.length, totals, speakers, network: { nodes, links: sortedLinks }, networkArticles: articleWeight.size };
 }

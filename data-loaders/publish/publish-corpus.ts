@@ -5,7 +5,7 @@ import { indexCorpus } from "../reading/read-corpus.ts";
 import { readRecordShards } from "../reading/read-records.ts";
 import { CorpusValidationError } from "../reading/corpus-error.ts";
 import { compareArticles } from "../compare/compare-frames.ts";
-import { compareTone } from "../compare/compare-tone.ts";
+import { articleToneInterval, compareTone } from "../compare/compare-tone.ts";
 import { concordanceLines } from "../compare/concordance.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
 import { compareVoices, voiceRows } from "../compare/compare-voices.ts";
@@ -15,19 +15,30 @@ import { codebookView } from "./codebook-view.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import { readHandCheck, readSentimentValidation } from "../pipeline/read-data-files.ts";
 import type { ArticleRecord } from "../schema/record.ts";
-import type { ArticleSummary, BuildStamp, ConcordanceLine, ToneComparison, VoiceRow } from "../schema/site-outputs.ts";
+import type { ArticleSummary, BuildStamp, ConcordanceLine, PagedList, VoiceRow } from "../schema/site-outputs.ts";
+
+/** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
+export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "concordance", "voices"];
+
+/** Attributions per published page of the faceless and framed lists on Who speaks. */
+export const VOICE_LIST_PAGE_SIZE = 200;
 
 /**
- * Analyses a corpus once and hands every file the site publishes to `add(name, text)`, in a fixed order:
- *   articles/<id>.json         one full analysis record per article (the CLI's record), as it is analysed
- *   summary.json               one overview row per article
+ * Analyses a corpus once and hands every file the site publishes to `add(name, text)`, in a fixed order.
+ * Fetched by a page when it shows an article or a page of a long list (written as they are analysed, or
+ * once the corpus is read):
+ *   articles/<id>.json         the full analysis record of one article (the CLI's record)
+ *   rows/<id>.json             what the pages show of one article: overview row, tone interval, actor tone, voices
+ *   concordance/<kind>/<category>/<page>.json   keyword-in-context lines, 400 per page
+ *   voices/<faceless|framed>/<page>.json        attributions to faceless voices / in framed sentences, 200 per page
+ * Loaded by the pages with FileAttachment (corpus-wide, small at any corpus size):
+ *   articles.json              the corpus index: one entry per article, stored by column
  *   codebooks.json             the framing and devices codebooks, for the codebook page and the legends
- *   frames.json, devices.json  rates per article and per group, with bootstrap intervals
- *   concordance.json           keyword-in-context lines for every marker and device
+ *   frames.json, devices.json  rates per group with bootstrap intervals, counts per term and form, concordance pages
  *   hand-check.json            the pipeline's output against the seed hand check
  *   sentiment-validation.json  the sentiment scorer's measured accuracy (npm run validate)
- *   tone.json                  article tone, tone by group, tone toward each actor
- *   voices.json                who speaks: attributions by speaker type and kind, speakers, the network
+ *   tone.json                  tone by group, the camps and actors
+ *   voices.json                who speaks: totals, speakers, the network of the most-quoting articles
  * Every file but the records opens with `build`: the analysis stamp and codebook stamps it was made with
  * (records carry the same as `analysis` and `codebooks`). Each file's schema is in
  * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
@@ -56,39 +67,103 @@ export async function publishCorpus(
   const summary: ArticleSummary[] = [];
   const concordance: ConcordanceLine[] = [];
   const checkedRecords: ArticleRecord[] = [];
-  const actorTone: ToneComparison["actorTone"][number][] = [];
-  const sentenceScores = new Map<string, { readonly scores: readonly number[]; readonly negativeWeight: number }>();
   const voiceArticles: Parameters<typeof compareVoices>[0][number][] = [];
   const voices: VoiceRow[] = [];
   for await (const json of records) {
     const record = JSON.parse(json) as ArticleRecord;
     add(`articles/${record.id}.json`, json);
-    summary.push(summarizeRecord(record));
+    const row = summarizeRecord(record);
+    const attributions = voiceRows(record);
+    const interval = articleToneInterval(
+      record.id,
+      paragraphSentenceScores(record),
+      resources.sentiment.rules[record.language].negativeSentenceWeight,
+    );
+    publish(`rows/${record.id}.json`, {
+      summary: row,
+      toneLow: interval.low,
+      toneHigh: interval.high,
+      actorTone: record.actors.tone.map((t) => ({
+        id: record.id,
+        actor: t.actor,
+        mentions: t.mentions,
+        tone: t.tone,
+        sentences: t.sentences,
+      })),
+      attributions,
+    });
+    summary.push(row);
     concordance.push(...concordanceLines(record));
     if (checked.has(record.id)) checkedRecords.push(record);
     voiceArticles.push({ id: record.id, title: record.title, outlets: record.outlets });
-    voices.push(...voiceRows(record));
-    for (const t of record.actors.tone)
-      actorTone.push({ id: record.id, actor: t.actor, mentions: t.mentions, tone: t.tone, sentences: t.sentences });
-    sentenceScores.set(record.id, {
-      scores: paragraphSentenceScores(record),
-      negativeWeight: resources.sentiment.rules[record.language].negativeSentenceWeight,
-    });
+    voices.push(...attributions);
   }
-  publish("summary.json", { rows: summary });
+  for (const kind of ["frames", "devices"] as const) {
+    const lineKind = kind === "frames" ? "frame" : "device";
+    const codebook = kind === "frames" ? resources.framing : resources.devices;
+    const { comparison, pages } = compareArticles(
+      summary,
+      codebook,
+      kind,
+      concordance.filter((l) => l.kind === lineKind),
+    );
+    for (const { category, page, first, lines } of pages)
+      publish(`concordance/${kind}/${category}/${page}.json`, { category, page, first, lines });
+    publish(`${kind}.json`, comparison);
+  }
+  const faceless = voices.filter((r) => r.type === "anonymous" || r.type === "unnamed-group").map((r) => ({ ...r, frame: null }));
+  const framed = voices.flatMap((r) => r.frames.map((frame) => ({ ...r, frame })));
+  publish("voices.json", {
+    ...compareVoices(voiceArticles, voices),
+    faceless: publishPages(faceless, (page, rows) => publish(`voices/faceless/${page}.json`, { list: "faceless", page, rows })),
+    framed: publishPages(framed, (page, rows) => publish(`voices/framed/${page}.json`, { list: "framed", page, rows })),
+  });
+  publish("articles.json", articleIndex(summary));
   publish("codebooks.json", {
     stamps: build.codebooks,
     framing: codebookView(resources.framing),
     devices: codebookView(resources.devices),
   });
-  publish("frames.json", compareArticles(summary, resources.framing, "frames"));
-  publish("devices.json", compareArticles(summary, resources.devices, "devices"));
-  publish("concordance.json", { lines: concordance });
   publish("hand-check.json", compareHandCheck(handCheck, checkedRecords));
   publish("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
-  publish("tone.json", compareTone(summary, sentenceScores, actorTone, resources.gazetteer));
-  publish("voices.json", compareVoices(voiceArticles, voices));
+  publish("tone.json", compareTone(summary, resources.gazetteer));
   return { articles: summary.length, concordanceLines: concordance.length };
+}
+
+/** Hands `items` to `write` in pages of VOICE_LIST_PAGE_SIZE and returns the list's manifest. */
+function publishPages<T>(items: readonly T[], write: (page: number, rows: readonly T[]) => void): PagedList {
+  const pages = Math.ceil(items.length / VOICE_LIST_PAGE_SIZE);
+  for (let page = 0; page < pages; page++) write(page, items.slice(page * VOICE_LIST_PAGE_SIZE, (page + 1) * VOICE_LIST_PAGE_SIZE));
+  return { count: items.length, pages, pageSize: VOICE_LIST_PAGE_SIZE };
+}
+
+/** The corpus index: the overview rows' fields as columns, articles in id order (see articleIndexFileSchema). */
+function articleIndex(rows: readonly ArticleSummary[]): object {
+  const coded = (values: ReadonlyArray<string | null>) => {
+    const distinct = new Map<string | null, number>();
+    const codes = values.map((value) => {
+      if (!distinct.has(value)) distinct.set(value, distinct.size);
+      return distinct.get(value)!;
+    });
+    return { values: [...distinct.keys()], codes };
+  };
+  return {
+    count: rows.length,
+    columns: {
+      id: rows.map((r) => r.id),
+      title: rows.map((r) => r.title),
+      words: rows.map((r) => r.words),
+      sentences: rows.map((r) => r.sentences),
+      titleSource: coded(rows.map((r) => r.titleSource)),
+      language: coded(rows.map((r) => r.language)),
+      languageSource: coded(rows.map((r) => r.languageSource)),
+      provenanceKind: coded(rows.map((r) => r.provenanceKind)),
+      provenance: coded(rows.map((r) => r.provenance)),
+      outlet: coded(rows.map((r) => r.outlet)),
+      author: coded(rows.map((r) => r.author)),
+      published: coded(rows.map((r) => r.published)),
+    },
+  };
 }
 
 /** Passes record lines through, failing on the first whose analysis or codebook stamps are not this build's. */

@@ -7,8 +7,8 @@ import type { ArticleMeta, Language, Provenance } from "../schema/record.ts";
 export const ARTICLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /**
- * Endings an id may not have: the site serves `articles/<id>.html` and `articles/<id>.json`, and a web
- * server (or Framework's router) reads an id ending in a file extension as that file. A trailing dot is
+ * Endings an id may not have: the site publishes `articles/<id>.json` and `rows/<id>.json`, and a web
+ * server reads an id ending in a file extension as that file. A trailing dot is
  * dropped by Windows file systems.
  */
 const RESERVED_ID_ENDING = /(\.(html?|json|md|js|ts|css|zip|csv|txt)|\.)$/i;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { articleRecordSchema, RECORD_SCHEMA } from "./record.ts";
-import { SITE_OUTPUTS } from "./site-outputs.ts";
+import { FETCHED_OUTPUTS, SITE_OUTPUTS } from "./site-outputs.ts";
 
 /** A JSON Schema node, as far as the data dictionary reads it. */
 interface JsonSchemaNode {
@@ -29,7 +29,12 @@ export const PUBLISHED_FILES: ReadonlyArray<{ readonly name: string; readonly sc
   ...Object.entries(SITE_OUTPUTS).map(([name, schema]) => ({
     name: name.replace(/\.json$/, ""),
     schema,
-    about: `\`${name}\` in the site's \`data/corpus.zip\`.`,
+    about: `\`${name}\` in the site's \`data/corpus.zip\`, loaded by the pages.`,
+  })),
+  ...Object.entries(FETCHED_OUTPUTS).map(([name, { name: dictionaryName, schema }]) => ({
+    name: dictionaryName,
+    schema,
+    about: `\`${name}\` in the site's \`data/corpus.zip\`, fetched by a page when it shows it (\`_file/data/corpus/${name}\` in the built site).`,
   })),
 ];
 

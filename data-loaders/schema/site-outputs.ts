@@ -64,8 +64,46 @@ export const articleSummarySchema = z
   })
   .strict();
 
-/** summary.json: one overview row per article, in id order. */
-export const summaryFileSchema = z.object({ build: buildStampSchema, rows: z.array(articleSummarySchema) }).strict();
+/** A column of few distinct values, stored once each: entry i is values[codes[i]]. */
+const codedColumn = <T extends z.ZodType>(schema: T) =>
+  z.object({ values: z.array(schema).describe("the distinct values, in order of first appearance"), codes: z.array(index) }).strict();
+
+/**
+ * articles.json: the corpus index every page filters, sorts and pages over, one entry per article in id
+ * order, stored by column (entry i of every column is article i; columns of few distinct values as
+ * values and codes) so that 10,000 articles stay small. Everything else about an article is in
+ * rows/<id>.json and articles/<id>.json, fetched when a page shows that article.
+ */
+const summaryShape = articleSummarySchema.shape;
+export const articleIndexFileSchema = z
+  .object({
+    build: buildStampSchema,
+    count: count.describe("number of articles: the length of every column"),
+    columns: z
+      .object({
+        id: z.array(summaryShape.id),
+        title: z.array(summaryShape.title),
+        words: z.array(summaryShape.words),
+        sentences: z.array(summaryShape.sentences),
+        titleSource: codedColumn(summaryShape.titleSource),
+        language: codedColumn(summaryShape.language),
+        languageSource: codedColumn(summaryShape.languageSource),
+        provenanceKind: codedColumn(summaryShape.provenanceKind),
+        provenance: codedColumn(summaryShape.provenance),
+        outlet: codedColumn(summaryShape.outlet),
+        author: codedColumn(summaryShape.author),
+        published: codedColumn(summaryShape.published),
+      })
+      .strict()
+      .describe("the overview row's fields (see rows/<id>.json summary) as columns"),
+  })
+  .strict();
+
+/** A list published in pages of `pageSize` items, fetched one page at a time (`<prefix>/<page>.json`, from 0). */
+export const pagedListSchema = z
+  .object({ count, pages: count, pageSize: z.number().int().min(1) })
+  .strict()
+  .describe("a list published in pages: count items in `pages` files of at most pageSize items, numbered from 0");
 
 const labelled = z.object({ id: z.string(), label: z.string() }).strict();
 
@@ -104,9 +142,36 @@ export const comparisonFileSchema = z
     categories: z.array(labelled).describe("the codebook's entries, in codebook order"),
     groupings: z.array(labelled),
     rates: z.array(rateRowSchema).describe("pooled rates per 1,000 words with 95% bootstrap intervals, for every grouping"),
-    perArticle: z
-      .array(z.object({ id: z.string(), title: z.string(), category: z.string(), count, rate: z.number().min(0) }).strict())
-      .describe("count and rate per article and category, for heatmaps"),
+    terms: z
+      .array(
+        z
+          .object({
+            category: z.string(),
+            codebookTerm: z.string().nullable(),
+            count,
+            articles: count,
+            written: z.array(z.string()).describe("the forms as written (lower case, white space collapsed), sorted; at most 12"),
+            moreWritten: count.describe("further written forms left out of `written`"),
+          })
+          .strict(),
+      )
+      .describe("occurrences per category and codebook term (devices: term null), with the articles they occur in"),
+    forms: z
+      .array(z.object({ category: z.string(), form: z.string(), count, articles: count }).strict())
+      .describe("occurrences per category and recorded form (e.g. the Hegemon frame's proper-name and generic uses)"),
+    concordance: z
+      .array(
+        z
+          .object({
+            category: z.string(),
+            lines: pagedListSchema,
+            terms: z
+              .array(z.object({ codebookTerm: z.string().nullable(), first: index, count }).strict())
+              .describe("where each codebook term's lines start in the category's list (lines are sorted by term, article, offset)"),
+          })
+          .strict(),
+      )
+      .describe("per category, its keyword-in-context lines in pages: concordance/<kind>/<category>/<page>.json"),
   })
   .strict();
 
@@ -128,8 +193,16 @@ export const concordanceLineSchema = z
   })
   .strict();
 
-/** concordance.json: every marker and device in context. */
-export const concordanceFileSchema = z.object({ build: buildStampSchema, lines: z.array(concordanceLineSchema) }).strict();
+/** concordance/<frames|devices>/<category>/<page>.json: one page of a category's keyword-in-context lines. */
+export const concordancePageSchema = z
+  .object({
+    build: buildStampSchema,
+    category: z.string(),
+    page: index,
+    first: index.describe("position of the page's first line in the category's list"),
+    lines: z.array(concordanceLineSchema),
+  })
+  .strict();
 
 /** A codebook as the reader and the codebook page need it: everything but the compiled patterns. */
 export const codebookViewSchema = z
@@ -180,35 +253,15 @@ export const toneFileSchema = z
     outGroup: z.string(),
     actors: z.array(z.object({ id: z.string(), label: z.string(), camp: z.string(), kind: z.string() }).strict()),
     groupings: z.array(labelled),
-    articles: z
-      .array(
-        z
-          .object({
-            id: z.string(),
-            title: z.string(),
-            tone: nullableTone,
-            toneLow: z.number().nullable(),
-            toneHigh: z.number().nullable(),
-            ownVoiceTone: nullableTone,
-            inGroupTone: nullableTone,
-            outGroupTone: nullableTone,
-            toneGap: z.number().min(-2).max(2).nullable(),
-          })
-          .strict(),
-      )
-      .describe(
-        "per article: tone (with a 95% bootstrap interval over its paragraph sentences), own-voice tone, tone toward each camp, the gap",
-      ),
     groups: z.array(meanRowSchema).describe("means by group with bootstrap intervals, for every grouping and measure"),
-    actorTone: z
-      .array(
-        z
-          .object({ id: z.string(), actor: z.string(), mentions: z.number().int().min(1), tone: nullableTone, sentences: z.array(index) })
-          .strict(),
-      )
-      .describe("per article and actor: mentions, tone of the sentences that mention it, and those sentences"),
   })
   .strict();
+
+/** Tone toward one actor in one article. */
+export const actorToneRowSchema = z
+  .object({ id: z.string(), actor: z.string(), mentions: z.number().int().min(1), tone: nullableTone, sentences: z.array(index) })
+  .strict()
+  .describe("mentions of an actor in one article, the tone of the sentences that mention it, and those sentences");
 
 /** One attribution, flattened for the pages, with the frames marked in the sentences it spans. */
 export const voiceRowSchema = z
@@ -226,9 +279,6 @@ export const voiceRowSchema = z
   })
   .strict();
 
-const byVoiceType = z
-  .object(Object.fromEntries(voiceTypeSchema.options.map((t) => [t, count])) as Record<z.infer<typeof voiceTypeSchema>, typeof count>)
-  .strict();
 const byKind = z
   .object(
     Object.fromEntries(attributionKindSchema.options.map((k) => [k, count])) as Record<z.infer<typeof attributionKindSchema>, typeof count>,
@@ -236,14 +286,29 @@ const byKind = z
   .strict();
 const linkRoleSchema = z.enum(["quoted", "cited", "origin"]);
 
-/** voices.json: everything the Who speaks page shows. */
+const network = z
+  .object({
+    nodes: z.array(
+      z
+        .object({
+          id: z.string(),
+          label: z.string(),
+          kind: z.enum(["article", "voice"]),
+          type: voiceTypeSchema.nullable(),
+          weight: count,
+        })
+        .strict(),
+    ),
+    links: z.array(z.object({ source: z.string(), target: z.string(), role: linkRoleSchema, count }).strict()),
+  })
+  .strict();
+
+/** voices.json: everything the Who speaks page shows for the whole corpus. */
 export const voicesFileSchema = z
   .object({
     build: buildStampSchema,
-    rows: z.array(voiceRowSchema),
-    articles: z
-      .array(z.object({ id: z.string(), title: z.string(), byType: byVoiceType, byKind }).strict())
-      .describe("per article: attributions by speaker type and by kind"),
+    articles: count.describe("articles in the corpus"),
+    totals: z.object({ all: byKind, named: byKind }).strict().describe("attributions by kind, all and with a named speaker"),
     speakers: z
       .array(
         z
@@ -255,28 +320,45 @@ export const voicesFileSchema = z
             mixed: count,
             indirect: count,
             thought: count,
-            articles: z.array(z.string()),
+            articleCount: count.describe("articles quoting the speaker"),
+            articles: z.array(z.string()).describe("the first 20 of those articles, in id order"),
           })
           .strict(),
       )
       .describe("per named speaker: type, attributions by kind, the articles quoting them; most attributions first"),
-    network: z
-      .object({
-        nodes: z.array(
-          z
-            .object({
-              id: z.string(),
-              label: z.string(),
-              kind: z.enum(["article", "voice"]),
-              type: voiceTypeSchema.nullable(),
-              weight: count,
-            })
-            .strict(),
-        ),
-        links: z.array(z.object({ source: z.string(), target: z.string(), role: linkRoleSchema, count }).strict()),
-      })
-      .strict()
-      .describe("articles and the voices they quote or cite (speakers and outlets share canonical names)"),
+    faceless: pagedListSchema.describe("attributions to anonymous sources and unnamed groups: voices/faceless/<page>.json"),
+    framed: pagedListSchema.describe("attributions whose sentences carry a framing marker, one per frame: voices/framed/<page>.json"),
+    network: network.describe(
+      "the articles with the most attributions (at most 60) and the voices they quote or cite (speakers and outlets share canonical names)",
+    ),
+    networkArticles: count.describe("articles with any voice or cited outlet, of which the network shows at most 60"),
+  })
+  .strict();
+
+/** voices/<faceless|framed>/<page>.json: one page of a list of attributions. */
+export const voiceListPageSchema = z
+  .object({
+    build: buildStampSchema,
+    list: z.enum(["faceless", "framed"]),
+    page: index,
+    rows: z.array(
+      voiceRowSchema.extend({ frame: z.string().nullable().describe("the frame this row is listed for (framed list)") }).strict(),
+    ),
+  })
+  .strict();
+
+/**
+ * rows/<id>.json: what the pages show about one article beside its record: the overview row, the tone
+ * interval over its sentences, tone toward each actor, and its attributions as rows.
+ */
+export const articleRowsFileSchema = z
+  .object({
+    build: buildStampSchema,
+    summary: articleSummarySchema,
+    toneLow: z.number().nullable().describe("95% percentile bootstrap interval of the article tone over its paragraph sentences"),
+    toneHigh: z.number().nullable(),
+    actorTone: z.array(actorToneRowSchema),
+    attributions: z.array(voiceRowSchema),
   })
   .strict();
 
@@ -386,17 +468,31 @@ export const sentimentValidationFileSchema = z
   })
   .strict();
 
-/** Every file the site publishes besides the records, by name: what the data dictionary and the tests list. */
+/**
+ * Every file the site publishes besides the records, by name: the ones pages load with FileAttachment
+ * (the corpus-wide figures), then, by pattern, the ones a page fetches when it shows an article or a page
+ * of a long list (scripts/build.ts writes these into the built site; see src/components/lazy-data.js).
+ */
 export const SITE_OUTPUTS = {
-  "summary.json": summaryFileSchema,
+  "articles.json": articleIndexFileSchema,
   "codebooks.json": codebooksFileSchema,
   "frames.json": comparisonFileSchema,
   "devices.json": comparisonFileSchema,
-  "concordance.json": concordanceFileSchema,
   "hand-check.json": handCheckFileSchema,
   "sentiment-validation.json": sentimentValidationFileSchema,
   "tone.json": toneFileSchema,
   "voices.json": voicesFileSchema,
+} as const;
+
+/** The files fetched on demand, by pattern (the record, articles/<id>.json, is the record schema). */
+export const FETCHED_OUTPUTS = {
+  "rows/<id>.json": { name: "article-rows", pattern: /^rows\/[^/]+\.json$/, schema: articleRowsFileSchema },
+  "concordance/<kind>/<category>/<page>.json": {
+    name: "concordance-page",
+    pattern: /^concordance\/(frames|devices)\/[a-z][a-z0-9-]*\/\d+\.json$/,
+    schema: concordancePageSchema,
+  },
+  "voices/<list>/<page>.json": { name: "voice-list-page", pattern: /^voices\/(faceless|framed)\/\d+\.json$/, schema: voiceListPageSchema },
 } as const;
 
 export type BuildStamp = DeepReadonly<z.infer<typeof buildStampSchema>>;
@@ -407,6 +503,9 @@ export type Comparison = DeepReadonly<Omit<z.infer<typeof comparisonFileSchema>,
 export type ConcordanceLine = DeepReadonly<z.infer<typeof concordanceLineSchema>>;
 export type CodebookView = DeepReadonly<z.infer<typeof codebookViewSchema>>;
 export type ToneComparison = DeepReadonly<Omit<z.infer<typeof toneFileSchema>, "build">>;
+export type ActorToneRow = DeepReadonly<z.infer<typeof actorToneRowSchema>>;
+export type ArticleRows = DeepReadonly<Omit<z.infer<typeof articleRowsFileSchema>, "build">>;
+export type PagedList = DeepReadonly<z.infer<typeof pagedListSchema>>;
 export type VoiceRow = DeepReadonly<z.infer<typeof voiceRowSchema>>;
 export type VoiceComparison = DeepReadonly<Omit<z.infer<typeof voicesFileSchema>, "build">>;
 export type AttributionComparison = DeepReadonly<z.infer<typeof attributionComparisonSchema>>;

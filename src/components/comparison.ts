@@ -8,7 +8,13 @@ const MIN_CHART_WIDTH = 480;
 
 /** Row types, as published by data-loaders/compare/compare-frames.ts compareArticles. */
 export type CategoryInfo = Comparison["categories"][number];
-export type PerArticleRate = Comparison["perArticle"][number];
+export interface PerArticleRate {
+  readonly id: string;
+  readonly title: string;
+  readonly category: string;
+  readonly count: number;
+  readonly rate: number;
+}
 export type GroupRate = RateRow;
 
 const labeller = (categories: readonly CategoryInfo[]) => {

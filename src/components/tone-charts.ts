@@ -1,13 +1,17 @@
-// Charts for the Tone page, fed by tone.json (data-loaders/compare/compare-tone.ts compareTone).
+// Charts for the Tone page, fed by tone.json (data-loaders/compare/compare-tone.ts compareTone) and the
+// shown articles' rows files.
 import * as Plot from "@observablehq/plot";
-import type { MeanRow, ToneComparison } from "../../data-loaders/schema/site-outputs.ts";
+import type { ActorToneRow, ArticleSummary, MeanRow } from "../../data-loaders/schema/site-outputs.ts";
 
 /** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
 const MIN_CHART_WIDTH = 480;
 
-/** Row types, as published by data-loaders/compare/compare-tone.ts compareTone. */
-export type ActorToneCell = ToneComparison["actorTone"][number];
-export type ArticleTone = ToneComparison["articles"][number];
+/** Row types: an article's actor tone as its rows file has it, and its tone with the interval. */
+export type ActorToneCell = ActorToneRow;
+export type ArticleTone = Pick<ArticleSummary, "id" | "title" | "tone" | "ownVoiceTone" | "inGroupTone" | "outGroupTone" | "toneGap"> & {
+  readonly toneLow: number | null;
+  readonly toneHigh: number | null;
+};
 
 const signed = (x: number | null) => (x === null ? "–" : `${x > 0 ? "+" : ""}${x.toFixed(2)}`);
 

@@ -4,11 +4,19 @@ import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, f
 // Type imports only: Framework bundles components for the browser and allows no runtime import from outside src/.
 import type { VoiceType } from "../../data-loaders/schema/enums.ts";
 import type { VoiceComparison } from "../../data-loaders/schema/site-outputs.ts";
+import type { AttributionKind } from "../../data-loaders/schema/enums.ts";
+import { readerHref } from "./site-data.js";
 
 /** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
 const MIN_CHART_WIDTH = 480;
 
-type ArticleVoices = VoiceComparison["articles"][number];
+/** One article's attributions, counted by speaker type and by kind (from its rows file). */
+export interface ArticleVoices {
+  readonly id: string;
+  readonly title: string;
+  readonly byType: Readonly<Record<VoiceType, number>>;
+  readonly byKind: Readonly<Record<AttributionKind, number>>;
+}
 type Network = VoiceComparison["network"];
 
 /**
@@ -157,7 +165,7 @@ export function voiceNetwork(network: Network, { width, height = 640 }: { width:
     const g = make("g", { transform: `translate(${n.x},${n.y})` });
     if (n.kind === "article") {
       const r = radius(n);
-      const link = make("a", { href: `./articles/${n.label}.html?show=voices` }, g);
+      const link = make("a", { href: readerHref(n.label, { show: "voices" }) }, g);
       make("rect", { x: -r, y: -r, width: 2 * r, height: 2 * r, fill: "#222", stroke: "white", "stroke-width": 2 }, link);
       make("text", { y: r + 20, "text-anchor": "middle", "font-size": 16, "font-weight": 700, fill: "currentColor" }, link).textContent =
         n.label.length > 12 ? `${n.label.slice(0, 11)}…` : n.label;

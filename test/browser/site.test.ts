@@ -79,9 +79,9 @@ async function visit(path: string, ready: string): Promise<{ page: Page; problem
 
 describe("built site in headless Chromium", () => {
   it("renders the overview with one linked row per article, no errors and no off-origin requests", async () => {
-    const { page, problems } = await visit("/index.html", "table a[href*='articles/']");
+    const { page, problems } = await visit("/index.html", "table a[href*='article.html?id=']");
     expect(problems).toEqual([]);
-    const links = await page.locator("table a[href*='articles/']").allTextContents();
+    const links = await page.locator("table a[href*='article.html?id=']").allTextContents();
     expect(links).toEqual([
       "000_d933d23d6336647c",
       "001_eefbe2e11fc71058",
@@ -93,7 +93,7 @@ describe("built site in headless Chromium", () => {
   });
 
   it("renders an article with its headings, boilerplate and origin line marked, and sentence anchors", async () => {
-    const { page, problems } = await visit("/articles/001_eefbe2e11fc71058.html#s-11", ".article-body .sentence");
+    const { page, problems } = await visit("/article.html?id=001_eefbe2e11fc71058#s-11", ".article-body .sentence");
     expect(problems).toEqual([]);
     expect(await page.locator(".article-body h2.block-heading").count()).toBe(4);
     expect(await page.locator(".article-body .block-boilerplate").count()).toBe(3);
@@ -119,7 +119,7 @@ describe("built site in headless Chromium", () => {
   it("links a heatmap cell to the reader with that frame highlighted", async () => {
     const { page, problems } = await visit("/compare/frames.html", "svg a");
     const hrefs = await page.locator("svg a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-    expect(hrefs).toContain("../articles/000_d933d23d6336647c.html?show=hegemon");
+    expect(hrefs).toContain("../article.html?id=000_d933d23d6336647c&show=hegemon");
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -147,7 +147,7 @@ describe("built site in headless Chromium", () => {
   });
 
   it("opens a concordance link at its sentence, with only that frame shown", async () => {
-    const { page, problems } = await visit("/articles/000_d933d23d6336647c.html?show=hegemon#s-12", ".article-body .sentence");
+    const { page, problems } = await visit("/article.html?id=000_d933d23d6336647c&show=hegemon#s-12", ".article-body .sentence");
     expect(problems).toEqual([]);
     expect(await page.locator("#s-12").getAttribute("class")).toContain("targeted");
     const body = page.locator(".article-body");
@@ -176,7 +176,7 @@ describe("built site in headless Chromium", () => {
       .locator("svg.voice-network text")
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute("font-size"))));
     expect(Math.min(...fontSizes)).toBeGreaterThanOrEqual(16);
-    await page.goto(`${origin}/articles/002_f0f90def628e7567.html?show=voices`, { waitUntil: "networkidle" });
+    await page.goto(`${origin}/article.html?id=002_f0f90def628e7567&show=voices`, { waitUntil: "networkidle" });
     await page.waitForSelector(".article-body .v-speaker");
     expect(await page.locator(".article-body").getAttribute("class")).toContain("show-v-quote");
     const speaker = page.locator(".article-body .v-speaker", { hasText: "White House" }).first();
@@ -207,8 +207,8 @@ describe("built site in headless Chromium", () => {
   it("links a tone heatmap cell to the reader with every sentence mentioning the actor marked", async () => {
     const { page, problems } = await visit("/tone.html", "svg a");
     const hrefs = await page.locator("svg a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-    expect(hrefs).toContain("./articles/002_f0f90def628e7567.html?actor=usa");
-    await page.goto(`${origin}/articles/002_f0f90def628e7567.html?actor=usa`, { waitUntil: "networkidle" });
+    expect(hrefs).toContain("./article.html?id=002_f0f90def628e7567&actor=usa");
+    await page.goto(`${origin}/article.html?id=002_f0f90def628e7567&actor=usa`, { waitUntil: "networkidle" });
     await page.waitForSelector(".article-body .sentence.targeted");
     const marked = await page.locator(".sentence.targeted").evaluateAll((els) => els.map((e) => e.id));
     expect(marked.length).toBeGreaterThan(3);
@@ -219,8 +219,11 @@ describe("built site in headless Chromium", () => {
   });
 
   it("follows an overview link to the article reader", async () => {
-    const { page, problems } = await visit("/index.html", "table a[href*='articles/']");
-    await Promise.all([page.waitForURL(/articles\/002_f0f90def628e7567/), page.locator("a", { hasText: "002_f0f90def628e7567" }).click()]);
+    const { page, problems } = await visit("/index.html", "table a[href*='article.html?id=']");
+    await Promise.all([
+      page.waitForURL(/article\.html\?id=002_f0f90def628e7567/),
+      page.locator("a", { hasText: "002_f0f90def628e7567" }).click(),
+    ]);
     await page.waitForSelector(".article-body .sentence");
     expect(problems).toEqual([]);
     expect(await page.locator("h1").first().textContent()).toMatch(/^Chinese leader Xi Jinping/);

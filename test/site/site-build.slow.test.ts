@@ -23,10 +23,17 @@ function tree(dir: string, prefix = ""): Map<string, Buffer> {
   return files;
 }
 
-function publishedSummary(dist: string): Array<{ id: string; title: string }> {
+/** The titles the built site shows: in the corpus index, and in each article's fetched rows file and record. */
+function publishedTitles(dist: string): { index: string[]; rows: string[]; records: string[] } {
   const dir = join(dist, "_file", "data", "corpus");
-  const file = readdirSync(dir).find((name) => /^summary\.[0-9a-f]+\.json$/.test(name));
-  return JSON.parse(readFileSync(join(dir, file!), "utf8")).rows;
+  const file = readdirSync(dir).find((name) => /^articles\.[0-9a-f]+\.json$/.test(name));
+  const index = JSON.parse(readFileSync(join(dir, file!), "utf8")) as { columns: { id: string[]; title: string[] } };
+  const fetched = (folder: string) => index.columns.id.map((id) => JSON.parse(readFileSync(join(dir, folder, `${id}.json`), "utf8")));
+  return {
+    index: index.columns.title,
+    rows: fetched("rows").map((rows: { summary: { title: string } }) => rows.summary.title),
+    records: fetched("articles").map((record: { title: string }) => record.title),
+  };
 }
 
 describe("npm run build", () => {
@@ -52,12 +59,14 @@ describe("npm run build", () => {
     const corpus = writeCorpus({ "a.md": "---\nlanguage: en\n---\nFirst version of the story. It has two sentences.\n" });
     const out = writeCorpus({});
     await build(corpus, join(out, "first"));
-    expect(publishedSummary(join(out, "first")).map((row) => row.title)).toEqual(["First version of the story."]);
+    const first = ["First version of the story."];
+    expect(publishedTitles(join(out, "first"))).toEqual({ index: first, rows: first, records: first });
 
     writeFileSync(join(corpus, "a.md"), "---\nlanguage: en\n---\nSecond version, rewritten. Still two sentences.\n");
     // Framework clears only output folders inside the project, so the second build gets a fresh folder.
     await build(corpus, join(out, "second"));
-    expect(publishedSummary(join(out, "second")).map((row) => row.title)).toEqual(["Second version, rewritten."]);
+    const rewritten = ["Second version, rewritten."];
+    expect(publishedTitles(join(out, "second"))).toEqual({ index: rewritten, rows: rewritten, records: rewritten });
 
     // The same inputs, analysed again from a cold cache, give a byte-identical site.
     rmSync(join(PROJECT_ROOT, "src", ".observablehq", "cache", "data"), { recursive: true, force: true });

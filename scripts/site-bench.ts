@@ -1,0 +1,127 @@
+/**
+ * The site half of `npm run bench -- --site N`: builds the site from a synthetic corpus of N articles
+ * through the real `npm run build`, three times, and measures what a user waits for and what a browser
+ * downloads:
+ *   cold     no record cache and no loader cache: every article analysed, every page rendered;
+ *   warm     the record cache kept, the loader cache dropped: nothing analysed, everything else done;
+ *   rebuild  one article's text edited: that article analysed again, the rest from the cache.
+ * Page data is what a page loads when first opened: its FileAttachment files (sizes from the built HTML)
+ * plus the files it fetches for its first view (the first 60 articles' rows files, the first concordance
+ * or voice-list page, the reader's record and rows).
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+
+export interface SiteBench {
+  readonly articles: number;
+  readonly coldSeconds: number;
+  readonly warmSeconds: number;
+  readonly rebuildSeconds: number;
+  readonly peakRssMB: number;
+  readonly pageDataKB: Readonly<Record<string, number>>;
+  readonly siteMB: number;
+  readonly files: number;
+}
+
+/** Runs `npm run build` with `env`; resolves with its wall time and the peak RSS of its largest process. */
+function timedBuild(env: Record<string, string>): Promise<{ seconds: number; peakRssMB: number }> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    // GNU time's %M is the peak RSS of the largest child; fall back to wall time only without it.
+    const gnuTime = existsSync("/usr/bin/time");
+    const [command, ...args] = gnuTime ? ["/usr/bin/time", "-f", "%M", "npm", "run", "build"] : ["npm", "run", "build"];
+    const child = spawn(command!, args, {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`npm run build failed:\n${stderr.slice(-4000)}`));
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const kb = gnuTime ? Number(stderr.trim().split("\n").pop()) : NaN;
+      resolve({ seconds, peakRssMB: Number.isFinite(kb) ? kb / 1024 : 0 });
+    });
+  });
+}
+
+/** Every file below `dir`. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** What each page downloads as data when first opened, in KB. */
+function pageData(site: string): Record<string, number> {
+  const data = join(site, "_file", "data", "corpus");
+  const size = (name: string) => statSync(join(data, name)).size;
+  const declared = (page: string) =>
+    [...readFileSync(join(site, page), "utf8").matchAll(/registerFile\("[^"]+", \{[^}]*"size":(\d+)/g)].reduce(
+      (sum, m) => sum + Number(m[1]),
+      0,
+    );
+  const index = JSON.parse(
+    readFileSync(
+      join(
+        data,
+        readdirSync(data).find((n) => /^articles\.[0-9a-f]+\.json$/.test(n))!,
+      ),
+      "utf8",
+    ),
+  ) as { columns: { id: string[] } };
+  const firstRows = index.columns.id.slice(0, 60).reduce((sum, id) => sum + size(`rows/${id}.json`), 0);
+  const firstPage = (folder: string) => {
+    const dir = join(data, folder);
+    const first = files(dir).filter((f) => f.endsWith("/0.json"));
+    return first.length ? Math.max(...first.map((f) => statSync(f).size)) : 0;
+  };
+  const reader = Math.max(...index.columns.id.map((id) => size(`articles/${id}.json`) + size(`rows/${id}.json`)));
+  const kb = (bytes: number) => Math.round(bytes / 1024);
+  return {
+    index: kb(declared("index.html")),
+    frames: kb(declared("compare/frames.html") + firstRows + firstPage("concordance/frames")),
+    devices: kb(declared("compare/devices.html") + firstRows + firstPage("concordance/devices")),
+    tone: kb(declared("tone.html") + firstRows),
+    whoSpeaks: kb(declared("who-speaks.html") + firstRows + firstPage("voices")),
+    readerLargest: kb(declared("article.html") + reader),
+    codebook: kb(declared("codebook.html")),
+    methods: kb(declared("methods.html")),
+  };
+}
+
+/** Builds the site three times from the JSON Lines corpus `corpusFile` (see the header). */
+export async function benchSite(corpusFile: string, work: string, articles: number): Promise<SiteBench> {
+  const cache = join(work, "record-cache");
+  const site = join(work, "site");
+  const env = { CORPUS: corpusFile, RECORD_CACHE: cache, BUILD_OUTPUT: site };
+  const loaderCache = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
+  rmSync(loaderCache, { recursive: true, force: true });
+  const cold = await timedBuild(env);
+  rmSync(loaderCache, { recursive: true, force: true });
+  const warm = await timedBuild(env);
+  // Edit one article: its first sentence-ending full stop becomes an exclamation mark.
+  const lines = readFileSync(corpusFile, "utf8").split("\n");
+  const middle = Math.floor(articles / 2);
+  const article = JSON.parse(lines[middle]!) as { text: string };
+  article.text = article.text.replace(". ", "! ");
+  lines[middle] = JSON.stringify(article);
+  writeFileSync(corpusFile, lines.join("\n"));
+  const rebuild = await timedBuild(env);
+  const all = files(site);
+  const result: SiteBench = {
+    articles,
+    coldSeconds: Number(cold.seconds.toFixed(1)),
+    warmSeconds: Number(warm.seconds.toFixed(1)),
+    rebuildSeconds: Number(rebuild.seconds.toFixed(1)),
+    peakRssMB: Math.round(Math.max(cold.peakRssMB, warm.peakRssMB, rebuild.peakRssMB)),
+    pageDataKB: pageData(site),
+    siteMB: Number((all.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6).toFixed(1)),
+    files: all.length,
+  };
+  // The loader cache now holds the synthetic corpus; drop it so the next build is of the user's corpus.
+  rmSync(loaderCache, { recursive: true, force: true });
+  return result;
+}

@@ -1,0 +1,114 @@
+// The site's data beyond what a page loads with FileAttachment: the corpus index decoded into rows, and
+// the files a page fetches when it shows an article or one page of a long list (the record, an article's
+// rows, concordance pages, voice lists). Those files are entries of data/corpus.zip like the others, but
+// there are as many as there are articles, so pages fetch them by name instead of declaring each one:
+// `npm run dev` serves them from the zip on request, and `npm run build` writes them into the site
+// (scripts/build.ts) at the same paths. What each holds: data-loaders/schema/site-outputs.ts.
+import type { ArticleRows, ArticleSummary } from "../../data-loaders/schema/site-outputs.ts";
+
+/** One entry of the corpus index (articles.json), as a row. */
+export type IndexRow = Pick<
+  ArticleSummary,
+  | "id"
+  | "title"
+  | "words"
+  | "sentences"
+  | "titleSource"
+  | "language"
+  | "languageSource"
+  | "provenanceKind"
+  | "provenance"
+  | "outlet"
+  | "author"
+  | "published"
+>;
+
+interface IndexFile {
+  readonly count: number;
+  readonly columns: Record<string, readonly unknown[] | { readonly values: readonly unknown[]; readonly codes: readonly number[] }>;
+}
+
+/** The corpus index's columns as one object per article, in id order. */
+export function indexRows(file: IndexFile): IndexRow[] {
+  const columns = Object.entries(file.columns).map(([name, column]) => {
+    if ("codes" in column) return [name, (i: number) => column.values[column.codes[i]!]] as const;
+    return [name, (i: number) => column[i]] as const;
+  });
+  return Array.from({ length: file.count }, (_, i) => Object.fromEntries(columns.map(([name, at]) => [name, at(i)])) as IndexRow);
+}
+
+/** The site's root, from this module's own address (the module sits two folders down, in _import/components/). */
+const ROOT = new URL("../../", import.meta.url);
+
+const fetched = new Map<string, Promise<unknown>>();
+
+/** A fetched data file by its name inside data/corpus.zip (e.g. "rows/001.json"); each is fetched once. */
+export function corpusFile<T = unknown>(name: string): Promise<T> {
+  let promise = fetched.get(name);
+  if (!promise) {
+    const url = new URL(`_file/data/corpus/${name.split("/").map(encodeURIComponent).join("/")}`, ROOT);
+    promise = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${name}: ${response.status} ${response.statusText}`);
+      return response.json();
+    });
+    promise.catch(() => fetched.delete(name));
+    fetched.set(name, promise);
+  }
+  return promise as Promise<T>;
+}
+
+/** The rows files of some articles, in the order given. */
+export function articleRows(ids: readonly string[]): Promise<ArticleRows[]> {
+  return Promise.all(ids.map((id) => corpusFile<ArticleRows>(`rows/${id}.json`)));
+}
+
+/** The reader's address for an article, from a page `depth` folders below the root. */
+export function readerHref(
+  id: string,
+  { show, actor, sentence, depth = 0 }: { show?: string; actor?: string; sentence?: number; depth?: number } = {},
+): string {
+  const query = new URLSearchParams({ id });
+  if (show) query.set("show", show);
+  if (actor) query.set("actor", actor);
+  return `${depth ? "../".repeat(depth) : "./"}article.html?${query}${sentence === undefined ? "" : `#s-${sentence}`}`;
+}
+
+/** Lower case without diacritics, for matching what a user types against titles and names. */
+export function folded(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{Mn}/gu, "")
+    .toLowerCase();
+}
+
+/**
+ * A control for showing a long list a page at a time: "‹ previous", "page k of n", "next ›". Its value is the
+ * page number (from 0); it fires "input" when that changes, so `view(pager(...))` works in a page.
+ */
+export function pager(pages: number, { label = "" }: { label?: string } = {}): HTMLElement & { value: number } {
+  const form = document.createElement("form") as unknown as HTMLFormElement & { value: number };
+  form.className = "pager";
+  form.value = 0;
+  const previous = document.createElement("button");
+  const next = document.createElement("button");
+  const status = document.createElement("span");
+  previous.type = next.type = "button";
+  previous.textContent = "‹ previous";
+  next.textContent = "next ›";
+  const draw = () => {
+    status.textContent = `${label}page ${form.value + 1} of ${Math.max(pages, 1)}`;
+    previous.disabled = form.value <= 0;
+    next.disabled = form.value >= pages - 1;
+  };
+  const go = (step: number) => {
+    form.value = Math.min(Math.max(form.value + step, 0), Math.max(pages - 1, 0));
+    draw();
+    form.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+  previous.addEventListener("click", () => go(-1));
+  next.addEventListener("click", () => go(1));
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.append(previous, status, next);
+  draw();
+  return form;
+}
