@@ -1,27 +1,25 @@
 /**
  * npm run build: a reproducible `observable build`.
  *
- * 0. Validate the corpus and every data file: all their errors are printed together, located, and the build
- *    stops before Framework starts (its own message would hide them behind a bug-report tip).
  * 1. freshen-loaders: if the corpus, data files, analysis code or lockfile changed, drop the loaders' cached
- *    output so the analysis is redone (Framework's build would otherwise reuse it).
- * 2. observable build.
- * 3. Framework writes each data file's cache modification time into the pages (FileAttachment
- *    lastModified), so two builds of the same inputs would differ in that number alone. If any loader ran
- *    in step 2, set the cached outputs' times to SOURCE_DATE_EPOCH (default 2000-01-01) and render again
- *    from that cache. A build whose cache was already current renders once.
- * 4. Write the files pages fetch by name (records, rows, concordance and voice-list pages) from the cached
- *    data/corpus.zip into the site (scripts/fetched-files.ts): Framework copies only declared files.
+ *    output (Framework's build would otherwise reuse it).
+ * 2. If data/corpus.zip is not cached, run its loader here, into Framework's cache: a corpus or data file
+ *    with errors stops the build with all of them listed, located, before Framework starts (its own
+ *    message would hide them behind a bug-report tip).
+ * 3. One pass over the zip (scripts/fetched-files.ts) puts the files pages load into Framework's cache,
+ *    dated to SOURCE_DATE_EPOCH (default 2000-01-01): Framework writes each data file's date into the pages
+ *    (FileAttachment lastModified), so dating them, not the build's clock, keeps rebuilds identical.
+ * 4. observable build, once; it finds every file it needs cached.
+ * 5. A second pass writes the files pages fetch by name (records, rows, concordance and voice-list pages)
+ *    into the site: Framework copies only declared files.
  * A broken link between pages fails the build. Extra arguments go to `observable build`.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
-import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
-import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
+import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
-import { writeFetchedFiles } from "./fetched-files.ts";
+import { extractEntries, isFetched } from "./fetched-files.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 const epochSeconds = Number(process.env.SOURCE_DATE_EPOCH ?? Date.UTC(2000, 0, 1) / 1000);
@@ -70,15 +68,41 @@ function observableBuild(): void {
   }
 }
 
-try {
-  await loadInputs(corpusPaths());
-} catch (error) {
-  if (!(error instanceof CorpusValidationError)) throw error;
-  process.stderr.write(`${error.message}\nbuild: fix the errors above; nothing was built\n`);
-  process.exit(1);
-}
+const ZIP = join(CACHE_DATA, "corpus.zip");
+const started = performance.now();
+let phaseStart = started;
+/** Seconds since the previous call, for the timing line at the end. */
+const lap = () => {
+  const now = performance.now();
+  const seconds = ((now - phaseStart) / 1000).toFixed(1);
+  phaseStart = now;
+  return seconds;
+};
 if (freshenLoaders()) process.stderr.write("build: inputs changed; data loaders will rerun\n");
+if (!existsSync(ZIP)) {
+  process.stderr.write("build: analysing the corpus (src/data/corpus.zip.ts)\n");
+  mkdirSync(CACHE_DATA, { recursive: true });
+  const partial = `${ZIP}.${process.pid}.partial`;
+  const out = openSync(partial, "w");
+  const loader = spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "src", "data", "corpus.zip.ts")], {
+    cwd: PROJECT_ROOT,
+    stdio: ["ignore", out, "inherit"],
+  });
+  closeSync(out);
+  if (loader.status !== 0) {
+    rmSync(partial, { force: true });
+    process.stderr.write("build: fix the errors above; nothing was built\n");
+    process.exit(1);
+  }
+  renameSync(partial, ZIP);
+}
+const analysed = lap();
+utimesSync(ZIP, fixedTime, fixedTime);
+const declared = await extractEntries(ZIP, (name) => (isFetched(name) ? null : join(CACHE_DATA, "corpus", name)), fixedTime);
+const prepared = lap();
 observableBuild();
+// Every cached data file is dated already; a file Framework made itself (a loader added later) would not
+// be, and would put the build's clock into the pages: date it and render again.
 const unsettled = cachedFiles(CACHE_DATA).filter((file) => statSync(file).mtimeMs !== fixedTime.getTime());
 if (unsettled.length) {
   for (const file of unsettled) utimesSync(file, fixedTime, fixedTime);
@@ -87,6 +111,11 @@ if (unsettled.length) {
   );
   observableBuild();
 }
+const rendered = lap();
 const output = resolve(PROJECT_ROOT, process.env.BUILD_OUTPUT || "dist");
-const fetched = await writeFetchedFiles(join(CACHE_DATA, "corpus.zip"), output);
-process.stderr.write(`build: ${fetched} fetched data files written to ${relative(PROJECT_ROOT, output) || "."}/_file/data/corpus/\n`);
+const fetched = await extractEntries(ZIP, (name) => (isFetched(name) ? join(output, "_file", "data", "corpus", name) : null));
+process.stderr.write(
+  `build: ${declared} data files for the pages, ${fetched} fetched files written to the site; ` +
+    `${((performance.now() - started) / 1000).toFixed(1)} s: inputs and analysis ${analysed} s, data files ${prepared} s, ` +
+    `Framework ${rendered} s, fetched files ${lap()} s\n`,
+);

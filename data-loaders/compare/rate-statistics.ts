@@ -1,5 +1,5 @@
 import { quantileSorted } from "simple-statistics";
-import { mulberry32 } from "../common/seeded-random.ts";
+import { mulberry32, multinomialResamples } from "../common/seeded-random.ts";
 import { compareIds } from "../common/compare-ids.ts";
 import type { MeanRow, RateRow } from "../schema/site-outputs.ts";
 
@@ -15,36 +15,21 @@ export interface ArticleCounts {
 export interface BootstrapOptions {
   /** Resamples per interval (default 2000). */
   readonly resamples?: number;
+  /**
+   * Where a group's resamples are kept once drawn (groupResamples), so that the frames, devices and tone
+   * tables of one build draw each group's resamples once; the intervals are the same with or without it.
+   */
+  readonly drawn?: Map<string, Uint8Array>;
   /** PRNG seed (default 20261122); with the same data and seed, intervals are identical run to run. */
   readonly seed?: number;
 }
 
 /** The bootstrap settings every interval uses unless told otherwise. */
-const DEFAULT_BOOTSTRAP: Required<BootstrapOptions> = { resamples: 2000, seed: 20261122 };
+const DEFAULT_BOOTSTRAP: Required<Pick<BootstrapOptions, "resamples" | "seed">> = { resamples: 2000, seed: 20261122 };
 
 /** The options with their defaults filled in. */
-function bootstrapSettings(options: BootstrapOptions): Required<BootstrapOptions> {
+function bootstrapSettings(options: BootstrapOptions): Required<Pick<BootstrapOptions, "resamples" | "seed">> {
   return { resamples: options.resamples ?? DEFAULT_BOOTSTRAP.resamples, seed: options.seed ?? DEFAULT_BOOTSTRAP.seed };
-}
-
-/**
- * A 95% percentile bootstrap interval: `resamples` times, draw `count` indexes with replacement (seeded by
- * `random`) and compute `statistic` on them; return the 2.5% and 97.5% quantiles of the results.
- */
-function bootstrapInterval(
-  count: number,
-  resamples: number,
-  random: () => number,
-  statistic: (indexes: Int32Array) => number,
-): [number, number] {
-  const results = new Array<number>(resamples);
-  const indexes = new Int32Array(count);
-  for (let r = 0; r < resamples; r++) {
-    for (let i = 0; i < count; i++) indexes[i] = Math.floor(random() * count);
-    results[r] = statistic(indexes);
-  }
-  results.sort((a, b) => a - b);
-  return [quantileSorted(results, 0.025), quantileSorted(results, 0.975)];
 }
 
 /** A 32-bit FNV-1a hash of a string, to give every group and category its own PRNG stream. */
@@ -90,42 +75,43 @@ export function rateTable(
   const position = new Map(sorted.map((category, i) => [category, i]));
   const rows: RateRow[] = [];
   for (const [group, members] of groupsOf(articles, grouping)) {
-    // Each member's non-zero counts, flattened: member m's are at offsets[m] … offsets[m + 1].
-    const offsets = new Int32Array(members.length + 1);
-    const slots: number[] = [];
-    const values: number[] = [];
-    const words = new Float64Array(members.length);
-    const totals = new Float64Array(sorted.length);
-    members.forEach((member, m) => {
-      words[m] = member.words;
-      for (const [category, n] of Object.entries(member.counts)) {
+    // Per category, the members with a non-zero count (in member order) and those counts.
+    const n = members.length;
+    const words = Float64Array.from(members, (member) => member.words);
+    const holders: number[][] = sorted.map(() => []);
+    const held: number[][] = sorted.map(() => []);
+    for (let m = 0; m < n; m++) {
+      for (const [category, count] of Object.entries(members[m]!.counts)) {
         const slot = position.get(category);
-        if (slot === undefined || !n) continue;
-        slots.push(slot);
-        values.push(n);
-        totals[slot]! += n;
+        if (slot === undefined || !count) continue;
+        holders[slot]!.push(m);
+        held[slot]!.push(count);
       }
-      offsets[m + 1] = slots.length;
-    });
+    }
+    const totals = held.map((counts) => counts.reduce((sum, c) => sum + c, 0));
     const groupWords = words.reduce((sum, w) => sum + w, 0);
     let intervals: Array<[number, number]> | null = null;
-    if (members.length >= 2) {
-      const random = mulberry32(seed ^ hash(`${grouping}\u0000${group}`));
-      const results = sorted.map(() => new Float64Array(resamples));
-      const sums = new Float64Array(sorted.length);
-      for (let r = 0; r < resamples; r++) {
-        sums.fill(0);
+    if (n >= 2) {
+      const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
+      // Words of each resample first, then each category's count over its holders only.
+      const resampledWords = new Float64Array(resamples);
+      for (let r = 0, base = 0; r < resamples; r++, base += n) {
         let w = 0;
-        for (let i = 0; i < members.length; i++) {
-          const m = Math.floor(random() * members.length);
-          w += words[m]!;
-          for (let k = offsets[m]!; k < offsets[m + 1]!; k++) sums[slots[k]!]! += values[k]!;
-        }
-        for (let c = 0; c < sorted.length; c++) results[c]![r] = w > 0 ? (1000 * sums[c]!) / w : 0;
+        for (let m = 0; m < n; m++) w += draws[base + m]! * words[m]!;
+        resampledWords[r] = w;
       }
-      intervals = results.map((result) => {
-        result.sort();
-        return [quantileSorted(result as unknown as number[], 0.025), quantileSorted(result as unknown as number[], 0.975)];
+      intervals = sorted.map((_, c) => {
+        const who = Int32Array.from(holders[c]!);
+        const counts = Float64Array.from(held[c]!);
+        const result = new Float64Array(resamples);
+        for (let r = 0, base = 0; r < resamples; r++, base += n) {
+          let sum = 0;
+          for (let k = 0; k < who.length; k++) sum += draws[base + who[k]!]! * counts[k]!;
+          const w = resampledWords[r]!;
+          result[r] = w > 0 ? (1000 * sum) / w : 0;
+        }
+        const { low, high } = percentileInterval(result);
+        return [low, high];
       });
     }
     sorted.forEach((category, c) => {
@@ -147,9 +133,10 @@ export function rateTable(
 }
 
 /**
- * Means of per-article values by group, with 95% percentile bootstrap intervals over the group's articles
- * (seeded per grouping, group and measure). Null values are left out; a group with fewer than 2 values has
- * no interval.
+ * Means of per-article values by group, with 95% percentile bootstrap intervals over the group's articles:
+ * each resample draws the group's articles with replacement (one PRNG stream per grouping and group, shared
+ * by its measures), and a measure's mean is over the drawn articles that have a value for it. Null values
+ * are left out; a group with fewer than 2 values for a measure has no interval for it.
  */
 export function meanTable(
   items: ReadonlyArray<{ readonly groups: Readonly<Record<string, string>>; readonly values: Readonly<Record<string, number | null>> }>,
@@ -157,15 +144,79 @@ export function meanTable(
   measures: readonly string[],
   options: BootstrapOptions = {},
 ): MeanRow[] {
+  const { resamples, seed } = bootstrapSettings(options);
   const rows: MeanRow[] = [];
   for (const [group, members] of groupsOf(items, grouping)) {
-    for (const measure of measures) {
-      const values = members.map((i) => i.values[measure]).filter((v): v is number => v !== null && v !== undefined);
-      const { mean, low, high } = meanInterval(values, `${grouping}\u0000${group}\u0000${measure}`, options);
-      rows.push({ grouping, group, measure, articles: values.length, mean, low, high });
+    // Per measure: its values by member (NaN where missing) and how many there are.
+    const columns = measures.map((measure) => Float64Array.from(members, (i) => i.values[measure] ?? Number.NaN));
+    const present = columns.map((column) => column.reduce((n, v) => (Number.isNaN(v) ? n : n + 1), 0));
+    const means = columns.map((column, c) =>
+      present[c] ? column.reduce((sum, v) => (Number.isNaN(v) ? sum : sum + v), 0) / present[c]! : null,
+    );
+    const bootstrapped = present.map((n) => n >= 2);
+    let intervals: Array<{ low: number; high: number } | null> = measures.map(() => null);
+    if (bootstrapped.some(Boolean)) {
+      const draws = groupResamples(grouping, group, members.length, { ...options, resamples, seed });
+      const results = measures.map(() => new Float64Array(resamples));
+      // Per measure, the members with a value and those values: each resample's mean is over them only.
+      const withValue = columns.map((column) => Int32Array.from(column.keys()).filter((m) => !Number.isNaN(column[m]!)));
+      const valueOf = columns.map((column, c) => Float64Array.from(withValue[c]!, (m) => column[m]!));
+      const n = members.length;
+      columns.forEach((_, c) => {
+        if (!bootstrapped[c]) return;
+        const who = withValue[c]!;
+        const value = valueOf[c]!;
+        const result = results[c]!;
+        for (let r = 0, base = 0; r < resamples; r++, base += n) {
+          let sum = 0;
+          let count = 0;
+          for (let k = 0; k < who.length; k++) {
+            const f = draws[base + who[k]!]!;
+            sum += f * value[k]!;
+            count += f;
+          }
+          // A resample that drew no article with a value repeats the group's mean (it cannot say more).
+          result[r] = count ? sum / count : means[c]!;
+        }
+      });
+      intervals = results.map((result, c) => (bootstrapped[c] ? percentileInterval(result) : null));
     }
+    measures.forEach((measure, c) =>
+      rows.push({
+        grouping,
+        group,
+        measure,
+        articles: present[c]!,
+        mean: means[c]!,
+        low: intervals[c]?.low ?? null,
+        high: intervals[c]?.high ?? null,
+      }),
+    );
   }
   return rows;
+}
+
+/**
+ * The bootstrap resamples of one group of `n` articles, as multiplicities: resample r is
+ * `draws[r·n … (r+1)·n)`, where entry m says how often article m was drawn in n draws with replacement.
+ * One PRNG stream per grouping and group (seeded from `seed` and their names), so the same group always has
+ * the same resamples and adding a group does not move another's. Multiplicities are bytes: a count above
+ * 255 needs 256 of n draws to hit one article (impossible below 256 articles; for more, a chance below
+ * 10⁻⁴⁰⁰).
+ */
+function groupResamples(
+  grouping: string,
+  group: string,
+  n: number,
+  options: Required<Pick<BootstrapOptions, "resamples" | "seed">> & BootstrapOptions,
+): Uint8Array {
+  const key = `${grouping}\u0000${group}\u0000${n}\u0000${options.resamples}\u0000${options.seed}`;
+  const kept = options.drawn?.get(key);
+  if (kept) return kept;
+  const draws = new Uint8Array(n * options.resamples);
+  multinomialResamples(options.seed ^ hash(`${grouping}\u0000${group}`), n, options.resamples, draws);
+  options.drawn?.set(key, draws);
+  return draws;
 }
 
 /**
@@ -179,20 +230,40 @@ export function meanInterval(
   options: BootstrapOptions = {},
   weightOf: (value: number) => number = () => 1,
 ): { mean: number | null; low: number | null; high: number | null } {
-  if (!values.length) return { mean: null, low: null, high: null };
-  const weights = values.map(weightOf);
-  const weighted = (indexes: Iterable<number>) => {
-    let sum = 0;
-    let total = 0;
-    for (const i of indexes) {
-      sum += weights[i]! * values[i]!;
-      total += weights[i]!;
-    }
-    return total ? sum / total : 0;
-  };
-  const mean = weighted(values.keys());
-  if (values.length < 2) return { mean, low: null, high: null };
+  const n = values.length;
+  if (!n) return { mean: null, low: null, high: null };
+  // weight × value and weight per value, in typed arrays: the resampling loop below reads nothing else.
+  const weighted = new Float64Array(n);
+  const weights = new Float64Array(n);
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    weights[i] = weightOf(values[i]!);
+    weighted[i] = weights[i]! * values[i]!;
+    sum += weighted[i]!;
+    total += weights[i]!;
+  }
+  const mean = total ? sum / total : 0;
+  if (n < 2) return { mean, low: null, high: null };
   const { resamples, seed } = bootstrapSettings(options);
-  const [low, high] = bootstrapInterval(values.length, resamples, mulberry32(seed ^ hash(key)), weighted);
-  return { mean, low, high };
+  const random = mulberry32(seed ^ hash(key));
+  const results = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    let s = 0;
+    let t = 0;
+    for (let i = 0; i < n; i++) {
+      const j = Math.floor(random() * n);
+      s += weighted[j]!;
+      t += weights[j]!;
+    }
+    results[r] = t ? s / t : 0;
+  }
+  return { mean, ...percentileInterval(results) };
+}
+
+/** The 2.5% and 97.5% quantiles of bootstrap results (sorted in place). */
+function percentileInterval(results: Float64Array): { low: number; high: number } {
+  results.sort();
+  const sorted = results as unknown as number[];
+  return { low: quantileSorted(sorted, 0.025), high: quantileSorted(sorted, 0.975) };
 }

@@ -2,7 +2,8 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { AnalysisResources } from "./analyze-article.ts";
 import { readRunFingerprint } from "./analysis-stamp.ts";
-import { recordCacheFolder } from "./record-cache.ts";
+import { recordCacheFolder, recordKey } from "./record-cache.ts";
+import { readIndexedArticle } from "../reading/read-corpus.ts";
 import { recordContext, recordJson } from "./record-json.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import type { CorpusEntry } from "../reading/read-corpus.ts";
@@ -72,10 +73,12 @@ export function runOptions(
 
 /**
  * Analyses indexed entries and yields each record's JSON in the entries' order (id order), whatever order
- * the workers finish in: byte for byte what one worker gives. `workers` is a ceiling: at most one worker per
- * ARTICLES_PER_WORKER articles is started, and one means this thread. With more than one worker, a pool of worker
- * threads (piscina) analyses up to four articles per worker ahead of the one being written, so memory stays
- * bounded by the window, not the corpus. Every record goes through the record cache (record-cache.ts).
+ * the workers finish in: byte for byte what one worker gives. With a record cache, this thread first looks
+ * every entry up (reading the article to make its key) and only the ones not cached are analysed, so a
+ * rebuild after editing one article analyses one article and starts no worker. `workers` is a ceiling: at
+ * most one worker per ARTICLES_PER_WORKER articles to analyse is started, and one means this thread. With
+ * more than one worker, a pool of worker threads (piscina) analyses up to four articles per worker ahead
+ * of the one being written, so memory stays bounded by the window, not the corpus.
  */
 export async function* analyzeInOrder(
   entries: readonly CorpusEntry[],
@@ -83,20 +86,29 @@ export async function* analyzeInOrder(
   resources: AnalysisResources,
   options: ParallelOptions = {},
 ): AsyncGenerator<string> {
-  // A worker costs seconds to start (its own TypeScript loader, data files and wink model) and warms up over
-  // its first few hundred articles: a small corpus is faster in this thread.
-  const workers = Math.max(
-    1,
-    Math.min(options.workers ?? defaultWorkers(), Math.floor(entries.length / (options.articlesPerWorker ?? ARTICLES_PER_WORKER))),
-  );
   const cacheFolder = options.cacheFolder ?? null;
   // The fingerprint only keys the cache: without one, the data files are not read a second time.
   const settings: PoolSettings = { paths, cacheFolder, fingerprint: cacheFolder ? readRunFingerprint(paths) : "" };
+  const context = recordContext(resources, cacheFolder, settings.fingerprint);
+  // The cache key of each entry whose record is cached (null: to analyse).
+  const cachedKeys = entries.map((entry) => {
+    if (!cacheFolder) return null;
+    const key = recordKey(settings.fingerprint, readIndexedArticle(entry));
+    return context.cache.has(key) ? key : null;
+  });
+  const toAnalyse = entries.filter((_, i) => cachedKeys[i] === null);
+  // A worker costs seconds to start (its own TypeScript loader, data files and wink model) and warms up over
+  // its first few hundred articles: a few articles are faster in this thread.
+  const workers = Math.max(
+    1,
+    Math.min(options.workers ?? defaultWorkers(), Math.floor(toAnalyse.length / (options.articlesPerWorker ?? ARTICLES_PER_WORKER))),
+  );
+  // A cached record, or (if it was removed since the look-up) the record made here.
+  const cached = (i: number) => context.cache.get(cachedKeys[i]!) ?? recordJson(entries[i]!, context);
   let done = 0;
   if (workers === 1) {
-    const context = recordContext(resources, cacheFolder, settings.fingerprint);
-    for (const entry of entries) {
-      yield recordJson(entry, context);
+    for (let i = 0; i < entries.length; i++) {
+      yield cachedKeys[i] !== null ? cached(i) : recordJson(entries[i]!, context);
       options.onProgress?.(++done, entries.length);
     }
     return;
@@ -108,22 +120,27 @@ export async function* analyzeInOrder(
     workerData: settings,
   });
   const window = workers * 4;
-  const pending: Array<Promise<string>> = [];
+  // Records being analysed, by entry index, at most `window` ahead of the one being written.
+  const pending = new Map<number, Promise<string>>();
   let next = 0;
-  const refill = () => {
-    while (next < entries.length && pending.length < window) pending.push(pool.run(entries[next++]!));
+  const refill = (from: number) => {
+    next = Math.max(next, from);
+    while (next < entries.length && pending.size < window) {
+      if (cachedKeys[next] === null) pending.set(next, pool.run(entries[next]!));
+      next++;
+    }
   };
   try {
-    refill();
-    while (pending.length) {
-      const json = await pending.shift()!;
-      refill();
+    for (let i = 0; i < entries.length; i++) {
+      refill(i);
+      const json = cachedKeys[i] !== null ? cached(i) : await pending.get(i)!;
+      pending.delete(i);
       yield json;
       options.onProgress?.(++done, entries.length);
     }
   } finally {
     // A run that stops early (an error, a closed stdout) still ends its workers; results still in flight are dropped.
-    for (const p of pending) p.catch(() => {});
+    for (const p of pending.values()) p.catch(() => {});
     await pool.destroy();
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { PROJECT_ROOT } from "../project-paths.ts";
@@ -14,6 +14,8 @@ import type { Article } from "../schema/record.ts";
 export interface RecordCache {
   /** The record JSON stored under `key`, or null. */
   get(key: string): string | null;
+  /** Whether a record is stored under `key`. */
+  has(key: string): boolean;
   /** Stores a record's JSON under `key` (written to a temporary file and renamed, so readers never see half a file). */
   put(key: string, json: string): void;
 }
@@ -38,7 +40,7 @@ export function recordCacheFolder(env: Readonly<Record<string, string | undefine
 
 /** A record cache in `folder` (two-character subfolders by key), or one that stores nothing when `folder` is null. */
 export function openRecordCache(folder: string | null): RecordCache {
-  if (!folder) return { get: () => null, put: () => {} };
+  if (!folder) return { get: () => null, has: () => false, put: () => {} };
   const path = (key: string) => join(folder, key.slice(0, 2), `${key}.json`);
   return {
     get(key) {
@@ -47,6 +49,9 @@ export function openRecordCache(folder: string | null): RecordCache {
       } catch {
         return null;
       }
+    },
+    has(key) {
+      return existsSync(path(key));
     },
     put(key, json) {
       const file = path(key);

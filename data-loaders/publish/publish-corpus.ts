@@ -5,12 +5,10 @@ import { indexCorpus } from "../reading/read-corpus.ts";
 import { readRecordShards } from "../reading/read-records.ts";
 import { CorpusValidationError } from "../reading/corpus-error.ts";
 import { compareArticles } from "../compare/compare-frames.ts";
-import { articleToneInterval, compareTone } from "../compare/compare-tone.ts";
-import { concordanceLines } from "../compare/concordance.ts";
+import { compareTone } from "../compare/compare-tone.ts";
+import { articleViews } from "./article-view.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
-import { compareVoices, voiceRows } from "../compare/compare-voices.ts";
-import { summarizeRecord } from "../compare/summarize-record.ts";
-import { paragraphSentenceScores } from "../tone/article-sentiment.ts";
+import { compareVoices } from "../compare/compare-voices.ts";
 import { codebookView } from "./codebook-view.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import { readHandCheck, readSentimentValidation } from "../pipeline/read-data-files.ts";
@@ -19,6 +17,12 @@ import type { ArticleSummary, BuildStamp, ConcordanceLine, PagedList, VoiceRow }
 
 /** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
 export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "concordance", "voices"];
+
+/**
+ * Deflate level of the fetched files, the bulk of the zip: stored (0), not deflated, since deflating them
+ * cost more than the rest of a rebuild and the site serves them uncompressed anyway.
+ */
+const FETCHED_LEVEL = 0;
 
 /** Attributions per published page of the faceless and framed lists on Who speaks. */
 export const VOICE_LIST_PAGE_SIZE = 200;
@@ -47,7 +51,7 @@ export const VOICE_LIST_PAGE_SIZE = 200;
  */
 export async function publishCorpus(
   paths: CorpusPaths,
-  add: (name: string, text: string) => void,
+  add: (name: string, text: string, level?: number) => void,
   options: Pick<ParallelOptions, "workers" | "cacheFolder" | "articlesPerWorker"> & { readonly recordsFolder?: string | null } = {
     workers: 1,
     cacheFolder: null,
@@ -69,35 +73,23 @@ export async function publishCorpus(
   const checkedRecords: ArticleRecord[] = [];
   const voiceArticles: Parameters<typeof compareVoices>[0][number][] = [];
   const voices: VoiceRow[] = [];
+  const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
+    en: resources.sentiment.rules.en.negativeSentenceWeight,
+    nl: resources.sentiment.rules.nl.negativeSentenceWeight,
+  });
   for await (const json of records) {
-    const record = JSON.parse(json) as ArticleRecord;
-    add(`articles/${record.id}.json`, json);
-    const row = summarizeRecord(record);
-    const attributions = voiceRows(record);
-    const interval = articleToneInterval(
-      record.id,
-      paragraphSentenceScores(record),
-      resources.sentiment.rules[record.language].negativeSentenceWeight,
-    );
-    publish(`rows/${record.id}.json`, {
-      summary: row,
-      toneLow: interval.low,
-      toneHigh: interval.high,
-      actorTone: record.actors.tone.map((t) => ({
-        id: record.id,
-        actor: t.actor,
-        mentions: t.mentions,
-        tone: t.tone,
-        sentences: t.sentences,
-      })),
-      attributions,
-    });
-    summary.push(row);
-    concordance.push(...concordanceLines(record));
-    if (checked.has(record.id)) checkedRecords.push(record);
-    voiceArticles.push({ id: record.id, title: record.title, outlets: record.outlets });
-    voices.push(...attributions);
+    const view = viewOf(json);
+    const id = view.summary.id;
+    add(`articles/${id}.json`, json, FETCHED_LEVEL);
+    add(`rows/${id}.json`, JSON.stringify({ build, ...view.rows }), FETCHED_LEVEL);
+    summary.push(view.summary);
+    for (const line of view.concordance) concordance.push(line);
+    if (checked.has(id)) checkedRecords.push(JSON.parse(json) as ArticleRecord);
+    voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
+    for (const row of view.attributions) voices.push(row);
   }
+  // Each group's bootstrap resamples, drawn once for the frames, devices and tone tables.
+  const drawn = new Map<string, Uint8Array>();
   for (const kind of ["frames", "devices"] as const) {
     const lineKind = kind === "frames" ? "frame" : "device";
     const codebook = kind === "frames" ? resources.framing : resources.devices;
@@ -108,15 +100,19 @@ export async function publishCorpus(
       concordance.filter((l) => l.kind === lineKind),
     );
     for (const { category, page, first, lines } of pages)
-      publish(`concordance/${kind}/${category}/${page}.json`, { category, page, first, lines });
+      add(`concordance/${kind}/${category}/${page}.json`, JSON.stringify({ build, category, page, first, lines }), FETCHED_LEVEL);
     publish(`${kind}.json`, comparison);
   }
   const faceless = voices.filter((r) => r.type === "anonymous" || r.type === "unnamed-group").map((r) => ({ ...r, frame: null }));
   const framed = voices.flatMap((r) => r.frames.map((frame) => ({ ...r, frame })));
   publish("voices.json", {
     ...compareVoices(voiceArticles, voices),
-    faceless: publishPages(faceless, (page, rows) => publish(`voices/faceless/${page}.json`, { list: "faceless", page, rows })),
-    framed: publishPages(framed, (page, rows) => publish(`voices/framed/${page}.json`, { list: "framed", page, rows })),
+    faceless: publishPages(faceless, (page, rows) =>
+      add(`voices/faceless/${page}.json`, JSON.stringify({ build, list: "faceless", page, rows }), FETCHED_LEVEL),
+    ),
+    framed: publishPages(framed, (page, rows) =>
+      add(`voices/framed/${page}.json`, JSON.stringify({ build, list: "framed", page, rows }), FETCHED_LEVEL),
+    ),
   });
   publish("articles.json", articleIndex(summary));
   publish("codebooks.json", {
@@ -126,7 +122,7 @@ export async function publishCorpus(
   });
   publish("hand-check.json", compareHandCheck(handCheck, checkedRecords));
   publish("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
-  publish("tone.json", compareTone(summary, resources.gazetteer));
+  publish("tone.json", compareTone(summary, resources.gazetteer, { drawn }));
   return { articles: summary.length, concordanceLines: concordance.length };
 }
 

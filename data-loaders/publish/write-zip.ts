@@ -1,4 +1,4 @@
-import { Zip, ZipDeflate, strToU8 } from "fflate";
+import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from "fflate";
 import type { Writable } from "node:stream";
 
 /** Zip entry time: fixed, so the same files always give the same archive bytes (DOS time starts in 1980). */
@@ -6,9 +6,10 @@ const FIXED_MTIME = new Date(Date.UTC(1980, 0, 1));
 
 /**
  * A streaming, deterministic zip writer: entries are deflated and written as they are added, so an archive
- * of many articles never sits whole in memory; entry order is the order of `add` calls.
+ * of many articles never sits whole in memory; entry order is the order of `add` calls. `level` is the
+ * deflate level (default 6; 0 stores the entry as it is, at no cost).
  */
-export function createZipWriter(out: Writable): { add(name: string, text: string): void; finish(): Promise<void> } {
+export function createZipWriter(out: Writable): { add(name: string, text: string, level?: number): void; finish(): Promise<void> } {
   let failure: Error | null = null;
   let resolveDone!: () => void;
   const done = new Promise<void>((resolve) => (resolveDone = resolve));
@@ -18,8 +19,8 @@ export function createZipWriter(out: Writable): { add(name: string, text: string
     if (final || error) resolveDone();
   });
   return {
-    add(name, text) {
-      const entry = new ZipDeflate(name, { level: 6 });
+    add(name, text, level = 6) {
+      const entry = level === 0 ? new ZipPassThrough(name) : new ZipDeflate(name, { level: level as 6 });
       entry.mtime = FIXED_MTIME; // without it fflate stamps the current time
       zip.add(entry);
       entry.push(strToU8(text), true);

@@ -4,25 +4,13 @@
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
 import { serveStatic } from "../../scripts/serve.ts";
+import { launchBrowser, visitPage } from "./browser.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
-
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
-    try {
-      return execFileSync("which", [name], { encoding: "utf8" }).trim();
-    } catch {
-      // try the next name
-    }
-  }
-  throw new Error("no Chromium found: run scripts/ensure-chromium.sh or set CHROMIUM_PATH");
-}
 
 let server: Server;
 let browser: Browser;
@@ -33,18 +21,7 @@ beforeAll(async () => {
   server = await serveStatic(DIST, 0);
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -53,28 +30,8 @@ afterAll(async () => {
 });
 
 /** Opens `path`, waits for the page to settle, and returns what went wrong plus the page. */
-async function visit(path: string, ready: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`failed request: ${request.url()}`));
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin)
-      problems.push(`off-origin request: ${request.url()}`);
-  });
-  await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
-  await page.waitForSelector(ready, { timeout: 30_000 });
-  // Framework reports failed cells inline as .observablehq--error; none may appear.
-  const inlineErrors = await page.locator(".observablehq--error").allTextContents();
-  problems.push(...inlineErrors.map((text) => `cell error: ${text}`));
-  return { page, problems };
+function visit(path: string, ready: string): Promise<{ page: Page; problems: string[] }> {
+  return visitPage(browser, origin, path, ready);
 }
 
 describe("built site in headless Chromium", () => {
@@ -142,6 +99,40 @@ describe("built site in headless Chromium", () => {
       "2",
       "corridor, corridors, douanecorridors, transportcorridor, verbindingscorridors",
     ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows one codebook term's concordance lines, fetched by page, each linking to its sentence", async () => {
+    const { page, problems } = await visit("/compare/frames.html", "table .kwic-match");
+    // The Hegemon frame is first; choose its codebook term "Hegemon" (the proper name) and count its lines.
+    const termSelect = page.locator("form", { hasText: "Codebook term" }).locator("select");
+    const option = await termSelect
+      .locator("option", { hasText: /^Hegemon \(/ })
+      .first()
+      .textContent();
+    await termSelect.selectOption({ label: option! });
+    const expected = Number(/\((\d+)\)/.exec(option!)![1]);
+    await page.waitForFunction((n) => document.body.textContent!.includes(`${n} line${n === 1 ? "" : "s"}.`), expected);
+    const hrefs = await page.locator("table a[title^='sentence']").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(hrefs.length).toBe(expected);
+    expect(hrefs.every((href) => /^\.\.\/article\.html\?id=[^&]+&show=hegemon#s-\d+$/.test(href!))).toBe(true);
+    expect(await page.locator(".pager").first().textContent()).toContain("page 1 of 1");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("says so when the reader is asked for an article the corpus does not have, and offers the record as JSON", async () => {
+    const missing = await browser.newPage();
+    await missing.goto(`${origin}/article.html?id=no-such-article`, { waitUntil: "networkidle" });
+    await missing.waitForSelector("h1");
+    expect(await missing.locator("h1").first().textContent()).toBe("No such article");
+    expect(await missing.locator("main").textContent()).toContain("This corpus has no article no-such-article");
+    await missing.close();
+    const { page, problems } = await visit("/article.html?id=002_f0f90def628e7567", ".article-body .sentence");
+    const href = await page.locator("a[download]").getAttribute("href");
+    const record = await page.evaluate(async (url) => (await fetch(url!)).json(), href);
+    expect(record.id).toBe("002_f0f90def628e7567");
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,7 +1,7 @@
 import { mean, quantileSorted } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { rateTable, type ArticleCounts } from "../../data-loaders/compare/rate-statistics.ts";
-import { mulberry32 } from "../../data-loaders/common/seeded-random.ts";
+import { meanTable, rateTable, type ArticleCounts } from "../../data-loaders/compare/rate-statistics.ts";
+import { mulberry32, multinomialResamples } from "../../data-loaders/common/seeded-random.ts";
 
 const articles: ArticleCounts[] = [
   { id: "a", words: 1000, counts: { hegemon: 5 }, groups: { language: "nl" } },
@@ -79,5 +79,46 @@ describe("mulberry32(seed)", () => {
     expect(values.every((v) => v >= 0 && v < 1)).toBe(true);
     expect(mean(values)).toBeGreaterThan(0.45);
     expect(mean(values)).toBeLessThan(0.55);
+  });
+});
+
+describe("multinomialResamples(seed, n, resamples, out)", () => {
+  it("counts the draws mulberry32(seed) gives, n per resample", () => {
+    const n = 7;
+    const out = new Uint8Array(n * 50);
+    multinomialResamples(123, n, 50, out);
+    const random = mulberry32(123);
+    const expected = new Uint8Array(n * 50);
+    for (let r = 0; r < 50; r++) for (let i = 0; i < n; i++) expected[r * n + Math.floor(random() * n)]!++;
+    expect([...out]).toEqual([...expected]);
+    for (let r = 0; r < 50; r++) expect(out.subarray(r * n, (r + 1) * n).reduce((a, b) => a + b, 0)).toBe(n);
+  });
+});
+
+describe("shared resamples", () => {
+  const many = Array.from({ length: 30 }, (_, i) => ({
+    id: `x${i}`,
+    words: 300 + 41 * i,
+    counts: { f: i % 3, g: i % 5 === 0 ? 2 : 0 },
+    groups: { all: "all", half: i % 2 ? "odd" : "even" },
+    values: { tone: i % 7 === 0 ? null : Math.sin(i) / 2, gap: Math.cos(i) / 3 },
+  }));
+
+  it("give the same rate and mean intervals whether a group's resamples are kept for the next table or drawn again", () => {
+    const drawn = new Map<string, Uint8Array>();
+    for (const grouping of ["all", "half"]) {
+      expect(rateTable(many, grouping, ["f", "g"], { drawn })).toEqual(rateTable(many, grouping, ["f", "g"]));
+      expect(meanTable(many, grouping, ["tone", "gap"], { drawn })).toEqual(meanTable(many, grouping, ["tone", "gap"]));
+    }
+    expect(drawn.size).toBe(3); // all, and half's two groups
+  });
+
+  it("give a mean's interval over the articles with a value: one article without one changes nothing else", () => {
+    const rows = meanTable(many, "all", ["tone", "gap"]);
+    const tone = rows.find((r) => r.measure === "tone")!;
+    expect(tone.articles).toBe(many.filter((a) => a.values.tone !== null).length);
+    expect(tone.mean).toBeCloseTo(mean(many.flatMap((a) => (a.values.tone === null ? [] : [a.values.tone]))), 12);
+    expect(tone.low!).toBeLessThan(tone.mean!);
+    expect(tone.high!).toBeGreaterThan(tone.mean!);
   });
 });

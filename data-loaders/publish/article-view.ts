@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { articleToneInterval } from "../compare/compare-tone.ts";
+import { concordanceLines } from "../compare/concordance.ts";
+import { voiceRows } from "../compare/compare-voices.ts";
+import { summarizeRecord } from "../compare/summarize-record.ts";
+import { openRecordCache, type RecordCache } from "../pipeline/record-cache.ts";
+import { paragraphSentenceScores } from "../tone/article-sentiment.ts";
+import type { ArticleRecord } from "../schema/record.ts";
+import type { ArticleSummary, ConcordanceLine, VoiceRow } from "../schema/site-outputs.ts";
+
+/**
+ * What the site takes from one record, beside the record itself: its overview row, its keyword-in-context
+ * lines, its attributions as rows, the outlets it names, and its rows file (rows/<id>.json, without the
+ * build stamp). Computing it costs about as much as reading the record back (the tone interval is 2,000
+ * bootstrap resamples of the article's sentences), so it is cached next to the records.
+ */
+export interface ArticleView {
+  readonly summary: ArticleSummary;
+  readonly concordance: readonly ConcordanceLine[];
+  readonly attributions: readonly VoiceRow[];
+  readonly outlets: ArticleRecord["outlets"];
+  readonly rows: {
+    readonly summary: ArticleSummary;
+    readonly toneLow: number | null;
+    readonly toneHigh: number | null;
+    readonly actorTone: ReadonlyArray<{ id: string; actor: string; mentions: number; tone: number | null; sentences: readonly number[] }>;
+    readonly attributions: readonly VoiceRow[];
+  };
+}
+
+/** The view of a record (its JSON as published), with `negativeWeight` its language's negative-sentence weight. */
+export function articleView(record: ArticleRecord, negativeWeight: number): ArticleView {
+  const summary = summarizeRecord(record);
+  const attributions = voiceRows(record);
+  const interval = articleToneInterval(record.id, paragraphSentenceScores(record), negativeWeight);
+  return {
+    summary,
+    concordance: concordanceLines(record),
+    attributions,
+    outlets: record.outlets,
+    rows: {
+      summary,
+      toneLow: interval.low,
+      toneHigh: interval.high,
+      actorTone: record.actors.tone.map((t) => ({
+        id: record.id,
+        actor: t.actor,
+        mentions: t.mentions,
+        tone: t.tone,
+        sentences: t.sentences,
+      })),
+      attributions,
+    },
+  };
+}
+
+/**
+ * Views of records by their JSON, through a content-addressed cache in `<record cache>/site/`: the key is
+ * the SHA-256 of the record's JSON and the negative-sentence weights, and a record carries the fingerprint
+ * of the analysis code (which includes this file) and its codebooks, so a view is only found for the exact
+ * record and code that made it; a cached view is read without parsing the record. `cacheFolder` null: no
+ * cache. `negativeWeights` is each language's negative-sentence weight.
+ */
+export function articleViews(
+  cacheFolder: string | null,
+  negativeWeights: Readonly<Record<ArticleRecord["language"], number>>,
+): (json: string) => ArticleView {
+  const compute = (json: string) => {
+    const record = JSON.parse(json) as ArticleRecord;
+    return articleView(record, negativeWeights[record.language]);
+  };
+  if (!cacheFolder) return compute;
+  const cache: RecordCache = openRecordCache(join(cacheFolder, "site"));
+  const salt = `site-view\n${JSON.stringify(Object.entries(negativeWeights).sort())}\n`;
+  return (json) => {
+    const key = createHash("sha256").update(salt).update(json).digest("hex");
+    const cached = cache.get(key);
+    if (cached !== null) return JSON.parse(cached) as ArticleView;
+    const view = compute(json);
+    cache.put(key, JSON.stringify(view));
+    return view;
+  };
+}

@@ -1,0 +1,63 @@
+// Headless Chromium for the browser tests: launching it, and opening a page while recording everything that
+// goes wrong on it (console errors and warnings, page errors, failed requests, HTTP errors, requests to
+// another origin, and cells Framework reports as failed).
+import { execFileSync } from "node:child_process";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
+    try {
+      return execFileSync("which", [name], { encoding: "utf8" }).trim();
+    } catch {
+      // try the next name
+    }
+  }
+  throw new Error("no Chromium found: run scripts/ensure-chromium.sh or set CHROMIUM_PATH");
+}
+
+/** Chromium, headless, with nothing that reaches the network on its own. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** Opens `origin + path`, waits for `ready`, and returns the page with every problem seen so far (and later). */
+export async function visitPage(
+  browser: Browser,
+  origin: string,
+  path: string,
+  ready: string,
+): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`failed request: ${request.url()}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin)
+      problems.push(`off-origin request: ${request.url()}`);
+  });
+  await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
+  await page.waitForSelector(ready, { timeout: 30_000 });
+  // Framework reports failed cells inline as .observablehq--error; none may appear.
+  const inlineErrors = await page.locator(".observablehq--error").allTextContents();
+  problems.push(...inlineErrors.map((text) => `cell error: ${text}`));
+  return { page, problems };
+}

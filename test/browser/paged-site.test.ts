@@ -1,0 +1,119 @@
+// A corpus larger than a page: builds the site from 130 synthetic articles (recombined from the bundled
+// corpus's sentences, with outlets and dates) into a temporary folder through the real `npm run build`,
+// and checks in headless Chromium that per-article charts page through the corpus 60 articles at a time,
+// that a cell on a later page still opens the reader at the right article with its frame highlighted, and
+// that no page loads more than its index, aggregates and the shown articles' rows.
+import type { Server } from "node:http";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadResources } from "../../data-loaders/pipeline/analyze-corpus.ts";
+import { corpusPaths } from "../../data-loaders/project-paths.ts";
+import { serveStatic } from "../../scripts/serve.ts";
+import { sentencePools, writeSyntheticCorpus } from "../../scripts/synthetic-corpus.ts";
+import { runCommand, writeCorpus } from "../helpers.ts";
+import { launchBrowser, visitPage } from "./browser.ts";
+
+const ARTICLES = 130;
+let server: Server;
+let browser: Browser;
+let origin: string;
+
+beforeAll(async () => {
+  const work = writeCorpus({});
+  const corpus = join(work, "synthetic.jsonl");
+  const paths = corpusPaths({});
+  await writeSyntheticCorpus(corpus, await sentencePools(paths.articles, loadResources(paths)), ARTICLES, 7);
+  const site = join(work, "site");
+  const result = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: site, RECORD_CACHE: "off" });
+  expect(result.status, result.stderr.slice(-3000)).toBe(0);
+  server = await serveStatic(site, 0);
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => server?.close(done));
+});
+
+/** The article ids the heatmap's rows show, top to bottom (its y axis labels). */
+function heatmapArticles(page: Page): Promise<string[]> {
+  return page.locator("svg [aria-label='y-axis tick label'] text").allTextContents();
+}
+
+/** The files below _file/ a page requested while `action` ran. */
+async function fetchedDuring(page: Page, action: () => Promise<unknown>): Promise<string[]> {
+  const urls: string[] = [];
+  const record = (request: { url(): string }) => {
+    const path = new URL(request.url()).pathname;
+    if (path.includes("/_file/")) urls.push(path.slice(path.indexOf("/_file/") + "/_file/".length));
+  };
+  page.on("request", record);
+  await action();
+  await page.waitForLoadState("networkidle");
+  page.off("request", record);
+  return urls;
+}
+
+describe(`a site of ${ARTICLES} articles`, () => {
+  it("pages the frame heatmap 60 articles at a time, and a cell on page 3 opens its article with the frame marked", async () => {
+    const fetched: string[] = [];
+    const { page, problems } = await visitPage(browser, origin, "/compare/frames.html", "svg a");
+    expect(await page.locator(".pager").first().textContent()).toContain(`${ARTICLES} articles, 60 at a time: page 1 of 3`);
+    const first = await heatmapArticles(page);
+    expect(first).toHaveLength(60);
+    expect(first[0]).toBe("bench-000000");
+    const next = page.locator(".pager").first().locator("button", { hasText: "next" });
+    fetched.push(...(await fetchedDuring(page, () => next.click())));
+    await page.waitForFunction(() => document.querySelector(".pager")!.textContent!.includes("page 2 of 3"));
+    fetched.push(...(await fetchedDuring(page, () => next.click())));
+    await page.waitForFunction(() => document.querySelector(".pager")!.textContent!.includes("page 3 of 3"));
+    await page.waitForFunction(() => document.querySelector("svg [aria-label='y-axis tick label'] text")?.textContent === "bench-000120");
+    const third = await heatmapArticles(page);
+    expect(third).toEqual(Array.from({ length: ARTICLES - 120 }, (_, i) => `bench-${String(120 + i).padStart(6, "0")}`));
+    // Each page fetched exactly its articles' rows files, nothing else.
+    expect(fetched.sort()).toEqual(
+      Array.from({ length: ARTICLES - 60 }, (_, i) => `data/corpus/rows/bench-${String(60 + i).padStart(6, "0")}.json`).sort(),
+    );
+    const cell = page.locator("svg a[href*='id=bench-000125'][href*='show=']").first();
+    const href = (await cell.getAttribute("href"))!;
+    const frame = new URL(href, origin + "/compare/").searchParams.get("show")!;
+    await Promise.all([page.waitForURL(/article\.html\?id=bench-000125/), cell.click()]);
+    await page.waitForSelector(".article-body .sentence");
+    expect(await page.locator("h1").first().textContent()).toBe("Synthetic article 126");
+    expect(await page.locator(".article-body").getAttribute("class")).toContain(`show-f-${frame}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("filters the articles shown by outlet, on every per-article chart's filter", async () => {
+    const { page, problems } = await visitPage(browser, origin, "/tone.html", "svg");
+    await page.locator("input[placeholder^='Filter articles']").fill("Outlet C");
+    await page.waitForFunction(() => !document.querySelector(".pager")!.textContent!.startsWith("130"));
+    const status = (await page.locator(".pager").first().textContent())!;
+    const shown = Number(/^(\d+) articles/.exec(status)![1]);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(ARTICLES);
+    // The table lists exactly the filtered articles (all on one page), each linking to the reader.
+    const links = await page.locator("table a[href*='article.html?id=']").count();
+    expect(links).toBe(shown);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("loads on the overview only the corpus index, whatever the corpus size", async () => {
+    const page = await browser.newPage();
+    const files: string[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.includes("/_file/")) files.push(path);
+    });
+    await page.goto(`${origin}/index.html`, { waitUntil: "networkidle" });
+    await page.waitForSelector("table a[href*='article.html?id=']");
+    expect(files.map((f) => f.replace(/\.[0-9a-f]{8}\.json$/, ".json"))).toEqual(["/_file/data/corpus/articles.json"]);
+    expect(await page.locator("main").textContent()).toContain(`The corpus holds ${ARTICLES} articles`);
+    await page.close();
+  });
+});

@@ -1,0 +1,28 @@
+// The site's view of a record (overview row, concordance lines, attribution rows, tone interval) is the
+// same whether it is computed or read back from its cache, and a different record is never served a view.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { articleView, articleViews } from "../../data-loaders/publish/article-view.ts";
+import { analyzeArticle, codebookStamps } from "../../data-loaders/pipeline/analyze-article.ts";
+import { readCorpus } from "../../data-loaders/reading/read-corpus.ts";
+import { SEED_CORPUS, sharedResources, writeCorpus } from "../helpers.ts";
+
+describe("articleViews(cacheFolder, weights)", () => {
+  it("gives from its cache exactly the view it computes, keyed by the record's bytes", async () => {
+    const resources = sharedResources();
+    const weights = { en: 1, nl: 2 };
+    const records: string[] = [];
+    for await (const article of readCorpus(SEED_CORPUS))
+      records.push(JSON.stringify(analyzeArticle(article, resources, codebookStamps(resources))));
+    const folder = join(writeCorpus({}), "cache");
+    const first = articleViews(folder, weights);
+    const computed = records.map((json) => first(json));
+    const again = articleViews(folder, weights);
+    expect(records.map((json) => again(json))).toEqual(computed);
+    expect(computed).toEqual(records.map((json) => articleView(JSON.parse(json), weights[JSON.parse(json).language as "en" | "nl"])));
+    // Another weight is another key: the Dutch articles' intervals are computed again, not read back.
+    const other = articleViews(folder, { en: 1, nl: 1 });
+    const dutch = records.findIndex((json) => JSON.parse(json).language === "nl");
+    expect(other(records[dutch]!).rows).toEqual(articleView(JSON.parse(records[dutch]!), 1).rows);
+  });
+});
