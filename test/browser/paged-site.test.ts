@@ -114,6 +114,21 @@ describe(`a site of ${ARTICLES} articles`, () => {
     await page.close();
   });
 
+  it("shows the seed hand check's figures only for a corpus that contains the seeds", async () => {
+    const { page, problems } = await visitPage(browser, origin, "/who-speaks.html", "svg.voice-network");
+    const intro = (await page.locator("main p", { hasText: "Which voices do the articles let speak" }).textContent())!;
+    expect(intro).toContain("The seed hand check does not describe this corpus");
+    expect(intro).not.toMatch(/found \d+% of the attributions/);
+    await page.goto(`${origin}/methods.html`, { waitUntil: "networkidle" });
+    await page.waitForSelector("table");
+    const methods = (await page.locator("main").textContent())!;
+    expect(methods).toContain("so the hand check's figures, which describe those articles only, are not shown");
+    expect(methods).not.toContain("detection recall");
+    expect(methods).not.toMatch(/Frame counts: the pipeline agrees/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("loads on the overview only the corpus index, whatever the corpus size", async () => {
     const page = await browser.newPage();
     const files: string[] = [];

@@ -183,6 +183,17 @@ describe("built site in headless Chromium", () => {
     await page.close();
   });
 
+  it("shows the seed hand check's figures for the bundled corpus, labelled as development data", async () => {
+    const { page, problems } = await visit("/who-speaks.html", "svg.voice-network");
+    const intro = (await page.locator("main p", { hasText: "Which voices do the articles let speak" }).textContent())!;
+    expect(intro).toMatch(/On the hand-coded seed articles \(development data\) the pipeline found \d+% of the attributions/);
+    await page.goto(`${origin}/methods.html`, { waitUntil: "networkidle" });
+    await page.waitForSelector("table");
+    expect(await page.locator("main").textContent()).toMatch(/detection recall \d+%/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("counts reported thoughts on Who speaks and leaves them out when the reader switches them off", async () => {
     const { page, problems } = await visit("/who-speaks.html", "svg.voice-network");
     const intro = page.locator("main p", { hasText: "Which voices do the articles let speak" });
