@@ -100,7 +100,7 @@ const showClass = (kind: Annotation["kind"], id: string) => `show-${markClass(ki
 export function annotationsOf(record: ArticleRecord, categories: readonly Category[]): Annotation[] {
   const label = (kind: Annotation["kind"], id: string) => categories.find((c) => c.kind === kind && c.id === id)?.label ?? id;
   const quoted = (quote: string | null) => (quote === "direct" ? ", inside a quotation" : quote === "scare" ? ", in scare quotes" : "");
-  const signed = (x: number) => `${x > 0 ? "+" : ""}${x.toFixed(2)}`;
+  const signed = (x: number) => (Number(x.toFixed(2)) === 0 ? "0.00" : `${x > 0 ? "+" : ""}${x.toFixed(2)}`);
   return [
     ...record.markers.map((m) => ({
       kind: "frame" as const,

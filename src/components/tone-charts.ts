@@ -13,7 +13,8 @@ export type ArticleTone = Pick<ArticleSummary, "id" | "title" | "tone" | "ownVoi
   readonly toneHigh: number | null;
 };
 
-const signed = (x: number | null) => (x === null ? "–" : `${x > 0 ? "+" : ""}${x.toFixed(2)}`);
+/** Two decimals with a sign; a value that rounds to zero is "0.00", never "-0.00". */
+const signed = (x: number | null) => (x === null ? "–" : Number(x.toFixed(2)) === 0 ? "0.00" : `${x > 0 ? "+" : ""}${x.toFixed(2)}`);
 
 /**
  * Actors × articles: the colour is the mean tone of the sentences that mention the actor (purple negative,

@@ -220,6 +220,21 @@ describe("built site in headless Chromium", () => {
     await page.close();
   });
 
+  it("writes kinds, authors and signs as a reader says them: no raw ids, no -0.00", async () => {
+    const { page, problems } = await visit("/index.html", "table a[href*='article.html?id=']");
+    const provenance = await page.locator(".card", { hasText: "By provenance" }).locator("tbody td").allTextContents();
+    expect(provenance).toEqual(expect.arrayContaining(["not stated in the text", "credited author"]));
+    expect(provenance.some((cell) => /^[a-z]+-[a-z]+$/.test(cell))).toBe(false);
+    await page.goto(`${origin}/article.html?id=000_d933d23d6336647c`, { waitUntil: "networkidle" });
+    await page.waitForSelector(".article-body .sentence");
+    expect(await page.locator("dl.facts dd").nth(4).textContent()).toBe("Pepe Escobar (declared in the provenance metadata)");
+    await page.goto(`${origin}/tone.html`, { waitUntil: "networkidle" });
+    await page.waitForSelector("table");
+    expect(await page.locator("main").textContent()).not.toContain("-0.00");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("follows an overview link to the article reader", async () => {
     const { page, problems } = await visit("/index.html", "table a[href*='article.html?id=']");
     await Promise.all([
