@@ -54,8 +54,18 @@ export async function visitPage(
     if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin)
       problems.push(`off-origin request: ${request.url()}`);
   });
+  // Requests still in flight: a page fetches an article's files after its cells run, which on a loaded
+  // machine can be after "networkidle"; leaving the page then would abort them.
+  let inFlight = 0;
+  page.on("request", () => inFlight++);
+  page.on("requestfinished", () => inFlight--);
+  page.on("requestfailed", () => inFlight--);
   await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
   await page.waitForSelector(ready, { timeout: 30_000 });
+  for (let quiet = 0, waited = 0; quiet < 5 && waited < 300; waited++) {
+    quiet = inFlight === 0 ? quiet + 1 : 0;
+    await page.waitForTimeout(100);
+  }
   // Framework reports failed cells inline as .observablehq--error; none may appear.
   const inlineErrors = await page.locator(".observablehq--error").allTextContents();
   problems.push(...inlineErrors.map((text) => `cell error: ${text}`));

@@ -187,11 +187,12 @@ describe("built site in headless Chromium", () => {
     const { page, problems } = await visit("/who-speaks.html", "svg.voice-network");
     const intro = (await page.locator("main p", { hasText: "Which voices do the articles let speak" }).textContent())!;
     expect(intro).toMatch(/On the hand-coded seed articles \(development data\) the pipeline found \d+% of the attributions/);
-    await page.goto(`${origin}/methods.html`, { waitUntil: "networkidle" });
-    await page.waitForSelector("table");
-    expect(await page.locator("main").textContent()).toMatch(/detection recall \d+%/);
     expect(problems).toEqual([]);
     await page.close();
+    const methods = await visit("/methods.html", "table");
+    expect(await methods.page.locator("main").textContent()).toMatch(/detection recall \d+%/);
+    expect(methods.problems).toEqual([]);
+    await methods.page.close();
   });
 
   it("counts reported thoughts on Who speaks and leaves them out when the reader switches them off", async () => {
