@@ -98,7 +98,7 @@ if (!existsSync(ZIP)) {
 }
 const analysed = lap();
 utimesSync(ZIP, fixedTime, fixedTime);
-const declared = await extractEntries(ZIP, (name) => (isFetched(name) ? null : join(CACHE_DATA, "corpus", name)), fixedTime);
+const declared = extractEntries(ZIP, (name) => (isFetched(name) ? null : join(CACHE_DATA, "corpus", name)), fixedTime);
 const prepared = lap();
 observableBuild();
 // Every cached data file is dated already; a file Framework made itself (a loader added later) would not
@@ -113,7 +113,7 @@ if (unsettled.length) {
 }
 const rendered = lap();
 const output = resolve(PROJECT_ROOT, process.env.BUILD_OUTPUT || "dist");
-const fetched = await extractEntries(ZIP, (name) => (isFetched(name) ? join(output, "_file", "data", "corpus", name) : null));
+const fetched = extractEntries(ZIP, (name) => (isFetched(name) ? join(output, "_file", "data", "corpus", name) : null));
 process.stderr.write(
   `build: ${declared} data files for the pages, ${fetched} fetched files written to the site; ` +
     `${((performance.now() - started) / 1000).toFixed(1)} s: inputs and analysis ${analysed} s, data files ${prepared} s, ` +

@@ -23,7 +23,7 @@ export function isFetched(name: string): boolean {
  * is read whole and only the chosen entries are unpacked, found through its central directory (streaming
  * it entry by entry was ten times slower): memory is the archive plus one folder's files at a time.
  */
-export async function extractEntries(zipPath: string, destination: (name: string) => string | null, mtime?: Date): Promise<number> {
+export function extractEntries(zipPath: string, destination: (name: string) => string | null, mtime?: Date): number {
   const archive = readFileSync(zipPath);
   // Entry names come from our own loader, but a path that climbs out of the destination is never written.
   const wanted = (name: string) =>

@@ -2,20 +2,15 @@ import type { Codebook } from "../terms/codebook.ts";
 import { rateTable, type ArticleCounts, type BootstrapOptions } from "./rate-statistics.ts";
 import { GROUPINGS, groupingLabels, groupValues } from "./groupings.ts";
 import { compareIds } from "../common/compare-ids.ts";
-import type { ArticleSummary, Comparison, ConcordanceLine } from "../schema/site-outputs.ts";
+import type { ArticleSummary, Comparison, ConcordanceLine, ConcordancePageFile } from "../schema/site-outputs.ts";
 
 /** Keyword-in-context lines per published page of the concordance. */
 export const CONCORDANCE_PAGE_SIZE = 400;
 /** Written forms listed per codebook term; the rest are counted. */
 const WRITTEN_LISTED = 12;
 
-/** One page of a category's concordance: concordance/<kind>/<category>/<page>.json. */
-export interface ConcordancePage {
-  readonly category: string;
-  readonly page: number;
-  readonly first: number;
-  readonly lines: readonly ConcordanceLine[];
-}
+/** One page of a category's concordance: concordance/<kind>/<category>/<page>.json, without its build stamp. */
+export type ConcordancePage = Omit<ConcordancePageFile, "build">;
 
 /**
  * Builds the comparison tables for one codebook from the overview rows and that codebook's

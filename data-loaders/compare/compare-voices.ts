@@ -31,7 +31,7 @@ export function voiceRows(record: ArticleRecord): VoiceRow[] {
 }
 
 /** Articles the network shows at most: the ones with the most attributions and cited outlets. */
-export const NETWORK_ARTICLES = 60;
+const NETWORK_ARTICLES = 60;
 /** Article ids listed per speaker; the rest are counted. */
 const SPEAKER_ARTICLES_LISTED = 20;
 

@@ -147,26 +147,16 @@ export function meanTable(
   const { resamples, seed } = bootstrapSettings(options);
   const rows: MeanRow[] = [];
   for (const [group, members] of groupsOf(items, grouping)) {
-    // Per measure: its values by member (NaN where missing) and how many there are.
-    const columns = measures.map((measure) => Float64Array.from(members, (i) => i.values[measure] ?? Number.NaN));
-    const present = columns.map((column) => column.reduce((n, v) => (Number.isNaN(v) ? n : n + 1), 0));
-    const means = columns.map((column, c) =>
-      present[c] ? column.reduce((sum, v) => (Number.isNaN(v) ? sum : sum + v), 0) / present[c]! : null,
-    );
-    const bootstrapped = present.map((n) => n >= 2);
-    let intervals: Array<{ low: number; high: number } | null> = measures.map(() => null);
-    if (bootstrapped.some(Boolean)) {
-      const draws = groupResamples(grouping, group, members.length, { ...options, resamples, seed });
-      const results = measures.map(() => new Float64Array(resamples));
-      // Per measure, the members with a value and those values: each resample's mean is over them only.
-      const withValue = columns.map((column) => Int32Array.from(column.keys()).filter((m) => !Number.isNaN(column[m]!)));
-      const valueOf = columns.map((column, c) => Float64Array.from(withValue[c]!, (m) => column[m]!));
-      const n = members.length;
-      columns.forEach((_, c) => {
-        if (!bootstrapped[c]) return;
-        const who = withValue[c]!;
-        const value = valueOf[c]!;
-        const result = results[c]!;
+    const n = members.length;
+    for (const measure of measures) {
+      // The members with a value for the measure (in member order) and those values.
+      const who = Int32Array.from(members.keys()).filter((m) => members[m]!.values[measure] != null);
+      const value = Float64Array.from(who, (m) => members[m]!.values[measure]!);
+      const mean = who.length ? value.reduce((sum, v) => sum + v, 0) / who.length : null;
+      let interval: { low: number; high: number } | null = null;
+      if (who.length >= 2) {
+        const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
+        const result = new Float64Array(resamples);
         for (let r = 0, base = 0; r < resamples; r++, base += n) {
           let sum = 0;
           let count = 0;
@@ -176,22 +166,12 @@ export function meanTable(
             count += f;
           }
           // A resample that drew no article with a value repeats the group's mean (it cannot say more).
-          result[r] = count ? sum / count : means[c]!;
+          result[r] = count ? sum / count : mean!;
         }
-      });
-      intervals = results.map((result, c) => (bootstrapped[c] ? percentileInterval(result) : null));
+        interval = percentileInterval(result);
+      }
+      rows.push({ grouping, group, measure, articles: who.length, mean, low: interval?.low ?? null, high: interval?.high ?? null });
     }
-    measures.forEach((measure, c) =>
-      rows.push({
-        grouping,
-        group,
-        measure,
-        articles: present[c]!,
-        mean: means[c]!,
-        low: intervals[c]?.low ?? null,
-        high: intervals[c]?.high ?? null,
-      }),
-    );
   }
   return rows;
 }

@@ -7,7 +7,7 @@ import { summarizeRecord } from "../compare/summarize-record.ts";
 import { openRecordCache, type RecordCache } from "../pipeline/record-cache.ts";
 import { paragraphSentenceScores } from "../tone/article-sentiment.ts";
 import type { ArticleRecord } from "../schema/record.ts";
-import type { ArticleSummary, ConcordanceLine, VoiceRow } from "../schema/site-outputs.ts";
+import type { ArticleRows, ArticleSummary, ConcordanceLine, VoiceRow } from "../schema/site-outputs.ts";
 
 /**
  * What the site takes from one record, beside the record itself: its overview row, its keyword-in-context
@@ -20,13 +20,7 @@ export interface ArticleView {
   readonly concordance: readonly ConcordanceLine[];
   readonly attributions: readonly VoiceRow[];
   readonly outlets: ArticleRecord["outlets"];
-  readonly rows: {
-    readonly summary: ArticleSummary;
-    readonly toneLow: number | null;
-    readonly toneHigh: number | null;
-    readonly actorTone: ReadonlyArray<{ id: string; actor: string; mentions: number; tone: number | null; sentences: readonly number[] }>;
-    readonly attributions: readonly VoiceRow[];
-  };
+  readonly rows: ArticleRows;
 }
 
 /** The view of a record (its JSON as published), with `negativeWeight` its language's negative-sentence weight. */

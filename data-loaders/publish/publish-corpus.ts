@@ -25,7 +25,7 @@ export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "concorda
 const FETCHED_LEVEL = 0;
 
 /** Attributions per published page of the faceless and framed lists on Who speaks. */
-export const VOICE_LIST_PAGE_SIZE = 200;
+const VOICE_LIST_PAGE_SIZE = 200;
 
 /**
  * Analyses a corpus once and hands every file the site publishes to `add(name, text)`, in a fixed order.
@@ -66,6 +66,8 @@ export async function publishCorpus(
     : analyzeInOrder(await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes }), paths, resources, options);
   const build: BuildStamp = { analysis: resources.analysis, codebooks: codebookStamps(resources) };
   const publish = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }));
+  // A file pages fetch by name: stamped like the others, stored rather than deflated.
+  const publishFetched = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }), FETCHED_LEVEL);
   const handCheck = readHandCheck(paths.handCheck);
   const checked = new Set(handCheckArticles(handCheck));
   const summary: ArticleSummary[] = [];
@@ -81,7 +83,7 @@ export async function publishCorpus(
     const view = viewOf(json);
     const id = view.summary.id;
     add(`articles/${id}.json`, json, FETCHED_LEVEL);
-    add(`rows/${id}.json`, JSON.stringify({ build, ...view.rows }), FETCHED_LEVEL);
+    publishFetched(`rows/${id}.json`, view.rows);
     summary.push(view.summary);
     for (const line of view.concordance) concordance.push(line);
     if (checked.has(id)) checkedRecords.push(JSON.parse(json) as ArticleRecord);
@@ -98,21 +100,18 @@ export async function publishCorpus(
       codebook,
       kind,
       concordance.filter((l) => l.kind === lineKind),
+      { drawn },
     );
     for (const { category, page, first, lines } of pages)
-      add(`concordance/${kind}/${category}/${page}.json`, JSON.stringify({ build, category, page, first, lines }), FETCHED_LEVEL);
+      publishFetched(`concordance/${kind}/${category}/${page}.json`, { category, page, first, lines });
     publish(`${kind}.json`, comparison);
   }
   const faceless = voices.filter((r) => r.type === "anonymous" || r.type === "unnamed-group").map((r) => ({ ...r, frame: null }));
   const framed = voices.flatMap((r) => r.frames.map((frame) => ({ ...r, frame })));
   publish("voices.json", {
     ...compareVoices(voiceArticles, voices),
-    faceless: publishPages(faceless, (page, rows) =>
-      add(`voices/faceless/${page}.json`, JSON.stringify({ build, list: "faceless", page, rows }), FETCHED_LEVEL),
-    ),
-    framed: publishPages(framed, (page, rows) =>
-      add(`voices/framed/${page}.json`, JSON.stringify({ build, list: "framed", page, rows }), FETCHED_LEVEL),
-    ),
+    faceless: publishPages(faceless, (page, rows) => publishFetched(`voices/faceless/${page}.json`, { list: "faceless", page, rows })),
+    framed: publishPages(framed, (page, rows) => publishFetched(`voices/framed/${page}.json`, { list: "framed", page, rows })),
   });
   publish("articles.json", articleIndex(summary));
   publish("codebooks.json", {

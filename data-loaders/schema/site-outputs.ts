@@ -506,6 +506,7 @@ export type ToneComparison = DeepReadonly<Omit<z.infer<typeof toneFileSchema>, "
 export type ActorToneRow = DeepReadonly<z.infer<typeof actorToneRowSchema>>;
 export type ArticleRows = DeepReadonly<Omit<z.infer<typeof articleRowsFileSchema>, "build">>;
 export type PagedList = DeepReadonly<z.infer<typeof pagedListSchema>>;
+export type ConcordancePageFile = DeepReadonly<z.infer<typeof concordancePageSchema>>;
 export type VoiceRow = DeepReadonly<z.infer<typeof voiceRowSchema>>;
 export type VoiceComparison = DeepReadonly<Omit<z.infer<typeof voicesFileSchema>, "build">>;
 export type AttributionComparison = DeepReadonly<z.infer<typeof attributionComparisonSchema>>;

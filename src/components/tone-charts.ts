@@ -1,17 +1,15 @@
 // Charts for the Tone page, fed by tone.json (data-loaders/compare/compare-tone.ts compareTone) and the
 // shown articles' rows files.
 import * as Plot from "@observablehq/plot";
-import type { ActorToneRow, ArticleSummary, MeanRow } from "../../data-loaders/schema/site-outputs.ts";
+import type { ActorToneRow, ArticleRows, ArticleSummary, MeanRow } from "../../data-loaders/schema/site-outputs.ts";
 
 /** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
 const MIN_CHART_WIDTH = 480;
 
 /** Row types: an article's actor tone as its rows file has it, and its tone with the interval. */
 export type ActorToneCell = ActorToneRow;
-export type ArticleTone = Pick<ArticleSummary, "id" | "title" | "tone" | "ownVoiceTone" | "inGroupTone" | "outGroupTone" | "toneGap"> & {
-  readonly toneLow: number | null;
-  readonly toneHigh: number | null;
-};
+export type ArticleTone = Pick<ArticleSummary, "id" | "title" | "tone" | "ownVoiceTone" | "inGroupTone" | "outGroupTone" | "toneGap"> &
+  Pick<ArticleRows, "toneLow" | "toneHigh">;
 
 /** Two decimals with a sign; a value that rounds to zero is "0.00", never "-0.00". */
 const signed = (x: number | null) => (x === null ? "–" : Number(x.toFixed(2)) === 0 ? "0.00" : `${x > 0 ? "+" : ""}${x.toFixed(2)}`);

@@ -3,6 +3,7 @@
 // another origin, and cells Framework reports as failed).
 import { execFileSync } from "node:child_process";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { serveStatic } from "../../scripts/serve.ts";
 
 function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -70,4 +71,20 @@ export async function visitPage(
   const inlineErrors = await page.locator(".observablehq--error").allTextContents();
   problems.push(...inlineErrors.map((text) => `cell error: ${text}`));
   return { page, problems };
+}
+
+/** A built site served on loopback with Chromium to look at it; `close` stops both. */
+export async function openSite(root: string): Promise<{ origin: string; browser: Browser; close: () => Promise<void> }> {
+  const server = await serveStatic(root, 0);
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const browser = await launchBrowser();
+  return {
+    origin,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
 }

@@ -3,19 +3,17 @@
 // and checks in headless Chromium that per-article charts page through the corpus 60 articles at a time,
 // that a cell on a later page still opens the reader at the right article with its frame highlighted, and
 // that no page loads more than its index, aggregates and the shown articles' rows.
-import type { Server } from "node:http";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadResources } from "../../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
-import { serveStatic } from "../../scripts/serve.ts";
 import { sentencePools, writeSyntheticCorpus } from "../../scripts/synthetic-corpus.ts";
 import { runCommand, writeCorpus } from "../helpers.ts";
-import { launchBrowser, visitPage } from "./browser.ts";
+import { openSite, visitPage } from "./browser.ts";
 
 const ARTICLES = 130;
-let server: Server;
+let close: () => Promise<void>;
 let browser: Browser;
 let origin: string;
 
@@ -27,16 +25,10 @@ beforeAll(async () => {
   const site = join(work, "site");
   const result = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: site, RECORD_CACHE: "off" });
   expect(result.status, result.stderr.slice(-3000)).toBe(0);
-  server = await serveStatic(site, 0);
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  browser = await launchBrowser();
+  ({ origin, browser, close } = await openSite(site));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((done) => server?.close(done));
-});
+afterAll(() => close?.());
 
 /** The article ids the heatmap's rows show, top to bottom (the y axis labels that are article ids). */
 async function heatmapArticles(page: Page): Promise<string[]> {

@@ -2,32 +2,24 @@
 // fails on any console error or warning (Plot reports misuse as warnings), page error, failed request, or
 // request to another origin.
 import { existsSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { serveStatic } from "../../scripts/serve.ts";
-import { launchBrowser, visitPage } from "./browser.ts";
+import { openSite, visitPage } from "./browser.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
 
-let server: Server;
+let close: () => Promise<void>;
 let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
-  server = await serveStatic(DIST, 0);
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  browser = await launchBrowser();
+  ({ origin, browser, close } = await openSite(DIST));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((done) => server?.close(done));
-});
+afterAll(() => close?.());
 
 /** Opens `path`, waits for the page to settle, and returns what went wrong plus the page. */
 function visit(path: string, ready: string): Promise<{ page: Page; problems: string[] }> {
