@@ -20,6 +20,7 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
 import { extractEntries, isFetched } from "./fetched-files.ts";
+import { OFFLINE_ENV } from "./framework-env.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 const epochSeconds = Number(process.env.SOURCE_DATE_EPOCH ?? Date.UTC(2000, 0, 1) / 1000);
@@ -57,7 +58,12 @@ function clearOutsideOutput(): void {
 function observableBuild(): void {
   clearOutsideOutput();
   const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
-  const result = spawnSync(bin, ["build", ...process.argv.slice(2)], { cwd: PROJECT_ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(bin, ["build", ...process.argv.slice(2)], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    env: OFFLINE_ENV,
+  });
   process.stdout.write(result.stdout ?? "");
   process.stderr.write(result.stderr ?? "");
   if (result.status !== 0) process.exit(result.status ?? 1);

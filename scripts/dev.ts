@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
 import { watchInputs } from "./watch-inputs.ts";
+import { OFFLINE_ENV } from "./framework-env.ts";
 
 const watched = new Set([
   join(PROJECT_ROOT, "corpus"),
@@ -32,6 +33,6 @@ freshenLoaders();
 watchInputs([...watched], onChange);
 
 const observable = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
-const preview = spawn(observable, ["preview", ...process.argv.slice(2)], { stdio: "inherit", cwd: PROJECT_ROOT });
+const preview = spawn(observable, ["preview", ...process.argv.slice(2)], { stdio: "inherit", cwd: PROJECT_ROOT, env: OFFLINE_ENV });
 preview.on("exit", (code) => process.exit(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));
