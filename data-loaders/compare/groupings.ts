@@ -1,21 +1,43 @@
+import type { SourceBasis } from "../schema/enums.ts";
 import type { ArticleSummary } from "../schema/site-outputs.ts";
+
+/** How each basis is named in a source group's label (a declared outlet goes by its name alone). */
+export const SOURCE_BASIS_LABELS: Readonly<Record<SourceBasis, string>> = {
+  declared: "declared",
+  "origin-line": "origin line",
+  summary: "summary of",
+  "credited-author": "credited author",
+  none: "none found",
+};
+
+/**
+ * An article's group when outlets are compared: its declared outlet by name, or what the text states,
+ * labelled with where it was found ("RT (origin line)"), so that declared and found sources are never
+ * mixed up in one group; null when the article states no source.
+ */
+export function sourceGroup(row: Pick<ArticleSummary, "sourceName" | "sourceBasis">): string | null {
+  if (row.sourceName === null) return null;
+  return row.sourceBasis === "declared" ? row.sourceName : `${row.sourceName} (${SOURCE_BASIS_LABELS[row.sourceBasis]})`;
+}
 
 /** The groupings every comparison page offers, with the summary field each reads. */
 export const GROUPINGS: ReadonlyArray<{
   readonly id: string;
   readonly label: string;
   readonly value: (row: ArticleSummary) => string | null;
+  /** The group of articles without a value (default "not recorded"). */
+  readonly missing?: string;
 }> = [
   { id: "all", label: "whole corpus", value: () => "all articles" },
   { id: "language", label: "language", value: (row) => row.language },
   { id: "provenance", label: "provenance stated in the text", value: (row) => row.provenanceKind },
-  { id: "outlet", label: "outlet", value: (row) => row.outlet },
+  { id: "outlet", label: "outlet (declared, else found in the text)", value: sourceGroup, missing: "no source stated" },
   { id: "author", label: "author", value: (row) => row.author },
 ];
 
-/** The value an article has for every grouping; a missing value is the group "not recorded". */
+/** The value an article has for every grouping; a missing value is the group "not recorded" (or the grouping's own name for it). */
 export function groupValues(row: ArticleSummary): Record<string, string> {
-  return Object.fromEntries(GROUPINGS.map((g) => [g.id, g.value(row) ?? "not recorded"]));
+  return Object.fromEntries(GROUPINGS.map((g) => [g.id, g.value(row) ?? g.missing ?? "not recorded"]));
 }
 
 /** The groupings as the pages list them. */

@@ -1,5 +1,5 @@
 import { describeProvenance } from "../voices/describe-provenance.ts";
-import type { BlockKind } from "../schema/enums.ts";
+import type { BlockKind, SourceBasis } from "../schema/enums.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleSummary } from "../schema/site-outputs.ts";
 import { compareIds } from "../common/compare-ids.ts";
@@ -21,6 +21,7 @@ export function summarizeRecord(record: ArticleRecord): ArticleSummary {
     provenanceKind: kind,
     provenance: label,
     outlet: record.meta.outlet,
+    ...articleSource(record),
     author: record.meta.author,
     published: record.meta.published,
     source: record.meta.source,
@@ -32,6 +33,28 @@ export function summarizeRecord(record: ArticleRecord): ArticleSummary {
     outGroupTone: record.actors.outGroup.tone,
     toneGap: record.actors.gap,
   };
+}
+
+/**
+ * The source an article is grouped by when outlets are compared: the outlet its metadata declares; else the
+ * outlets its origin line names (by their gazetteer names where known, as the text gives them otherwise);
+ * else the outlets it says it summarises; else the author it credits. Nothing is guessed: an article that
+ * states none of these has no source.
+ * @example articleSource(record) // { sourceName: "RT", sourceBasis: "origin-line" } for a text ending "Bron: www.rt.com"
+ */
+export function articleSource(record: ArticleRecord): { sourceName: string | null; sourceBasis: SourceBasis } {
+  const { outlet, provenance } = record.meta;
+  if (outlet) return { sourceName: outlet, sourceBasis: "declared" };
+  const named = (names: readonly string[]) => {
+    // An origin line's outlets as the gazetteer names them (so "www.rt.com" and "RT" are one source).
+    const canonical = record.outlets.filter((o) => o.role === "origin").map((o) => o.name);
+    const list = canonical.length ? canonical : names;
+    return [...new Set(list)].join(" + ");
+  };
+  if (provenance.origin.length) return { sourceName: named(provenance.origin), sourceBasis: "origin-line" };
+  if (provenance.summaryOf.length) return { sourceName: named(provenance.summaryOf), sourceBasis: "summary" };
+  if (provenance.creditedAuthor) return { sourceName: provenance.creditedAuthor, sourceBasis: "credited-author" };
+  return { sourceName: null, sourceBasis: "none" };
 }
 
 /** Counts items by key, with keys in code-unit order (so serialised output is stable). */

@@ -21,6 +21,8 @@ export interface ArticleView {
   readonly attributions: readonly VoiceRow[];
   readonly outlets: ArticleRecord["outlets"];
   readonly rows: ArticleRows;
+  /** SHA-256 of what was read of the article (id, metadata and text), whatever analysed it. */
+  readonly input: string;
 }
 
 /** The view of a record (its JSON as published), with `negativeWeight` its language's negative-sentence weight. */
@@ -33,6 +35,7 @@ export function articleView(record: ArticleRecord, negativeWeight: number): Arti
     concordance: concordanceLines(record),
     attributions,
     outlets: record.outlets,
+    input: createHash("sha256").update(JSON.stringify([record.id, record.meta, record.text])).digest("hex"),
     rows: {
       summary,
       toneLow: interval.low,

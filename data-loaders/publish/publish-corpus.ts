@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { codebookStamps } from "../pipeline/analyze-article.ts";
 import { loadResources } from "../pipeline/analyze-corpus.ts";
 import { analyzeInOrder, type ParallelOptions } from "../pipeline/analyze-parallel.ts";
@@ -75,6 +76,8 @@ export async function publishCorpus(
   const checkedRecords: ArticleRecord[] = [];
   const voiceArticles: Parameters<typeof compareVoices>[0][number][] = [];
   const voices: VoiceRow[] = [];
+  // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
+  const corpusHash = createHash("sha256");
   const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
     en: resources.sentiment.rules.en.negativeSentenceWeight,
     nl: resources.sentiment.rules.nl.negativeSentenceWeight,
@@ -85,6 +88,7 @@ export async function publishCorpus(
     add(`articles/${id}.json`, json, FETCHED_LEVEL);
     publishFetched(`rows/${id}.json`, view.rows);
     summary.push(view.summary);
+    corpusHash.update(`${view.input}\n`);
     for (const line of view.concordance) concordance.push(line);
     if (checked.has(id)) checkedRecords.push(JSON.parse(json) as ArticleRecord);
     voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
@@ -113,7 +117,7 @@ export async function publishCorpus(
     faceless: publishPages(faceless, (page, rows) => publishFetched(`voices/faceless/${page}.json`, { list: "faceless", page, rows })),
     framed: publishPages(framed, (page, rows) => publishFetched(`voices/framed/${page}.json`, { list: "framed", page, rows })),
   });
-  publish("articles.json", articleIndex(summary));
+  publish("articles.json", { corpus: { articles: summary.length, sha256: corpusHash.digest("hex") }, ...articleIndex(summary) });
   publish("codebooks.json", {
     stamps: build.codebooks,
     framing: codebookView(resources.framing),
@@ -155,6 +159,8 @@ function articleIndex(rows: readonly ArticleSummary[]): object {
       provenanceKind: coded(rows.map((r) => r.provenanceKind)),
       provenance: coded(rows.map((r) => r.provenance)),
       outlet: coded(rows.map((r) => r.outlet)),
+      sourceName: coded(rows.map((r) => r.sourceName)),
+      sourceBasis: coded(rows.map((r) => r.sourceBasis)),
       author: coded(rows.map((r) => r.author)),
       published: coded(rows.map((r) => r.published)),
     },

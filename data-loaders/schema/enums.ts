@@ -78,6 +78,8 @@ export const outletKindSchema = z.enum(["state-media", "other-media"]);
 export const outletRoleSchema = z.enum(["cited", "origin", "author-credit"]);
 /** How a text states where it came from (derived from the metadata's provenance). */
 export const provenanceKindSchema = z.enum(["origin-line", "summary", "translation", "credited-author", "not-stated"]);
+/** Where an article's source for grouping comes from: the declared outlet, else what its text states. */
+export const sourceBasisSchema = z.enum(["declared", "origin-line", "summary", "credited-author", "none"]);
 
 export const LANGUAGES = languageSchema.options;
 export const VOICE_TYPES = voiceTypeSchema.options;
@@ -93,3 +95,4 @@ export type AttributionKind = z.infer<typeof attributionKindSchema>;
 export type CueRule = z.infer<typeof cueRuleSchema>;
 export type SpeakerRule = z.infer<typeof speakerRuleSchema>;
 export type ProvenanceKind = z.infer<typeof provenanceKindSchema>;
+export type SourceBasis = z.infer<typeof sourceBasisSchema>;

@@ -7,6 +7,7 @@ import {
   languageSchema,
   languageSourceSchema,
   provenanceKindSchema,
+  sourceBasisSchema,
   quotationKindSchema,
   speakerRuleSchema,
   titleSourceSchema,
@@ -51,6 +52,11 @@ export const articleSummarySchema = z
     provenanceKind: provenanceKindSchema.describe("the strongest statement of origin the text makes"),
     provenance: z.string().describe("everything the text states about its origin, as a label"),
     outlet: z.string().nullable(),
+    sourceName: z
+      .string()
+      .nullable()
+      .describe("the declared outlet, else the outlets of the text's origin line or summary, else its credited author; null when none"),
+    sourceBasis: sourceBasisSchema.describe("where sourceName comes from: declared in the metadata, or which statement in the text"),
     author: z.string().nullable(),
     published: z.string().nullable(),
     source: z.string(),
@@ -78,6 +84,16 @@ const summaryShape = articleSummarySchema.shape;
 export const articleIndexFileSchema = z
   .object({
     build: buildStampSchema,
+    corpus: z
+      .object({
+        articles: count,
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .describe("SHA-256 over every article's input hash (of its id, metadata and text), in id order: the same corpus gives the same value whatever analysed it"),
+      })
+      .strict()
+      .describe("which corpus the site was built from, named in every download"),
     count: count.describe("number of articles: the length of every column"),
     columns: z
       .object({
@@ -91,6 +107,8 @@ export const articleIndexFileSchema = z
         provenanceKind: codedColumn(summaryShape.provenanceKind),
         provenance: codedColumn(summaryShape.provenance),
         outlet: codedColumn(summaryShape.outlet),
+        sourceName: codedColumn(summaryShape.sourceName),
+        sourceBasis: codedColumn(summaryShape.sourceBasis),
         author: codedColumn(summaryShape.author),
         published: codedColumn(summaryShape.published),
       })
@@ -496,6 +514,7 @@ export const FETCHED_OUTPUTS = {
 } as const;
 
 export type BuildStamp = DeepReadonly<z.infer<typeof buildStampSchema>>;
+export type ArticleIndexFile = DeepReadonly<z.infer<typeof articleIndexFileSchema>>;
 export type ArticleSummary = DeepReadonly<z.infer<typeof articleSummarySchema>>;
 export type RateRow = DeepReadonly<z.infer<typeof rateRowSchema>>;
 export type MeanRow = DeepReadonly<z.infer<typeof meanRowSchema>>;

@@ -29,7 +29,7 @@ const labeller = (categories: readonly CategoryInfo[]) => {
 export function rateHeatmap(
   rows: readonly PerArticleRate[],
   categories: readonly CategoryInfo[],
-  { width, href }: { width: number; href: (row: PerArticleRate) => string },
+  { width, href, articleLabel }: { width: number; articleLabel?: (id: string) => string; href: (row: PerArticleRate) => string },
 ): SVGSVGElement | HTMLElement {
   const label = labeller(categories);
   const articles = [...new Set(rows.map((r) => r.id))];
@@ -42,7 +42,7 @@ export function rateHeatmap(
     marginLeft: 190,
     marginBottom: 160,
     x: { domain: categories.map((c) => c.label), tickRotate: -40, label: null },
-    y: { domain: articles, label: null },
+    y: { domain: articles, label: null, tickFormat: articleLabel },
     color: { type: "sqrt", scheme: "blues", domain: [0, max || 1], legend: true, label: "per 1,000 words" },
     marks: [
       Plot.cell(rows, {

@@ -19,6 +19,8 @@ export type IndexRow = Pick<
   | "provenanceKind"
   | "provenance"
   | "outlet"
+  | "sourceName"
+  | "sourceBasis"
   | "author"
   | "published"
 >;
@@ -111,4 +113,25 @@ export function pager(pages: number, { label = "" }: { label?: string } = {}): H
   form.append(previous, status, next);
   draw();
   return form;
+}
+
+/** The longest article label a chart's axis shows, in characters; the rest is cut at a word with "…". */
+const ARTICLE_LABEL_CHARS = 34;
+
+/**
+ * Axis labels for articles, by id: the article's source (declared outlet, or what its text states) and its
+ * title, shortened ("RT · Nu de op het Westen…"), instead of the bare id. Two articles may share a label;
+ * charts still place them by id, and every mark's tooltip names the id and the full title.
+ */
+export function articleLabeller(rows: ReadonlyArray<Pick<IndexRow, "id" | "title" | "sourceName">>): (id: string) => string {
+  const labels = new Map(rows.map((r) => [r.id, shorten(r.sourceName ? `${r.sourceName} · ${r.title}` : r.title, ARTICLE_LABEL_CHARS)]));
+  return (id) => labels.get(id) ?? id;
+}
+
+/** `text` cut to at most `chars` characters at a word boundary where there is one, with "…". */
+export function shorten(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  const cut = text.slice(0, chars - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > chars / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:·-]+$/, "")}…`;
 }

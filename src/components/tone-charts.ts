@@ -21,7 +21,7 @@ const signed = (x: number | null) => (x === null ? "–" : Number(x.toFixed(2)) 
 export function actorToneHeatmap(
   cells: readonly ActorToneCell[],
   actors: ReadonlyArray<{ id: string; label: string }>,
-  { width, href }: { width: number; href: (cell: ActorToneCell) => string },
+  { width, href, articleLabel }: { width: number; articleLabel?: (id: string) => string; href: (cell: ActorToneCell) => string },
 ): SVGSVGElement | HTMLElement {
   const label = new Map(actors.map((a) => [a.id, a.label]));
   const shown = actors.filter((a) => cells.some((c) => c.actor === a.id)).map((a) => a.label);
@@ -35,7 +35,7 @@ export function actorToneHeatmap(
     marginLeft: 190,
     marginBottom: 150,
     x: { domain: shown, tickRotate: -40, label: null },
-    y: { domain: articles, label: null },
+    y: { domain: articles, label: null, tickFormat: articleLabel },
     color: {
       type: "linear",
       scheme: "PuOr",
@@ -68,7 +68,13 @@ export function actorToneHeatmap(
 /** Per article: tone of the sentences mentioning the in-group camp and the out-group camp, joined by a line. */
 export function campDumbbell(
   articles: readonly ArticleTone[],
-  { width, inLabel, outLabel, href }: { width: number; inLabel: string; outLabel: string; href: (a: ArticleTone) => string },
+  {
+    width,
+    inLabel,
+    outLabel,
+    href,
+    articleLabel,
+  }: { width: number; articleLabel?: (id: string) => string; inLabel: string; outLabel: string; href: (a: ArticleTone) => string },
 ): SVGSVGElement | HTMLElement {
   const both = articles.filter((a) => a.inGroupTone !== null || a.outGroupTone !== null);
   const points = both.flatMap((a) => [
@@ -82,7 +88,7 @@ export function campDumbbell(
     height: 60 + 30 * both.length,
     marginLeft: 190,
     x: { label: "tone of the sentences mentioning the camp (−1 … +1)", grid: true, nice: true },
-    y: { domain: both.map((a) => a.id), label: null },
+    y: { domain: both.map((a) => a.id), label: null, tickFormat: articleLabel },
     // Not purple or orange: those hues mean negative and positive tone in the heatmap on the same page.
     color: { domain: [inLabel, outLabel], range: ["#1b9e77", "#444444"], legend: true },
     marks: [
@@ -118,11 +124,13 @@ export function meanIntervals(
     width: Math.max(width, MIN_CHART_WIDTH),
     height: measures.length * (groups.length * 22 + 34) + 40,
     marginLeft: 160,
-    marginRight: 170,
+    marginRight: 130,
     x: { label: "mean over articles (95% bootstrap interval)", grid: true, nice: true },
     y: { domain: groups, label: null },
     fy: { domain: measures.map((m) => m.label), label: null },
     marks: [
+      // The measure names wrap in the right margin (long camp names would run off the chart).
+      Plot.axisFy({ anchor: "right", label: null, lineWidth: 10, tickSize: 0 }),
       Plot.frame({ stroke: "#ddd" }),
       Plot.ruleX([0], { stroke: "#999" }),
       Plot.ruleY(
@@ -146,7 +154,7 @@ export function meanIntervals(
 /** Each article's tone with a 95% bootstrap interval over its sentences, and its own-voice tone. */
 export function articleToneIntervals(
   articles: readonly ArticleTone[],
-  { width, href }: { width: number; href: (a: ArticleTone) => string },
+  { width, href, articleLabel }: { width: number; articleLabel?: (id: string) => string; href: (a: ArticleTone) => string },
 ): SVGSVGElement | HTMLElement {
   const scored = articles.filter((a) => a.tone !== null);
   return Plot.plot({
@@ -156,7 +164,7 @@ export function articleToneIntervals(
     height: 60 + 28 * scored.length,
     marginLeft: 190,
     x: { label: "tone (−1 … +1), 95% bootstrap interval over the article's sentences", grid: true, nice: true },
-    y: { domain: scored.map((a) => a.id), label: null },
+    y: { domain: scored.map((a) => a.id), label: null, tickFormat: articleLabel },
     marks: [
       Plot.ruleX([0], { stroke: "#999" }),
       Plot.ruleY(

@@ -46,7 +46,7 @@ const typeColor = new Map(VOICE_TYPES.map((t) => [t.id, t.color]));
 /** Attributions per article, stacked by speaker type; a bar links to the reader with voices highlighted. */
 export function voicesByType(
   articles: readonly ArticleVoices[],
-  { width, href }: { width: number; href: (id: string) => string },
+  { width, href, articleLabel }: { width: number; articleLabel?: (id: string) => string; href: (id: string) => string },
 ): SVGSVGElement | HTMLElement {
   const data = articles.flatMap((a) =>
     VOICE_TYPES.filter((t) => a.byType[t.id] > 0).map((t) => ({ id: a.id, type: t.label, n: a.byType[t.id] })),
@@ -58,7 +58,7 @@ export function voicesByType(
     height: 60 + 34 * articles.length,
     marginLeft: 190,
     x: { label: "attributions (quotations and reported speech)", grid: true },
-    y: { domain: articles.map((a) => a.id), label: null },
+    y: { domain: articles.map((a) => a.id), label: null, tickFormat: articleLabel },
     color: { domain: VOICE_TYPES.map((t) => t.label), range: VOICE_TYPES.map((t) => t.color), legend: true },
     marks: [
       Plot.barX(data, {
@@ -74,7 +74,10 @@ export function voicesByType(
 }
 
 /** Per article, the share of direct, mixed, indirect and thought attributions (each bar sums to 100%). */
-export function kindShares(articles: readonly ArticleVoices[], { width }: { width: number }): SVGSVGElement | HTMLElement {
+export function kindShares(
+  articles: readonly ArticleVoices[],
+  { width, articleLabel }: { width: number; articleLabel?: (id: string) => string },
+): SVGSVGElement | HTMLElement {
   const kinds = [
     { id: "direct", label: "Direct quotation" },
     { id: "mixed", label: "Partial quotation in reported speech" },
@@ -93,7 +96,7 @@ export function kindShares(articles: readonly ArticleVoices[], { width }: { widt
     height: 60 + 34 * articles.length,
     marginLeft: 190,
     x: { percent: true, label: "share of the article's attributions (%)" },
-    y: { domain: articles.map((a) => a.id), label: null },
+    y: { domain: articles.map((a) => a.id), label: null, tickFormat: articleLabel },
     color: { domain: kinds.map((k) => k.label), range: ["#0072B2", "#56B4E9", "#E69F00", "#CC79A7"], legend: true },
     marks: [
       Plot.barX(data, { x: "share", y: "id", fill: "kind", title: (d: { kind: string; n: number }) => `${d.kind}: ${d.n}` }),
