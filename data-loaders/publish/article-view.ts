@@ -35,7 +35,9 @@ export function articleView(record: ArticleRecord, negativeWeight: number): Arti
     concordance: concordanceLines(record),
     attributions,
     outlets: record.outlets,
-    input: createHash("sha256").update(JSON.stringify([record.id, record.meta, record.text])).digest("hex"),
+    input: createHash("sha256")
+      .update(JSON.stringify([record.id, record.meta, record.text]))
+      .digest("hex"),
     rows: {
       summary,
       toneLow: interval.low,

@@ -90,7 +90,9 @@ export const articleIndexFileSchema = z
         sha256: z
           .string()
           .regex(/^[0-9a-f]{64}$/)
-          .describe("SHA-256 over every article's input hash (of its id, metadata and text), in id order: the same corpus gives the same value whatever analysed it"),
+          .describe(
+            "SHA-256 over every article's input hash (of its id, metadata and text), in id order: the same corpus gives the same value whatever analysed it",
+          ),
       })
       .strict()
       .describe("which corpus the site was built from, named in every download"),

@@ -5,11 +5,12 @@
 import { csvFormatRows } from "d3";
 import type { ArticleIndexFile, BuildStamp } from "../../data-loaders/schema/site-outputs.ts";
 
-/** Where a table's data came from: the build stamp every published file carries, and the corpus. */
-export interface DataSource {
-  readonly build: BuildStamp;
-  readonly corpus: ArticleIndexFile["corpus"];
-}
+/**
+ * Where a table's data came from: the build stamp every published file carries, and the corpus; or, for
+ * figures not computed from the corpus (accuracy on labelled data), what they were measured on instead.
+ */
+export type DataSource =
+  { readonly build: BuildStamp; readonly corpus: ArticleIndexFile["corpus"] } | { readonly build: BuildStamp; readonly measuredOn: string };
 
 /** A table to offer: its file name (without extension), a description, its columns and rows. */
 export interface DownloadTable {
@@ -33,7 +34,9 @@ function provenanceLines(table: DownloadTable, source: DataSource): string[] {
   const { analysis, codebooks } = source.build;
   return [
     `${table.title} (${table.rows.length} row${table.rows.length === 1 ? "" : "s"})`,
-    `corpus: ${source.corpus.articles} article${source.corpus.articles === 1 ? "" : "s"}, sha256 ${source.corpus.sha256}`,
+    "corpus" in source
+      ? `corpus: ${source.corpus.articles} article${source.corpus.articles === 1 ? "" : "s"}, sha256 ${source.corpus.sha256}`
+      : `measured on: ${source.measuredOn}`,
     `codebooks: ${Object.entries(codebooks)
       .map(([kind, stamp]) => `${kind} ${stamp.id} ${stamp.version} (sha256 ${stamp.sha256.slice(0, 12)})`)
       .join("; ")}`,

@@ -1,7 +1,8 @@
 // Loads the built site (dist/, made by `npm run build`) in headless Chromium from a loopback server and
 // fails on any console error or warning (Plot reports misuse as warnings), page error, failed request, or
 // request to another origin.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { csvParse } from "d3";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,14 +31,19 @@ describe("built site in headless Chromium", () => {
   it("renders the overview with one linked row per article, no errors and no off-origin requests", async () => {
     const { page, problems } = await visit("/index.html", "table a[href*='article.html?id=']");
     expect(problems).toEqual([]);
-    const links = await page.locator("table a[href*='article.html?id=']").allTextContents();
-    expect(links).toEqual([
+    const links = page.locator("table a[href*='article.html?id=']");
+    const hrefs = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get("id")));
+    expect(hrefs).toEqual([
       "000_d933d23d6336647c",
       "001_eefbe2e11fc71058",
       "002_f0f90def628e7567",
       "003_f979703bd7accda2",
       "004_8866a9befeb25ce2",
     ]);
+    // Rows name the article by title and its source, not by id; a source found in the text says where.
+    expect(await links.nth(2).textContent()).toMatch(/^Chinese leader Xi Jinping/);
+    const sources = await page.locator("main > div > form table tbody tr td:nth-child(3)").allTextContents();
+    expect(sources).toEqual(["Pepe Escobar (credited author)", "RT (origin line)", "–", "Global Times + People's Daily (summary of)", "–"]);
     await page.close();
   });
 
@@ -106,7 +112,7 @@ describe("built site in headless Chromium", () => {
     await termSelect.selectOption({ label: option! });
     const expected = Number(/\((\d+)\)/.exec(option!)![1]);
     await page.waitForFunction((n) => document.body.textContent!.includes(`${n} line${n === 1 ? "" : "s"}.`), expected);
-    const hrefs = await page.locator("table a[title^='sentence']").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    const hrefs = await page.locator("table a[title*=', sentence ']").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     expect(hrefs.length).toBe(expected);
     expect(hrefs.every((href) => /^\.\.\/article\.html\?id=[^&]+&show=hegemon#s-\d+$/.test(href!))).toBe(true);
     expect(await page.locator(".pager").first().textContent()).toContain("page 1 of 1");
@@ -232,11 +238,46 @@ describe("built site in headless Chromium", () => {
     const { page, problems } = await visit("/index.html", "table a[href*='article.html?id=']");
     await Promise.all([
       page.waitForURL(/article\.html\?id=002_f0f90def628e7567/),
-      page.locator("a", { hasText: "002_f0f90def628e7567" }).click(),
+      page.locator("a[href*='id=002_f0f90def628e7567']").click(),
     ]);
     await page.waitForSelector(".article-body .sentence");
     expect(problems).toEqual([]);
     expect(await page.locator("h1").first().textContent()).toMatch(/^Chinese leader Xi Jinping/);
+    await page.close();
+  });
+
+  it("offers the exact data of a chart as CSV, naming the corpus, codebooks and build, and as JSON", async () => {
+    const { page, problems } = await visit("/compare/frames.html", "svg a");
+    const bar = page.locator(".downloads").nth(1);
+    const [csv] = await Promise.all([page.waitForEvent("download"), bar.locator("button", { hasText: "CSV" }).click()]);
+    expect(csv.suggestedFilename()).toBe("frames-by-language.csv");
+    const text = readFileSync((await csv.path())!, "utf8");
+    const lines = text.split("\n");
+    expect(lines[0]).toMatch(/^# Frames compared by language: pooled rates per 1,000 words with 95% bootstrap intervals \(\d+ rows\)$/);
+    expect(lines[1]).toMatch(/^# corpus: 5 articles, sha256 [0-9a-f]{64}$/);
+    expect(lines[2]).toMatch(/^# codebooks: framing [a-z-]+ \d+\.\d+\.\d+ /);
+    expect(lines[3]).toMatch(/^# build: framing-notebooks \d+\.\d+\.\d+, analysis code sha256 [0-9a-f]{64}$/);
+    expect(lines[4]).toBe("grouping,group,category,articles,words,count,rate,low,high");
+    // The rows are the published group table's: one per language and frame, as the chart draws them.
+    const folder = join(DIST, "_file", "data", "corpus");
+    const published = JSON.parse(
+      readFileSync(
+        join(
+          folder,
+          readdirSync(folder).find((f) => /^frames\.[0-9a-f]+\.json$/.test(f))!,
+        ),
+        "utf8",
+      ),
+    );
+    const expected = published.rates.filter((r: { grouping: string }) => r.grouping === "language");
+    expect(csvParse(lines.filter((line) => !line.startsWith("#")).join("\n")).map((r) => ({ ...r }))).toEqual(
+      expected.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? "" : String(v)]))),
+    );
+    const [json] = await Promise.all([page.waitForEvent("download"), bar.locator("button", { hasText: "JSON" }).click()]);
+    const data = JSON.parse(readFileSync((await json.path())!, "utf8"));
+    expect(data.rows).toHaveLength(lines.filter((line) => line && !line.startsWith("#")).length - 1);
+    expect(new Set(data.rows.map((r: { grouping: string }) => r.grouping))).toEqual(new Set(["language"]));
+    expect(problems).toEqual([]);
     await page.close();
   });
 });
