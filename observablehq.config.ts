@@ -15,6 +15,7 @@ export default {
   preserveExtension: true,
   pages: [
     { name: "Corpus overview", path: "/" },
+    { name: "Search", path: "/search" },
     { name: "Frames compared", path: "/compare/frames" },
     { name: "Rhetorical devices compared", path: "/compare/devices" },
     { name: "Tone", path: "/tone" },

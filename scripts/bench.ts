@@ -209,6 +209,11 @@ try {
         .map(([page, kb]) => `${page} ${kb} KB`)
         .join(", ")}; site ${site.siteMB} MB in ${site.files} files`,
     );
+    console.log(
+      `search index:     ${site.search.indexMB} MB in ${site.search.shards} shards (largest ${site.search.largestShardKB} KB); ${site.search.queries
+        .map((q) => `"${q.query}" ${q.hits} hits in ${q.ms} ms`)
+        .join(", ")}`,
+    );
   }
   console.log(JSON.stringify(result));
 } finally {

@@ -13,6 +13,8 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+import type { SearchShard } from "../data-loaders/schema/site-outputs.ts";
+import { parseQuery, searchIndex, wordSpans } from "../src/components/search.ts";
 
 export interface SiteBench {
   readonly articles: number;
@@ -23,6 +25,16 @@ export interface SiteBench {
   readonly pageDataKB: Readonly<Record<string, number>>;
   readonly siteMB: number;
   readonly files: number;
+  readonly search: SearchBench;
+}
+
+/** The full-text index's size and how long queries take against it. */
+export interface SearchBench {
+  readonly indexMB: number;
+  readonly shards: number;
+  readonly largestShardKB: number;
+  /** Per query: milliseconds to read and parse the shards it needs and find every hit, and the hits. */
+  readonly queries: ReadonlyArray<{ readonly query: string; readonly ms: number; readonly hits: number }>;
 }
 
 /** Runs `npm run build` with `env`; resolves with its wall time and the peak RSS of its largest process. */
@@ -92,6 +104,52 @@ function pageData(site: string): Record<string, number> {
   };
 }
 
+/**
+ * Measures the search index of a built site: its size, and the time of four queries (the corpus's first
+ * word, a phrase and a rare word from its first sentence, and a wildcard) the way the Search page runs them,
+ * reading each shard from disk and parsing it as the browser would (without the network).
+ */
+async function benchSearch(site: string): Promise<SearchBench> {
+  const data = join(site, "_file", "data", "corpus");
+  const shardFiles = files(join(data, "search"));
+  const sizes = shardFiles.map((f) => statSync(f).size);
+  const manifestName = readdirSync(data).find((n) => /^search\.[0-9a-f]+\.json$/.test(n))!;
+  const manifest = JSON.parse(readFileSync(join(data, manifestName), "utf8")) as { shards: string[] };
+  const index = JSON.parse(
+    readFileSync(
+      join(
+        data,
+        readdirSync(data).find((n) => /^articles\.[0-9a-f]+\.json$/.test(n))!,
+      ),
+      "utf8",
+    ),
+  ) as {
+    columns: { id: string[] };
+  };
+  const first = JSON.parse(readFileSync(join(data, "text", `${index.columns.id[0]}.json`), "utf8")) as { sentences: [number, string][] };
+  const words = wordSpans(first.sentences[0]![1]).map((w) => w.word);
+  const long = words.find((w) => w.length >= 4) ?? words[0]!;
+  const queries = [words[0]!, `${words[0]} ${words[1] ?? ""}`.trim(), words[words.length - 1]!, `${long.slice(0, 3)}*`];
+  const results = [];
+  for (const query of queries) {
+    const parsed = parseQuery(query);
+    if ("error" in parsed) continue;
+    const started = performance.now();
+    const hits = await searchIndex(
+      parsed,
+      manifest.shards,
+      async (name) => JSON.parse(readFileSync(join(data, "search", `${name}.json`), "utf8")) as SearchShard,
+    );
+    results.push({ query, ms: Math.round(performance.now() - started), hits: hits.length });
+  }
+  return {
+    indexMB: Number((sizes.reduce((a, b) => a + b, 0) / 1e6).toFixed(1)),
+    shards: shardFiles.length,
+    largestShardKB: Math.round(Math.max(0, ...sizes) / 1024),
+    queries: results,
+  };
+}
+
 /** Builds the site three times from the JSON Lines corpus `corpusFile` (see the header). */
 export async function benchSite(corpusFile: string, work: string, articles: number): Promise<SiteBench> {
   const cache = join(work, "record-cache");
@@ -120,6 +178,7 @@ export async function benchSite(corpusFile: string, work: string, articles: numb
     pageDataKB: pageData(site),
     siteMB: Number((all.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6).toFixed(1)),
     files: all.length,
+    search: await benchSearch(site),
   };
   // The loader cache now holds the synthetic corpus; drop it so the next build is of the user's corpus.
   rmSync(loaderCache, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { articleToneInterval } from "../compare/compare-tone.ts";
 import { concordanceLines } from "../compare/concordance.ts";
 import { voiceRows } from "../compare/compare-voices.ts";
 import { summarizeRecord } from "../compare/summarize-record.ts";
+import { searchableSentences } from "./search-index.ts";
 import { openRecordCache, type RecordCache } from "../pipeline/record-cache.ts";
 import { paragraphSentenceScores } from "../tone/article-sentiment.ts";
 import type { ArticleRecord } from "../schema/record.ts";
@@ -21,6 +22,8 @@ export interface ArticleView {
   readonly attributions: readonly VoiceRow[];
   readonly outlets: ArticleRecord["outlets"];
   readonly rows: ArticleRows;
+  /** The searchable sentences (headings and paragraphs) as the reader shows them: [sentence index, text]. */
+  readonly sentences: Array<[number, string]>;
   /** SHA-256 of what was read of the article (id, metadata and text), whatever analysed it. */
   readonly input: string;
 }
@@ -35,6 +38,7 @@ export function articleView(record: ArticleRecord, negativeWeight: number): Arti
     concordance: concordanceLines(record),
     attributions,
     outlets: record.outlets,
+    sentences: searchableSentences(record),
     input: createHash("sha256")
       .update(JSON.stringify([record.id, record.meta, record.text]))
       .digest("hex"),

@@ -11,13 +11,14 @@ import { articleViews } from "./article-view.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
 import { compareVoices } from "../compare/compare-voices.ts";
 import { codebookView } from "./codebook-view.ts";
+import { SearchIndexBuilder } from "./search-index.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import { readHandCheck, readSentimentValidation } from "../pipeline/read-data-files.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleSummary, BuildStamp, ConcordanceLine, PagedList, VoiceRow } from "../schema/site-outputs.ts";
 
 /** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
-export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "concordance", "voices"];
+export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "text", "concordance", "voices", "search"];
 
 /**
  * Deflate level of the fetched files, the bulk of the zip: stored (0), not deflated, since deflating them
@@ -36,6 +37,8 @@ const VOICE_LIST_PAGE_SIZE = 200;
  *   rows/<id>.json             what the pages show of one article: overview row, tone interval, actor tone, voices
  *   concordance/<kind>/<category>/<page>.json   keyword-in-context lines, 400 per page
  *   voices/<faceless|framed>/<page>.json        attributions to faceless voices / in framed sentences, 200 per page
+ *   text/<id>.json             an article's searchable sentences, for the search page's keyword-in-context lines
+ *   search/<shard>.json        the full-text index: postings of the words starting with the shard's two characters
  * Loaded by the pages with FileAttachment (corpus-wide, small at any corpus size):
  *   articles.json              the corpus index: one entry per article, stored by column
  *   codebooks.json             the framing and devices codebooks, for the codebook page and the legends
@@ -44,6 +47,7 @@ const VOICE_LIST_PAGE_SIZE = 200;
  *   sentiment-validation.json  the sentiment scorer's measured accuracy (npm run validate)
  *   tone.json                  tone by group, the camps and actors
  *   voices.json                who speaks: totals, speakers, the network of the most-quoting articles
+ *   search.json                the full-text index's totals and shard names
  * Every file but the records opens with `build`: the analysis stamp and codebook stamps it was made with
  * (records carry the same as `analysis` and `codebooks`). Each file's schema is in
  * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
@@ -78,6 +82,7 @@ export async function publishCorpus(
   const voices: VoiceRow[] = [];
   // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
   const corpusHash = createHash("sha256");
+  const search = new SearchIndexBuilder();
   const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
     en: resources.sentiment.rules.en.negativeSentenceWeight,
     nl: resources.sentiment.rules.nl.negativeSentenceWeight,
@@ -87,6 +92,8 @@ export async function publishCorpus(
     const id = view.summary.id;
     add(`articles/${id}.json`, json, FETCHED_LEVEL);
     publishFetched(`rows/${id}.json`, view.rows);
+    publishFetched(`text/${id}.json`, { id, sentences: view.sentences });
+    search.add(summary.length, view.sentences);
     summary.push(view.summary);
     corpusHash.update(`${view.input}\n`);
     for (const line of view.concordance) concordance.push(line);
@@ -117,6 +124,9 @@ export async function publishCorpus(
     faceless: publishPages(faceless, (page, rows) => publishFetched(`voices/faceless/${page}.json`, { list: "faceless", page, rows })),
     framed: publishPages(framed, (page, rows) => publishFetched(`voices/framed/${page}.json`, { list: "framed", page, rows })),
   });
+  const shards = search.shards();
+  for (const { name, shard } of shards) publishFetched(`search/${name}.json`, shard);
+  publish("search.json", { ...search.totals(), shards: shards.map((s) => s.name) });
   publish("articles.json", { corpus: { articles: summary.length, sha256: corpusHash.digest("hex") }, ...articleIndex(summary) });
   publish("codebooks.json", {
     stamps: build.codebooks,
@@ -163,6 +173,7 @@ function articleIndex(rows: readonly ArticleSummary[]): object {
       sourceBasis: coded(rows.map((r) => r.sourceBasis)),
       author: coded(rows.map((r) => r.author)),
       published: coded(rows.map((r) => r.published)),
+      frameIds: coded(rows.map((r) => Object.keys(r.frames).join(" "))),
     },
   };
 }

@@ -113,6 +113,7 @@ export const articleIndexFileSchema = z
         sourceBasis: codedColumn(summaryShape.sourceBasis),
         author: codedColumn(summaryShape.author),
         published: codedColumn(summaryShape.published),
+        frameIds: codedColumn(z.string().describe("the ids of the frames the article uses, space-separated in code-unit order")),
       })
       .strict()
       .describe("the overview row's fields (see rows/<id>.json summary) as columns"),
@@ -488,10 +489,44 @@ export const sentimentValidationFileSchema = z
   })
   .strict();
 
+/** search.json: what the full-text index holds and which shards exist (a page fetches only those). */
+export const searchManifestSchema = z
+  .object({
+    build: buildStampSchema,
+    words: count.describe("words indexed: every word of every heading and paragraph sentence"),
+    types: count.describe("distinct words (folded: lower case, without diacritics)"),
+    shards: z.array(z.string()).describe("the shards' names (a word's first two characters), in code-unit order"),
+  })
+  .strict();
+
+/** search/<shard>.json: the postings of every word starting with the shard's two characters. */
+export const searchShardSchema = z
+  .object({
+    build: buildStampSchema,
+    shard: z.string(),
+    words: z
+      .array(z.tuple([z.string(), z.array(index)]))
+      .describe(
+        "[word, postings], words in code-unit order; postings: for each article having the word, its index in articles.json minus the previous one's, the number of occurrences n, then n pairs of sentence index and word position in the sentence",
+      ),
+  })
+  .strict();
+
+/** text/<id>.json: the searchable sentences of one article as the reader shows them, for keyword-in-context lines. */
+export const articleTextSchema = z
+  .object({
+    build: buildStampSchema,
+    id: z.string(),
+    sentences: z
+      .array(z.tuple([index, z.string()]))
+      .describe("[sentence index, text]: heading and paragraph sentences, Markdown syntax hidden, white space collapsed"),
+  })
+  .strict();
+
 /**
  * Every file the site publishes besides the records, by name: the ones pages load with FileAttachment
  * (the corpus-wide figures), then, by pattern, the ones a page fetches when it shows an article or a page
- * of a long list (scripts/build.ts writes these into the built site; see src/components/lazy-data.js).
+ * of a long list (scripts/build.ts writes these into the built site; see src/components/site-data.ts).
  */
 export const SITE_OUTPUTS = {
   "articles.json": articleIndexFileSchema,
@@ -502,6 +537,7 @@ export const SITE_OUTPUTS = {
   "sentiment-validation.json": sentimentValidationFileSchema,
   "tone.json": toneFileSchema,
   "voices.json": voicesFileSchema,
+  "search.json": searchManifestSchema,
 } as const;
 
 /** The files fetched on demand, by pattern (the record, articles/<id>.json, is the record schema). */
@@ -513,9 +549,13 @@ export const FETCHED_OUTPUTS = {
     schema: concordancePageSchema,
   },
   "voices/<list>/<page>.json": { name: "voice-list-page", pattern: /^voices\/(faceless|framed)\/\d+\.json$/, schema: voiceListPageSchema },
+  "search/<shard>.json": { name: "search-shard", pattern: /^search\/[a-z0-9_]+\.json$/, schema: searchShardSchema },
+  "text/<id>.json": { name: "article-text", pattern: /^text\/[^/]+\.json$/, schema: articleTextSchema },
 } as const;
 
 export type BuildStamp = DeepReadonly<z.infer<typeof buildStampSchema>>;
+export type SearchShard = DeepReadonly<Omit<z.infer<typeof searchShardSchema>, "build">>;
+export type SearchManifest = DeepReadonly<Omit<z.infer<typeof searchManifestSchema>, "build">>;
 export type ArticleIndexFile = DeepReadonly<z.infer<typeof articleIndexFileSchema>>;
 export type ArticleSummary = DeepReadonly<z.infer<typeof articleSummarySchema>>;
 export type RateRow = DeepReadonly<z.infer<typeof rateRowSchema>>;

@@ -23,7 +23,10 @@ export type IndexRow = Pick<
   | "sourceBasis"
   | "author"
   | "published"
->;
+> & {
+  /** The frames the article uses, space-separated ids. */
+  readonly frameIds: string;
+};
 
 interface IndexFile {
   readonly count: number;

@@ -65,6 +65,7 @@ describe("built site in headless Chromium", () => {
     ["/methods.html", "table"],
     ["/tone.html", "svg"],
     ["/who-speaks.html", "svg.voice-network"],
+    ["/search.html", "form input"],
   ])("renders %s with no errors and no off-origin requests", async (path, ready) => {
     const { page, problems } = await visit(path, ready);
     expect(problems).toEqual([]);
@@ -277,6 +278,35 @@ describe("built site in headless Chromium", () => {
     const data = JSON.parse(readFileSync((await json.path())!, "utf8"));
     expect(data.rows).toHaveLength(lines.filter((line) => line && !line.startsWith("#")).length - 1);
     expect(new Set(data.rows.map((r: { grouping: string }) => r.grouping))).toEqual(new Set(["language"]));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("searches every sentence for a word in any case, and opens the reader at a line's sentence, marked", async () => {
+    const { page, problems } = await visit("/search.html?q=POETIN", "table .kwic-match");
+    const summary = await page.locator("main p", { hasText: "for POETIN" }).textContent();
+    const [, lines, articles] = /(\d+) lines? in (\d+) articles? for POETIN/.exec(summary!)!.map(Number);
+    expect(lines).toBeGreaterThan(1);
+    expect(articles).toBeGreaterThan(0);
+    const matches = await page.locator("table .kwic-match").allTextContents();
+    expect(matches).toHaveLength(Math.min(lines!, 50));
+    expect(matches.every((m) => m.toLowerCase() === "poetin")).toBe(true);
+    // A filter narrows the lines: English articles write "Putin", not "Poetin".
+    await page.locator("form", { hasText: "Language" }).locator("select").first().selectOption({ label: "en" });
+    await page.waitForFunction(() => /\b0 lines/.test(document.querySelector("main")!.textContent!));
+    await page.locator("form", { hasText: "Language" }).locator("select").first().selectOption({ label: "any" });
+    const link = page.locator("table a[href*='article.html?id=']").nth(1);
+    await link.waitFor();
+    const href = (await link.getAttribute("href"))!;
+    const sentence = /#s-(\d+)$/.exec(href)![1];
+    await Promise.all([page.waitForURL(/article\.html\?id=/), link.click()]);
+    const marked = page.locator(`#s-${sentence}.targeted`);
+    await marked.waitFor();
+    expect((await marked.textContent())!.toLowerCase()).toContain("poetin");
+    await page.waitForFunction((id) => {
+      const box = document.getElementById(id)!.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }, `s-${sentence}`);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,101 @@
+import { maskRanges } from "../reading/find-markup.ts";
+import type { ArticleRecord } from "../schema/record.ts";
+import type { SearchShard } from "../schema/site-outputs.ts";
+import { compareIds } from "../common/compare-ids.ts";
+
+/**
+ * The full-text search index the Search page queries: every word of every heading and paragraph sentence,
+ * case- and diacritic-insensitive. A word is a run of letters, combining marks and digits (so "pro-Kremlin"
+ * is two words and "Xi's" is "xi" and "s"; a phrase query is split the same way). The browser's copy of this
+ * tokenizer is src/components/search.ts; a test holds the two to the same tokens.
+ */
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** A word as the index keys it: decomposed, without combining marks, lower case ("Poetin" → "poetin", "Eurazië" → "eurazie"). */
+export function foldWord(word: string): string {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** The folded words of a text, in order. */
+export function searchWords(text: string): string[] {
+  return Array.from(text.matchAll(WORD), (m) => foldWord(m[0])).filter((w) => w.length > 0);
+}
+
+/**
+ * The shard a word's postings are published in: its first two characters, letters and digits as they are
+ * and anything else as _<hex code point>, so that a prefix query ("hegemon*") reads one file.
+ * @example shardName("hegemon") // "he"; shardName("ëx") // "_eb" + "x" (folded words rarely keep such letters)
+ */
+export function shardName(word: string): string {
+  return Array.from(word.slice(0, 2))
+    .map((c) => (/^[a-z0-9]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}`))
+    .join("");
+}
+
+/** The text the reader shows of each searchable sentence (headings and paragraphs), Markdown syntax hidden. */
+export function searchableSentences(record: ArticleRecord): Array<[number, string]> {
+  const visible = maskRanges(record.text, record.markup);
+  const counted = new Set(record.blocks.filter((b) => b.kind === "heading" || b.kind === "paragraph").map((b) => b.index));
+  return record.sentences
+    .filter((s) => counted.has(s.block))
+    .map((s) => [s.index, visible.slice(s.start, s.end).replace(/\s+/g, " ").trim()] as [number, string]);
+}
+
+/**
+ * Collects postings article by article (in the order articles are numbered in the corpus index) and hands
+ * out the shards. A word's postings are one flat list of numbers: for each article that has it, the
+ * article's index minus the previous one's, the number of occurrences n, then n pairs of sentence index
+ * and word position in the sentence.
+ */
+export class SearchIndexBuilder {
+  private readonly postings = new Map<string, number[]>();
+  private readonly lastArticle = new Map<string, number>();
+  private words = 0;
+
+  /** Adds article `article` (its index in the corpus index), sentence by sentence. */
+  add(article: number, sentences: ReadonlyArray<readonly [number, string]>): void {
+    const occurrences = new Map<string, number[]>();
+    for (const [sentence, text] of sentences) {
+      const words = searchWords(text);
+      this.words += words.length;
+      words.forEach((word, position) => {
+        let list = occurrences.get(word);
+        if (!list) occurrences.set(word, (list = []));
+        list.push(sentence, position);
+      });
+    }
+    for (const [word, pairs] of occurrences) {
+      let list = this.postings.get(word);
+      if (!list) this.postings.set(word, (list = []));
+      list.push(article - (this.lastArticle.get(word) ?? 0), pairs.length / 2);
+      for (const n of pairs) list.push(n);
+      this.lastArticle.set(word, article);
+    }
+  }
+
+  /** The index's totals: words indexed and distinct words. */
+  totals(): { words: number; types: number } {
+    return { words: this.words, types: this.postings.size };
+  }
+
+  /** The shards, by name in code-unit order, each with its words in code-unit order. */
+  shards(): Array<{ name: string; shard: SearchShard }> {
+    const byShard = new Map<string, string[]>();
+    for (const word of this.postings.keys()) {
+      const name = shardName(word);
+      let list = byShard.get(name);
+      if (!list) byShard.set(name, (list = []));
+      list.push(word);
+    }
+    return [...byShard.keys()].sort(compareIds).map((name) => ({
+      name,
+      shard: {
+        shard: name,
+        words: byShard
+          .get(name)!
+          .sort(compareIds)
+          .map((word) => [word, this.postings.get(word)!] as [string, number[]]),
+      },
+    }));
+  }
+}

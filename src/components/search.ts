@@ -1,0 +1,147 @@
+// Full-text search over every heading and paragraph sentence of the corpus, in the browser: words, phrases
+// and * wildcards, case- and diacritic-insensitive, read from the index the build publishes
+// (data-loaders/publish/search-index.ts, search/<shard>.json). The tokenizer below is that module's, copied
+// because pages import nothing from outside src/; test/site/search.test.ts holds the two to the same words.
+import type { SearchShard } from "../../data-loaders/schema/site-outputs.ts";
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** A word as the index keys it: decomposed, without combining marks, lower case. */
+export function foldWord(word: string): string {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** The words of a text with where each stands, [start, end) in the text, and its folded form. */
+export function wordSpans(text: string): Array<{ start: number; end: number; word: string }> {
+  return Array.from(text.matchAll(WORD), (m) => ({ start: m.index!, end: m.index! + m[0].length, word: foldWord(m[0]) })).filter(
+    (w) => w.word.length > 0,
+  );
+}
+
+/** The shard a word is published in: its first two characters, anything but a–z and 0–9 as _<hex>. */
+export function shardName(word: string): string {
+  return Array.from(word.slice(0, 2))
+    .map((c) => (/^[a-z0-9]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}`))
+    .join("");
+}
+
+/** One word of a query: an exact word, or a pattern with * standing for any letters. */
+export interface QueryWord {
+  readonly text: string;
+  readonly pattern: RegExp | null;
+}
+
+/** A parsed query, or what is wrong with it. */
+export type ParsedQuery = { readonly words: readonly QueryWord[] } | { readonly error: string };
+
+/** The fewest characters a wildcard word needs before its first *, so that it reads one shard. */
+export const WILDCARD_PREFIX = 2;
+
+/**
+ * Parses a query: words separated by anything that is not a letter, digit or *; more than one word is a
+ * phrase (the words in that order, next to each other, in one sentence). A * stands for any run of
+ * letters or digits, including none, and needs two characters before it.
+ * @example parseQuery("Poetin") // one word "poetin"
+ * @example parseQuery("the Hegemon*") // phrase: "the", then any word starting with "hegemon"
+ */
+export function parseQuery(query: string): ParsedQuery {
+  const parts = Array.from(query.matchAll(/[\p{L}\p{M}\p{N}*]+/gu), (m) => m[0]);
+  const words: QueryWord[] = [];
+  for (const part of parts) {
+    const text = foldWord(part);
+    if (!text.replace(/\*/g, "")) continue;
+    if (!text.includes("*")) {
+      words.push({ text, pattern: null });
+      continue;
+    }
+    if (text.indexOf("*") < WILDCARD_PREFIX)
+      return { error: `"${part}": a wildcard needs at least ${WILDCARD_PREFIX} letters before the *` };
+    const source = text
+      .split("*")
+      .map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("[\\p{L}\\p{N}]*");
+    words.push({ text, pattern: new RegExp(`^${source}$`, "u") });
+  }
+  if (!words.length) return { error: "type a word, a phrase, or a word with * (e.g. hegemon*)" };
+  return { words };
+}
+
+/** One hit: the article (its index in articles.json), the sentence, and the words [first, first + length). */
+export interface SearchHit {
+  readonly article: number;
+  readonly sentence: number;
+  readonly position: number;
+  readonly length: number;
+}
+
+/** Occurrences of one index word, article by article: article index → flat [sentence, position, …]. */
+function decode(postings: readonly number[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  let article = 0;
+  for (let i = 0; i < postings.length;) {
+    article += postings[i++]!;
+    const n = postings[i++]!;
+    out.set(article, postings.slice(i, i + 2 * n) as number[]);
+    i += 2 * n;
+  }
+  return out;
+}
+
+/** The postings of every index word a query word matches, merged: article → set of "sentence:position". */
+function occurrences(word: QueryWord, shard: SearchShard | null): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  if (!shard) return out;
+  const matching = word.pattern ? shard.words.filter(([w]) => word.pattern!.test(w)) : shard.words.filter(([w]) => w === word.text);
+  for (const [, postings] of matching)
+    for (const [article, pairs] of decode(postings)) {
+      let set = out.get(article);
+      if (!set) out.set(article, (set = new Set()));
+      for (let i = 0; i < pairs.length; i += 2) set.add(`${pairs[i]}:${pairs[i + 1]}`);
+    }
+  return out;
+}
+
+/**
+ * Runs a parsed query against the index: `shards` is the list the manifest names and `fetchShard` reads
+ * one (each shard a query needs is fetched once). Hits are in article, sentence and position order.
+ */
+export async function searchIndex(
+  query: { readonly words: readonly QueryWord[] },
+  shards: readonly string[],
+  fetchShard: (name: string) => Promise<SearchShard>,
+): Promise<SearchHit[]> {
+  const known = new Set(shards);
+  const perWord = await Promise.all(
+    query.words.map(async (word) => {
+      const name = shardName(word.text.slice(0, word.pattern ? word.text.indexOf("*") : undefined));
+      return occurrences(word, known.has(name) ? await fetchShard(name) : null);
+    }),
+  );
+  const hits: SearchHit[] = [];
+  const [first, ...rest] = perWord;
+  for (const [article, starts] of first!) {
+    if (!rest.every((m) => m.has(article))) continue;
+    for (const key of starts) {
+      const [sentence, position] = key.split(":").map(Number) as [number, number];
+      if (rest.every((m, i) => m.get(article)!.has(`${sentence}:${position + i + 1}`)))
+        hits.push({ article, sentence, position, length: query.words.length });
+    }
+  }
+  return hits.sort((a, b) => a.article - b.article || a.sentence - b.sentence || a.position - b.position);
+}
+
+/** How many characters of context a keyword-in-context line shows either side. */
+const CONTEXT = 70;
+
+/** A hit as a keyword-in-context line, from its sentence's text. */
+export function contextLine(text: string, hit: Pick<SearchHit, "position" | "length">): { left: string; match: string; right: string } {
+  const spans = wordSpans(text);
+  const first = spans[hit.position];
+  const last = spans[hit.position + hit.length - 1];
+  if (!first || !last) return { left: "", match: text, right: "" };
+  return {
+    left: text.slice(Math.max(0, first.start - CONTEXT), first.start),
+    match: text.slice(first.start, last.end),
+    right: text.slice(last.end, last.end + CONTEXT),
+  };
+}
