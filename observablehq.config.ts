@@ -16,6 +16,7 @@ export default {
   pages: [
     { name: "Corpus overview", path: "/" },
     { name: "Search", path: "/search" },
+    { name: "Keywords", path: "/keywords" },
     { name: "Frames compared", path: "/compare/frames" },
     { name: "Rhetorical devices compared", path: "/compare/devices" },
     { name: "Tone", path: "/tone" },

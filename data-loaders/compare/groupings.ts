@@ -1,4 +1,4 @@
-import type { SourceBasis } from "../schema/enums.ts";
+import type { ProvenanceKind, SourceBasis } from "../schema/enums.ts";
 import type { ArticleSummary } from "../schema/site-outputs.ts";
 
 /** How each basis is named in a source group's label (a declared outlet goes by its name alone). */
@@ -20,6 +20,15 @@ export function sourceGroup(row: Pick<ArticleSummary, "sourceName" | "sourceBasi
   return row.sourceBasis === "declared" ? row.sourceName : `${row.sourceName} (${SOURCE_BASIS_LABELS[row.sourceBasis]})`;
 }
 
+/** The provenance kinds as a reader says them, for group labels. */
+export const PROVENANCE_LABELS: Readonly<Record<ProvenanceKind, string>> = {
+  "origin-line": "origin line",
+  summary: "summary of other outlets",
+  translation: "translation",
+  "credited-author": "credited author",
+  "not-stated": "not stated in the text",
+};
+
 /** The groupings every comparison page offers, with the summary field each reads. */
 export const GROUPINGS: ReadonlyArray<{
   readonly id: string;
@@ -30,7 +39,7 @@ export const GROUPINGS: ReadonlyArray<{
 }> = [
   { id: "all", label: "whole corpus", value: () => "all articles" },
   { id: "language", label: "language", value: (row) => row.language },
-  { id: "provenance", label: "provenance stated in the text", value: (row) => row.provenanceKind },
+  { id: "provenance", label: "provenance stated in the text", value: (row) => PROVENANCE_LABELS[row.provenanceKind] },
   { id: "outlet", label: "outlet (declared, else found in the text)", value: sourceGroup, missing: "no source stated" },
   { id: "author", label: "author", value: (row) => row.author },
 ];

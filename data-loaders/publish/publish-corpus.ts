@@ -12,13 +12,15 @@ import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
 import { compareVoices } from "../compare/compare-voices.ts";
 import { codebookView } from "./codebook-view.ts";
 import { SearchIndexBuilder } from "./search-index.ts";
+import { GROUPINGS, groupValues } from "../compare/groupings.ts";
+import { KEYNESS_MAX_GROUPS, KEYNESS_MIN_FREQUENCY, keynessLists, type KeynessArticle } from "../compare/keyness-lists.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import { readHandCheck, readSentimentValidation } from "../pipeline/read-data-files.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleSummary, BuildStamp, ConcordanceLine, PagedList, VoiceRow } from "../schema/site-outputs.ts";
 
 /** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
-export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "text", "concordance", "voices", "search"];
+export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "text", "concordance", "voices", "search", "keyness"];
 
 /**
  * Deflate level of the fetched files, the bulk of the zip: stored (0), not deflated, since deflating them
@@ -48,6 +50,7 @@ const VOICE_LIST_PAGE_SIZE = 200;
  *   tone.json                  tone by group, the camps and actors
  *   voices.json                who speaks: totals, speakers, the network of the most-quoting articles
  *   search.json                the full-text index's totals and shard names
+ *   keyness.json               which keyness frequency lists there are (keyness/…, fetched by the Keywords page)
  * Every file but the records opens with `build`: the analysis stamp and codebook stamps it was made with
  * (records carry the same as `analysis` and `codebooks`). Each file's schema is in
  * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
@@ -83,6 +86,7 @@ export async function publishCorpus(
   // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
   const corpusHash = createHash("sha256");
   const search = new SearchIndexBuilder();
+  const keynessArticles: KeynessArticle[] = [];
   const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
     en: resources.sentiment.rules.en.negativeSentenceWeight,
     nl: resources.sentiment.rules.nl.negativeSentenceWeight,
@@ -94,6 +98,7 @@ export async function publishCorpus(
     publishFetched(`rows/${id}.json`, view.rows);
     publishFetched(`text/${id}.json`, { id, sentences: view.sentences });
     search.add(summary.length, view.sentences);
+    keynessArticles.push({ language: view.summary.language, groups: groupValues(view.summary), sentences: view.sentences });
     summary.push(view.summary);
     corpusHash.update(`${view.input}\n`);
     for (const line of view.concordance) concordance.push(line);
@@ -127,6 +132,7 @@ export async function publishCorpus(
   const shards = search.shards();
   for (const { name, shard } of shards) publishFetched(`search/${name}.json`, shard);
   publish("search.json", { ...search.totals(), shards: shards.map((s) => s.name) });
+  publish("keyness.json", publishKeyness(keynessArticles, publishFetched));
   publish("articles.json", { corpus: { articles: summary.length, sha256: corpusHash.digest("hex") }, ...articleIndex(summary) });
   publish("codebooks.json", {
     stamps: build.codebooks,
@@ -137,6 +143,39 @@ export async function publishCorpus(
   publish("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
   publish("tone.json", compareTone(summary, resources.gazetteer, { drawn }));
   return { articles: summary.length, concordanceLines: concordance.length };
+}
+
+/**
+ * Publishes the frequency lists keyness is computed from (keyness/corpus-<language>.json and
+ * keyness/<grouping>/<k>.json) and returns their manifest. Every grouping but the whole corpus and
+ * language (keyness compares texts of one language).
+ */
+function publishKeyness(articles: readonly KeynessArticle[], write: (name: string, content: object) => void): object {
+  const groupings = GROUPINGS.filter((g) => g.id !== "all" && g.id !== "language");
+  const { corpus, groups } = keynessLists(
+    articles,
+    groupings.map((g) => g.id),
+  );
+  for (const list of corpus) write(`keyness/corpus-${list.language}.json`, { grouping: null, group: null, lists: [list] });
+  const manifest = groupings.map(({ id, label }) => {
+    const own = groups.filter((g) => g.grouping === id);
+    own.forEach((g, k) => write(`keyness/${id}/${k}.json`, { grouping: id, group: g.group, lists: g.lists }));
+    return {
+      id,
+      label,
+      groups: own.map((g) => ({
+        group: g.group,
+        articles: g.articles,
+        languages: g.lists.map((l) => ({ language: l.language, articles: l.articles })),
+      })),
+    };
+  });
+  return {
+    minFrequency: KEYNESS_MIN_FREQUENCY,
+    maxGroups: KEYNESS_MAX_GROUPS,
+    corpus: corpus.map((l) => ({ language: l.language, articles: l.articles, tokens: l.tokens, features: l.features.length })),
+    groupings: manifest,
+  };
 }
 
 /** Hands `items` to `write` in pages of VOICE_LIST_PAGE_SIZE and returns the list's manifest. */

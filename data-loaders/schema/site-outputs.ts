@@ -523,6 +523,61 @@ export const articleTextSchema = z
   })
   .strict();
 
+/** A frequency list for keyness: one language of the corpus or of one group. */
+export const frequencyListSchema = z
+  .object({
+    language: languageSchema,
+    articles: count,
+    tokens: count.describe("word tokens of the articles' heading and paragraph sentences (phrases not counted)"),
+    features: z
+      .array(z.tuple([z.string(), count, count]))
+      .describe("[feature, occurrences, articles using it]: folded words and two-word phrases, in code-unit order"),
+  })
+  .strict();
+
+/** keyness.json: the frequency lists there are, for the Keywords page. */
+export const keynessManifestSchema = z
+  .object({
+    build: buildStampSchema,
+    minFrequency: count.describe("the least occurrences in the corpus (in its language) of a listed feature"),
+    maxGroups: count.describe("the most groups per grouping with lists (the largest groups)"),
+    corpus: z
+      .array(z.object({ language: languageSchema, articles: count, tokens: count, features: count }).strict())
+      .describe("the corpus's list per language: keyness/corpus-<language>.json"),
+    groupings: z.array(
+      z
+        .object({
+          id: z.string(),
+          label: z.string(),
+          groups: z
+            .array(
+              z
+                .object({
+                  group: z.string(),
+                  articles: count,
+                  languages: z
+                    .array(z.object({ language: languageSchema, articles: count }).strict())
+                    .describe("the group's articles by language"),
+                })
+                .strict(),
+            )
+            .describe("groups largest first; group k's lists are keyness/<grouping>/<k>.json"),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** keyness/corpus-<language>.json and keyness/<grouping>/<k>.json: frequency lists. */
+export const keynessListFileSchema = z
+  .object({
+    build: buildStampSchema,
+    grouping: z.string().nullable().describe("null for the corpus's list"),
+    group: z.string().nullable(),
+    lists: z.array(frequencyListSchema).describe("one per language the articles are in"),
+  })
+  .strict();
+
 /**
  * Every file the site publishes besides the records, by name: the ones pages load with FileAttachment
  * (the corpus-wide figures), then, by pattern, the ones a page fetches when it shows an article or a page
@@ -538,6 +593,7 @@ export const SITE_OUTPUTS = {
   "tone.json": toneFileSchema,
   "voices.json": voicesFileSchema,
   "search.json": searchManifestSchema,
+  "keyness.json": keynessManifestSchema,
 } as const;
 
 /** The files fetched on demand, by pattern (the record, articles/<id>.json, is the record schema). */
@@ -551,9 +607,15 @@ export const FETCHED_OUTPUTS = {
   "voices/<list>/<page>.json": { name: "voice-list-page", pattern: /^voices\/(faceless|framed)\/\d+\.json$/, schema: voiceListPageSchema },
   "search/<shard>.json": { name: "search-shard", pattern: /^search\/[a-z0-9_]+\.json$/, schema: searchShardSchema },
   "text/<id>.json": { name: "article-text", pattern: /^text\/[^/]+\.json$/, schema: articleTextSchema },
+  "keyness/<list>.json": {
+    name: "keyness-list",
+    pattern: /^keyness\/(corpus-(en|nl)|[a-z]+\/\d+)\.json$/,
+    schema: keynessListFileSchema,
+  },
 } as const;
 
 export type BuildStamp = DeepReadonly<z.infer<typeof buildStampSchema>>;
+export type FrequencyList = DeepReadonly<z.infer<typeof frequencyListSchema>>;
 export type SearchShard = DeepReadonly<Omit<z.infer<typeof searchShardSchema>, "build">>;
 export type SearchManifest = DeepReadonly<Omit<z.infer<typeof searchManifestSchema>, "build">>;
 export type ArticleIndexFile = DeepReadonly<z.infer<typeof articleIndexFileSchema>>;

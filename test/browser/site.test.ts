@@ -66,6 +66,7 @@ describe("built site in headless Chromium", () => {
     ["/tone.html", "svg"],
     ["/who-speaks.html", "svg.voice-network"],
     ["/search.html", "form input"],
+    ["/keywords.html", "form select"],
   ])("renders %s with no errors and no off-origin requests", async (path, ready) => {
     const { page, problems } = await visit(path, ready);
     expect(problems).toEqual([]);
@@ -307,6 +308,27 @@ describe("built site in headless Chromium", () => {
       const box = document.getElementById(id)!.getBoundingClientRect();
       return box.top >= 0 && box.bottom <= window.innerHeight;
     }, `s-${sentence}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("lists keywords with G² and Log Ratio, each linking to its lines on the Search page", async () => {
+    const { page, problems } = await visit("/keywords.html", "table a[href*='search.html?']");
+    const rows = page.locator("table").last().locator("tbody tr");
+    expect(await rows.count()).toBeGreaterThan(0);
+    const cells = await rows.first().locator("td").allTextContents();
+    // Word, target, articles, per 10k, reference, articles, per 10k, G², p, Log Ratio (after the row's first, empty cell).
+    const [, , target, , , reference, , , g2, , logRatio] = cells;
+    expect(Number(g2)).toBeLessThan(-6.63);
+    expect(Number(logRatio)).toBeLessThan(0);
+    expect(Number(target)).toBeLessThan(Number(reference));
+    const link = rows.first().locator("a");
+    const word = (await link.textContent())!;
+    await Promise.all([page.waitForURL(/search\.html\?q=/), link.click()]);
+    await page.waitForSelector("table .kwic-match");
+    const matches = await page.locator("table .kwic-match").allTextContents();
+    expect(matches.length).toBeGreaterThan(0);
+    expect(matches.every((m) => m.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "") === word)).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,118 @@
+import { compareIds } from "../common/compare-ids.ts";
+import { searchWords } from "../publish/search-index.ts";
+import type { Language } from "../schema/enums.ts";
+import type { FrequencyList } from "../schema/site-outputs.ts";
+
+/**
+ * Frequency lists for keyness (the Keywords page computes G² and Log Ratio from them in the browser, for
+ * any group against the rest or against another group). Features are the words of the search index
+ * (folded: lower case, no diacritics) and the two-word phrases within a sentence ("de hegemon").
+ * A list holds every feature used at least KEYNESS_MIN_FREQUENCY times in the whole corpus in its
+ * language; a group's list holds each of those features the group uses, however rarely, so that
+ * under-use is measured as well as over-use. Counts are [feature, occurrences, articles].
+ */
+export const KEYNESS_MIN_FREQUENCY = 3;
+
+/** The groups a grouping's lists are published for: the largest, at most this many per grouping. */
+export const KEYNESS_MAX_GROUPS = 200;
+
+/** An article's features with their counts. */
+export function articleFeatures(sentences: ReadonlyArray<readonly [number, string]>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (feature: string) => counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  for (const [, text] of sentences) {
+    const words = searchWords(text);
+    words.forEach((word, i) => {
+      add(word);
+      if (i + 1 < words.length) add(`${word} ${words[i + 1]}`);
+    });
+  }
+  return counts;
+}
+
+/** Word tokens of an article's searchable sentences: the size keyness divides by (phrases are not counted). */
+function tokenCount(sentences: ReadonlyArray<readonly [number, string]>): number {
+  return sentences.reduce((sum, [, text]) => sum + searchWords(text).length, 0);
+}
+
+interface Accumulator {
+  articles: number;
+  tokens: number;
+  counts: Map<string, [number, number]>;
+}
+
+const accumulator = (): Accumulator => ({ articles: 0, tokens: 0, counts: new Map() });
+
+function addTo(target: Accumulator, features: ReadonlyMap<string, number>, tokens: number, keep: (f: string) => boolean): void {
+  target.articles++;
+  target.tokens += tokens;
+  for (const [feature, n] of features) {
+    if (!keep(feature)) continue;
+    const entry = target.counts.get(feature);
+    if (entry) {
+      entry[0] += n;
+      entry[1]++;
+    } else target.counts.set(feature, [n, 1]);
+  }
+}
+
+const asList = (a: Accumulator, language: Language): FrequencyList => ({
+  language,
+  articles: a.articles,
+  tokens: a.tokens,
+  features: [...a.counts].sort(([x], [y]) => compareIds(x, y)).map(([feature, [n, docs]]) => [feature, n, docs]),
+});
+
+/** One article as keyness needs it: its language, its group in every grouping, its searchable sentences. */
+export interface KeynessArticle {
+  readonly language: Language;
+  readonly groups: Readonly<Record<string, string>>;
+  readonly sentences: ReadonlyArray<readonly [number, string]>;
+}
+
+/**
+ * The corpus's frequency list per language and each group's per language, for the groupings given (at
+ * most KEYNESS_MAX_GROUPS groups per grouping, the largest). Two passes over the articles, features
+ * counted afresh in each so that no article's feature table is kept: the corpus counts, then the groups'
+ * counts of the features that pass the corpus threshold.
+ */
+export function keynessLists(
+  articles: readonly KeynessArticle[],
+  groupings: readonly string[],
+): {
+  corpus: FrequencyList[];
+  groups: Array<{ grouping: string; group: string; articles: number; lists: FrequencyList[] }>;
+} {
+  const corpus = new Map<Language, Accumulator>();
+  for (const a of articles) {
+    if (!corpus.has(a.language)) corpus.set(a.language, accumulator());
+    addTo(corpus.get(a.language)!, articleFeatures(a.sentences), tokenCount(a.sentences), () => true);
+  }
+  for (const a of corpus.values()) for (const [feature, [n]] of a.counts) if (n < KEYNESS_MIN_FREQUENCY) a.counts.delete(feature);
+  // Each grouping's groups, largest first; the accumulators of the chosen ones, per language.
+  const chosen = groupings.map((grouping) => {
+    const sizes = new Map<string, number>();
+    for (const a of articles) sizes.set(a.groups[grouping]!, (sizes.get(a.groups[grouping]!) ?? 0) + 1);
+    const kept = [...sizes].sort(([x, n], [y, m]) => m - n || compareIds(x, y)).slice(0, KEYNESS_MAX_GROUPS);
+    return { grouping, groups: new Map(kept.map(([group, n]) => [group, { articles: n, byLanguage: new Map<Language, Accumulator>() }])) };
+  });
+  for (const a of articles) {
+    const known = corpus.get(a.language)!.counts;
+    const features = articleFeatures(a.sentences);
+    const tokens = tokenCount(a.sentences);
+    for (const { grouping, groups } of chosen) {
+      const group = groups.get(a.groups[grouping]!);
+      if (!group) continue;
+      if (!group.byLanguage.has(a.language)) group.byLanguage.set(a.language, accumulator());
+      addTo(group.byLanguage.get(a.language)!, features, tokens, (f) => known.has(f));
+    }
+  }
+  const sortedLists = (byLanguage: Map<Language, Accumulator>) =>
+    [...byLanguage].sort(([x], [y]) => compareIds(x, y)).map(([language, acc]) => asList(acc, language));
+  return {
+    corpus: sortedLists(corpus),
+    groups: chosen.flatMap(({ grouping, groups }) =>
+      [...groups].map(([group, { articles: n, byLanguage }]) => ({ grouping, group, articles: n, lists: sortedLists(byLanguage) })),
+    ),
+  };
+}
