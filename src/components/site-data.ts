@@ -70,11 +70,20 @@ export function articleRows(ids: readonly string[]): Promise<ArticleRows[]> {
 /** The reader's address for an article, from a page `depth` folders below the root. */
 export function readerHref(
   id: string,
-  { show, actor, sentence, depth = 0 }: { show?: string; actor?: string; sentence?: number; depth?: number } = {},
+  {
+    show,
+    actor,
+    camp,
+    speaker,
+    sentence,
+    depth = 0,
+  }: { show?: string; actor?: string; camp?: "in" | "out"; speaker?: string; sentence?: number; depth?: number } = {},
 ): string {
   const query = new URLSearchParams({ id });
   if (show) query.set("show", show);
   if (actor) query.set("actor", actor);
+  if (camp) query.set("camp", camp);
+  if (speaker) query.set("speaker", speaker);
   return `${depth ? "../".repeat(depth) : "./"}article.html?${query}${sentence === undefined ? "" : `#s-${sentence}`}`;
 }
 

@@ -74,12 +74,18 @@ export function campDumbbell(
     outLabel,
     href,
     articleLabel,
-  }: { width: number; articleLabel?: (id: string) => string; inLabel: string; outLabel: string; href: (a: ArticleTone) => string },
+  }: {
+    width: number;
+    articleLabel?: (id: string) => string;
+    inLabel: string;
+    outLabel: string;
+    href: (a: ArticleTone, camp: "in" | "out") => string;
+  },
 ): SVGSVGElement | HTMLElement {
   const both = articles.filter((a) => a.inGroupTone !== null || a.outGroupTone !== null);
   const points = both.flatMap((a) => [
-    ...(a.inGroupTone === null ? [] : [{ id: a.id, camp: inLabel, tone: a.inGroupTone, a }]),
-    ...(a.outGroupTone === null ? [] : [{ id: a.id, camp: outLabel, tone: a.outGroupTone, a }]),
+    ...(a.inGroupTone === null ? [] : [{ id: a.id, camp: inLabel, side: "in" as const, tone: a.inGroupTone, a }]),
+    ...(a.outGroupTone === null ? [] : [{ id: a.id, camp: outLabel, side: "out" as const, tone: a.outGroupTone, a }]),
   ]);
   return Plot.plot({
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
@@ -102,7 +108,7 @@ export function campDumbbell(
         x: "tone",
         fill: "camp",
         r: 5,
-        href: (p: { a: ArticleTone }) => href(p.a),
+        href: (p: { a: ArticleTone; side: "in" | "out" }) => href(p.a, p.side),
         title: (p: { camp: string; tone: number; a: ArticleTone }) => `${p.a.id}: ${p.camp} ${signed(p.tone)}; gap ${signed(p.a.toneGap)}`,
       }),
     ],

@@ -332,4 +332,55 @@ describe("built site in headless Chromium", () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  // Every kind of drill-down link: the page it is on, the link, and what the reader's note must say.
+  it.each([
+    ["a frames heatmap cell", "/compare/frames.html", "svg a", "show=", /^Marked: .+ \(\d+ occurrences?\)/],
+    ["a devices heatmap cell", "/compare/devices.html", "svg a", "show=", /^Marked: .+ \(\d+ occurrences?\)/],
+    ["a tone heatmap cell", "/tone.html", "svg a", "actor=", /^Marked: sentences mentioning [A-Z]/],
+    ["a camp dot", "/tone.html", "svg a", "camp=", /^Marked: sentences mentioning [A-Z]/],
+    ["a Who speaks bar", "/who-speaks.html", "svg a", "show=voices", /^Marked: quotations and reported speech/],
+    ["a most-quoted speaker's article", "/who-speaks.html", "table a", "speaker=", /^Marked: what .+ says \(\d+ attributions?\)/],
+    ["a concordance line", "/compare/frames.html", "table a", "#s-", /^Marked: sentence \d+, from /],
+  ])("opens %s in the reader with the sentences marked, in view, and a note saying what", async (_kind, path, ready, part, note) => {
+    const { page, problems } = await visit(path, ready);
+    // Plot writes SVG links as xlink:href.
+    const href = await page.evaluate(
+      ({ ready, part }) =>
+        [...document.querySelectorAll(ready)]
+          .map((a) => a.getAttribute("href") ?? a.getAttributeNS("http://www.w3.org/1999/xlink", "href") ?? "")
+          .find((h) => h.includes(part)),
+      { ready, part },
+    );
+    expect(href).toBeTruthy();
+    await page.goto(new URL(href!, page.url()).href, { waitUntil: "networkidle" });
+    const text = await page.locator(".selection-note span").first().textContent({ timeout: 30_000 });
+    expect(text).toMatch(note);
+    expect(await page.locator(".sentence.targeted").count()).toBeGreaterThan(0);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll(".sentence.targeted")].some((s) => {
+        const box = s.getBoundingClientRect();
+        return box.bottom > 0 && box.top < window.innerHeight;
+      }),
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("moves the mark when a second voice link on the same reader page is followed", async () => {
+    const { page, problems } = await visit("/article.html?id=001_eefbe2e11fc71058&show=voices", "ul.voices a");
+    const links = page.locator("ul.voices a");
+    const first = (await links.nth(0).getAttribute("href"))!;
+    const second = (await links.nth(1).getAttribute("href"))!;
+    const sentence = (href: string) => /#s-(\d+)$/.exec(href)![1];
+    await links.nth(0).click();
+    await page.waitForFunction((n) => document.getElementById(`s-${n}`)?.classList.contains("targeted"), sentence(first));
+    await links.nth(1).click();
+    await page.waitForFunction((n) => document.getElementById(`s-${n}`)?.classList.contains("targeted"), sentence(second));
+    if (sentence(first) !== sentence(second))
+      expect(await page.locator(`#s-${sentence(first)}`).getAttribute("class")).not.toContain("targeted");
+    expect(await page.locator(".sentence.targeted").count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

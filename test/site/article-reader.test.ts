@@ -5,7 +5,7 @@ import { loadResources } from "../../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import type { Article } from "../../data-loaders/schema/record.ts";
 import { bareArticle } from "../../data-loaders/reading/bare-article.ts";
-import { articleBody } from "../../src/components/article-reader.ts";
+import { annotationsOf, articleBody, categoriesOf, selectionNote, selectionOf } from "../../src/components/article-reader.ts";
 
 const resources = loadResources(corpusPaths({}));
 
@@ -52,5 +52,38 @@ describe("articleBody(record)", () => {
   it("hides Markdown syntax but keeps the words", () => {
     const record = analyzeArticle(article("## **Now freeze!**\n\nAs [Pepe Escobar](#) writes, it is \\$1,4 trillion."), resources);
     expect(articleBody(record).textContent).toBe("Now freeze!As Pepe Escobar writes, it is $1,4 trillion.");
+  });
+});
+
+describe("selectionOf(record, …) and selectionNote(body, selection)", () => {
+  const record = analyzeArticle(
+    article('Trade grew fast. The Hegemon lost, said Putin. "We will win," Putin said.\n\nNATO expanded. The hegemon again.'),
+    resources,
+  );
+  const categories = categoriesOf([{ id: "hegemon", label: "The Hegemon" }], []);
+  const annotations = annotationsOf(record, categories);
+  const ask = (params: Partial<Parameters<typeof selectionOf>[3]>) =>
+    selectionOf(record, annotations, categories, { hash: "", show: null, actor: null, camp: null, speaker: null, ...params });
+
+  it("marks one sentence for #s-N, every sentence with a frame for ?show=, a speaker's for ?speaker=", () => {
+    expect(ask({ hash: "#s-2" })).toEqual({ label: "sentence 3", sentences: [2] });
+    const hegemon = ask({ show: "hegemon" })!;
+    expect(hegemon.sentences).toEqual([...new Set(record.markers.filter((m) => m.frame === "hegemon").map((m) => m.sentence))]);
+    expect(hegemon.sentences.length).toBeGreaterThan(1);
+    expect(hegemon.label).toMatch(/^The Hegemon \(\d+ occurrences?\)$/);
+    const putin = ask({ speaker: "Vladimir Putin" })!;
+    expect(putin.sentences).toEqual([...new Set(record.attributions.filter((a) => a.speaker === "Vladimir Putin").map((a) => a.sentence))]);
+    expect(putin.sentences.length).toBeGreaterThan(0);
+    expect(ask({})).toBeNull();
+  });
+
+  it("marks the sentences in the body, and a second selection replaces the first", () => {
+    const body = articleBody(record, annotations);
+    const note = selectionNote(body, { label: "sentence 2", sentences: [1] });
+    expect(note.textContent).toContain("Marked: sentence 2.");
+    expect([...body.querySelectorAll(".targeted")].map((s) => s.id)).toEqual(["s-1"]);
+    selectionNote(body, { label: "two", sentences: [0, 3] });
+    expect([...body.querySelectorAll(".targeted")].map((s) => s.id)).toEqual(["s-0", "s-3"]);
+    expect(selectionNote(body, { label: "nothing", sentences: [] }).textContent).toContain("Nothing to mark for nothing");
   });
 });
