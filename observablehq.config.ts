@@ -21,6 +21,7 @@ export default {
     { name: "Rhetorical devices compared", path: "/compare/devices" },
     { name: "Tone", path: "/tone" },
     { name: "Who speaks", path: "/who-speaks" },
+    { name: "Over time", path: "/time" },
     { name: "Codebook", path: "/codebook" },
     { name: "Methods", path: "/methods" },
   ],

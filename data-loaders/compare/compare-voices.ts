@@ -30,6 +30,56 @@ export function voiceRows(record: ArticleRecord): VoiceRow[] {
   });
 }
 
+/**
+ * Attributions per year and per month of publication: each period's articles (those dated at least to
+ * that precision) and their attributions by speaker type and by kind, periods in order.
+ */
+export function voicesByPeriod(
+  articles: ReadonlyArray<{ readonly id: string; readonly published: string | null }>,
+  voices: readonly VoiceRow[],
+): VoiceComparison["periods"] {
+  const out: Array<VoiceComparison["periods"][number]> = [];
+  for (const [grouping, length] of [
+    ["year", 4],
+    ["month", 7],
+  ] as const) {
+    const periodOf = new Map(
+      articles.filter((a) => (a.published?.length ?? 0) >= length).map((a) => [a.id, a.published!.slice(0, length)]),
+    );
+    const rows = new Map<
+      string,
+      { articles: number; attributions: number; byType: Record<string, number>; byKind: Record<string, number> }
+    >();
+    const row = (period: string) => {
+      let r = rows.get(period);
+      if (!r)
+        rows.set(period, (r = { articles: 0, attributions: 0, byType: {}, byKind: { direct: 0, mixed: 0, indirect: 0, thought: 0 } }));
+      return r;
+    };
+    for (const period of periodOf.values()) row(period).articles++;
+    for (const v of voices) {
+      const period = periodOf.get(v.id);
+      if (period === undefined) continue;
+      const r = row(period);
+      r.attributions++;
+      r.byType[v.type] = (r.byType[v.type] ?? 0) + 1;
+      r.byKind[v.kind]!++;
+    }
+    for (const period of [...rows.keys()].sort(compareIds)) {
+      const r = rows.get(period)!;
+      out.push({
+        grouping,
+        period,
+        articles: r.articles,
+        attributions: r.attributions,
+        byType: Object.fromEntries(Object.entries(r.byType).sort(([a], [b]) => compareIds(a, b))) as Record<VoiceType, number>,
+        byKind: r.byKind as VoiceComparison["periods"][number]["byKind"],
+      });
+    }
+  }
+  return out;
+}
+
 /** Articles the network shows at most: the ones with the most attributions and cited outlets. */
 const NETWORK_ARTICLES = 60;
 /** Article ids listed per speaker; the rest are counted. */

@@ -42,6 +42,15 @@ export const GROUPINGS: ReadonlyArray<{
   { id: "provenance", label: "provenance stated in the text", value: (row) => PROVENANCE_LABELS[row.provenanceKind] },
   { id: "outlet", label: "outlet (declared, else found in the text)", value: sourceGroup, missing: "no source stated" },
   { id: "author", label: "author", value: (row) => row.author },
+  // Periods, from the declared publication date at the precision it has: an article dated only to the year
+  // has no month, and is never placed in one.
+  { id: "year", label: "year published", value: (row) => row.published?.slice(0, 4) ?? null, missing: "no date" },
+  {
+    id: "month",
+    label: "month published",
+    value: (row) => (row.published && row.published.length >= 7 ? row.published.slice(0, 7) : null),
+    missing: "no month",
+  },
 ];
 
 /** The value an article has for every grouping; a missing value is the group "not recorded" (or the grouping's own name for it). */

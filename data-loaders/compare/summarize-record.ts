@@ -37,8 +37,9 @@ export function summarizeRecord(record: ArticleRecord): ArticleSummary {
 
 /**
  * The source an article is grouped by when outlets are compared: the outlet its metadata declares; else the
- * outlets its origin line names (by their gazetteer names where known, as the text gives them otherwise);
- * else the outlets it says it summarises; else the author it credits. Nothing is guessed: an article that
+ * origin its provenance declares (by the gazetteer's names where known, as written otherwise); else the
+ * outlets it declares it summarises; else the outlets an origin line in its text names ("Bron: www.rt.com",
+ * found by the pipeline); else the author it credits, declared or found. Nothing is guessed: an article that
  * states none of these has no source.
  * @example articleSource(record) // { sourceName: "RT", sourceBasis: "origin-line" } for a text ending "Bron: www.rt.com"
  */
@@ -53,7 +54,10 @@ export function articleSource(record: ArticleRecord): { sourceName: string | nul
   };
   if (provenance.origin.length) return { sourceName: named(provenance.origin), sourceBasis: "origin-line" };
   if (provenance.summaryOf.length) return { sourceName: named(provenance.summaryOf), sourceBasis: "summary" };
-  if (provenance.creditedAuthor) return { sourceName: provenance.creditedAuthor, sourceBasis: "credited-author" };
+  const found = named([]);
+  if (found) return { sourceName: found, sourceBasis: "origin-line" };
+  const credited = provenance.creditedAuthor ?? record.outlets.find((o) => o.role === "author-credit")?.name ?? null;
+  if (credited) return { sourceName: credited, sourceBasis: "credited-author" };
   return { sourceName: null, sourceBasis: "none" };
 }
 

@@ -9,7 +9,7 @@ import { compareArticles } from "../compare/compare-frames.ts";
 import { compareTone } from "../compare/compare-tone.ts";
 import { articleViews } from "./article-view.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
-import { compareVoices } from "../compare/compare-voices.ts";
+import { compareVoices, voicesByPeriod } from "../compare/compare-voices.ts";
 import { codebookView } from "./codebook-view.ts";
 import { SearchIndexBuilder } from "./search-index.ts";
 import { GROUPINGS, groupValues } from "../compare/groupings.ts";
@@ -126,6 +126,7 @@ export async function publishCorpus(
   const framed = voices.flatMap((r) => r.frames.map((frame) => ({ ...r, frame })));
   publish("voices.json", {
     ...compareVoices(voiceArticles, voices),
+    periods: voicesByPeriod(summary, voices),
     faceless: publishPages(faceless, (page, rows) => publishFetched(`voices/faceless/${page}.json`, { list: "faceless", page, rows })),
     framed: publishPages(framed, (page, rows) => publishFetched(`voices/framed/${page}.json`, { list: "framed", page, rows })),
   });

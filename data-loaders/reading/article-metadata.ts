@@ -16,11 +16,15 @@ const RESERVED_ID_ENDING = /(\.(html?|json|md|js|ts|css|zip|csv|txt)|\.)$/i;
 const KNOWN_FIELDS = new Set(["id", "language", "title", "outlet", "published", "url", "author", "provenance", "text"]);
 
 /**
- * Whether `value` is an ISO 8601 calendar date (YYYY-MM-DD) or date-time that names a real day.
+ * Whether `value` is an ISO 8601 calendar date that names a real day (YYYY-MM-DD, or a date-time), or one of
+ * reduced precision: a year (YYYY) or a month (YYYY-MM).
  * @example isIsoDate("2024-02-29") // true
  * @example isIsoDate("2023-02-29") // false
+ * @example isIsoDate("2022-02") // true
  */
 export function isIsoDate(value: string): boolean {
+  // Reduced precision (ISO 8601 calendar dates): a year, or a year and month.
+  if (/^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/.test(value)) return true;
   const match =
     /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/.exec(value);
   if (!match) return false;
@@ -74,10 +78,14 @@ const metadataSchema = z.looseObject({
   title: optionalText,
   outlet: optionalText,
   published: z
-    .union([z.string(), z.date()], { error: (issue) => `must be an ISO date (YYYY-MM-DD) or null, not ${describe(issue.input)}` })
+    .union([z.string(), z.date(), z.number()], {
+      error: (issue) => `must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or null, not ${describe(issue.input)}`,
+    })
     .nullish()
+    // A bare year in YAML (published: 2022) is a number: the year as written.
+    .transform((value) => (typeof value === "number" ? String(value) : value))
     .refine((value) => value == null || value instanceof Date || value === "" || isIsoDate(value), {
-      error: (issue) => `${JSON.stringify(issue.input)} is not a valid ISO date (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z])`,
+      error: (issue) => `${JSON.stringify(issue.input)} is not a valid ISO date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z])`,
     })
     .transform((value) => (value == null || value === "" ? null : value instanceof Date ? value.toISOString().slice(0, 10) : value)),
   url: optionalText,

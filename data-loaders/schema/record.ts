@@ -89,7 +89,9 @@ export const articleMetaSchema = z
   .object({
     title: nullableText,
     outlet: nullableText,
-    published: nullableText.describe("ISO 8601 date (YYYY-MM-DD) or date-time, as declared"),
+    published: nullableText.describe(
+      "ISO 8601 date as declared: YYYY-MM-DD or a date-time, or of reduced precision, YYYY-MM or YYYY (kept as given)",
+    ),
     url: nullableText,
     author: nullableText,
     provenance: provenanceSchema,

@@ -353,6 +353,20 @@ export const voicesFileSchema = z
       "the articles with the most attributions (at most 60) and the voices they quote or cite (speakers and outlets share canonical names)",
     ),
     networkArticles: count.describe("articles with any voice or cited outlet, of which the network shows at most 60"),
+    periods: z
+      .array(
+        z
+          .object({
+            grouping: z.enum(["year", "month"]),
+            period: z.string().describe("YYYY or YYYY-MM"),
+            articles: count,
+            attributions: count,
+            byType: z.partialRecord(voiceTypeSchema, count).describe("attributions by speaker type (types with none left out)"),
+            byKind,
+          })
+          .strict(),
+      )
+      .describe("attributions per year and per month published, over the articles dated to that precision, periods in order"),
   })
   .strict();
 

@@ -30,10 +30,10 @@ beforeAll(async () => {
 
 afterAll(() => close?.());
 
-/** The article ids the heatmap's rows show, top to bottom (the y axis labels that are article ids). */
+/** The article ids of the heatmap's rows, top to bottom, from its cells' links (rows are labelled by title). */
 async function heatmapArticles(page: Page): Promise<string[]> {
-  const labels = await page.locator("svg [aria-label='y-axis tick label'] text").allTextContents();
-  return labels.filter((label) => label.startsWith("bench-"));
+  const hrefs = await page.locator("svg a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return [...new Set(hrefs.map((href) => /[?&]id=([^&]+)/.exec(href)?.[1]).filter((id): id is string => !!id))];
 }
 
 /** Records the files below _file/ that `page` requests from now on. */
@@ -49,9 +49,7 @@ function recordFetches(page: Page): string[] {
 /** Waits until the heatmap's first row is article `id`. */
 function heatmapStartsAt(page: Page, id: string): Promise<unknown> {
   return page.waitForFunction(
-    (first) =>
-      [...document.querySelectorAll("svg [aria-label='y-axis tick label'] text")].find((t) => t.textContent!.startsWith("bench-"))
-        ?.textContent === first,
+    (first) => /[?&]id=([^&]+)/.exec(document.querySelector("svg a")?.getAttribute("href") ?? "")?.[1] === first,
     id,
   );
 }

@@ -44,6 +44,12 @@ describe("articleSource(record)", () => {
     });
   });
 
+  it("uses an origin line the pipeline found in the text when the metadata declares no provenance", () => {
+    expect(articleSource(withMeta({}, {}, [originOutlet("RT")]))).toEqual({ sourceName: "RT", sourceBasis: "origin-line" });
+    const credit = { ...originOutlet("J. Doe"), role: "author-credit" as const, id: null, kind: null };
+    expect(articleSource(withMeta({}, {}, [credit]))).toEqual({ sourceName: "J. Doe", sourceBasis: "credited-author" });
+  });
+
   it("falls back to the summarised outlets, then the credited author, then none", () => {
     expect(articleSource(withMeta({}, { summaryOf: ["Global Times", "Peoples Daily"] }))).toEqual({
       sourceName: "Global Times + Peoples Daily",

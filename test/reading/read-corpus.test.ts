@@ -59,6 +59,25 @@ describe("indexCorpus(folder) rejects bad input, naming file and field", () => {
     expect(error!.message).toContain('"2023-02-30" is not a valid ISO date');
   });
 
+  it("keeps a date of reduced precision (a year or a month) as given, and rejects a month that is not one", async () => {
+    const dir = writeCorpus({
+      "a.md": `---\nlanguage: en\npublished: 2022\n---\n${EN_BODY}`,
+      "b.md": `---\nlanguage: en\npublished: "2022-02"\n---\n${EN_BODY}`,
+      "c.md": `---\nlanguage: en\npublished: 2022-13\n---\n${EN_BODY}`,
+    });
+    const errors = await errorsOf(dir);
+    expect(errors).toEqual([
+      expect.objectContaining({ file: "c.md", field: "published", message: expect.stringContaining('"2022-13" is not a valid ISO date') }),
+    ]);
+    const fine = writeCorpus({
+      "a.md": `---\nlanguage: en\npublished: 2022\n---\n${EN_BODY}`,
+      "b.md": `---\nlanguage: en\npublished: "2022-02"\n---\n${EN_BODY}`,
+    });
+    const dates: Array<string | null> = [];
+    for await (const article of readCorpus(fine)) dates.push(article.meta.published);
+    expect(dates).toEqual(["2022", "2022-02"]);
+  });
+
   it("reports non-UTF-8 bytes with their offset", async () => {
     const latin1 = Buffer.concat([
       Buffer.from("---\nlanguage: nl\n---\nDe minister zei: "),
