@@ -10,7 +10,7 @@ import { compareTone } from "../compare/compare-tone.ts";
 import { articleViews } from "./article-view.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
 import { compareVoices, voicesByPeriod } from "../compare/compare-voices.ts";
-import { codebookView } from "./codebook-view.ts";
+import { actorsView, codebookView, speechCuesView } from "./codebook-view.ts";
 import { SearchIndexBuilder } from "./search-index.ts";
 import { GROUPINGS, groupValues } from "../compare/groupings.ts";
 import { KEYNESS_MAX_GROUPS, KEYNESS_MIN_FREQUENCY, keynessLists, type KeynessArticle } from "../compare/keyness-lists.ts";
@@ -139,6 +139,8 @@ export async function publishCorpus(
     stamps: build.codebooks,
     framing: codebookView(resources.framing),
     devices: codebookView(resources.devices),
+    speechCues: speechCuesView(paths.speechCues),
+    actors: actorsView(paths.actors),
   });
   publish("hand-check.json", compareHandCheck(handCheck, checkedRecords));
   publish("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));

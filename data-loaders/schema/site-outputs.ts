@@ -261,8 +261,39 @@ export const codebookViewSchema = z
   .strict();
 
 /** codebooks.json: the framing and devices codebooks, for the codebook page and the legends. */
+const bilingualList = z.object({ en: z.array(z.string()), nl: z.array(z.string()) }).strict();
+
+/** The speech-cue list as the printed coding manual shows it: each section's cues, per language. */
+export const speechCuesViewSchema = z
+  .object({
+    title: z.string(),
+    version: z.string(),
+    licence: z.string(),
+    source: z.string(),
+    sections: z.array(z.object({ id: z.string(), label: z.string(), terms: bilingualList }).strict()),
+  })
+  .strict();
+
+/** The actor gazetteer as the coding manual shows it: camps, and each actor's aliases per language. */
+export const actorsViewSchema = z
+  .object({
+    version: z.string(),
+    camps: z.array(z.object({ id: z.string(), label: z.string() }).strict()),
+    inGroup: z.string(),
+    outGroup: z.string(),
+    actors: z.array(z.object({ id: z.string(), label: z.string(), camp: z.string(), kind: z.string(), aliases: bilingualList }).strict()),
+  })
+  .strict();
+
 export const codebooksFileSchema = z
-  .object({ build: buildStampSchema, stamps: codebookStampsSchema, framing: codebookViewSchema, devices: codebookViewSchema })
+  .object({
+    build: buildStampSchema,
+    stamps: codebookStampsSchema,
+    framing: codebookViewSchema,
+    devices: codebookViewSchema,
+    speechCues: speechCuesViewSchema,
+    actors: actorsViewSchema,
+  })
   .strict();
 
 /** tone.json: what the Tone page shows. */

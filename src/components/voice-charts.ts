@@ -5,10 +5,12 @@ import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, f
 import type { VoiceType } from "../../data-loaders/schema/enums.ts";
 import type { VoiceComparison } from "../../data-loaders/schema/site-outputs.ts";
 import type { AttributionKind } from "../../data-loaders/schema/enums.ts";
-import { readerHref } from "./site-data.js";
+import { readerHref, shorten } from "./site-data.js";
 
 /** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
 const MIN_CHART_WIDTH = 480;
+/** The network's label size in screen pixels. */
+const FONT = 14;
 
 /** One article's attributions, counted by speaker type and by kind (from its rows file). */
 export interface ArticleVoices {
@@ -109,9 +111,12 @@ export function kindShares(
  * Articles (squares) and the voices they quote or name as sources (circles coloured by type), laid out by a
  * d3 force simulation run to rest before drawing, so every build and every screen shows the same picture.
  * Line width is the number of attributions; dashed lines are cited outlets and origin lines. Labels are
- * 16px or larger so the picture reads on a classroom projector.
+ * FONT px on screen whatever the width, so the picture reads on a classroom projector, and never overlap.
  */
-export function voiceNetwork(network: Network, { width, height = 640 }: { width: number; height?: number }): SVGSVGElement {
+export function voiceNetwork(
+  network: Network,
+  { width, height = 640, articleLabel = (id) => id }: { width: number; height?: number; articleLabel?: (id: string) => string },
+): SVGSVGElement {
   type Node = SimulationNodeDatum & Network["nodes"][number];
   const nodes: Node[] = network.nodes.map((n) => ({ ...n }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -129,18 +134,29 @@ export function voiceNetwork(network: Network, { width, height = 640 }: { width:
     .force("center", forceCenter(0, 0))
     .stop();
   for (let i = 0; i < 400; i++) simulation.tick();
+  // Drawn at one unit per screen pixel: positions are scaled to the width, text is not, so labels are
+  // FONT px wherever the page is shown (a classroom projector at 1024 px included).
+  const drawWidth = Math.max(width, MIN_CHART_WIDTH);
+  const pad = 30;
+  const labelRoom = 120;
   const xs = nodes.map((n) => n.x!);
   const ys = nodes.map((n) => n.y!);
-  const pad = 80;
-  // Labels run to the right of voices: about 9 units per character at 16px.
-  const right = Math.max(...nodes.map((n) => n.x! + (n.kind === "voice" ? radius(n) + 8 + 9 * n.label.length : 60)));
-  const [x0, x1] = [Math.min(...xs) - pad, right + 20];
-  const [y0, y1] = [Math.min(...ys) - pad, Math.max(...ys) + pad];
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const scale = Math.min(
+    1.2,
+    (drawWidth - 2 * pad - labelRoom) / Math.max(maxX - minX, 1),
+    (height - 2 * pad - 30) / Math.max(maxY - minY, 1),
+  );
+  for (const n of nodes) {
+    n.x = pad + (n.x! - minX) * scale;
+    n.y = pad + (n.y! - minY) * scale;
+  }
+  const drawHeight = Math.ceil(pad * 2 + 30 + (maxY - minY) * scale);
   const ns = "http://www.w3.org/2000/svg";
   const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", `${x0} ${y0} ${x1 - x0} ${y1 - y0}`);
-  svg.setAttribute("width", String(width));
-  svg.setAttribute("height", String(Math.min(height, (width * (y1 - y0)) / (x1 - x0))));
+  svg.setAttribute("viewBox", `0 0 ${drawWidth} ${drawHeight}`);
+  svg.setAttribute("width", String(drawWidth));
+  svg.setAttribute("height", String(drawHeight));
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", "Network of articles and the voices they quote or cite");
   svg.classList.add("voice-network");
@@ -150,6 +166,28 @@ export function voiceNetwork(network: Network, { width, height = 640 }: { width:
     parent.appendChild(el);
     return el;
   };
+  // Labels that would overlap one already placed are left out (the node's tooltip still names it):
+  // articles first, then voices from the most linked down.
+  const placed: Array<[number, number, number, number]> = [];
+  const fits = (x: number, y: number, w: number, h: number) => {
+    if (x < 0 || x + w > drawWidth || y < 0 || y + h > drawHeight) return false;
+    if (placed.some(([px, py, pw, ph]) => x < px + pw && px < x + w && y < py + ph && py < y + h)) return false;
+    placed.push([x, y, w, h]);
+    return true;
+  };
+  const textWidth = (text: string) => 0.58 * FONT * text.length;
+  const labelOf = new Map<Node, string>();
+  for (const n of [...nodes].sort((a, b) =>
+    a.kind === b.kind ? b.weight - a.weight || (a.id < b.id ? -1 : 1) : a.kind === "article" ? -1 : 1,
+  )) {
+    const text = n.kind === "article" ? shorten(articleLabel(n.label), 26) : n.label;
+    const r = radius(n);
+    const box: [number, number, number, number] =
+      n.kind === "article"
+        ? [n.x! - textWidth(text) / 2, n.y! + r + 2, textWidth(text), FONT + 2]
+        : [n.x! + r + 4, n.y! - FONT / 2 - 1, textWidth(text), FONT + 2];
+    if (fits(...box)) labelOf.set(n, text);
+  }
   for (const l of links) {
     const line = make("line", {
       x1: l.source.x!,
@@ -162,33 +200,26 @@ export function voiceNetwork(network: Network, { width, height = 640 }: { width:
     });
     if (l.role !== "quoted") line.setAttribute("stroke-dasharray", "6 4");
     make("title", {}, line).textContent =
-      `${l.source.label} → ${l.target.label}: ${l.role === "quoted" ? `${l.count} attribution${l.count === 1 ? "" : "s"}` : l.role === "cited" ? `cited ${l.count}×` : "origin line"}`;
+      `${articleLabel(l.source.label)} → ${l.target.label}: ${l.role === "quoted" ? `${l.count} attribution${l.count === 1 ? "" : "s"}` : l.role === "cited" ? `cited ${l.count}×` : "origin line"}`;
   }
+  const halo = { "paint-order": "stroke", stroke: "var(--theme-background, white)", "stroke-width": 4 };
   for (const n of nodes) {
     const g = make("g", { transform: `translate(${n.x},${n.y})` });
+    const r = radius(n);
+    const text = labelOf.get(n);
     if (n.kind === "article") {
-      const r = radius(n);
       const link = make("a", { href: readerHref(n.label, { show: "voices" }) }, g);
       make("rect", { x: -r, y: -r, width: 2 * r, height: 2 * r, fill: "#222", stroke: "white", "stroke-width": 2 }, link);
-      make("text", { y: r + 20, "text-anchor": "middle", "font-size": 16, "font-weight": 700, fill: "currentColor" }, link).textContent =
-        n.label.length > 12 ? `${n.label.slice(0, 11)}…` : n.label;
-      make("title", {}, link).textContent = `Article ${n.label}`;
+      if (text)
+        make(
+          "text",
+          { y: r + FONT, "text-anchor": "middle", "font-size": FONT, "font-weight": 700, fill: "currentColor", ...halo },
+          link,
+        ).textContent = text;
+      make("title", {}, link).textContent = `Article ${n.label}: ${articleLabel(n.label)}`;
     } else {
-      make("circle", { r: radius(n), fill: typeColor.get(n.type ?? "other") ?? "#999", stroke: "white", "stroke-width": 1.5 }, g);
-      const label = make(
-        "text",
-        {
-          x: radius(n) + 4,
-          y: 5,
-          "font-size": 16,
-          fill: "currentColor",
-          "paint-order": "stroke",
-          stroke: "var(--theme-background, white)",
-          "stroke-width": 4,
-        },
-        g,
-      );
-      label.textContent = n.label;
+      make("circle", { r, fill: typeColor.get(n.type ?? "other") ?? "#999", stroke: "white", "stroke-width": 1.5 }, g);
+      if (text) make("text", { x: r + 4, y: FONT / 2 - 2, "font-size": FONT, fill: "currentColor", ...halo }, g).textContent = text;
       make("title", {}, g).textContent = `${n.label} (${typeLabel.get(n.type ?? "other")}): ${n.weight} link${n.weight === 1 ? "" : "s"}`;
     }
   }
