@@ -30,9 +30,11 @@ export function articleFeatures(sentences: ReadonlyArray<readonly [number, strin
   return counts;
 }
 
-/** Word tokens of an article's searchable sentences: the size keyness divides by (phrases are not counted). */
-function tokenCount(sentences: ReadonlyArray<readonly [number, string]>): number {
-  return sentences.reduce((sum, [, text]) => sum + searchWords(text).length, 0);
+/** Word tokens among an article's features (the size keyness divides by; phrases are not counted). */
+function tokenCount(features: ReadonlyMap<string, number>): number {
+  let tokens = 0;
+  for (const [feature, n] of features) if (!feature.includes(" ")) tokens += n;
+  return tokens;
 }
 
 interface Accumulator {
@@ -86,7 +88,8 @@ export function keynessLists(
   const corpus = new Map<Language, Accumulator>();
   for (const a of articles) {
     if (!corpus.has(a.language)) corpus.set(a.language, accumulator());
-    addTo(corpus.get(a.language)!, articleFeatures(a.sentences), tokenCount(a.sentences), () => true);
+    const features = articleFeatures(a.sentences);
+    addTo(corpus.get(a.language)!, features, tokenCount(features), () => true);
   }
   for (const a of corpus.values()) for (const [feature, [n]] of a.counts) if (n < KEYNESS_MIN_FREQUENCY) a.counts.delete(feature);
   // Each grouping's groups, largest first; the accumulators of the chosen ones, per language.
@@ -99,7 +102,7 @@ export function keynessLists(
   for (const a of articles) {
     const known = corpus.get(a.language)!.counts;
     const features = articleFeatures(a.sentences);
-    const tokens = tokenCount(a.sentences);
+    const tokens = tokenCount(features);
     for (const { grouping, groups } of chosen) {
       const group = groups.get(a.groups[grouping]!);
       if (!group) continue;

@@ -78,4 +78,21 @@ describe("the workbench on a corpus with outlets and dates", () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it("compares a saved selection of articles (its address) with the rest of the corpus", async () => {
+    const { page, problems } = await visitPage(
+      browser,
+      origin,
+      "/keywords.html?grouping=selection&select=ledger&from=2022-01&to=2022-01",
+      "form select",
+    );
+    await page.waitForFunction(() => document.querySelector("main")!.textContent!.includes("Target the selection"));
+    const text = (await page.locator("main").textContent())!;
+    expect(text).toContain("2 articles selected.");
+    expect(text).toMatch(/Target the selection: 2 articles, \d+ words\. Reference the rest of the corpus in en: 3 articles/);
+    const link = await page.locator("a", { hasText: "Link to this selection" }).getAttribute("href");
+    expect(link).toBe("./keywords.html?grouping=selection&select=ledger&from=2022-01&to=2022-01");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
