@@ -18,15 +18,18 @@ export const KEYNESS_MAX_GROUPS = 200;
 
 /** An article's features with their counts. */
 export function articleFeatures(sentences: ReadonlyArray<readonly [number, string]>): Map<string, number> {
+  return featuresOfWords(sentences.map(([, text]) => searchWords(text)));
+}
+
+/** The features of an article's sentences given as folded words. */
+function featuresOfWords(sentences: ReadonlyArray<readonly string[]>): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (feature: string) => counts.set(feature, (counts.get(feature) ?? 0) + 1);
-  for (const [, text] of sentences) {
-    const words = searchWords(text);
-    words.forEach((word, i) => {
-      add(word);
-      if (i + 1 < words.length) add(`${word} ${words[i + 1]}`);
-    });
-  }
+  for (const words of sentences)
+    for (let i = 0; i < words.length; i++) {
+      add(words[i]!);
+      if (i + 1 < words.length) add(`${words[i]} ${words[i + 1]}`);
+    }
   return counts;
 }
 
@@ -65,11 +68,11 @@ const asList = (a: Accumulator, language: Language): FrequencyList => ({
   features: [...a.counts].sort(([x], [y]) => compareIds(x, y)).map(([feature, [n, docs]]) => [feature, n, docs]),
 });
 
-/** One article as keyness needs it: its language, its group in every grouping, its searchable sentences. */
+/** One article as keyness needs it: its language, its group in every grouping, its searchable sentences as folded words. */
 export interface KeynessArticle {
   readonly language: Language;
   readonly groups: Readonly<Record<string, string>>;
-  readonly sentences: ReadonlyArray<readonly [number, string]>;
+  readonly words: ReadonlyArray<readonly string[]>;
 }
 
 /**
@@ -88,7 +91,7 @@ export function keynessLists(
   const corpus = new Map<Language, Accumulator>();
   for (const a of articles) {
     if (!corpus.has(a.language)) corpus.set(a.language, accumulator());
-    const features = articleFeatures(a.sentences);
+    const features = featuresOfWords(a.words);
     addTo(corpus.get(a.language)!, features, tokenCount(features), () => true);
   }
   for (const a of corpus.values()) for (const [feature, [n]] of a.counts) if (n < KEYNESS_MIN_FREQUENCY) a.counts.delete(feature);
@@ -101,7 +104,7 @@ export function keynessLists(
   });
   for (const a of articles) {
     const known = corpus.get(a.language)!.counts;
-    const features = articleFeatures(a.sentences);
+    const features = featuresOfWords(a.words);
     const tokens = tokenCount(features);
     for (const { grouping, groups } of chosen) {
       const group = groups.get(a.groups[grouping]!);

@@ -11,7 +11,7 @@ import { articleViews } from "./article-view.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
 import { compareVoices, voicesByPeriod } from "../compare/compare-voices.ts";
 import { actorsView, codebookView, speechCuesView } from "./codebook-view.ts";
-import { SearchIndexBuilder } from "./search-index.ts";
+import { SearchIndexBuilder, searchWords } from "./search-index.ts";
 import { GROUPINGS, groupValues } from "../compare/groupings.ts";
 import { KEYNESS_MAX_GROUPS, KEYNESS_MIN_FREQUENCY, keynessLists, type KeynessArticle } from "../compare/keyness-lists.ts";
 import type { CorpusPaths } from "../project-paths.ts";
@@ -97,8 +97,10 @@ export async function publishCorpus(
     add(`articles/${id}.json`, json, FETCHED_LEVEL);
     publishFetched(`rows/${id}.json`, view.rows);
     publishFetched(`text/${id}.json`, { id, sentences: view.sentences });
-    search.add(summary.length, view.sentences);
-    keynessArticles.push({ language: view.summary.language, groups: groupValues(view.summary), sentences: view.sentences });
+    // Each sentence's folded words, found once for the search index and the keyness lists.
+    const words = view.sentences.map(([sentence, text]) => [sentence, searchWords(text)] as const);
+    search.add(summary.length, words);
+    keynessArticles.push({ language: view.summary.language, groups: groupValues(view.summary), words: words.map(([, w]) => w) });
     summary.push(view.summary);
     corpusHash.update(`${view.input}\n`);
     for (const line of view.concordance) concordance.push(line);

@@ -11,14 +11,29 @@ import { compareIds } from "../common/compare-ids.ts";
  */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
+/** Folded words by their written form: words repeat, and folding (Unicode decomposition) is the costly part. */
+const folds = new Map<string, string>();
+const FOLDS_KEPT = 500_000;
+
 /** A word as the index keys it: decomposed, without combining marks, lower case ("Poetin" → "poetin", "Eurazië" → "eurazie"). */
 export function foldWord(word: string): string {
-  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  let folded = folds.get(word);
+  if (folded === undefined) {
+    folded = word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    if (folds.size >= FOLDS_KEPT) folds.clear();
+    folds.set(word, folded);
+  }
+  return folded;
 }
 
 /** The folded words of a text, in order. */
 export function searchWords(text: string): string[] {
-  return Array.from(text.matchAll(WORD), (m) => foldWord(m[0])).filter((w) => w.length > 0);
+  const words: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = foldWord(m[0]);
+    if (word.length > 0) words.push(word);
+  }
+  return words;
 }
 
 /**
@@ -52,11 +67,10 @@ export class SearchIndexBuilder {
   private readonly lastArticle = new Map<string, number>();
   private words = 0;
 
-  /** Adds article `article` (its index in the corpus index), sentence by sentence. */
-  add(article: number, sentences: ReadonlyArray<readonly [number, string]>): void {
+  /** Adds article `article` (its index in the corpus index), sentence by sentence: [sentence index, folded words]. */
+  add(article: number, sentences: ReadonlyArray<readonly [number, readonly string[]]>): void {
     const occurrences = new Map<string, number[]>();
-    for (const [sentence, text] of sentences) {
-      const words = searchWords(text);
+    for (const [sentence, words] of sentences) {
       this.words += words.length;
       words.forEach((word, position) => {
         let list = occurrences.get(word);

@@ -2,11 +2,12 @@
 // group's every one of those it uses however rarely, and a grouping's groups add up to the corpus.
 import { describe, expect, it } from "vitest";
 import { KEYNESS_MIN_FREQUENCY, articleFeatures, keynessLists, type KeynessArticle } from "../../data-loaders/compare/keyness-lists.ts";
+import { searchWords } from "../../data-loaders/publish/search-index.ts";
 
 const article = (language: "en" | "nl", outlet: string, ...sentences: string[]): KeynessArticle => ({
   language,
   groups: { outlet },
-  sentences: sentences.map((text, i) => [i, text] as [number, string]),
+  words: sentences.map((text) => searchWords(text)),
 });
 
 describe("articleFeatures(sentences)", () => {
