@@ -8,7 +8,7 @@ import { compareIds } from "../common/compare-ids.ts";
 export function summarizeRecord(record: ArticleRecord): ArticleSummary {
   const blocks: Record<BlockKind, number> = { heading: 0, paragraph: 0, boilerplate: 0, "source-line": 0 };
   for (const block of record.blocks) blocks[block.kind]++;
-  const { kind, label } = describeProvenance(record.meta.provenance);
+  const { kind, label } = textProvenance(record);
   return {
     id: record.id,
     title: record.title,
@@ -33,6 +33,21 @@ export function summarizeRecord(record: ArticleRecord): ArticleSummary {
     outGroupTone: record.actors.outGroup.tone,
     toneGap: record.actors.gap,
   };
+}
+
+/**
+ * What the text says about its origin: the declared provenance (describeProvenance), or, when the metadata
+ * declares none, the origin lines and author credits the pipeline found in the text, labelled as found.
+ */
+export function textProvenance(record: ArticleRecord): ReturnType<typeof describeProvenance> {
+  const declared = describeProvenance(record.meta.provenance);
+  if (declared.kind !== "not-stated") return declared;
+  const found = (role: string) => [...new Set(record.outlets.filter((o) => o.role === role).map((o) => o.name))];
+  const origins = found("origin");
+  if (origins.length) return { kind: "origin-line", label: `origin line found in the text: ${origins.join(", ")}` };
+  const credited = found("author-credit");
+  if (credited.length) return { kind: "credited-author", label: `author credit found in the text: ${credited.join(", ")}` };
+  return declared;
 }
 
 /**

@@ -28,6 +28,9 @@ describe("the workbench on a corpus with outlets and dates", () => {
     const { page, problems } = await visitPage(browser, origin, "/index.html", "table a[href*='article.html?id=']");
     const sources = await page.locator(".card", { hasText: "By source" }).locator("tbody td").allTextContents();
     expect(sources).toEqual(expect.arrayContaining(["Eastern Ledger", "Oosterpost", "RT (origin line)", "J. Doe (credited author)"]));
+    // The origin line the text states counts as provenance stated in the text, though the metadata declares none.
+    const provenance = await page.locator(".card", { hasText: "By provenance" }).locator("tbody td").allTextContents();
+    expect(provenance).toEqual(expect.arrayContaining(["origin line (“Bron: …”)", "credited author"]));
     await page.goto(`${origin}/compare/frames.html`, { waitUntil: "networkidle" });
     await page
       .locator("form", { hasText: "Compare by" })

@@ -1,7 +1,7 @@
 // An article's source for comparing outlets: the declared outlet, else what the text states, labelled with
 // where it was found; nothing guessed.
 import { describe, expect, it } from "vitest";
-import { articleSource } from "../../data-loaders/compare/summarize-record.ts";
+import { articleSource, textProvenance } from "../../data-loaders/compare/summarize-record.ts";
 import { groupValues, sourceGroup } from "../../data-loaders/compare/groupings.ts";
 import type { ArticleRecord } from "../../data-loaders/schema/record.ts";
 import { analyzeText } from "../helpers.ts";
@@ -60,6 +60,20 @@ describe("articleSource(record)", () => {
       sourceBasis: "credited-author",
     });
     expect(articleSource(withMeta({}))).toEqual({ sourceName: null, sourceBasis: "none" });
+  });
+});
+
+describe("textProvenance(record)", () => {
+  it("keeps the declared provenance, and without one reports the origin line found in the text", () => {
+    expect(textProvenance(withMeta({}, { origin: ["www.rt.com"] }, [originOutlet("RT")]))).toEqual({
+      kind: "origin-line",
+      label: "origin line: www.rt.com",
+    });
+    expect(textProvenance(withMeta({}, {}, [originOutlet("RT")]))).toEqual({
+      kind: "origin-line",
+      label: "origin line found in the text: RT",
+    });
+    expect(textProvenance(withMeta({}))).toEqual({ kind: "not-stated", label: "not stated in the text" });
   });
 });
 
