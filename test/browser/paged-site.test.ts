@@ -98,6 +98,11 @@ describe(`a site of ${ARTICLES} articles`, () => {
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(ARTICLES);
     // The table lists exactly the filtered articles (all on one page), each linking to the reader.
+    // The table is redrawn after the shown articles' rows files arrive: wait for it (on a loaded machine the
+    // pager's count can run ahead of the table).
+    await page
+      .waitForFunction((n) => document.querySelectorAll("table a[href*='article.html?id=']").length === n, shown, { timeout: 30_000 })
+      .catch(() => undefined);
     const links = await page.locator("table a[href*='article.html?id=']").count();
     expect(links).toBe(shown);
     expect(problems).toEqual([]);
