@@ -66,6 +66,12 @@ function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
+/** A data file the pages declare, parsed: Framework names it `<name>.<hash>.json` in `data`. */
+function declaredFile(data: string, name: string): unknown {
+  const file = readdirSync(data).find((n) => n.startsWith(`${name}.`) && /^[a-z-]+\.[0-9a-f]+\.json$/.test(n))!;
+  return JSON.parse(readFileSync(join(data, file), "utf8"));
+}
+
 /** What each page downloads as data when first opened, in KB. */
 function pageData(site: string): Record<string, number> {
   const data = join(site, "_file", "data", "corpus");
@@ -75,15 +81,7 @@ function pageData(site: string): Record<string, number> {
       (sum, m) => sum + Number(m[1]),
       0,
     );
-  const index = JSON.parse(
-    readFileSync(
-      join(
-        data,
-        readdirSync(data).find((n) => /^articles\.[0-9a-f]+\.json$/.test(n))!,
-      ),
-      "utf8",
-    ),
-  ) as { columns: { id: string[] } };
+  const index = declaredFile(data, "articles") as { columns: { id: string[] } };
   const firstRows = index.columns.id.slice(0, 60).reduce((sum, id) => sum + size(`rows/${id}.json`), 0);
   const firstPage = (folder: string) => {
     const dir = join(data, folder);
@@ -113,17 +111,8 @@ async function benchSearch(site: string): Promise<SearchBench> {
   const data = join(site, "_file", "data", "corpus");
   const shardFiles = files(join(data, "search"));
   const sizes = shardFiles.map((f) => statSync(f).size);
-  const manifestName = readdirSync(data).find((n) => /^search\.[0-9a-f]+\.json$/.test(n))!;
-  const manifest = JSON.parse(readFileSync(join(data, manifestName), "utf8")) as { shards: string[] };
-  const index = JSON.parse(
-    readFileSync(
-      join(
-        data,
-        readdirSync(data).find((n) => /^articles\.[0-9a-f]+\.json$/.test(n))!,
-      ),
-      "utf8",
-    ),
-  ) as {
+  const manifest = declaredFile(data, "search") as { shards: string[] };
+  const index = declaredFile(data, "articles") as {
     columns: { id: string[] };
   };
   const first = JSON.parse(readFileSync(join(data, "text", `${index.columns.id[0]}.json`), "utf8")) as { sentences: [number, string][] };

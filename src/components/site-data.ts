@@ -147,3 +147,18 @@ export function shorten(text: string, chars: number): string {
   const space = cut.lastIndexOf(" ");
   return `${(space > chars / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:·-]+$/, "")}…`;
 }
+
+/** Where an article's source was found, as a reader says it (data-loaders/compare/groupings.ts SOURCE_BASIS_LABELS). */
+export const SOURCE_BASIS_LABELS: Readonly<Record<IndexRow["sourceBasis"], string>> = {
+  declared: "declared",
+  "origin-line": "origin line",
+  summary: "summary of",
+  "credited-author": "credited author",
+  none: "none found",
+};
+
+/** An article's source as its group is named: "RT", "RT (origin line)", or "no source stated". */
+export function sourceLabel(row: Pick<IndexRow, "sourceName" | "sourceBasis">): string {
+  if (row.sourceName === null) return "no source stated";
+  return row.sourceBasis === "declared" ? row.sourceName : `${row.sourceName} (${SOURCE_BASIS_LABELS[row.sourceBasis]})`;
+}
