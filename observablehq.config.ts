@@ -24,6 +24,17 @@ export default {
     { name: "Over time", path: "/time" },
     { name: "Codebook", path: "/codebook" },
     { name: "Methods", path: "/methods" },
+    {
+      name: "Course",
+      open: true,
+      pages: [
+        { name: "How to read these notebooks", path: "/guide" },
+        { name: "Exercises", path: "/exercises" },
+        { name: "Hand coding", path: "/coding" },
+        { name: "Agreement", path: "/agreement" },
+        { name: "Teacher notes", path: "/teaching" },
+      ],
+    },
   ],
   // One reader page for every article (src/article.md?id=<id>), which fetches the article's record: the
   // site renders the same handful of pages whatever the corpus size.

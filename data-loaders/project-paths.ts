@@ -23,6 +23,12 @@ export interface CorpusPaths {
   readonly sentimentValidation: string;
   readonly actors: string;
   readonly outlets: string;
+  /**
+   * Folder of teachers' exercise sets (`EXERCISES`): one YAML file per set; a missing folder means none. Sets
+   * name articles, so they belong to a corpus: the bundled sets go with the bundled corpus only, and another
+   * corpus (`CORPUS`) has none unless `EXERCISES` names its folder (null).
+   */
+  readonly exercises: string | null;
   /** The largest article body accepted, in UTF-8 bytes (`MAX_ARTICLE_BYTES`); a larger one is an error. */
   readonly maxArticleBytes: number;
 }
@@ -45,7 +51,7 @@ export function articleSizeLimit(value: string | undefined, name = "MAX_ARTICLE_
 /**
  * Where the articles and data files are: the bundled corpus unless the environment names others
  * (`CORPUS` for the articles, `BOILERPLATE_PATTERNS`, `FRAMING_CODEBOOK`, `DEVICES_CODEBOOK`, `SPEECH_CUES`,
- * `HAND_CHECK`, `SENTIMENT_RULES`, `TONE_WEIGHTS`, `ACTORS_GAZETTEER`, `OUTLETS_GAZETTEER`
+ * `HAND_CHECK`, `SENTIMENT_RULES`, `TONE_WEIGHTS`, `ACTORS_GAZETTEER`, `OUTLETS_GAZETTEER`, `EXERCISES`
  * for the data files; relative paths are taken from the current folder). The CLI's flags override these;
  * the site build reads only the environment.
  */
@@ -64,6 +70,7 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
     sentimentValidation: join(PROJECT_ROOT, "corpus/checks/sentiment-validation.json"),
     actors: pick(env.ACTORS_GAZETTEER, "corpus/gazetteers/actors.yaml"),
     outlets: pick(env.OUTLETS_GAZETTEER, "corpus/gazetteers/outlets.yaml"),
+    exercises: env.EXERCISES || !env.CORPUS ? pick(env.EXERCISES, "corpus/exercises") : null,
     maxArticleBytes: articleSizeLimit(env.MAX_ARTICLE_BYTES),
   };
 }

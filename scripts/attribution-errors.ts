@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluationPart } from "../data-loaders/common/evaluation-split.ts";
-import { mulberry32 } from "../data-loaders/common/seeded-random.ts";
+import { mulberry32 } from "../data-loaders/portable/seeded-random.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { analyzeArticle } from "../data-loaders/pipeline/analyze-article.ts";
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";

@@ -9,7 +9,7 @@ import { once } from "node:events";
 import { readText } from "../data-loaders/pipeline/analyze-article.ts";
 import type { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { readCorpus } from "../data-loaders/reading/read-corpus.ts";
-import { mulberry32 } from "../data-loaders/common/seeded-random.ts";
+import { mulberry32 } from "../data-loaders/portable/seeded-random.ts";
 import type { Language } from "../data-loaders/schema/record.ts";
 
 export type SentencePools = ReadonlyMap<Language, { readonly sentences: readonly string[]; readonly headings: readonly string[] }>;

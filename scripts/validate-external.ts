@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { evaluationPart, type EvaluationPart } from "../data-loaders/common/evaluation-split.ts";
-import { krippendorffAlpha } from "../data-loaders/compare/krippendorff-alpha.ts";
+import { krippendorffAlpha } from "../data-loaders/portable/krippendorff-alpha.ts";
 import { analyzeArticle, type AnalysisResources } from "../data-loaders/pipeline/analyze-article.ts";
 import { bareArticle } from "../data-loaders/reading/bare-article.ts";
 import { accuracy, macroF1, type Polarity } from "../data-loaders/tone/evaluate-sentiment.ts";

@@ -1,5 +1,5 @@
 import { quantileSorted } from "simple-statistics";
-import { mulberry32, multinomialResamples } from "../common/seeded-random.ts";
+import { mulberry32, multinomialResamples } from "../portable/seeded-random.ts";
 import { compareIds } from "../common/compare-ids.ts";
 import type { MeanRow, RateRow } from "../schema/site-outputs.ts";
 

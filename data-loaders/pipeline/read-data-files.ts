@@ -4,7 +4,7 @@
  * with its stage's pure compiler. Every problem is reported located (file, field, message); a file that
  * cannot be read, is not UTF-8 or is not YAML is reported the same way.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -20,6 +20,8 @@ import { dutchLexicon, englishLexicon } from "../tone/sentiment-lexicons.ts";
 import { compileOutlets, type OutletGazetteer } from "../voices/outlets.ts";
 import { compileSpeechCues, type SpeechCues } from "../voices/speech-cues.ts";
 import { parseHandCheck, type HandCheck } from "../compare/hand-check.ts";
+import { compileExerciseSet, type ExerciseSetInput } from "../compare/exercise-sets.ts";
+import { compareIds } from "../common/compare-ids.ts";
 
 /**
  * Reads a YAML data file and compiles it; throws one {@link CorpusValidationError} with every problem. The
@@ -148,6 +150,32 @@ export function readSentimentValidation(file: string): object {
   } catch (error) {
     throw new CorpusValidationError([{ file, field: "file", message: `cannot be read as JSON: ${(error as Error).message}` }]);
   }
+}
+
+/**
+ * Reads every exercise set in `folder` (its `.yaml` files, in code-unit order; none when the folder does not
+ * exist) and validates them; throws one {@link CorpusValidationError} listing every problem of every file.
+ */
+export function readExerciseSets(folder: string): ExerciseSetInput[] {
+  if (!existsSync(folder)) return [];
+  const errors: CorpusError[] = [];
+  const sets: ExerciseSetInput[] = [];
+  const files = readdirSync(folder)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort(compareIds);
+  for (const name of files) {
+    try {
+      const { value, bytes } = readYamlWithBytes(join(folder, name));
+      const result = compileExerciseSet(value, bytes, name);
+      if (result.set) sets.push(result.set);
+      errors.push(...result.errors.map((e) => ({ ...e, file: join(folder, name) })));
+    } catch (error) {
+      if (!(error instanceof CorpusValidationError)) throw error;
+      errors.push(...error.errors);
+    }
+  }
+  if (errors.length) throw new CorpusValidationError(errors);
+  return sets;
 }
 
 /** Reads a YAML data file and its bytes; a syntax error is reported with the file and line. */

@@ -7,6 +7,7 @@ import { summarizeRecord } from "../compare/summarize-record.ts";
 import { searchableSentences } from "./search-index.ts";
 import { openRecordCache, type RecordCache } from "../pipeline/record-cache.ts";
 import { paragraphSentenceScores } from "../tone/article-sentiment.ts";
+import { pipelineCodes, type ToneClassBounds } from "../compare/coding-frame.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleRows, ArticleSummary, ConcordanceLine, VoiceRow } from "../schema/site-outputs.ts";
 
@@ -26,19 +27,32 @@ export interface ArticleView {
   readonly sentences: Array<[number, string]>;
   /** SHA-256 of what was read of the article (id, metadata and text), whatever analysed it. */
   readonly input: string;
+  /** The pipeline's codes of the searchable sentences, for the coding pages: [task, [[position, code]]]. */
+  readonly coding: ReturnType<typeof pipelineCodes>;
 }
 
-/** The view of a record (its JSON as published), with `negativeWeight` its language's negative-sentence weight. */
-export function articleView(record: ArticleRecord, negativeWeight: number): ArticleView {
+/** What a view is computed with beside the record: per language, the negative-sentence weight and tone class bounds. */
+export type ViewSettings = Readonly<
+  Record<ArticleRecord["language"], { readonly negativeWeight: number; readonly toneBounds: ToneClassBounds }>
+>;
+
+/** The view of a record (its JSON as published), with its language's settings. */
+export function articleView(record: ArticleRecord, { negativeWeight, toneBounds }: ViewSettings[ArticleRecord["language"]]): ArticleView {
   const summary = summarizeRecord(record);
   const attributions = voiceRows(record);
   const interval = articleToneInterval(record.id, paragraphSentenceScores(record), negativeWeight);
+  const sentences = searchableSentences(record);
   return {
     summary,
     concordance: concordanceLines(record),
     attributions,
     outlets: record.outlets,
-    sentences: searchableSentences(record),
+    sentences,
+    coding: pipelineCodes(
+      record,
+      sentences.map(([index]) => index),
+      toneBounds,
+    ),
     input: createHash("sha256")
       .update(JSON.stringify([record.id, record.meta, record.text]))
       .digest("hex"),
@@ -63,19 +77,16 @@ export function articleView(record: ArticleRecord, negativeWeight: number): Arti
  * the SHA-256 of the record's JSON and the negative-sentence weights, and a record carries the fingerprint
  * of the analysis code (which includes this file) and its codebooks, so a view is only found for the exact
  * record and code that made it; a cached view is read without parsing the record. `cacheFolder` null: no
- * cache. `negativeWeights` is each language's negative-sentence weight.
+ * cache. `settings` are each language's negative-sentence weight and tone class bounds (part of the key).
  */
-export function articleViews(
-  cacheFolder: string | null,
-  negativeWeights: Readonly<Record<ArticleRecord["language"], number>>,
-): (json: string) => ArticleView {
+export function articleViews(cacheFolder: string | null, settings: ViewSettings): (json: string) => ArticleView {
   const compute = (json: string) => {
     const record = JSON.parse(json) as ArticleRecord;
-    return articleView(record, negativeWeights[record.language]);
+    return articleView(record, settings[record.language]);
   };
   if (!cacheFolder) return compute;
   const cache: RecordCache = openRecordCache(join(cacheFolder, "site"));
-  const salt = `site-view\n${JSON.stringify(Object.entries(negativeWeights).sort())}\n`;
+  const salt = `site-view\n${JSON.stringify(Object.entries(settings).sort())}\n`;
   return (json) => {
     const key = createHash("sha256").update(salt).update(json).digest("hex");
     const cached = cache.get(key);

@@ -15,12 +15,15 @@ import { SearchIndexBuilder, searchWords } from "./search-index.ts";
 import { GROUPINGS, groupValues } from "../compare/groupings.ts";
 import { KEYNESS_MAX_GROUPS, KEYNESS_MIN_FREQUENCY, keynessLists, type KeynessArticle } from "../compare/keyness-lists.ts";
 import type { CorpusPaths } from "../project-paths.ts";
-import { readHandCheck, readSentimentValidation } from "../pipeline/read-data-files.ts";
+import { readExerciseSets, readHandCheck, readSentimentValidation } from "../pipeline/read-data-files.ts";
+import { CodingFrameBuilder, codingTasks, toneClassBounds } from "../compare/coding-frame.ts";
+import { resolveExerciseSets, type ExerciseArticle } from "../compare/exercise-sets.ts";
+import { defaultCode, type CodingTask } from "../portable/coding.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleSummary, BuildStamp, ConcordanceLine, PagedList, VoiceRow } from "../schema/site-outputs.ts";
 
 /** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
-export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "text", "concordance", "voices", "search", "keyness"];
+export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "text", "concordance", "voices", "search", "keyness", "coding"];
 
 /**
  * Deflate level of the fetched files, the bulk of the zip: stored (0), not deflated, since deflating them
@@ -41,6 +44,7 @@ const VOICE_LIST_PAGE_SIZE = 200;
  *   voices/<faceless|framed>/<page>.json        attributions to faceless voices / in framed sentences, 200 per page
  *   text/<id>.json             an article's searchable sentences, for the search page's keyword-in-context lines
  *   search/<shard>.json        the full-text index: postings of the words starting with the shard's two characters
+ *   coding/<task>.json         a coding task's sampling frame: the units the pipeline coded, by code
  * Loaded by the pages with FileAttachment (corpus-wide, small at any corpus size):
  *   articles.json              the corpus index: one entry per article, stored by column
  *   codebooks.json             the framing and devices codebooks, for the codebook page and the legends
@@ -51,6 +55,8 @@ const VOICE_LIST_PAGE_SIZE = 200;
  *   voices.json                who speaks: totals, speakers, the network of the most-quoting articles
  *   search.json                the full-text index's totals and shard names
  *   keyness.json               which keyness frequency lists there are (keyness/…, fetched by the Keywords page)
+ *   coding.json                the coding tasks and the numbering of the units a coding sample is drawn from
+ *   exercises.json             teachers' exercise sets, their sentences found in the corpus
  * Every file but the records opens with `build`: the analysis stamp and codebook stamps it was made with
  * (records carry the same as `analysis` and `codebooks`). Each file's schema is in
  * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
@@ -77,6 +83,12 @@ export async function publishCorpus(
   // A file pages fetch by name: stamped like the others, stored rather than deflated.
   const publishFetched = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }), FETCHED_LEVEL);
   const handCheck = readHandCheck(paths.handCheck);
+  const exerciseSets = paths.exercises ? readExerciseSets(paths.exercises) : [];
+  const exerciseIds = new Set(exerciseSets.flatMap((set) => set.items.map((item) => item.article)));
+  const exerciseArticles = new Map<string, ExerciseArticle>();
+  const tasks = codingTasks(resources.framing, resources.devices);
+  const coding = new CodingFrameBuilder(tasks);
+  const toneBounds = toneClassBounds(resources.sentiment.newsThresholds);
   const checked = new Set(handCheckArticles(handCheck));
   const summary: ArticleSummary[] = [];
   const concordance: ConcordanceLine[] = [];
@@ -88,8 +100,8 @@ export async function publishCorpus(
   const search = new SearchIndexBuilder();
   const keynessArticles: KeynessArticle[] = [];
   const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
-    en: resources.sentiment.rules.en.negativeSentenceWeight,
-    nl: resources.sentiment.rules.nl.negativeSentenceWeight,
+    en: { negativeWeight: resources.sentiment.rules.en.negativeSentenceWeight, toneBounds: toneBounds.en },
+    nl: { negativeWeight: resources.sentiment.rules.nl.negativeSentenceWeight, toneBounds: toneBounds.nl },
   });
   for await (const json of records) {
     const view = viewOf(json);
@@ -100,6 +112,14 @@ export async function publishCorpus(
     // Each sentence's folded words, found once for the search index and the keyness lists.
     const words = view.sentences.map(([sentence, text]) => [sentence, searchWords(text)] as const);
     search.add(summary.length, words);
+    coding.add(view.sentences.length, view.coding);
+    if (exerciseIds.has(id)) {
+      const codes = new Map(view.coding);
+      exerciseArticles.set(id, {
+        sentences: view.sentences,
+        code: (task, position) => codes.get(task.id)?.find(([at]) => at === position)?.[1] ?? defaultCode(task.kind),
+      });
+    }
     keynessArticles.push({ language: view.summary.language, groups: groupValues(view.summary), words: words.map(([, w]) => w) });
     summary.push(view.summary);
     corpusHash.update(`${view.input}\n`);
@@ -136,7 +156,8 @@ export async function publishCorpus(
   for (const { name, shard } of shards) publishFetched(`search/${name}.json`, shard);
   publish("search.json", { ...search.totals(), shards: shards.map((s) => s.name) });
   publish("keyness.json", publishKeyness(keynessArticles, publishFetched));
-  publish("articles.json", { corpus: { articles: summary.length, sha256: corpusHash.digest("hex") }, ...articleIndex(summary) });
+  const corpusSha = corpusHash.digest("hex");
+  publish("articles.json", { corpus: { articles: summary.length, sha256: corpusSha }, ...articleIndex(summary) });
   publish("codebooks.json", {
     stamps: build.codebooks,
     framing: codebookView(resources.framing),
@@ -145,9 +166,35 @@ export async function publishCorpus(
     actors: actorsView(paths.actors),
   });
   publish("hand-check.json", compareHandCheck(handCheck, checkedRecords));
+  const exercises = resolveExerciseSets(exerciseSets, new Map(tasks.map((t) => [t.id, t])), exerciseArticles);
+  if (exercises.errors.length) throw new CorpusValidationError(exercises.errors);
+  publish("exercises.json", { sets: exercises.sets });
+  publish("coding.json", {
+    corpus: { articles: summary.length, sha256: corpusSha },
+    units: coding.unitCount(),
+    firstUnits: coding.articleFirstUnits(),
+    toneBounds,
+    tasks: tasks.map((task) => ({ ...task, file: codingFile(task) })),
+  });
+  for (const { task, frame } of coding.frames())
+    publishFetched(codingFile(task), {
+      task: task.id,
+      units: frame.units,
+      coded: frame.coded.map(([code, units]) => [code, deltas(units)]),
+    });
   publish("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
   publish("tone.json", compareTone(summary, resources.gazetteer, { drawn }));
   return { articles: summary.length, concordanceLines: concordance.length };
+}
+
+/** Where a coding task's sampling frame is published: coding/frame/<id>.json, coding/tone.json, … */
+function codingFile(task: CodingTask): string {
+  return `coding/${task.category ? `${task.kind}/${task.category}` : task.kind}.json`;
+}
+
+/** Ascending numbers as the first then the differences (smaller JSON). */
+function deltas(units: readonly number[]): number[] {
+  return units.map((unit, i) => (i ? unit - units[i - 1]! : unit));
 }
 
 /**

@@ -623,6 +623,89 @@ export const keynessListFileSchema = z
   })
   .strict();
 
+const code = z
+  .union([z.number().int().min(-1).max(1), z.string().min(1)])
+  .describe("a code: 1/0 present/absent, -1/0/1 tone, or a speaker");
+const codingTaskSchema = z
+  .object({
+    id: z.string().describe('"frame:<id>", "device:<id>", "tone" or "speaker"'),
+    kind: z.enum(["frame", "device", "tone", "speaker"]),
+    category: z.string().nullable().describe("the codebook entry of a frame or device task"),
+    label: z.string(),
+    file: z.string().describe("its sampling frame, fetched: coding/<kind>/<category>.json or coding/<kind>.json"),
+  })
+  .strict();
+
+/** coding.json: the coding tasks and how the corpus's units (heading and paragraph sentences) are numbered. */
+export const codingIndexSchema = z
+  .object({
+    build: buildStampSchema,
+    corpus: articleIndexFileSchema.shape.corpus,
+    units: count.describe("heading and paragraph sentences in the corpus: the units a sample is drawn from"),
+    firstUnits: z
+      .array(count)
+      .describe("each article's first unit number, in articles.json order; an article's units are its text/<id>.json sentences in order"),
+    toneBounds: z
+      .object({
+        en: z.object({ negative: z.number(), positive: z.number() }).strict(),
+        nl: z.object({ negative: z.number(), positive: z.number() }).strict(),
+      })
+      .strict()
+      .describe("the sentence tone scores above which the pipeline codes +1 and below which -1, per language"),
+    tasks: z.array(codingTaskSchema),
+  })
+  .strict();
+
+/** coding/<kind>[/<category>].json: one task's sampling frame, the units the pipeline coded, by code. */
+export const codingFrameFileSchema = z
+  .object({
+    build: buildStampSchema,
+    task: z.string(),
+    units: count,
+    coded: z
+      .array(z.tuple([code, z.array(count)]))
+      .describe(
+        "[code, units]: for each code but the task's default (absent, neutral, none), the units the pipeline gave it, as the first unit number then differences",
+      ),
+  })
+  .strict();
+
+const exerciseItemSchema = z
+  .object({
+    task: z.string(),
+    article: z.string(),
+    sentence: index,
+    text: z.string().describe("the sentence as the reader shows it"),
+    before: z.string().nullable().describe("the heading or paragraph sentence before it, for context"),
+    after: z.string().nullable(),
+    answer: code.describe("the teacher's answer"),
+    explanation: z.string().nullable(),
+    pipeline: code.describe("the pipeline's code of the sentence"),
+  })
+  .strict();
+
+/** exercises.json: teachers' exercise sets (corpus/exercises/*.yaml), their sentences resolved in the corpus. */
+export const exercisesFileSchema = z
+  .object({
+    build: buildStampSchema,
+    sets: z.array(
+      z
+        .object({
+          id: z.string(),
+          title: z.string(),
+          version: z.string(),
+          author: z.string(),
+          licence: z.string(),
+          file: z.string().describe("the exercise file, relative to its folder"),
+          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          instructions: z.string(),
+          items: z.array(exerciseItemSchema),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
 /**
  * Every file the site publishes besides the records, by name: the ones pages load with FileAttachment
  * (the corpus-wide figures), then, by pattern, the ones a page fetches when it shows an article or a page
@@ -639,6 +722,8 @@ export const SITE_OUTPUTS = {
   "voices.json": voicesFileSchema,
   "search.json": searchManifestSchema,
   "keyness.json": keynessManifestSchema,
+  "coding.json": codingIndexSchema,
+  "exercises.json": exercisesFileSchema,
 } as const;
 
 /** The files fetched on demand, by pattern (the record, articles/<id>.json, is the record schema). */
@@ -657,8 +742,18 @@ export const FETCHED_OUTPUTS = {
     pattern: /^keyness\/(corpus-(en|nl)|[a-z]+\/\d+)\.json$/,
     schema: keynessListFileSchema,
   },
+  "coding/<task>.json": {
+    name: "coding-frame",
+    pattern: /^coding\/(tone|speaker|(frame|device)\/[a-z][a-z0-9-]*)\.json$/,
+    schema: codingFrameFileSchema,
+  },
 } as const;
 
+export type SentimentValidationFile = DeepReadonly<z.infer<typeof sentimentValidationFileSchema>>;
+export type CodingIndex = DeepReadonly<z.infer<typeof codingIndexSchema>>;
+export type CodingFrameFile = DeepReadonly<z.infer<typeof codingFrameFileSchema>>;
+export type ExercisesFile = DeepReadonly<z.infer<typeof exercisesFileSchema>>;
+export type ExerciseSet = ExercisesFile["sets"][number];
 export type BuildStamp = DeepReadonly<z.infer<typeof buildStampSchema>>;
 export type FrequencyList = DeepReadonly<z.infer<typeof frequencyListSchema>>;
 export type SearchShard = DeepReadonly<Omit<z.infer<typeof searchShardSchema>, "build">>;

@@ -1,5 +1,5 @@
 import { quantileSorted } from "simple-statistics";
-import { mulberry32 } from "../common/seeded-random.ts";
+import { mulberry32 } from "../portable/seeded-random.ts";
 
 /** A character range `[start, end)`. */
 interface Range {

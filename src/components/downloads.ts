@@ -20,11 +20,16 @@ export interface DownloadTable {
   readonly rows: ReadonlyArray<Readonly<Record<string, unknown>>>;
 }
 
+/** Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first, but not a number) quoted with '. */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+}
+
 /** A cell as CSV text: arrays and objects as JSON, null as empty, text that a spreadsheet would run as a formula quoted. */
 function cell(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  if (typeof value === "string") return /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  if (typeof value === "string") return spreadsheetSafe(value);
   if (typeof value === "boolean") return String(value);
   return JSON.stringify(value);
 }
@@ -58,7 +63,7 @@ export function tableJson(table: DownloadTable, source: DataSource): string {
 }
 
 /** Saves `text` as a file named `fileName` (through a link the page clicks; nothing leaves the browser). */
-function save(fileName: string, text: string, type: string): void {
+export function saveFile(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");
   link.href = url;
@@ -86,9 +91,9 @@ export function downloads(table: DownloadTable, source: DataSource): HTMLElement
     return element;
   };
   bar.append(
-    button("CSV", () => save(`${table.name}.csv`, tableCsv(table, source), "text/csv;charset=utf-8")),
+    button("CSV", () => saveFile(`${table.name}.csv`, tableCsv(table, source), "text/csv;charset=utf-8")),
     " ",
-    button("JSON", () => save(`${table.name}.json`, tableJson(table, source), "application/json")),
+    button("JSON", () => saveFile(`${table.name}.json`, tableJson(table, source), "application/json")),
   );
   return bar;
 }

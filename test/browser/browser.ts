@@ -2,6 +2,8 @@
 // goes wrong on it (console errors and warnings, page errors, failed requests, HTTP errors, requests to
 // another origin, and cells Framework reports as failed).
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { serveStatic } from "../../scripts/serve.ts";
 
@@ -87,4 +89,13 @@ export async function openSite(root: string): Promise<{ origin: string; browser:
       await new Promise((done) => server.close(done));
     },
   };
+}
+
+/** The site `npm run build` made (dist/), where `npm test` builds it before the browser tests. */
+export const DIST = join(import.meta.dirname, "..", "..", "dist");
+
+/** The built site (dist/) served and opened in Chromium; fails clearly when it has not been built. */
+export function openBuiltSite(): ReturnType<typeof openSite> {
+  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+  return openSite(DIST);
 }

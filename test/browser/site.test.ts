@@ -1,23 +1,20 @@
 // Loads the built site (dist/, made by `npm run build`) in headless Chromium from a loopback server and
 // fails on any console error or warning (Plot reports misuse as warnings), page error, failed request, or
 // request to another origin.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { csvParse } from "d3";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { openSite, visitPage } from "./browser.ts";
-
-const DIST = join(PROJECT_ROOT, "dist");
+import { DIST, openBuiltSite, visitPage } from "./browser.ts";
 
 let close: () => Promise<void>;
 let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
-  ({ origin, browser, close } = await openSite(DIST));
+  ({ origin, browser, close } = await openBuiltSite());
 });
 
 afterAll(() => close?.());
@@ -476,6 +473,11 @@ describe("built site in headless Chromium", () => {
       "/codebook.html",
       "/methods.html",
       "/article.html?id=001_eefbe2e11fc71058&show=voices",
+      "/guide.html",
+      "/exercises.html",
+      "/coding.html?task=tone&n=12&seed=3",
+      "/agreement.html",
+      "/teaching.html",
     ];
     const problems: string[] = [];
     for (let load = 1; load <= 5; load++)

@@ -1,7 +1,7 @@
 import { mean, quantileSorted } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import { meanTable, rateTable, type ArticleCounts } from "../../data-loaders/compare/rate-statistics.ts";
-import { mulberry32, multinomialResamples } from "../../data-loaders/common/seeded-random.ts";
+import { mulberry32, multinomialResamples } from "../../data-loaders/portable/seeded-random.ts";
 
 const articles: ArticleCounts[] = [
   { id: "a", words: 1000, counts: { hegemon: 5 }, groups: { language: "nl" } },

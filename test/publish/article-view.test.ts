@@ -7,10 +7,11 @@ import { analyzeArticle, codebookStamps } from "../../data-loaders/pipeline/anal
 import { readCorpus } from "../../data-loaders/reading/read-corpus.ts";
 import { SEED_CORPUS, sharedResources, writeCorpus } from "../helpers.ts";
 
-describe("articleViews(cacheFolder, weights)", () => {
+describe("articleViews(cacheFolder, settings)", () => {
   it("gives from its cache exactly the view it computes, keyed by the record's bytes", async () => {
     const resources = sharedResources();
-    const weights = { en: 1, nl: 2 };
+    const bounds = { negative: -0.05, positive: 0.05 };
+    const weights = { en: { negativeWeight: 1, toneBounds: bounds }, nl: { negativeWeight: 2, toneBounds: bounds } };
     const records: string[] = [];
     for await (const article of readCorpus(SEED_CORPUS))
       records.push(JSON.stringify(analyzeArticle(article, resources, codebookStamps(resources))));
@@ -21,8 +22,8 @@ describe("articleViews(cacheFolder, weights)", () => {
     expect(records.map((json) => again(json))).toEqual(computed);
     expect(computed).toEqual(records.map((json) => articleView(JSON.parse(json), weights[JSON.parse(json).language as "en" | "nl"])));
     // Another weight is another key: the Dutch articles' intervals are computed again, not read back.
-    const other = articleViews(folder, { en: 1, nl: 1 });
+    const other = articleViews(folder, { ...weights, nl: { negativeWeight: 1, toneBounds: bounds } });
     const dutch = records.findIndex((json) => JSON.parse(json).language === "nl");
-    expect(other(records[dutch]!).rows).toEqual(articleView(JSON.parse(records[dutch]!), 1).rows);
+    expect(other(records[dutch]!).rows).toEqual(articleView(JSON.parse(records[dutch]!), { negativeWeight: 1, toneBounds: bounds }).rows);
   });
 });

@@ -2,7 +2,7 @@
 // Alpha-Reliability", 2011, section C: 4 coders, 12 units, values 1–5, missing data), which reports
 // alpha 0.743 (nominal) and 0.849 (interval).
 import { describe, expect, it } from "vitest";
-import { krippendorffAlpha } from "../../data-loaders/compare/krippendorff-alpha.ts";
+import { krippendorffAlpha } from "../../data-loaders/portable/krippendorff-alpha.ts";
 
 const _ = null;
 // Rows are coders A–D, columns units 1–12, as printed in the paper; the function takes one array per unit.
