@@ -89,6 +89,8 @@ function pageData(site: string): Record<string, number> {
     return first.length ? Math.max(...first.map((f) => statSync(f).size)) : 0;
   };
   const reader = Math.max(...index.columns.id.map((id) => size(`articles/${id}.json`) + size(`rows/${id}.json`)));
+  // A coding task fetches its sampling frame (the largest is counted) and the text files of its sample.
+  const largestFrame = Math.max(...files(join(data, "coding")).map((f) => statSync(f).size));
   const kb = (bytes: number) => Math.round(bytes / 1024);
   return {
     index: kb(declared("index.html")),
@@ -99,6 +101,9 @@ function pageData(site: string): Record<string, number> {
     readerLargest: kb(declared("article.html") + reader),
     codebook: kb(declared("codebook.html")),
     methods: kb(declared("methods.html")),
+    coding: kb(declared("coding.html") + largestFrame),
+    agreement: kb(declared("agreement.html") + largestFrame),
+    exercises: kb(declared("exercises.html") + largestFrame),
   };
 }
 

@@ -48,11 +48,10 @@ interface Accumulator {
 
 const accumulator = (): Accumulator => ({ articles: 0, tokens: 0, counts: new Map() });
 
-function addTo(target: Accumulator, features: ReadonlyMap<string, number>, tokens: number, keep: (f: string) => boolean): void {
+function addTo(target: Accumulator, features: ReadonlyMap<string, number>, tokens: number): void {
   target.articles++;
   target.tokens += tokens;
   for (const [feature, n] of features) {
-    if (!keep(feature)) continue;
     const entry = target.counts.get(feature);
     if (entry) {
       entry[0] += n;
@@ -61,11 +60,26 @@ function addTo(target: Accumulator, features: ReadonlyMap<string, number>, token
   }
 }
 
+/** A group's counts of the corpus's features, by the feature's number (its place in code-unit order). */
+interface GroupAccumulator {
+  articles: number;
+  tokens: number;
+  counts: Map<number, [number, number]>;
+}
+
 const asList = (a: Accumulator, language: Language): FrequencyList => ({
   language,
   articles: a.articles,
   tokens: a.tokens,
   features: [...a.counts].sort(([x], [y]) => compareIds(x, y)).map(([feature, [n, docs]]) => [feature, n, docs]),
+});
+
+/** A group's list: its features numbered in code-unit order, so sorting the numbers sorts the features. */
+const groupList = (a: GroupAccumulator, language: Language, names: readonly string[]): FrequencyList => ({
+  language,
+  articles: a.articles,
+  tokens: a.tokens,
+  features: [...a.counts].sort(([x], [y]) => x - y).map(([id, [n, docs]]) => [names[id]!, n, docs]),
 });
 
 /** One article as keyness needs it: its language, its group in every grouping, its searchable sentences as folded words. */
@@ -92,33 +106,61 @@ export function keynessLists(
   for (const a of articles) {
     if (!corpus.has(a.language)) corpus.set(a.language, accumulator());
     const features = featuresOfWords(a.words);
-    addTo(corpus.get(a.language)!, features, tokenCount(features), () => true);
+    addTo(corpus.get(a.language)!, features, tokenCount(features));
   }
   for (const a of corpus.values()) for (const [feature, [n]] of a.counts) if (n < KEYNESS_MIN_FREQUENCY) a.counts.delete(feature);
+  // Each language's listed features, numbered in code-unit order: groups count by number, which is faster
+  // than by text and sorts the same.
+  const numbering = new Map(
+    [...corpus].map(([language, a]) => {
+      const names = [...a.counts.keys()].sort(compareIds);
+      return [language, { names, ids: new Map(names.map((name, id) => [name, id])) }] as const;
+    }),
+  );
   // Each grouping's groups, largest first; the accumulators of the chosen ones, per language.
   const chosen = groupings.map((grouping) => {
     const sizes = new Map<string, number>();
     for (const a of articles) sizes.set(a.groups[grouping]!, (sizes.get(a.groups[grouping]!) ?? 0) + 1);
     const kept = [...sizes].sort(([x, n], [y, m]) => m - n || compareIds(x, y)).slice(0, KEYNESS_MAX_GROUPS);
-    return { grouping, groups: new Map(kept.map(([group, n]) => [group, { articles: n, byLanguage: new Map<Language, Accumulator>() }])) };
+    return {
+      grouping,
+      groups: new Map(kept.map(([group, n]) => [group, { articles: n, byLanguage: new Map<Language, GroupAccumulator>() }])),
+    };
   });
   for (const a of articles) {
-    const known = corpus.get(a.language)!.counts;
+    const { ids } = numbering.get(a.language)!;
     const features = featuresOfWords(a.words);
     const tokens = tokenCount(features);
+    // The article's listed features, looked up once for all its groups.
+    const listed: Array<[number, number]> = [];
+    for (const [feature, n] of features) {
+      const id = ids.get(feature);
+      if (id !== undefined) listed.push([id, n]);
+    }
     for (const { grouping, groups } of chosen) {
       const group = groups.get(a.groups[grouping]!);
       if (!group) continue;
-      if (!group.byLanguage.has(a.language)) group.byLanguage.set(a.language, accumulator());
-      addTo(group.byLanguage.get(a.language)!, features, tokens, (f) => known.has(f));
+      let target = group.byLanguage.get(a.language);
+      if (!target) group.byLanguage.set(a.language, (target = { articles: 0, tokens: 0, counts: new Map() }));
+      target.articles++;
+      target.tokens += tokens;
+      for (const [id, n] of listed) {
+        const entry = target.counts.get(id);
+        if (entry) {
+          entry[0] += n;
+          entry[1]++;
+        } else target.counts.set(id, [n, 1]);
+      }
     }
   }
   const sortedLists = (byLanguage: Map<Language, Accumulator>) =>
     [...byLanguage].sort(([x], [y]) => compareIds(x, y)).map(([language, acc]) => asList(acc, language));
+  const sortedGroupLists = (byLanguage: Map<Language, GroupAccumulator>) =>
+    [...byLanguage].sort(([x], [y]) => compareIds(x, y)).map(([language, acc]) => groupList(acc, language, numbering.get(language)!.names));
   return {
     corpus: sortedLists(corpus),
     groups: chosen.flatMap(({ grouping, groups }) =>
-      [...groups].map(([group, { articles: n, byLanguage }]) => ({ grouping, group, articles: n, lists: sortedLists(byLanguage) })),
+      [...groups].map(([group, { articles: n, byLanguage }]) => ({ grouping, group, articles: n, lists: sortedGroupLists(byLanguage) })),
     ),
   };
 }

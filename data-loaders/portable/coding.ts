@@ -64,12 +64,14 @@ export function normalizeSpeaker(name: string): string {
 /**
  * A code as read from a coding file's `code` field, or why it is not one. Frames and devices: 1 or 0 (also
  * "present"/"absent"); tone: −1, 0 or 1 (also "negative"/"neutral"/"positive"); speaker: "none", "unnamed"
- * or a name (normalised).
+ * or a name (normalised; a ' before a name starting with =, +, - or @ is the coding file's guard and dropped).
  * @example readCode("frame", "present") // { code: 1 }
  */
 export function readCode(kind: TaskKind, text: string): { code: Code } | { error: string } {
   const value = text.trim();
-  if (kind === "speaker") return value ? { code: normalizeSpeaker(value) } : { error: 'is empty (write "none" when no one speaks)' };
+  // A name a spreadsheet would have run as a formula was written with a ' before it (coding files guard it).
+  const name = value.replace(/^'(?=[=+\-@])/, "");
+  if (kind === "speaker") return name ? { code: normalizeSpeaker(name) } : { error: 'is empty (write "none" when no one speaks)' };
   const options = taskOptions(kind);
   const option = options.find((o) => String(o.code) === value || o.label === value.toLowerCase());
   if (option) return { code: option.code };

@@ -7,8 +7,9 @@ import { element } from "./dom.js";
 
 /**
  * The sheet: a card per unit, in sample order, with the sentence before and after it, and radio buttons (for
- * "who is quoted", also a name). `codes` holds the codes so far; `onCode(unit, code)` is called on every
- * change (code null when a name is cleared). Each card is labelled "Sentence k of n" for screen readers.
+ * "who is quoted", also a name, with `speakers` offered as you type). `codes` holds the codes so far;
+ * `onCode(unit, code)` is called on every change (code null when a name is cleared). Each card is
+ * labelled "Sentence k of n" for screen readers.
  */
 export function codingSheet(
   units: readonly CodingUnit[],
@@ -16,8 +17,12 @@ export function codingSheet(
   codes: ReadonlyMap<number, Code>,
   onCode: (unit: number, code: Code | null) => void,
   label: (article: string) => string,
+  speakers: readonly string[] = [],
 ): HTMLElement {
   const sheet = element("div", { className: "coding-sheet" });
+  // Names to choose from when typing a speaker: the speakers the pipeline names anywhere in the corpus.
+  const names = element("datalist", { id: "coding-speakers" }, ...speakers.map((name) => element("option", { value: name })));
+  if (task.kind === "speaker") sheet.append(names);
   units.forEach((unit, k) => {
     const name = `code-${unit.unit}`;
     const card = element("fieldset", { className: "coding-card" });
@@ -55,6 +60,7 @@ export function codingSheet(
         value: named ? current : "",
       });
       text.setAttribute("aria-label", `Speaker of sentence ${k + 1}`);
+      text.setAttribute("list", "coding-speakers");
       const update = () => {
         radio.checked = true;
         const value = normalizeSpeaker(text.value);

@@ -87,6 +87,7 @@ describe("readCode(kind, text) and normalizeSpeaker(name)", () => {
     expect(readCode("tone", "2")).toEqual({ error: expect.stringContaining("-1 negative, 0 neutral, 1 positive") });
     expect(readCode("speaker", " Sergéj  Lavrov")).toEqual({ code: "sergej lavrov" });
     expect(readCode("speaker", "")).toEqual({ error: expect.stringContaining("none") });
+    expect(readCode("speaker", "'=Evil")).toEqual({ code: "=evil" });
   });
   it("compares names without case, diacritics or extra spaces", () => {
     expect(normalizeSpeaker("  Emmanuel  MACRON ")).toBe(normalizeSpeaker("emmanuel macron"));
