@@ -202,7 +202,13 @@ try {
     const site = await benchSite(siteCorpus, work, siteArticles);
     result.site = site;
     console.log(
-      `site build:       ${site.articles} articles: ${site.coldSeconds} s cold, ${site.warmSeconds} s with the record cache, ${site.rebuildSeconds} s after editing one article (peak RSS ${site.peakRssMB} MB)`,
+      [
+        `site build:       ${site.articles} articles: ${site.coldSeconds} s cold, ${site.warmSeconds} s with the record cache, ${site.rebuildSeconds} s after editing one article (peak RSS ${site.peakRssMB} MB)`,
+        ...(["cold", "warm", "rebuild"] as const).map((run) => {
+          const p = site.phases[run];
+          return `  ${run.padEnd(16)}${p ? `loader ${p.analysis} s, data files ${p.dataFiles} s, Framework ${p.framework} s, fetched files ${p.fetchedFiles} s` : "no timing line printed"}`;
+        }),
+      ].join("\n"),
     );
     console.log(
       `page data:        ${Object.entries(site.pageDataKB)

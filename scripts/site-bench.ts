@@ -21,6 +21,8 @@ export interface SiteBench {
   readonly coldSeconds: number;
   readonly warmSeconds: number;
   readonly rebuildSeconds: number;
+  /** Each build's phases, as it printed them. */
+  readonly phases: Readonly<Record<"cold" | "warm" | "rebuild", BuildPhases | null>>;
   readonly peakRssMB: number;
   readonly pageDataKB: Readonly<Record<string, number>>;
   readonly siteMB: number;
@@ -38,7 +40,16 @@ export interface SearchBench {
 }
 
 /** Runs `npm run build` with `env`; resolves with its wall time and the peak RSS of its largest process. */
-function timedBuild(env: Record<string, string>): Promise<{ seconds: number; peakRssMB: number }> {
+/** Where a build's time went, as `npm run build` prints it: loader, data files, Framework, fetched files (seconds). */
+export type BuildPhases = Readonly<Record<"analysis" | "dataFiles" | "framework" | "fetchedFiles", number>>;
+
+/** The phases of `npm run build`'s timing line in its stderr, or null when it printed none. */
+function buildPhases(stderr: string): BuildPhases | null {
+  const m = /inputs and analysis ([\d.]+) s, data files ([\d.]+) s, Framework ([\d.]+) s, fetched files ([\d.]+) s/.exec(stderr);
+  return m ? { analysis: Number(m[1]), dataFiles: Number(m[2]), framework: Number(m[3]), fetchedFiles: Number(m[4]) } : null;
+}
+
+function timedBuild(env: Record<string, string>): Promise<{ seconds: number; peakRssMB: number; phases: BuildPhases | null }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     // GNU time's %M is the peak RSS of the largest child; fall back to wall time only without it.
@@ -56,7 +67,7 @@ function timedBuild(env: Record<string, string>): Promise<{ seconds: number; pea
       if (code !== 0) return reject(new Error(`npm run build failed:\n${stderr.slice(-4000)}`));
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const kb = gnuTime ? Number(stderr.trim().split("\n").pop()) : NaN;
-      resolve({ seconds, peakRssMB: Number.isFinite(kb) ? kb / 1024 : 0 });
+      resolve({ seconds, peakRssMB: Number.isFinite(kb) ? kb / 1024 : 0, phases: buildPhases(stderr) });
     });
   });
 }
@@ -168,6 +179,7 @@ export async function benchSite(corpusFile: string, work: string, articles: numb
     coldSeconds: Number(cold.seconds.toFixed(1)),
     warmSeconds: Number(warm.seconds.toFixed(1)),
     rebuildSeconds: Number(rebuild.seconds.toFixed(1)),
+    phases: { cold: cold.phases, warm: warm.phases, rebuild: rebuild.phases },
     peakRssMB: Math.round(Math.max(cold.peakRssMB, warm.peakRssMB, rebuild.peakRssMB)),
     pageDataKB: pageData(site),
     siteMB: Number((all.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6).toFixed(1)),
