@@ -10,8 +10,9 @@
  *    dated to SOURCE_DATE_EPOCH (default 2000-01-01): Framework writes each data file's date into the pages
  *    (FileAttachment lastModified), so dating them, not the build's clock, keeps rebuilds identical.
  * 4. observable build, once; it finds every file it needs cached.
- * 5. A second pass writes the files pages fetch by name (records, rows, concordance and voice-list pages)
- *    into the site: Framework copies only declared files.
+ * 5. A second pass puts the files pages fetch by name (records, rows, concordance and voice-list pages)
+ *    into the site (Framework copies only declared files): each is written to a store kept between builds
+ *    only when its bytes changed, and hard-linked from there (scripts/fetched-files.ts).
  * A broken link between pages fails the build. Extra arguments go to `observable build`.
  */
 import { spawnSync } from "node:child_process";
@@ -19,10 +20,12 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rm
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
-import { extractEntries, isFetched } from "./fetched-files.ts";
+import { extractEntries, isFetched, publishFetchedFiles } from "./fetched-files.ts";
 import { OFFLINE_ENV } from "./framework-env.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
+// The fetched files of the last build, kept so that a rebuild writes only the ones that changed.
+const FETCHED_STORE = join(PROJECT_ROOT, "src", ".observablehq", "cache", "fetched");
 const epochSeconds = Number(process.env.SOURCE_DATE_EPOCH ?? Date.UTC(2000, 0, 1) / 1000);
 if (!Number.isFinite(epochSeconds)) {
   process.stderr.write(`build: SOURCE_DATE_EPOCH must be seconds since 1970, not ${process.env.SOURCE_DATE_EPOCH}\n`);
@@ -119,9 +122,9 @@ if (unsettled.length) {
 }
 const rendered = lap();
 const output = resolve(PROJECT_ROOT, process.env.BUILD_OUTPUT || "dist");
-const fetched = extractEntries(ZIP, (name) => (isFetched(name) ? join(output, "_file", "data", "corpus", name) : null));
+const fetched = publishFetchedFiles(ZIP, output, FETCHED_STORE);
 process.stderr.write(
-  `build: ${declared} data files for the pages, ${fetched} fetched files written to the site; ` +
+  `build: ${declared} data files for the pages, ${fetched.files} fetched files in the site (${fetched.written} changed); ` +
     `${((performance.now() - started) / 1000).toFixed(1)} s: inputs and analysis ${analysed} s, data files ${prepared} s, ` +
     `Framework ${rendered} s, fetched files ${lap()} s\n`,
 );
