@@ -20,7 +20,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rm
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
-import { extractEntries, isFetched, publishFetchedFiles } from "./fetched-files.ts";
+import { extractEntries, filesBelow, isFetched, publishFetchedFiles } from "./fetched-files.ts";
 import { OFFLINE_ENV } from "./framework-env.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
@@ -32,13 +32,6 @@ if (!Number.isFinite(epochSeconds)) {
   process.exit(2);
 }
 const fixedTime = new Date(epochSeconds * 1000);
-
-function cachedFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? cachedFiles(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
 
 /**
  * Framework clears its output folder only when it lies inside the project. Clear an outside one ourselves,
@@ -112,7 +105,7 @@ const prepared = lap();
 observableBuild();
 // Every cached data file is dated already; a file Framework made itself (a loader added later) would not
 // be, and would put the build's clock into the pages: date it and render again.
-const unsettled = cachedFiles(CACHE_DATA).filter((file) => statSync(file).mtimeMs !== fixedTime.getTime());
+const unsettled = filesBelow(CACHE_DATA).filter((file) => statSync(file).mtimeMs !== fixedTime.getTime());
 if (unsettled.length) {
   for (const file of unsettled) utimesSync(file, fixedTime, fixedTime);
   process.stderr.write(

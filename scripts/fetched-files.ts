@@ -123,7 +123,8 @@ export function publishFetchedFiles(zipPath: string, output: string, store: stri
   return { files: entries.size, written };
 }
 
-function filesBelow(folder: string): string[] {
+/** Every file below `folder` (none when it does not exist). */
+export function filesBelow(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? filesBelow(join(folder, e.name)) : [join(folder, e.name)],

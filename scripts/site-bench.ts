@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import type { SearchShard } from "../data-loaders/schema/site-outputs.ts";
 import { parseQuery, searchIndex, wordSpans } from "../src/components/search.ts";
+import { filesBelow } from "./fetched-files.ts";
 
 export interface SiteBench {
   readonly articles: number;
@@ -72,11 +73,6 @@ function timedBuild(env: Record<string, string>): Promise<{ seconds: number; pea
   });
 }
 
-/** Every file below `dir`. */
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
 /** A data file the pages declare, parsed: Framework names it `<name>.<hash>.json` in `data`. */
 function declaredFile(data: string, name: string): unknown {
   const file = readdirSync(data).find((n) => n.startsWith(`${name}.`) && /^[a-z-]+\.[0-9a-f]+\.json$/.test(n))!;
@@ -96,12 +92,12 @@ function pageData(site: string): Record<string, number> {
   const firstRows = index.columns.id.slice(0, 60).reduce((sum, id) => sum + size(`rows/${id}.json`), 0);
   const firstPage = (folder: string) => {
     const dir = join(data, folder);
-    const first = files(dir).filter((f) => f.endsWith("/0.json"));
+    const first = filesBelow(dir).filter((f) => f.endsWith("/0.json"));
     return first.length ? Math.max(...first.map((f) => statSync(f).size)) : 0;
   };
   const reader = Math.max(...index.columns.id.map((id) => size(`articles/${id}.json`) + size(`rows/${id}.json`)));
   // A coding task fetches its sampling frame (the largest is counted) and the text files of its sample.
-  const largestFrame = Math.max(...files(join(data, "coding")).map((f) => statSync(f).size));
+  const largestFrame = Math.max(...filesBelow(join(data, "coding")).map((f) => statSync(f).size));
   const kb = (bytes: number) => Math.round(bytes / 1024);
   return {
     index: kb(declared("index.html")),
@@ -125,7 +121,7 @@ function pageData(site: string): Record<string, number> {
  */
 async function benchSearch(site: string): Promise<SearchBench> {
   const data = join(site, "_file", "data", "corpus");
-  const shardFiles = files(join(data, "search"));
+  const shardFiles = filesBelow(join(data, "search"));
   const sizes = shardFiles.map((f) => statSync(f).size);
   const manifest = declaredFile(data, "search") as { shards: string[] };
   const index = declaredFile(data, "articles") as {
@@ -173,7 +169,7 @@ export async function benchSite(corpusFile: string, work: string, articles: numb
   lines[middle] = JSON.stringify(article);
   writeFileSync(corpusFile, lines.join("\n"));
   const rebuild = await timedBuild(env);
-  const all = files(site);
+  const all = filesBelow(site);
   const result: SiteBench = {
     articles,
     coldSeconds: Number(cold.seconds.toFixed(1)),

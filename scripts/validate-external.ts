@@ -19,6 +19,7 @@ import {
   type AttributionCounts,
   type WithInterval,
 } from "../data-loaders/voices/evaluate-attribution.ts";
+import { toneClass, type ToneClassBounds } from "../data-loaders/compare/coding-frame.ts";
 
 /** One published row: a dataset part, its size and its figures with intervals. */
 export interface ExternalRow {
@@ -66,11 +67,7 @@ export function validateAttribution(folder: string, resources: AnalysisResources
 }
 
 /** Tone on the ecosent headlines: 3-class accuracy, macro-F1 and Krippendorff's alpha against the coders. */
-export function validateNewsTone(
-  folder: string,
-  score: (text: string) => number,
-  thresholds: { readonly negative: number; readonly positive: number },
-): ExternalRow[] {
+export function validateNewsTone(folder: string, score: (text: string) => number, thresholds: ToneClassBounds): ExternalRow[] {
   const file = join(folder, "nl", "ecosent_headlines_train.jsonl");
   if (!existsSync(file)) return [];
   const rows = readFileSync(file, "utf8")
@@ -80,7 +77,7 @@ export function validateNewsTone(
   const toClass = (value: number): Polarity => (value === 1 ? "pos" : value === -1 ? "neg" : "neu");
   const scored = rows.map((row) => {
     const s = score(row.text);
-    const predicted = s > thresholds.positive ? 1 : s < thresholds.negative ? -1 : 0;
+    const predicted = toneClass(s, thresholds);
     return { part: evaluationPart(row.id), gold: row.label, predicted };
   });
   return PARTS.map((part) => {

@@ -21,6 +21,7 @@ import { splitSentences } from "../data-loaders/reading/split-sentences.ts";
 import type { Language } from "../data-loaders/schema/record.ts";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { toneClassBounds } from "../data-loaders/compare/coding-frame.ts";
 
 const { values } = parseCommandLine("validate", "usage: npm run validate -- [--eval <folder>] [--write]", {
   options: { eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") }, write: { type: "boolean" } },
@@ -131,7 +132,7 @@ if (existsSync(join(folder, dutch))) {
   );
 }
 // Externally labelled news, split into development and kept-back parts (validate-external.ts).
-const thresholds = resources.sentiment.newsThresholds ?? { negative: -0.05, positive: 0.05 };
+const thresholds = toneClassBounds(resources.sentiment.newsThresholds).nl;
 const external = {
   tone: validateNewsTone(folder, (text) => score(text, "nl"), thresholds),
   attribution: validateAttribution(folder, resources),

@@ -40,15 +40,16 @@ function tokenCount(features: ReadonlyMap<string, number>): number {
   return tokens;
 }
 
-interface Accumulator {
+/** Counts of features (by text for the corpus, by number for groups): [occurrences, articles] each. */
+interface Accumulator<K> {
   articles: number;
   tokens: number;
-  counts: Map<string, [number, number]>;
+  counts: Map<K, [number, number]>;
 }
 
-const accumulator = (): Accumulator => ({ articles: 0, tokens: 0, counts: new Map() });
+const accumulator = <K>(): Accumulator<K> => ({ articles: 0, tokens: 0, counts: new Map() });
 
-function addTo(target: Accumulator, features: ReadonlyMap<string, number>, tokens: number): void {
+function addTo<K>(target: Accumulator<K>, features: Iterable<readonly [K, number]>, tokens: number): void {
   target.articles++;
   target.tokens += tokens;
   for (const [feature, n] of features) {
@@ -60,26 +61,12 @@ function addTo(target: Accumulator, features: ReadonlyMap<string, number>, token
   }
 }
 
-/** A group's counts of the corpus's features, by the feature's number (its place in code-unit order). */
-interface GroupAccumulator {
-  articles: number;
-  tokens: number;
-  counts: Map<number, [number, number]>;
-}
-
-const asList = (a: Accumulator, language: Language): FrequencyList => ({
+/** A list from counts: features sorted by `order`, named by `name`. */
+const asList = <K>(a: Accumulator<K>, language: Language, order: (x: K, y: K) => number, name: (k: K) => string): FrequencyList => ({
   language,
   articles: a.articles,
   tokens: a.tokens,
-  features: [...a.counts].sort(([x], [y]) => compareIds(x, y)).map(([feature, [n, docs]]) => [feature, n, docs]),
-});
-
-/** A group's list: its features numbered in code-unit order, so sorting the numbers sorts the features. */
-const groupList = (a: GroupAccumulator, language: Language, names: readonly string[]): FrequencyList => ({
-  language,
-  articles: a.articles,
-  tokens: a.tokens,
-  features: [...a.counts].sort(([x], [y]) => x - y).map(([id, [n, docs]]) => [names[id]!, n, docs]),
+  features: [...a.counts].sort(([x], [y]) => order(x, y)).map(([feature, [n, docs]]) => [name(feature), n, docs]),
 });
 
 /** One article as keyness needs it: its language, its group in every grouping, its searchable sentences as folded words. */
@@ -102,9 +89,9 @@ export function keynessLists(
   corpus: FrequencyList[];
   groups: Array<{ grouping: string; group: string; articles: number; lists: FrequencyList[] }>;
 } {
-  const corpus = new Map<Language, Accumulator>();
+  const corpus = new Map<Language, Accumulator<string>>();
   for (const a of articles) {
-    if (!corpus.has(a.language)) corpus.set(a.language, accumulator());
+    if (!corpus.has(a.language)) corpus.set(a.language, accumulator<string>());
     const features = featuresOfWords(a.words);
     addTo(corpus.get(a.language)!, features, tokenCount(features));
   }
@@ -124,7 +111,7 @@ export function keynessLists(
     const kept = [...sizes].sort(([x, n], [y, m]) => m - n || compareIds(x, y)).slice(0, KEYNESS_MAX_GROUPS);
     return {
       grouping,
-      groups: new Map(kept.map(([group, n]) => [group, { articles: n, byLanguage: new Map<Language, GroupAccumulator>() }])),
+      groups: new Map(kept.map(([group, n]) => [group, { articles: n, byLanguage: new Map<Language, Accumulator<number>>() }])),
     };
   });
   for (const a of articles) {
@@ -140,27 +127,29 @@ export function keynessLists(
     for (const { grouping, groups } of chosen) {
       const group = groups.get(a.groups[grouping]!);
       if (!group) continue;
-      let target = group.byLanguage.get(a.language);
-      if (!target) group.byLanguage.set(a.language, (target = { articles: 0, tokens: 0, counts: new Map() }));
-      target.articles++;
-      target.tokens += tokens;
-      for (const [id, n] of listed) {
-        const entry = target.counts.get(id);
-        if (entry) {
-          entry[0] += n;
-          entry[1]++;
-        } else target.counts.set(id, [n, 1]);
-      }
+      if (!group.byLanguage.has(a.language)) group.byLanguage.set(a.language, accumulator<number>());
+      addTo(group.byLanguage.get(a.language)!, listed, tokens);
     }
   }
-  const sortedLists = (byLanguage: Map<Language, Accumulator>) =>
-    [...byLanguage].sort(([x], [y]) => compareIds(x, y)).map(([language, acc]) => asList(acc, language));
-  const sortedGroupLists = (byLanguage: Map<Language, GroupAccumulator>) =>
-    [...byLanguage].sort(([x], [y]) => compareIds(x, y)).map(([language, acc]) => groupList(acc, language, numbering.get(language)!.names));
+  // Groups count the corpus's features by number, numbered in code-unit order: sorting numbers sorts the names.
+  const sortedLists = <K>(
+    byLanguage: Map<Language, Accumulator<K>>,
+    order: (x: K, y: K) => number,
+    name: (language: Language) => (k: K) => string,
+  ) => [...byLanguage].sort(([x], [y]) => compareIds(x, y)).map(([language, acc]) => asList(acc, language, order, name(language)));
   return {
-    corpus: sortedLists(corpus),
+    corpus: sortedLists(corpus, compareIds, () => (feature) => feature),
     groups: chosen.flatMap(({ grouping, groups }) =>
-      [...groups].map(([group, { articles: n, byLanguage }]) => ({ grouping, group, articles: n, lists: sortedGroupLists(byLanguage) })),
+      [...groups].map(([group, { articles: n, byLanguage }]) => ({
+        grouping,
+        group,
+        articles: n,
+        lists: sortedLists(
+          byLanguage,
+          (x, y) => x - y,
+          (language) => (id) => numbering.get(language)!.names[id]!,
+        ),
+      })),
     ),
   };
 }

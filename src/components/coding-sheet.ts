@@ -1,5 +1,7 @@
 // The coding sheet of the Coding page: one card per sentence of the sample, with its context and the task's
-// choices. Sentence text is untrusted and set as text, never as markup.
+// choices; and the codebook entry card the Coding and Exercises pages show above their sentences. Sentence
+// text is untrusted and set as text, never as markup.
+import type { CodebookView } from "../../data-loaders/schema/site-outputs.ts";
 import type { Code } from "./portable/agreement.js";
 import { NO_SPEAKER, UNNAMED_SPEAKER, normalizeSpeaker, taskOptions, type CodingTask } from "./portable/coding.js";
 import type { CodingUnit } from "./coding.js";
@@ -74,4 +76,53 @@ export function codingSheet(
     sheet.append(card);
   });
   return sheet;
+}
+
+/** A code as the page says it: the option's label ("present"), or the speaker's name. */
+export function codeLabel(kind: CodingTask["kind"], code: Code): string {
+  return taskOptions(kind).find((o) => o.code === code)?.label ?? String(code);
+}
+
+/** How the course pages name a task: "Frame: The Hegemon", "Device: Hedges", "Sentence tone". */
+export function taskLabel(task: CodingTask): string {
+  return task.kind === "frame" ? `Frame: ${task.label}` : task.kind === "device" ? `Device: ${task.label}` : task.label;
+}
+
+/** The codebook entry of a frame or device task (codebooks.json's framing or devices entries), else null. */
+export function taskEntry(codebooks: { readonly framing: CodebookView; readonly devices: CodebookView }, task: CodingTask) {
+  if (!task.category) return null;
+  return codebooks[task.kind === "frame" ? "framing" : "devices"].entries.find((e) => e.id === task.category) ?? null;
+}
+
+/**
+ * A codebook entry as a card: its label as a `heading`, its definition, and its examples and counter-examples
+ * (under `labels`) in a collapsed details; `after` is appended.
+ */
+export function definitionCard(
+  entry: CodebookView["entries"][number],
+  { heading, labels }: { heading: "h2" | "h3"; labels: readonly [string, string] },
+  ...after: Node[]
+): HTMLElement {
+  const list = (items: CodebookView["entries"][number]["examples"]) =>
+    element(
+      "ul",
+      {},
+      ...items.map((e) => element("li", { lang: e.language }, e.text, ...(e.note ? [" ", element("em", {}, `(${e.note})`)] : []))),
+    );
+  return element(
+    "div",
+    { className: "card coding-definition" },
+    element(heading, {}, entry.label),
+    element("p", {}, entry.definition),
+    element(
+      "details",
+      {},
+      element("summary", {}, "Examples and counter-examples from the codebook"),
+      element("p", {}, element("strong", {}, labels[0])),
+      list(entry.examples),
+      element("p", {}, element("strong", {}, labels[1])),
+      list(entry.counterExamples),
+    ),
+    ...after,
+  );
 }

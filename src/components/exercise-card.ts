@@ -7,6 +7,7 @@ import type { Code } from "./portable/agreement.js";
 import { normalizeSpeaker, taskOptions, type CodingTask } from "./portable/coding.js";
 import { corpusFile, readerHref } from "./site-data.js";
 import { element } from "./dom.js";
+import { codeLabel } from "./coding-sheet.js";
 
 /** A sentence to practise on. */
 export interface Exercise {
@@ -20,11 +21,6 @@ export interface Exercise {
   /** The teacher's answer and why, from an exercise set; null for sentences drawn from the corpus. */
   readonly answer: Code | null;
   readonly explanation: string | null;
-}
-
-/** A code as the page says it: the option's label ("present"), or the speaker's name. */
-export function codeLabel(kind: CodingTask["kind"], code: Code): string {
-  return taskOptions(kind).find((o) => o.code === code)?.label ?? String(code);
 }
 
 /** Cards made so far on the page: each card's radio buttons are a group of their own. */
