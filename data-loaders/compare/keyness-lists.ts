@@ -33,42 +33,6 @@ function featuresOfWords(sentences: ReadonlyArray<readonly string[]>): Map<strin
   return counts;
 }
 
-/** Word tokens among an article's features (the size keyness divides by; phrases are not counted). */
-function tokenCount(features: ReadonlyMap<string, number>): number {
-  let tokens = 0;
-  for (const [feature, n] of features) if (!feature.includes(" ")) tokens += n;
-  return tokens;
-}
-
-/** Counts of features (by text for the corpus, by number for groups): [occurrences, articles] each. */
-interface Accumulator<K> {
-  articles: number;
-  tokens: number;
-  counts: Map<K, [number, number]>;
-}
-
-const accumulator = <K>(): Accumulator<K> => ({ articles: 0, tokens: 0, counts: new Map() });
-
-function addTo<K>(target: Accumulator<K>, features: Iterable<readonly [K, number]>, tokens: number): void {
-  target.articles++;
-  target.tokens += tokens;
-  for (const [feature, n] of features) {
-    const entry = target.counts.get(feature);
-    if (entry) {
-      entry[0] += n;
-      entry[1]++;
-    } else target.counts.set(feature, [n, 1]);
-  }
-}
-
-/** A list from counts: features sorted by `order`, named by `name`. */
-const asList = <K>(a: Accumulator<K>, language: Language, order: (x: K, y: K) => number, name: (k: K) => string): FrequencyList => ({
-  language,
-  articles: a.articles,
-  tokens: a.tokens,
-  features: [...a.counts].sort(([x], [y]) => order(x, y)).map(([feature, [n, docs]]) => [name(feature), n, docs]),
-});
-
 /** One article as keyness needs it: its language, its group in every grouping, its searchable sentences as folded words. */
 export interface KeynessArticle {
   readonly language: Language;
@@ -76,80 +40,209 @@ export interface KeynessArticle {
   readonly words: ReadonlyArray<readonly string[]>;
 }
 
+/** A two-word phrase's key from its words' feature numbers (each below 2²⁶, so the key is an exact integer). */
+const PAIR = 2 ** 26;
+
+/** An Int32Array that doubles when written past its end (reads past it are 0). */
+class Growable<T extends Int32Array> {
+  constructor(
+    public values: T,
+    private readonly make: (n: number) => T,
+  ) {}
+  at(i: number): number {
+    return i < this.values.length ? this.values[i]! : 0;
+  }
+  add(i: number, n: number): void {
+    if (i >= this.values.length) {
+      const grown = this.make(Math.max(2 * this.values.length, i + 1));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[i]! += n;
+  }
+}
+
+const int32s = () => new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+
+/** One added article: its features by number with their counts, and its word tokens. */
+interface CountedArticle {
+  readonly language: Language;
+  readonly groups: Readonly<Record<string, string>>;
+  readonly features: Int32Array;
+  readonly counts: Int32Array;
+  readonly tokens: number;
+}
+
+/**
+ * Counts features article by article, then hands out the corpus's frequency list per language and each
+ * group's per language, for the groupings given (at most KEYNESS_MAX_GROUPS groups per grouping, the
+ * largest). Words and phrases are numbered as first seen, so an article is kept as two small arrays (its
+ * features' numbers and counts), not its words; a phrase is named only if it is listed. A group's list is
+ * summed in one array over the group's articles, so the cost is the articles' distinct features per grouping.
+ */
+export class KeynessBuilder {
+  private readonly wordFeature = new Map<string, number>();
+  private readonly pairFeature = new Map<number, number>();
+  /** Per feature: its word (a word) or first and second words' feature numbers (a phrase, second ≥ 0). */
+  private readonly names: string[] = [];
+  private readonly first = int32s();
+  private readonly second = int32s();
+  private readonly articles: CountedArticle[] = [];
+  /** Per feature, the number of the article that last counted it, and where in that article's arrays. */
+  private readonly lastArticle = int32s();
+  private readonly slot = int32s();
+
+  private feature(word: string): number {
+    let id = this.wordFeature.get(word);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(word);
+      this.second.add(id, -1);
+      this.wordFeature.set(word, id);
+    }
+    return id;
+  }
+
+  private pair(a: number, b: number): number {
+    if (a >= PAIR || b >= PAIR) throw new Error(`keyness: more than ${PAIR} features`);
+    const key = a * PAIR + b;
+    let id = this.pairFeature.get(key);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push("");
+      this.first.add(id, a);
+      this.second.add(id, b);
+      this.pairFeature.set(key, id);
+    }
+    return id;
+  }
+
+  /** Adds an article (articles are counted in the order added; the lists do not depend on it). */
+  add(article: KeynessArticle): void {
+    const mark = this.articles.length + 1;
+    const features: number[] = [];
+    const counts: number[] = [];
+    let tokens = 0;
+    const count = (id: number) => {
+      if (this.lastArticle.at(id) === mark) counts[this.slot.at(id)]!++;
+      else {
+        this.lastArticle.add(id, mark - this.lastArticle.at(id));
+        this.slot.add(id, features.length - this.slot.at(id));
+        features.push(id);
+        counts.push(1);
+      }
+    };
+    for (const words of article.words) {
+      tokens += words.length;
+      let previous = -1;
+      for (const word of words) {
+        const id = this.feature(word);
+        count(id);
+        if (previous >= 0) count(this.pair(previous, id));
+        previous = id;
+      }
+    }
+    this.articles.push({
+      language: article.language,
+      groups: article.groups,
+      features: Int32Array.from(features),
+      counts: Int32Array.from(counts),
+      tokens,
+    });
+  }
+
+  private nameOf(id: number): string {
+    const second = this.second.at(id);
+    return second < 0 ? this.names[id]! : `${this.names[this.first.at(id)]} ${this.names[second]}`;
+  }
+
+  /** The corpus's lists and the groups' lists (see keynessLists). */
+  lists(groupings: readonly string[]): {
+    corpus: FrequencyList[];
+    groups: Array<{ grouping: string; group: string; articles: number; lists: FrequencyList[] }>;
+  } {
+    const featureCount = this.names.length;
+    const languages = [...new Set(this.articles.map((a) => a.language))].sort(compareIds);
+    // Per language: the corpus's counts, then its listed features numbered in code-unit order of their names
+    // (rank), so that a group's features sorted by rank are sorted by name.
+    const perLanguage = new Map(
+      languages.map((language) => {
+        const occurrences = new Float64Array(featureCount);
+        const documents = new Int32Array(featureCount);
+        let articles = 0;
+        let tokens = 0;
+        for (const a of this.articles) {
+          if (a.language !== language) continue;
+          articles++;
+          tokens += a.tokens;
+          for (let k = 0; k < a.features.length; k++) {
+            occurrences[a.features[k]!]! += a.counts[k]!;
+            documents[a.features[k]!]!++;
+          }
+        }
+        const listed: Array<[string, number]> = [];
+        for (let id = 0; id < featureCount; id++) if (occurrences[id]! >= KEYNESS_MIN_FREQUENCY) listed.push([this.nameOf(id), id]);
+        listed.sort(([x], [y]) => compareIds(x, y));
+        const rank = new Int32Array(featureCount).fill(-1);
+        listed.forEach(([, id], r) => (rank[id] = r));
+        const list: FrequencyList = {
+          language,
+          articles,
+          tokens,
+          features: listed.map(([name, id]) => [name, occurrences[id]!, documents[id]!]),
+        };
+        return [language, { list, names: listed.map(([name]) => name), rank }] as const;
+      }),
+    );
+    const maxRank = Math.max(0, ...[...perLanguage.values()].map((l) => l.names.length));
+    const occurrences = new Float64Array(maxRank);
+    const documents = new Int32Array(maxRank);
+    const groups = groupings.flatMap((grouping) => {
+      const members = new Map<string, CountedArticle[]>();
+      for (const a of this.articles) {
+        const group = a.groups[grouping]!;
+        const list = members.get(group);
+        if (list) list.push(a);
+        else members.set(group, [a]);
+      }
+      const kept = [...members].sort(([x, n], [y, m]) => m.length - n.length || compareIds(x, y)).slice(0, KEYNESS_MAX_GROUPS);
+      return kept.map(([group, of]) => {
+        const lists = languages.flatMap((language): FrequencyList[] => {
+          const { names, rank } = perLanguage.get(language)!;
+          const touched: number[] = [];
+          let articles = 0;
+          let tokens = 0;
+          for (const a of of) {
+            if (a.language !== language) continue;
+            articles++;
+            tokens += a.tokens;
+            for (let k = 0; k < a.features.length; k++) {
+              const r = rank[a.features[k]!]!;
+              if (r < 0) continue;
+              if (!documents[r]) touched.push(r);
+              occurrences[r]! += a.counts[k]!;
+              documents[r]!++;
+            }
+          }
+          if (!articles) return [];
+          const ranks = Int32Array.from(touched).sort();
+          const features = Array.from(ranks, (r): [string, number, number] => [names[r]!, occurrences[r]!, documents[r]!]);
+          for (const r of touched) occurrences[r] = documents[r] = 0;
+          return [{ language, articles, tokens, features }];
+        });
+        return { grouping, group, articles: of.length, lists };
+      });
+    });
+    return { corpus: languages.map((l) => perLanguage.get(l)!.list), groups };
+  }
+}
+
 /**
  * The corpus's frequency list per language and each group's per language, for the groupings given (at
- * most KEYNESS_MAX_GROUPS groups per grouping, the largest). Two passes over the articles, features
- * counted afresh in each so that no article's feature table is kept: the corpus counts, then the groups'
- * counts of the features that pass the corpus threshold.
+ * most KEYNESS_MAX_GROUPS groups per grouping, the largest).
  */
-export function keynessLists(
-  articles: readonly KeynessArticle[],
-  groupings: readonly string[],
-): {
-  corpus: FrequencyList[];
-  groups: Array<{ grouping: string; group: string; articles: number; lists: FrequencyList[] }>;
-} {
-  const corpus = new Map<Language, Accumulator<string>>();
-  for (const a of articles) {
-    if (!corpus.has(a.language)) corpus.set(a.language, accumulator<string>());
-    const features = featuresOfWords(a.words);
-    addTo(corpus.get(a.language)!, features, tokenCount(features));
-  }
-  for (const a of corpus.values()) for (const [feature, [n]] of a.counts) if (n < KEYNESS_MIN_FREQUENCY) a.counts.delete(feature);
-  // Each language's listed features, numbered in code-unit order: groups count by number, which is faster
-  // than by text and sorts the same.
-  const numbering = new Map(
-    [...corpus].map(([language, a]) => {
-      const names = [...a.counts.keys()].sort(compareIds);
-      return [language, { names, ids: new Map(names.map((name, id) => [name, id])) }] as const;
-    }),
-  );
-  // Each grouping's groups, largest first; the accumulators of the chosen ones, per language.
-  const chosen = groupings.map((grouping) => {
-    const sizes = new Map<string, number>();
-    for (const a of articles) sizes.set(a.groups[grouping]!, (sizes.get(a.groups[grouping]!) ?? 0) + 1);
-    const kept = [...sizes].sort(([x, n], [y, m]) => m - n || compareIds(x, y)).slice(0, KEYNESS_MAX_GROUPS);
-    return {
-      grouping,
-      groups: new Map(kept.map(([group, n]) => [group, { articles: n, byLanguage: new Map<Language, Accumulator<number>>() }])),
-    };
-  });
-  for (const a of articles) {
-    const { ids } = numbering.get(a.language)!;
-    const features = featuresOfWords(a.words);
-    const tokens = tokenCount(features);
-    // The article's listed features, looked up once for all its groups.
-    const listed: Array<[number, number]> = [];
-    for (const [feature, n] of features) {
-      const id = ids.get(feature);
-      if (id !== undefined) listed.push([id, n]);
-    }
-    for (const { grouping, groups } of chosen) {
-      const group = groups.get(a.groups[grouping]!);
-      if (!group) continue;
-      if (!group.byLanguage.has(a.language)) group.byLanguage.set(a.language, accumulator<number>());
-      addTo(group.byLanguage.get(a.language)!, listed, tokens);
-    }
-  }
-  // Groups count the corpus's features by number, numbered in code-unit order: sorting numbers sorts the names.
-  const sortedLists = <K>(
-    byLanguage: Map<Language, Accumulator<K>>,
-    order: (x: K, y: K) => number,
-    name: (language: Language) => (k: K) => string,
-  ) => [...byLanguage].sort(([x], [y]) => compareIds(x, y)).map(([language, acc]) => asList(acc, language, order, name(language)));
-  return {
-    corpus: sortedLists(corpus, compareIds, () => (feature) => feature),
-    groups: chosen.flatMap(({ grouping, groups }) =>
-      [...groups].map(([group, { articles: n, byLanguage }]) => ({
-        grouping,
-        group,
-        articles: n,
-        lists: sortedLists(
-          byLanguage,
-          (x, y) => x - y,
-          (language) => (id) => numbering.get(language)!.names[id]!,
-        ),
-      })),
-    ),
-  };
+export function keynessLists(articles: readonly KeynessArticle[], groupings: readonly string[]): ReturnType<KeynessBuilder["lists"]> {
+  const builder = new KeynessBuilder();
+  for (const a of articles) builder.add(a);
+  return builder.lists(groupings);
 }

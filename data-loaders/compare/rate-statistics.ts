@@ -75,55 +75,65 @@ export function rateTable(
   const position = new Map(sorted.map((category, i) => [category, i]));
   const rows: RateRow[] = [];
   for (const [group, members] of groupsOf(articles, grouping)) {
-    // Per category, the members with a non-zero count (in member order) and those counts.
+    // Each member's non-zero counts by category slot, as one compressed row per member.
     const n = members.length;
+    const C = sorted.length;
     const words = Float64Array.from(members, (member) => member.words);
-    const holders: number[][] = sorted.map(() => []);
-    const held: number[][] = sorted.map(() => []);
+    const rowStart = new Int32Array(n + 1);
+    const slots: number[] = [];
+    const held: number[] = [];
+    const totals = new Float64Array(C);
     for (let m = 0; m < n; m++) {
       for (const [category, count] of Object.entries(members[m]!.counts)) {
         const slot = position.get(category);
         if (slot === undefined || !count) continue;
-        holders[slot]!.push(m);
-        held[slot]!.push(count);
+        slots.push(slot);
+        held.push(count);
+        totals[slot]! += count;
       }
+      rowStart[m + 1] = slots.length;
     }
-    const totals = held.map((counts) => counts.reduce((sum, c) => sum + c, 0));
+    const slot = Int32Array.from(slots);
+    const count = Float64Array.from(held);
     const groupWords = words.reduce((sum, w) => sum + w, 0);
     let intervals: Array<[number, number]> | null = null;
     if (n >= 2) {
       const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
-      // Words of each resample first, then each category's count over its holders only.
+      // One pass over each resample's multiplicities adds up its words and every category's count (whole
+      // numbers, so the sums are exact in any order).
+      const sums = new Float64Array(resamples * C);
       const resampledWords = new Float64Array(resamples);
       for (let r = 0, base = 0; r < resamples; r++, base += n) {
         let w = 0;
-        for (let m = 0; m < n; m++) w += draws[base + m]! * words[m]!;
+        const at = r * C;
+        for (let m = 0; m < n; m++) {
+          const d = draws[base + m]!;
+          if (!d) continue;
+          w += d * words[m]!;
+          for (let k = rowStart[m]!, end = rowStart[m + 1]!; k < end; k++) sums[at + slot[k]!]! += d * count[k]!;
+        }
         resampledWords[r] = w;
       }
       intervals = sorted.map((_, c) => {
-        const who = Int32Array.from(holders[c]!);
-        const counts = Float64Array.from(held[c]!);
         const result = new Float64Array(resamples);
-        for (let r = 0, base = 0; r < resamples; r++, base += n) {
-          let sum = 0;
-          for (let k = 0; k < who.length; k++) sum += draws[base + who[k]!]! * counts[k]!;
+        for (let r = 0; r < resamples; r++) {
           const w = resampledWords[r]!;
-          result[r] = w > 0 ? (1000 * sum) / w : 0;
+          result[r] = w > 0 ? (1000 * sums[r * C + c]!) / w : 0;
         }
         const { low, high } = percentileInterval(result);
         return [low, high];
       });
     }
     sorted.forEach((category, c) => {
-      const count = totals[c]!;
+      const total = totals[c]!;
       rows.push({
         grouping,
         group,
         category,
         articles: members.length,
         words: groupWords,
-        count,
-        rate: groupWords > 0 ? (1000 * count) / groupWords : 0,
+        count: total,
+        rate: groupWords > 0 ? (1000 * total) / groupWords : 0,
         low: intervals ? intervals[c]![0] : null,
         high: intervals ? intervals[c]![1] : null,
       });
@@ -146,32 +156,61 @@ export function meanTable(
 ): MeanRow[] {
   const { resamples, seed } = bootstrapSettings(options);
   const rows: MeanRow[] = [];
+  const M = measures.length;
   for (const [group, members] of groupsOf(items, grouping)) {
     const n = members.length;
-    for (const measure of measures) {
-      // The members with a value for the measure (in member order) and those values.
-      const who = Int32Array.from(members.keys()).filter((m) => members[m]!.values[measure] != null);
-      const value = Float64Array.from(who, (m) => members[m]!.values[measure]!);
-      const mean = who.length ? value.reduce((sum, v) => sum + v, 0) / who.length : null;
-      let interval: { low: number; high: number } | null = null;
-      if (who.length >= 2) {
-        const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
-        const result = new Float64Array(resamples);
-        for (let r = 0, base = 0; r < resamples; r++, base += n) {
-          let sum = 0;
-          let count = 0;
-          for (let k = 0; k < who.length; k++) {
-            const f = draws[base + who[k]!]!;
-            sum += f * value[k]!;
-            count += f;
-          }
-          // A resample that drew no article with a value repeats the group's mean (it cannot say more).
-          result[r] = count ? sum / count : mean!;
-        }
-        interval = percentileInterval(result);
+    // Every member's value for each measure (has: whether it has one), and each measure's mean.
+    const value = new Float64Array(n * M);
+    const has = new Uint8Array(n * M);
+    const holders = new Int32Array(M);
+    const means = measures.map((measure, j) => {
+      let sum = 0;
+      for (let m = 0; m < n; m++) {
+        const v = members[m]!.values[measure];
+        if (v == null) continue;
+        value[m * M + j] = v;
+        has[m * M + j] = 1;
+        sum += v;
+        holders[j]!++;
       }
-      rows.push({ grouping, group, measure, articles: who.length, mean, low: interval?.low ?? null, high: interval?.high ?? null });
+      return holders[j] ? sum / holders[j]! : null;
+    });
+    let results: Float64Array | null = null;
+    if (n >= 2 && holders.some((h) => h >= 2)) {
+      const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
+      // One pass over each resample's multiplicities for all measures; each measure's sum runs over the
+      // members in order, as it would alone.
+      results = new Float64Array(resamples * M);
+      const sum = new Float64Array(M);
+      const count = new Float64Array(M);
+      for (let r = 0, base = 0; r < resamples; r++, base += n) {
+        sum.fill(0);
+        count.fill(0);
+        for (let m = 0; m < n; m++) {
+          const f = draws[base + m]!;
+          if (!f) continue;
+          for (let j = 0, at = m * M; j < M; j++, at++) {
+            if (!has[at]) continue;
+            sum[j]! += f * value[at]!;
+            count[j]! += f;
+          }
+        }
+        // A resample that drew no article with a value repeats the group's mean (it cannot say more).
+        for (let j = 0; j < M; j++) results[j * resamples + r] = count[j] ? sum[j]! / count[j]! : (means[j] ?? 0);
+      }
     }
+    measures.forEach((measure, j) => {
+      const interval = results && holders[j]! >= 2 ? percentileInterval(results.subarray(j * resamples, (j + 1) * resamples)) : null;
+      rows.push({
+        grouping,
+        group,
+        measure,
+        articles: holders[j]!,
+        mean: means[j]!,
+        low: interval?.low ?? null,
+        high: interval?.high ?? null,
+      });
+    });
   }
   return rows;
 }

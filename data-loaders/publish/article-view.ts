@@ -6,6 +6,7 @@ import { voiceRows } from "../compare/compare-voices.ts";
 import { summarizeRecord } from "../compare/summarize-record.ts";
 import { searchableSentences } from "./search-index.ts";
 import { openRecordCache, type RecordCache } from "../pipeline/record-cache.ts";
+import { codeFingerprint } from "../pipeline/analysis-stamp.ts";
 import { paragraphSentenceScores } from "../tone/article-sentiment.ts";
 import { pipelineCodes, type ToneClassBounds } from "../compare/coding-frame.ts";
 import type { ArticleRecord } from "../schema/record.ts";
@@ -74,8 +75,8 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
 
 /**
  * Views of records by their JSON, through a content-addressed cache in `<record cache>/site/`: the key is
- * the SHA-256 of the record's JSON and the negative-sentence weights, and a record carries the fingerprint
- * of the analysis code (which includes this file) and its codebooks, so a view is only found for the exact
+ * the SHA-256 of the record's JSON (which carries the analysis code's fingerprint and its codebooks), of the
+ * code this file imports (codeFingerprint) and of the settings, so a view is only found for the exact
  * record and code that made it; a cached view is read without parsing the record. `cacheFolder` null: no
  * cache. `settings` are each language's negative-sentence weight and tone class bounds (part of the key).
  */
@@ -86,7 +87,8 @@ export function articleViews(cacheFolder: string | null, settings: ViewSettings)
   };
   if (!cacheFolder) return compute;
   const cache: RecordCache = openRecordCache(join(cacheFolder, "site"));
-  const salt = `site-view\n${JSON.stringify(Object.entries(settings).sort())}\n`;
+  // The view's own code: records no longer carry the fingerprint of what only publishes them.
+  const salt = `site-view\n${codeFingerprint("publish/article-view.ts")}\n${JSON.stringify(Object.entries(settings).sort())}\n`;
   return (json) => {
     const key = createHash("sha256").update(salt).update(json).digest("hex");
     const cached = cache.get(key);

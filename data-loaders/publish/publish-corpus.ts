@@ -13,7 +13,7 @@ import { compareVoices, voicesByPeriod } from "../compare/compare-voices.ts";
 import { actorsView, codebookView, speechCuesView } from "./codebook-view.ts";
 import { SearchIndexBuilder, searchWords } from "./search-index.ts";
 import { GROUPINGS, groupValues } from "../compare/groupings.ts";
-import { KEYNESS_MAX_GROUPS, KEYNESS_MIN_FREQUENCY, keynessLists, type KeynessArticle } from "../compare/keyness-lists.ts";
+import { KEYNESS_MAX_GROUPS, KEYNESS_MIN_FREQUENCY, KeynessBuilder } from "../compare/keyness-lists.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import { readExerciseSets, readHandCheck, readSentimentValidation } from "../pipeline/read-data-files.ts";
 import { CodingFrameBuilder, codingTasks, toneClassBounds } from "../compare/coding-frame.ts";
@@ -98,7 +98,7 @@ export async function publishCorpus(
   // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
   const corpusHash = createHash("sha256");
   const search = new SearchIndexBuilder();
-  const keynessArticles: KeynessArticle[] = [];
+  const keyness = new KeynessBuilder();
   const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
     en: { negativeWeight: resources.sentiment.rules.en.negativeSentenceWeight, toneBounds: toneBounds.en },
     nl: { negativeWeight: resources.sentiment.rules.nl.negativeSentenceWeight, toneBounds: toneBounds.nl },
@@ -120,7 +120,7 @@ export async function publishCorpus(
         code: (task, position) => codes.get(task.id)?.find(([at]) => at === position)?.[1] ?? defaultCode(task.kind),
       });
     }
-    keynessArticles.push({ language: view.summary.language, groups: groupValues(view.summary), words: words.map(([, w]) => w) });
+    keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words: words.map(([, w]) => w) });
     summary.push(view.summary);
     corpusHash.update(`${view.input}\n`);
     for (const line of view.concordance) concordance.push(line);
@@ -155,7 +155,7 @@ export async function publishCorpus(
   const shards = search.shards();
   for (const { name, shard } of shards) publishFetched(`search/${name}.json`, shard);
   publish("search.json", { ...search.totals(), shards: shards.map((s) => s.name) });
-  publish("keyness.json", publishKeyness(keynessArticles, publishFetched));
+  publish("keyness.json", publishKeyness(keyness, publishFetched));
   const corpusSha = corpusHash.digest("hex");
   publish("articles.json", { corpus: { articles: summary.length, sha256: corpusSha }, ...articleIndex(summary) });
   publish("codebooks.json", {
@@ -202,12 +202,9 @@ function deltas(units: readonly number[]): number[] {
  * keyness/<grouping>/<k>.json) and returns their manifest. Every grouping but the whole corpus and
  * language (keyness compares texts of one language).
  */
-function publishKeyness(articles: readonly KeynessArticle[], write: (name: string, content: object) => void): object {
+function publishKeyness(keyness: KeynessBuilder, write: (name: string, content: object) => void): object {
   const groupings = GROUPINGS.filter((g) => g.id !== "all" && g.id !== "language");
-  const { corpus, groups } = keynessLists(
-    articles,
-    groupings.map((g) => g.id),
-  );
+  const { corpus, groups } = keyness.lists(groupings.map((g) => g.id));
   for (const list of corpus) write(`keyness/corpus-${list.language}.json`, { grouping: null, group: null, lists: [list] });
   const manifest = groupings.map(({ id, label }) => {
     const own = groups.filter((g) => g.grouping === id);

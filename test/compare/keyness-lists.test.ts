@@ -55,3 +55,45 @@ describe("keynessLists(articles, groupings)", () => {
     ]);
   });
 });
+
+describe("keynessLists on thousands of features", () => {
+  // 60 articles over 3 outlets and 2 languages, each with words drawn from a 3,000-word vocabulary by a
+  // fixed recurrence: far more features than the counters start with, so they must grow.
+  const vocabulary = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}`);
+  const articles: KeynessArticle[] = Array.from({ length: 60 }, (_, a) => ({
+    language: a % 2 ? "nl" : "en",
+    groups: { outlet: `O${a % 3}` },
+    words: Array.from({ length: 8 }, (_, s) =>
+      Array.from({ length: 40 }, (_, w) => vocabulary[(a * 7919 + s * 104729 + w * w * 31) % 3000]!),
+    ),
+  }));
+
+  /** The lists as the definition says, counted with plain maps over feature texts. */
+  const expected = (of: readonly KeynessArticle[], listed: ReadonlySet<string> | null) => {
+    const counts = new Map<string, [number, number]>();
+    for (const a of of)
+      for (const [feature, n] of articleFeatures(a.words.map((w, i) => [i, w.join(" ")] as const))) {
+        const entry = counts.get(feature) ?? [0, 0];
+        counts.set(feature, [entry[0] + n, entry[1] + 1]);
+      }
+    return [...counts]
+      .filter(([f, [n]]) => (listed ? listed.has(f) : n >= KEYNESS_MIN_FREQUENCY))
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+      .map(([f, [n, d]]) => [f, n, d]);
+  };
+
+  it("counts every feature as a plain count by text does, for the corpus and every group", () => {
+    const { corpus, groups } = keynessLists(articles, ["outlet"]);
+    for (const language of ["en", "nl"] as const) {
+      const own = articles.filter((a) => a.language === language);
+      const list = corpus.find((l) => l.language === language)!;
+      expect(list.features.length).toBeGreaterThan(1024);
+      expect(list.features).toEqual(expected(own, null));
+      const listed = new Set(list.features.map(([f]) => f));
+      for (const g of groups) {
+        const members = own.filter((a) => a.groups.outlet === g.group);
+        expect(g.lists.find((l) => l.language === language)!.features).toEqual(expected(members, listed));
+      }
+    }
+  });
+});
