@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { quantileSorted } from "simple-statistics";
 import { mulberry32, multinomialResamples } from "../portable/seeded-random.ts";
 import { compareIds } from "../common/compare-ids.ts";
@@ -22,6 +23,38 @@ export interface BootstrapOptions {
   readonly drawn?: Map<string, Uint8Array>;
   /** PRNG seed (default 20261122); with the same data and seed, intervals are identical run to run. */
   readonly seed?: number;
+  /**
+   * Where a group's rows are kept between builds: a store of text by key, and a salt for the keys (the
+   * fingerprint of this file's code). A group's key is a SHA-256 of the salt, the table, the grouping and
+   * group, the settings and every member's numbers, so a group whose articles did not change is read back,
+   * not resampled, and its rows are the same either way.
+   */
+  readonly kept?: { readonly store: GroupStore; readonly salt: string };
+}
+
+/** A content-addressed store of text (the record cache's interface). */
+export interface GroupStore {
+  get(key: string): string | null;
+  put(key: string, value: string): void;
+}
+
+/**
+ * A group's rows from `kept`, or computed and kept: `parts` are everything the rows depend on besides the
+ * salt (strings and the members' numbers as typed arrays).
+ */
+function keptRows<T>(options: BootstrapOptions, parts: ReadonlyArray<string | ArrayBufferView>, compute: () => T[]): T[] {
+  if (!options.kept) return compute();
+  const hash = createHash("sha256").update(options.kept.salt);
+  for (const part of parts) {
+    if (typeof part === "string") hash.update(`\u0000${part.length}\u0000${part}`);
+    else hash.update(`\u0000${part.byteLength}\u0000`).update(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+  }
+  const key = hash.digest("hex");
+  const found = options.kept.store.get(key);
+  if (found !== null) return JSON.parse(found) as T[];
+  const rows = compute();
+  options.kept.store.put(key, JSON.stringify(rows));
+  return rows;
 }
 
 /** The bootstrap settings every interval uses unless told otherwise. */
@@ -77,24 +110,32 @@ export function rateTable(
   for (const [group, members] of groupsOf(articles, grouping)) {
     // Each member's non-zero counts by category slot, as one compressed row per member.
     const n = members.length;
-    const C = sorted.length;
     const words = Float64Array.from(members, (member) => member.words);
     const rowStart = new Int32Array(n + 1);
     const slots: number[] = [];
     const held: number[] = [];
-    const totals = new Float64Array(C);
     for (let m = 0; m < n; m++) {
       for (const [category, count] of Object.entries(members[m]!.counts)) {
         const slot = position.get(category);
         if (slot === undefined || !count) continue;
         slots.push(slot);
         held.push(count);
-        totals[slot]! += count;
       }
       rowStart[m + 1] = slots.length;
     }
     const slot = Int32Array.from(slots);
     const count = Float64Array.from(held);
+    const settings = JSON.stringify(["rate", grouping, group, resamples, seed, sorted]);
+    rows.push(...keptRows(options, [settings, words, rowStart, slot, count], () => rateRows(group, words, rowStart, slot, count)));
+  }
+  return rows;
+
+  /** The rows of one group from its members' words and compressed counts. */
+  function rateRows(group: string, words: Float64Array, rowStart: Int32Array, slot: Int32Array, count: Float64Array): RateRow[] {
+    const n = words.length;
+    const C = sorted.length;
+    const totals = new Float64Array(C);
+    for (let k = 0; k < slot.length; k++) totals[slot[k]!]! += count[k]!;
     const groupWords = words.reduce((sum, w) => sum + w, 0);
     let intervals: Array<[number, number]> | null = null;
     if (n >= 2) {
@@ -124,22 +165,21 @@ export function rateTable(
         return [low, high];
       });
     }
-    sorted.forEach((category, c) => {
+    return sorted.map((category, c) => {
       const total = totals[c]!;
-      rows.push({
+      return {
         grouping,
         group,
         category,
-        articles: members.length,
+        articles: n,
         words: groupWords,
         count: total,
         rate: groupWords > 0 ? (1000 * total) / groupWords : 0,
         low: intervals ? intervals[c]![0] : null,
         high: intervals ? intervals[c]![1] : null,
-      });
+      };
     });
   }
-  return rows;
 }
 
 /**
@@ -175,6 +215,14 @@ export function meanTable(
       }
       return holders[j] ? sum / holders[j]! : null;
     });
+    const settings = JSON.stringify(["mean", grouping, group, resamples, seed, measures]);
+    rows.push(...keptRows(options, [settings, value, has], () => meanRows(group, value, has, holders, means)));
+  }
+  return rows;
+
+  /** The rows of one group from its members' values (`has`: whether a member has a value for a measure). */
+  function meanRows(group: string, value: Float64Array, has: Uint8Array, holders: Int32Array, means: Array<number | null>): MeanRow[] {
+    const n = value.length / M;
     let results: Float64Array | null = null;
     if (n >= 2 && holders.some((h) => h >= 2)) {
       const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
@@ -199,9 +247,9 @@ export function meanTable(
         for (let j = 0; j < M; j++) results[j * resamples + r] = count[j] ? sum[j]! / count[j]! : (means[j] ?? 0);
       }
     }
-    measures.forEach((measure, j) => {
+    return measures.map((measure, j) => {
       const interval = results && holders[j]! >= 2 ? percentileInterval(results.subarray(j * resamples, (j + 1) * resamples)) : null;
-      rows.push({
+      return {
         grouping,
         group,
         measure,
@@ -209,10 +257,9 @@ export function meanTable(
         mean: means[j]!,
         low: interval?.low ?? null,
         high: interval?.high ?? null,
-      });
+      };
     });
   }
-  return rows;
 }
 
 /**

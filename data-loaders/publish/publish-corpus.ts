@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { openRecordCache } from "../pipeline/record-cache.ts";
+import { codeFingerprint } from "../pipeline/analysis-stamp.ts";
 import { codebookStamps } from "../pipeline/analyze-article.ts";
 import { loadResources } from "../pipeline/analyze-corpus.ts";
 import { analyzeInOrder, type ParallelOptions } from "../pipeline/analyze-parallel.ts";
@@ -128,8 +131,13 @@ export async function publishCorpus(
     voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
     for (const row of view.attributions) voices.push(row);
   }
-  // Each group's bootstrap resamples, drawn once for the frames, devices and tone tables.
+  // Each group's bootstrap resamples, drawn once for the frames, devices and tone tables; with a record
+  // cache, each group's rows are kept in <cache>/groups/ and read back while its articles are unchanged.
   const drawn = new Map<string, Uint8Array>();
+  const kept =
+    options.cacheFolder && !options.recordsFolder
+      ? { store: openRecordCache(join(options.cacheFolder, "groups")), salt: codeFingerprint("compare/rate-statistics.ts") }
+      : undefined;
   for (const kind of ["frames", "devices"] as const) {
     const lineKind = kind === "frames" ? "frame" : "device";
     const codebook = kind === "frames" ? resources.framing : resources.devices;
@@ -138,7 +146,7 @@ export async function publishCorpus(
       codebook,
       kind,
       concordance.filter((l) => l.kind === lineKind),
-      { drawn },
+      { drawn, kept },
     );
     for (const { category, page, first, lines } of pages)
       publishFetched(`concordance/${kind}/${category}/${page}.json`, { category, page, first, lines });
@@ -183,7 +191,7 @@ export async function publishCorpus(
       coded: frame.coded.map(([code, units]) => [code, deltas(units)]),
     });
   publish("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
-  publish("tone.json", compareTone(summary, resources.gazetteer, { drawn }));
+  publish("tone.json", compareTone(summary, resources.gazetteer, { drawn, kept }));
   return { articles: summary.length, concordanceLines: concordance.length };
 }
 

@@ -122,3 +122,55 @@ describe("shared resamples", () => {
     expect(tone.high!).toBeGreaterThan(tone.mean!);
   });
 });
+
+describe("kept group rows", () => {
+  const many = Array.from({ length: 30 }, (_, i) => ({
+    id: `x${i}`,
+    words: 300 + 41 * i,
+    counts: { f: i % 3, g: i % 5 === 0 ? 2 : 0 },
+    groups: { all: "all", half: i % 2 ? "odd" : "even" },
+    values: { tone: i % 7 === 0 ? null : Math.sin(i) / 2, gap: Math.cos(i) / 3 },
+  }));
+  /** A store in memory that counts what is read back and written. */
+  const memoryStore = () => {
+    const texts = new Map<string, string>();
+    const seen = { hits: 0, puts: 0 };
+    return {
+      seen,
+      store: {
+        get: (key: string) => {
+          const text = texts.get(key) ?? null;
+          if (text !== null) seen.hits++;
+          return text;
+        },
+        put: (key: string, text: string) => void (texts.set(key, text), seen.puts++),
+      },
+    };
+  };
+
+  it("are the rows computed without a store, read back while a group's articles are unchanged", () => {
+    const { store, seen } = memoryStore();
+    const kept = { store, salt: "code-1" };
+    const plain = [rateTable(many, "half", ["f", "g"]), meanTable(many, "half", ["tone", "gap"])];
+    expect([rateTable(many, "half", ["f", "g"], { kept }), meanTable(many, "half", ["tone", "gap"], { kept })]).toEqual(plain);
+    expect(seen).toEqual({ hits: 0, puts: 4 });
+    expect([rateTable(many, "half", ["f", "g"], { kept }), meanTable(many, "half", ["tone", "gap"], { kept })]).toEqual(plain);
+    expect(seen).toEqual({ hits: 4, puts: 4 });
+  });
+
+  it("are computed again for the group whose article changed, and for another salt (code) or setting", () => {
+    const { store, seen } = memoryStore();
+    const kept = { store, salt: "code-1" };
+    rateTable(many, "half", ["f", "g"], { kept });
+    meanTable(many, "half", ["tone", "gap"], { kept });
+    // Article 3 is odd: only the odd group is computed again, and it equals a computation without a store.
+    const edited = many.map((a, i) => (i === 3 ? { ...a, words: a.words + 1, values: { ...a.values, tone: 0.25 } } : a));
+    expect(rateTable(edited, "half", ["f", "g"], { kept })).toEqual(rateTable(edited, "half", ["f", "g"]));
+    expect(meanTable(edited, "half", ["tone", "gap"], { kept })).toEqual(meanTable(edited, "half", ["tone", "gap"]));
+    expect(seen).toEqual({ hits: 2, puts: 6 });
+    rateTable(many, "half", ["f", "g"], { kept: { store, salt: "code-2" } });
+    rateTable(many, "half", ["f", "g"], { kept, resamples: 500 });
+    rateTable(many, "half", ["f"], { kept });
+    expect(seen).toEqual({ hits: 2, puts: 12 });
+  });
+});
