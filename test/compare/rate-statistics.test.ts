@@ -95,15 +95,16 @@ describe("multinomialResamples(seed, n, resamples, out)", () => {
   });
 });
 
-describe("shared resamples", () => {
-  const many = Array.from({ length: 30 }, (_, i) => ({
-    id: `x${i}`,
-    words: 300 + 41 * i,
-    counts: { f: i % 3, g: i % 5 === 0 ? 2 : 0 },
-    groups: { all: "all", half: i % 2 ? "odd" : "even" },
-    values: { tone: i % 7 === 0 ? null : Math.sin(i) / 2, gap: Math.cos(i) / 3 },
-  }));
+/** 30 articles in two groupings, with counts for rates and values (some missing) for means. */
+const many = Array.from({ length: 30 }, (_, i) => ({
+  id: `x${i}`,
+  words: 300 + 41 * i,
+  counts: { f: i % 3, g: i % 5 === 0 ? 2 : 0 },
+  groups: { all: "all", half: i % 2 ? "odd" : "even" },
+  values: { tone: i % 7 === 0 ? null : Math.sin(i) / 2, gap: Math.cos(i) / 3 },
+}));
 
+describe("shared resamples", () => {
   it("give the same rate and mean intervals whether a group's resamples are kept for the next table or drawn again", () => {
     const drawn = new Map<string, Uint8Array>();
     for (const grouping of ["all", "half"]) {
@@ -124,13 +125,6 @@ describe("shared resamples", () => {
 });
 
 describe("kept group rows", () => {
-  const many = Array.from({ length: 30 }, (_, i) => ({
-    id: `x${i}`,
-    words: 300 + 41 * i,
-    counts: { f: i % 3, g: i % 5 === 0 ? 2 : 0 },
-    groups: { all: "all", half: i % 2 ? "odd" : "even" },
-    values: { tone: i % 7 === 0 ? null : Math.sin(i) / 2, gap: Math.cos(i) / 3 },
-  }));
   /** A store in memory that counts what is read back and written. */
   const memoryStore = () => {
     const texts = new Map<string, string>();
