@@ -21,7 +21,7 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
 import { extractEntries, filesBelow, isFetched, publishFetchedFiles } from "./fetched-files.ts";
-import { OFFLINE_ENV } from "./framework-env.ts";
+import { NODE_HEAP_FLAGS, OFFLINE_ENV } from "./framework-env.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 // The fetched files of the last build, kept so that a rebuild writes only the ones that changed.
@@ -86,10 +86,14 @@ if (!existsSync(ZIP)) {
   mkdirSync(CACHE_DATA, { recursive: true });
   const partial = `${ZIP}.${process.pid}.partial`;
   const out = openSync(partial, "w");
-  const loader = spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "src", "data", "corpus.zip.ts")], {
-    cwd: PROJECT_ROOT,
-    stdio: ["ignore", out, "inherit"],
-  });
+  const loader = spawnSync(
+    join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
+    [...NODE_HEAP_FLAGS, join(PROJECT_ROOT, "src", "data", "corpus.zip.ts")],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", out, "inherit"],
+    },
+  );
   closeSync(out);
   if (loader.status !== 0) {
     rmSync(partial, { force: true });

@@ -25,6 +25,15 @@ export interface ParallelOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * The young generation of each worker's heap, in MB (three times the semi-space, as V8 counts it). The
+ * analysis allocates many short-lived objects; V8's default (16 MB semi-spaces) collects them so often that
+ * a larger one is a quarter faster on the same articles (measured: 1,500 articles on one thread 9.6 s →
+ * 6.6 s). The commands that analyse in their own thread start Node with the same semi-space
+ * (`--max-semi-space-size=64`: package.json, NODE_HEAP_FLAGS in scripts/framework-env.ts).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 192;
+
 /** At most one worker per this many articles (a smaller share does not pay for the worker's start-up). */
 export const ARTICLES_PER_WORKER = 500;
 
@@ -118,6 +127,7 @@ export async function* analyzeInOrder(
     minThreads: workers,
     maxThreads: workers,
     workerData: settings,
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   const window = workers * 4;
   // Records being analysed, by entry index, at most `window` ahead of the one being written.
