@@ -201,7 +201,7 @@ export function meanTable(
     const n = members.length;
     // Every member's value for each measure (has: whether it has one), and each measure's mean.
     const value = new Float64Array(n * M);
-    const has = new Uint8Array(n * M);
+    const has = new Float64Array(n * M);
     const holders = new Int32Array(M);
     const means = measures.map((measure, j) => {
       let sum = 0;
@@ -220,14 +220,15 @@ export function meanTable(
   }
   return rows;
 
-  /** The rows of one group from its members' values (`has`: whether a member has a value for a measure). */
-  function meanRows(group: string, value: Float64Array, has: Uint8Array, holders: Int32Array, means: Array<number | null>): MeanRow[] {
+  /** The rows of one group from its members' values (`has`: 1 where a member has a value for a measure, else 0). */
+  function meanRows(group: string, value: Float64Array, has: Float64Array, holders: Int32Array, means: Array<number | null>): MeanRow[] {
     const n = value.length / M;
     let results: Float64Array | null = null;
     if (n >= 2 && holders.some((h) => h >= 2)) {
       const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
       // One pass over each resample's multiplicities for all measures; each measure's sum runs over the
-      // members in order, as it would alone.
+      // members in order, as it would alone. A member without a value adds 0 to the sum (which leaves it
+      // as it is) and 0 to the count (`has` is 0 or 1), so there is no branch.
       results = new Float64Array(resamples * M);
       const sum = new Float64Array(M);
       const count = new Float64Array(M);
@@ -238,9 +239,8 @@ export function meanTable(
           const f = draws[base + m]!;
           if (!f) continue;
           for (let j = 0, at = m * M; j < M; j++, at++) {
-            if (!has[at]) continue;
             sum[j]! += f * value[at]!;
-            count[j]! += f;
+            count[j]! += f * has[at]!;
           }
         }
         // A resample that drew no article with a value repeats the group's mean (it cannot say more).

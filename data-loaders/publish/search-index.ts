@@ -63,52 +63,80 @@ export function searchableSentences(record: ArticleRecord): Array<[number, strin
  * and word position in the sentence.
  */
 export class SearchIndexBuilder {
-  private readonly postings = new Map<string, number[]>();
-  private readonly lastArticle = new Map<string, number>();
+  /** Words numbered as first seen; per word, its postings and the last article that has it (−1: none yet). */
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly postings: number[][] = [];
+  private readonly lastArticle: number[] = [];
+  /** Per word, its occurrences in the article being added, and that article's mark (which `seen` is for). */
+  private readonly occurrences: number[] = [];
+  private readonly seen: number[] = [];
+  private added = 0;
   private words = 0;
 
   /** Adds article `article` (its index in the corpus index), sentence by sentence: [sentence index, folded words]. */
   add(article: number, sentences: ReadonlyArray<readonly [number, readonly string[]]>): void {
-    const occurrences = new Map<string, number[]>();
-    for (const [sentence, words] of sentences) {
+    const mark = ++this.added;
+    // First each word's occurrences in the article, then its postings in the order of the words: the
+    // article's header (index difference and occurrences) where the word first occurs, then its pairs.
+    const tokens: number[] = [];
+    for (const [, words] of sentences) {
       this.words += words.length;
-      words.forEach((word, position) => {
-        let list = occurrences.get(word);
-        if (!list) occurrences.set(word, (list = []));
+      for (const word of words) {
+        let id = this.ids.get(word);
+        if (id === undefined) {
+          id = this.names.length;
+          this.ids.set(word, id);
+          this.names.push(word);
+          this.postings.push([]);
+          this.lastArticle.push(-1);
+          this.occurrences.push(0);
+          this.seen.push(0);
+        }
+        if (this.seen[id] !== mark) {
+          this.seen[id] = mark;
+          this.occurrences[id] = 0;
+        }
+        this.occurrences[id]!++;
+        tokens.push(id);
+      }
+    }
+    let t = 0;
+    for (const [sentence, words] of sentences)
+      for (let position = 0; position < words.length; position++, t++) {
+        const id = tokens[t]!;
+        const list = this.postings[id]!;
+        if (this.lastArticle[id] !== article) {
+          const previous = this.lastArticle[id]!;
+          list.push(article - (previous < 0 ? 0 : previous), this.occurrences[id]!);
+          this.lastArticle[id] = article;
+        }
         list.push(sentence, position);
-      });
-    }
-    for (const [word, pairs] of occurrences) {
-      let list = this.postings.get(word);
-      if (!list) this.postings.set(word, (list = []));
-      list.push(article - (this.lastArticle.get(word) ?? 0), pairs.length / 2);
-      for (const n of pairs) list.push(n);
-      this.lastArticle.set(word, article);
-    }
+      }
   }
 
   /** The index's totals: words indexed and distinct words. */
   totals(): { words: number; types: number } {
-    return { words: this.words, types: this.postings.size };
+    return { words: this.words, types: this.names.length };
   }
 
   /** The shards, by name in code-unit order, each with its words in code-unit order. */
   shards(): Array<{ name: string; shard: SearchShard }> {
-    const byShard = new Map<string, string[]>();
-    for (const word of this.postings.keys()) {
+    const byShard = new Map<string, number[]>();
+    this.names.forEach((word, id) => {
       const name = shardName(word);
       let list = byShard.get(name);
       if (!list) byShard.set(name, (list = []));
-      list.push(word);
-    }
+      list.push(id);
+    });
     return [...byShard.keys()].sort(compareIds).map((name) => ({
       name,
       shard: {
         shard: name,
         words: byShard
           .get(name)!
-          .sort(compareIds)
-          .map((word) => [word, this.postings.get(word)!] as [string, number[]]),
+          .sort((x, y) => compareIds(this.names[x]!, this.names[y]!))
+          .map((id) => [this.names[id]!, this.postings[id]!] as [string, number[]]),
       },
     }));
   }
