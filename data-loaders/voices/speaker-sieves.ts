@@ -203,12 +203,30 @@ function invertedAfterComma(ctx: SieveContext, cue: Cue) {
 }
 
 /**
+ * Whether `text` before `end` ends in a closing quotation mark, then optionally a comma, with only white
+ * space around them (what /[”"’»]\s*,?\s*$/ says of text.slice(0, end)), read backwards from `end` so
+ * that the cost does not grow with the offset.
+ */
+export function closesQuotationBefore(text: string, end: number): boolean {
+  let i = end;
+  const skipSpace = () => {
+    while (i > 0 && /\s/u.test(text[i - 1]!)) i--;
+  };
+  skipSpace();
+  if (i > 0 && text[i - 1] === ",") {
+    i--;
+    skipSpace();
+  }
+  return i > 0 && '”"’»'.includes(text[i - 1]!);
+}
+
+/**
  * After a bare comma, the subject the sentence opens with, before its appositions and relative clauses:
  * "Hogan Gidley, a former director of …, whose roots are …, said". The first mention not after a
  * preposition that opens its comma-separated part (at most three words before it) and is followed by a comma.
  */
 function appositiveSubject(ctx: SieveContext, cue: Cue) {
-  if (!afterComma(ctx, cue) || /[”"’»]\s*,?\s*$/u.test(ctx.text.slice(0, cue.start))) return null;
+  if (!afterComma(ctx, cue) || closesQuotationBefore(ctx.text, cue.start)) return null;
   const sentence = sentenceOf(ctx, cue.start);
   for (const m of ctx.mentionsIn(sentence.index)) {
     if (m.end > cue.start) break;

@@ -2,7 +2,8 @@
 // fixtures in English and Dutch written for this test. Every case checks the rule that found the cue and
 // the speaker, so a rule that stops firing (or another that takes over) fails here by name.
 import { describe, expect, it } from "vitest";
-import { SPEAKER_SIEVES } from "../../data-loaders/voices/speaker-sieves.ts";
+import fc from "fast-check";
+import { SPEAKER_SIEVES, closesQuotationBefore } from "../../data-loaders/voices/speaker-sieves.ts";
 import { speakerRuleSchema, type Language } from "../../data-loaders/schema/enums.ts";
 import { analyzeText } from "../helpers.ts";
 
@@ -369,5 +370,19 @@ describe("names", () => {
   it("written surname first are found by their first word ('Han Zheng' … 'Han said')", () => {
     const found = rules("Vice President Han Zheng arrived on Monday. Han said that trade would grow.");
     expect(found.find((a) => a.cue === "said")).toMatchObject({ written: "Han", speaker: "Han Zheng" });
+  });
+});
+
+describe("closesQuotationBefore(text, end)", () => {
+  it('says what /[”"’»]\\s*,?\\s*$/ says of the text before `end`, whatever the text', () => {
+    const piece = fc.constantFrom("”", '"', "’", "»", "“", ",", " ", "\n", "\u00a0", "a", "said", ".", ",,");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.nat(), (pieces, at) => {
+        const text = pieces.join("");
+        const end = text.length ? at % (text.length + 1) : 0;
+        expect(closesQuotationBefore(text, end)).toBe(/[”"’»]\s*,?\s*$/u.test(text.slice(0, end)));
+      }),
+      { numRuns: 2000, seed: 14 },
+    );
   });
 });
