@@ -109,7 +109,7 @@ try {
     for (const entry of batch) {
       const article = readIndexedArticle(entry);
       texts.push(article.text);
-      outputBytes += JSON.stringify(analyzeArticle(article, resources, stamps)).length + 1;
+      outputBytes += Buffer.byteLength(JSON.stringify(analyzeArticle(article, resources, stamps))) + 1;
       records++;
     }
     fullSeconds += clock() - started;

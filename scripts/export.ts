@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   const run = runOptions(process.env, { workers: values.workers });
   if ("error" in run) return (process.stderr.write(`export: --workers ${run.error}\n${USAGE}\n`), 2);
   const paths = corpusPaths({ ...process.env, CORPUS: positionals[0] ?? process.env.CORPUS });
-  let lines: AsyncGenerator<string>;
+  let lines: AsyncGenerator<string | Buffer>;
   let resources;
   if (values.records) {
     resources = loadResources(paths);
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   const rows = new Map(TIDY_TABLES.map((t) => [t.name, [] as Array<Array<string | number | null>>]));
   let articles = 0;
   for await (const json of lines) {
-    const record = JSON.parse(json) as ArticleRecord;
+    const record = JSON.parse(json.toString()) as ArticleRecord;
     for (const [name, tableRows] of Object.entries(tidyRows(record))) rows.get(name)!.push(...tableRows);
     articles++;
   }

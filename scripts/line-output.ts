@@ -5,8 +5,8 @@ import type { Writable } from "node:stream";
 
 /** Where a command writes its JSON Lines: stdout, or a file that appears only when the run succeeds. */
 export interface LineOutput {
-  /** Writes one line (the newline is added), waiting when the stream is full. */
-  write(line: string): Promise<void>;
+  /** Writes one line, text or UTF-8 bytes (the newline is added), waiting when the stream is full. */
+  write(line: string | Uint8Array): Promise<void>;
   /** Finishes the output: a file is renamed into place. */
   commit(): Promise<void>;
   /** Gives up: a partial file is removed, an earlier good file stays. */
@@ -27,7 +27,9 @@ export function openLineOutput(path: string | undefined): LineOutput {
   }
   return {
     async write(line) {
-      if (!out.write(`${line}\n`)) await once(out, "drain");
+      // Bytes go out as they are, without a copy to append the newline.
+      if (typeof line !== "string") out.write(line);
+      if (!out.write(typeof line === "string" ? `${line}\n` : "\n")) await once(out, "drain");
     },
     async commit() {
       if (!partial) return;

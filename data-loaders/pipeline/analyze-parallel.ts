@@ -81,7 +81,7 @@ export function runOptions(
 }
 
 /**
- * Analyses indexed entries and yields each record's JSON in the entries' order (id order), whatever order
+ * Analyses indexed entries and yields each record's JSON, as UTF-8 bytes, in the entries' order (id order), whatever order
  * the workers finish in: byte for byte what one worker gives. With a record cache, this thread first looks
  * every entry up (reading the article to make its key) and only the ones not cached are analysed, so a
  * rebuild after editing one article analyses one article and starts no worker. `workers` is a ceiling: at
@@ -94,7 +94,7 @@ export async function* analyzeInOrder(
   paths: CorpusPaths,
   resources: AnalysisResources,
   options: ParallelOptions = {},
-): AsyncGenerator<string> {
+): AsyncGenerator<Buffer> {
   const cacheFolder = options.cacheFolder ?? null;
   // The fingerprint only keys the cache: without one, the data files are not read a second time.
   const settings: PoolSettings = { paths, cacheFolder, fingerprint: cacheFolder ? readRunFingerprint(paths) : "" };
@@ -112,12 +112,13 @@ export async function* analyzeInOrder(
     1,
     Math.min(options.workers ?? defaultWorkers(), Math.floor(toAnalyse.length / (options.articlesPerWorker ?? ARTICLES_PER_WORKER))),
   );
-  // A cached record, or (if it was removed since the look-up) the record made here.
-  const cached = (i: number) => context.cache.get(cachedKeys[i]!) ?? recordJson(entries[i]!, context);
+  // A cached record, read as bytes (a site passes it on as it is), or (if it was removed since the look-up)
+  // the record made here.
+  const cached = (i: number) => context.cache.getBytes(cachedKeys[i]!) ?? Buffer.from(recordJson(entries[i]!, context));
   let done = 0;
   if (workers === 1) {
     for (let i = 0; i < entries.length; i++) {
-      yield cachedKeys[i] !== null ? cached(i) : recordJson(entries[i]!, context);
+      yield cachedKeys[i] !== null ? cached(i) : Buffer.from(recordJson(entries[i]!, context));
       options.onProgress?.(++done, entries.length);
     }
     return;
@@ -143,7 +144,7 @@ export async function* analyzeInOrder(
   try {
     for (let i = 0; i < entries.length; i++) {
       refill(i);
-      const json = cachedKeys[i] !== null ? cached(i) : await pending.get(i)!;
+      const json = cachedKeys[i] !== null ? cached(i) : Buffer.from(await pending.get(i)!);
       pending.delete(i);
       yield json;
       options.onProgress?.(++done, entries.length);

@@ -14,6 +14,8 @@ import type { Article } from "../schema/record.ts";
 export interface RecordCache {
   /** The record JSON stored under `key`, or null. */
   get(key: string): string | null;
+  /** The same as UTF-8 bytes, read without decoding them. */
+  getBytes(key: string): Buffer | null;
   /** Whether a record is stored under `key`. */
   has(key: string): boolean;
   /** Stores a record's JSON under `key` (written to a temporary file and renamed, so readers never see half a file). */
@@ -40,12 +42,19 @@ export function recordCacheFolder(env: Readonly<Record<string, string | undefine
 
 /** A record cache in `folder` (two-character subfolders by key), or one that stores nothing when `folder` is null. */
 export function openRecordCache(folder: string | null): RecordCache {
-  if (!folder) return { get: () => null, has: () => false, put: () => {} };
+  if (!folder) return { get: () => null, getBytes: () => null, has: () => false, put: () => {} };
   const path = (key: string) => join(folder, key.slice(0, 2), `${key}.json`);
   return {
     get(key) {
       try {
         return readFileSync(path(key), "utf8");
+      } catch {
+        return null;
+      }
+    },
+    getBytes(key) {
+      try {
+        return readFileSync(path(key));
       } catch {
         return null;
       }

@@ -4,7 +4,7 @@ import { articleToneInterval } from "../compare/compare-tone.ts";
 import { concordanceLines } from "../compare/concordance.ts";
 import { voiceRows } from "../compare/compare-voices.ts";
 import { summarizeRecord } from "../compare/summarize-record.ts";
-import { searchableSentences } from "./search-index.ts";
+import { searchableSentences, searchWords } from "./search-index.ts";
 import { openRecordCache, type RecordCache } from "../pipeline/record-cache.ts";
 import { codeFingerprint } from "../pipeline/analysis-stamp.ts";
 import { paragraphSentenceScores } from "../tone/article-sentiment.ts";
@@ -14,18 +14,25 @@ import type { ArticleRows, ArticleSummary, ConcordanceLine, VoiceRow } from "../
 
 /**
  * What the site takes from one record, beside the record itself: its overview row, its keyword-in-context
- * lines, its attributions as rows, the outlets it names, and its rows file (rows/<id>.json, without the
- * build stamp). Computing it costs about as much as reading the record back (the tone interval is 2,000
- * bootstrap resamples of the article's sentences), so it is cached next to the records.
+ * lines, its attributions as rows, the outlets it names, its rows and text files (as the JSON they are
+ * published as, without the build stamp) and its sentences' folded words. Computing it costs about as much as
+ * reading the record back (the tone interval is 2,000 bootstrap resamples of the article's sentences), so
+ * it is cached next to the records, ready to publish: a rebuild neither folds words nor serialises again.
  */
 export interface ArticleView {
   readonly summary: ArticleSummary;
   readonly concordance: readonly ConcordanceLine[];
   readonly attributions: readonly VoiceRow[];
   readonly outlets: ArticleRecord["outlets"];
-  readonly rows: ArticleRows;
-  /** The searchable sentences (headings and paragraphs) as the reader shows them: [sentence index, text]. */
-  readonly sentences: Array<[number, string]>;
+  /** rows/<id>.json without the build stamp: the JSON of an ArticleRows. */
+  readonly rowsJson: string;
+  /**
+   * text/<id>.json without the build stamp: the JSON of { id, sentences }, the searchable sentences
+   * (headings and paragraphs) as the reader shows them, [sentence index, text].
+   */
+  readonly textJson: string;
+  /** Each searchable sentence's folded words, in order (searchWords): [sentence index, words]. */
+  readonly words: Array<[number, string[]]>;
   /** SHA-256 of what was read of the article (id, metadata and text), whatever analysed it. */
   readonly input: string;
   /** The pipeline's codes of the searchable sentences, for the coding pages: [task, [[position, code]]]. */
@@ -48,7 +55,8 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
     concordance: concordanceLines(record),
     attributions,
     outlets: record.outlets,
-    sentences,
+    textJson: JSON.stringify({ id: record.id, sentences }),
+    words: sentences.map(([index, text]) => [index, searchWords(text)]),
     coding: pipelineCodes(
       record,
       sentences.map(([index]) => index),
@@ -57,7 +65,7 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
     input: createHash("sha256")
       .update(JSON.stringify([record.id, record.meta, record.text]))
       .digest("hex"),
-    rows: {
+    rowsJson: JSON.stringify({
       summary,
       toneLow: interval.low,
       toneHigh: interval.high,
@@ -69,20 +77,20 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
         sentences: t.sentences,
       })),
       attributions,
-    },
+    } satisfies ArticleRows),
   };
 }
 
 /**
- * Views of records by their JSON, through a content-addressed cache in `<record cache>/site/`: the key is
+ * Views of records by their JSON (UTF-8 bytes), through a content-addressed cache in `<record cache>/site/`: the key is
  * the SHA-256 of the record's JSON (which carries the analysis code's fingerprint and its codebooks), of the
  * code this file imports (codeFingerprint) and of the settings, so a view is only found for the exact
  * record and code that made it; a cached view is read without parsing the record. `cacheFolder` null: no
  * cache. `settings` are each language's negative-sentence weight and tone class bounds (part of the key).
  */
-export function articleViews(cacheFolder: string | null, settings: ViewSettings): (json: string) => ArticleView {
-  const compute = (json: string) => {
-    const record = JSON.parse(json) as ArticleRecord;
+export function articleViews(cacheFolder: string | null, settings: ViewSettings): (json: Buffer) => ArticleView {
+  const compute = (json: Buffer) => {
+    const record = JSON.parse(json.toString()) as ArticleRecord;
     return articleView(record, settings[record.language]);
   };
   if (!cacheFolder) return compute;

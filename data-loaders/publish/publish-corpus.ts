@@ -14,7 +14,7 @@ import { articleViews } from "./article-view.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
 import { compareVoices, voicesByPeriod } from "../compare/compare-voices.ts";
 import { actorsView, codebookView, speechCuesView } from "./codebook-view.ts";
-import { SearchIndexBuilder, searchWords } from "./search-index.ts";
+import { SearchIndexBuilder } from "./search-index.ts";
 import { GROUPINGS, groupValues } from "../compare/groupings.ts";
 import { KEYNESS_MAX_GROUPS, KEYNESS_MIN_FREQUENCY, KeynessBuilder } from "../compare/keyness-lists.ts";
 import type { CorpusPaths } from "../project-paths.ts";
@@ -68,7 +68,7 @@ const VOICE_LIST_PAGE_SIZE = 200;
  */
 export async function publishCorpus(
   paths: CorpusPaths,
-  add: (name: string, text: string, level?: number) => void,
+  add: (name: string, content: string | Buffer, level?: number) => void,
   options: Pick<ParallelOptions, "workers" | "cacheFolder" | "articlesPerWorker"> & { readonly recordsFolder?: string | null } = {
     workers: 1,
     cacheFolder: null,
@@ -85,6 +85,9 @@ export async function publishCorpus(
   const publish = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }));
   // A file pages fetch by name: stamped like the others, stored rather than deflated.
   const publishFetched = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }), FETCHED_LEVEL);
+  // The same for content already serialised (a JSON object with at least one field): the same bytes.
+  const buildJson = JSON.stringify(build);
+  const publishFetchedJson = (name: string, json: string) => add(name, `{"build":${buildJson},${json.slice(1)}`, FETCHED_LEVEL);
   const handCheck = readHandCheck(paths.handCheck);
   const exerciseSets = paths.exercises ? readExerciseSets(paths.exercises) : [];
   const exerciseIds = new Set(exerciseSets.flatMap((set) => set.items.map((item) => item.article)));
@@ -106,20 +109,22 @@ export async function publishCorpus(
     en: { negativeWeight: resources.sentiment.rules.en.negativeSentenceWeight, toneBounds: toneBounds.en },
     nl: { negativeWeight: resources.sentiment.rules.nl.negativeSentenceWeight, toneBounds: toneBounds.nl },
   });
-  for await (const json of records) {
+  for await (const line of records) {
+    // A record as UTF-8 bytes (as the cache holds it), published as it is.
+    const json = typeof line === "string" ? Buffer.from(line) : line;
     const view = viewOf(json);
     const id = view.summary.id;
     add(`articles/${id}.json`, json, FETCHED_LEVEL);
-    publishFetched(`rows/${id}.json`, view.rows);
-    publishFetched(`text/${id}.json`, { id, sentences: view.sentences });
-    // Each sentence's folded words, found once for the search index and the keyness lists.
-    const words = view.sentences.map(([sentence, text]) => [sentence, searchWords(text)] as const);
+    publishFetchedJson(`rows/${id}.json`, view.rowsJson);
+    publishFetchedJson(`text/${id}.json`, view.textJson);
+    // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
+    const words = view.words;
     search.add(summary.length, words);
-    coding.add(view.sentences.length, view.coding);
+    coding.add(words.length, view.coding);
     if (exerciseIds.has(id)) {
       const codes = new Map(view.coding);
       exerciseArticles.set(id, {
-        sentences: view.sentences,
+        sentences: (JSON.parse(view.textJson) as { sentences: Array<[number, string]> }).sentences,
         code: (task, position) => codes.get(task.id)?.find(([at]) => at === position)?.[1] ?? defaultCode(task.kind),
       });
     }
@@ -127,7 +132,7 @@ export async function publishCorpus(
     summary.push(view.summary);
     corpusHash.update(`${view.input}\n`);
     for (const line of view.concordance) concordance.push(line);
-    if (checked.has(id)) checkedRecords.push(JSON.parse(json) as ArticleRecord);
+    if (checked.has(id)) checkedRecords.push(JSON.parse(json.toString()) as ArticleRecord);
     voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
     for (const row of view.attributions) voices.push(row);
   }

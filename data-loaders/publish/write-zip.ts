@@ -6,10 +6,14 @@ const FIXED_MTIME = new Date(Date.UTC(1980, 0, 1));
 
 /**
  * A streaming, deterministic zip writer: entries are deflated and written as they are added, so an archive
- * of many articles never sits whole in memory; entry order is the order of `add` calls. `level` is the
+ * of many articles never sits whole in memory; entry order is the order of `add` calls. Content is text
+ * (written as UTF-8) or bytes (written as they are). `level` is the
  * deflate level (default 6; 0 stores the entry as it is, at no cost).
  */
-export function createZipWriter(out: Writable): { add(name: string, text: string, level?: number): void; finish(): Promise<void> } {
+export function createZipWriter(out: Writable): {
+  add(name: string, content: string | Uint8Array, level?: number): void;
+  finish(): Promise<void>;
+} {
   let failure: Error | null = null;
   let resolveDone!: () => void;
   const done = new Promise<void>((resolve) => (resolveDone = resolve));
@@ -19,11 +23,11 @@ export function createZipWriter(out: Writable): { add(name: string, text: string
     if (final || error) resolveDone();
   });
   return {
-    add(name, text, level = 6) {
+    add(name, content, level = 6) {
       const entry = level === 0 ? new ZipPassThrough(name) : new ZipDeflate(name, { level: level as 6 });
       entry.mtime = FIXED_MTIME; // without it fflate stamps the current time
       zip.add(entry);
-      entry.push(strToU8(text), true);
+      entry.push(typeof content === "string" ? strToU8(content) : content, true);
     },
     async finish() {
       zip.end();

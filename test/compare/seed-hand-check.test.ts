@@ -15,7 +15,7 @@ import { sharedResources } from "../helpers.ts";
 const records: ArticleRecord[] = [];
 const paths = corpusPaths({});
 for await (const json of analyzeInOrder(await indexCorpus(paths.articles), paths, sharedResources(), { workers: 1 }))
-  records.push(JSON.parse(json) as ArticleRecord);
+  records.push(JSON.parse(json.toString()) as ArticleRecord);
 const comparison = compareHandCheck(readHandCheck(corpusPaths({}).handCheck), records);
 
 describe("the seed hand check", () => {

@@ -10,7 +10,7 @@ import { FIXTURE_CORPUS } from "../helpers.ts";
 
 async function published(articles?: string): Promise<Map<string, unknown>> {
   const files = new Map<string, unknown>();
-  await publishCorpus(corpusPaths(articles ? { CORPUS: articles } : {}), (name, text) => files.set(name, JSON.parse(text)));
+  await publishCorpus(corpusPaths(articles ? { CORPUS: articles } : {}), (name, text) => files.set(name, JSON.parse(text.toString())));
   return files;
 }
 
