@@ -15,12 +15,12 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
-  rmSync,
   statSync,
   unlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
+import { createHash } from "node:crypto";
 import { dirname, join, relative } from "node:path";
 import { unzipSync } from "fflate";
 import { FETCHED_FOLDERS } from "../data-loaders/publish/publish-corpus.ts";
@@ -79,14 +79,33 @@ export function extractEntries(
 }
 
 /**
+ * What the store held after the last build, kept beside it (`<store>.manifest.json`): per entry, the
+ * SHA-256 of its bytes and the stored file's size and modification time. A stored file is taken as
+ * unchanged only if all three still hold, so a file edited in the store or through a site's hard link
+ * (which changes its time) is written again.
+ */
+type StoreManifest = Record<string, { readonly sha256: string; readonly size: number; readonly mtimeMs: number }>;
+
+/** The manifest of `store`, or an empty one when there is none or it cannot be read. */
+function readManifest(store: string): StoreManifest {
+  try {
+    return JSON.parse(readFileSync(`${store}.manifest.json`, "utf8")) as StoreManifest;
+  } catch {
+    return {};
+  }
+}
+
+/**
  * Puts the fetched files of `zipPath` into the site folder `output` through `store`, a folder kept between
- * builds: an entry is written to the store only when the stored file's bytes differ from it (a rebuild
- * after one edit rewrites the few files that changed, not the 30,000 of a 10,000-article site), then
- * hard-linked into the site (copied where the two are on different file systems). Stored files that are
- * no longer entries are removed. Returns how many files the site received, and how many were written.
+ * builds: an entry is written to the store only when it differs from the stored file (by the SHA-256 of
+ * its bytes, against the store's manifest: a rebuild after one edit rewrites the few files that changed,
+ * and reads none of the 30,000 of a 10,000-article site back), then hard-linked into the site (copied where
+ * the two are on different file systems). Stored files that are no longer entries are removed. Returns how
+ * many files the site received, and how many were written.
  */
 export function publishFetchedFiles(zipPath: string, output: string, store: string): { files: number; written: number } {
-  const entries = new Set<string>();
+  const before = readManifest(store);
+  const after: StoreManifest = {};
   let written = 0;
   const folders = new Set<string>();
   const ensureFolder = (file: string) => {
@@ -99,28 +118,39 @@ export function publishFetchedFiles(zipPath: string, output: string, store: stri
     (name) => (isFetched(name) ? name : null),
     undefined,
     (name, data) => {
-      entries.add(name);
       const stored = join(store, name);
-      const same = existsSync(stored) && statSync(stored).size === data.length && readFileSync(stored).equals(data);
-      if (!same) {
+      const sha256 = createHash("sha256").update(data).digest("hex");
+      const known = before[name];
+      const stat = known && known.sha256 === sha256 ? statSync(stored, { throwIfNoEntry: false }) : undefined;
+      if (stat && stat.size === known!.size && stat.mtimeMs === known!.mtimeMs) after[name] = known!;
+      else {
         // A new file, not the old one rewritten: a site linked to the old file keeps its bytes.
         ensureFolder(stored);
         writeFileSync(`${stored}.partial`, data);
         renameSync(`${stored}.partial`, stored);
+        after[name] = { sha256, size: data.length, mtimeMs: statSync(stored).mtimeMs };
         written++;
       }
       const target = join(output, "_file", "data", "corpus", name);
       ensureFolder(target);
-      rmSync(target, { force: true });
-      try {
-        linkSync(stored, target);
-      } catch {
-        copyFileSync(stored, target);
-      }
+      linkInto(stored, target);
     },
   );
-  for (const file of filesBelow(store)) if (!entries.has(relative(store, file).split("\\").join("/"))) unlinkSync(file);
-  return { files: entries.size, written };
+  for (const file of filesBelow(store)) if (!Object.hasOwn(after, relative(store, file).split("\\").join("/"))) unlinkSync(file);
+  writeFileSync(`${store}.manifest.json.partial`, JSON.stringify(after));
+  renameSync(`${store}.manifest.json.partial`, `${store}.manifest.json`);
+  return { files: Object.keys(after).length, written };
+}
+
+/** Hard-links `stored` at `target`, replacing a file there; copies it where a link cannot be made (another file system). */
+function linkInto(stored: string, target: string): void {
+  try {
+    linkSync(stored, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") return copyFileSync(stored, target);
+    unlinkSync(target);
+    linkInto(stored, target);
+  }
 }
 
 /** Every file below `folder` (none when it does not exist). */

@@ -1,6 +1,6 @@
 // The fetched files reach the site through a store kept between builds: only changed files are written,
 // files that are no longer entries leave the store, and a site built earlier keeps its own bytes.
-import { mkdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, existsSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -37,5 +37,24 @@ describe("publishFetchedFiles(zip, output, store)", () => {
     // Publishing into a site that has the files already replaces them.
     expect(publishFetchedFiles(second, site2, store)).toEqual({ files: 2, written: 0 });
     expect(readFileSync(at(site2, "articles/a.json"), "utf8")).toBe("A2");
+  });
+
+  it("writes a stored file again when it was changed behind the store's back (through a site's hard link, or lost)", () => {
+    const folder = writeCorpus({});
+    const store = join(folder, "store");
+    const entries = { "articles/a.json": "A1", "rows/a.json": "R1", "text/a.json": "T1" };
+    const archive = zip(folder, "1.zip", entries);
+    const site = join(folder, "site");
+    expect(publishFetchedFiles(archive, site, store)).toEqual({ files: 3, written: 3 });
+    const at = (name: string) => join(site, "_file", "data", "corpus", name);
+    // Editing the site's copy edits the stored file it is linked to (a later time, whatever its bytes).
+    writeFileSync(at("articles/a.json"), "edited");
+    utimesSync(at("articles/a.json"), new Date(Date.UTC(2001, 0, 1)), new Date(Date.UTC(2001, 0, 1)));
+    rmSync(join(store, "rows", "a.json"));
+    expect(publishFetchedFiles(archive, site, store)).toEqual({ files: 3, written: 2 });
+    for (const [name, text] of Object.entries(entries)) {
+      expect(readFileSync(at(name), "utf8")).toBe(text);
+      expect(readFileSync(join(store, name), "utf8")).toBe(text);
+    }
   });
 });
