@@ -199,7 +199,7 @@ export function meanTable(
   const M = measures.length;
   for (const [group, members] of groupsOf(items, grouping)) {
     const n = members.length;
-    // Every member's value for each measure (has: whether it has one), and each measure's mean.
+    // Every member's value for each measure, a column per measure (has: whether it has one), and each measure's mean.
     const value = new Float64Array(n * M);
     const has = new Float64Array(n * M);
     const holders = new Int32Array(M);
@@ -208,8 +208,8 @@ export function meanTable(
       for (let m = 0; m < n; m++) {
         const v = members[m]!.values[measure];
         if (v == null) continue;
-        value[m * M + j] = v;
-        has[m * M + j] = 1;
+        value[j * n + m] = v;
+        has[j * n + m] = 1;
         sum += v;
         holders[j]!++;
       }
@@ -226,25 +226,23 @@ export function meanTable(
     let results: Float64Array | null = null;
     if (n >= 2 && holders.some((h) => h >= 2)) {
       const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
-      // One pass over each resample's multiplicities for all measures; each measure's sum runs over the
-      // members in order, as it would alone. A member without a value adds 0 to the sum (which leaves it
-      // as it is) and 0 to the count (`has` is 0 or 1), so there is no branch.
+      // Each measure's sum runs over the members in order, as it would alone, with its values in one
+      // contiguous column (value[j·n + m]). A member not drawn or without a value adds 0 to the sum (which
+      // leaves it as it is: the sum starts at +0 and values are finite) and 0 to the count (`has` is 0 or 1),
+      // so the loop has no branch and its sums stay in registers.
       results = new Float64Array(resamples * M);
-      const sum = new Float64Array(M);
-      const count = new Float64Array(M);
       for (let r = 0, base = 0; r < resamples; r++, base += n) {
-        sum.fill(0);
-        count.fill(0);
-        for (let m = 0; m < n; m++) {
-          const f = draws[base + m]!;
-          if (!f) continue;
-          for (let j = 0, at = m * M; j < M; j++, at++) {
-            sum[j]! += f * value[at]!;
-            count[j]! += f * has[at]!;
+        for (let j = 0, column = 0; j < M; j++, column += n) {
+          let sum = 0;
+          let count = 0;
+          for (let m = 0; m < n; m++) {
+            const f = draws[base + m]!;
+            sum += f * value[column + m]!;
+            count += f * has[column + m]!;
           }
+          // A resample that drew no article with a value repeats the group's mean (it cannot say more).
+          results[j * resamples + r] = count ? sum / count : (means[j] ?? 0);
         }
-        // A resample that drew no article with a value repeats the group's mean (it cannot say more).
-        for (let j = 0; j < M; j++) results[j * resamples + r] = count[j] ? sum[j]! / count[j]! : (means[j] ?? 0);
       }
     }
     return measures.map((measure, j) => {
