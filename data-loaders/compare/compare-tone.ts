@@ -1,8 +1,24 @@
+import { Piscina } from "piscina";
 import { meanInterval, meanTable, type BootstrapOptions } from "./rate-statistics.ts";
 import { toneWeight } from "../tone/article-sentiment.ts";
 import type { Gazetteer } from "../terms/gazetteer.ts";
 import { GROUPINGS, groupingLabels, groupValues } from "./groupings.ts";
-import type { ArticleSummary, ToneComparison } from "../schema/site-outputs.ts";
+import type { ArticleSummary, MeanRow, ToneComparison } from "../schema/site-outputs.ts";
+
+/** The means the Tone page compares, per article and by group. */
+const TONE_MEASURES = ["tone", "ownVoiceTone", "inGroupTone", "outGroupTone", "toneGap"] as const;
+
+/** What the Tone page's tables are computed from (and what tone-worker.ts is given). */
+export interface ToneTableInput {
+  readonly items: ReadonlyArray<{
+    readonly groups: Readonly<Record<string, string>>;
+    readonly values: Readonly<Record<string, number | null>>;
+  }>;
+  readonly measures: readonly string[];
+  readonly groupings: readonly string[];
+  /** The group store between builds (BootstrapOptions.kept), by folder and salt; none when absent. */
+  readonly kept?: { readonly folder: string; readonly salt: string };
+}
 
 /**
  * Builds the Tone page's corpus-wide data from the overview rows: the camps and actors, and each
@@ -10,18 +26,52 @@ import type { ArticleSummary, ToneComparison } from "../schema/site-outputs.ts";
  * actor) is in the article's rows file (articleToneInterval, the record's actor tone).
  */
 export function compareTone(rows: readonly ArticleSummary[], gazetteer: Gazetteer, options: BootstrapOptions = {}): ToneComparison {
-  const measures = ["tone", "ownVoiceTone", "inGroupTone", "outGroupTone", "toneGap"] as const;
-  const items = rows.map((row) => ({
-    groups: groupValues(row),
-    values: Object.fromEntries(measures.map((m) => [m, row[m]])),
-  }));
+  const { items, measures, groupings } = toneTableInput(rows);
+  return toneComparison(
+    gazetteer,
+    groupings.flatMap((g) => meanTable(items, g, measures, options)),
+  );
+}
+
+/**
+ * compareTone in a worker thread, so that its bootstrap (seconds at 10,000 articles) runs beside the
+ * caller's other work: the same result, with `kept` as a folder of the group store and its salt. The
+ * worker is a TypeScript module, so this runs where the caller does (a tsx process such as the loader).
+ */
+export async function compareToneInWorker(
+  rows: readonly ArticleSummary[],
+  gazetteer: Gazetteer,
+  kept?: ToneTableInput["kept"],
+): Promise<ToneComparison> {
+  const input: ToneTableInput = { ...toneTableInput(rows), kept };
+  // A pool of one thread (piscina loads the TypeScript task as the analysis workers are loaded).
+  const pool = new Piscina<ToneTableInput, MeanRow[]>({ filename: new URL("./tone-worker.ts", import.meta.url).href, maxThreads: 1 });
+  try {
+    return toneComparison(gazetteer, await pool.run(input));
+  } finally {
+    await pool.destroy();
+  }
+}
+
+function toneTableInput(rows: readonly ArticleSummary[]): Omit<ToneTableInput, "kept"> {
+  return {
+    items: rows.map((row) => ({
+      groups: groupValues(row),
+      values: Object.fromEntries(TONE_MEASURES.map((m) => [m, row[m]])),
+    })),
+    measures: TONE_MEASURES,
+    groupings: GROUPINGS.map((g) => g.id),
+  };
+}
+
+function toneComparison(gazetteer: Gazetteer, groups: MeanRow[]): ToneComparison {
   return {
     camps: gazetteer.camps,
     inGroup: gazetteer.inGroup,
     outGroup: gazetteer.outGroup,
     actors: gazetteer.actors.map(({ id, label, camp, kind }) => ({ id, label, camp, kind })),
     groupings: groupingLabels(),
-    groups: GROUPINGS.flatMap((g) => meanTable(items, g.id, measures, options)),
+    groups,
   };
 }
 

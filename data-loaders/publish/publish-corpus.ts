@@ -4,12 +4,12 @@ import { openRecordCache } from "../pipeline/record-cache.ts";
 import { codeFingerprint } from "../pipeline/analysis-stamp.ts";
 import { codebookStamps } from "../pipeline/analyze-article.ts";
 import { loadResources } from "../pipeline/analyze-corpus.ts";
-import { analyzeInOrder, type ParallelOptions } from "../pipeline/analyze-parallel.ts";
+import { ARTICLES_PER_WORKER, analyzeInOrder, type ParallelOptions } from "../pipeline/analyze-parallel.ts";
 import { indexCorpus } from "../reading/read-corpus.ts";
 import { readRecordShards } from "../reading/read-records.ts";
 import { CorpusValidationError } from "../reading/corpus-error.ts";
 import { compareArticles } from "../compare/compare-frames.ts";
-import { compareTone } from "../compare/compare-tone.ts";
+import { compareTone, compareToneInWorker } from "../compare/compare-tone.ts";
 import { articleViews } from "./article-view.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
 import { compareVoices, voicesByPeriod } from "../compare/compare-voices.ts";
@@ -139,10 +139,17 @@ export async function publishCorpus(
   // Each group's bootstrap resamples, drawn once for the frames, devices and tone tables; with a record
   // cache, each group's rows are kept in <cache>/groups/ and read back while its articles are unchanged.
   const drawn = new Map<string, Uint8Array>();
-  const kept =
+  const keptAt =
     options.cacheFolder && !options.recordsFolder
-      ? { store: openRecordCache(join(options.cacheFolder, "groups")), salt: codeFingerprint("compare/rate-statistics.ts") }
+      ? { folder: join(options.cacheFolder, "groups"), salt: codeFingerprint("compare/rate-statistics.ts") }
       : undefined;
+  const kept = keptAt && { store: openRecordCache(keptAt.folder), salt: keptAt.salt };
+  // With more than one worker and a large corpus, the tone tables' bootstrap runs in a thread of its own
+  // while this one publishes everything else (the same rows either way).
+  const inWorker = (options.workers ?? 1) > 1 && summary.length >= (options.articlesPerWorker ?? ARTICLES_PER_WORKER);
+  const tone = inWorker ? compareToneInWorker(summary, resources.gazetteer, keptAt) : null;
+  // A failure there is reported where the tone tables are awaited, not as an unhandled rejection meanwhile.
+  tone?.catch(() => {});
   for (const kind of ["frames", "devices"] as const) {
     const lineKind = kind === "frames" ? "frame" : "device";
     const codebook = kind === "frames" ? resources.framing : resources.devices;
@@ -196,7 +203,7 @@ export async function publishCorpus(
       coded: frame.coded.map(([code, units]) => [code, deltas(units)]),
     });
   publish("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
-  publish("tone.json", compareTone(summary, resources.gazetteer, { drawn, kept }));
+  publish("tone.json", tone ? await tone : compareTone(summary, resources.gazetteer, { drawn, kept }));
   return { articles: summary.length, concordanceLines: concordance.length };
 }
 

@@ -1,6 +1,7 @@
 // Worker threads and the record cache (issue 14, items 1 and 2), through the CLI as a user runs it: the
 // output is byte-identical for any number of workers and with or without the cache; editing one article
 // analyses one article again; changing a codebook analyses all; deleting the cache changes nothing.
+import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -84,6 +85,36 @@ describe("npm run analyze in parallel and with the record cache", () => {
       const before = cachedRecords(cache).length;
       await run({ FRAMING_CODEBOOK: codebook });
       expect(cachedRecords(cache).length).toBe(before * 2);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it("gives the same site archive from the loader in one thread and with workers (analysis and the tone tables in threads of their own)", async () => {
+    const work = mkdtempSync(join(tmpdir(), "loader-test-"));
+    const loader = (env: Record<string, string>) =>
+      new Promise<Buffer>((resolve, reject) => {
+        const child = spawn(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "src", "data", "corpus.zip.ts")], {
+          cwd: PROJECT_ROOT,
+          env: { ...process.env, CORPUS: FIXTURE_CORPUS, RECORD_CACHE: join(work, "cache"), ...env },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        const out: Buffer[] = [];
+        let stderr = "";
+        child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+        child.on("error", reject);
+        child.on("close", (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(stderr))));
+      });
+    try {
+      const one = await loader({ WORKERS: "1", RECORD_CACHE: "off" });
+      const pooled = await loader({ WORKERS: "2", ARTICLES_PER_WORKER: "1" });
+      // Again from the cache: records, views and group tables read back.
+      const cached = await loader({ WORKERS: "2", ARTICLES_PER_WORKER: "1" });
+      expect(one.length).toBeGreaterThan(1000);
+      expect(pooled.equals(one)).toBe(true);
+      expect(cached.equals(one)).toBe(true);
+      expect(readdirSync(join(work, "cache", "groups")).length).toBeGreaterThan(0);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
