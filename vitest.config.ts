@@ -8,6 +8,7 @@ import { defineConfig } from "vitest/config";
 // - browser: headless Chromium against dist/ (`npm test` builds the site first).
 export default defineConfig({
   test: {
+    globalSetup: ["test/temporary-folder.ts"],
     projects: [
       {
         test: {
