@@ -18,8 +18,11 @@ export interface RecordCache {
   getBytes(key: string): Buffer | null;
   /** Whether a record is stored under `key`. */
   has(key: string): boolean;
-  /** Stores a record's JSON under `key` (written to a temporary file and renamed, so readers never see half a file). */
-  put(key: string, json: string): void;
+  /**
+   * Stores a record's JSON (text or UTF-8 bytes) under `key`, written to a temporary file and renamed, so
+   * readers never see half a file.
+   */
+  put(key: string, json: string | Uint8Array): void;
 }
 
 /** The key of an article's record under a run fingerprint. */

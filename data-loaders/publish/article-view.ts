@@ -24,13 +24,13 @@ export interface ArticleView {
   readonly concordance: readonly ConcordanceLine[];
   readonly attributions: readonly VoiceRow[];
   readonly outlets: ArticleRecord["outlets"];
-  /** rows/<id>.json without the build stamp: the JSON of an ArticleRows. */
-  readonly rowsJson: string;
+  /** rows/<id>.json without the build stamp: the JSON of an ArticleRows, as UTF-8 bytes. */
+  readonly rowsJson: Buffer;
   /**
    * text/<id>.json without the build stamp: the JSON of { id, sentences }, the searchable sentences
-   * (headings and paragraphs) as the reader shows them, [sentence index, text].
+   * (headings and paragraphs) as the reader shows them, [sentence index, text]; UTF-8 bytes.
    */
-  readonly textJson: string;
+  readonly textJson: Buffer;
   /** Each searchable sentence's folded words, in order (searchWords): [sentence index, words]. */
   readonly words: Array<[number, string[]]>;
   /** SHA-256 of what was read of the article (id, metadata and text), whatever analysed it. */
@@ -55,7 +55,7 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
     concordance: concordanceLines(record),
     attributions,
     outlets: record.outlets,
-    textJson: JSON.stringify({ id: record.id, sentences }),
+    textJson: Buffer.from(JSON.stringify({ id: record.id, sentences })),
     words: sentences.map(([index, text]) => [index, searchWords(text)]),
     coding: pipelineCodes(
       record,
@@ -65,20 +65,42 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
     input: createHash("sha256")
       .update(JSON.stringify([record.id, record.meta, record.text]))
       .digest("hex"),
-    rowsJson: JSON.stringify({
-      summary,
-      toneLow: interval.low,
-      toneHigh: interval.high,
-      actorTone: record.actors.tone.map((t) => ({
-        id: record.id,
-        actor: t.actor,
-        mentions: t.mentions,
-        tone: t.tone,
-        sentences: t.sentences,
-      })),
-      attributions,
-    } satisfies ArticleRows),
+    rowsJson: Buffer.from(
+      JSON.stringify({
+        summary,
+        toneLow: interval.low,
+        toneHigh: interval.high,
+        actorTone: record.actors.tone.map((t) => ({
+          id: record.id,
+          actor: t.actor,
+          mentions: t.mentions,
+          tone: t.tone,
+          sentences: t.sentences,
+        })),
+        attributions,
+      } satisfies ArticleRows),
+    ),
   };
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * A view as the cache stores it: the JSON of everything but its two files, then each file's JSON, on three
+ * lines (JSON.stringify writes no line break), so that reading it back parses neither file nor decodes it.
+ */
+function storedView(view: ArticleView): Buffer {
+  const { rowsJson, textJson, ...rest } = view;
+  return Buffer.concat([Buffer.from(JSON.stringify(rest)), Buffer.of(NEWLINE), rowsJson, Buffer.of(NEWLINE), textJson]);
+}
+
+/** The view stored by storedView, or null for a file not in its form (computed again, then). */
+function readStoredView(bytes: Buffer): ArticleView | null {
+  const first = bytes.indexOf(NEWLINE);
+  const second = first < 0 ? -1 : bytes.indexOf(NEWLINE, first + 1);
+  if (second < 0) return null;
+  const rest = JSON.parse(bytes.subarray(0, first).toString()) as Omit<ArticleView, "rowsJson" | "textJson">;
+  return { ...rest, rowsJson: bytes.subarray(first + 1, second), textJson: bytes.subarray(second + 1) };
 }
 
 /**
@@ -99,10 +121,11 @@ export function articleViews(cacheFolder: string | null, settings: ViewSettings)
   const salt = `site-view\n${codeFingerprint("publish/article-view.ts")}\n${JSON.stringify(Object.entries(settings).sort())}\n`;
   return (json) => {
     const key = createHash("sha256").update(salt).update(json).digest("hex");
-    const cached = cache.get(key);
-    if (cached !== null) return JSON.parse(cached) as ArticleView;
+    const stored = cache.getBytes(key);
+    const cached = stored === null ? null : readStoredView(stored);
+    if (cached !== null) return cached;
     const view = compute(json);
-    cache.put(key, JSON.stringify(view));
+    cache.put(key, storedView(view));
     return view;
   };
 }

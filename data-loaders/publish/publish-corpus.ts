@@ -86,8 +86,8 @@ export async function publishCorpus(
   // A file pages fetch by name: stamped like the others, stored rather than deflated.
   const publishFetched = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }), FETCHED_LEVEL);
   // The same for content already serialised (a JSON object with at least one field): the same bytes.
-  const buildJson = JSON.stringify(build);
-  const publishFetchedJson = (name: string, json: string) => add(name, `{"build":${buildJson},${json.slice(1)}`, FETCHED_LEVEL);
+  const stampOpening = Buffer.from(`{"build":${JSON.stringify(build)},`);
+  const publishFetchedJson = (name: string, json: Buffer) => add(name, Buffer.concat([stampOpening, json.subarray(1)]), FETCHED_LEVEL);
   const handCheck = readHandCheck(paths.handCheck);
   const exerciseSets = paths.exercises ? readExerciseSets(paths.exercises) : [];
   const exerciseIds = new Set(exerciseSets.flatMap((set) => set.items.map((item) => item.article)));
@@ -124,7 +124,7 @@ export async function publishCorpus(
     if (exerciseIds.has(id)) {
       const codes = new Map(view.coding);
       exerciseArticles.set(id, {
-        sentences: (JSON.parse(view.textJson) as { sentences: Array<[number, string]> }).sentences,
+        sentences: (JSON.parse(view.textJson.toString()) as { sentences: Array<[number, string]> }).sentences,
         code: (task, position) => codes.get(task.id)?.find(([at]) => at === position)?.[1] ?? defaultCode(task.kind),
       });
     }

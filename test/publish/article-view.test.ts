@@ -1,5 +1,6 @@
 // The site's view of a record (overview row, concordance lines, attribution rows, tone interval) is the
 // same whether it is computed or read back from its cache, and a different record is never served a view.
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { articleView, articleViews } from "../../data-loaders/publish/article-view.ts";
@@ -7,14 +8,20 @@ import { analyzeArticle, codebookStamps } from "../../data-loaders/pipeline/anal
 import { readCorpus } from "../../data-loaders/reading/read-corpus.ts";
 import { SEED_CORPUS, sharedResources, writeCorpus } from "../helpers.ts";
 
+/** The seeds' records as bytes, and view settings with a different Dutch weight. */
+async function seedRecords() {
+  const resources = sharedResources();
+  const bounds = { negative: -0.05, positive: 0.05 };
+  const weights = { en: { negativeWeight: 1, toneBounds: bounds }, nl: { negativeWeight: 2, toneBounds: bounds } };
+  const records: Buffer[] = [];
+  for await (const article of readCorpus(SEED_CORPUS))
+    records.push(Buffer.from(JSON.stringify(analyzeArticle(article, resources, codebookStamps(resources)))));
+  return { records, weights, bounds };
+}
+
 describe("articleViews(cacheFolder, settings)", () => {
   it("gives from its cache exactly the view it computes, keyed by the record's bytes", async () => {
-    const resources = sharedResources();
-    const bounds = { negative: -0.05, positive: 0.05 };
-    const weights = { en: { negativeWeight: 1, toneBounds: bounds }, nl: { negativeWeight: 2, toneBounds: bounds } };
-    const records: Buffer[] = [];
-    for await (const article of readCorpus(SEED_CORPUS))
-      records.push(Buffer.from(JSON.stringify(analyzeArticle(article, resources, codebookStamps(resources)))));
+    const { records, weights, bounds } = await seedRecords();
     const folder = join(writeCorpus({}), "cache");
     const first = articleViews(folder, weights);
     const computed = records.map((json) => first(json));
@@ -27,5 +34,16 @@ describe("articleViews(cacheFolder, settings)", () => {
     const dutch = parsed.findIndex((record) => record.language === "nl");
     expect(other(records[dutch]!).rowsJson).toEqual(articleView(parsed[dutch], { negativeWeight: 1, toneBounds: bounds }).rowsJson);
     expect(other(records[dutch]!).rowsJson).not.toEqual(computed[dutch]!.rowsJson);
+  });
+
+  it("computes a view again when its cached file is not in the cache's form", async () => {
+    const { records, weights } = await seedRecords();
+    const folder = join(writeCorpus({}), "cache");
+    const computed = records.map((json) => articleViews(folder, weights)(json));
+    const site = join(folder, "site");
+    const files = readdirSync(site, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".json"));
+    expect(files).toHaveLength(records.length);
+    for (const name of files) writeFileSync(join(site, name), "{}");
+    expect(records.map((json) => articleViews(folder, weights)(json))).toEqual(computed);
   });
 });
