@@ -103,6 +103,9 @@ function readStoredView(bytes: Buffer): ArticleView | null {
   return { ...rest, rowsJson: bytes.subarray(first + 1, second), textJson: bytes.subarray(second + 1) };
 }
 
+/** Views of records by their JSON, and how many were computed rather than read from the cache so far. */
+export type ArticleViews = ((json: Buffer) => ArticleView) & { readonly computed: () => number };
+
 /**
  * Views of records by their JSON (UTF-8 bytes), through a content-addressed cache in `<record cache>/site/`: the key is
  * the SHA-256 of the record's JSON (which carries the analysis code's fingerprint and its codebooks), of the
@@ -110,16 +113,18 @@ function readStoredView(bytes: Buffer): ArticleView | null {
  * record and code that made it; a cached view is read without parsing the record. `cacheFolder` null: no
  * cache. `settings` are each language's negative-sentence weight and tone class bounds (part of the key).
  */
-export function articleViews(cacheFolder: string | null, settings: ViewSettings): (json: Buffer) => ArticleView {
+export function articleViews(cacheFolder: string | null, settings: ViewSettings): ArticleViews {
+  let computed = 0;
   const compute = (json: Buffer) => {
+    computed++;
     const record = JSON.parse(json.toString()) as ArticleRecord;
     return articleView(record, settings[record.language]);
   };
-  if (!cacheFolder) return compute;
+  if (!cacheFolder) return Object.assign(compute, { computed: () => computed });
   const cache: RecordCache = openRecordCache(join(cacheFolder, "site"));
   // The view's own code: records no longer carry the fingerprint of what only publishes them.
   const salt = `site-view\n${codeFingerprint("publish/article-view.ts")}\n${JSON.stringify(Object.entries(settings).sort())}\n`;
-  return (json) => {
+  const viewOf = (json: Buffer) => {
     const key = createHash("sha256").update(salt).update(json).digest("hex");
     const stored = cache.getBytes(key);
     const cached = stored === null ? null : readStoredView(stored);
@@ -128,4 +133,5 @@ export function articleViews(cacheFolder: string | null, settings: ViewSettings)
     cache.put(key, storedView(view));
     return view;
   };
+  return Object.assign(viewOf, { computed: () => computed });
 }

@@ -145,8 +145,10 @@ export async function publishCorpus(
       : undefined;
   const kept = keptAt && { store: openRecordCache(keptAt.folder), salt: keptAt.salt };
   // With more than one worker and a large corpus, the tone tables' bootstrap runs in a thread of its own
-  // while this one publishes everything else (the same rows either way).
-  const inWorker = (options.workers ?? 1) > 1 && summary.length >= (options.articlesPerWorker ?? ARTICLES_PER_WORKER);
+  // while this one publishes everything else (the same rows either way), unless few articles are new since
+  // the last build: then most groups' rows are read back, and starting the thread costs more than it saves.
+  const large = options.articlesPerWorker ?? ARTICLES_PER_WORKER;
+  const inWorker = (options.workers ?? 1) > 1 && summary.length >= large && (!keptAt || viewOf.computed() >= large);
   const tone = inWorker ? compareToneInWorker(summary, resources.gazetteer, keptAt) : null;
   // A failure there is reported where the tone tables are awaited, not as an unhandled rejection meanwhile.
   tone?.catch(() => {});

@@ -109,7 +109,8 @@ describe("npm run analyze in parallel and with the record cache", () => {
     try {
       const one = await loader({ WORKERS: "1", RECORD_CACHE: "off" });
       const pooled = await loader({ WORKERS: "2", ARTICLES_PER_WORKER: "1" });
-      // Again from the cache: records, views and group tables read back.
+      // Again from the cache: records, views and group tables read back (the tone tables in this thread,
+      // with no new article to resample for).
       const cached = await loader({ WORKERS: "2", ARTICLES_PER_WORKER: "1" });
       expect(one.length).toBeGreaterThan(1000);
       expect(pooled.equals(one)).toBe(true);
