@@ -158,7 +158,7 @@ async function benchSearch(site: string): Promise<SearchBench> {
 /** How many times the site is rebuilt after an edit (odd: the median is one of them). */
 const REBUILDS = 3;
 
-/** Builds the site five times from the JSON Lines corpus `corpusFile` (see the header). */
+/** Builds the site from the JSON Lines corpus `corpusFile`: cold, warm, then REBUILDS times after an edit (see the header). */
 export async function benchSite(corpusFile: string, work: string, articles: number): Promise<SiteBench> {
   const cache = join(work, "record-cache");
   const site = join(work, "site");

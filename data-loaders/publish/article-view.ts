@@ -120,11 +120,16 @@ export function articleViews(cacheFolder: string | null, settings: ViewSettings)
     const record = JSON.parse(json.toString()) as ArticleRecord;
     return articleView(record, settings[record.language]);
   };
-  if (!cacheFolder) return Object.assign(compute, { computed: () => computed });
+  const viewOf = cacheFolder ? cachedViews(cacheFolder, settings, compute) : compute;
+  return Object.assign(viewOf, { computed: () => computed });
+}
+
+/** `compute` through the view cache in `<cacheFolder>/site/` (see articleViews). */
+function cachedViews(cacheFolder: string, settings: ViewSettings, compute: (json: Buffer) => ArticleView): (json: Buffer) => ArticleView {
   const cache: RecordCache = openRecordCache(join(cacheFolder, "site"));
   // The view's own code: records no longer carry the fingerprint of what only publishes them.
   const salt = `site-view\n${codeFingerprint("publish/article-view.ts")}\n${JSON.stringify(Object.entries(settings).sort())}\n`;
-  const viewOf = (json: Buffer) => {
+  return (json) => {
     const key = createHash("sha256").update(salt).update(json).digest("hex");
     const stored = cache.getBytes(key);
     const cached = stored === null ? null : readStoredView(stored);
@@ -133,5 +138,4 @@ export function articleViews(cacheFolder: string | null, settings: ViewSettings)
     cache.put(key, storedView(view));
     return view;
   };
-  return Object.assign(viewOf, { computed: () => computed });
 }

@@ -144,11 +144,11 @@ export async function publishCorpus(
       ? { folder: join(options.cacheFolder, "groups"), salt: codeFingerprint("compare/rate-statistics.ts") }
       : undefined;
   const kept = keptAt && { store: openRecordCache(keptAt.folder), salt: keptAt.salt };
-  // With more than one worker and a large corpus, the tone tables' bootstrap runs in a thread of its own
-  // while this one publishes everything else (the same rows either way), unless few articles are new since
-  // the last build: then most groups' rows are read back, and starting the thread costs more than it saves.
-  const large = options.articlesPerWorker ?? ARTICLES_PER_WORKER;
-  const inWorker = (options.workers ?? 1) > 1 && summary.length >= large && (!keptAt || viewOf.computed() >= large);
+  // With more than one worker and many articles new since the last build (every article, without a cache),
+  // the tone tables' bootstrap runs in a thread of its own while this one publishes everything else (the
+  // same rows either way). After a small edit most groups' rows are read back, and starting the thread
+  // costs more than it saves.
+  const inWorker = (options.workers ?? 1) > 1 && viewOf.computed() >= (options.articlesPerWorker ?? ARTICLES_PER_WORKER);
   const tone = inWorker ? compareToneInWorker(summary, resources.gazetteer, keptAt) : null;
   // A failure there is reported where the tone tables are awaited, not as an unhandled rejection meanwhile.
   tone?.catch(() => {});
