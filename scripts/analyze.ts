@@ -1,7 +1,7 @@
 /**
  * npm run analyze -- [<input>] [--out <file>] [--patterns <file>] [--max-article-bytes <n>] [--workers <n>] [--no-cache]
- * Analyses a corpus outside Framework and prints one JSON record per article (JSON Lines, sorted by id), in a
- * pool of worker threads (one per core by default) and through the record cache (.cache/records).
+ * Analyses a corpus outside Framework and prints one JSON record per article (JSON Lines, sorted by id), in
+ * this thread and a pool of worker threads (one thread per core by default) and through the record cache (.cache/records).
  * Data goes to stdout or --out; progress and errors go to stderr. Exit code 1 on any corpus error.
  */
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
@@ -28,8 +28,8 @@ const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--shard K/N] 
   --patterns  boilerplate pattern file (default: $BOILERPLATE_PATTERNS, else corpus/patterns/boilerplate.yaml)
   --max-article-bytes  reject (never truncate) an article whose body is larger (default: $MAX_ARTICLE_BYTES,
               else 16777216, 16 MB)
-  --workers   worker threads analysing in parallel (default: $WORKERS, else one per core), at most one per
-              500 articles ($ARTICLES_PER_WORKER); the output is the same for any number
+  --workers   threads analysing in parallel, this one and N - 1 worker threads (default: $WORKERS, else one
+              per core), at most one per 500 articles ($ARTICLES_PER_WORKER); the output is the same for any number
   --no-cache  analyse every article again instead of reusing records from the cache ($RECORD_CACHE, else
               .cache/records; RECORD_CACHE=off turns it off everywhere); the output is the same either way
   --schema    print the record's JSON Schema and exit`;

@@ -12,7 +12,7 @@
  * The two are interleaved in batches of 100 articles (full, then bare, on the same batch), so that load from
  * elsewhere on a shared machine slows both alike and the ratio stays comparable from run to run.
  * It prints articles/s, tokens/s of each, their ratio, and the peak resident memory; then the same corpus
- * analysed by the pool of worker threads (`--workers`, default one per core, cache off) as the CLI runs it,
+ * analysed by this thread and worker threads (`--workers`, default one per core, cache off) as the CLI runs it,
  * with its wall time and speed-up over the single-thread pass above (worker start-up included).
  * "Tokens" is the bare tokenizer's count for the same texts, used as the numerator for both rates.
  * With --site N it then builds the site from a synthetic corpus of N articles, cold, warm and after editing
@@ -188,7 +188,7 @@ try {
   console.log(`ratio full/bare:  ${result.ratio}`);
   console.log(`peak RSS:         ${result.peakRssMB} MB (output ${result.outputMB} MB, streamed)`);
   console.log(
-    `worker pool:      ${result.workers} workers, ${result.parallelSeconds} s (${round(records / parallelSeconds)} articles/s): ${result.speedUp}× one thread`,
+    `in parallel:      ${result.workers} threads (this one and ${result.workers - 1} workers), ${result.parallelSeconds} s (${round(records / parallelSeconds)} articles/s): ${result.speedUp}× one thread`,
   );
   for (const row of longArticles) {
     console.log(

@@ -15,3 +15,8 @@ const context = recordContext(loadResources(settings.paths), settings.cacheFolde
 export default function analyzeInWorker(entry: CorpusEntry): string {
   return recordJson(entry, context);
 }
+
+/** Answers once this worker has loaded (its module's top level has run): the pool's `ready` task. */
+export function ready(): true {
+  return true;
+}

@@ -80,21 +80,31 @@ export function runOptions(
   };
 }
 
+/** Tasks handed to each worker thread at once, so it goes on working while this thread analyses an article of its own. */
+const TASKS_PER_THREAD = 4;
+
+/** At most this many records, or bytes of them, made ahead by this thread while it waits for a worker's. */
+const AHEAD_RECORDS = 64;
+const AHEAD_BYTES = 32 * 1024 * 1024;
+
 /**
  * Analyses indexed entries and yields each record's JSON, as UTF-8 bytes, in the entries' order (id order), whatever order
- * the workers finish in: byte for byte what one worker gives. With a record cache, this thread first looks
+ * the threads finish in: byte for byte what one thread gives. With a record cache, this thread first looks
  * every entry up (reading the article to make its key) and only the ones not cached are analysed, so a
- * rebuild after editing one article analyses one article and starts no worker. `workers` is a ceiling: at
- * most one worker per ARTICLES_PER_WORKER articles to analyse is started, and one means this thread. With
- * more than one worker, a pool of worker threads (piscina) analyses up to four articles per worker ahead
- * of the one being written, so memory stays bounded by the window, not the corpus.
+ * rebuild after editing one article analyses one article and starts no worker. `workers` is a ceiling on
+ * the threads analysing: at most one per ARTICLES_PER_WORKER articles to analyse, and one means this thread
+ * alone. With N > 1, this thread and N − 1 worker threads (piscina) share the articles: this thread analyses
+ * the next article itself whenever the workers have TASKS_PER_THREAD each in hand (and alone until they have
+ * loaded), and while it waits for a worker's record it analyses the ones after it (at most AHEAD_RECORDS),
+ * so memory stays bounded by those windows, not the corpus. `thisThread: false` leaves every article to the
+ * workers (tests use it to compare their records with this thread's). Returns how many records the workers made.
  */
 export async function* analyzeInOrder(
   entries: readonly CorpusEntry[],
   paths: CorpusPaths,
   resources: AnalysisResources,
-  options: ParallelOptions = {},
-): AsyncGenerator<Buffer> {
+  options: ParallelOptions & { readonly thisThread?: boolean } = {},
+): AsyncGenerator<Buffer, { readonly inWorkers: number }> {
   const cacheFolder = options.cacheFolder ?? null;
   // The fingerprint only keys the cache: without one, the data files are not read a second time.
   const settings: PoolSettings = { paths, cacheFolder, fingerprint: cacheFolder ? readRunFingerprint(paths) : "" };
@@ -108,50 +118,108 @@ export async function* analyzeInOrder(
   const toAnalyse = entries.filter((_, i) => cachedKeys[i] === null);
   // A worker costs seconds to start (its own TypeScript loader, data files and wink model) and warms up over
   // its first few hundred articles: a few articles are faster in this thread.
-  const workers = Math.max(
+  const threads = Math.max(
     1,
     Math.min(options.workers ?? defaultWorkers(), Math.floor(toAnalyse.length / (options.articlesPerWorker ?? ARTICLES_PER_WORKER))),
   );
+  const here = (i: number) => Buffer.from(recordJson(entries[i]!, context));
   // A cached record, read as bytes (a site passes it on as it is), or (if it was removed since the look-up)
   // the record made here.
-  const cached = (i: number) => context.cache.getBytes(cachedKeys[i]!) ?? Buffer.from(recordJson(entries[i]!, context));
+  const cached = (i: number) => context.cache.getBytes(cachedKeys[i]!) ?? here(i);
   let done = 0;
-  if (workers === 1) {
+  const thisThread = options.thisThread ?? true;
+  if (threads === 1 && thisThread) {
     for (let i = 0; i < entries.length; i++) {
-      yield cachedKeys[i] !== null ? cached(i) : Buffer.from(recordJson(entries[i]!, context));
+      yield cachedKeys[i] !== null ? cached(i) : here(i);
       options.onProgress?.(++done, entries.length);
     }
-    return;
+    return { inWorkers: 0 };
   }
+  const poolThreads = thisThread ? threads - 1 : threads;
   const pool = new Piscina<CorpusEntry, string>({
     filename: new URL("./analysis-worker.ts", import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
+    minThreads: poolThreads,
+    maxThreads: poolThreads,
+    concurrentTasksPerWorker: TASKS_PER_THREAD,
     workerData: settings,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
-  const window = workers * 4;
-  // Records being analysed, by entry index, at most `window` ahead of the one being written.
-  const pending = new Map<number, Promise<string>>();
+  // Until the workers have loaded, this thread analyses in order on its own (when it analyses at all).
+  let ready = !thisThread;
+  // A worker that cannot load is a bug, not a reason to go on in this thread alone.
+  let failure: { error: unknown } | null = null;
+  void Promise.all(Array.from({ length: poolThreads }, () => pool.run(null as never, { name: "ready" }))).then(
+    () => (ready = true),
+    (error: unknown) => (failure = { error }),
+  );
+  // Records being made by a worker, and records made ahead by this thread, by entry index.
+  const inPool = new Map<number, { result: Promise<string>; settled: boolean }>();
+  const ahead = new Map<number, Buffer>();
+  let aheadBytes = 0;
+  // The first entry not yet given to a thread; how many records the workers made.
   let next = 0;
-  const refill = (from: number) => {
-    next = Math.max(next, from);
-    while (next < entries.length && pending.size < window) {
-      if (cachedKeys[next] === null) pending.set(next, pool.run(entries[next]!));
+  let inWorkers = 0;
+  const toPool = () => {
+    if (failure) throw failure.error;
+    while (ready && next < entries.length && inPool.size < poolThreads * TASKS_PER_THREAD) {
+      if (cachedKeys[next] === null) {
+        const task = { result: pool.run(entries[next]!), settled: false };
+        task.result.then(
+          () => (task.settled = true),
+          () => (task.settled = true),
+        );
+        inPool.set(next, task);
+      }
       next++;
     }
   };
+  // This thread analyses the next entry itself, if there is one to analyse and room to keep its record.
+  const analyseNextHere = (): boolean => {
+    while (next < entries.length && cachedKeys[next] !== null) next++;
+    if (!thisThread || next >= entries.length || ahead.size >= AHEAD_RECORDS || aheadBytes >= AHEAD_BYTES) return false;
+    const json = here(next);
+    ahead.set(next++, json);
+    aheadBytes += json.length;
+    return true;
+  };
+  // One turn of the event loop, for the workers' finished tasks to arrive.
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
   try {
     for (let i = 0; i < entries.length; i++) {
-      refill(i);
-      const json = cachedKeys[i] !== null ? cached(i) : Buffer.from(await pending.get(i)!);
-      pending.delete(i);
+      let json: Buffer | undefined;
+      if (cachedKeys[i] !== null) {
+        json = cached(i);
+        next = Math.max(next, i + 1);
+      }
+      while (!json) {
+        toPool();
+        json = ahead.get(i);
+        if (json) {
+          ahead.delete(i);
+          aheadBytes -= json.length;
+          break;
+        }
+        const task = inPool.get(i);
+        if (task && (task.settled || !analyseNextHere())) {
+          // Its worker has finished it, or this thread has nothing else to do: wait for it.
+          inPool.delete(i);
+          json = Buffer.from(await task.result);
+          inWorkers++;
+        } else {
+          // Analysed here (it, or one after it while its worker works): let the workers' results in.
+          if (!task && !ahead.has(i)) analyseNextHere();
+          await turn();
+        }
+      }
       yield json;
       options.onProgress?.(++done, entries.length);
     }
+    return { inWorkers };
   } finally {
     // A run that stops early (an error, a closed stdout) still ends its workers; results still in flight are dropped.
-    for (const p of pending.values()) p.catch(() => {});
+    for (const task of inPool.values()) task.result.catch(noop);
     await pool.destroy();
   }
 }
+
+function noop(): void {}

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { FIXTURE_CORPUS, runAnalyze as runCli, SEED_CORPUS } from "../helpers.ts";
+import { FIXTURE_CORPUS, runAnalyze as runCli, runCommand, SEED_CORPUS, sharedResources } from "../helpers.ts";
+import { sentencePools, writeSyntheticCorpus } from "../../scripts/synthetic-corpus.ts";
 
 /** The CLI with a worker allowed per article, so even these small corpora run in the pool. */
 const runAnalyze = (args: readonly string[], env: Readonly<Record<string, string>> = {}) =>
@@ -38,6 +39,42 @@ describe("npm run analyze in parallel and with the record cache", () => {
       .split("\n")
       .map((line) => (JSON.parse(line) as { id: string }).id);
     expect(ids).toEqual([...ids].sort());
+  });
+
+  // With the CLI's --workers 2, this thread analyses the first articles while the worker loads: on a corpus
+  // this small it makes every record itself, so the workers' records are compared here directly.
+  const inOrder = (corpus: string, workers: number, ...flags: string[]) =>
+    runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [
+      join(PROJECT_ROOT, "test", "pipeline", "records-in-order.script.ts"),
+      corpus,
+      String(workers),
+      ...flags,
+    ]);
+
+  it("gives this thread's records byte for byte from worker threads alone (one and two of them)", async () => {
+    const one = await runAnalyze([FIXTURE_CORPUS, "--workers", "1"]);
+    for (const workers of [1, 2]) {
+      const pooled = await inOrder(FIXTURE_CORPUS, workers, "--workers-only");
+      expect(pooled.status, pooled.stderr).toBe(0);
+      expect(pooled.stdout).toBe(one.stdout);
+      expect(pooled.stderr).toBe(`in workers: ${one.stdout.trim().split("\n").length}\n`);
+    }
+  });
+
+  it("gives the same records when this thread and a worker share a larger corpus", async () => {
+    const work = mkdtempSync(join(tmpdir(), "shared-run-"));
+    try {
+      const corpus = join(work, "corpus.jsonl");
+      await writeSyntheticCorpus(corpus, await sentencePools(SEED_CORPUS, sharedResources()), 600, 7);
+      const one = await runAnalyze([corpus, "--workers", "1"]);
+      const shared = await inOrder(corpus, 2);
+      expect(shared.status, shared.stderr).toBe(0);
+      expect(shared.stdout).toBe(one.stdout);
+      // How the 600 are split depends on the machine's load; every record is someone's.
+      expect(shared.stderr).toMatch(/^in workers: \d+\n$/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it("answers a bad --workers with one line and the usage, exit 2", async () => {
