@@ -12,7 +12,9 @@
  * 4. observable build, once; it finds every file it needs cached.
  * 5. A second pass puts the files pages fetch by name (records, rows, concordance and voice-list pages)
  *    into the site (Framework copies only declared files): each is written to a store kept between builds
- *    only when its bytes changed, and hard-linked from there (scripts/fetched-files.ts).
+ *    only when its bytes changed, and hard-linked from there (scripts/fetched-files.ts). Each article's own
+ *    files (records, rows, text: two thirds of the bytes) the loader run in step 2 puts into the store
+ *    itself, not into the archive, so nobody writes them into it or reads them back.
  * A broken link between pages fails the build. Extra arguments go to `observable build`.
  */
 import { spawnSync } from "node:child_process";
@@ -20,7 +22,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rm
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
-import { extractEntries, filesBelow, isFetched, publishFetchedFiles } from "./fetched-files.ts";
+import { extractEntries, filesBelow, isFetched, publishFetchedFiles, readStoreList, storeListOf } from "./fetched-files.ts";
+import { storeHolds } from "../data-loaders/publish/fetched-store.ts";
 import { NODE_HEAP_FLAGS, OFFLINE_ENV } from "./framework-env.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
@@ -71,6 +74,8 @@ function observableBuild(): void {
 }
 
 const ZIP = join(CACHE_DATA, "corpus.zip");
+// The files the loader put into the store instead of the archive (scripts/fetched-files.ts, STORE_LIST).
+const LIST = storeListOf(ZIP);
 const started = performance.now();
 let phaseStart = started;
 /** Seconds since the previous call, for the timing line at the end. */
@@ -81,9 +86,16 @@ const lap = () => {
   return seconds;
 };
 if (freshenLoaders()) process.stderr.write("build: inputs changed; data loaders will rerun\n");
+// A cached archive whose articles' files are in the store is used only while the store still holds them
+// (a file edited through a site's hard link edits the stored file): else the loader runs again.
+if (existsSync(ZIP) && existsSync(LIST) && !storeHolds(FETCHED_STORE, readStoreList(LIST))) {
+  process.stderr.write("build: a published article file changed since the last build; publishing the corpus again\n");
+  rmSync(ZIP);
+}
 if (!existsSync(ZIP)) {
   process.stderr.write("build: analysing the corpus (src/data/corpus.zip.ts)\n");
   mkdirSync(CACHE_DATA, { recursive: true });
+  rmSync(LIST, { force: true });
   const partial = `${ZIP}.${process.pid}.partial`;
   const out = openSync(partial, "w");
   const loader = spawnSync(
@@ -92,18 +104,23 @@ if (!existsSync(ZIP)) {
     {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", out, "inherit"],
+      // Each article's own files go straight into the store of fetched files, listed in `${partial}.list`.
+      env: { ...process.env, FETCHED_STORE, FETCHED_LIST: `${partial}.list` },
     },
   );
   closeSync(out);
   if (loader.status !== 0) {
     rmSync(partial, { force: true });
+    rmSync(`${partial}.list`, { force: true });
     process.stderr.write("build: fix the errors above; nothing was built\n");
     process.exit(1);
   }
+  renameSync(`${partial}.list`, LIST);
   renameSync(partial, ZIP);
 }
 const analysed = lap();
 utimesSync(ZIP, fixedTime, fixedTime);
+if (existsSync(LIST)) utimesSync(LIST, fixedTime, fixedTime);
 const declared = extractEntries(ZIP, (name) => (isFetched(name) ? null : join(CACHE_DATA, "corpus", name)), fixedTime);
 const prepared = lap();
 observableBuild();
@@ -119,7 +136,7 @@ if (unsettled.length) {
 }
 const rendered = lap();
 const output = resolve(PROJECT_ROOT, process.env.BUILD_OUTPUT || "dist");
-const fetched = publishFetchedFiles(ZIP, output, FETCHED_STORE);
+const fetched = publishFetchedFiles(ZIP, output, FETCHED_STORE, existsSync(LIST) ? readStoreList(LIST) : undefined);
 process.stderr.write(
   `build: ${declared} data files for the pages, ${fetched.files} fetched files in the site (${fetched.written} changed); ` +
     `${((performance.now() - started) / 1000).toFixed(1)} s: inputs and analysis ${analysed} s, data files ${prepared} s, ` +

@@ -11,6 +11,7 @@ import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
 import { watchInputs } from "./watch-inputs.ts";
 import { OFFLINE_ENV } from "./framework-env.ts";
+import { dropArchiveWithoutArticles } from "./fetched-files.ts";
 
 const watched = new Set([
   join(PROJECT_ROOT, "corpus"),
@@ -30,6 +31,10 @@ const onChange = () => {
 };
 
 freshenLoaders();
+// An archive `npm run build` left without its articles' files (they went to the build's store): the preview
+// server reads them from the archive, so the loader runs again, in full.
+if (dropArchiveWithoutArticles(join(PROJECT_ROOT, "src", ".observablehq", "cache", "data", "corpus.zip")))
+  process.stderr.write("dev: the last build's archive has its articles' files elsewhere; the loader will run again\n");
 watchInputs([...watched], onChange);
 
 const observable = join(PROJECT_ROOT, "node_modules", ".bin", "observable");

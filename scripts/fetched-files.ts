@@ -14,16 +14,40 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  renameSync,
-  statSync,
+  rmSync,
   unlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { createHash } from "node:crypto";
 import { dirname, join, relative } from "node:path";
 import { unzipSync } from "fflate";
 import { FETCHED_FOLDERS } from "../data-loaders/publish/publish-corpus.ts";
+import { openStore, readManifest, writeManifest, type StoreList, type StoreManifest } from "../data-loaders/publish/fetched-store.ts";
+
+/**
+ * Where `npm run build` keeps, beside its cached archive, the list of the files its loader put into the
+ * store of fetched files instead (entry → SHA-256). An archive with such a list lacks those files, so
+ * `npm run dev` (whose preview server reads them from the archive) drops both and has the loader run again.
+ */
+export function storeListOf(zipPath: string): string {
+  return `${zipPath}.store.json`;
+}
+
+/**
+ * For `npm run dev`: drops a cached archive that lacks its articles' files (see storeListOf), and its list,
+ * so that the preview server has the loader make it again, in full. Returns whether it did.
+ */
+export function dropArchiveWithoutArticles(zipPath: string): boolean {
+  if (!existsSync(storeListOf(zipPath))) return false;
+  rmSync(zipPath, { force: true });
+  rmSync(storeListOf(zipPath), { force: true });
+  return true;
+}
+
+/** The list at `path` (see storeListOf). */
+export function readStoreList(path: string): StoreList {
+  return JSON.parse(readFileSync(path, "utf8")) as StoreList;
+}
 
 /** Whether a zip entry is one that pages fetch by name. */
 export function isFetched(name: string): boolean {
@@ -79,67 +103,51 @@ export function extractEntries(
 }
 
 /**
- * What the store held after the last build, kept beside it (`<store>.manifest.json`): per entry, the
- * SHA-256 of its bytes and the stored file's size and modification time. A stored file is taken as
- * unchanged only if all three still hold, so a file edited in the store or through a site's hard link
- * (which changes its time) is written again.
+ * Puts the fetched files into the site folder `output` through `store` (data-loaders/publish/fetched-store.ts),
+ * a folder kept between builds: the ones in `zipPath` are written to the store only when they differ from
+ * the stored file (by the SHA-256 of their bytes, against the store's manifest: a rebuild after one edit
+ * rewrites the few files that changed, and reads none of the 30,000 of a 10,000-article site back); the
+ * ones its loader put into the store itself (`listed`, checked by the build with storeHolds) are there
+ * already. Every one is then hard-linked into the site (copied where the two are on different file
+ * systems). Stored files that are neither are removed. Returns how many files the site received, and how
+ * many were written to the store (here and by the loader).
  */
-type StoreManifest = Record<string, { readonly sha256: string; readonly size: number; readonly mtimeMs: number }>;
-
-/** The manifest of `store`, or an empty one when there is none or it cannot be read. */
-function readManifest(store: string): StoreManifest {
-  try {
-    return JSON.parse(readFileSync(`${store}.manifest.json`, "utf8")) as StoreManifest;
-  } catch {
-    return {};
-  }
-}
-
-/**
- * Puts the fetched files of `zipPath` into the site folder `output` through `store`, a folder kept between
- * builds: an entry is written to the store only when it differs from the stored file (by the SHA-256 of
- * its bytes, against the store's manifest: a rebuild after one edit rewrites the few files that changed,
- * and reads none of the 30,000 of a 10,000-article site back), then hard-linked into the site (copied where
- * the two are on different file systems). Stored files that are no longer entries are removed. Returns how
- * many files the site received, and how many were written.
- */
-export function publishFetchedFiles(zipPath: string, output: string, store: string): { files: number; written: number } {
+export function publishFetchedFiles(
+  zipPath: string,
+  output: string,
+  store: string,
+  listed: StoreList = { files: {}, written: 0 },
+): { files: number; written: number } {
   const before = readManifest(store);
+  const stored = openStore(store);
   const after: StoreManifest = {};
-  let written = 0;
   const folders = new Set<string>();
-  const ensureFolder = (file: string) => {
-    if (folders.has(dirname(file))) return;
-    mkdirSync(dirname(file), { recursive: true });
-    folders.add(dirname(file));
+  const link = (name: string) => {
+    const target = join(output, "_file", "data", "corpus", name);
+    if (!folders.has(dirname(target))) {
+      mkdirSync(dirname(target), { recursive: true });
+      folders.add(dirname(target));
+    }
+    linkInto(join(store, name), target);
   };
+  for (const name of Object.keys(listed.files).sort()) {
+    if (before[name]?.sha256 !== listed.files[name]) throw new Error(`the fetched-file store has lost ${name} since its loader ran`);
+    after[name] = before[name]!;
+    link(name);
+  }
   extractEntries(
     zipPath,
     (name) => (isFetched(name) ? name : null),
     undefined,
     (name, data) => {
-      const stored = join(store, name);
-      const sha256 = createHash("sha256").update(data).digest("hex");
-      const known = before[name];
-      const stat = known && known.sha256 === sha256 ? statSync(stored, { throwIfNoEntry: false }) : undefined;
-      if (stat && stat.size === known!.size && stat.mtimeMs === known!.mtimeMs) after[name] = known!;
-      else {
-        // A new file, not the old one rewritten: a site linked to the old file keeps its bytes.
-        ensureFolder(stored);
-        writeFileSync(`${stored}.partial`, data);
-        renameSync(`${stored}.partial`, stored);
-        after[name] = { sha256, size: data.length, mtimeMs: statSync(stored).mtimeMs };
-        written++;
-      }
-      const target = join(output, "_file", "data", "corpus", name);
-      ensureFolder(target);
-      linkInto(stored, target);
+      stored.put(name, data);
+      after[name] = stored.manifest()[name]!;
+      link(name);
     },
   );
   for (const file of filesBelow(store)) if (!Object.hasOwn(after, relative(store, file).split("\\").join("/"))) unlinkSync(file);
-  writeFileSync(`${store}.manifest.json.partial`, JSON.stringify(after));
-  renameSync(`${store}.manifest.json.partial`, `${store}.manifest.json`);
-  return { files: Object.keys(after).length, written };
+  writeManifest(store, after);
+  return { files: Object.keys(after).length, written: listed.written + stored.written() };
 }
 
 /** Hard-links `stored` at `target`, replacing a file there; copies it where a link cannot be made (another file system). */

@@ -63,13 +63,19 @@ const VOICE_LIST_PAGE_SIZE = 200;
  * Every file but the records opens with `build`: the analysis stamp and codebook stamps it was made with
  * (records carry the same as `analysis` and `codebooks`). Each file's schema is in
  * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
- * everything else is a summary. `options` choose the worker threads and the record cache (the site's loader:
- * one worker per core and .cache/records; by default one worker in this thread and no cache).
+ * everything else is a summary. `options` choose the threads and the record cache (the site's loader:
+ * one thread per core and .cache/records; by default this thread alone and no cache), and where each
+ * article's own files go (by default into the archive; `npm run build` has them written to its store of
+ * fetched files instead: data-loaders/publish/fetched-store.ts).
  */
 export async function publishCorpus(
   paths: CorpusPaths,
   add: (name: string, content: string | Buffer, level?: number) => void,
-  options: Pick<ParallelOptions, "workers" | "cacheFolder" | "articlesPerWorker"> & { readonly recordsFolder?: string | null } = {
+  options: Pick<ParallelOptions, "workers" | "cacheFolder" | "articlesPerWorker"> & {
+    readonly recordsFolder?: string | null;
+    /** Where each article's own files (articles/, rows/ and text/<id>.json) go instead of `add` (the same bytes). */
+    readonly articleFile?: (name: string, content: Buffer) => void;
+  } = {
     workers: 1,
     cacheFolder: null,
   },
@@ -85,9 +91,11 @@ export async function publishCorpus(
   const publish = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }));
   // A file pages fetch by name: stamped like the others, stored rather than deflated.
   const publishFetched = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }), FETCHED_LEVEL);
-  // The same for content already serialised (a JSON object with at least one field): the same bytes.
+  // An article's own files, its rows and text already serialised (a JSON object with at least one field)
+  // and stamped the same way: into the archive, or where `articleFile` puts them.
   const stampOpening = Buffer.from(`{"build":${JSON.stringify(build)},`);
-  const publishFetchedJson = (name: string, json: Buffer) => add(name, Buffer.concat([stampOpening, json.subarray(1)]), FETCHED_LEVEL);
+  const articleFile = options.articleFile ?? ((name: string, content: Buffer) => add(name, content, FETCHED_LEVEL));
+  const publishArticleJson = (name: string, json: Buffer) => articleFile(name, Buffer.concat([stampOpening, json.subarray(1)]));
   const handCheck = readHandCheck(paths.handCheck);
   const exerciseSets = paths.exercises ? readExerciseSets(paths.exercises) : [];
   const exerciseIds = new Set(exerciseSets.flatMap((set) => set.items.map((item) => item.article)));
@@ -114,9 +122,9 @@ export async function publishCorpus(
     const json = typeof line === "string" ? Buffer.from(line) : line;
     const view = viewOf(json);
     const id = view.summary.id;
-    add(`articles/${id}.json`, json, FETCHED_LEVEL);
-    publishFetchedJson(`rows/${id}.json`, view.rowsJson);
-    publishFetchedJson(`text/${id}.json`, view.textJson);
+    articleFile(`articles/${id}.json`, json);
+    publishArticleJson(`rows/${id}.json`, view.rowsJson);
+    publishArticleJson(`text/${id}.json`, view.textJson);
     // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
     const words = view.words;
     search.add(summary.length, words);

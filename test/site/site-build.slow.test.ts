@@ -76,4 +76,20 @@ describe("npm run build", () => {
     expect([...third.keys()].sort()).toEqual([...second.keys()].sort());
     for (const [path, bytes] of second) expect(third.get(path)!.equals(bytes), path).toBe(true);
   });
+
+  it("republishes an article file edited in a built site (a hard link into the build's store) on the next build", async () => {
+    const corpus = writeCorpus({ "a.md": "---\nlanguage: en\n---\nThe only story. It has two sentences.\n" });
+    const out = writeCorpus({});
+    await build(corpus, join(out, "first"));
+    const dir = (site: string) => join(out, site, "_file", "data", "corpus");
+    const [rows] = readdirSync(join(dir("first"), "rows"));
+    const original = readFileSync(join(dir("first"), "rows", rows!));
+    // Overwriting the file in place edits the stored file the site is linked to.
+    writeFileSync(join(dir("first"), "rows", rows!), "edited");
+    const again = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: join(out, "second") });
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toContain("build: a published article file changed since the last build; publishing the corpus again");
+    expect(readFileSync(join(dir("second"), "rows", rows!)).equals(original)).toBe(true);
+    expect(readFileSync(join(dir("first"), "rows", rows!), "utf8")).toBe("edited");
+  });
 });
