@@ -10,16 +10,30 @@
  *    dated to SOURCE_DATE_EPOCH (default 2000-01-01): Framework writes each data file's date into the pages
  *    (FileAttachment lastModified), so dating them, not the build's clock, keeps rebuilds identical.
  * 4. observable build, once; it finds every file it needs cached.
- * 5. A second pass puts the files pages fetch by name (records, rows, concordance and voice-list pages)
+ * 5. Meanwhile, a second pass puts the files pages fetch by name (records, rows, concordance and voice-list pages)
  *    into the site (Framework copies only declared files): each is written to a store kept between builds
  *    only when its bytes changed, and hard-linked from there (scripts/fetched-files.ts). Each article's own
  *    files (records, rows, text: two thirds of the bytes) the loader run in step 2 puts into the store
- *    itself, not into the archive, so nobody writes them into it or reads them back.
+ *    itself, not into the archive, so nobody writes them into it or reads them back. They are linked into a
+ *    folder beside the output while Framework renders, and moved into the site when it is done.
  * A broken link between pages fails the build. Extra arguments go to `observable build`.
  */
-import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
 import { extractEntries, filesBelow, isFetched, publishFetchedFiles, readStoreList, storeListOf } from "./fetched-files.ts";
@@ -53,24 +67,47 @@ function clearOutsideOutput(): void {
   rmSync(absolute, { recursive: true, force: true });
 }
 
-/** Runs `observable build`, echoing its output; a failed build or a broken link stops the script. */
-function observableBuild(): void {
+/**
+ * Runs `observable build` in a child process, echoing its output when it ends; a failed build or a broken
+ * link stops the script. Asynchronous, so the fetched files are staged meanwhile; its output goes to a file,
+ * since a pipe left unread while this process works would stall it.
+ */
+async function observableBuild(): Promise<void> {
   clearOutsideOutput();
   const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
-  const result = spawnSync(bin, ["build", ...process.argv.slice(2)], {
-    cwd: PROJECT_ROOT,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-    env: OFFLINE_ENV,
+  const log = join(mkdtempSync(join(tmpdir(), "observable-build-")), "output.log");
+  const fd = openSync(log, "w");
+  const child = spawn(bin, ["build", ...process.argv.slice(2)], { cwd: PROJECT_ROOT, env: OFFLINE_ENV, stdio: ["ignore", fd, fd] });
+  closeSync(fd);
+  const status = await new Promise<number | null>((resolvePromise, reject) => {
+    child.on("error", reject);
+    child.on("close", resolvePromise);
   });
-  process.stdout.write(result.stdout ?? "");
-  process.stderr.write(result.stderr ?? "");
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const output = readFileSync(log, "utf8");
+  rmSync(dirname(log), { recursive: true, force: true });
+  process.stdout.write(output);
+  if (status !== 0) process.exit(status ?? 1);
   // Framework only warns about links to pages that do not exist; a published notebook must not have any.
-  if (/broken links?/.test(`${result.stdout}${result.stderr}`)) {
+  if (/broken links?/.test(output)) {
     process.stderr.write("build: the site has broken links (listed above)\n");
     process.exit(1);
   }
+}
+
+/**
+ * Moves the fetched files staged in `staging` (scripts/fetched-files.ts links them there while Framework
+ * renders) into the built site, one top folder at a time: renames, so it takes no time whatever their number.
+ */
+function moveStaged(staging: string, output: string): void {
+  const from = join(staging, "_file", "data", "corpus");
+  const to = join(output, "_file", "data", "corpus");
+  mkdirSync(to, { recursive: true });
+  for (const folder of existsSync(from) ? readdirSync(from).sort() : []) {
+    // Framework writes only the declared files, none of which is in a fetched folder.
+    if (existsSync(join(to, folder))) throw new Error(`build: ${join(to, folder)} exists in Framework's output; it should not`);
+    renameSync(join(from, folder), join(to, folder));
+  }
+  rmSync(staging, { recursive: true, force: true });
 }
 
 const ZIP = join(CACHE_DATA, "corpus.zip");
@@ -123,7 +160,18 @@ utimesSync(ZIP, fixedTime, fixedTime);
 if (existsSync(LIST)) utimesSync(LIST, fixedTime, fixedTime);
 const declared = extractEntries(ZIP, (name) => (isFetched(name) ? null : join(CACHE_DATA, "corpus", name)), fixedTime);
 const prepared = lap();
-observableBuild();
+const output = resolve(PROJECT_ROOT, process.env.BUILD_OUTPUT || "dist");
+// The fetched files are linked into a folder beside the output while Framework renders (it clears its
+// output first), then moved in: the same file system, so the links stay links and the moves are renames.
+const staging = join(dirname(output), `.${basename(output)}.fetched-${process.pid}`);
+rmSync(staging, { recursive: true, force: true });
+// A build that stops (a broken link, Framework's error) leaves no staging folder behind.
+process.on("exit", () => rmSync(staging, { recursive: true, force: true }));
+const renderStart = performance.now();
+const rendering = observableBuild();
+const fetched = publishFetchedFiles(ZIP, staging, FETCHED_STORE, existsSync(LIST) ? readStoreList(LIST) : undefined);
+const staged = ((performance.now() - renderStart) / 1000).toFixed(1);
+await rendering;
 // Every cached data file is dated already; a file Framework made itself (a loader added later) would not
 // be, and would put the build's clock into the pages: date it and render again.
 const unsettled = filesBelow(CACHE_DATA).filter((file) => statSync(file).mtimeMs !== fixedTime.getTime());
@@ -132,13 +180,12 @@ if (unsettled.length) {
   process.stderr.write(
     `build: rendering again with ${unsettled.length} data files dated ${fixedTime.toISOString()} (reproducible pages)\n`,
   );
-  observableBuild();
+  await observableBuild();
 }
+moveStaged(staging, output);
 const rendered = lap();
-const output = resolve(PROJECT_ROOT, process.env.BUILD_OUTPUT || "dist");
-const fetched = publishFetchedFiles(ZIP, output, FETCHED_STORE, existsSync(LIST) ? readStoreList(LIST) : undefined);
 process.stderr.write(
   `build: ${declared} data files for the pages, ${fetched.files} fetched files in the site (${fetched.written} changed); ` +
     `${((performance.now() - started) / 1000).toFixed(1)} s: inputs and analysis ${analysed} s, data files ${prepared} s, ` +
-    `Framework ${rendered} s, fetched files ${lap()} s\n`,
+    `Framework ${rendered} s, fetched files ${staged} s (staged while Framework rendered)\n`,
 );
