@@ -1,4 +1,3 @@
-import { Piscina } from "piscina";
 import { meanInterval, meanTable, type BootstrapOptions } from "./rate-statistics.ts";
 import { toneWeight } from "../tone/article-sentiment.ts";
 import type { Gazetteer } from "../terms/gazetteer.ts";
@@ -33,27 +32,8 @@ export function compareTone(rows: readonly ArticleSummary[], gazetteer: Gazettee
   );
 }
 
-/**
- * compareTone in a worker thread, so that its bootstrap (seconds at 10,000 articles) runs beside the
- * caller's other work: the same result, with `kept` as a folder of the group store and its salt. The
- * worker is a TypeScript module, so this runs where the caller does (a tsx process such as the loader).
- */
-export async function compareToneInWorker(
-  rows: readonly ArticleSummary[],
-  gazetteer: Gazetteer,
-  kept?: ToneTableInput["kept"],
-): Promise<ToneComparison> {
-  const input: ToneTableInput = { ...toneTableInput(rows), kept };
-  // A pool of one thread (piscina loads the TypeScript task as the analysis workers are loaded).
-  const pool = new Piscina<ToneTableInput, MeanRow[]>({ filename: new URL("./tone-worker.ts", import.meta.url).href, maxThreads: 1 });
-  try {
-    return toneComparison(gazetteer, await pool.run(input));
-  } finally {
-    await pool.destroy();
-  }
-}
-
-function toneTableInput(rows: readonly ArticleSummary[]): Omit<ToneTableInput, "kept"> {
+/** What compareTone computes its tables from (and tone-thread.ts hands its thread). */
+export function toneTableInput(rows: readonly ArticleSummary[]): Omit<ToneTableInput, "kept"> {
   return {
     items: rows.map((row) => ({
       groups: groupValues(row),
@@ -64,7 +44,8 @@ function toneTableInput(rows: readonly ArticleSummary[]): Omit<ToneTableInput, "
   };
 }
 
-function toneComparison(gazetteer: Gazetteer, groups: MeanRow[]): ToneComparison {
+/** The Tone page's corpus-wide data from the gazetteer and the tables' rows. */
+export function toneComparison(gazetteer: Gazetteer, groups: MeanRow[]): ToneComparison {
   return {
     camps: gazetteer.camps,
     inGroup: gazetteer.inGroup,

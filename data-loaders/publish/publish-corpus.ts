@@ -9,7 +9,8 @@ import { indexCorpus } from "../reading/read-corpus.ts";
 import { readRecordShards } from "../reading/read-records.ts";
 import { CorpusValidationError } from "../reading/corpus-error.ts";
 import { compareArticles } from "../compare/compare-frames.ts";
-import { compareTone, compareToneInWorker } from "../compare/compare-tone.ts";
+import { compareTone } from "../compare/compare-tone.ts";
+import { toneThread, type ToneThread } from "../compare/tone-thread.ts";
 import { articleViews } from "./article-view.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
 import { compareVoices, voicesByPeriod } from "../compare/compare-voices.ts";
@@ -71,11 +72,7 @@ const VOICE_LIST_PAGE_SIZE = 200;
 export async function publishCorpus(
   paths: CorpusPaths,
   add: (name: string, content: string | Buffer, level?: number) => void,
-  options: Pick<ParallelOptions, "workers" | "cacheFolder" | "articlesPerWorker"> & {
-    readonly recordsFolder?: string | null;
-    /** Where each article's own files (articles/, rows/ and text/<id>.json) go instead of `add` (the same bytes). */
-    readonly articleFile?: (name: string, content: Buffer) => void;
-  } = {
+  options: PublishOptions = {
     workers: 1,
     cacheFolder: null,
   },
@@ -84,9 +81,41 @@ export async function publishCorpus(
   const stampsNow = JSON.stringify({ analysis: resources.analysis, codebooks: codebookStamps(resources) });
   // Records made elsewhere (`npm run analyze -- --shard K/N` on a cluster) are read instead of analysed,
   // after checking that this build's code and codebooks made them: a site never mixes analyses.
-  const records = options.recordsFolder
-    ? stampedRecords(readRecordShards(options.recordsFolder), stampsNow)
-    : analyzeInOrder(await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes }), paths, resources, options);
+  const index = options.recordsFolder ? null : await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes });
+  const records = index
+    ? analyzeInOrder(index, paths, resources, options)
+    : stampedRecords(readRecordShards(options.recordsFolder!), stampsNow);
+  // With more than one worker and a corpus of many articles, the tone tables' bootstrap runs in a thread
+  // of its own while this one publishes everything else (the same rows either way): started now, so that
+  // it has loaded by the time the tables are wanted (records read from shards are counted first).
+  const tone = {
+    thread: null as ToneThread | null,
+    wanted: (articles: number) => (options.workers ?? 1) > 1 && articles >= (options.articlesPerWorker ?? ARTICLES_PER_WORKER),
+  };
+  if (index && tone.wanted(index.length)) tone.thread = toneThread();
+  try {
+    return await publishRecords(paths, add, options, resources, records, tone);
+  } finally {
+    await tone.thread?.close();
+  }
+}
+
+/** publishCorpus's options (see there). */
+export type PublishOptions = Pick<ParallelOptions, "workers" | "cacheFolder" | "articlesPerWorker"> & {
+  readonly recordsFolder?: string | null;
+  /** Where each article's own files (articles/, rows/ and text/<id>.json) go instead of `add` (the same bytes). */
+  readonly articleFile?: (name: string, content: Buffer) => void;
+};
+
+/** publishCorpus once its records are on their way: `tone` is the tone tables' thread, if they have one. */
+async function publishRecords(
+  paths: CorpusPaths,
+  add: (name: string, content: string | Buffer, level?: number) => void,
+  options: PublishOptions,
+  resources: ReturnType<typeof loadResources>,
+  records: AsyncIterable<string | Buffer>,
+  tone: { thread: ToneThread | null; readonly wanted: (articles: number) => boolean },
+): Promise<{ articles: number; concordanceLines: number }> {
   const build: BuildStamp = { analysis: resources.analysis, codebooks: codebookStamps(resources) };
   const publish = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }));
   // A file pages fetch by name: stamped like the others, stored rather than deflated.
@@ -152,14 +181,8 @@ export async function publishCorpus(
       ? { folder: join(options.cacheFolder, "groups"), salt: codeFingerprint("compare/rate-statistics.ts") }
       : undefined;
   const kept = keptAt && { store: openRecordCache(keptAt.folder), salt: keptAt.salt };
-  // With more than one worker and many articles new since the last build (every article, without a cache),
-  // the tone tables' bootstrap runs in a thread of its own while this one publishes everything else (the
-  // same rows either way). After a small edit most groups' rows are read back, and starting the thread
-  // costs more than it saves.
-  const inWorker = (options.workers ?? 1) > 1 && viewOf.computed() >= (options.articlesPerWorker ?? ARTICLES_PER_WORKER);
-  const tone = inWorker ? compareToneInWorker(summary, resources.gazetteer, keptAt) : null;
-  // A failure there is reported where the tone tables are awaited, not as an unhandled rejection meanwhile.
-  tone?.catch(() => {});
+  if (!tone.thread && tone.wanted(summary.length)) tone.thread = toneThread();
+  const toneTables = tone.thread ? await tone.thread.compare(summary, resources.gazetteer, keptAt) : null;
   for (const kind of ["frames", "devices"] as const) {
     const lineKind = kind === "frames" ? "frame" : "device";
     const codebook = kind === "frames" ? resources.framing : resources.devices;
@@ -213,7 +236,7 @@ export async function publishCorpus(
       coded: frame.coded.map(([code, units]) => [code, deltas(units)]),
     });
   publish("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
-  publish("tone.json", tone ? await tone : compareTone(summary, resources.gazetteer, { drawn, kept }));
+  publish("tone.json", toneTables ? await toneTables() : compareTone(summary, resources.gazetteer, { drawn, kept }));
   return { articles: summary.length, concordanceLines: concordance.length };
 }
 

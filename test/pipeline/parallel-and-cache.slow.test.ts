@@ -61,6 +61,19 @@ describe("npm run analyze in parallel and with the record cache", () => {
     }
   });
 
+  it("publishes the same site files with the tone tables in a thread of their own", async () => {
+    const published = (workers: number) =>
+      runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [
+        join(PROJECT_ROOT, "test", "publish", "published-files.script.ts"),
+        FIXTURE_CORPUS,
+        String(workers),
+      ]);
+    const [one, two] = [await published(1), await published(2)];
+    expect([one.status, two.status], one.stderr + two.stderr).toEqual([0, 0]);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout).toMatch(/^tone\.json [0-9a-f]{64}$/m);
+  });
+
   it("gives the same records when this thread and a worker share a larger corpus", async () => {
     const work = mkdtempSync(join(tmpdir(), "shared-run-"));
     try {
