@@ -30,13 +30,28 @@ export interface BootstrapOptions {
    * not resampled, and its rows are the same either way.
    */
   readonly kept?: { readonly store: GroupStore; readonly salt: string };
+  /**
+   * Groups of at least this many articles (default 1000) also keep their resamples' sums in `kept`, keyed
+   * by the table, group, settings and the number of articles: when a few of the group's articles change
+   * (an edited article), the sums are brought up to date with those articles' differences instead of
+   * resampled anew. The sums are whole numbers (counts, words, values in millionths), exact in any order,
+   * so the intervals are the same as computed afresh.
+   */
+  readonly keptSumsFrom?: number;
 }
 
-/** A content-addressed store of text (the record cache's interface). */
+/** A content-addressed store of text and bytes (the record cache's interface). */
 export interface GroupStore {
   get(key: string): string | null;
-  put(key: string, value: string): void;
+  getBytes(key: string): Uint8Array | null;
+  put(key: string, value: string | Uint8Array): void;
 }
+
+/** Groups of at least this many articles keep their resamples' sums (BootstrapOptions.keptSumsFrom). */
+const KEPT_SUMS_FROM = 1000;
+
+/** Kept sums are brought up to date while at most this share of the group's articles changed; else resampled. */
+const MAX_CHANGED_SHARE = 1 / 8;
 
 /**
  * A group's rows from `kept`, or computed and kept: `parts` are everything the rows depend on besides the
@@ -44,17 +59,22 @@ export interface GroupStore {
  */
 function keptRows<T>(options: BootstrapOptions, parts: ReadonlyArray<string | ArrayBufferView>, compute: () => T[]): T[] {
   if (!options.kept) return compute();
-  const hash = createHash("sha256").update(options.kept.salt);
-  for (const part of parts) {
-    if (typeof part === "string") hash.update(`\u0000${part.length}\u0000${part}`);
-    else hash.update(`\u0000${part.byteLength}\u0000`).update(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
-  }
-  const key = hash.digest("hex");
+  const key = keyOf(options.kept.salt, parts);
   const found = options.kept.store.get(key);
   if (found !== null) return JSON.parse(found) as T[];
   const rows = compute();
   options.kept.store.put(key, JSON.stringify(rows));
   return rows;
+}
+
+/** The SHA-256 of a salt and parts (strings and typed arrays), each part prefixed by its length. */
+function keyOf(salt: string, parts: ReadonlyArray<string | ArrayBufferView>): string {
+  const hash = createHash("sha256").update(salt);
+  for (const part of parts) {
+    if (typeof part === "string") hash.update(`\u0000${part.length}\u0000${part}`);
+    else hash.update(`\u0000${part.byteLength}\u0000`).update(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+  }
+  return hash.digest("hex");
 }
 
 /** The bootstrap settings every interval uses unless told otherwise. */
@@ -126,12 +146,21 @@ export function rateTable(
     const slot = Int32Array.from(slots);
     const count = Float64Array.from(held);
     const settings = JSON.stringify(["rate", grouping, group, resamples, seed, sorted]);
-    rows.push(...keptRows(options, [settings, words, rowStart, slot, count], () => rateRows(group, words, rowStart, slot, count)));
+    rows.push(
+      ...keptRows(options, [settings, words, rowStart, slot, count], () => rateRows(group, settings, words, rowStart, slot, count)),
+    );
   }
   return rows;
 
   /** The rows of one group from its members' words and compressed counts. */
-  function rateRows(group: string, words: Float64Array, rowStart: Int32Array, slot: Int32Array, count: Float64Array): RateRow[] {
+  function rateRows(
+    group: string,
+    settings: string,
+    words: Float64Array,
+    rowStart: Int32Array,
+    slot: Int32Array,
+    count: Float64Array,
+  ): RateRow[] {
     const n = words.length;
     const C = sorted.length;
     const totals = new Float64Array(C);
@@ -140,21 +169,7 @@ export function rateTable(
     let intervals: Array<[number, number]> | null = null;
     if (n >= 2) {
       const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
-      // One pass over each resample's multiplicities adds up its words and every category's count (whole
-      // numbers, so the sums are exact in any order).
-      const sums = new Float64Array(resamples * C);
-      const resampledWords = new Float64Array(resamples);
-      for (let r = 0, base = 0; r < resamples; r++, base += n) {
-        let w = 0;
-        const at = r * C;
-        for (let m = 0; m < n; m++) {
-          const d = draws[base + m]!;
-          if (!d) continue;
-          w += d * words[m]!;
-          for (let k = rowStart[m]!, end = rowStart[m + 1]!; k < end; k++) sums[at + slot[k]!]! += d * count[k]!;
-        }
-        resampledWords[r] = w;
-      }
+      const { sums, resampledWords } = rateSums(options, settings, draws, resamples, C, { words, rowStart, slot, count });
       intervals = sorted.map((_, c) => {
         const result = new Float64Array(resamples);
         for (let r = 0; r < resamples; r++) {
@@ -188,6 +203,9 @@ export function rateTable(
  * by its measures), and a measure's mean is over the drawn articles that have a value for it. Null values
  * are left out; a group with fewer than 2 values for a measure has no interval for it.
  */
+/** Mean values are summed in millionths (tone scores are rounded to millionths), so the sums are whole numbers. */
+const MEAN_SCALE = 1e6;
+
 export function meanTable(
   items: ReadonlyArray<{ readonly groups: Readonly<Record<string, string>>; readonly values: Readonly<Record<string, number | null>> }>,
   grouping: string,
@@ -208,7 +226,7 @@ export function meanTable(
       for (let m = 0; m < n; m++) {
         const v = members[m]!.values[measure];
         if (v == null) continue;
-        value[j * n + m] = v;
+        value[j * n + m] = Math.round(v * MEAN_SCALE);
         has[j * n + m] = 1;
         sum += v;
         holders[j]!++;
@@ -216,33 +234,31 @@ export function meanTable(
       return holders[j] ? sum / holders[j]! : null;
     });
     const settings = JSON.stringify(["mean", grouping, group, resamples, seed, measures]);
-    rows.push(...keptRows(options, [settings, value, has], () => meanRows(group, value, has, holders, means)));
+    rows.push(...keptRows(options, [settings, value, has], () => meanRows(group, settings, value, has, holders, means)));
   }
   return rows;
 
-  /** The rows of one group from its members' values (`has`: 1 where a member has a value for a measure, else 0). */
-  function meanRows(group: string, value: Float64Array, has: Float64Array, holders: Int32Array, means: Array<number | null>): MeanRow[] {
+  /**
+   * The rows of one group from its members' values in millionths (`has`: 1 where a member has a value for
+   * a measure, else 0).
+   */
+  function meanRows(
+    group: string,
+    settings: string,
+    value: Float64Array,
+    has: Float64Array,
+    holders: Int32Array,
+    means: Array<number | null>,
+  ): MeanRow[] {
     const n = value.length / M;
     let results: Float64Array | null = null;
     if (n >= 2 && holders.some((h) => h >= 2)) {
       const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
-      // Each measure's sum runs over the members in order, as it would alone, with its values in one
-      // contiguous column (value[j·n + m]). A member not drawn or without a value adds 0 to the sum (which
-      // leaves it as it is: the sum starts at +0 and values are finite) and 0 to the count (`has` is 0 or 1),
-      // so the loop has no branch and its sums stay in registers.
+      const { sums, counts } = meanSums(options, settings, draws, resamples, M, { value, has });
       results = new Float64Array(resamples * M);
-      for (let r = 0, base = 0; r < resamples; r++, base += n) {
-        for (let j = 0, column = 0; j < M; j++, column += n) {
-          let sum = 0;
-          let count = 0;
-          for (let m = 0; m < n; m++) {
-            const f = draws[base + m]!;
-            sum += f * value[column + m]!;
-            count += f * has[column + m]!;
-          }
-          // A resample that drew no article with a value repeats the group's mean (it cannot say more).
-          results[j * resamples + r] = count ? sum / count : (means[j] ?? 0);
-        }
+      for (let at = 0; at < results.length; at++) {
+        // A resample that drew no article with a value repeats the group's mean (it cannot say more).
+        results[at] = counts[at] ? sums[at]! / counts[at]! / MEAN_SCALE : (means[Math.floor(at / resamples)] ?? 0);
       }
     }
     return measures.map((measure, j) => {
@@ -258,6 +274,198 @@ export function meanTable(
       };
     });
   }
+}
+
+/** A rate group's members: words, and non-zero counts as one compressed row per member (rowStart, slot, count). */
+interface RateMembers {
+  readonly words: Float64Array;
+  readonly rowStart: Int32Array;
+  readonly slot: Int32Array;
+  readonly count: Float64Array;
+}
+
+/**
+ * Each resample's words and count per category (sums[r·C + c]) of a group: from the group's kept sums
+ * brought up to date with the members that changed (see BootstrapOptions.keptSumsFrom), or added up anew
+ * in one pass over each resample's multiplicities; then kept. Whole numbers, so exact in any order.
+ */
+function rateSums(
+  options: BootstrapOptions,
+  settings: string,
+  draws: Uint8Array,
+  resamples: number,
+  C: number,
+  now: RateMembers,
+): { sums: Float64Array; resampledWords: Float64Array } {
+  const n = now.words.length;
+  const store = options.kept && n >= (options.keptSumsFrom ?? KEPT_SUMS_FROM) ? options.kept : null;
+  const key = store && keyOf(store.salt, ["rate sums", settings, String(n)]);
+  const kept = store && unpackArrays(store.store.getBytes(key!), ["f64", "i32", "i32", "f64", "f64", "f64"]);
+  if (kept && kept[0]!.length === n && kept[4]!.length === resamples * C && kept[5]!.length === resamples) {
+    const [words, rowStart, slot, count, sums, resampledWords] = kept as [
+      Float64Array,
+      Int32Array,
+      Int32Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
+    const before: RateMembers = { words, rowStart, slot, count };
+    const changed: number[] = [];
+    for (let m = 0; m < n && changed.length <= n * MAX_CHANGED_SHARE; m++) if (!sameRateMember(before, now, m)) changed.push(m);
+    if (changed.length <= n * MAX_CHANGED_SHARE) {
+      const delta = new Float64Array(C);
+      for (const m of changed) {
+        delta.fill(0);
+        for (let k = before.rowStart[m]!; k < before.rowStart[m + 1]!; k++) delta[before.slot[k]!]! -= before.count[k]!;
+        for (let k = now.rowStart[m]!; k < now.rowStart[m + 1]!; k++) delta[now.slot[k]!]! += now.count[k]!;
+        const categories = [...delta.keys()].filter((c) => delta[c] !== 0);
+        const dw = now.words[m]! - before.words[m]!;
+        for (let r = 0, at = m; r < resamples; r++, at += n) {
+          const d = draws[at]!;
+          if (!d) continue;
+          resampledWords[r]! += d * dw;
+          for (const c of categories) sums[r * C + c]! += d * delta[c]!;
+        }
+      }
+      store.store.put(key!, packArrays([now.words, now.rowStart, now.slot, now.count, sums, resampledWords]));
+      return { sums, resampledWords };
+    }
+  }
+  const { words, rowStart, slot, count } = now;
+  // One pass over each resample's multiplicities adds up its words and every category's count.
+  const sums = new Float64Array(resamples * C);
+  const resampledWords = new Float64Array(resamples);
+  for (let r = 0, base = 0; r < resamples; r++, base += n) {
+    let w = 0;
+    const at = r * C;
+    for (let m = 0; m < n; m++) {
+      const d = draws[base + m]!;
+      if (!d) continue;
+      w += d * words[m]!;
+      for (let k = rowStart[m]!, end = rowStart[m + 1]!; k < end; k++) sums[at + slot[k]!]! += d * count[k]!;
+    }
+    resampledWords[r] = w;
+  }
+  if (store) store.store.put(key!, packArrays([words, rowStart, slot, count, sums, resampledWords]));
+  return { sums, resampledWords };
+}
+
+/** Whether member m has the same words and counts in both. */
+function sameRateMember(a: RateMembers, b: RateMembers, m: number): boolean {
+  if (a.words[m] !== b.words[m]) return false;
+  const start = a.rowStart[m]!;
+  const length = a.rowStart[m + 1]! - start;
+  if (b.rowStart[m + 1]! - b.rowStart[m]! !== length) return false;
+  for (let k = 0; k < length; k++) {
+    if (a.slot[start + k] !== b.slot[b.rowStart[m]! + k] || a.count[start + k] !== b.count[b.rowStart[m]! + k]) return false;
+  }
+  return true;
+}
+
+/**
+ * Each resample's sum of values (in millionths) and number of values per measure (sums[j·R + r],
+ * counts[j·R + r]) of a group of mean values value[j·n + m] (has: 1 where member m has a value for measure
+ * j): from kept sums brought up to date, or added up anew, as rateSums.
+ */
+function meanSums(
+  options: BootstrapOptions,
+  settings: string,
+  draws: Uint8Array,
+  resamples: number,
+  M: number,
+  now: { readonly value: Float64Array; readonly has: Float64Array },
+): { sums: Float64Array; counts: Float64Array } {
+  const n = now.value.length / M;
+  const store = options.kept && n >= (options.keptSumsFrom ?? KEPT_SUMS_FROM) ? options.kept : null;
+  const key = store && keyOf(store.salt, ["mean sums", settings, String(n)]);
+  const kept = store && unpackArrays(store.store.getBytes(key!), ["f64", "f64", "f64", "f64"]);
+  if (kept && kept[0]!.length === n * M && kept[2]!.length === resamples * M) {
+    const [value, has, sums, counts] = kept as [Float64Array, Float64Array, Float64Array, Float64Array];
+    const changed: number[] = [];
+    for (let m = 0; m < n && changed.length <= n * MAX_CHANGED_SHARE; m++) {
+      for (let at = m; at < n * M; at += n) {
+        if (value[at] !== now.value[at] || has[at] !== now.has[at]) {
+          changed.push(m);
+          break;
+        }
+      }
+    }
+    if (changed.length <= n * MAX_CHANGED_SHARE) {
+      for (const m of changed) {
+        for (let j = 0; j < M; j++) {
+          const dv = now.value[j * n + m]! - value[j * n + m]!;
+          const dh = now.has[j * n + m]! - has[j * n + m]!;
+          if (!dv && !dh) continue;
+          for (let r = 0, at = m, out = j * resamples; r < resamples; r++, at += n, out++) {
+            const d = draws[at]!;
+            if (!d) continue;
+            sums[out]! += d * dv;
+            counts[out]! += d * dh;
+          }
+        }
+      }
+      store.store.put(key!, packArrays([now.value, now.has, sums, counts]));
+      return { sums, counts };
+    }
+  }
+  const { value, has } = now;
+  // Each measure's sum runs over the members in order with its values in one contiguous column
+  // (value[j·n + m]). A member not drawn or without a value adds 0 to the sum and 0 to the count (`has` is
+  // 0 or 1), so the loop has no branch and its sums stay in registers.
+  const sums = new Float64Array(resamples * M);
+  const counts = new Float64Array(resamples * M);
+  for (let r = 0, base = 0; r < resamples; r++, base += n) {
+    for (let j = 0, column = 0; j < M; j++, column += n) {
+      let sum = 0;
+      let count = 0;
+      for (let m = 0; m < n; m++) {
+        const f = draws[base + m]!;
+        sum += f * value[column + m]!;
+        count += f * has[column + m]!;
+      }
+      sums[j * resamples + r] = sum;
+      counts[j * resamples + r] = count;
+    }
+  }
+  if (store) store.store.put(key!, packArrays([value, has, sums, counts]));
+  return { sums, counts };
+}
+
+/** Typed arrays as bytes: a header of their lengths (Float64, one per array), then each array's bytes. */
+function packArrays(arrays: ReadonlyArray<Float64Array | Int32Array>): Uint8Array {
+  const header = Float64Array.from(arrays, (a) => a.length);
+  // Each array starts at a multiple of 8 bytes, so it can be read in place of a copy of its file.
+  const padded = (bytes: number) => Math.ceil(bytes / 8) * 8;
+  const out = new Uint8Array(8 + header.byteLength + arrays.reduce((sum, a) => sum + padded(a.byteLength), 0));
+  new Float64Array(out.buffer, 0, 1)[0] = arrays.length;
+  out.set(new Uint8Array(header.buffer), 8);
+  let at = 8 + header.byteLength;
+  for (const a of arrays) {
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
+    at += padded(a.byteLength);
+  }
+  return out;
+}
+
+/** The arrays packed by packArrays, of the kinds given, or null for no bytes or bytes not of that form. */
+function unpackArrays(stored: Uint8Array | null, kinds: ReadonlyArray<"f64" | "i32">): Array<Float64Array | Int32Array> | null {
+  if (!stored || stored.byteLength < 8) return null;
+  // A copy, aligned and owned: the arrays are updated in place.
+  const bytes = new Uint8Array(stored);
+  const count = new Float64Array(bytes.buffer, 0, 1)[0];
+  if (count !== kinds.length || bytes.byteLength < 8 + 8 * count) return null;
+  const lengths = new Float64Array(bytes.buffer, 8, count);
+  const arrays: Array<Float64Array | Int32Array> = [];
+  let at = 8 + 8 * count;
+  for (let i = 0; i < count; i++) {
+    const length = lengths[i]!;
+    const size = kinds[i] === "f64" ? 8 : 4;
+    if (!Number.isInteger(length) || length < 0 || at + length * size > bytes.byteLength) return null;
+    arrays.push(kinds[i] === "f64" ? new Float64Array(bytes.buffer, at, length) : new Int32Array(bytes.buffer, at, length));
+    at += Math.ceil((length * size) / 8) * 8;
+  }
+  return at === bytes.byteLength ? arrays : null;
 }
 
 /**

@@ -96,13 +96,16 @@ describe("multinomialResamples(seed, n, resamples, out)", () => {
 });
 
 /** 30 articles in two groupings, with counts for rates and values (some missing) for means. */
-const many = Array.from({ length: 30 }, (_, i) => ({
-  id: `x${i}`,
-  words: 300 + 41 * i,
-  counts: { f: i % 3, g: i % 5 === 0 ? 2 : 0 },
-  groups: { all: "all", half: i % 2 ? "odd" : "even" },
-  values: { tone: i % 7 === 0 ? null : Math.sin(i) / 2, gap: Math.cos(i) / 3 },
-}));
+const many: Array<ArticleCounts & { readonly values: Readonly<Record<"tone" | "gap", number | null>> }> = Array.from(
+  { length: 30 },
+  (_, i) => ({
+    id: `x${i}`,
+    words: 300 + 41 * i,
+    counts: { f: i % 3, g: i % 5 === 0 ? 2 : 0 },
+    groups: { all: "all", half: i % 2 ? "odd" : "even" },
+    values: { tone: i % 7 === 0 ? null : Math.sin(i) / 2, gap: Math.cos(i) / 3 },
+  }),
+);
 
 describe("shared resamples", () => {
   it("give the same rate and mean intervals whether a group's resamples are kept for the next table or drawn again", () => {
@@ -127,17 +130,21 @@ describe("shared resamples", () => {
 describe("kept group rows", () => {
   /** A store in memory that counts what is read back and written. */
   const memoryStore = () => {
-    const texts = new Map<string, string>();
+    const texts = new Map<string, string | Uint8Array>();
     const seen = { hits: 0, puts: 0 };
+    const found = <T>(key: string, kind: "string" | "object") => {
+      const value = texts.get(key);
+      if (typeof value !== kind) return null;
+      seen.hits++;
+      return value as T;
+    };
     return {
       seen,
+      texts,
       store: {
-        get: (key: string) => {
-          const text = texts.get(key) ?? null;
-          if (text !== null) seen.hits++;
-          return text;
-        },
-        put: (key: string, text: string) => void (texts.set(key, text), seen.puts++),
+        get: (key: string) => found<string>(key, "string"),
+        getBytes: (key: string) => found<Uint8Array>(key, "object"),
+        put: (key: string, value: string | Uint8Array) => void (texts.set(key, value), seen.puts++),
       },
     };
   };
@@ -166,5 +173,44 @@ describe("kept group rows", () => {
     rateTable(many, "half", ["f", "g"], { kept, resamples: 500 });
     rateTable(many, "half", ["f"], { kept });
     expect(seen).toEqual({ hits: 2, puts: 12 });
+  });
+
+  /** `many` edited: article `i` gets one more word, another count and tone, and loses its gap value. */
+  const edit = (items: typeof many, i: number) =>
+    items.map((a, k) =>
+      k === i ? { ...a, words: a.words + 1, counts: { f: (a.counts.f ?? 0) + 1, g: 0 }, values: { tone: 0.125, gap: null } } : a,
+    );
+  const tables = (items: typeof many, options: Parameters<typeof rateTable>[3] = {}) => [
+    rateTable(items, "all", ["f", "g"], options),
+    meanTable(items, "all", ["tone", "gap"], options),
+  ];
+
+  it("bring a large group's kept sums up to date for an edited article: the same rows as computed afresh", () => {
+    const { store, seen } = memoryStore();
+    const kept = { store, salt: "code-1" };
+    // Groups of 10 or more keep their sums: "all" (30 articles) does, in both tables.
+    tables(many, { kept, keptSumsFrom: 10 });
+    expect(seen).toEqual({ hits: 0, puts: 4 }); // rows and sums, of each table
+    let items = many;
+    for (const i of [3, 17, 29]) {
+      items = edit(items, i);
+      const before = seen.hits;
+      expect(tables(items, { kept, keptSumsFrom: 10 })).toEqual(tables(items));
+      // The rows were not found (the group changed), the sums were, and both were kept again.
+      expect(seen.hits - before).toBe(2);
+    }
+    expect(seen.puts).toBe(16);
+  });
+
+  it("resample a group anew when more than an eighth of its articles changed, or its kept sums are damaged", () => {
+    const { store, seen, texts } = memoryStore();
+    const kept = { store, salt: "code-1" };
+    tables(many, { kept, keptSumsFrom: 10 });
+    const edited = [0, 1, 2, 3, 4].reduce((items, i) => edit(items, i), many);
+    expect(tables(edited, { kept, keptSumsFrom: 10 })).toEqual(tables(edited));
+    for (const [key, value] of texts) if (typeof value !== "string") texts.set(key, value.subarray(0, value.byteLength - 8));
+    const again = edit(edited, 9);
+    expect(tables(again, { kept, keptSumsFrom: 10 })).toEqual(tables(again));
+    expect(seen.hits).toBeGreaterThan(0);
   });
 });
