@@ -203,7 +203,7 @@ try {
     result.site = site;
     console.log(
       [
-        `site build:       ${site.articles} articles: ${site.coldSeconds} s cold, ${site.warmSeconds} s with the record cache, ${site.rebuildSeconds} s after editing one article (median of ${site.rebuildRuns.join(", ")} s; peak RSS ${site.peakRssMB} MB)`,
+        `site build:       ${site.articles} articles: ${site.coldSeconds} s cold, ${site.warmSeconds} s with the record cache, ${site.rebuildSeconds} s after adding a paragraph to one article (median of ${site.rebuildRuns.join(", ")} s; peak RSS ${site.peakRssMB} MB)`,
         ...(["cold", "warm", "rebuild"] as const).map((run) => {
           const p = site.phases[run];
           const label = run === "rebuild" ? "rebuild, median" : run;
