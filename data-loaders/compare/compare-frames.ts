@@ -2,7 +2,7 @@ import type { Codebook } from "../terms/codebook.ts";
 import { rateTable, type ArticleCounts, type BootstrapOptions } from "./rate-statistics.ts";
 import { GROUPINGS, groupingLabels, groupValues } from "./groupings.ts";
 import { compareIds } from "../common/compare-ids.ts";
-import type { ArticleSummary, Comparison, ConcordanceLine, ConcordancePageFile } from "../schema/site-outputs.ts";
+import type { ArticleSummary, Comparison, ConcordanceLine, ConcordancePageFile, RateRow } from "../schema/site-outputs.ts";
 
 /** Keyword-in-context lines per published page of the concordance. */
 export const CONCORDANCE_PAGE_SIZE = 400;
@@ -12,11 +12,21 @@ const WRITTEN_LISTED = 12;
 /** One page of a category's concordance: concordance/<kind>/<category>/<page>.json, without its build stamp. */
 export type ConcordancePage = Omit<ConcordancePageFile, "build">;
 
+/** A codebook's concordance in pages, with its lines counted per codebook term and written form. */
+export interface ListedConcordance {
+  readonly terms: Comparison["terms"];
+  readonly forms: Comparison["forms"];
+  readonly concordance: Comparison["concordance"];
+  readonly pages: readonly ConcordancePage[];
+}
+
 /**
  * Builds the comparison tables for one codebook from the overview rows and that codebook's
  * keyword-in-context lines: `kind` "frames" reads each row's frame counts, "devices" its device counts.
  * Categories are the codebook's entries, in codebook order. Per-article counts are not repeated here (each
  * article's are in its rows file); the lines go into pages, sorted by codebook term, article and offset.
+ * The same as comparisonOf the codebook's rateRows and listConcordance, which the site's loader computes
+ * apart (the rates in a thread of their own).
  */
 export function compareArticles(
   rows: readonly ArticleSummary[],
@@ -24,17 +34,44 @@ export function compareArticles(
   kind: "frames" | "devices",
   lines: readonly ConcordanceLine[],
   options: BootstrapOptions = {},
-): { comparison: Comparison; pages: ConcordancePage[] } {
-  const categories = codebook.entries.map((entry) => ({ id: entry.id, label: entry.label }));
-  const ids = categories.map((c) => c.id);
-  const counts: ArticleCounts[] = rows.map((row) => ({
-    id: row.id,
-    words: row.words,
-    counts: kind === "frames" ? row.frames : row.devices,
-    groups: groupValues(row),
-  }));
-  const rates = GROUPINGS.flatMap((grouping) => rateTable(counts, grouping.id, ids, options));
+): { comparison: Comparison; pages: readonly ConcordancePage[] } {
+  const listed = listConcordance(codebook, lines);
+  return { comparison: comparisonOf(codebook, rateRows(rateInput(rows, codebook, kind), options), listed), pages: listed.pages };
+}
 
+/** What a codebook's rates are computed from: each article's words, counts and groups, and the categories. */
+export interface RateInput {
+  readonly counts: readonly ArticleCounts[];
+  readonly categories: readonly string[];
+}
+
+/** The rate input of one codebook from the overview rows (`kind` "frames": frame counts, "devices": device counts). */
+export function rateInput(rows: readonly ArticleSummary[], codebook: Codebook, kind: "frames" | "devices"): RateInput {
+  return {
+    counts: rows.map((row) => ({
+      id: row.id,
+      words: row.words,
+      counts: kind === "frames" ? row.frames : row.devices,
+      groups: groupValues(row),
+    })),
+    categories: codebook.entries.map((entry) => entry.id),
+  };
+}
+
+/** Pooled rates with bootstrap intervals for every grouping, group and category (rateTable). */
+export function rateRows({ counts, categories }: RateInput, options: BootstrapOptions = {}): RateRow[] {
+  return GROUPINGS.flatMap((grouping) => rateTable(counts, grouping.id, categories, options));
+}
+
+/** A codebook's comparison from its rate rows and listed concordance. */
+export function comparisonOf(codebook: Codebook, rates: readonly RateRow[], listed: ListedConcordance): Comparison {
+  const categories = codebook.entries.map((entry) => ({ id: entry.id, label: entry.label }));
+  return { categories, groupings: groupingLabels(), rates, terms: listed.terms, forms: listed.forms, concordance: listed.concordance };
+}
+
+/** A codebook's keyword-in-context lines in pages, sorted by codebook term, article and offset, and counted. */
+export function listConcordance(codebook: Codebook, lines: readonly ConcordanceLine[]): ListedConcordance {
+  const ids = codebook.entries.map((entry) => entry.id);
   const byCategory = new Map<string, ConcordanceLine[]>(ids.map((id) => [id, []]));
   for (const line of lines) byCategory.get(line.category)?.push(line);
   const terms: Comparison["terms"][number][] = [];
@@ -81,5 +118,5 @@ export function compareArticles(
     }
     concordance.push({ category, lines: { count: list.length, pages: pageCount, pageSize: CONCORDANCE_PAGE_SIZE }, terms: termStarts });
   }
-  return { comparison: { categories, groupings: groupingLabels(), rates, terms, forms, concordance }, pages };
+  return { terms, forms, concordance, pages };
 }

@@ -7,7 +7,7 @@ import type { ArticleSummary, MeanRow, ToneComparison } from "../schema/site-out
 /** The means the Tone page compares, per article and by group. */
 const TONE_MEASURES = ["tone", "ownVoiceTone", "inGroupTone", "outGroupTone", "toneGap"] as const;
 
-/** What the Tone page's tables are computed from (and what tone-worker.ts is given). */
+/** What the Tone page's tables are computed from (and what bootstrap-worker.ts is given). */
 export interface ToneTableInput {
   readonly items: ReadonlyArray<{
     readonly groups: Readonly<Record<string, string>>;
@@ -15,8 +15,6 @@ export interface ToneTableInput {
   }>;
   readonly measures: readonly string[];
   readonly groupings: readonly string[];
-  /** The group store between builds (BootstrapOptions.kept), by folder and salt; none when absent. */
-  readonly kept?: { readonly folder: string; readonly salt: string };
 }
 
 /**
@@ -32,8 +30,8 @@ export function compareTone(rows: readonly ArticleSummary[], gazetteer: Gazettee
   );
 }
 
-/** What compareTone computes its tables from (and tone-thread.ts hands its thread). */
-export function toneTableInput(rows: readonly ArticleSummary[]): Omit<ToneTableInput, "kept"> {
+/** What compareTone computes its tables from (and bootstrap-thread.ts hands its thread). */
+export function toneTableInput(rows: readonly ArticleSummary[]): ToneTableInput {
   return {
     items: rows.map((row) => ({
       groups: groupValues(row),

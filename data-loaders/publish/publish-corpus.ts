@@ -8,9 +8,9 @@ import { ARTICLES_PER_WORKER, analyzeInOrder, type ParallelOptions } from "../pi
 import { indexCorpus } from "../reading/read-corpus.ts";
 import { readRecordShards } from "../reading/read-records.ts";
 import { CorpusValidationError } from "../reading/corpus-error.ts";
-import { compareArticles } from "../compare/compare-frames.ts";
-import { compareTone } from "../compare/compare-tone.ts";
-import { toneThread, type ToneThread } from "../compare/tone-thread.ts";
+import { comparisonOf, listConcordance, rateInput, rateRows, type ListedConcordance } from "../compare/compare-frames.ts";
+import { compareTone, toneComparison } from "../compare/compare-tone.ts";
+import { bootstrapThread, type BootstrapThread } from "../compare/bootstrap-thread.ts";
 import { articleViews } from "./article-view.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
 import { compareVoices, voicesByPeriod } from "../compare/compare-voices.ts";
@@ -85,18 +85,19 @@ export async function publishCorpus(
   const records = index
     ? analyzeInOrder(index, paths, resources, options)
     : stampedRecords(readRecordShards(options.recordsFolder!), stampsNow);
-  // With more than one worker and a corpus of many articles, the tone tables' bootstrap runs in a thread
-  // of its own while this one publishes everything else (the same rows either way): started now, so that
-  // it has loaded by the time the tables are wanted (records read from shards are counted first).
-  const tone = {
-    thread: null as ToneThread | null,
+  // With more than one worker and a corpus of many articles, the bootstrap tables (frames and devices
+  // rates, tone means) are computed in a thread of their own while this one publishes everything else (the
+  // same rows either way): started now, so that it has loaded by the time the tables are wanted (records
+  // read from shards are counted first).
+  const tables = {
+    thread: null as BootstrapThread | null,
     wanted: (articles: number) => (options.workers ?? 1) > 1 && articles >= (options.articlesPerWorker ?? ARTICLES_PER_WORKER),
   };
-  if (index && tone.wanted(index.length)) tone.thread = toneThread();
+  if (index && tables.wanted(index.length)) tables.thread = bootstrapThread();
   try {
-    return await publishRecords(paths, add, options, resources, records, tone);
+    return await publishRecords(paths, add, options, resources, records, tables);
   } finally {
-    await tone.thread?.close();
+    await tables.thread?.close();
   }
 }
 
@@ -107,14 +108,14 @@ export type PublishOptions = Pick<ParallelOptions, "workers" | "cacheFolder" | "
   readonly articleFile?: (name: string, content: Buffer) => void;
 };
 
-/** publishCorpus once its records are on their way: `tone` is the tone tables' thread, if they have one. */
+/** publishCorpus once its records are on their way: `tables` is the bootstrap tables' thread, if they have one. */
 async function publishRecords(
   paths: CorpusPaths,
   add: (name: string, content: string | Buffer, level?: number) => void,
   options: PublishOptions,
   resources: ReturnType<typeof loadResources>,
   records: AsyncIterable<string | Buffer>,
-  tone: { thread: ToneThread | null; readonly wanted: (articles: number) => boolean },
+  tables: { thread: BootstrapThread | null; readonly wanted: (articles: number) => boolean },
 ): Promise<{ articles: number; concordanceLines: number }> {
   const build: BuildStamp = { analysis: resources.analysis, codebooks: codebookStamps(resources) };
   const publish = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }));
@@ -181,21 +182,19 @@ async function publishRecords(
       ? { folder: join(options.cacheFolder, "groups"), salt: codeFingerprint("compare/rate-statistics.ts") }
       : undefined;
   const kept = keptAt && { store: openRecordCache(keptAt.folder), salt: keptAt.salt };
-  if (!tone.thread && tone.wanted(summary.length)) tone.thread = toneThread();
-  const toneTables = tone.thread ? await tone.thread.compare(summary, resources.gazetteer, keptAt) : null;
+  if (!tables.thread && tables.wanted(summary.length)) tables.thread = bootstrapThread();
+  const inThread = tables.thread ? await tables.thread.compute(summary, resources, keptAt) : null;
+  // Each codebook's concordance pages now; its comparison (with the rates) once the tables are computed.
+  const listed = new Map<"frames" | "devices", ListedConcordance>();
   for (const kind of ["frames", "devices"] as const) {
     const lineKind = kind === "frames" ? "frame" : "device";
-    const codebook = kind === "frames" ? resources.framing : resources.devices;
-    const { comparison, pages } = compareArticles(
-      summary,
-      codebook,
-      kind,
+    const list = listConcordance(
+      kind === "frames" ? resources.framing : resources.devices,
       concordance.filter((l) => l.kind === lineKind),
-      { drawn, kept },
     );
-    for (const { category, page, first, lines } of pages)
+    for (const { category, page, first, lines } of list.pages)
       publishFetched(`concordance/${kind}/${category}/${page}.json`, { category, page, first, lines });
-    publish(`${kind}.json`, comparison);
+    listed.set(kind, list);
   }
   const faceless = voices.filter((r) => r.type === "anonymous" || r.type === "unnamed-group").map((r) => ({ ...r, frame: null }));
   const framed = voices.flatMap((r) => r.frames.map((frame) => ({ ...r, frame })));
@@ -236,7 +235,23 @@ async function publishRecords(
       coded: frame.coded.map(([code, units]) => [code, deltas(units)]),
     });
   publish("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
-  publish("tone.json", toneTables ? await toneTables() : compareTone(summary, resources.gazetteer, { drawn, kept }));
+  if (inThread) {
+    const computed = await inThread();
+    publish("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
+    publish("devices.json", comparisonOf(resources.devices, computed.devices, listed.get("devices")!));
+    publish("tone.json", toneComparison(resources.gazetteer, computed.tone));
+  } else {
+    const options = { drawn, kept };
+    publish(
+      "frames.json",
+      comparisonOf(resources.framing, rateRows(rateInput(summary, resources.framing, "frames"), options), listed.get("frames")!),
+    );
+    publish(
+      "devices.json",
+      comparisonOf(resources.devices, rateRows(rateInput(summary, resources.devices, "devices"), options), listed.get("devices")!),
+    );
+    publish("tone.json", compareTone(summary, resources.gazetteer, options));
+  }
   return { articles: summary.length, concordanceLines: concordance.length };
 }
 

@@ -61,7 +61,7 @@ describe("npm run analyze in parallel and with the record cache", () => {
     }
   });
 
-  it("publishes the same site files with the tone tables in a thread of their own", async () => {
+  it("publishes the same site files with the bootstrap tables in a thread of their own", async () => {
     const published = (workers: number) =>
       runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [
         join(PROJECT_ROOT, "test", "publish", "published-files.script.ts"),

@@ -2,8 +2,8 @@
  * tsx test/publish/published-files.script.ts <corpus> <workers>
  * Prints every file publishCorpus publishes for a corpus (no cache), one line each: its name and the
  * SHA-256 of its bytes. With more than one worker a thread is allowed per article, so even a small corpus
- * has its records analysed in the pool and its tone tables computed in their own thread (tone-thread.ts):
- * the slow tests compare that output with a run on this thread alone.
+ * has its records analysed in the pool and its bootstrap tables computed in their own thread
+ * (bootstrap-thread.ts): the slow tests compare that output with a run on this thread alone.
  */
 import { createHash } from "node:crypto";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
