@@ -2,8 +2,7 @@ import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { AnalysisResources } from "./analyze-article.ts";
 import { readRunFingerprint } from "./analysis-stamp.ts";
-import { recordCacheFolder, recordKey } from "./record-cache.ts";
-import { readIndexedArticle } from "../reading/read-corpus.ts";
+import { recordCacheFolder, recordKeyOfHash } from "./record-cache.ts";
 import { recordContext, recordJson } from "./record-json.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import type { CorpusEntry } from "../reading/read-corpus.ts";
@@ -109,10 +108,11 @@ export async function* analyzeInOrder(
   // The fingerprint only keys the cache: without one, the data files are not read a second time.
   const settings: PoolSettings = { paths, cacheFolder, fingerprint: cacheFolder ? readRunFingerprint(paths) : "" };
   const context = recordContext(resources, cacheFolder, settings.fingerprint);
-  // The cache key of each entry whose record is cached (null: to analyse).
+  // The cache key of each entry whose record is cached (null: to analyse), from the hash of the article as
+  // indexed: a cached article is not read again.
   const cachedKeys = entries.map((entry) => {
     if (!cacheFolder) return null;
-    const key = recordKey(settings.fingerprint, readIndexedArticle(entry));
+    const key = recordKeyOfHash(settings.fingerprint, entry.readHash);
     return context.cache.has(key) ? key : null;
   });
   const toAnalyse = entries.filter((_, i) => cachedKeys[i] === null);

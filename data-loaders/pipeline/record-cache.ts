@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { PROJECT_ROOT } from "../project-paths.ts";
 import type { Article } from "../schema/record.ts";
+import { articleHash } from "../reading/read-corpus.ts";
 
 /**
  * A content-addressed store of published records: one file per record, named by the SHA-256 of the run
@@ -27,7 +28,12 @@ export interface RecordCache {
 
 /** The key of an article's record under a run fingerprint. */
 export function recordKey(fingerprint: string, article: Article): string {
-  return createHash("sha256").update(fingerprint).update("\n").update(JSON.stringify(article)).digest("hex");
+  return recordKeyOfHash(fingerprint, articleHash(article));
+}
+
+/** The same from the article's articleHash (a corpus index holds it: CorpusEntry.readHash). */
+export function recordKeyOfHash(fingerprint: string, hash: string): string {
+  return createHash("sha256").update(fingerprint).update("\n").update(hash).digest("hex");
 }
 
 /** The default cache folder, inside the project and ignored by git. */

@@ -3,12 +3,13 @@
  * codebooks, lexicons and gazetteers) and pipeline/analysis-stamp.ts, one of the library's only I/O modules;
  * everything else in data-loaders/ is pure.
  */
+import { createHash } from "node:crypto";
 import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, join, relative, sep } from "node:path";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
-import { decodeUtf8, parseJsonlArticle, parseMarkdownArticle, type ParseResult } from "./parse-article.ts";
+import { decodeUtf8, parseJsonlArticle, parseMarkdownArticle, type ParsedArticle, type ParseResult } from "./parse-article.ts";
 import type { Article, Language } from "../schema/record.ts";
 import { compareIds } from "../common/compare-ids.ts";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "../project-paths.ts";
@@ -29,6 +30,27 @@ export interface CorpusEntry {
   /** Size of the body in UTF-8 bytes (for progress lines and the size limit). */
   readonly bytes: number;
   readonly locator: Locator;
+  /**
+   * articleHash of the article as indexed (what readIndexedArticle returns while the file is unchanged): the
+   * record cache is looked up by it without reading the article again.
+   */
+  readonly readHash: string;
+}
+
+/** The SHA-256 of an article as read (id, language, metadata, body): what its record is cached under. */
+export function articleHash(article: Article): string {
+  return createHash("sha256").update(JSON.stringify(article)).digest("hex");
+}
+
+/** An article as the pipeline reads it: parsed, with its entry's language and source. */
+function asRead(article: ParsedArticle, entry: Pick<CorpusEntry, "language" | "languageSource" | "source">): Article {
+  return {
+    id: article.id,
+    language: entry.language,
+    languageSource: entry.languageSource,
+    text: article.text,
+    meta: { ...article.meta, source: entry.source },
+  };
 }
 
 /** Room for front matter or JSON fields around a body, when a file is refused by its size before reading. */
@@ -86,7 +108,8 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
       language = detection.language;
       languageSource = "detected";
     }
-    entries.push({ id: article.id, source: article.source, language, languageSource, bytes, locator });
+    const entry = { id: article.id, source: article.source, language, languageSource, bytes, locator };
+    entries.push({ ...entry, readHash: articleHash(asRead(article, entry)) });
   };
 
   const stat = statOrNull(input);
@@ -167,13 +190,7 @@ export function readIndexedArticle(entry: CorpusEntry): Article {
       result.errors.length ? result.errors : [{ file: entry.source, field: "id", message: "changed while the corpus was being read" }],
     );
   }
-  return {
-    id: article.id,
-    language: entry.language,
-    languageSource: entry.languageSource,
-    text: article.text,
-    meta: { ...article.meta, source: entry.source },
-  };
+  return asRead(article, entry);
 }
 
 /** Indexes a corpus, then yields its articles one at a time in id order. */

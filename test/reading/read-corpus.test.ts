@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareIds } from "../../data-loaders/common/compare-ids.ts";
-import { indexCorpus, readCorpus } from "../../data-loaders/reading/read-corpus.ts";
+import { articleHash, indexCorpus, readCorpus, readIndexedArticle } from "../../data-loaders/reading/read-corpus.ts";
 import { corpusErrors, FIXTURE_CORPUS, FIXTURE_JSONL, writeCorpus } from "../helpers.ts";
 
 const EN_BODY = "The government announced new measures on Tuesday. Critics said the plan came too late.\n";
@@ -199,6 +199,29 @@ describe("readCorpus(input)", () => {
       fromFolder.map(({ meta: { source: _source, ...meta }, ...a }) => ({ ...a, meta })),
     );
     expect(fromJsonl[0]!.meta.source).toBe("small-corpus.jsonl:2");
+  });
+});
+
+describe("CorpusEntry.readHash", () => {
+  it("is the hash of the article as read again, from a folder and from JSONL, and differs per article", async () => {
+    for (const input of [FIXTURE_CORPUS, FIXTURE_JSONL]) {
+      const entries = await indexCorpus(input);
+      expect(entries.map((e) => e.readHash)).toEqual(entries.map((e) => articleHash(readIndexedArticle(e))));
+      expect(new Set(entries.map((e) => e.readHash)).size).toBe(entries.length);
+    }
+  });
+
+  it("changes with any part of the article: body, metadata, language", async () => {
+    const dir = writeCorpus({ "a.md": "---\nid: a\nlanguage: en\n---\nRussia said the talks failed.\n" });
+    const [first] = await indexCorpus(dir);
+    for (const changed of [
+      "---\nid: a\nlanguage: en\n---\nRussia said the talks failed!\n",
+      "---\nid: a\nlanguage: en\ntitle: T\n---\nRussia said the talks failed.\n",
+      "---\nid: a\nlanguage: nl\n---\nRussia said the talks failed.\n",
+    ]) {
+      const [entry] = await indexCorpus(writeCorpus({ "a.md": changed }));
+      expect(entry!.readHash).not.toBe(first!.readHash);
+    }
   });
 });
 
