@@ -103,12 +103,15 @@ function readStoredView(bytes: Buffer): ArticleView | null {
   return { ...rest, rowsJson: bytes.subarray(first + 1, second), textJson: bytes.subarray(second + 1) };
 }
 
-/** Views of records by their JSON, and how many were computed rather than read from the cache so far. */
-export type ArticleViews = ((json: Buffer) => ArticleView) & { readonly computed: () => number };
+/**
+ * Views of records by their JSON (and, if the caller has it, the JSON's SHA-256, so it is not computed
+ * twice), and how many were computed rather than read from the cache so far.
+ */
+export type ArticleViews = ((json: Buffer, jsonSha256?: string) => ArticleView) & { readonly computed: () => number };
 
 /**
  * Views of records by their JSON (UTF-8 bytes), through a content-addressed cache in `<record cache>/site/`: the key is
- * the SHA-256 of the record's JSON (which carries the analysis code's fingerprint and its codebooks), of the
+ * the SHA-256 of the SHA-256 of the record's JSON (which carries the analysis code's fingerprint and its codebooks), of the
  * code this file imports (codeFingerprint) and of the settings, so a view is only found for the exact
  * record and code that made it; a cached view is read without parsing the record. `cacheFolder` null: no
  * cache. `settings` are each language's negative-sentence weight and tone class bounds (part of the key).
@@ -125,12 +128,16 @@ export function articleViews(cacheFolder: string | null, settings: ViewSettings)
 }
 
 /** `compute` through the view cache in `<cacheFolder>/site/` (see articleViews). */
-function cachedViews(cacheFolder: string, settings: ViewSettings, compute: (json: Buffer) => ArticleView): (json: Buffer) => ArticleView {
+function cachedViews(
+  cacheFolder: string,
+  settings: ViewSettings,
+  compute: (json: Buffer) => ArticleView,
+): (json: Buffer, jsonSha256?: string) => ArticleView {
   const cache: RecordCache = openRecordCache(join(cacheFolder, "site"));
   // The view's own code: records no longer carry the fingerprint of what only publishes them.
   const salt = `site-view\n${codeFingerprint("publish/article-view.ts")}\n${JSON.stringify(Object.entries(settings).sort())}\n`;
-  return (json) => {
-    const key = createHash("sha256").update(salt).update(json).digest("hex");
+  return (json, jsonSha256 = createHash("sha256").update(json).digest("hex")) => {
+    const key = createHash("sha256").update(salt).update(jsonSha256).digest("hex");
     const stored = cache.getBytes(key);
     const cached = stored === null ? null : readStoredView(stored);
     if (cached !== null) return cached;

@@ -49,12 +49,12 @@ function storedAsRecorded(store: string, name: string, manifest: StoreManifest):
 
 /**
  * Opens `store` for writing entries: `put` writes an entry's bytes unless the stored file has them already
- * and returns their SHA-256; `manifest` is the manifest as it stands (the entries before, with the ones
+ * and returns their SHA-256 (computed, or as the caller computed it from the same bytes); `manifest` is the manifest as it stands (the entries before, with the ones
  * put since). Writing a new file rather than rewriting the old one means a site hard-linked to the old
  * file keeps its bytes.
  */
 export function openStore(store: string): {
-  put(name: string, bytes: Uint8Array): string;
+  put(name: string, bytes: Uint8Array, sha256?: string): string;
   manifest(): StoreManifest;
   written(): number;
 } {
@@ -62,8 +62,7 @@ export function openStore(store: string): {
   const folders = new Set<string>();
   let written = 0;
   return {
-    put(name, bytes) {
-      const sha256 = createHash("sha256").update(bytes).digest("hex");
+    put(name, bytes, sha256 = createHash("sha256").update(bytes).digest("hex")) {
       if (manifest[name]?.sha256 === sha256 && storedAsRecorded(store, name, manifest)) return sha256;
       const stored = join(store, name);
       if (!folders.has(dirname(stored))) {

@@ -104,8 +104,11 @@ export async function publishCorpus(
 /** publishCorpus's options (see there). */
 export type PublishOptions = Pick<ParallelOptions, "workers" | "cacheFolder" | "articlesPerWorker"> & {
   readonly recordsFolder?: string | null;
-  /** Where each article's own files (articles/, rows/ and text/<id>.json) go instead of `add` (the same bytes). */
-  readonly articleFile?: (name: string, content: Buffer) => void;
+  /**
+   * Where each article's own files (articles/, rows/ and text/<id>.json) go instead of `add` (the same
+   * bytes); for a record, with its SHA-256, computed once for its view and its file.
+   */
+  readonly articleFile?: (name: string, content: Buffer, sha256?: string) => void;
 };
 
 /** publishCorpus once its records are on their way: `tables` is the bootstrap tables' thread, if they have one. */
@@ -150,9 +153,10 @@ async function publishRecords(
   for await (const line of records) {
     // A record as UTF-8 bytes (as the cache holds it), published as it is.
     const json = typeof line === "string" ? Buffer.from(line) : line;
-    const view = viewOf(json);
+    const sha256 = createHash("sha256").update(json).digest("hex");
+    const view = viewOf(json, sha256);
     const id = view.summary.id;
-    articleFile(`articles/${id}.json`, json);
+    articleFile(`articles/${id}.json`, json, sha256);
     publishArticleJson(`rows/${id}.json`, view.rowsJson);
     publishArticleJson(`text/${id}.json`, view.textJson);
     // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.

@@ -24,7 +24,7 @@ try {
     ...run.options,
     // RECORDS=<folder>: publish record shards made by `npm run analyze -- --shard K/N` instead of analysing.
     recordsFolder: process.env.RECORDS ? resolve(process.env.RECORDS) : null,
-    articleFile: store ? (name, content) => (listed[name] = store.put(name, content)) : undefined,
+    articleFile: store ? (name, content, sha256) => (listed[name] = store.put(name, content, sha256)) : undefined,
   });
   await zip.finish();
   if (store) {
