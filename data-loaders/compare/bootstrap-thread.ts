@@ -4,25 +4,13 @@
  * loader's thread.
  */
 import { Piscina } from "piscina";
-import { toneTableInput, type ToneTableInput } from "./compare-tone.ts";
-import { rateInput, type RateInput } from "./compare-frames.ts";
+import { bootstrapInput, type BootstrapInput, type BootstrapTables } from "./bootstrap-tables.ts";
 import type { Codebook } from "../terms/codebook.ts";
-import type { ArticleSummary, MeanRow, RateRow } from "../schema/site-outputs.ts";
+import type { ArticleSummary } from "../schema/site-outputs.ts";
 
-/** What the thread computes the tables from. */
-export interface BootstrapInput {
-  readonly frames: RateInput;
-  readonly devices: RateInput;
-  readonly tone: ToneTableInput;
-  /** The group store between builds (BootstrapOptions.kept), by folder and salt; none when absent. */
+/** What the thread is handed: the tables' input and where the group store is (BootstrapOptions.kept), if any. */
+export interface BootstrapTask extends BootstrapInput {
   readonly kept?: { readonly folder: string; readonly salt: string };
-}
-
-/** The tables: rate rows per codebook, mean rows of the Tone page. */
-export interface BootstrapTables {
-  readonly frames: RateRow[];
-  readonly devices: RateRow[];
-  readonly tone: MeanRow[];
 }
 
 /** The bootstrap tables in a thread of their own, started ahead of the moment they are wanted (see bootstrapThread). */
@@ -34,7 +22,7 @@ export interface BootstrapThread {
   compute(
     rows: readonly ArticleSummary[],
     codebooks: { readonly framing: Codebook; readonly devices: Codebook },
-    kept?: BootstrapInput["kept"],
+    kept?: BootstrapTask["kept"],
   ): Promise<() => Promise<BootstrapTables>>;
   /** Stops the thread (after `compute`, or instead of it). */
   close(): Promise<void>;
@@ -48,7 +36,7 @@ export interface BootstrapThread {
  */
 export function bootstrapThread(): BootstrapThread {
   // A pool of one thread (piscina loads the TypeScript task as the analysis workers are loaded), started now.
-  const pool = new Piscina<BootstrapInput | null, BootstrapTables | true>({
+  const pool = new Piscina<BootstrapTask | null, BootstrapTables | true>({
     filename: new URL("./bootstrap-worker.ts", import.meta.url).href,
     minThreads: 1,
     maxThreads: 1,
@@ -61,13 +49,7 @@ export function bootstrapThread(): BootstrapThread {
       // The pool hands a task over only to a thread it has heard from (a message this thread reads between
       // tasks), so the task goes once the thread has answered `ready`, and then at once.
       await loaded;
-      const input: BootstrapInput = {
-        frames: rateInput(rows, codebooks.framing, "frames"),
-        devices: rateInput(rows, codebooks.devices, "devices"),
-        tone: toneTableInput(rows),
-        kept,
-      };
-      const tables = pool.run(input) as Promise<BootstrapTables>;
+      const tables = pool.run({ ...bootstrapInput(rows, codebooks), kept }) as Promise<BootstrapTables>;
       // A failure is reported where the tables are awaited, not as an unhandled rejection meanwhile.
       tables.catch(() => {});
       return () => tables;

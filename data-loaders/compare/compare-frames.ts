@@ -20,25 +20,6 @@ export interface ListedConcordance {
   readonly pages: readonly ConcordancePage[];
 }
 
-/**
- * Builds the comparison tables for one codebook from the overview rows and that codebook's
- * keyword-in-context lines: `kind` "frames" reads each row's frame counts, "devices" its device counts.
- * Categories are the codebook's entries, in codebook order. Per-article counts are not repeated here (each
- * article's are in its rows file); the lines go into pages, sorted by codebook term, article and offset.
- * The same as comparisonOf the codebook's rateRows and listConcordance, which the site's loader computes
- * apart (the rates in a thread of their own).
- */
-export function compareArticles(
-  rows: readonly ArticleSummary[],
-  codebook: Codebook,
-  kind: "frames" | "devices",
-  lines: readonly ConcordanceLine[],
-  options: BootstrapOptions = {},
-): { comparison: Comparison; pages: readonly ConcordancePage[] } {
-  const listed = listConcordance(codebook, lines);
-  return { comparison: comparisonOf(codebook, rateRows(rateInput(rows, codebook, kind), options), listed), pages: listed.pages };
-}
-
 /** What a codebook's rates are computed from: each article's words, counts and groups, and the categories. */
 export interface RateInput {
   readonly counts: readonly ArticleCounts[];
@@ -63,7 +44,11 @@ export function rateRows({ counts, categories }: RateInput, options: BootstrapOp
   return GROUPINGS.flatMap((grouping) => rateTable(counts, grouping.id, categories, options));
 }
 
-/** A codebook's comparison from its rate rows and listed concordance. */
+/**
+ * The comparison tables of one codebook from its rate rows (rateRows, computed by bootstrap-tables.ts) and
+ * its listed concordance. Categories are the codebook's entries, in codebook order. Per-article counts are
+ * not repeated here (each article's are in its rows file).
+ */
 export function comparisonOf(codebook: Codebook, rates: readonly RateRow[], listed: ListedConcordance): Comparison {
   const categories = codebook.entries.map((entry) => ({ id: entry.id, label: entry.label }));
   return { categories, groupings: groupingLabels(), rates, terms: listed.terms, forms: listed.forms, concordance: listed.concordance };

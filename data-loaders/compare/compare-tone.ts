@@ -1,4 +1,4 @@
-import { meanInterval, meanTable, type BootstrapOptions } from "./rate-statistics.ts";
+import { meanInterval, type BootstrapOptions } from "./rate-statistics.ts";
 import { toneWeight } from "../tone/article-sentiment.ts";
 import type { Gazetteer } from "../terms/gazetteer.ts";
 import { GROUPINGS, groupingLabels, groupValues } from "./groupings.ts";
@@ -7,7 +7,7 @@ import type { ArticleSummary, MeanRow, ToneComparison } from "../schema/site-out
 /** The means the Tone page compares, per article and by group. */
 const TONE_MEASURES = ["tone", "ownVoiceTone", "inGroupTone", "outGroupTone", "toneGap"] as const;
 
-/** What the Tone page's tables are computed from (and what bootstrap-worker.ts is given). */
+/** What the Tone page's tables are computed from. */
 export interface ToneTableInput {
   readonly items: ReadonlyArray<{
     readonly groups: Readonly<Record<string, string>>;
@@ -17,20 +17,7 @@ export interface ToneTableInput {
   readonly groupings: readonly string[];
 }
 
-/**
- * Builds the Tone page's corpus-wide data from the overview rows: the camps and actors, and each
- * grouping's means with bootstrap intervals. What is shown per article (its tone interval, tone toward each
- * actor) is in the article's rows file (articleToneInterval, the record's actor tone).
- */
-export function compareTone(rows: readonly ArticleSummary[], gazetteer: Gazetteer, options: BootstrapOptions = {}): ToneComparison {
-  const { items, measures, groupings } = toneTableInput(rows);
-  return toneComparison(
-    gazetteer,
-    groupings.flatMap((g) => meanTable(items, g, measures, options)),
-  );
-}
-
-/** What compareTone computes its tables from (and bootstrap-thread.ts hands its thread). */
+/** What the Tone page's tables are computed from (bootstrap-tables.ts). */
 export function toneTableInput(rows: readonly ArticleSummary[]): ToneTableInput {
   return {
     items: rows.map((row) => ({
@@ -42,7 +29,11 @@ export function toneTableInput(rows: readonly ArticleSummary[]): ToneTableInput 
   };
 }
 
-/** The Tone page's corpus-wide data from the gazetteer and the tables' rows. */
+/**
+ * The Tone page's corpus-wide data: the camps and actors, and each grouping's means with bootstrap
+ * intervals (bootstrap-tables.ts). What is shown per article (its tone interval, tone toward each actor)
+ * is in the article's rows file (articleToneInterval, the record's actor tone).
+ */
 export function toneComparison(gazetteer: Gazetteer, groups: MeanRow[]): ToneComparison {
   return {
     camps: gazetteer.camps,

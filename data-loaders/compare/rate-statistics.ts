@@ -298,10 +298,9 @@ function rateSums(
   now: RateMembers,
 ): { sums: Float64Array; resampledWords: Float64Array } {
   const n = now.words.length;
-  const store = options.kept && n >= (options.keptSumsFrom ?? KEPT_SUMS_FROM) ? options.kept : null;
-  const key = store && keyOf(store.salt, ["rate sums", settings, String(n)]);
-  const kept = store && unpackArrays(store.store.getBytes(key!), ["f64", "i32", "i32", "f64", "f64", "f64"]);
-  if (kept && kept[0]!.length === n && kept[4]!.length === resamples * C && kept[5]!.length === resamples) {
+  const store = sumsStore(options, "rate sums", settings, n);
+  const kept = store?.read(["f64", "i32", "i32", "f64", "f64", "f64"]);
+  if (store && kept && kept[0]!.length === n && kept[4]!.length === resamples * C && kept[5]!.length === resamples) {
     const [words, rowStart, slot, count, sums, resampledWords] = kept as [
       Float64Array,
       Int32Array,
@@ -328,7 +327,7 @@ function rateSums(
           for (const c of categories) sums[r * C + c]! += d * delta[c]!;
         }
       }
-      store.store.put(key!, packArrays([now.words, now.rowStart, now.slot, now.count, sums, resampledWords]));
+      store.write([now.words, now.rowStart, now.slot, now.count, sums, resampledWords]);
       return { sums, resampledWords };
     }
   }
@@ -347,7 +346,7 @@ function rateSums(
     }
     resampledWords[r] = w;
   }
-  if (store) store.store.put(key!, packArrays([words, rowStart, slot, count, sums, resampledWords]));
+  store?.write([words, rowStart, slot, count, sums, resampledWords]);
   return { sums, resampledWords };
 }
 
@@ -377,10 +376,9 @@ function meanSums(
   now: { readonly value: Float64Array; readonly has: Float64Array },
 ): { sums: Float64Array; counts: Float64Array } {
   const n = now.value.length / M;
-  const store = options.kept && n >= (options.keptSumsFrom ?? KEPT_SUMS_FROM) ? options.kept : null;
-  const key = store && keyOf(store.salt, ["mean sums", settings, String(n)]);
-  const kept = store && unpackArrays(store.store.getBytes(key!), ["f64", "f64", "f64", "f64"]);
-  if (kept && kept[0]!.length === n * M && kept[2]!.length === resamples * M) {
+  const store = sumsStore(options, "mean sums", settings, n);
+  const kept = store?.read(["f64", "f64", "f64", "f64"]);
+  if (store && kept && kept[0]!.length === n * M && kept[2]!.length === resamples * M) {
     const [value, has, sums, counts] = kept as [Float64Array, Float64Array, Float64Array, Float64Array];
     const changed: number[] = [];
     for (let m = 0; m < n && changed.length <= n * MAX_CHANGED_SHARE; m++) {
@@ -405,7 +403,7 @@ function meanSums(
           }
         }
       }
-      store.store.put(key!, packArrays([now.value, now.has, sums, counts]));
+      store.write([now.value, now.has, sums, counts]);
       return { sums, counts };
     }
   }
@@ -428,8 +426,30 @@ function meanSums(
       counts[j * resamples + r] = count;
     }
   }
-  if (store) store.store.put(key!, packArrays([value, has, sums, counts]));
+  store?.write([value, has, sums, counts]);
   return { sums, counts };
+}
+
+/**
+ * Where a group of `n` articles keeps its resamples' sums (see BootstrapOptions.keptSumsFrom): read and
+ * written as typed arrays under a key of the table, its settings and n; null when the group does not.
+ */
+function sumsStore(
+  options: BootstrapOptions,
+  table: "rate sums" | "mean sums",
+  settings: string,
+  n: number,
+): {
+  read(kinds: ReadonlyArray<"f64" | "i32">): Array<Float64Array | Int32Array> | null;
+  write(arrays: ReadonlyArray<Float64Array | Int32Array>): void;
+} | null {
+  const kept = options.kept;
+  if (!kept || n < (options.keptSumsFrom ?? KEPT_SUMS_FROM)) return null;
+  const key = keyOf(kept.salt, [table, settings, String(n)]);
+  return {
+    read: (kinds) => unpackArrays(kept.store.getBytes(key), kinds),
+    write: (arrays) => kept.store.put(key, packArrays(arrays)),
+  };
 }
 
 /** Typed arrays as bytes: a header of their lengths (Float64, one per array), then each array's bytes. */

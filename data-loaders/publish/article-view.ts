@@ -111,8 +111,8 @@ export type ArticleViews = ((json: Buffer, jsonSha256?: string) => ArticleView) 
 
 /**
  * Views of records by their JSON (UTF-8 bytes), through a content-addressed cache in `<record cache>/site/`: the key is
- * the SHA-256 of the SHA-256 of the record's JSON (which carries the analysis code's fingerprint and its codebooks), of the
- * code this file imports (codeFingerprint) and of the settings, so a view is only found for the exact
+ * the SHA-256 of the code this file imports (codeFingerprint), the settings and the SHA-256 of the record's
+ * JSON (which carries the analysis code's fingerprint and its codebooks), so a view is only found for the exact
  * record and code that made it; a cached view is read without parsing the record. `cacheFolder` null: no
  * cache. `settings` are each language's negative-sentence weight and tone class bounds (part of the key).
  */

@@ -49,9 +49,9 @@ function storedAsRecorded(store: string, name: string, manifest: StoreManifest):
 
 /**
  * Opens `store` for writing entries: `put` writes an entry's bytes unless the stored file has them already
- * and returns their SHA-256 (computed, or as the caller computed it from the same bytes); `manifest` is the manifest as it stands (the entries before, with the ones
- * put since). Writing a new file rather than rewriting the old one means a site hard-linked to the old
- * file keeps its bytes.
+ * and returns their SHA-256 (computed here, or passed by a caller that computed it from the same bytes);
+ * `manifest` is the manifest as it stands (the entries before, with the ones put since). Writing a new
+ * file rather than rewriting the old one means a site hard-linked to the old file keeps its bytes.
  */
 export function openStore(store: string): {
   put(name: string, bytes: Uint8Array, sha256?: string): string;

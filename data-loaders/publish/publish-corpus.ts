@@ -8,8 +8,9 @@ import { ARTICLES_PER_WORKER, analyzeInOrder, type ParallelOptions } from "../pi
 import { indexCorpus } from "../reading/read-corpus.ts";
 import { readRecordShards } from "../reading/read-records.ts";
 import { CorpusValidationError } from "../reading/corpus-error.ts";
-import { comparisonOf, listConcordance, rateInput, rateRows, type ListedConcordance } from "../compare/compare-frames.ts";
-import { compareTone, toneComparison } from "../compare/compare-tone.ts";
+import { comparisonOf, listConcordance, type ListedConcordance } from "../compare/compare-frames.ts";
+import { toneComparison } from "../compare/compare-tone.ts";
+import { bootstrapInput, bootstrapTables } from "../compare/bootstrap-tables.ts";
 import { bootstrapThread, type BootstrapThread } from "../compare/bootstrap-thread.ts";
 import { articleViews } from "./article-view.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
@@ -239,23 +240,10 @@ async function publishRecords(
       coded: frame.coded.map(([code, units]) => [code, deltas(units)]),
     });
   publish("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
-  if (inThread) {
-    const computed = await inThread();
-    publish("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
-    publish("devices.json", comparisonOf(resources.devices, computed.devices, listed.get("devices")!));
-    publish("tone.json", toneComparison(resources.gazetteer, computed.tone));
-  } else {
-    const options = { drawn, kept };
-    publish(
-      "frames.json",
-      comparisonOf(resources.framing, rateRows(rateInput(summary, resources.framing, "frames"), options), listed.get("frames")!),
-    );
-    publish(
-      "devices.json",
-      comparisonOf(resources.devices, rateRows(rateInput(summary, resources.devices, "devices"), options), listed.get("devices")!),
-    );
-    publish("tone.json", compareTone(summary, resources.gazetteer, options));
-  }
+  const computed = inThread ? await inThread() : bootstrapTables(bootstrapInput(summary, resources), { drawn, kept });
+  publish("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
+  publish("devices.json", comparisonOf(resources.devices, computed.devices, listed.get("devices")!));
+  publish("tone.json", toneComparison(resources.gazetteer, computed.tone));
   return { articles: summary.length, concordanceLines: concordance.length };
 }
 

@@ -1,4 +1,4 @@
-// Charts for the Tone page, fed by tone.json (data-loaders/compare/compare-tone.ts compareTone) and the
+// Charts for the Tone page, fed by tone.json (data-loaders/compare/compare-tone.ts toneComparison) and the
 // shown articles' rows files.
 import * as Plot from "@observablehq/plot";
 import type { ActorToneRow, ArticleRows, ArticleSummary, MeanRow } from "../../data-loaders/schema/site-outputs.ts";
