@@ -1,4 +1,3 @@
-import type { ItemSentence } from "wink-nlp";
 import type { WinkNlp } from "./nlp.ts";
 import { leadingWord } from "../terms/term-pattern.ts";
 import type { Block, Sentence } from "../schema/record.ts";
@@ -21,6 +20,39 @@ function isWordChar(char: string | undefined): boolean {
 export const LONGEST_RUN = 256;
 const LONG_RUN = new RegExp(`\\S{${LONGEST_RUN + 1},}`, "gu");
 
+/** White space as `\s` reads it. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Whether `text` holds a run of more than LONGEST_RUN characters (code points) without white space: LONG_RUN's
+ * test in one pass over the text (the regular expression retries from every character, several times slower).
+ */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) run = 0;
+    // The second half of a surrogate pair is the same character as the first.
+    else if (!(code >= 0xdc00 && code <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) && ++run > LONGEST_RUN) return true;
+  }
+  return false;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 /**
  * Breaks every run of more than LONGEST_RUN characters without white space (a pasted URL, a base64 blob, a
  * 200 KB "word") by turning each following character into spaces of the same length: wink-nlp's tokeniser
@@ -28,8 +60,7 @@ const LONG_RUN = new RegExp(`\\S{${LONGEST_RUN + 1},}`, "gu");
  * its length, so offsets still index the body; only such runs are read differently.
  */
 function breakLongRuns(text: string): string {
-  if (!LONG_RUN.test(text)) return text;
-  LONG_RUN.lastIndex = 0;
+  if (!hasLongRun(text)) return text;
   return text.replace(LONG_RUN, (run) => {
     let out = "";
     let count = 0;
@@ -146,8 +177,8 @@ export function splitSentences(
       tokens.push({ start, end: start + value.length, sentence: index, type, value, word });
     }
   };
-  doc.sentences().each((sentence: ItemSentence) => {
-    const [first, last] = sentence.out(its.span) as unknown as [number, number];
+  // The sentences' token spans in one call (`each` would build an item with its own methods per sentence).
+  for (const [first, last] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
     let from = first;
     for (let i = first + 1; i <= last; i++) {
       if (separator(i)) continue;
@@ -158,6 +189,6 @@ export function splitSentences(
       }
     }
     emit(from, last);
-  });
+  }
   return { sentences, tokens, tags };
 }

@@ -21,6 +21,8 @@ interface Candidate {
   readonly group: string;
   readonly entry: string;
   readonly order: number;
+  /** The same number for every term of one entry of one group (0 … `entries` − 1). */
+  readonly slot: number;
   readonly term: CompiledTerm;
   readonly form: string | null;
 }
@@ -31,6 +33,8 @@ export interface TermIndex {
   readonly byStem: ReadonlyMap<string, readonly Candidate[]>;
   /** Terms that cannot be looked up by word (starting with `*`): found through their `literal`. */
   readonly anyWord: readonly Candidate[];
+  /** How many entries (of all groups) the index holds: the candidates' slots. */
+  readonly entries: number;
 }
 
 /** A named list of entries (a codebook's entries, or the speech cues) to index together with others. */
@@ -53,10 +57,14 @@ export function indexTerms(groups: readonly TermGroup[], language: Language): Te
     else if (!list.includes(candidate)) list.push(candidate);
   };
   let order = 0;
+  const slots = new Map<string, number>();
   for (const { group, entries } of groups) {
     for (const entry of entries) {
+      const key = `${group}\u0000${entry.id}`;
+      if (!slots.has(key)) slots.set(key, slots.size);
+      const slot = slots.get(key)!;
       for (const { term, form } of entry.terms[language]) {
-        const candidate = { group, entry: entry.id, order: order++, term, form };
+        const candidate = { group, entry: entry.id, order: order++, slot, term, form };
         if (!term.words || !term.stems) anyWord.push(candidate);
         else {
           for (const word of term.words) add(byWord, word, candidate);
@@ -65,7 +73,7 @@ export function indexTerms(groups: readonly TermGroup[], language: Language): Te
       }
     }
   }
-  return { byWord, byStem, anyWord };
+  return { byWord, byStem, anyWord, entries: slots.size };
 }
 
 /**
@@ -77,21 +85,23 @@ export function indexTerms(groups: readonly TermGroup[], language: Language): Te
  * group and entry.
  */
 export function matchTerms(text: string, tokens: readonly Token[], index: TermIndex): TermMatch[] {
-  const found: Array<TermMatch & { order: number }> = [];
+  // The matches, and beside each the candidate that made it (for its codebook order and its entry).
+  const found: TermMatch[] = [];
+  const by: Candidate[] = [];
   const tryCandidate = (candidate: Candidate, start: number) => {
     const regex = candidate.term.regex;
     regex.lastIndex = start;
-    const match = regex.exec(text);
-    if (match) {
+    // Sticky: a match starts at `start`, and `test` leaves lastIndex at its end (no match array is made).
+    if (regex.test(text)) {
       found.push({
         group: candidate.group,
         entry: candidate.entry,
         start,
-        end: start + match[0].length,
+        end: regex.lastIndex,
         form: candidate.form,
         term: candidate.term.source,
-        order: candidate.order,
       });
+      by.push(candidate);
     }
   };
   // Word-start tokens in order, so a phrase indexed by a later word can be tried from its first word.
@@ -115,13 +125,17 @@ export function matchTerms(text: string, tokens: readonly Token[], index: TermIn
     }
   }
   matchUnindexed(text, tokens, index.anyWord, tryCandidate);
-  found.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
-  const lastEnd = new Map<string, number>();
+  const ranked = Array.from(found.keys()).sort(
+    (a, b) => found[a]!.start - found[b]!.start || found[b]!.end - found[a]!.end || by[a]!.order - by[b]!.order || a - b,
+  );
+  // Where the last match kept of each entry ends.
+  const lastEnd = new Int32Array(index.entries).fill(-1);
   const kept: TermMatch[] = [];
-  for (const { order: _order, ...match } of found) {
-    const key = `${match.group}\u0000${match.entry}`;
-    if ((lastEnd.get(key) ?? -1) > match.start) continue;
-    lastEnd.set(key, match.end);
+  for (const i of ranked) {
+    const match = found[i]!;
+    const slot = by[i]!.slot;
+    if (lastEnd[slot]! > match.start) continue;
+    lastEnd[slot] = match.end;
     kept.push(match);
   }
   return kept.sort((a, b) => a.start - b.start || compareIds(a.group, b.group) || compareIds(a.entry, b.entry));

@@ -32,9 +32,11 @@ export function dutchLexicon(
 ): SentimentLexicon {
   const stemmer = new StemmerNl();
   const stopwords = new StopwordsNl();
-  const memo = new Map<string, number | undefined>();
+  // null: memoised as unknown (one look-up per word, not a `has` and a `get`).
+  const memo = new Map<string, number | null>();
   return (word) => {
-    if (memo.has(word)) return memo.get(word);
+    const known = memo.get(word);
+    if (known !== undefined) return known ?? undefined;
     const stop = stopwords.isStopword(word);
     const stem = stop ? "" : stemmer.stemWord(word);
     const base = overrides[word] ?? (stop ? undefined : pattern[stem]);
@@ -42,7 +44,7 @@ export function dutchLexicon(
     // stem: still one number per word, so contributions still sum to the sentence score.
     const weight = news && !stop ? news.weights[compoundHead(stem, news.weights)] : undefined;
     const value = news ? (base === undefined && weight === undefined ? undefined : (base ?? 0) * news.patternScale + (weight ?? 0)) : base;
-    memo.set(word, value);
+    memo.set(word, value ?? null);
     return value;
   };
 }

@@ -42,6 +42,7 @@ export interface SpeakerMatches {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*/gu;
+const UPPER_FIRST = /^\p{Lu}/u;
 /** Lower-case words inside a name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva", "Thomas a Kempis"). */
 const NAME_PARTICLES = new Set([
   "van",
@@ -94,13 +95,15 @@ export function sentenceWords(
       const start = m.index;
       while (q < quoted.length && quoted[q]!.end <= start) q++;
       if (q < quoted.length && quoted[q]!.start <= start) continue;
-      const value = m[0].replace(/\.$/, "");
+      // A word never ends in a stop: WORD takes one only between letters ("U.S" of "U.S.").
+      const value = m[0];
+      const code = value.charCodeAt(0);
       words.push({
         start,
         end: start + value.length,
         text: value,
         lower: value.toLowerCase(),
-        capitalised: /^\p{Lu}/u.test(value),
+        capitalised: code < 128 ? code >= 65 && code <= 90 : UPPER_FIRST.test(value),
         sentence: sentence.index,
       });
     }
