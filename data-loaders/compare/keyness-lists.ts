@@ -1,5 +1,5 @@
 import { compareIds } from "../common/compare-ids.ts";
-import { searchWords } from "../publish/search-index.ts";
+import { numberWords, searchWords, type FoldedSentences } from "../publish/search-index.ts";
 import type { Language } from "../schema/enums.ts";
 import type { FrequencyList } from "../schema/site-outputs.ts";
 
@@ -117,8 +117,11 @@ export class KeynessBuilder {
     return id;
   }
 
-  /** Adds an article (articles are counted in the order added; the lists do not depend on it). */
-  add(article: KeynessArticle): void {
+  /**
+   * Adds an article, its sentences' folded words numbered (articles are counted in the order added, and
+   * features numbered as first seen; the lists depend on neither).
+   */
+  add(article: { readonly language: Language; readonly groups: Readonly<Record<string, string>>; readonly words: FoldedSentences }): void {
     const mark = this.articles.length + 1;
     const features: number[] = [];
     const counts: number[] = [];
@@ -132,11 +135,13 @@ export class KeynessBuilder {
         counts.push(1);
       }
     };
-    for (const words of article.words) {
+    // Each word's feature, looked up once per article.
+    const ids = article.words.vocabulary.map((word) => this.feature(word));
+    for (const [, words] of article.words.sentences) {
       tokens += words.length;
       let previous = -1;
-      for (const word of words) {
-        const id = this.feature(word);
+      for (const k of words) {
+        const id = ids[k]!;
         count(id);
         if (previous >= 0) count(this.pair(previous, id));
         previous = id;
@@ -243,6 +248,6 @@ export class KeynessBuilder {
  */
 export function keynessLists(articles: readonly KeynessArticle[], groupings: readonly string[]): ReturnType<KeynessBuilder["lists"]> {
   const builder = new KeynessBuilder();
-  for (const a of articles) builder.add(a);
+  for (const a of articles) builder.add({ ...a, words: numberWords(a.words.map((words, i) => [i, words])) });
   return builder.lists(groupings);
 }

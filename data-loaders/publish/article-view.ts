@@ -4,7 +4,7 @@ import { articleToneInterval } from "../compare/compare-tone.ts";
 import { concordanceLines } from "../compare/concordance.ts";
 import { voiceRows } from "../compare/compare-voices.ts";
 import { summarizeRecord } from "../compare/summarize-record.ts";
-import { searchableSentences, searchWords } from "./search-index.ts";
+import { foldSentences, searchableSentences, type FoldedSentences } from "./search-index.ts";
 import { openRecordCache, type RecordCache } from "../pipeline/record-cache.ts";
 import { codeFingerprint } from "../pipeline/analysis-stamp.ts";
 import { paragraphSentenceScores } from "../tone/article-sentiment.ts";
@@ -31,8 +31,8 @@ export interface ArticleView {
    * (headings and paragraphs) as the reader shows them, [sentence index, text]; UTF-8 bytes.
    */
   readonly textJson: Buffer;
-  /** Each searchable sentence's folded words, in order (searchWords): [sentence index, words]. */
-  readonly words: Array<[number, string[]]>;
+  /** The searchable sentences' folded words (searchWords), numbered: each distinct word once (FoldedSentences). */
+  readonly words: FoldedSentences;
   /** SHA-256 of what was read of the article (id, metadata and text), whatever analysed it. */
   readonly input: string;
   /** The pipeline's codes of the searchable sentences, for the coding pages: [task, [[position, code]]]. */
@@ -56,7 +56,7 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
     attributions,
     outlets: record.outlets,
     textJson: Buffer.from(JSON.stringify({ id: record.id, sentences })),
-    words: sentences.map(([index, text]) => [index, searchWords(text)]),
+    words: foldSentences(sentences),
     coding: pipelineCodes(
       record,
       sentences.map(([index]) => index),

@@ -163,7 +163,7 @@ async function publishRecords(
     // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
     const words = view.words;
     search.add(summary.length, words);
-    coding.add(words.length, view.coding);
+    coding.add(words.sentences.length, view.coding);
     if (exerciseIds.has(id)) {
       const codes = new Map(view.coding);
       exerciseArticles.set(id, {
@@ -171,7 +171,7 @@ async function publishRecords(
         code: (task, position) => codes.get(task.id)?.find(([at]) => at === position)?.[1] ?? defaultCode(task.kind),
       });
     }
-    keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words: words.map(([, w]) => w) });
+    keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words });
     summary.push(view.summary);
     corpusHash.update(`${view.input}\n`);
     for (const line of view.concordance) concordance.push(line);

@@ -37,6 +37,41 @@ export function searchWords(text: string): string[] {
 }
 
 /**
+ * An article's searchable sentences as folded words, numbered: each distinct word once, in order of first
+ * use, and each sentence as [sentence index, its words' numbers in `vocabulary`]. The form the site's
+ * view cache keeps (a word is stored and parsed once per article, not once per use) and the search index
+ * and keyness lists read (each looks a word up once per article).
+ */
+export interface FoldedSentences {
+  readonly vocabulary: readonly string[];
+  readonly sentences: ReadonlyArray<readonly [number, readonly number[]]>;
+}
+
+/** Sentences given as [sentence index, folded words], numbered (see FoldedSentences). */
+export function numberWords(sentences: ReadonlyArray<readonly [number, readonly string[]]>): FoldedSentences {
+  const numbers = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const numbered = sentences.map(([index, words]): [number, number[]] => [
+    index,
+    words.map((word) => {
+      let n = numbers.get(word);
+      if (n === undefined) {
+        n = vocabulary.length;
+        numbers.set(word, n);
+        vocabulary.push(word);
+      }
+      return n;
+    }),
+  ]);
+  return { vocabulary, sentences: numbered };
+}
+
+/** The searchable sentences' folded words, numbered: [sentence index, text] → FoldedSentences. */
+export function foldSentences(sentences: ReadonlyArray<readonly [number, string]>): FoldedSentences {
+  return numberWords(sentences.map(([index, text]) => [index, searchWords(text)]));
+}
+
+/**
  * The shard a word's postings are published in: its first two characters, letters and digits as they are
  * and anything else as _<hex code point>, so that a prefix query ("hegemon*") reads one file.
  * @example shardName("hegemon") // "he"; shardName("ëx") // "_eb" + "x" (folded words rarely keep such letters)
@@ -68,47 +103,37 @@ export class SearchIndexBuilder {
   private readonly names: string[] = [];
   private readonly postings: number[][] = [];
   private readonly lastArticle: number[] = [];
-  /** Per word, its occurrences in the article being added, and that article's mark (which `seen` is for). */
-  private readonly occurrences: number[] = [];
-  private readonly seen: number[] = [];
-  private added = 0;
   private words = 0;
 
-  /** Adds article `article` (its index in the corpus index), sentence by sentence: [sentence index, folded words]. */
-  add(article: number, sentences: ReadonlyArray<readonly [number, readonly string[]]>): void {
-    const mark = ++this.added;
-    // First each word's occurrences in the article, then its postings in the order of the words: the
-    // article's header (index difference and occurrences) where the word first occurs, then its pairs.
-    const tokens: number[] = [];
+  /** Adds article `article` (its index in the corpus index): its sentences' folded words, numbered. */
+  add(article: number, { vocabulary, sentences }: FoldedSentences): void {
+    // Each of the article's words by its number in the index (looked up once per article), and its occurrences
+    // in the article; then its postings in the order of the words: the article's header (index difference
+    // and occurrences) where the word first occurs, then its pairs.
+    const ids = vocabulary.map((word) => {
+      let id = this.ids.get(word);
+      if (id === undefined) {
+        id = this.names.length;
+        this.ids.set(word, id);
+        this.names.push(word);
+        this.postings.push([]);
+        this.lastArticle.push(-1);
+      }
+      return id;
+    });
+    const occurrences = new Int32Array(vocabulary.length);
     for (const [, words] of sentences) {
       this.words += words.length;
-      for (const word of words) {
-        let id = this.ids.get(word);
-        if (id === undefined) {
-          id = this.names.length;
-          this.ids.set(word, id);
-          this.names.push(word);
-          this.postings.push([]);
-          this.lastArticle.push(-1);
-          this.occurrences.push(0);
-          this.seen.push(0);
-        }
-        if (this.seen[id] !== mark) {
-          this.seen[id] = mark;
-          this.occurrences[id] = 0;
-        }
-        this.occurrences[id]!++;
-        tokens.push(id);
-      }
+      for (const k of words) occurrences[k]!++;
     }
-    let t = 0;
     for (const [sentence, words] of sentences)
-      for (let position = 0; position < words.length; position++, t++) {
-        const id = tokens[t]!;
+      for (let position = 0; position < words.length; position++) {
+        const k = words[position]!;
+        const id = ids[k]!;
         const list = this.postings[id]!;
         if (this.lastArticle[id] !== article) {
           const previous = this.lastArticle[id]!;
-          list.push(article - (previous < 0 ? 0 : previous), this.occurrences[id]!);
+          list.push(article - (previous < 0 ? 0 : previous), occurrences[k]!);
           this.lastArticle[id] = article;
         }
         list.push(sentence, position);
