@@ -9,15 +9,23 @@ export const CONCORDANCE_PAGE_SIZE = 400;
 /** Written forms listed per codebook term; the rest are counted. */
 const WRITTEN_LISTED = 12;
 
-/** One page of a category's concordance: concordance/<kind>/<category>/<page>.json, without its build stamp. */
-export type ConcordancePage = Omit<ConcordancePageFile, "build">;
+/** What the concordance is ordered, paged and counted by: a line's fields but its context. */
+export type ConcordanceKey = Pick<ConcordanceLine, "article" | "category" | "term" | "codebookTerm" | "form" | "start">;
+
+/**
+ * One page of a category's concordance: concordance/<kind>/<category>/<page>.json without its build stamp,
+ * its lines as given to listConcordance (whole lines, or lines with their JSON: publish/article-view.ts).
+ */
+export interface ConcordancePage<L extends ConcordanceKey = ConcordanceLine> extends Omit<ConcordancePageFile, "build" | "lines"> {
+  readonly lines: readonly L[];
+}
 
 /** A codebook's concordance in pages, with its lines counted per codebook term and written form. */
-export interface ListedConcordance {
+export interface ListedConcordance<L extends ConcordanceKey = ConcordanceLine> {
   readonly terms: Comparison["terms"];
   readonly forms: Comparison["forms"];
   readonly concordance: Comparison["concordance"];
-  readonly pages: readonly ConcordancePage[];
+  readonly pages: readonly ConcordancePage<L>[];
 }
 
 /** What a codebook's rates are computed from: each article's words, counts and groups, and the categories. */
@@ -49,20 +57,20 @@ export function rateRows({ counts, categories }: RateInput, options: BootstrapOp
  * its listed concordance. Categories are the codebook's entries, in codebook order. Per-article counts are
  * not repeated here (each article's are in its rows file).
  */
-export function comparisonOf(codebook: Codebook, rates: readonly RateRow[], listed: ListedConcordance): Comparison {
+export function comparisonOf(codebook: Codebook, rates: readonly RateRow[], listed: ListedConcordance<ConcordanceKey>): Comparison {
   const categories = codebook.entries.map((entry) => ({ id: entry.id, label: entry.label }));
   return { categories, groupings: groupingLabels(), rates, terms: listed.terms, forms: listed.forms, concordance: listed.concordance };
 }
 
 /** A codebook's keyword-in-context lines in pages, sorted by codebook term, article and offset, and counted. */
-export function listConcordance(codebook: Codebook, lines: readonly ConcordanceLine[]): ListedConcordance {
+export function listConcordance<L extends ConcordanceKey>(codebook: Codebook, lines: readonly L[]): ListedConcordance<L> {
   const ids = codebook.entries.map((entry) => entry.id);
-  const byCategory = new Map<string, ConcordanceLine[]>(ids.map((id) => [id, []]));
+  const byCategory = new Map<string, L[]>(ids.map((id) => [id, []]));
   for (const line of lines) byCategory.get(line.category)?.push(line);
   const terms: Comparison["terms"][number][] = [];
   const forms: Comparison["forms"][number][] = [];
   const concordance: Comparison["concordance"][number][] = [];
-  const pages: ConcordancePage[] = [];
+  const pages: ConcordancePage<L>[] = [];
   for (const category of ids) {
     const list = byCategory
       .get(category)!
@@ -85,7 +93,7 @@ export function listConcordance(codebook: Codebook, lines: readonly ConcordanceL
       termStarts.push({ codebookTerm: term, first: from, count: span.length });
       from = to;
     }
-    const byForm = new Map<string, ConcordanceLine[]>();
+    const byForm = new Map<string, L[]>();
     for (const line of list) {
       if (!line.form) continue;
       const span = byForm.get(line.form);

@@ -21,7 +21,8 @@ import type { ArticleRows, ArticleSummary, ConcordanceLine, VoiceRow } from "../
  */
 export interface ArticleView {
   readonly summary: ArticleSummary;
-  readonly concordance: readonly ConcordanceLine[];
+  /** Its keyword-in-context lines, each with its JSON as published (ViewLine). */
+  readonly concordance: readonly ViewLine[];
   readonly attributions: readonly VoiceRow[];
   readonly outlets: ArticleRecord["outlets"];
   /** rows/<id>.json without the build stamp: the JSON of an ArticleRows, as UTF-8 bytes. */
@@ -39,6 +40,23 @@ export interface ArticleView {
   readonly coding: ReturnType<typeof pipelineCodes>;
 }
 
+/**
+ * A keyword-in-context line as a view keeps it: the fields the concordance is ordered, paged and counted by
+ * (listConcordance), and the whole line's JSON as its page publishes it, as UTF-8 bytes: a rebuild neither
+ * parses a line's context nor serialises it again.
+ */
+export interface ViewLine extends Pick<ConcordanceLine, "article" | "kind" | "category" | "term" | "codebookTerm" | "form" | "start"> {
+  readonly json: Buffer;
+}
+
+/** A line as a view keeps it (ViewLine); every one is made here, so that all have one shape. */
+function viewLine({ article, kind, category, term, codebookTerm, form, start }: Omit<ViewLine, "json">, json: Buffer): ViewLine {
+  return { article, kind, category, term, codebookTerm, form, start, json };
+}
+
+/** A line's fields but its json as the cache stores them (the article is the view's). */
+type StoredKey = [kind: ViewLine["kind"], category: string, term: string, codebookTerm: string | null, form: string | null, start: number];
+
 /** What a view is computed with beside the record: per language, the negative-sentence weight and tone class bounds. */
 export type ViewSettings = Readonly<
   Record<ArticleRecord["language"], { readonly negativeWeight: number; readonly toneBounds: ToneClassBounds }>
@@ -52,7 +70,7 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
   const sentences = searchableSentences(record);
   return {
     summary,
-    concordance: concordanceLines(record),
+    concordance: concordanceLines(record).map((line) => viewLine(line, Buffer.from(JSON.stringify(line)))),
     attributions,
     outlets: record.outlets,
     textJson: Buffer.from(JSON.stringify({ id: record.id, sentences })),
@@ -86,21 +104,44 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
 const NEWLINE = 0x0a;
 
 /**
- * A view as the cache stores it: the JSON of everything but its two files, then each file's JSON, on three
- * lines (JSON.stringify writes no line break), so that reading it back parses neither file nor decodes it.
+ * A view as the cache stores it, on four lines (JSON.stringify writes no line break): the JSON of everything
+ * but its files and its lines' JSON (each line's fields but `json`, as a StoredKey, and the byte length of each line's JSON),
+ * then each file's JSON, then its lines' JSON one after another; so that reading it back parses neither file
+ * nor any line's context.
  */
 function storedView(view: ArticleView): Buffer {
-  const { rowsJson, textJson, ...rest } = view;
-  return Buffer.concat([Buffer.from(JSON.stringify(rest)), Buffer.of(NEWLINE), rowsJson, Buffer.of(NEWLINE), textJson]);
+  const { rowsJson, textJson, concordance, ...rest } = view;
+  const keys = concordance.map((l): StoredKey => [l.kind, l.category, l.term, l.codebookTerm, l.form, l.start]);
+  const lineBytes = concordance.map((line) => line.json.length);
+  return Buffer.concat([
+    Buffer.from(JSON.stringify({ ...rest, concordance: keys, lineBytes })),
+    Buffer.of(NEWLINE),
+    rowsJson,
+    Buffer.of(NEWLINE),
+    textJson,
+    Buffer.of(NEWLINE),
+    ...concordance.map((line) => line.json),
+  ]);
 }
 
 /** The view stored by storedView, or null for a file not in its form (computed again, then). */
 function readStoredView(bytes: Buffer): ArticleView | null {
   const first = bytes.indexOf(NEWLINE);
   const second = first < 0 ? -1 : bytes.indexOf(NEWLINE, first + 1);
-  if (second < 0) return null;
-  const rest = JSON.parse(bytes.subarray(0, first).toString()) as Omit<ArticleView, "rowsJson" | "textJson">;
-  return { ...rest, rowsJson: bytes.subarray(first + 1, second), textJson: bytes.subarray(second + 1) };
+  const third = second < 0 ? -1 : bytes.indexOf(NEWLINE, second + 1);
+  if (third < 0) return null;
+  type Stored = Omit<ArticleView, "rowsJson" | "textJson" | "concordance"> & {
+    readonly concordance: readonly StoredKey[];
+    readonly lineBytes: readonly number[];
+  };
+  const { concordance, lineBytes, ...rest } = JSON.parse(bytes.subarray(0, first).toString()) as Stored;
+  let at = third + 1;
+  const article = rest.summary.id;
+  const lines = concordance.map(([kind, category, term, codebookTerm, form, start], i) =>
+    viewLine({ article, kind, category, term, codebookTerm, form, start }, bytes.subarray(at, (at += lineBytes[i]!))),
+  );
+  if (at !== bytes.length) return null;
+  return { ...rest, concordance: lines, rowsJson: bytes.subarray(first + 1, second), textJson: bytes.subarray(second + 1, third) };
 }
 
 /**

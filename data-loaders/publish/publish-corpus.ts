@@ -12,7 +12,7 @@ import { comparisonOf, listConcordance, type ListedConcordance } from "../compar
 import { toneComparison } from "../compare/compare-tone.ts";
 import { bootstrapInput, bootstrapTables } from "../compare/bootstrap-tables.ts";
 import { bootstrapThread, type BootstrapThread } from "../compare/bootstrap-thread.ts";
-import { articleViews } from "./article-view.ts";
+import { articleViews, type ViewLine } from "./article-view.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
 import { compareVoices, voicesByPeriod } from "../compare/compare-voices.ts";
 import { actorsView, codebookView, speechCuesView } from "./codebook-view.ts";
@@ -25,7 +25,7 @@ import { CodingFrameBuilder, codingTasks, toneClassBounds } from "../compare/cod
 import { resolveExerciseSets, type ExerciseArticle } from "../compare/exercise-sets.ts";
 import { defaultCode, type CodingTask } from "../portable/coding.ts";
 import type { ArticleRecord } from "../schema/record.ts";
-import type { ArticleSummary, BuildStamp, ConcordanceLine, PagedList, VoiceRow } from "../schema/site-outputs.ts";
+import type { ArticleSummary, BuildStamp, PagedList, VoiceRow } from "../schema/site-outputs.ts";
 
 /** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
 export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "text", "concordance", "voices", "search", "keyness", "coding"];
@@ -35,6 +35,8 @@ export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "text", "
  * cost more than the rest of a rebuild and the site serves them uncompressed anyway.
  */
 const FETCHED_LEVEL = 0;
+const COMMA = Buffer.from(",");
+const CLOSE_LINES = Buffer.from("]}");
 
 /** Attributions per published page of the faceless and framed lists on Who speaks. */
 const VOICE_LIST_PAGE_SIZE = 200;
@@ -128,6 +130,13 @@ async function publishRecords(
   // An article's own files, its rows and text already serialised (a JSON object with at least one field)
   // and stamped the same way: into the archive, or where `articleFile` puts them.
   const stampOpening = Buffer.from(`{"build":${JSON.stringify(build)},`);
+  // A concordance page, its lines' JSON as the views keep it: byte for byte JSON.stringify({ build, ...head, lines }).
+  const publishLines = (name: string, head: object, lines: readonly ViewLine[]) => {
+    const parts: Buffer[] = [Buffer.from(`${JSON.stringify({ build, ...head }).slice(0, -1)},"lines":[`)];
+    lines.forEach((line, i) => (i ? parts.push(COMMA, line.json) : parts.push(line.json)));
+    parts.push(CLOSE_LINES);
+    add(name, Buffer.concat(parts), FETCHED_LEVEL);
+  };
   const articleFile = options.articleFile ?? ((name: string, content: Buffer) => add(name, content, FETCHED_LEVEL));
   const publishArticleJson = (name: string, json: Buffer) => articleFile(name, Buffer.concat([stampOpening, json.subarray(1)]));
   const handCheck = readHandCheck(paths.handCheck);
@@ -139,7 +148,7 @@ async function publishRecords(
   const toneBounds = toneClassBounds(resources.sentiment.newsThresholds);
   const checked = new Set(handCheckArticles(handCheck));
   const summary: ArticleSummary[] = [];
-  const concordance: ConcordanceLine[] = [];
+  const concordance: ViewLine[] = [];
   const checkedRecords: ArticleRecord[] = [];
   const voiceArticles: Parameters<typeof compareVoices>[0][number][] = [];
   const voices: VoiceRow[] = [];
@@ -190,7 +199,7 @@ async function publishRecords(
   if (!tables.thread && tables.wanted(summary.length)) tables.thread = bootstrapThread();
   const inThread = tables.thread ? await tables.thread.compute(summary, resources, keptAt) : null;
   // Each codebook's concordance pages now; its comparison (with the rates) once the tables are computed.
-  const listed = new Map<"frames" | "devices", ListedConcordance>();
+  const listed = new Map<"frames" | "devices", ListedConcordance<ViewLine>>();
   for (const kind of ["frames", "devices"] as const) {
     const lineKind = kind === "frames" ? "frame" : "device";
     const list = listConcordance(
@@ -198,7 +207,7 @@ async function publishRecords(
       concordance.filter((l) => l.kind === lineKind),
     );
     for (const { category, page, first, lines } of list.pages)
-      publishFetched(`concordance/${kind}/${category}/${page}.json`, { category, page, first, lines });
+      publishLines(`concordance/${kind}/${category}/${page}.json`, { category, page, first }, lines);
     listed.set(kind, list);
   }
   const faceless = voices.filter((r) => r.type === "anonymous" || r.type === "unnamed-group").map((r) => ({ ...r, frame: null }));
