@@ -13,5 +13,5 @@ export function ready(): true {
 }
 
 export default function computeTables({ kept, ...input }: BootstrapTask): BootstrapTables {
-  return bootstrapTables(input, { drawn: new Map(), kept: kept && { store: openRecordCache(kept.folder), salt: kept.salt } });
+  return bootstrapTables(input, { drawn: new Map(), kept: kept && { store: openRecordCache(kept.folder, kept.salt), salt: kept.salt } });
 }

@@ -107,7 +107,7 @@ export async function* analyzeInOrder(
   const cacheFolder = options.cacheFolder ?? null;
   // The fingerprint only keys the cache: without one, the data files are not read a second time.
   const settings: PoolSettings = { paths, cacheFolder, fingerprint: cacheFolder ? readRunFingerprint(paths) : "" };
-  const context = recordContext(resources, cacheFolder, settings.fingerprint);
+  const context = recordContext(resources, cacheFolder, settings.fingerprint, { prune: true });
   // The cache key of each entry whose record is cached (null: to analyse), from the hash of the article as
   // indexed: a cached article is not read again.
   const cachedKeys = entries.map((entry) => {

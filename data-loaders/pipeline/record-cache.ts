@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { PROJECT_ROOT } from "../project-paths.ts";
@@ -49,10 +49,67 @@ export function recordCacheFolder(env: Readonly<Record<string, string | undefine
   return value ? value : DEFAULT_RECORD_CACHE;
 }
 
-/** A record cache in `folder` (two-character subfolders by key), or one that stores nothing when `folder` is null. */
-export function openRecordCache(folder: string | null): RecordCache {
+/** Generations of one cache kept side by side: the one in use and the one before it (see openRecordCache). */
+export const KEPT_GENERATIONS = 2;
+
+/** A generation's folder name: g- and 16 hex digits of the SHA-256 of what makes it. */
+const GENERATION = /^g-[0-9a-f]{16}$/;
+
+/** Where the run opening a cache last used it, inside a generation's folder. */
+const USED = ".used";
+
+/**
+ * Deletes the generations of the cache in `folder` beyond KEPT_GENERATIONS, counting `current` and then the
+ * most recently used others (by their USED file's time). Only folders named like a generation are touched,
+ * and a generation another run is deleting at the same time is skipped: entries are found only under the
+ * key that made them, so deleting one can never change an output.
+ */
+function pruneGenerations(folder: string, current: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => GENERATION.test(name) && name !== current);
+  } catch {
+    return;
+  }
+  const used = (name: string) => {
+    try {
+      return statSync(join(folder, name, USED)).mtimeMs;
+    } catch {
+      return 0;
+    }
+  };
+  const byUse = names.map((name) => ({ name, used: used(name) })).sort((a, b) => b.used - a.used || (a.name < b.name ? -1 : 1));
+  for (const { name } of byUse.slice(KEPT_GENERATIONS - 1)) {
+    try {
+      rmSync(join(folder, name), { recursive: true, force: true });
+    } catch {
+      // Being deleted by another run, or not ours to delete: left as it is.
+    }
+  }
+}
+
+/**
+ * A record cache in `folder` (two-character subfolders by key), or one that stores nothing when `folder` is
+ * null. With a `generation` (what, beside each entry's own input, the entries depend on: the run's
+ * fingerprint, a view's code), entries live in that generation's own subfolder, and a run that opens it with
+ * `prune` marks it used and deletes the generations beyond KEPT_GENERATIONS: a cache no longer grows by a
+ * corpus's worth of records and views with every upgrade or codebook edit, yet going back one version still
+ * finds its entries. Worker threads open the same generation without `prune`.
+ */
+export function openRecordCache(folder: string | null, generation?: string, options: { readonly prune?: boolean } = {}): RecordCache {
   if (!folder) return { get: () => null, getBytes: () => null, has: () => false, put: () => {} };
-  const path = (key: string) => join(folder, key.slice(0, 2), `${key}.json`);
+  if (generation !== undefined) {
+    const name = `g-${createHash("sha256").update(generation).digest("hex").slice(0, 16)}`;
+    const root = join(folder, name);
+    if (options.prune) {
+      mkdirSync(root, { recursive: true });
+      writeFileSync(join(root, USED), "");
+      pruneGenerations(folder, name);
+    }
+    folder = root;
+  }
+  const root = folder;
+  const path = (key: string) => join(root, key.slice(0, 2), `${key}.json`);
   return {
     get(key) {
       try {
@@ -73,7 +130,7 @@ export function openRecordCache(folder: string | null): RecordCache {
     },
     put(key, json) {
       const file = path(key);
-      mkdirSync(join(folder, key.slice(0, 2)), { recursive: true });
+      mkdirSync(join(root, key.slice(0, 2)), { recursive: true });
       // Unique per process and thread, so two writers of one key never share a temporary file.
       const partial = `${file}.${process.pid}-${threadId}.partial`;
       writeFileSync(partial, json);

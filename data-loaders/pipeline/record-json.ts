@@ -11,9 +11,23 @@ export interface RecordContext {
   readonly fingerprint: string;
 }
 
-/** The context of a run in one thread: its resources and their stamps, the cache folder (null: none) and the fingerprint. */
-export function recordContext(resources: AnalysisResources, cacheFolder: string | null, fingerprint: string): RecordContext {
-  return { resources, stamps: codebookStamps(resources), cache: openRecordCache(cacheFolder), fingerprint };
+/**
+ * The context of a run in one thread: its resources and their stamps, the cache folder (null: none) and the
+ * fingerprint, which is also the cache's generation; the run's own thread opens it with `prune` (its
+ * workers without: see openRecordCache).
+ */
+export function recordContext(
+  resources: AnalysisResources,
+  cacheFolder: string | null,
+  fingerprint: string,
+  options: { readonly prune?: boolean } = {},
+): RecordContext {
+  return {
+    resources,
+    stamps: codebookStamps(resources),
+    cache: openRecordCache(cacheFolder, `records\n${fingerprint}`, options),
+    fingerprint,
+  };
 }
 
 /**

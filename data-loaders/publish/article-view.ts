@@ -174,9 +174,9 @@ function cachedViews(
   settings: ViewSettings,
   compute: (json: Buffer) => ArticleView,
 ): (json: Buffer, jsonSha256?: string) => ArticleView {
-  const cache: RecordCache = openRecordCache(join(cacheFolder, "site"));
   // The view's own code: records no longer carry the fingerprint of what only publishes them.
   const salt = `site-view\n${codeFingerprint("publish/article-view.ts")}\n${JSON.stringify(Object.entries(settings).sort())}\n`;
+  const cache: RecordCache = openRecordCache(join(cacheFolder, "site"), salt, { prune: true });
   return (json, jsonSha256 = createHash("sha256").update(json).digest("hex")) => {
     const key = createHash("sha256").update(salt).update(jsonSha256).digest("hex");
     const stored = cache.getBytes(key);

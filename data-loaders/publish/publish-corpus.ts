@@ -195,7 +195,7 @@ async function publishRecords(
     options.cacheFolder && !options.recordsFolder
       ? { folder: join(options.cacheFolder, "groups"), salt: codeFingerprint("compare/rate-statistics.ts") }
       : undefined;
-  const kept = keptAt && { store: openRecordCache(keptAt.folder), salt: keptAt.salt };
+  const kept = keptAt && { store: openRecordCache(keptAt.folder, keptAt.salt, { prune: true }), salt: keptAt.salt };
   if (!tables.thread && tables.wanted(summary.length)) tables.thread = bootstrapThread();
   const inThread = tables.thread ? await tables.thread.compute(summary, resources, keptAt) : null;
   // Each codebook's concordance pages now; its comparison (with the rates) once the tables are computed.

@@ -1,12 +1,13 @@
 // The record cache's key and store, the run fingerprint and the worker count (data-loaders/pipeline/).
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, cpSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { corpusPaths, PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
 import { readRunFingerprint } from "../../data-loaders/pipeline/analysis-stamp.ts";
 import { parseWorkers, defaultWorkers } from "../../data-loaders/pipeline/analyze-parallel.ts";
-import { openRecordCache, recordCacheFolder, recordKey } from "../../data-loaders/pipeline/record-cache.ts";
+import { KEPT_GENERATIONS, openRecordCache, recordCacheFolder, recordKey } from "../../data-loaders/pipeline/record-cache.ts";
 import { bareArticle } from "../../data-loaders/reading/bare-article.ts";
 
 describe("recordKey", () => {
@@ -36,6 +37,46 @@ describe("openRecordCache", () => {
       const off = openRecordCache(null);
       off.put(key, "x");
       expect(off.get(key)).toBeNull();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+  it("keeps each generation apart and, when pruning, only the one in use and the most recently used other", () => {
+    expect(KEPT_GENERATIONS).toBe(2);
+    const folder = mkdtempSync(join(tmpdir(), "records-"));
+    try {
+      const key = "cd".padEnd(64, "1");
+      const generations = () => readdirSync(folder).filter((name) => name.startsWith("g-"));
+      // What is not a generation's folder is never touched.
+      mkdirSync(join(folder, "site"));
+      mkdirSync(join(folder, "ab"));
+      openRecordCache(folder, "old", { prune: true }).put(key, "old");
+      openRecordCache(folder, "previous", { prune: true }).put(key, "previous");
+      // Used in that order, a minute apart (file times, not the order of the calls, decide).
+      // A generation's folder: g- and 16 hex digits of its SHA-256.
+      const [oldFolder, previousFolder] = ["old", "previous"].map((g) => `g-${createHash("sha256").update(g).digest("hex").slice(0, 16)}`);
+      expect(generations().sort()).toEqual([oldFolder, previousFolder].sort());
+      utimesSync(join(folder, oldFolder!, ".used"), 1000, 1000);
+      utimesSync(join(folder, previousFolder!, ".used"), 1060, 1060);
+      expect(generations()).toHaveLength(2);
+      // A worker opens the current generation without pruning: nothing is deleted, its entries are its own.
+      const worker = openRecordCache(folder, "current");
+      expect(worker.get(key)).toBeNull();
+      expect(generations()).toHaveLength(2);
+      const current = openRecordCache(folder, "current", { prune: true });
+      current.put(key, "current");
+      expect(worker.get(key)).toBe("current");
+      expect(openRecordCache(folder, "previous").get(key)).toBe("previous");
+      expect(existsSync(join(folder, oldFolder!))).toBe(false);
+      expect(generations()).toHaveLength(2);
+      expect(
+        readdirSync(folder)
+          .filter((name) => !name.startsWith("g-"))
+          .sort(),
+      ).toEqual(["ab", "site"]);
+      // Without a generation the layout is as before: two-character subfolders of the folder itself.
+      openRecordCache(folder).put(key, "plain");
+      expect(readdirSync(join(folder, "cd"))).toEqual([`${key}.json`]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
