@@ -13,7 +13,8 @@
  * elsewhere on a shared machine slows both alike and the ratio stays comparable from run to run.
  * It prints articles/s, tokens/s of each, their ratio, and the peak resident memory; then the same corpus
  * analysed by this thread and worker threads (`--workers`, default one per core, cache off) as the CLI runs it,
- * with its wall time and speed-up over the single-thread pass above (worker start-up included).
+ * with its wall time and speed-up over the single-thread pass above (worker start-up included), and the CPU
+ * time of each (the process's, all threads: V8's helper threads make one thread's pass use more than a core).
  * "Tokens" is the bare tokenizer's count for the same texts, used as the numerator for both rates.
  * With --site N it then builds the site from a synthetic corpus of N articles, cold, warm and after editing
  * one article, and reports the times and the data each page downloads (scripts/site-bench.ts).
@@ -95,8 +96,14 @@ try {
 
   // 2 and 3. The full pipeline and bare tokenisation, interleaved batch by batch.
   const clock = () => Number(process.hrtime.bigint()) / 1e9;
+  // CPU time of the whole process (every thread: V8's collector and compiler helpers, and the workers), in s.
+  const cpu = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  };
   const round = (value: number, digits = 0) => Number(value.toFixed(digits));
   let fullSeconds = 0;
+  let fullCpuSeconds = 0;
   let bareSeconds = 0;
   let outputBytes = 0;
   let records = 0;
@@ -109,6 +116,7 @@ try {
   for (let from = 0; from < entries.length; from += BATCH) {
     const batch = entries.slice(from, from + BATCH);
     const texts: string[] = [];
+    const cpuStarted = cpu();
     started = clock();
     for (const entry of batch) {
       const article = readIndexedArticle(entry);
@@ -117,6 +125,7 @@ try {
       records++;
     }
     fullSeconds += clock() - started;
+    fullCpuSeconds += cpu() - cpuStarted;
     started = clock();
     for (const text of texts) tokens += bareNlp.readDoc(text).tokens().length();
     bareSeconds += clock() - started;
@@ -128,10 +137,12 @@ try {
 
   // 5. The same corpus through the worker pool, as `npm run analyze` runs it (no cache: every article analysed).
   started = clock();
+  const parallelCpuStarted = cpu();
   let parallelBytes = 0;
   for await (const json of analyzeInOrder(entries, paths, resources, { workers: workerCount.workers, cacheFolder: null }))
     parallelBytes += json.length + 1;
   const parallelSeconds = clock() - started;
+  const parallelCpuSeconds = cpu() - parallelCpuStarted;
   if (parallelBytes !== outputBytes) throw new Error(`the pool wrote ${parallelBytes} bytes, one thread ${outputBytes}`);
 
   // 4. Long single articles: time per word must stay flat as an article grows (attribution, quotation and
@@ -176,6 +187,10 @@ try {
     workers: workerCount.workers,
     parallelSeconds: round(parallelSeconds, 2),
     speedUp: round(fullSeconds / parallelSeconds, 2),
+    // CPU seconds of the process in each phase (all its threads): the single-thread pass uses more than one
+    // core's time when V8's helper threads run beside it, which bounds what more threads can gain.
+    fullCpuSeconds: round(fullCpuSeconds, 2),
+    parallelCpuSeconds: round(parallelCpuSeconds, 2),
     outputMB: round(outputBytes / 1e6, 1),
     longArticles,
     longWordSeconds: round(longWordSeconds, 2),
@@ -193,6 +208,9 @@ try {
   console.log(`peak RSS:         ${result.peakRssMB} MB (output ${result.outputMB} MB, streamed)`);
   console.log(
     `in parallel:      ${result.workers} threads (this one and ${result.workers - 1} workers), ${result.parallelSeconds} s (${round(records / parallelSeconds)} articles/s): ${result.speedUp}× one thread`,
+  );
+  console.log(
+    `CPU time:         one thread's pass ${result.fullCpuSeconds} s in ${result.fullSeconds} s (${round(fullCpuSeconds / fullSeconds, 2)} cores); in parallel ${result.parallelCpuSeconds} s in ${result.parallelSeconds} s (${round(parallelCpuSeconds / parallelSeconds, 2)} cores)`,
   );
   for (const row of longArticles) {
     console.log(
