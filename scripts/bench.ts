@@ -14,7 +14,7 @@
  * It prints articles/s, tokens/s of each, their ratio, and the peak resident memory; then the same corpus
  * analysed by this thread and worker threads (`--workers`, default one per core, cache off) as the CLI runs it,
  * with its wall time and speed-up over the single-thread pass above (worker start-up included), and the CPU
- * time of each (the process's, all threads: V8's helper threads make one thread's pass use more than a core).
+ * time of each (the process's, all threads: how many cores each pass really kept busy, and at what cost).
  * "Tokens" is the bare tokenizer's count for the same texts, used as the numerator for both rates.
  * With --site N it then builds the site from a synthetic corpus of N articles, cold, warm and after editing
  * one article, and reports the times and the data each page downloads (scripts/site-bench.ts).
@@ -187,8 +187,8 @@ try {
     workers: workerCount.workers,
     parallelSeconds: round(parallelSeconds, 2),
     speedUp: round(fullSeconds / parallelSeconds, 2),
-    // CPU seconds of the process in each phase (all its threads): the single-thread pass uses more than one
-    // core's time when V8's helper threads run beside it, which bounds what more threads can gain.
+    // CPU seconds of the process in each phase (all its threads, V8's helpers and the workers included): with
+    // the wall times, the cores each pass kept busy and the CPU the same articles cost on one thread and on N.
     fullCpuSeconds: round(fullCpuSeconds, 2),
     parallelCpuSeconds: round(parallelCpuSeconds, 2),
     outputMB: round(outputBytes / 1e6, 1),

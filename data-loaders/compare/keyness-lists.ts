@@ -170,7 +170,7 @@ export class KeynessBuilder {
    * Adds an article, its sentences' folded words numbered (articles are counted in the order added, and
    * features numbered as first seen; the lists depend on neither).
    */
-  add(article: { readonly language: Language; readonly groups: Readonly<Record<string, string>>; readonly words: FoldedSentences }): void {
+  add(article: Omit<KeynessArticle, "words"> & { readonly words: FoldedSentences }): void {
     const mark = this.articles.length + 1;
     const features: number[] = [];
     const counts: number[] = [];

@@ -98,17 +98,13 @@ function pruneGenerations(folder: string, current: string): void {
  */
 export function openRecordCache(folder: string | null, generation?: string, options: { readonly prune?: boolean } = {}): RecordCache {
   if (!folder) return { get: () => null, getBytes: () => null, has: () => false, put: () => {} };
-  if (generation !== undefined) {
-    const name = `g-${createHash("sha256").update(generation).digest("hex").slice(0, 16)}`;
-    const root = join(folder, name);
-    if (options.prune) {
-      mkdirSync(root, { recursive: true });
-      writeFileSync(join(root, USED), "");
-      pruneGenerations(folder, name);
-    }
-    folder = root;
+  const name = generation === undefined ? null : `g-${createHash("sha256").update(generation).digest("hex").slice(0, 16)}`;
+  const root = name === null ? folder : join(folder, name);
+  if (name !== null && options.prune) {
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, USED), "");
+    pruneGenerations(folder, name);
   }
-  const root = folder;
   const path = (key: string) => join(root, key.slice(0, 2), `${key}.json`);
   return {
     get(key) {

@@ -43,7 +43,8 @@ export interface ArticleView {
 /**
  * A keyword-in-context line as a view keeps it: the fields the concordance is ordered, paged and counted by
  * (listConcordance), and the whole line's JSON as its page publishes it, as UTF-8 bytes: a rebuild neither
- * parses a line's context nor serialises it again.
+ * parses a line's context nor serialises it again. (Its fields are named here, not taken from
+ * compare-frames.ts's ConcordanceKey: the view cache's key follows this file's imports.)
  */
 export interface ViewLine extends Pick<ConcordanceLine, "article" | "kind" | "category" | "term" | "codebookTerm" | "form" | "start"> {
   readonly json: Buffer;

@@ -36,6 +36,8 @@ function isSpace(code: number): boolean {
   );
 }
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 /**
  * Whether `text` holds a run of more than LONGEST_RUN characters (code points) without white space: LONG_RUN's
  * test in one pass over the text (the regular expression retries from every character, several times slower).
@@ -50,8 +52,6 @@ function hasLongRun(text: string): boolean {
   }
   return false;
 }
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * Breaks every run of more than LONGEST_RUN characters without white space (a pasted URL, a base64 blob, a
