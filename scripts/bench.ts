@@ -7,14 +7,17 @@
  *   - the full pipeline as `npm run analyze` runs it: index and validate the whole corpus, then for each
  *     article read it, analyse it and serialise its record;
  *   - bare `nlp.readDoc` over the same article texts, counting tokens, with a wink-nlp instance in its
- *     default configuration (what a wink user calls); the pipeline itself runs wink with only sentence
- *     boundary detection (data-loaders/reading/nlp.ts), whose bare speed is printed too.
+ *     default configuration (what a wink user calls); with only sentence boundary detection ("sbd"); and as
+ *     the pipeline itself calls it (data-loaders/reading/nlp.ts: "sbd" and wink's part-of-speech tagger for
+ *     English, "sbd" alone for Dutch), each with its ratio to the full pipeline.
  * The two are interleaved in batches of 100 articles (full, then bare, on the same batch), so that load from
  * elsewhere on a shared machine slows both alike and the ratio stays comparable from run to run.
  * It prints articles/s, tokens/s of each, their ratio, and the peak resident memory; then the same corpus
  * analysed by this thread and worker threads (`--workers`, default one per core, cache off) as the CLI runs it,
  * with its wall time and speed-up over the single-thread pass above (worker start-up included), and the CPU
- * time of each (the process's, all threads: how many cores each pass really kept busy, and at what cost).
+ * time of each (the process's, all threads: how many cores each pass really kept busy, and at what cost);
+ * and the ceiling that speed-up is to be read against: warmed worker threads analysing the same articles side
+ * by side against one alone (scripts/thread-ceiling.ts).
  * "Tokens" is the bare tokenizer's count for the same texts, used as the numerator for both rates.
  * With --site N it then builds the site from a synthetic corpus of N articles, cold, warm and after editing
  * one article, and reports the times and the data each page downloads (scripts/site-bench.ts).
@@ -34,6 +37,7 @@ import { bareArticle } from "../data-loaders/reading/bare-article.ts";
 import { analyzeInOrder, parseWorkers } from "../data-loaders/pipeline/analyze-parallel.ts";
 import { sentencePools, syntheticArticles, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { benchSite, type SiteBench } from "./site-bench.ts";
+import { measureThreadCeiling } from "./thread-ceiling.ts";
 
 const { values } = parseCommandLine(
   "bench",
@@ -89,10 +93,12 @@ try {
   for (const article of syntheticArticles(pools, articleCount, seed)) {
     JSON.stringify(analyzeArticle(bareArticle(article.id, article.text, article.language), resources, warmStamps));
     resources.nlp.readDoc(article.text);
+    resources.tagger.readDoc(article.text);
     bareNlp.readDoc(article.text);
     if (++warm === 200) break;
   }
   let leanSeconds = 0;
+  let pipelineReadSeconds = 0;
 
   // 2 and 3. The full pipeline and bare tokenisation, interleaved batch by batch.
   const clock = () => Number(process.hrtime.bigint()) / 1e9;
@@ -116,11 +122,13 @@ try {
   for (let from = 0; from < entries.length; from += BATCH) {
     const batch = entries.slice(from, from + BATCH);
     const texts: string[] = [];
+    const english: boolean[] = [];
     const cpuStarted = cpu();
     started = clock();
     for (const entry of batch) {
       const article = readIndexedArticle(entry);
       texts.push(article.text);
+      english.push(article.language === "en");
       outputBytes += Buffer.byteLength(JSON.stringify(analyzeArticle(article, resources, stamps))) + 1;
       records++;
     }
@@ -132,6 +140,9 @@ try {
     started = clock();
     for (const text of texts) resources.nlp.readDoc(text);
     leanSeconds += clock() - started;
+    started = clock();
+    for (let i = 0; i < texts.length; i++) (english[i] ? resources.tagger : resources.nlp).readDoc(texts[i]!);
+    pipelineReadSeconds += clock() - started;
   }
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
 
@@ -144,6 +155,9 @@ try {
   const parallelSeconds = clock() - started;
   const parallelCpuSeconds = cpu() - parallelCpuStarted;
   if (parallelBytes !== outputBytes) throw new Error(`the pool wrote ${parallelBytes} bytes, one thread ${outputBytes}`);
+
+  // 6. What the machine gives the same analysis on more threads at all: the pool's speed-up's ceiling.
+  const ceiling = await measureThreadCeiling(entries, paths, workerCount.workers);
 
   // 4. Long single articles: time per word must stay flat as an article grows (attribution, quotation and
   // mention look-ups are indexed, never a scan of the whole article per item), and a 200 KB run without
@@ -182,7 +196,11 @@ try {
     tokensPerSecond: round(tokens / fullSeconds),
     bareTokensPerSecond: round(tokens / bareSeconds),
     sbdOnlyTokensPerSecond: round(tokens / leanSeconds),
+    // wink as the pipeline calls it: "sbd" and the tagger for English, "sbd" alone for Dutch.
+    pipelineReadDocTokensPerSecond: round(tokens / pipelineReadSeconds),
     ratio: round(bareSeconds / fullSeconds, 3),
+    sbdOnlyRatio: round(leanSeconds / fullSeconds, 3),
+    pipelineReadDocRatio: round(pipelineReadSeconds / fullSeconds, 3),
     peakRssMB: round(peakRssMB),
     workers: workerCount.workers,
     parallelSeconds: round(parallelSeconds, 2),
@@ -191,6 +209,7 @@ try {
     // the wall times, the cores each pass kept busy and the CPU the same articles cost on one thread and on N.
     fullCpuSeconds: round(fullCpuSeconds, 2),
     parallelCpuSeconds: round(parallelCpuSeconds, 2),
+    ceiling,
     outputMB: round(outputBytes / 1e6, 1),
     longArticles,
     longWordSeconds: round(longWordSeconds, 2),
@@ -202,15 +221,22 @@ try {
     `full pipeline:    ${result.articlesPerSecond.toLocaleString("en")} articles/s, ${result.tokensPerSecond.toLocaleString("en")} tokens/s (${result.fullSeconds} s)`,
   );
   console.log(
-    `bare readDoc:     ${result.bareTokensPerSecond.toLocaleString("en")} tokens/s (wink default pipeline); ${result.sbdOnlyTokensPerSecond.toLocaleString("en")} tokens/s with only sentence boundaries, as the pipeline runs it`,
+    `bare readDoc:     ${result.bareTokensPerSecond.toLocaleString("en")} tokens/s (wink default pipeline); ${result.sbdOnlyTokensPerSecond.toLocaleString("en")} tokens/s with only sentence boundaries; ${result.pipelineReadDocTokensPerSecond.toLocaleString("en")} tokens/s as the pipeline calls it (sentence boundaries, and POS tags for English)`,
   );
-  console.log(`ratio full/bare:  ${result.ratio}`);
+  console.log(
+    `ratio full/bare:  ${result.ratio} (default); ${result.sbdOnlyRatio} (sentence boundaries only); ${result.pipelineReadDocRatio} (as the pipeline calls it)`,
+  );
   console.log(`peak RSS:         ${result.peakRssMB} MB (output ${result.outputMB} MB, streamed)`);
   console.log(
     `in parallel:      ${result.workers} threads (this one and ${result.workers - 1} workers), ${result.parallelSeconds} s (${round(records / parallelSeconds)} articles/s): ${result.speedUp}× one thread`,
   );
   console.log(
     `CPU time:         one thread's pass ${result.fullCpuSeconds} s in ${result.fullSeconds} s (${round(fullCpuSeconds / fullSeconds, 2)} cores); in parallel ${result.parallelCpuSeconds} s in ${result.parallelSeconds} s (${round(parallelCpuSeconds / parallelSeconds, 2)} cores)`,
+  );
+  console.log(
+    ceiling
+      ? `thread ceiling:   ${ceiling.threads} warmed threads on the same ${ceiling.articles} articles each, side by side ${ceiling.togetherSeconds} s, one alone ${ceiling.aloneSeconds.join(" and ")} s: ${ceiling.speedUp}× (the pool's ${result.speedUp}× is ${round((100 * result.speedUp) / ceiling.speedUp)}% of it)`
+      : `thread ceiling:   not measured (one thread, or fewer than 250 articles)`,
   );
   for (const row of longArticles) {
     console.log(
