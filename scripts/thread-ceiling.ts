@@ -4,9 +4,10 @@
  *
  * Method: worker threads of the analysis pool (analysis-worker.ts, the CLI's workers) are started and warmed
  * on WARM articles each before anything is timed; then one thread analyses the same `timed` articles alone,
- * then every thread analyses them at once (each its own copy of the work), then one thread alone again. The
- * ceiling is the threads' combined throughput over the mean of the two single-thread runs (two runs around the
- * parallel one, so a machine that speeds up or slows down over the minute biases neither side). Start-up,
+ * every thread analyses them at once (each its own copy of the work), twice, and one thread alone again. The
+ * ceiling is the threads' combined throughput over one thread's, from the means of the two runs of each (in
+ * the order alone, together, together, alone, so a machine that speeds up or slows down over the minute
+ * biases neither side). Start-up,
  * warm-up and the command thread's share of the work are left out on purpose: what remains is what the cores
  * give the same analysis when they run it side by side (memory, caches, the collector's helpers).
  */
@@ -16,7 +17,11 @@ import type { CorpusPaths } from "../data-loaders/project-paths.ts";
 import type { CorpusEntry } from "../data-loaders/reading/read-corpus.ts";
 
 /** Articles each thread analyses before timing starts (the JIT's warm-up). */
-const WARM = 200;
+const WARM = 300;
+/** The fewest articles worth timing: with fewer, no ceiling is measured. */
+export const MIN_TIMED = 50;
+/** The most articles one analysis needs for the ceiling (warm-up and timed). */
+export const CEILING_ARTICLES = WARM + MIN_TIMED;
 
 export interface ThreadCeiling {
   readonly threads: number;
@@ -24,8 +29,8 @@ export interface ThreadCeiling {
   readonly articles: number;
   /** One thread alone, before and after the parallel run, in s. */
   readonly aloneSeconds: readonly [number, number];
-  /** Every thread at once, each analysing the same articles, in s. */
-  readonly togetherSeconds: number;
+  /** Every thread at once, each analysing the same articles, twice, in s. */
+  readonly togetherSeconds: readonly [number, number];
   /** Combined throughput of the threads together over one thread's alone: at most `threads`. */
   readonly speedUp: number;
 }
@@ -54,7 +59,7 @@ export async function measureThreadCeiling(
 ): Promise<ThreadCeiling | null> {
   const warm = entries.slice(0, WARM);
   const work = entries.slice(WARM, WARM + timed);
-  if (threads < 2 || work.length < 50) return null;
+  if (threads < 2 || work.length < MIN_TIMED) return null;
   const settings: PoolSettings = { paths, cacheFolder: null, fingerprint: "" };
   const pool = new Piscina<CorpusEntry, string>({
     filename: new URL("../data-loaders/pipeline/analysis-worker.ts", import.meta.url).href,
@@ -67,15 +72,15 @@ export async function measureThreadCeiling(
     // Warm every thread: `threads` chains of one task at a time keep every worker busy with its own copy.
     await runCopies(pool, warm, threads);
     const before = await runCopies(pool, work, 1);
-    const together = await runCopies(pool, work, threads);
+    const together = [await runCopies(pool, work, threads), await runCopies(pool, work, threads)] as const;
     const after = await runCopies(pool, work, 1);
-    const alone = (before + after) / 2;
+    const seconds = (s: number) => Number(s.toFixed(2));
     return {
       threads,
       articles: work.length,
-      aloneSeconds: [Number(before.toFixed(2)), Number(after.toFixed(2))],
-      togetherSeconds: Number(together.toFixed(2)),
-      speedUp: Number(((threads * alone) / together).toFixed(2)),
+      aloneSeconds: [seconds(before), seconds(after)],
+      togetherSeconds: [seconds(together[0]), seconds(together[1])],
+      speedUp: Number(((threads * (before + after)) / (together[0] + together[1])).toFixed(2)),
     };
   } finally {
     await pool.destroy();
