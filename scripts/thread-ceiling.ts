@@ -7,9 +7,9 @@
  * every thread analyses them at once (each its own copy of the work), twice, and one thread alone again. The
  * ceiling is the threads' combined throughput over one thread's, from the means of the two runs of each (in
  * the order alone, together, together, alone, so a machine that speeds up or slows down over the minute
- * biases neither side). Start-up,
- * warm-up and the command thread's share of the work are left out on purpose: what remains is what the cores
- * give the same analysis when they run it side by side (memory, caches, the collector's helpers).
+ * biases neither side). Start-up, warm-up and the command thread's share of the work are left out on
+ * purpose: what remains is what the cores give the same analysis when they run it side by side (memory,
+ * caches, the collector's helpers).
  */
 import { Piscina } from "piscina";
 import { WORKER_YOUNG_GENERATION_MB, type PoolSettings } from "../data-loaders/pipeline/analyze-parallel.ts";
@@ -19,8 +19,8 @@ import type { CorpusEntry } from "../data-loaders/reading/read-corpus.ts";
 /** Articles each thread analyses before timing starts (the JIT's warm-up). */
 const WARM = 300;
 /** The fewest articles worth timing: with fewer, no ceiling is measured. */
-export const MIN_TIMED = 50;
-/** The most articles one analysis needs for the ceiling (warm-up and timed). */
+const MIN_TIMED = 50;
+/** The fewest articles a corpus needs for the ceiling to be measured (warm-up and timed). */
 export const CEILING_ARTICLES = WARM + MIN_TIMED;
 
 export interface ThreadCeiling {
