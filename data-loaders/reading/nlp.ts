@@ -16,7 +16,7 @@ let tagger: WinkNlp | null = null;
  * the speed. The model version is pinned exactly in package.json because it moves tokens.
  */
 export function sharedNlp(): WinkNlp {
-  shared ??= winkNLP(model, ["sbd"]);
+  shared ??= forgetfulWink(["sbd"]);
   return shared;
 }
 
@@ -27,6 +27,65 @@ export function sharedNlp(): WinkNlp {
  * The same model, so it costs no extra memory. Dutch has no tagger here (the model is English).
  */
 export function sharedTagger(): WinkNlp {
-  tagger ??= winkNLP(model, ["sbd", "pos"]);
+  tagger ??= forgetfulWink(["sbd", "pos"]);
   return tagger;
+}
+
+type Pipe = Parameters<typeof winkNLP>[1];
+/** The part of a wink model's core this module reaches into: its lexeme table. */
+interface ModelCore {
+  features: { lexeme: { hash: Record<string, number>; intrinsicSize: number } };
+}
+
+/**
+ * A wink-nlp instance that reads every document as a fresh process would: its tokenizer never finds a word
+ * it learned from an earlier document. wink-nlp 2.4.0 keeps every out-of-vocabulary word it meets in its
+ * lexicon, and its tokenizer looks words up there, so "Clinton’s" once read before "Clinton’s," became one
+ * token instead of "Clinton" and "’s": records depended on the order articles were read in, on the worker
+ * an article went to, and on whether the record cache held the others.
+ *
+ * wink's cache looks words up through the lexeme table it was given when the instance was made, and adds
+ * words through the model's current table. The first becomes a view that hides the words learned before
+ * the current document (past the model's own words, and not yet added again in this document); the second
+ * the real table, seen through a view that notes each word added in this document. Learned words are still
+ * stored once (no growth across documents) with their features, but each document finds only its own.
+ */
+function forgetfulWink(pipe: Pipe): WinkNlp {
+  let core: ModelCore | null = null;
+  let table: Record<string, number> | null = null;
+  // The words added (or added again) in the current document.
+  const seen = new Set<string>();
+  const wrapped = {
+    ...model,
+    core: () => {
+      core = (model as unknown as { core: () => ModelCore }).core();
+      table = core.features.lexeme.hash;
+      const known = core.features.lexeme.intrinsicSize;
+      core.features.lexeme.hash = new Proxy(table, {
+        get: (target, key) => {
+          const index = Reflect.get(target, key) as unknown;
+          return typeof index === "number" && index >= known && !seen.has(key as string) ? undefined : index;
+        },
+      });
+      return core;
+    },
+  };
+  const nlp = winkNLP(wrapped as typeof model, pipe);
+  if (!core || !table) throw new Error("wink-nlp: the model's core was not loaded");
+  (core as ModelCore).features.lexeme.hash = new Proxy(table, {
+    get: (target, key) => {
+      if (typeof key === "string") seen.add(key);
+      return Reflect.get(target, key) as unknown;
+    },
+    set: (target, key, value) => {
+      if (typeof key === "string") seen.add(key);
+      return Reflect.set(target, key, value);
+    },
+  });
+  const readDoc = nlp.readDoc;
+  nlp.readDoc = (text: string) => {
+    seen.clear();
+    return readDoc(text);
+  };
+  return nlp;
 }
