@@ -20,6 +20,11 @@ export interface CorpusPaths {
   readonly sentimentRules: string;
   /** Fitted Dutch news-tone weights (`TONE_WEIGHTS`), added to the Pattern lexicon. */
   readonly toneWeights: string;
+  /**
+   * The learned attribution model (`ATTRIBUTION_MODEL`): cue detector and speaker ranker, `npm run
+   * fit:attribution`; {@link RULES_ONLY_MODEL} for the speech-cue lists and speaker sieves alone.
+   */
+  readonly attributionModel: string;
   readonly sentimentValidation: string;
   readonly actors: string;
   readonly outlets: string;
@@ -32,6 +37,9 @@ export interface CorpusPaths {
   /** The largest article body accepted, in UTF-8 bytes (`MAX_ARTICLE_BYTES`); a larger one is an error. */
   readonly maxArticleBytes: number;
 }
+
+/** `ATTRIBUTION_MODEL=rules-only`: attribute English as Dutch, with the lists and sieves alone (no learned model). */
+export const RULES_ONLY_MODEL = "rules-only";
 
 /** The default limit on one article's body: far above any news article, low enough to refuse a dump. */
 export const DEFAULT_MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
@@ -51,7 +59,7 @@ export function articleSizeLimit(value: string | undefined, name = "MAX_ARTICLE_
 /**
  * Where the articles and data files are: the bundled corpus unless the environment names others
  * (`CORPUS` for the articles, `BOILERPLATE_PATTERNS`, `FRAMING_CODEBOOK`, `DEVICES_CODEBOOK`, `SPEECH_CUES`,
- * `HAND_CHECK`, `SENTIMENT_RULES`, `TONE_WEIGHTS`, `ACTORS_GAZETTEER`, `OUTLETS_GAZETTEER`, `EXERCISES`
+ * `HAND_CHECK`, `SENTIMENT_RULES`, `TONE_WEIGHTS`, `ATTRIBUTION_MODEL`, `ACTORS_GAZETTEER`, `OUTLETS_GAZETTEER`, `EXERCISES`
  * for the data files; relative paths are taken from the current folder). The CLI's flags override these;
  * the site build reads only the environment.
  */
@@ -67,6 +75,8 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
     handCheck: pick(env.HAND_CHECK, "corpus/checks/seed-hand-check.yaml"),
     sentimentRules: pick(env.SENTIMENT_RULES, "corpus/lexicons/sentiment-rules.yaml"),
     toneWeights: pick(env.TONE_WEIGHTS, "corpus/lexicons/dutch-news-weights.json"),
+    attributionModel:
+      env.ATTRIBUTION_MODEL === RULES_ONLY_MODEL ? RULES_ONLY_MODEL : pick(env.ATTRIBUTION_MODEL, "corpus/models/attribution.json"),
     sentimentValidation: join(PROJECT_ROOT, "corpus/checks/sentiment-validation.json"),
     actors: pick(env.ACTORS_GAZETTEER, "corpus/gazetteers/actors.yaml"),
     outlets: pick(env.OUTLETS_GAZETTEER, "corpus/gazetteers/outlets.yaml"),

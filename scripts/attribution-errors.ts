@@ -2,11 +2,12 @@
  * Development aid for the attribution rules: scores the PolNeAR **development part only** (the kept-back
  * part is never read here) and prints its figures, plus, with `--errors N`, N missed and N wrong
  * attributions with their sentence, so a rule can be judged on the errors it is meant to fix.
- * Usage: npx tsx scripts/attribution-errors.ts [--errors 40] [--seed 1]
+ * Usage: npm run validate:errors -- [--errors 40] [--seed 1] [--tune]
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { evaluationPart } from "../data-loaders/common/evaluation-split.ts";
+import { developmentFold, evaluationPart } from "../data-loaders/common/evaluation-split.ts";
+import { parseCommandLine } from "./cli-args.ts";
 import { mulberry32 } from "../data-loaders/portable/seeded-random.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { analyzeArticle } from "../data-loaders/pipeline/analyze-article.ts";
@@ -17,20 +18,41 @@ import { attributionFigures, scoreAttributions } from "../data-loaders/voices/ev
 type Range = { start: number; end: number };
 type Gold = { id: string; text: string; attributions: { source: Range[] | null; cue: Range[] | null; content: Range[] | null }[] };
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
+const USAGE = "usage: npm run validate:errors -- [--errors N] [--seed N] [--tune] [--eval <folder>]";
+const { values } = parseCommandLine("validate:errors", USAGE, {
+  options: {
+    errors: { type: "string", default: "40" },
+    seed: { type: "string", default: "1" },
+    tune: { type: "boolean", default: false },
+    eval: { type: "string", default: process.env.EVAL_DIR ?? join(import.meta.dirname, "..", "..", "shared", "eval") },
+    help: { type: "boolean", default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(
+    `${USAGE}\nScores attribution on PolNeAR's development part (never the kept-back part) and prints figures per rule.\n` +
+      "  --errors N   also print N missed and N wrong attributions, sampled with --seed\n" +
+      "  --tune       score only the development part's tune fold (for a model fitted with fit:attribution -- --tune,\n" +
+      "               named by ATTRIBUTION_MODEL=.dev/attribution-tune.json)\n",
+  );
+  process.exit(0);
+}
+const number = (name: string, value: string) => {
+  if (!/^\d+$/u.test(value)) {
+    process.stderr.write(`validate:errors: --${name} takes a whole number, not ${JSON.stringify(value)}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return Number(value);
 };
-const shown = option("--errors", 0);
-const random = mulberry32(option("--seed", 1));
-const folder = process.env.EVAL_DIR ?? join(import.meta.dirname, "..", "..", "shared", "eval");
+const shown = number("errors", values.errors!);
+const random = mulberry32(number("seed", values.seed!));
+const folder = values.eval!;
 const resources = loadResources(corpusPaths());
 const articles = readFileSync(join(folder, "en", "polnear_train.jsonl"), "utf8")
   .trim()
   .split("\n")
   .map((line) => JSON.parse(line) as Gold)
-  .filter((a) => evaluationPart(a.id) === "development");
+  .filter((a) => evaluationPart(a.id) === "development" && (!values.tune || developmentFold(a.id) === "tune"));
 
 const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
 const missed: string[] = [];
@@ -45,7 +67,11 @@ const tally = (key: string, right: boolean) => {
 const wrong: string[] = [];
 const counts = articles.map((gold) => {
   const record = analyzeArticle(bareArticle(gold.id, gold.text, "en"), resources);
-  const predicted = record.attributions.map((a) => ({ cue: a.cueSpan, source: a.speaker === null ? null : a.speakerSpan }));
+  const predicted = record.attributions.map((a) => ({
+    cue: a.cueSpan,
+    source: a.speaker === null ? null : a.speakerSpan,
+    content: a.quote,
+  }));
   const context = (at: number) => {
     const from = Math.max(gold.text.lastIndexOf("\n", at) + 1, at - 160);
     const to = gold.text.indexOf("\n", at) < 0 ? at + 160 : Math.min(gold.text.indexOf("\n", at), at + 160);
@@ -72,11 +98,12 @@ const counts = articles.map((gold) => {
   }
   return scoreAttributions(gold.attributions, predicted);
 });
-const { cue, source } = attributionFigures(counts);
+const { cue, source, content } = attributionFigures(counts);
 const f = (x: number) => x.toFixed(3);
-console.log(`development part: ${articles.length} articles`);
+console.log(`development part${values.tune ? ", tune fold" : ""}: ${articles.length} articles`);
 console.log(`cue    P ${f(cue.precision)} R ${f(cue.recall)} F1 ${f(cue.f1)}`);
 console.log(`source P ${f(source.precision)} R ${f(source.recall)} F1 ${f(source.f1)}`);
+console.log(`content P ${f(content.precision)} R ${f(content.recall)} F1 ${f(content.f1)}`);
 for (const [rule, { right, all }] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1)))
   console.log(`  ${rule.padEnd(32)} ${String(all).padStart(5)} precision ${f(right / all)}`);
 const sample = (list: string[]) => {

@@ -34,25 +34,29 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000 + 0;
 const rounded = (figures: Record<string, WithInterval>) =>
   Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, { value: round3(v.value), low: round3(v.low), high: round3(v.high) }]));
 
-/** Attribution on PolNeAR's train split: cue and source precision, recall and F1, scored as citron scores. */
+/** Attribution on PolNeAR's train split: cue, source and content precision, recall and F1, scored as citron scores. */
 export function validateAttribution(folder: string, resources: AnalysisResources): ExternalRow[] {
   const file = join(folder, "en", "polnear_train.jsonl");
   if (!existsSync(file)) return [];
   type Span = { start: number; end: number };
-  type Gold = { id: string; text: string; attributions: { source: Span[] | null; cue: Span[] | null }[] };
+  type Gold = { id: string; text: string; attributions: { source: Span[] | null; cue: Span[] | null; content: Span[] | null }[] };
   const articles = readFileSync(file, "utf8")
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line) as Gold);
   const scored = articles.map((gold) => {
     const record = analyzeArticle(bareArticle(gold.id, gold.text, "en"), resources);
-    const predicted = record.attributions.map((a) => ({ cue: a.cueSpan, source: a.speaker === null ? null : a.speakerSpan }));
+    const predicted = record.attributions.map((a) => ({
+      cue: a.cueSpan,
+      source: a.speaker === null ? null : a.speakerSpan,
+      content: a.quote,
+    }));
     return { part: evaluationPart(gold.id), counts: scoreAttributions(gold.attributions, predicted) };
   });
   return PARTS.map((part) => {
     const counts: AttributionCounts[] = scored.filter((s) => s.part === part).map((s) => s.counts);
     const figures = bootstrapOverItems(counts, (sample) => {
-      const { cue, source } = attributionFigures(sample);
+      const { cue, source, content } = attributionFigures(sample);
       return {
         cuePrecision: cue.precision,
         cueRecall: cue.recall,
@@ -60,6 +64,9 @@ export function validateAttribution(folder: string, resources: AnalysisResources
         sourcePrecision: source.precision,
         sourceRecall: source.recall,
         sourceF1: source.f1,
+        contentPrecision: content.precision,
+        contentRecall: content.recall,
+        contentF1: content.f1,
       };
     });
     return { dataset: "PolNeAR train (English political news, 2016)", part, items: counts.length, figures: rounded(figures) };

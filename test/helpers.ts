@@ -6,6 +6,7 @@ import { analyzeArticle, type AnalysisResources } from "../data-loaders/pipeline
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { bareArticle } from "../data-loaders/reading/bare-article.ts";
+import { RULES_ONLY } from "../data-loaders/voices/attribution-model.ts";
 import { CorpusValidationError, type CorpusError } from "../data-loaders/reading/corpus-error.ts";
 import { indexCorpus, type IndexOptions } from "../data-loaders/reading/read-corpus.ts";
 import type { ArticleRecord, Language } from "../data-loaders/schema/record.ts";
@@ -116,6 +117,14 @@ let resources: AnalysisResources | null = null;
 export function sharedResources(): AnalysisResources {
   resources ??= loadResources(corpusPaths({}));
   return resources;
+}
+
+/**
+ * Analyses `text` with the speech-cue lists, the verb reading and the speaker sieves alone (no learned
+ * model), as the named rules' own tests need.
+ */
+export function analyzeTextWithRules(text: string, language: Language = "en"): ArticleRecord {
+  return analyzeArticle(bareArticle("t", text, language, "t.md"), { ...sharedResources(), attributionModel: RULES_ONLY });
 }
 
 /** Analyses `text` as an article with the bundled codebooks. */

@@ -13,3 +13,15 @@ export type EvaluationPart = "development" | "kept-back";
 export function evaluationPart(id: string): EvaluationPart {
   return createHash("sha256").update(id, "utf8").digest()[0]! % 3 === 0 ? "kept-back" : "development";
 }
+
+/**
+ * Inside the development part, the fold a design decision is checked on: an item is in the "tune" fold
+ * when the first byte of the SHA-256 of "tune:" and its id is divisible by 4 (about a quarter), else in
+ * the "fit" fold. A fit script run with its tuning flag fits on the fit fold only, so a choice (features,
+ * settings, thresholds) is measured on development items the weights never saw; the shipped weights are
+ * then fitted on the whole development part. The kept-back part is never read by either.
+ * @example developmentFold("10007") // "fit" or "tune", the same on every machine
+ */
+export function developmentFold(id: string): "fit" | "tune" {
+  return createHash("sha256").update(`tune:${id}`, "utf8").digest()[0]! % 4 === 0 ? "tune" : "fit";
+}

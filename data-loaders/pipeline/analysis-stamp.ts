@@ -83,7 +83,7 @@ const stamps = new Map<string, AnalysisStamp>();
 /**
  * A SHA-256 fingerprint of everything besides an article that can change its record: the analysis stamp
  * (version and code), the bytes of every data file the analysis reads (codebooks, speech cues, patterns,
- * sentiment rules, tone weights, gazetteers) and of package-lock.json (wink-nlp and its model move tokens).
+ * sentiment rules, tone weights, the attribution model, gazetteers) and of package-lock.json (wink-nlp and its model move tokens).
  * The record cache keys each record by this and the article (record-cache.ts), so a change to any of them
  * reanalyses every article and nothing stale is ever served.
  */
@@ -96,6 +96,7 @@ export function readRunFingerprint(paths: CorpusPaths, root: string = PROJECT_RO
     ["speechCues", paths.speechCues],
     ["sentimentRules", paths.sentimentRules],
     ["toneWeights", paths.toneWeights],
+    ["attributionModel", paths.attributionModel],
     ["actors", paths.actors],
     ["outlets", paths.outlets],
     ["lockfile", join(root, "package-lock.json")],

@@ -17,9 +17,12 @@ import { checkProvenance, detectOutlets, type OutletGazetteer } from "../voices/
 import type { SentimentResources } from "../tone/score-sentiment.ts";
 import { splitSentences } from "../reading/split-sentences.ts";
 import { findSpeakerMentions, PRONOUN_REACH, sentenceWords } from "../voices/speaker-mentions.ts";
-import { attributeQuotes } from "../voices/attribute-quotes.ts";
+import { attributeQuotes, type AttributionInput } from "../voices/attribute-quotes.ts";
+import type { AttributionModel } from "../voices/attribution-model.ts";
+import { detectCues, type DetectedCue } from "../voices/detect-cues.ts";
+import type { CueReading } from "../voices/cue-features.ts";
 import { RECORD_SCHEMA, type AnalysisStamp } from "../schema/record.ts";
-import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, Sentence } from "../schema/record.ts";
+import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, OutletRecord, Sentence } from "../schema/record.ts";
 import type { Token } from "../reading/token.ts";
 
 /** What every analyser needs, loaded once per run and shared across articles. */
@@ -36,6 +39,8 @@ export interface AnalysisResources {
   readonly sentiment: SentimentResources;
   readonly gazetteer: Gazetteer;
   readonly outlets: OutletGazetteer;
+  /** The learned cue detector and speaker ranker (English). */
+  readonly attributionModel: AttributionModel;
   /** One term index per language over all codebooks, so one pass over an article's tokens finds every term. */
   readonly termIndex: Readonly<Record<Language, TermIndex>>;
   readonly scareMaxWords: number;
@@ -64,7 +69,17 @@ const GROUPS = {
 export function prepareResources(
   parts: Pick<
     AnalysisResources,
-    "analysis" | "nlp" | "tagger" | "boilerplate" | "framing" | "devices" | "speechCues" | "sentiment" | "gazetteer" | "outlets"
+    | "analysis"
+    | "nlp"
+    | "tagger"
+    | "boilerplate"
+    | "framing"
+    | "devices"
+    | "speechCues"
+    | "sentiment"
+    | "gazetteer"
+    | "outlets"
+    | "attributionModel"
   >,
 ): AnalysisResources {
   const groups = [
@@ -100,6 +115,7 @@ export function codebookStamps(resources: AnalysisResources): ArticleRecord["cod
     speechCues: resources.speechCues.stamp,
     actors: resources.gazetteer.stamp,
     outlets: resources.outlets.stamp,
+    attributionModel: resources.attributionModel.stamp,
   };
 }
 
@@ -190,24 +206,7 @@ function analyzeView(
     resources.devices,
   );
   const outlets = detectOutlets(read.masked, read.blocks, read.matches.outlet, resources.outlets, resources.speechCues, article.language);
-  const bodyWords = sentenceWords(read.masked, read.blocks, read.sentences, read.quotations, attributionSentences(read));
-  const mentions = findSpeakerMentions(read.masked, article.language, bodyWords, read.matches, resources);
-  const attributions = attributeQuotes({
-    text: read.masked,
-    language: article.language,
-    blocks: read.blocks,
-    sentences: read.sentences,
-    words: bodyWords,
-    quotations: read.quotations,
-    cues: read.matches.cue,
-    sourcePrepositions: read.matches.sourcePreposition,
-    thoughtCues: read.matches.thought,
-    objectCues: read.matches.objectCue,
-    tags: read.tags,
-    mentions,
-    outlets,
-    speechCues: resources.speechCues,
-  });
+  const attributions = attributeQuotes(attributionInput(read, article.language, outlets, resources));
   const sentiment = articleSentiment(article.language, read.blocks, read.sentences, read.tokens, read.quotations, resources.sentiment);
   return {
     schema: RECORD_SCHEMA,
@@ -244,13 +243,49 @@ function analyzeView(
 }
 
 /**
- * The sentences source attribution reads: those with a speech cue or a direct quotation (and the sentence
+ * What source attribution reads of an article: in English the learned detector's cues and the learned
+ * speaker ranker (the model file), in Dutch the lists' cues and the first sieve that finds a speaker; the
+ * words and speaker mentions of the sentences around cues and quotations.
+ */
+export function attributionInput(
+  read: ReadText,
+  language: Language,
+  outlets: readonly OutletRecord[],
+  resources: AnalysisResources,
+): AttributionInput {
+  const model = resources.attributionModel;
+  const learnedCues = language === "en" && model.cue ? detectCues(cueReading(read, resources), model.cue) : null;
+  const words = sentenceWords(read.masked, read.blocks, read.sentences, read.quotations, attributionSentences(read, learnedCues));
+  return {
+    text: read.masked,
+    language,
+    blocks: read.blocks,
+    sentences: read.sentences,
+    words,
+    quotations: read.quotations,
+    cues: read.matches.cue,
+    sourcePrepositions: read.matches.sourcePreposition,
+    thoughtCues: read.matches.thought,
+    objectCues: read.matches.objectCue,
+    learnedCues,
+    speakerModel: language === "en" ? model.speaker : null,
+    speakerHeads: model.speakerHeads,
+    tags: read.tags,
+    mentions: findSpeakerMentions(read.masked, language, words, read.matches, resources),
+    outlets,
+    speechCues: resources.speechCues,
+  };
+}
+
+/**
+ * The sentences source attribution reads: those with a speech cue (the learned detector's in English, the
+ * lists' in Dutch) or a direct quotation (and the sentence
  * of a colon before one), each with the PRONOUN_REACH sentences before it, where the names that pronouns
  * and surnames refer back to stand. Reading only these keeps attribution cheap on long articles.
  */
-function attributionSentences(read: ReadText): Set<number> {
+function attributionSentences(read: ReadText, learnedCues: readonly DetectedCue[] | null): Set<number> {
   const anchors = new Set<number>();
-  for (const cue of [...read.matches.cue, ...read.matches.thought]) anchors.add(sentenceAt(read.sentences, cue.start));
+  for (const cue of learnedCues ?? [...read.matches.cue, ...read.matches.thought]) anchors.add(sentenceAt(read.sentences, cue.start));
   for (const q of read.quotations) {
     if (q.kind !== "direct") continue;
     const last = sentenceAt(read.sentences, q.end - 1);
@@ -259,6 +294,28 @@ function attributionSentences(read: ReadText): Set<number> {
   const only = new Set<number>();
   for (const i of anchors) for (let j = Math.max(0, i - PRONOUN_REACH); j <= i; j++) only.add(j);
   return only;
+}
+
+/** What the learned cue detector reads of an English article. */
+export function cueReading(read: ReadText, resources: AnalysisResources): CueReading {
+  const { masked: text, tokens, sentences, blocks, quotations, matches } = read;
+  return {
+    text,
+    tokens,
+    // An article without tokens has no tags.
+    tags: read.tags ?? new Map(),
+    sentences,
+    blocks,
+    quotations,
+    determiners: resources.speechCues.speakers.grammar.determiners.en,
+    lists: {
+      cue: matches.cue,
+      thought: matches.thought,
+      objectCue: matches.objectCue,
+      sourcePreposition: matches.sourcePreposition,
+      idiom: matches.idiom,
+    },
+  };
 }
 
 const TITLE_WORDS = 12;

@@ -1,10 +1,12 @@
 import { prepareResources, type AnalysisResources } from "./analyze-article.ts";
 import { readAnalysisStamp } from "./analysis-stamp.ts";
 import { sharedNlp, sharedTagger } from "../reading/nlp.ts";
-import type { CorpusPaths } from "../project-paths.ts";
+import { RULES_ONLY_MODEL, type CorpusPaths } from "../project-paths.ts";
+import { RULES_ONLY, type AttributionModel } from "../voices/attribution-model.ts";
 import { CorpusValidationError, type CorpusError } from "../reading/corpus-error.ts";
 import { indexCorpus, type CorpusEntry } from "../reading/read-corpus.ts";
 import {
+  readAttributionModel,
   readBoilerplatePatterns,
   readCodebook,
   readGazetteer,
@@ -15,9 +17,10 @@ import {
 
 /**
  * Loads the data files and the shared wink-nlp instance: once per run. Problems in all data files are
- * reported together.
+ * reported together. `given.attributionModel` stands in for the model file (the fit script's models in
+ * the making).
  */
-export function loadResources(paths: CorpusPaths): AnalysisResources {
+export function loadResources(paths: CorpusPaths, given: { readonly attributionModel?: AttributionModel } = {}): AnalysisResources {
   const errors: CorpusError[] = [];
   const attempt = <T>(load: () => T): T | null => {
     try {
@@ -35,7 +38,11 @@ export function loadResources(paths: CorpusPaths): AnalysisResources {
   const sentiment = attempt(() => readSentimentResources(paths.sentimentRules, paths.toneWeights));
   const gazetteer = attempt(() => readGazetteer(paths.actors));
   const outlets = attempt(() => readOutlets(paths.outlets));
-  if (!boilerplate || !framing || !devices || !speechCues || !sentiment || !gazetteer || !outlets) throw new CorpusValidationError(errors);
+  const attributionModel =
+    given.attributionModel ??
+    (paths.attributionModel === RULES_ONLY_MODEL ? RULES_ONLY : attempt(() => readAttributionModel(paths.attributionModel)));
+  if (!boilerplate || !framing || !devices || !speechCues || !sentiment || !gazetteer || !outlets || !attributionModel)
+    throw new CorpusValidationError(errors);
   return prepareResources({
     analysis: readAnalysisStamp(),
     nlp: sharedNlp(),
@@ -47,6 +54,7 @@ export function loadResources(paths: CorpusPaths): AnalysisResources {
     sentiment,
     gazetteer,
     outlets,
+    attributionModel,
   });
 }
 

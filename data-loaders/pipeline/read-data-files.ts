@@ -19,6 +19,7 @@ import { compileNewsWeights, type NewsWeights } from "../tone/news-weights.ts";
 import { dutchLexicon, englishLexicon } from "../tone/sentiment-lexicons.ts";
 import { compileOutlets, type OutletGazetteer } from "../voices/outlets.ts";
 import { compileSpeechCues, type SpeechCues } from "../voices/speech-cues.ts";
+import { compileAttributionModel, type AttributionModel } from "../voices/attribution-model.ts";
 import { parseHandCheck, type HandCheck } from "../compare/hand-check.ts";
 import { compileExerciseSet, type ExerciseSetInput } from "../compare/exercise-sets.ts";
 import { compareIds } from "../common/compare-ids.ts";
@@ -130,17 +131,46 @@ export function readSentimentResources(rulesFile: string, weightsFile: string | 
 
 /** Reads the fitted Dutch news-tone weights (corpus/lexicons/dutch-news-weights.json, `npm run fit:tone`). */
 export function readNewsWeights(file: string): NewsWeights {
-  let raw: unknown;
+  const { weights, errors } = compileNewsWeights(readJson(file), file);
+  if (!weights) throw new CorpusValidationError(errors);
+  return weights;
+}
+
+/** Reads the learned attribution model (corpus/models/attribution.json, `npm run fit:attribution`). */
+export function readAttributionModel(file: string): AttributionModel {
+  let bytes: Uint8Array;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new CorpusValidationError([{ file, field: "file", message: `cannot be read: ${(error as Error).message.split("\n")[0]}` }]);
+  }
+  const { model, errors } = compileAttributionModel(parseJson(bytes, file), bytes, file);
+  if (!model) throw new CorpusValidationError(errors);
+  return model;
+}
+
+/** Reads a JSON data file; a file that cannot be read or parsed is a located error. */
+function readJson(file: string): unknown {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
   } catch (error) {
     throw new CorpusValidationError([
       { file, field: "file", message: `cannot be read as JSON: ${(error as Error).message.split("\n")[0]}` },
     ]);
   }
-  const { weights, errors } = compileNewsWeights(raw, file);
-  if (!weights) throw new CorpusValidationError(errors);
-  return weights;
+  return parseJson(bytes, file);
+}
+
+/** Parses a data file's bytes as JSON; a parse error is a located error. */
+function parseJson(bytes: Uint8Array, file: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new CorpusValidationError([
+      { file, field: "file", message: `cannot be read as JSON: ${(error as Error).message.split("\n")[0]}` },
+    ]);
+  }
 }
 
 /** Reads the published sentiment validation figures (written by `npm run validate -- --write`). */

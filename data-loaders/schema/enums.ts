@@ -55,6 +55,7 @@ export const cueRuleSchema = z.enum([
   "reporting-verb",
   "thought-verb",
   "source-preposition",
+  "cue-model",
 ]);
 /** The sieve that found an attribution's speaker (data-loaders/voices/speaker-sieves.ts, in the order they are tried). */
 export const speakerRuleSchema = z.enum([
@@ -71,6 +72,7 @@ export const speakerRuleSchema = z.enum([
   "apposition",
   "colon-introduction",
   "follow-on-quotation",
+  "speaker-model",
 ]);
 /** Kinds of outlet in the outlet gazetteer. */
 export const outletKindSchema = z.enum(["state-media", "other-media"]);

@@ -57,9 +57,10 @@ export const codebookStampsSchema = z
     speechCues: fileStampSchema,
     actors: fileStampSchema,
     outlets: fileStampSchema,
+    attributionModel: fileStampSchema.describe("the learned cue detector and speaker ranker (corpus/models/attribution.json)"),
   })
   .strict()
-  .describe("id, version and SHA-256 of each codebook and gazetteer file the record was made with");
+  .describe("id, version and SHA-256 of each codebook, gazetteer and model file the record was made with");
 
 /** Which build of the analysis library made an output: the project's version and a fingerprint of its code. */
 export const analysisStampSchema = z

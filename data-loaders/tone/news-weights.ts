@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { schemaErrors, type CorpusError } from "../reading/corpus-error.ts";
+import { fittedFileProvenance } from "../common/fitted-file.ts";
 
 /**
  * The Dutch news-tone weights, fitted by `npm run fit:tone` on the development part of the ecosent
@@ -8,11 +9,7 @@ import { schemaErrors, type CorpusError } from "../reading/corpus-error.ts";
  */
 const schema = z
   .object({
-    id: z.string().min(1),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a semantic version such as 1.0.0"),
-    licence: z.string().min(1),
-    source: z.string().min(1),
-    method: z.string().min(1),
+    ...fittedFileProvenance,
     fittedOn: z.object({ items: z.number().int().min(1), part: z.literal("development") }).strict(),
     patternScale: z.number().finite(),
     thresholds: z.object({ negative: z.number().finite(), positive: z.number().finite() }).strict(),

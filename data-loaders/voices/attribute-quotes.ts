@@ -5,6 +5,9 @@ import type { SpeakerMention, Word } from "./speaker-mentions.ts";
 import { findSpeaker, wordsBetween, type Cue, type CueSpeaker, type SieveContext } from "./speaker-sieves.ts";
 import type { SpeechCues } from "./speech-cues.ts";
 import { hasVerbReading, type PartsOfSpeech } from "./verb-reading.ts";
+import type { DetectedCue } from "./detect-cues.ts";
+import type { ThresholdModel } from "./attribution-model.ts";
+import { rankSpeaker, speakerCandidates, type SpeakerCandidate } from "./speaker-features.ts";
 import type { AttributionRecord, Block, CueRule, Language, OutletRecord, Sentence, Span, SpeakerRule } from "../schema/record.ts";
 
 /** Everything the attribution step reads, prepared by readText and findSpeakerMentions. */
@@ -22,12 +25,34 @@ export interface AttributionInput {
   /** Verbs of thought ("believes", "vreest") and document verbs ("shows"), entries "thought" and "clause"; cues whose next name is their object ("told"). */
   readonly thoughtCues: readonly TermMatch[];
   readonly objectCues: readonly TermMatch[];
+  /** English: the cues the learned detector accepted, which replace the lists' cues and their verb reading; null in Dutch. */
+  readonly learnedCues: readonly DetectedCue[] | null;
   /** Part-of-speech tags of the sentences with a cue (English), or null. */
   readonly tags: PartsOfSpeech | null;
+  /** English: the learned speaker ranker, which weighs every sieve's answer; null: the first sieve that finds one decides. */
+  readonly speakerModel: ThresholdModel | null;
+  /** The nouns that may head a speaker described by a phrase, for the ranker (attribution-model.ts). */
+  readonly speakerHeads: ReadonlySet<string>;
+  /** For fitting the ranker only: told each cue's candidate speakers. */
+  readonly observeSpeakers?: (cue: Cue, candidates: readonly SpeakerCandidate[]) => void;
   readonly mentions: readonly SpeakerMention[];
   /** Author credits found by detectOutlets: "…, schrijft Pepe Escobar" is the author, not a quoted voice. */
   readonly outlets: readonly OutletRecord[];
   readonly speechCues: SpeechCues;
+}
+
+/**
+ * A match of a list sorted by start that overlaps a span, if one does. Only the last two matches starting
+ * before the span's end are looked at: a list's matches barely overlap each other, so any earlier one
+ * ends before the span starts.
+ */
+function overlapping(list: readonly TermMatch[], span: Span): TermMatch | null {
+  const last = lastStartingAtOrBefore(list, span.end - 1);
+  for (let i = last; i >= 0 && i >= last - 1; i--) {
+    const m = list[i]!;
+    if (m.start < span.end && span.start < m.end) return m;
+  }
+  return null;
 }
 
 /** A quotation followed by one of these and a cue belongs to an earlier cue ("“…”, but kept saying"). */
@@ -123,7 +148,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
       input.tags.get(next.start) === "NOUN" && (input.tags.get(before.start) === "NUM" || grammar.determiners[language].has(before.lower))
     );
   };
-  const candidates: Cue[] = [
+  const listed: Cue[] = [
     ...input.cues.map(
       (c) =>
         ({
@@ -134,6 +159,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
           needsClause: false,
           quoteOnly: c.entry === "quote" || c.entry === "naming",
           passive: c.entry === "naming" || (!prepositionStarts.has(c.start) && passiveBefore(c.start)),
+          learned: false,
         }) as const,
     ),
     // Verbs of thought, and document verbs that report only with a clause ("polls show that …").
@@ -147,6 +173,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
           needsClause: true,
           quoteOnly: false,
           passive: passiveBefore(c.start),
+          learned: false,
         }) as const,
     ),
   ]
@@ -162,13 +189,19 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     )
     .sort((a, b) => a.start - b.start || b.end - a.end)
     .filter((c, i, all) => i === 0 || c.start >= all[i - 1]!.end);
+  const candidates = input.learnedCues
+    ? input.learnedCues
+        .map(learnedCue)
+        .filter((c) => !credits.some((o) => o.start >= c.end && /^\s*$/u.test(text.slice(c.end, o.start))) && !insideQuote(c))
+    : listed;
 
   const resolvedBySentence = new Map<number, CueSpeaker[]>();
   const resolved: CueSpeaker[] = [];
   for (const cue of candidates) {
     const s = sentenceAt(sentences, cue.start);
     const earlier = resolvedBySentence.get(s) ?? [];
-    const r = findSpeaker(ctx, cue, earlier);
+    input.observeSpeakers?.(cue, speakerCandidates(ctx, cue, earlier, input.speakerHeads));
+    const r = input.speakerModel ? rankSpeaker(ctx, cue, earlier, input.speakerModel, input.speakerHeads) : findSpeaker(ctx, cue, earlier);
     resolved.push(r);
     earlier.push(r);
     resolvedBySentence.set(s, earlier);
@@ -237,7 +270,8 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   for (const r of resolved) {
     if (used.has(r.cue) || r.cue.quoteOnly) continue;
     const kind = r.cue.kind;
-    if (r.cue.needsClause ? !opensClause(r.cue) : kind === "speech" && !r.speaker && !opensThatClause(r.cue)) continue;
+    // A learned cue reports whatever follows it: the detector has decided; a listed one needs a speaker or a clause.
+    if (r.cue.needsClause ? !opensClause(r.cue) : !r.cue.learned && kind === "speech" && !r.speaker && !opensThatClause(r.cue)) continue;
     const content = reportedContent(r);
     if (!content) continue;
     attributions.push(
@@ -249,7 +283,13 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
         span(r.cue),
         sentenceAt(sentences, content.start),
         {
-          cue: kind === "thought" ? "thought-verb" : kind === "preposition" ? "source-preposition" : "reporting-verb",
+          cue: r.cue.learned
+            ? "cue-model"
+            : kind === "thought"
+              ? "thought-verb"
+              : kind === "preposition"
+                ? "source-preposition"
+                : "reporting-verb",
           speaker: r.rule,
         },
       ),
@@ -291,6 +331,26 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   }
   function countWords(m: Span) {
     return wordsBetween(ctx, m.start, m.end).length || 1;
+  }
+
+  /**
+   * A learned cue as the sieves read it: a source preposition, a verb of thought or an object cue when a
+   * list's match overlaps it ("according to", "believes", "told"), else a reporting verb; passive when an
+   * auxiliary stands before it.
+   */
+  function learnedCue(c: DetectedCue): Cue {
+    const preposition = overlapping(input.sourcePrepositions, c);
+    const thought = overlapping(input.thoughtCues, c);
+    return {
+      start: c.start,
+      end: c.end,
+      kind: preposition ? "preposition" : thought?.entry === "thought" ? "thought" : "speech",
+      object: !!overlapping(input.objectCues, c),
+      needsClause: !!thought,
+      quoteOnly: false,
+      passive: !preposition && passiveBefore(c.start),
+      learned: true,
+    };
   }
 
   /**

@@ -7,16 +7,18 @@ interface Range {
   readonly end: number;
 }
 
-/** One gold attribution: its cue and source as lists of spans (PolNeAR spans may be discontinuous; null when the annotation has none). */
+/** One gold attribution: its cue, source and content as lists of spans (PolNeAR spans may be discontinuous; null when the annotation has none). */
 export interface GoldAttribution {
   readonly cue: readonly Range[] | null;
   readonly source: readonly Range[] | null;
+  readonly content?: readonly Range[] | null;
 }
 
-/** One predicted attribution: where its cue and its speaker stand (null when the pipeline has none). */
+/** One predicted attribution: where its cue, its speaker and its content stand (null when the pipeline has none). */
 export interface PredictedAttribution {
   readonly cue: Range | null;
   readonly source: Range | null;
+  readonly content?: Range | null;
 }
 
 /** The counts of one article, which the figures add up over articles (micro-averaging). */
@@ -33,6 +35,11 @@ export interface AttributionCounts {
   /** Gold attributions with a source, and those some predicted attribution gets right. */
   readonly goldSources: number;
   readonly foundGoldSources: number;
+  /** The same for contents: the quotation or reported content overlaps the gold content of a cue-matched attribution. */
+  readonly predictedContents: number;
+  readonly correctPredictedContents: number;
+  readonly goldContents: number;
+  readonly foundGoldContents: number;
 }
 
 const overlaps = (a: Range, b: Range) => a.start < b.end && b.start < a.end;
@@ -42,17 +49,23 @@ const overlapsAny = (a: Range, list: readonly Range[]) => list.some((b) => overl
  * Scores one article's predicted attributions against its gold ones as BBC's citron scores PARC 3.0
  * (Newell et al. 2018 use the same overlap criteria for PolNeAR): a predicted cue is correct when it
  * overlaps a gold cue; a predicted source is correct when its cue overlaps the cue of a gold attribution
- * and its speaker span overlaps that attribution's source.
+ * and its speaker span overlaps that attribution's source. A predicted content is correct on the same
+ * terms: its cue overlaps a gold cue and its content overlaps that attribution's content.
  * @example scoreAttributions([{ cue: [{ start: 5, end: 9 }], source: [{ start: 0, end: 4 }] }], [{ cue: { start: 5, end: 9 }, source: { start: 0, end: 3 } }]).correctPredictedSources // 1
  */
 export function scoreAttributions(annotated: readonly GoldAttribution[], predicted: readonly PredictedAttribution[]): AttributionCounts {
-  const gold = annotated.map((g) => ({ cue: g.cue ?? [], source: g.source ?? [] }));
+  const gold = annotated.map((g) => ({ cue: g.cue ?? [], source: g.source ?? [], content: g.content ?? [] }));
+  type Gold = (typeof gold)[number];
   const withCue = predicted.filter((p): p is PredictedAttribution & { cue: Range } => p.cue !== null);
   const goldWithCue = gold.filter((g) => g.cue.length > 0);
-  const sourceRight = (p: PredictedAttribution & { cue: Range }, g: { cue: readonly Range[]; source: readonly Range[] }) =>
+  const sourceRight = (p: PredictedAttribution & { cue: Range }, g: Gold) =>
     p.source !== null && overlapsAny(p.cue, g.cue) && overlapsAny(p.source, g.source);
+  const contentRight = (p: PredictedAttribution & { cue: Range }, g: Gold) =>
+    !!p.content && overlapsAny(p.cue, g.cue) && overlapsAny(p.content, g.content);
   const withSource = withCue.filter((p) => p.source !== null);
   const goldWithSource = gold.filter((g) => g.source.length > 0);
+  const withContent = withCue.filter((p) => !!p.content);
+  const goldWithContent = gold.filter((g) => g.content.length > 0 && g.cue.length > 0);
   return {
     predictedCues: withCue.length,
     correctPredictedCues: withCue.filter((p) => goldWithCue.some((g) => overlapsAny(p.cue, g.cue))).length,
@@ -62,6 +75,10 @@ export function scoreAttributions(annotated: readonly GoldAttribution[], predict
     correctPredictedSources: withSource.filter((p) => gold.some((g) => sourceRight(p, g))).length,
     goldSources: goldWithSource.length,
     foundGoldSources: goldWithSource.filter((g) => withSource.some((p) => sourceRight(p, g))).length,
+    predictedContents: withContent.length,
+    correctPredictedContents: withContent.filter((p) => gold.some((g) => contentRight(p, g))).length,
+    goldContents: goldWithContent.length,
+    foundGoldContents: goldWithContent.filter((g) => withContent.some((p) => contentRight(p, g))).length,
   };
 }
 
@@ -72,8 +89,12 @@ export interface PrecisionRecall {
   readonly f1: number;
 }
 
-/** Cue and source precision, recall and F1 over all articles (counts added up first). */
-export function attributionFigures(articles: readonly AttributionCounts[]): { cue: PrecisionRecall; source: PrecisionRecall } {
+/** Cue, source and content precision, recall and F1 over all articles (counts added up first). */
+export function attributionFigures(articles: readonly AttributionCounts[]): {
+  cue: PrecisionRecall;
+  source: PrecisionRecall;
+  content: PrecisionRecall;
+} {
   const sum = (key: keyof AttributionCounts) => articles.reduce((total, a) => total + a[key], 0);
   const figures = (correct: number, predicted: number, found: number, gold: number): PrecisionRecall => {
     const precision = predicted ? correct / predicted : 0;
@@ -83,6 +104,7 @@ export function attributionFigures(articles: readonly AttributionCounts[]): { cu
   return {
     cue: figures(sum("correctPredictedCues"), sum("predictedCues"), sum("foundGoldCues"), sum("goldCues")),
     source: figures(sum("correctPredictedSources"), sum("predictedSources"), sum("foundGoldSources"), sum("goldSources")),
+    content: figures(sum("correctPredictedContents"), sum("predictedContents"), sum("foundGoldContents"), sum("goldContents")),
   };
 }
 

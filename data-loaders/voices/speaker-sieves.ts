@@ -17,6 +17,8 @@ export interface Cue extends Span {
   readonly passive: boolean;
   /** The name after it is its object ("told Reuters"), never its subject. */
   readonly object: boolean;
+  /** Found by the learned cue detector (English), not by the lists and the verb reading. */
+  readonly learned: boolean;
 }
 
 /** A cue with the speaker the sieves found for it, and the sieve that found it. */
@@ -152,7 +154,16 @@ function mainClauseSubject(ctx: SieveContext, cue: Cue): Pick<CueSpeaker, "speak
     // A copula ("The visit is a testimony …, highlighting …"): its subject does not speak.
     const next = ctx.words[k + 1];
     if (tag === "AUX" && !(next && ["VERB", "AUX", "ADV", "PART"].includes(ctx.tags.get(next.start) ?? ""))) return null;
-    const verb: Cue = { start: w.start, end: w.end, kind: "speech", object: false, needsClause: false, quoteOnly: false, passive: false };
+    const verb: Cue = {
+      start: w.start,
+      end: w.end,
+      kind: "speech",
+      object: false,
+      needsClause: false,
+      quoteOnly: false,
+      passive: false,
+      learned: false,
+    };
     const subject = subjectBeforeCue(ctx, verb) ?? subjectPhrase(ctx, verb);
     return subject?.speaker ? subject : null;
   }

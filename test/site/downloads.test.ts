@@ -8,7 +8,14 @@ const stamp = { id: "framing", version: "2.0.0", sha256: "a".repeat(64) };
 const source: DataSource = {
   build: {
     analysis: { version: "9.9.9", code: "b".repeat(64) },
-    codebooks: { framing: stamp, devices: { ...stamp, id: "devices", version: "1.2.0" }, speechCues: stamp, actors: stamp, outlets: stamp },
+    codebooks: {
+      framing: stamp,
+      devices: { ...stamp, id: "devices", version: "1.2.0" },
+      speechCues: stamp,
+      actors: stamp,
+      outlets: stamp,
+      attributionModel: stamp,
+    },
   },
   corpus: { articles: 2, sha256: "c".repeat(64) },
 };

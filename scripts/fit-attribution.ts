@@ -1,0 +1,115 @@
+/**
+ * npm run fit:attribution -- [--eval <folder>] [--tune] [--out <file>]
+ * Fits the learned attribution model (corpus/models/attribution.json): the cue detector, then the speaker
+ * ranker on the cues that detector finds, each a logistic regression over named features, on the
+ * development part of PolNeAR's train split (../shared/eval/en/polnear_train.jsonl; Newell, Margolin &
+ * Ruths 2018). The kept-back part is never read here; `npm run validate` scores it. Deterministic: the same
+ * data give byte-identical weights (fixed split by a hash of the id, seeded order, rounded weights).
+ *
+ * With --tune the model is fitted on the development part's "fit" fold only and written to --out (by
+ * default .dev/attribution-tune.json), so a design choice can be measured on the "tune" fold with
+ * `npm run validate:errors -- --tune` before the shipped model is fitted on the whole development part.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { compareIds } from "../data-loaders/common/compare-ids.ts";
+import { developmentFold, evaluationPart } from "../data-loaders/common/evaluation-split.ts";
+import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
+import {
+  cueTrainingItems,
+  goldSourceHeads,
+  speakerTrainingItems,
+  type GoldAttribution,
+} from "../data-loaders/pipeline/attribution-training.ts";
+import { RULES_ONLY, type AttributionModelFile, type ThresholdModel } from "../data-loaders/voices/attribution-model.ts";
+import { fitLogistic, type FitSettings } from "../data-loaders/voices/fit-logistic.ts";
+import { parseCommandLine } from "./cli-args.ts";
+
+const USAGE = "usage: npm run fit:attribution -- [--eval <folder>] [--tune] [--out <file>]";
+const { values } = parseCommandLine("fit:attribution", USAGE, {
+  options: {
+    eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") },
+    tune: { type: "boolean", default: false },
+    out: { type: "string" },
+    help: { type: "boolean", default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(
+    `${USAGE}\nFits corpus/models/attribution.json on the development part of ../shared/eval/en/polnear_train.jsonl.\n` +
+      "  --eval <folder>  the evaluation data folder (default ../shared/eval)\n" +
+      "  --tune           fit on the development part's fit fold only, to measure choices on its tune fold\n" +
+      "  --out <file>     where to write the model (default corpus/models/attribution.json; with --tune .dev/attribution-tune.json)\n",
+  );
+  process.exit(0);
+}
+const out = values.out ?? join(PROJECT_ROOT, values.tune ? ".dev/attribution-tune.json" : "corpus/models/attribution.json");
+
+/** The settings of both fits, chosen on the development part's tune fold (recorded in the file). */
+const CUE: FitSettings & { threshold: number } = { epochs: 5, l2: 1e-4, step: 0.1, minCount: 3, decimals: 3, seed: 1, threshold: 0.6 };
+const SPEAKER: FitSettings & { threshold: number } = { epochs: 5, l2: 1e-4, step: 0.1, minCount: 2, decimals: 4, seed: 2, threshold: 0.5 };
+
+type Article = { id: string; text: string; attributions: GoldAttribution[] };
+const articles = readFileSync(join(values.eval!, "en", "polnear_train.jsonl"), "utf8")
+  .trim()
+  .split("\n")
+  .map((line) => JSON.parse(line) as Article)
+  .filter((a) => evaluationPart(a.id) === "development" && (!values.tune || developmentFold(a.id) === "fit"))
+  .sort((a, b) => compareIds(a.id, b.id));
+
+const resources = loadResources(corpusPaths(), { attributionModel: RULES_ONLY });
+
+const cueItems = articles.flatMap((a) => cueTrainingItems(a.id, a.text, a.attributions, resources));
+const cue = { ...fitLogistic(cueItems, CUE), threshold: CUE.threshold };
+process.stderr.write(`fit:attribution: cue detector on ${cueItems.length} candidate tokens, ${cue.weights.size} features\n`);
+
+// The nouns that head at least MIN_HEAD annotated sources: "campaign", "poll", "officials".
+const MIN_HEAD = 2;
+const headCounts = new Map<string, number>();
+for (const a of articles)
+  for (const head of goldSourceHeads(a.text, a.attributions, resources)) headCounts.set(head, (headCounts.get(head) ?? 0) + 1);
+const speakerHeads = [...headCounts]
+  .filter(([, n]) => n >= MIN_HEAD)
+  .map(([head]) => head)
+  .sort(compareIds);
+
+const withCues = loadResources(corpusPaths(), { attributionModel: { ...RULES_ONLY, cue, speakerHeads: new Set(speakerHeads) } });
+const speakerItems = articles.flatMap((a) => speakerTrainingItems(a.id, a.text, a.attributions, withCues));
+const speaker = { ...fitLogistic(speakerItems, SPEAKER), threshold: SPEAKER.threshold };
+process.stderr.write(`fit:attribution: speaker ranker on ${speakerItems.length} candidate speakers, ${speaker.weights.size} features\n`);
+
+const asJson = (model: ThresholdModel) => ({
+  threshold: model.threshold,
+  bias: model.bias,
+  weights: Object.fromEntries([...model.weights].sort(([a], [b]) => compareIds(a, b))),
+});
+const file: AttributionModelFile = {
+  id: "attribution-model",
+  version: "1.0.0",
+  licence:
+    "Weights only, derived from PolNeAR (no licence stated; no text of it is kept here): cite the paper below. The code that fits them is MIT.",
+  source: `Fitted by \`npm run fit:attribution\`${values.tune ? " --tune" : ""} on the development part (SHA-256 of the id, first byte not divisible by 3${values.tune ? "; its fit fold only" : ""}) of PolNeAR's train split, github networkdynamics/PolNeAR.`,
+  cite: "Newell, E., Margolin, D., & Ruths, D. (2018). An Attribution Relations Corpus for Political News. Proceedings of LREC 2018.",
+  method:
+    "Two logistic regressions fitted by SGD with AdaGrad steps and an L2 penalty (data-loaders/voices/fit-logistic.ts). The cue detector scores every verb and every word of a speech-cue list by word, stem, suffix, part-of-speech context, neighbouring words, list membership and quotation-mark context (data-loaders/voices/cue-features.ts); a token is positive when it lies in an annotated cue. The speaker ranker scores each candidate mention of a detected cue's sentence by the speaker sieves that propose it, its kind, side and distance (data-loaders/voices/speaker-features.ts); a candidate is positive when it overlaps the annotated source of the cue. Speaker heads: the lower-case nouns that head at least three annotated sources (the last word before a preposition), which a speaker described by a phrase must have. Articles whose text the matching view changes (invisible characters, decomposed letters) are left out of fitting.",
+  fittedOn: {
+    articles: articles.length,
+    part: values.tune ? "development, fit fold" : "development",
+    settings: Object.fromEntries(
+      Object.entries({ ...prefixed("cue", CUE), ...prefixed("speaker", SPEAKER), "speakerHeads.minCount": MIN_HEAD }).sort(([a], [b]) =>
+        compareIds(a, b),
+      ),
+    ),
+  },
+  cue: asJson(cue),
+  speaker: asJson(speaker),
+  speakerHeads,
+};
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
+process.stderr.write(`fit:attribution: wrote ${out}\n`);
+
+function prefixed(prefix: string, settings: object): Record<string, number> {
+  return Object.fromEntries(Object.entries(settings as Record<string, number>).map(([key, value]) => [`${prefix}.${key}`, value]));
+}
