@@ -56,7 +56,11 @@ function overlapping(list: readonly TermMatch[], span: Span): TermMatch | null {
 }
 
 /** A quotation followed by one of these and a cue belongs to an earlier cue ("“…”, but kept saying"). */
-const COORDINATORS = new Set(["but", "and", "or", "maar", "en", "of"]);
+const COORDINATORS: Readonly<Record<Language, ReadonlySet<string>>> = {
+  en: new Set(["but", "and", "or"]),
+  // Dutch "of" is "or"; in English it is a preposition ("“…,” one of them said").
+  nl: new Set(["maar", "en", "of"]),
+};
 /** Words of a clause after a verb of thought that make it reported thought: "believes (that) …", "wants to …". */
 const CLAUSE_TAGS = new Set(["PRON", "PROPN", "DET", "NOUN", "NUM"]);
 
@@ -229,7 +233,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
       return (
         // (A full stop here is an abbreviation's: "Mr. Hedge said", "Rep. X (D-Ore.) said".)
         !/[;:!?“”«»„"]/u.test(text.slice(q.end, r.cue.start).replace(/^[\s,.!?]+/u, "")) &&
-        between.every((w) => !COORDINATORS.has(w.lower)) &&
+        between.every((w) => !COORDINATORS[language].has(w.lower)) &&
         between.filter((w) => !inMention(w, r.speaker)).length <= 3
       );
     });
