@@ -149,7 +149,8 @@ export function compareVoices(
   for (const article of articles) {
     for (const o of article.outlets) {
       if (o.role === "author-credit") continue;
-      addLink(article.id, o.name, o.role, o.kind ?? "other");
+      // A wire credit names where the text came from: an origin, in the network.
+      addLink(article.id, o.name, o.role === "wire-credit" ? "origin" : o.role, o.kind ?? "other");
     }
   }
   const articleWeight = new Map<string, number>();

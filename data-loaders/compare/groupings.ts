@@ -5,6 +5,7 @@ import type { ArticleSummary } from "../schema/site-outputs.ts";
 export const SOURCE_BASIS_LABELS: Readonly<Record<SourceBasis, string>> = {
   declared: "declared",
   "origin-line": "origin line",
+  "wire-credit": "wire credit",
   summary: "summary of",
   "credited-author": "credited author",
   none: "none found",
@@ -23,6 +24,7 @@ export function sourceGroup(row: Pick<ArticleSummary, "sourceName" | "sourceBasi
 /** The provenance kinds as a reader says them, for group labels. */
 export const PROVENANCE_LABELS: Readonly<Record<ProvenanceKind, string>> = {
   "origin-line": "origin line",
+  "wire-credit": "wire credit (news agency)",
   summary: "summary of other outlets",
   translation: "translation",
   "credited-author": "credited author",

@@ -37,7 +37,8 @@ export function summarizeRecord(record: ArticleRecord): ArticleSummary {
 
 /**
  * What the text says about its origin: the declared provenance (describeProvenance), or, when the metadata
- * declares none, the origin lines and author credits the pipeline found in the text, labelled as found.
+ * declares none, the origin lines, wire credits and author credits the pipeline found in the text,
+ * labelled as found.
  */
 export function textProvenance(record: ArticleRecord): ReturnType<typeof describeProvenance> {
   const declared = describeProvenance(record.meta.provenance);
@@ -45,6 +46,8 @@ export function textProvenance(record: ArticleRecord): ReturnType<typeof describ
   const found = (role: string) => [...new Set(record.outlets.filter((o) => o.role === role).map((o) => o.name))];
   const origins = found("origin");
   if (origins.length) return { kind: "origin-line", label: `origin line found in the text: ${origins.join(", ")}` };
+  const wires = found("wire-credit");
+  if (wires.length) return { kind: "wire-credit", label: `wire credit found in the text: ${wires.join(", ")}` };
   const credited = found("author-credit");
   if (credited.length) return { kind: "credited-author", label: `author credit found in the text: ${credited.join(", ")}` };
   return declared;
@@ -54,7 +57,8 @@ export function textProvenance(record: ArticleRecord): ReturnType<typeof describ
  * The source an article is grouped by when outlets are compared: the outlet its metadata declares; else the
  * origin its provenance declares (by the gazetteer's names where known, as written otherwise); else the
  * outlets it declares it summarises; else the outlets an origin line in its text names ("Bron: www.rt.com",
- * found by the pipeline); else the author it credits, declared or found. Nothing is guessed: an article that
+ * found by the pipeline); else the news agencies it credits ("(AP) —", "(ANP)"); else the author it
+ * credits, declared or found. Nothing is guessed: an article that
  * states none of these has no source.
  * @example articleSource(record) // { sourceName: "RT", sourceBasis: "origin-line" } for a text ending "Bron: www.rt.com"
  */
@@ -71,6 +75,8 @@ export function articleSource(record: ArticleRecord): { sourceName: string | nul
   if (provenance.summaryOf.length) return { sourceName: named(provenance.summaryOf), sourceBasis: "summary" };
   const found = named([]);
   if (found) return { sourceName: found, sourceBasis: "origin-line" };
+  const wires = [...new Set(record.outlets.filter((o) => o.role === "wire-credit").map((o) => o.name))];
+  if (wires.length) return { sourceName: wires.join(" + "), sourceBasis: "wire-credit" };
   const credited = provenance.creditedAuthor ?? record.outlets.find((o) => o.role === "author-credit")?.name ?? null;
   if (credited) return { sourceName: credited, sourceBasis: "credited-author" };
   return { sourceName: null, sourceBasis: "none" };

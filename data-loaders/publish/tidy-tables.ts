@@ -110,7 +110,7 @@ export const TIDY_TABLES: readonly TidyTable[] = [
       s("name", "canonical name when the outlet gazetteer knows it, else as written"),
       s("outlet_id", "outlet gazetteer id, or empty"),
       s("kind", "state-media or other-media, or empty"),
-      s("role", "cited, origin or author-credit"),
+      s("role", "cited, origin, author-credit or wire-credit"),
       i("start", "offset"),
       i("end", "offset after it"),
     ],

@@ -76,12 +76,12 @@ export const speakerRuleSchema = z.enum([
 ]);
 /** Kinds of outlet in the outlet gazetteer. */
 export const outletKindSchema = z.enum(["state-media", "other-media"]);
-/** How a text names an outlet: cites it, names it in an origin line, or credits an author. */
-export const outletRoleSchema = z.enum(["cited", "origin", "author-credit"]);
+/** How a text names an outlet: cites it, names it in an origin line, credits an author, or credits a news agency with its copy. */
+export const outletRoleSchema = z.enum(["cited", "origin", "author-credit", "wire-credit"]);
 /** How a text states where it came from (derived from the metadata's provenance). */
-export const provenanceKindSchema = z.enum(["origin-line", "summary", "translation", "credited-author", "not-stated"]);
+export const provenanceKindSchema = z.enum(["origin-line", "wire-credit", "summary", "translation", "credited-author", "not-stated"]);
 /** Where an article's source for grouping comes from: the declared outlet, else what its text states. */
-export const sourceBasisSchema = z.enum(["declared", "origin-line", "summary", "credited-author", "none"]);
+export const sourceBasisSchema = z.enum(["declared", "origin-line", "wire-credit", "summary", "credited-author", "none"]);
 
 export const LANGUAGES = languageSchema.options;
 export const VOICE_TYPES = voiceTypeSchema.options;

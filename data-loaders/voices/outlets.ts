@@ -5,6 +5,7 @@ import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import type { TermMatch } from "../terms/match-terms.ts";
 import type { SpeechCues } from "./speech-cues.ts";
 import { compileTerm } from "../terms/term-pattern.ts";
+import { findWireCredits } from "./wire-credits.ts";
 import type { ArticleMeta, Block, Language, OutletRecord, ProvenanceCheck } from "../schema/record.ts";
 
 const schema = z
@@ -18,6 +19,7 @@ const schema = z
           name: z.string().min(1),
           kind: z.enum(["state-media", "other-media"]),
           country: z.string().min(1),
+          agency: z.boolean().optional().describe("a news agency, whose credit in a dateline or source line is a wire credit"),
           aliases: z.array(z.string()).min(1, "needs at least one alias"),
         })
         .strict(),
@@ -30,6 +32,8 @@ export interface Outlet {
   readonly id: string;
   readonly name: string;
   readonly kind: "state-media" | "other-media";
+  /** A news agency: its credit in a dateline or a source line is the text's wire credit. */
+  readonly agency: boolean;
   readonly terms: Readonly<Record<Language, readonly EntryTerm[]>>;
   /** Lower-cased aliases without "www." and "http(s)://", for matching names in origin lines. */
   readonly keys: readonly string[];
@@ -84,7 +88,14 @@ export function compileOutlets(
       }
     });
     keys.push(outletKey(outlet.name));
-    outlets.push({ id: outlet.id, name: outlet.name, kind: outlet.kind, terms: { en: terms, nl: terms }, keys: [...new Set(keys)] });
+    outlets.push({
+      id: outlet.id,
+      name: outlet.name,
+      kind: outlet.kind,
+      agency: outlet.agency ?? false,
+      terms: { en: terms, nl: terms },
+      keys: [...new Set(keys)],
+    });
   }
   if (errors.length) return { gazetteer: null, errors };
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -115,8 +126,11 @@ function firstLetterAnyCase(word: string): string {
  * - role "origin": each name in an origin line ("Bron: www.rt.com", "Bronnen: Global Times, Peoples Daily"),
  *   canonical when the gazetteer knows it, else as written;
  * - role "author-credit": a name closing a sentence after a credit verb ("…, schrijft Pepe Escobar."), or
- *   after a byline word at the start of the first block ("By Jane Doe", "By Jane Doe, a political analyst").
- * Sorted by start.
+ *   after a byline word at the start of the first block ("By Jane Doe", "By Jane Doe, a political analyst");
+ * - role "wire-credit": a news agency credited as the source of the copy, in a dateline ("MOSCOW, May 16
+ *   (Xinhua) --", "(AP) —"), a credit line ("AFP |", "(ANP)") or an origin line ("Bron: ANP")
+ *   (voices/wire-credits.ts).
+ * A "cited" match inside a wire credit is left out: the credit says more. Sorted by start.
  */
 export function detectOutlets(
   masked: string,
@@ -151,7 +165,8 @@ export function detectOutlets(
           name: outlet?.name ?? name,
           id: outlet?.id ?? null,
           kind: outlet?.kind ?? null,
-          role: "origin",
+          // "Bron: ANP": a news agency named as the source is the text's wire credit.
+          role: outlet?.agency ? "wire-credit" : "origin",
           start,
           end: start + name.length,
         });
@@ -172,7 +187,11 @@ export function detectOutlets(
       found.push({ name, id: null, kind: null, role: "author-credit", start, end: start + credited[1]!.trimEnd().length });
     }
   }
-  return found.sort((a, b) => a.start - b.start || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
+  const wires = findWireCredits(masked, blocks, gazetteer);
+  const inCredit = (o: OutletRecord) => o.role === "cited" && wires.some((w) => w.start < o.end && o.start < w.end);
+  return [...found.filter((o) => !inCredit(o)), ...wires].sort(
+    (a, b) => a.start - b.start || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0),
+  );
 }
 
 function firstTextBlock(blocks: readonly Block[]): number {
@@ -180,14 +199,14 @@ function firstTextBlock(blocks: readonly Block[]): number {
 }
 
 /**
- * Provenance found in the text beside the provenance the metadata declares: origins (origin lines, and the
- * declared `origin` and `summaryOf` lists, compared by outlet where the gazetteer knows the name) and the
+ * Provenance found in the text beside the provenance the metadata declares: origins (origin lines and wire
+ * credits, and the declared `origin` and `summaryOf` lists, compared by outlet where the gazetteer knows the name) and the
  * credited author. A disagreement is anything one side has and the other lacks.
  */
 export function checkProvenance(meta: ArticleMeta, outlets: readonly OutletRecord[], gazetteer: OutletGazetteer): ProvenanceCheck {
   const canonical = (name: string) => findOutlet(gazetteer, name)?.name ?? name;
   const declaredOrigins = [...new Set([...meta.provenance.origin, ...meta.provenance.summaryOf].map(canonical))].sort();
-  const detectedOrigins = [...new Set(outlets.filter((o) => o.role === "origin").map((o) => o.name))].sort();
+  const detectedOrigins = [...new Set(outlets.filter((o) => o.role === "origin" || o.role === "wire-credit").map((o) => o.name))].sort();
   const declaredAuthor = meta.provenance.creditedAuthor ?? meta.author;
   const detectedAuthors = [...new Set(outlets.filter((o) => o.role === "author-credit").map((o) => o.name))].sort();
   const disagreements: string[] = [];

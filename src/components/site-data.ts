@@ -152,6 +152,7 @@ export function shorten(text: string, chars: number): string {
 export const SOURCE_BASIS_LABELS: Readonly<Record<IndexRow["sourceBasis"], string>> = {
   declared: "declared",
   "origin-line": "origin line",
+  "wire-credit": "wire credit",
   summary: "summary of",
   "credited-author": "credited author",
   none: "none found",

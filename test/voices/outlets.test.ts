@@ -5,6 +5,7 @@ import { compileOutlets, outletKey } from "../../data-loaders/voices/outlets.ts"
 import type { Article, Language, Provenance } from "../../data-loaders/schema/record.ts";
 import { bareArticle } from "../../data-loaders/reading/bare-article.ts";
 import { analyzeText, sharedResources } from "../helpers.ts";
+import { articleSource, textProvenance } from "../../data-loaders/compare/summarize-record.ts";
 
 const outletsOf = (text: string, language: Language = "en") =>
   analyzeText(text, language).outlets.map((o) => [o.role, o.name, text.slice(o.start, o.end)]);
@@ -36,6 +37,39 @@ describe("detectOutlets: origin lines", () => {
       ["origin", "People's Daily", "Peoples Daily"],
       ["origin", "Onbekend Blad", "Onbekend Blad"],
     ]);
+  });
+});
+
+describe("detectOutlets: wire credits (news agencies credited with the copy)", () => {
+  it("reads dateline credits in English and Dutch, with the place and date before them", () => {
+    expect(outletsOf("UNITED NATIONS (AP) — The council met on Monday.")).toEqual([["wire-credit", "Associated Press", "AP"]]);
+    expect(outletsOf("MOSCOW, May 16 (Xinhua) -- Russia and China signed a deal.")).toEqual([["wire-credit", "Xinhua", "Xinhua"]]);
+    expect(outletsOf("(Reuters) - Oil prices rose on Monday.")).toEqual([["wire-credit", "Reuters", "Reuters"]]);
+    expect(outletsOf("DEN HAAG (ANP) - Het kabinet stemde in met het plan.", "nl")).toEqual([["wire-credit", "ANP", "ANP"]]);
+    expect(outletsOf("BRUSSEL (Belga/AFP) - De regering viel.", "nl")).toEqual([
+      ["wire-credit", "Belga", "Belga"],
+      ["wire-credit", "AFP", "AFP"],
+    ]);
+  });
+  it("reads bar, writer and closing credits, a credit on a line of its own and an agency in an origin line", () => {
+    expect(outletsOf("AFP | Moscow\n\nRussia said on Monday that talks would go on.")).toEqual([["wire-credit", "AFP", "AFP"]]);
+    expect(outletsOf("BEIJING, Jan. 3 -- by Xinhua writer Liu Chang\n\nChina's economy grew.")).toEqual([
+      ["wire-credit", "Xinhua", "Xinhua"],
+    ]);
+    expect(outletsOf("Het kabinet stemde in met het plan.\n\n(Belga)", "nl")).toEqual([["wire-credit", "Belga", "Belga"]]);
+    expect(outletsOf("Het kabinet stemde in met het plan. (ANP)", "nl")).toEqual([["wire-credit", "ANP", "ANP"]]);
+    expect(outletsOf("Het kabinet stemde in met het plan.\nBron: ANP", "nl")).toEqual([["wire-credit", "ANP", "ANP"]]);
+  });
+  it("leaves an agency cited in the running text a cited outlet, and an outlet that is no agency an origin", () => {
+    expect(outletsOf("The AP reported that the talks failed.")).toEqual([["cited", "Associated Press", "AP"]]);
+    expect(outletsOf("Prices rose, according to Reuters (which saw the figures) - a first.")).toEqual([["cited", "Reuters", "Reuters"]]);
+    expect(outletsOf("Tekst van het artikel.\nBron: www.rt.com", "nl")).toEqual([["origin", "RT", "www.rt.com"]]);
+  });
+  it("makes a wire credit the text's stated origin and its source when the metadata declares none", () => {
+    const record = analyzeText("UNITED NATIONS (AP) — The council met on Monday.");
+    expect(record.provenanceCheck.detected.origins).toEqual(["Associated Press"]);
+    expect(textProvenance(record)).toEqual({ kind: "wire-credit", label: "wire credit found in the text: Associated Press" });
+    expect(articleSource(record)).toEqual({ sourceName: "Associated Press", sourceBasis: "wire-credit" });
   });
 });
 
