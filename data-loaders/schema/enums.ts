@@ -41,7 +41,7 @@ export const voiceTypeSchema = z.enum([...speakerTypeSchema.options, "unresolved
  */
 export const attributionKindSchema = z.enum(["direct", "mixed", "indirect", "thought"]);
 /** How a speaker's name was reached from the words that refer to it ("phrase": the noun phrase before or after the cue, not a known name). */
-export const resolvedBySchema = z.enum(["name", "title", "pronoun", "relative", "surname", "phrase"]);
+export const resolvedBySchema = z.enum(["name", "title", "title-reference", "pronoun", "relative", "surname", "phrase"]);
 /**
  * The rule that found an attribution's cue: a cue right after the quotation (`“…,” he said`), the nearest
  * cue before it (`X said that “…”`), a colon before it, the attribution of the quotation before it (a

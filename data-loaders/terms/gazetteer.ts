@@ -21,6 +21,7 @@ const schema = z
           label: z.string().min(1),
           camp: z.string(),
           kind: z.string().min(1),
+          country: z.string().optional().describe("a leader's country (an actor id): 'the Russian leader' can refer to them"),
           aliases: z.record(z.string(), z.array(z.string())),
         })
         .strict(),
@@ -34,6 +35,8 @@ export interface Actor {
   readonly label: string;
   readonly camp: string;
   readonly kind: string;
+  /** A leader's country (an actor id), or null. */
+  readonly country: string | null;
   readonly terms: Readonly<Record<Language, readonly EntryTerm[]>>;
 }
 
@@ -92,7 +95,7 @@ export function compileGazetteer(
         }
       });
     }
-    actors.push({ id: actor.id, label: actor.label, camp: actor.camp, kind: actor.kind, terms });
+    actors.push({ id: actor.id, label: actor.label, camp: actor.camp, kind: actor.kind, country: actor.country ?? null, terms });
   }
   if (errors.length) return { gazetteer: null, errors };
   const sha256 = createHash("sha256").update(bytes).digest("hex");

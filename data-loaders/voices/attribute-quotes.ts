@@ -42,6 +42,16 @@ export interface AttributionInput {
 }
 
 /**
+ * Whether a mention is a possessive that owns the word after it ("the Russian leader's aides", "Trump's
+ * repeated calls"): it names whose aides or calls they are, not who speaks, so it is no speaker (the noun
+ * phrase it opens may be). It still counts as a name pronouns can refer back to.
+ * @example ownsNext("The Russian leader's aides said", { start: 4, end: 20 }) // true
+ */
+export function ownsNext(text: string, m: Span): boolean {
+  return /['’]s$/u.test(text.slice(Math.max(m.start, m.end - 2), m.end)) && /^\s+\p{Ll}/u.test(text.slice(m.end, m.end + 3));
+}
+
+/**
  * A match of a list sorted by start that overlaps a span, if one does. Only the last two matches starting
  * before the span's end are looked at: a list's matches barely overlap each other, so any earlier one
  * ends before the span starts.
@@ -102,7 +112,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   // Mentions by sentence: a speaker is looked for in the cue's own sentence only.
   const mentionsBySentence = new Map<number, SpeakerMention[]>();
   for (const m of input.mentions) {
-    if (insideQuote(m)) continue;
+    if (insideQuote(m) || ownsNext(text, m)) continue;
     const list = mentionsBySentence.get(m.sentence);
     if (list) list.push(m);
     else mentionsBySentence.set(m.sentence, [m]);

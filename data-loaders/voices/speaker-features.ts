@@ -36,7 +36,7 @@ export function speakerCandidates(
 ): SpeakerCandidate[] {
   const byPlace = new Map<string, { mention: SpeakerMention; sieves: SpeakerRule[] }>();
   const add = (mention: SpeakerMention, sieve: SpeakerRule | null) => {
-    if (!citable(ctx, mention, heads)) return;
+    if (!citable(ctx, mention, heads) || isObjectOf(ctx, cue, mention)) return;
     const key = `${mention.start}:${mention.end}`;
     const entry = byPlace.get(key) ?? { mention, sieves: [] };
     if (sieve && !entry.sieves.includes(sieve)) entry.sieves.push(sieve);
@@ -60,7 +60,9 @@ export function speakerCandidates(
       if (m.start >= from && (m.end <= cue.start || m.start >= cue.end)) add(m, null);
     }
   }
-  const entries = [...byPlace.values()].sort((a, b) => a.mention.start - b.mention.start || a.mention.end - b.mention.end);
+  const entries = mergePhrases(ctx, [...byPlace.values()]).sort(
+    (a, b) => a.mention.start - b.mention.start || a.mention.end - b.mention.end,
+  );
   const before = entries.filter((e) => e.mention.end <= cue.start);
   const after = entries.filter((e) => e.mention.start >= cue.end);
   const cueWord = ctx.text.slice(cue.start, cue.end).split(/\s/u)[0]!.toLowerCase();
@@ -103,6 +105,25 @@ export function speakerCandidates(
         features.push(`nearest-${side}`);
       return { mention, sieves, features };
     });
+}
+
+/**
+ * A phrase a sieve built around a mention the finder resolved ("The Russian leader" around "Russian
+ * leader", resolved to Vladimir Putin) is the same referent when the mention holds the phrase's head: the
+ * mention stands for both, with the phrase's sieves added to its own. A mention after the head ("Harbin"
+ * in "a visit to Harbin") is another referent.
+ */
+function mergePhrases<T extends { mention: SpeakerMention; sieves: SpeakerRule[] }>(ctx: SieveContext, entries: T[]): T[] {
+  const mentions = entries.filter((e) => e.mention.kind !== "phrase");
+  return entries.filter((e) => {
+    if (e.mention.kind !== "phrase") return true;
+    const head = phraseHead(ctx, e.mention);
+    const inner = head && mentions.find((m) => m.mention.start <= head.start && head.end <= m.mention.end);
+    if (!inner) return true;
+    for (const sieve of e.sieves) if (!inner.sieves.includes(sieve)) inner.sieves.push(sieve);
+    inner.sieves.sort((a, b) => SIEVE_ORDER.indexOf(a) - SIEVE_ORDER.indexOf(b));
+    return false;
+  });
 }
 
 /**
@@ -155,6 +176,19 @@ export function phraseHead(ctx: Pick<SieveContext, "words" | "grammar" | "langua
   }
   return head;
 }
+
+/**
+ * Whether a mention is the object of its cue ("told Reuters", "vertelde de krant", "urged Lavrov"): right
+ * after a cue of the object list, with at most an article between. An object is never the speaker.
+ */
+function isObjectOf(ctx: SieveContext, cue: Cue, mention: SpeakerMention): boolean {
+  if (!cue.object || mention.start < cue.end) return false;
+  const between = ctx.text.slice(cue.end, mention.start);
+  return between.length <= 12 && /^\s*(?:(?:the|a|an|de|het|een)\s+)?$/iu.test(between);
+}
+
+/** The sieves' names in the order they are tried. */
+const SIEVE_ORDER: readonly SpeakerRule[] = SPEAKER_SIEVES.map((s) => s.name);
 
 /** The most characters read between a candidate and its cue. */
 const FAR = 600;

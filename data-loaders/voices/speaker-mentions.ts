@@ -23,7 +23,7 @@ export interface SpeakerMention extends Span {
   readonly name: string | null;
   readonly type: SpeakerType | null;
   /** How the name was reached: written out, from a title alone, or by referring back. */
-  readonly resolvedBy: "name" | "title" | "pronoun" | "relative" | "surname" | "phrase" | null;
+  readonly resolvedBy: "name" | "title" | "title-reference" | "pronoun" | "relative" | "surname" | "phrase" | null;
   /** True when a preposition stands right before it (or before the phrase it is coordinated with). */
   readonly afterPreposition: boolean;
 }
@@ -37,8 +37,9 @@ export interface SpeakerMatches {
   readonly anonymous: readonly TermMatch[];
   readonly document: readonly TermMatch[];
   readonly body: readonly TermMatch[];
-  /** Speech cues: a name followed by one is a subject, not an adjective. */
+  /** Speech cues and verbs of thought: a name followed by one is a subject, not an adjective ("Russia believes"). */
   readonly cue: readonly TermMatch[];
+  readonly thought: readonly TermMatch[];
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*/gu;
@@ -160,7 +161,7 @@ export function findSpeakerMentions(
   const outletStarting = new Map(matches.outlet.map((m) => [m.start, m]));
   const titleStarting = new Map(matches.title.map((m) => [m.start, m]));
   const pronoun = new Set([...grammar.personPronouns[language], ...grammar.groupPronouns[language], ...grammar.relativePronouns[language]]);
-  const cueStarts = new Set(matches.cue.map((m) => m.start));
+  const cueStarts = new Set([...matches.cue, ...matches.thought].map((m) => m.start));
   const actorOfWord = matchOfWord(words, matches.actor);
   const outletOfWord = matchOfWord(words, matches.outlet);
   const titleOfWord = matchOfWord(words, matches.title);
@@ -214,15 +215,19 @@ export function findSpeakerMentions(
       if (test(list[i]!)) return list[i];
     return undefined;
   };
-  const leaderLabel = (start: number, end: number) => {
-    const m = firstWithin(matches.actor, start, end, (a) => actors.get(a.entry)!.kind === "leader");
-    return m ? actors.get(m.entry)!.label : null;
-  };
-  const raw: Array<Omit<SpeakerMention, "afterPreposition"> & { person?: boolean }> = [];
+  const raw: RawMention[] = [];
   // Every mention names someone and covers at least one character: a term match that ends inside a longer
   // token ("report" in "report.pdf") must not become an empty speaker.
-  const add = (m: Omit<SpeakerMention, "afterPreposition">) => {
+  const add = (m: RawMention) => {
     if (m.end > m.start && m.name?.trim() !== "") raw.push(m);
+  };
+  /** The country of a nationality adjective or name in [start, end) ("Russian", "Chinese"), as an actor id. */
+  const nationIn = (start: number, end: number) =>
+    firstWithin(matches.actor, start, end, (a) => actors.get(a.entry)!.kind !== "leader")?.entry ?? null;
+  /** A leader of the gazetteer named in [start, end), for the country they lead. */
+  const leaderIn = (start: number, end: number) => {
+    const m = firstWithin(matches.actor, start, end, (a) => actors.get(a.entry)!.kind === "leader");
+    return m ? actors.get(m.entry)! : null;
   };
   const wordAt = (offset: number) => wordIndexAt.get(offset) ?? -1;
   /** Extends a phrase start back over nationality adjectives, capitalised words and outlets (up to 3). */
@@ -273,16 +278,20 @@ export function findSpeakerMentions(
       } else j = end;
     }
     const start = words[extendLeft(i, true)]!.start;
+    const titleWords = text.slice(title.start, title.end).toLowerCase().replace(/\s+/gu, " ");
     if (nameStart >= 0) {
       const written = phrase(nameStart, nameEnd);
+      const leader = leaderIn(words[nameStart]!.start, words[nameEnd - 1]!.end);
       add({
         start,
         end: words[nameEnd - 1]!.end,
         sentence: words[i]!.sentence,
         kind: "person",
-        name: leaderLabel(words[nameStart]!.start, words[nameEnd - 1]!.end) ?? written,
+        name: leader?.label ?? written,
         type,
         resolvedBy: "name",
+        title: titleWords,
+        nation: nationIn(start, title.start) ?? leader?.country ?? null,
       });
       continue;
     }
@@ -316,6 +325,8 @@ export function findSpeakerMentions(
         name: stripArticle(phrase(phraseStart, Math.max(j, i + 1))),
         type,
         resolvedBy: "title",
+        title: titleWords,
+        nation: nationIn(words[phraseStart]!.start, title.start),
       });
     }
   }
@@ -431,6 +442,7 @@ export function findSpeakerMentions(
       name: actor.label,
       type: "government",
       resolvedBy: "name",
+      nation: actor.country,
     });
   }
   for (const m of matches.outlet) {
@@ -459,14 +471,17 @@ export function findSpeakerMentions(
       const after = text.slice(words[j - 1]!.end, words[j - 1]!.end + 12);
       const appositive = /^\s*,\s*(?:(?:de|het|een|the|a|an)\s+)?/iu.exec(after);
       const nextTitle = appositive ? titleStarting.get(words[j - 1]!.end + appositive[0].length) : undefined;
+      const leader = leaderIn(words[i]!.start, words[j - 1]!.end);
       add({
         start: words[i]!.start,
         end: words[j - 1]!.end,
         sentence: words[i]!.sentence,
         kind: "person",
-        name: leaderLabel(words[i]!.start, words[j - 1]!.end) ?? phrase(i, j),
+        name: leader?.label ?? phrase(i, j),
         type: (nextTitle?.entry as SpeakerType | undefined) ?? "other",
         resolvedBy: "name",
+        title: nextTitle ? text.slice(nextTitle.start, nextTitle.end).toLowerCase().replace(/\s+/gu, " ") : null,
+        nation: leader?.country ?? null,
       });
       i = j - 1;
     } else if (names === 1 && j === i + 1) {
@@ -518,6 +533,41 @@ export function findSpeakerMentions(
   return resolve(text, language, words, wordIndexAt, keepLongest(raw), resources.speechCues);
 }
 
+/** How many people named before it a bare title looks back over (a bound, so the look is constant time). */
+const TITLE_REACH = 200;
+
+/** A mention as the finder makes it: with the title and country the text gives a person, for later references. */
+type RawMention = Omit<SpeakerMention, "afterPreposition"> & {
+  /** The title the text gives the person ("president", "minister van buitenlandse zaken"), lower-cased. */
+  readonly title?: string | null;
+  /** The person's country, from a nationality before the title or the gazetteer (an actor id). */
+  readonly nation?: string | null;
+};
+
+function withoutTitle({ title: _title, nation: _nation, ...mention }: RawMention): Omit<SpeakerMention, "afterPreposition"> {
+  return mention;
+}
+
+/**
+ * The person a bare title refers back to (the rule "title-reference"): the last person named before it
+ * with the same title ("Russian President Vladimir Putin" … "the president"), or, for a title any head of
+ * government holds ("the Russian leader", "de Chinese leider"), the last government person of the same
+ * country. When either gives a country, the countries must agree. Null when no one fits: the title stays
+ * its own speaker.
+ * @example "Russian President Vladimir Putin met Xi. The president said …" // "the president" → Vladimir Putin
+ */
+function titleAntecedent(m: RawMention, named: readonly RawMention[], generic: ReadonlySet<string>): RawMention | null {
+  const word = m.title!.split(" ").pop()!;
+  for (let k = named.length - 1; k >= 0 && k >= named.length - TITLE_REACH; k--) {
+    const p = named[k]!;
+    if (p.end > m.start) continue;
+    const sameNation = !m.nation || !p.nation || m.nation === p.nation;
+    if (p.title === m.title && sameNation) return p;
+    if (generic.has(word) && m.nation && p.nation === m.nation && p.type === "government") return p;
+  }
+  return null;
+}
+
 /** For each word, the match that covers it, if any (matches sorted by start). */
 function matchOfWord(words: readonly Word[], matches: readonly TermMatch[]): Array<TermMatch | undefined> {
   const out: Array<TermMatch | undefined> = new Array(words.length);
@@ -554,7 +604,7 @@ function resolve(
   language: Language,
   words: readonly Word[],
   wordIndexAt: ReadonlyMap<number, number>,
-  mentions: readonly Omit<SpeakerMention, "afterPreposition">[],
+  mentions: readonly RawMention[],
   cues: SpeechCues,
 ): SpeakerMention[] {
   const grammar = cues.speakers.grammar;
@@ -611,14 +661,30 @@ function resolve(
     }
     return false;
   };
+  // The people named so far, with the title and country the text gives them, for "the president" later.
+  const named: RawMention[] = [];
+  const byNameTail = new Map<string, RawMention>();
   for (const m of mentions) {
-    let out: Omit<SpeakerMention, "afterPreposition"> | null = m;
-    if (m.kind === "person" && m.name) {
+    let out: Omit<SpeakerMention, "afterPreposition"> | null = withoutTitle(m);
+    if (m.kind === "person" && m.resolvedBy === "title" && m.title) {
+      const person = titleAntecedent(m, named, grammar.genericTitles[language]);
+      if (person) out = { ...out, name: person.name, type: typeOf.get(person.name!) ?? person.type, resolvedBy: "title-reference" };
+    } else if (m.kind === "person" && m.name && m.resolvedBy === "name" && byNameTail.has(m.name.toLowerCase())) {
+      // A surname of several words with its particles ("Messe a Tiati" after "Xavier Messe a Tiati").
+      const full = byNameTail.get(m.name.toLowerCase())!;
+      out = { ...out, name: full.name, type: typeOf.get(full.name!) ?? full.type, resolvedBy: "surname" };
+    } else if (m.kind === "person" && m.name) {
+      if (m.resolvedBy === "name") {
+        named.push(m);
+        // Every tail of two words or more of a full name, for the surname of several words later.
+        const parts = m.name.toLowerCase().split(/\s+/u);
+        for (let k = 1; k <= parts.length - 2; k++) byNameTail.set(parts.slice(k).join(" "), m);
+      }
       const keys = surnames(m.name);
       for (const key of keys) lastPersonWithSurname.set(key, m.name);
       const parts = m.name.split(/\s+/u);
       if (parts.length > 1) lastPersonWithFirstName.set(parts[0]!.toLowerCase(), m.name);
-      out = { ...m, type: typeOf.get(m.name) ?? m.type };
+      out = { ...out, type: typeOf.get(m.name) ?? m.type };
     } else if (m.kind === "surname") {
       // After an honorific or before a cue the mention's name is the surname itself ("Mr. Hedge": "Hedge").
       const key = (m.name ?? text.slice(m.start, m.end)).toLowerCase().replace(/['’]s$/, "");

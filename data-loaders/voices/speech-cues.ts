@@ -40,6 +40,7 @@ const speakers = z
         passiveAuxiliaries: lowerWords,
         negations: lowerWords,
         honorifics: lowerWords,
+        genericTitles: lowerWords.optional(),
         quantifiers: lowerWords,
         nonFinite: lowerWords,
         determiners: lowerWords,
@@ -100,6 +101,7 @@ export interface SpeakerWords {
       | "passiveAuxiliaries"
       | "negations"
       | "honorifics"
+      | "genericTitles"
       | "quantifiers"
       | "nonFinite"
       | "determiners"
@@ -179,7 +181,9 @@ export function compileSpeechCues(
   );
   const bodies = s.bodies.map((body, i) => compileList(String(i), `speakers.bodies.${i}.aliases`, body.aliases));
   const sets = (list: { en: string[]; nl: string[] }): WordSets => ({ en: new Set(list.en), nl: new Set(list.nl) });
-  const grammar = Object.fromEntries(Object.entries(s.grammar).map(([key, list]) => [key, sets(list)])) as SpeakerWords["grammar"];
+  // genericTitles came with speech cues 3.1.0; an older file has none.
+  const lists = { ...s.grammar, genericTitles: s.grammar.genericTitles ?? { en: [], nl: [] } };
+  const grammar = Object.fromEntries(Object.entries(lists).map(([key, list]) => [key, sets(list)])) as SpeakerWords["grammar"];
   const speakerWords: SpeakerWords = {
     titles,
     groups: compileList("group", "speakers.groups", s.groups),

@@ -291,3 +291,45 @@ describe("attributeQuotes on ordinary text that once broke the reader", () => {
     ]);
   });
 });
+
+describe("speakers a researcher can cite (English and Dutch, learned and rules alike)", () => {
+  const speakers = (text: string, language: Language = "en") =>
+    [analyzeText, analyzeTextWithRules].map((analyze) => analyze(text, language).attributions.map((a) => [a.speaker, a.cue, a.resolvedBy]));
+  const both = (expected: unknown) => [expected, expected];
+  it("resolves a bare title to the person named earlier with that title ('title-reference')", () => {
+    expect(speakers("Russian President Vladimir Putin met Xi Jinping. The president said that the talks went well.")).toEqual(
+      both([["Vladimir Putin", "said", "title-reference"]]),
+    );
+    expect(
+      speakers("De Russische president Vladimir Poetin kwam aan in Peking. De president zei dat de gesprekken goed gingen.", "nl"),
+    ).toEqual(both([["Vladimir Putin", "zei", "title-reference"]]));
+  });
+  it("lets a title any head of government holds refer to the leader of that country named earlier", () => {
+    expect(speakers("Putin arrived in Beijing. The Russian leader said that the visit was a success.")).toEqual(
+      both([["Vladimir Putin", "said", "title-reference"]]),
+    );
+    expect(speakers("Poetin kwam aan in Peking. De Russische leider zei dat de gesprekken goed gingen.", "nl")).toEqual(
+      both([["Vladimir Putin", "zei", "title-reference"]]),
+    );
+    // Another country's leader does not fit: the title stays its own speaker.
+    expect(speakers("Xi Jinping arrived in Moscow. The Russian leader said that the visit was a success.")[1]).toEqual([
+      ["Russian leader", "said", "title"],
+    ]);
+  });
+  it("never takes a possessive for the speaker ('the Russian leader's aides said')", () => {
+    for (const found of speakers("Putin arrived in Beijing. The Russian leader's aides said that the visit was a success."))
+      expect(found).toEqual([["Russian leader's aides", "said", "phrase"]]);
+  });
+  it("keeps a name's particles, and a later surname of several words refers to it", () => {
+    expect(speakers("Xavier Messe a Tiati, an analyst, said that the vote was fair. Messe a Tiati added that it was calm.")).toEqual(
+      both([
+        ["Xavier Messe a Tiati", "said", "name"],
+        ["Xavier Messe a Tiati", "added", "surname"],
+      ]),
+    );
+  });
+  it("never takes the object of 'told' for the speaker", () => {
+    for (const found of speakers("At the summit, China told assembled world leaders that the era of hegemony was over."))
+      expect(found).toEqual([["China", "told", "name"]]);
+  });
+});

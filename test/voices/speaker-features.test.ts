@@ -53,8 +53,13 @@ describe("speakerCandidates(ctx, cue, earlier, heads)", () => {
       .candidates.filter((x) => x.features.includes("no-sieve"));
     expect(unproposed.length).toBeGreaterThan(0);
   });
-  it("marks the object of 'told' by its side", () => {
-    expect(candidate("The minister told Reuters that the talks had failed.", "told", "Reuters").features).toContain("object|side=after");
+  it("never takes the object of 'told' (or 'vertelde') as a candidate, and marks the others by side", () => {
+    const told = candidatesByCue("Foreign Minister Sergey Lavrov told Reuters that the talks had failed.").find((c) => c.cue === "told")!;
+    expect(told.candidates.map((c) => c.written)).not.toContain("Reuters");
+    expect(
+      candidate("Foreign Minister Sergey Lavrov told Reuters that the talks had failed.", "told", "Foreign Minister Sergey Lavrov")
+        .features,
+    ).toEqual(expect.arrayContaining(["object|side=before", "side=before"]));
   });
   it("reads a comma and a quotation mark between the candidate and its cue", () => {
     expect(candidate("“It is over,” Peskov, the spokesman, said.", "said", "Peskov").features).toEqual(

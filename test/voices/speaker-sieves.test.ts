@@ -258,10 +258,14 @@ describe("dutch-inversion", () => {
     });
   });
   it("never the subject of the reported clause: 'verwachtte dat Rusland'", () => {
+    // "Het Westen" before a verb of thought is its subject (a name followed by a cue or a verb of thought is
+    // no adjective), never "Rusland" after "dat".
     expect(withCue("Het Westen verwachtte dat Rusland zou toegeven.", "verwachtte", "nl")).toMatchObject({
-      speaker: null,
+      speaker: "The West",
       kind: "thought",
+      speakerRule: "subject-before-cue",
     });
+    expect(withCue("Toen verwachtte men dat Rusland zou toegeven.", "verwachtte", "nl").speaker).not.toBe("Russia");
   });
 });
 
