@@ -254,6 +254,16 @@ export const attributionSchema = z
     speakerSpan: spanSchema.nullable().describe("where the speaker is named or referred to (pronoun, surname) in this attribution"),
     resolvedBy: resolvedBySchema.nullable(),
     cueRule: cueRuleSchema.nullable().describe("the rule that found the cue; null for a quotation with no cue found"),
+    cueModel: z
+      .object({
+        probability: z.number().min(0).max(1).describe("the learned cue detector's probability that the cue reports (3 decimals)"),
+        reasons: z
+          .array(z.object({ feature: z.string(), weight: z.number() }).strict())
+          .describe("the three features that weighed most in the decision, with their weights (3 decimals)"),
+      })
+      .strict()
+      .nullable()
+      .describe("why the learned cue detector took the cue (English); null for a cue the lists and rules found"),
     speakerRule: speakerRuleSchema.nullable().describe("the sieve that found the speaker span; null when there is none"),
     sentence: index.describe("index of the sentence in which the quotation or the reported content starts"),
   })

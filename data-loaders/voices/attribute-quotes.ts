@@ -2,7 +2,7 @@ import { sentenceAt, type Quotation } from "../terms/find-quotations.ts";
 import type { TermMatch } from "../terms/match-terms.ts";
 import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
 import type { SpeakerMention, Word } from "./speaker-mentions.ts";
-import { findSpeaker, wordsBetween, type Cue, type CueSpeaker, type SieveContext } from "./speaker-sieves.ts";
+import { findSpeaker, wordsBetween, type Cue, type CueEvidence, type CueSpeaker, type SieveContext } from "./speaker-sieves.ts";
 import type { SpeechCues } from "./speech-cues.ts";
 import { hasVerbReading, type PartsOfSpeech } from "./verb-reading.ts";
 import type { DetectedCue } from "./detect-cues.ts";
@@ -39,6 +39,11 @@ export interface AttributionInput {
   /** Author credits found by detectOutlets: "…, schrijft Pepe Escobar" is the author, not a quoted voice. */
   readonly outlets: readonly OutletRecord[];
   readonly speechCues: SpeechCues;
+}
+
+/** A number rounded to three decimals, for the record (the same bytes on every machine). */
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000 + 0;
 }
 
 /**
@@ -256,6 +261,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
       made = record(chosen.speaker, mixedOrDirect(q, chosen), written(chosen.cue), quote, span(chosen.cue), q.sentence, {
         cue: adjacentAfter ? "cue-after-quote" : "cue-before-quote",
         speaker: chosen.rule,
+        evidence: chosen.cue.evidence,
       });
     } else if (colon !== null) {
       const speaker = speakerBeforeColon(colon);
@@ -274,6 +280,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
             quote,
             sentence: q.sentence,
             cueRule: "follow-on-quotation",
+            cueModel: null,
             speakerRule: "follow-on-quotation",
           }
         : record(null, "direct", null, quote, null, q.sentence, { cue: null, speaker: null });
@@ -305,6 +312,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
                 ? "source-preposition"
                 : "reporting-verb",
           speaker: r.rule,
+          evidence: r.cue.evidence,
         },
       ),
     );
@@ -318,7 +326,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     quote: Span,
     cueSpan: Span | null,
     sentence: number,
-    rules: { readonly cue: CueRule | null; readonly speaker: SpeakerRule | null },
+    rules: { readonly cue: CueRule | null; readonly speaker: SpeakerRule | null; readonly evidence?: CueEvidence | undefined },
   ): AttributionRecord {
     return {
       speaker: speaker?.name ?? null,
@@ -330,6 +338,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
       speakerSpan: speaker ? { start: speaker.start, end: speaker.end } : null,
       resolvedBy: speaker?.name ? speaker.resolvedBy : null,
       cueRule: rules.cue,
+      cueModel: rules.evidence ?? null,
       speakerRule: speaker ? rules.speaker : null,
       sentence,
     };
@@ -364,6 +373,10 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
       quoteOnly: false,
       passive: !preposition && passiveBefore(c.start),
       learned: true,
+      evidence: {
+        probability: round3(c.probability),
+        reasons: c.reasons.map((r) => ({ feature: r.feature, weight: round3(r.weight) })),
+      },
     };
   }
 

@@ -19,6 +19,14 @@ export interface Cue extends Span {
   readonly object: boolean;
   /** Found by the learned cue detector (English), not by the lists and the verb reading. */
   readonly learned: boolean;
+  /** The learned detector's probability and strongest features (rounded for the record); absent for a listed cue. */
+  readonly evidence?: CueEvidence;
+}
+
+/** Why the learned cue detector took a cue: its probability and the features that weighed most. */
+export interface CueEvidence {
+  readonly probability: number;
+  readonly reasons: ReadonlyArray<{ readonly feature: string; readonly weight: number }>;
 }
 
 /** A cue with the speaker the sieves found for it, and the sieve that found it. */

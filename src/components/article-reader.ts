@@ -126,6 +126,9 @@ export function annotationsOf(record: ArticleRecord, categories: readonly Catego
       })),
     ),
     ...record.attributions.flatMap((a) => {
+      // The learned detector's reasons: "probability 0.97; weighed most: w=said +1.23, after-quote +0.91".
+      const cueReasons = (m: NonNullable<typeof a.cueModel>) =>
+        `; probability ${m.probability.toFixed(2)}; weighed most: ${m.reasons.map((r) => `${r.feature} ${r.weight > 0 ? "+" : ""}${r.weight}`).join(", ")}`;
       const who = a.speaker ? `${a.speaker}${a.speakerType ? ` (${a.speakerType.replace("-", " ")})` : ""}` : "speaker not found";
       const how =
         (a.resolvedBy === "pronoun" || a.resolvedBy === "surname" || a.resolvedBy === "relative"
@@ -147,7 +150,7 @@ export function annotationsOf(record: ArticleRecord, categories: readonly Catego
                 id: "cue",
                 start: a.cueSpan.start,
                 end: a.cueSpan.end,
-                label: `speech cue "${a.cue}"${a.cueRule ? ` (${a.cueRule})` : ""}`,
+                label: `speech cue "${a.cue}"${a.cueRule ? ` (${a.cueRule})` : ""}${a.cueModel ? cueReasons(a.cueModel) : ""}`,
               },
             ]
           : []),

@@ -87,3 +87,21 @@ describe("selectionOf(record, …) and selectionNote(body, selection)", () => {
     expect(selectionNote(body, { label: "nothing", sentences: [] }).textContent).toContain("Nothing to mark for nothing");
   });
 });
+
+describe("annotationsOf(record, categories): why a cue is a cue", () => {
+  it("names the learned detector's probability and strongest features in an English cue's tooltip", () => {
+    const record = analyzeArticle(article("Foreign Minister Sergey Lavrov said that the talks had failed."), resources);
+    const said = record.attributions[0]!;
+    expect(said.cueRule).toBe("cue-model");
+    expect(said.cueModel!.reasons).toHaveLength(3);
+    const cue = annotationsOf(record, categoriesOf([], [])).find((a) => a.kind === "voice" && a.id === "cue")!;
+    expect(cue.label).toMatch(/^speech cue "said" \(cue-model\); probability (0\.\d\d|1\.00); weighed most: \S+ [+-]\d/);
+    expect(cue.label).toContain(said.cueModel!.reasons[0]!.feature);
+  });
+  it("gives a Dutch cue, found by the lists and rules, no model's reasons", () => {
+    const record = analyzeArticle(bareArticle("t", "De minister zei dat de gesprekken mislukt waren.", "nl", "t.md"), resources);
+    expect(record.attributions[0]!.cueModel).toBeNull();
+    const cue = annotationsOf(record, categoriesOf([], [])).find((a) => a.kind === "voice" && a.id === "cue")!;
+    expect(cue.label).toBe('speech cue "zei" (reporting-verb)');
+  });
+});
