@@ -31,6 +31,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCommandLine } from "./cli-args.ts";
 import { analyzeArticle, codebookStamps } from "../data-loaders/pipeline/analyze-article.ts";
+import { speechDenseTexts } from "./speech-dense-texts.ts";
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { indexCorpus, readIndexedArticle } from "../data-loaders/reading/read-corpus.ts";
@@ -204,6 +205,17 @@ try {
   analyzeArticle(bareArticle("long-word", `A sentence first. ${"a-".repeat(100_000)} The end.\n`, "en"), resources, stamps);
   const longWordSeconds = clock() - t0;
 
+  // 5. Speech-dense texts: one sentence of nothing but cues and speakers, at two lengths, against plain text of
+  // the same length (scripts/speech-dense-texts.ts). Flat means the larger size costs about the same per word.
+  const speechDense: Array<{ text: string; words: number; microsecondsPerWord: number }> = [];
+  for (const words of [4000, 16000]) {
+    for (const { name, text } of speechDenseTexts(words)) {
+      const started = clock();
+      const record = analyzeArticle(bareArticle(`dense-${name}`, text, "en"), resources, stamps);
+      speechDense.push({ text: name, words: record.words, microsecondsPerWord: round((1e6 * (clock() - started)) / record.words, 1) });
+    }
+  }
+
   const result = {
     articles: records,
     tokens,
@@ -230,6 +242,7 @@ try {
     outputMB: round(outputBytes / 1e6, 1),
     longArticles,
     longWordSeconds: round(longWordSeconds, 2),
+    speechDense,
     node: process.version,
     site: null as SiteBench | null,
   };
@@ -261,6 +274,10 @@ try {
     );
   }
   console.log(`long word:        a 200 KB run without white space in ${result.longWordSeconds} s`);
+  for (const row of speechDense)
+    console.log(
+      `speech-dense:     ${row.text}, ${row.words.toLocaleString("en")} words in one sentence: ${row.microsecondsPerWord} µs per word`,
+    );
   if (siteArticles !== null) {
     const siteCorpus = join(work, "site.jsonl");
     await writeSyntheticCorpus(siteCorpus, pools, siteArticles, seed);

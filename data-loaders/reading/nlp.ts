@@ -32,60 +32,71 @@ export function sharedTagger(): WinkNlp {
 }
 
 type Pipe = Parameters<typeof winkNLP>[1];
-/** The part of a wink model's core this module reaches into: its lexeme table. */
-interface ModelCore {
-  features: { lexeme: { hash: Record<string, number>; intrinsicSize: number } };
+type Features = Record<string, (word: string, category: number, cache: WinkCache) => unknown>;
+/** The part of wink's cache (wink-nlp/src/cache.js) this module wraps. */
+interface WinkCache {
+  lookup: (text: string) => number[] | null;
+  add: (text: string, category: number) => unknown;
+  intrinsicSize: () => number;
 }
 
 /**
  * A wink-nlp instance that reads every document as a fresh process would: its tokenizer never finds a word
  * it learned from an earlier document. wink-nlp 2.4.0 keeps every out-of-vocabulary word it meets in its
- * lexicon, and its tokenizer looks words up there, so "Clinton’s" once read before "Clinton’s," became one
+ * cache, and its tokenizer looks words up there, so "Clinton’s" once read before "Clinton’s," became one
  * token instead of "Clinton" and "’s": records depended on the order articles were read in, on the worker
  * an article went to, and on whether the record cache held the others.
  *
- * wink's cache looks words up through the lexeme table it was given when the instance was made, and adds
- * words through the model's current table. The first becomes a view that hides the words learned before
- * the current document (past the model's own words, and not yet added again in this document); the second
- * the real table, seen through a view that notes each word added in this document. Learned words are still
- * stored once (no growth across documents) with their features, but each document finds only its own.
+ * The cache's methods object reaches the model's feature functions as an argument when a word is added; it
+ * is caught there (a first document with an unknown word is read at once, so this happens before any
+ * analysis), and its `lookup` then answers for a learned word only once the current document has added it
+ * (`add` notes it), as in a fresh process. Learned words are still stored once, with their features.
  */
 function forgetfulWink(pipe: Pipe): WinkNlp {
-  let core: ModelCore | null = null;
-  let table: Record<string, number> | null = null;
-  // The words added (or added again) in the current document.
+  // The words added in the current document, and their lower-case forms (wink adds both).
   const seen = new Set<string>();
+  let cache: WinkCache | null = null;
+  const note = (word: string) => {
+    seen.add(word);
+    seen.add(word.toLowerCase());
+  };
+  const wrap = (found: WinkCache, word: string) => {
+    cache = found;
+    note(word);
+    const known = found.intrinsicSize();
+    const lookup = found.lookup;
+    const add = found.add;
+    found.lookup = (text) => {
+      const hit = lookup(text);
+      return hit !== null && hit.length === 1 && hit[0]! >= known && !seen.has(text) ? null : hit;
+    };
+    found.add = (text, category) => {
+      note(text);
+      return add(text, category);
+    };
+  };
+  const featureFn = (model as unknown as { featureFn: (config: unknown) => Features }).featureFn;
   const wrapped = {
     ...model,
-    core: () => {
-      core = (model as unknown as { core: () => ModelCore }).core();
-      table = core.features.lexeme.hash;
-      const known = core.features.lexeme.intrinsicSize;
-      core.features.lexeme.hash = new Proxy(table, {
-        get: (target, key) => {
-          const index = Reflect.get(target, key) as unknown;
-          return typeof index === "number" && index >= known && !seen.has(key as string) ? undefined : index;
-        },
-      });
-      return core;
-    },
+    featureFn: (config: unknown) =>
+      Object.fromEntries(
+        Object.entries(featureFn(config)).map(([name, feature]) => [
+          name,
+          (word: string, category: number, found: WinkCache) => {
+            if (!cache && found) wrap(found, word);
+            return feature(word, category, found);
+          },
+        ]),
+      ),
   };
   const nlp = winkNLP(wrapped as typeof model, pipe);
-  if (!core || !table) throw new Error("wink-nlp: the model's core was not loaded");
-  (core as ModelCore).features.lexeme.hash = new Proxy(table, {
-    get: (target, key) => {
-      if (typeof key === "string") seen.add(key);
-      return Reflect.get(target, key) as unknown;
-    },
-    set: (target, key, value) => {
-      if (typeof key === "string") seen.add(key);
-      return Reflect.set(target, key, value);
-    },
-  });
   const readDoc = nlp.readDoc;
   nlp.readDoc = (text: string) => {
     seen.clear();
     return readDoc(text);
   };
+  // An unknown word makes wink add it, which hands its cache to the feature functions.
+  nlp.readDoc("Qzxvjkw.");
+  if (!cache) throw new Error("wink-nlp: its cache was not reached; check the pinned wink-nlp version");
   return nlp;
 }

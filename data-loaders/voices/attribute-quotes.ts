@@ -70,6 +70,13 @@ function overlapping(list: readonly TermMatch[], span: Span): TermMatch | null {
   return null;
 }
 
+/** How many cues after a quotation (and before it) are looked at for its own cue. */
+const CUES_AFTER = 4;
+/** How far (in characters) a cue may stand from the quotation it closes, and from its sentence's end. */
+const CLOSE_REACH = 200;
+/** How many characters either side of a cue its reported content is looked for in (punctuation, "that"). */
+const CONTENT_REACH = 2000;
+
 /** A quotation followed by one of these and a cue belongs to an earlier cue ("“…”, but kept saying"). */
 const COORDINATORS: Readonly<Record<Language, ReadonlySet<string>>> = {
   en: new Set(["but", "and", "or"]),
@@ -226,6 +233,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     resolvedBySentence.set(s, earlier);
   }
 
+  const resolvedCues = resolved.map((r) => r.cue);
   const attributions: AttributionRecord[] = [];
   const used = new Set<Cue>();
   // The last direct or mixed quotation's attribution by the sentence it ends in, for follow-on quotations.
@@ -235,15 +243,19 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     const from = sentences[q.sentence]!.start;
     const last = sentenceAt(sentences, q.end - 1);
     const to = sentences[last]?.end ?? q.end;
-    // Speech cues in the quotation's sentences (cues inside quotation marks were left out above).
-    const near: CueSpeaker[] = [];
-    for (let s = q.sentence; s < sentences.length && sentences[s]!.start < to; s++) {
-      for (const r of resolvedBySentence.get(s) ?? []) if (r.cue.kind !== "thought" && r.cue.start >= from && r.cue.end <= to) near.push(r);
-    }
-    const after = near.filter((r) => r.cue.start >= q.end);
-    const before = near.filter((r) => r.cue.end <= q.start);
+    // Speech cues in the quotation's sentences (cues inside quotation marks were left out above), not verbs
+    // of thought: the first few after it and the nearest before it, found by a binary search in the cues
+    // (sorted by start), so a quotation's work is bounded however many cues its sentence holds.
+    const next = lastStartingAtOrBefore(resolvedCues, q.end - 1) + 1;
+    const after: CueSpeaker[] = [];
+    for (let k = next; k < resolved.length && after.length < CUES_AFTER && resolved[k]!.cue.start < to; k++)
+      if (resolved[k]!.cue.kind !== "thought" && resolved[k]!.cue.end <= to) after.push(resolved[k]!);
+    let nearestBefore: CueSpeaker | undefined;
+    for (let k = next - 1, n = 0; k >= 0 && n < CUES_AFTER && !nearestBefore && resolved[k]!.cue.start >= from; k--, n++)
+      if (resolved[k]!.cue.kind !== "thought" && resolved[k]!.cue.end <= q.start) nearestBefore = resolved[k];
     // `“…,” he said`, `“…,” one of them said`: at most three words between the quote and its cue.
     const adjacentAfter = after.find((r) => {
+      if (r.cue.start - q.end > CLOSE_REACH) return false;
       const between = wordsBetween(ctx, q.end, r.cue.start);
       return (
         // (A full stop here is an abbreviation's: "Mr. Hedge said", "Rep. X (D-Ore.) said".)
@@ -253,7 +265,7 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
       );
     });
     const colon = colonBefore(q.start);
-    const chosen = adjacentAfter ?? before[before.length - 1];
+    const chosen = adjacentAfter ?? nearestBefore;
     const quote = { start: q.start, end: q.end };
     let made: AttributionRecord;
     if (chosen) {
@@ -387,15 +399,25 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
    */
   function closesQuotation(c: Span): boolean {
     const q = quoted[lastStartingAtOrBefore(quoted, c.start)];
-    if (!q || q.kind !== "direct" || q.end > c.start) return false;
+    if (!q || q.kind !== "direct" || q.end > c.start || c.start - q.end > CLOSE_REACH) return false;
     const between = text.slice(q.end, c.start);
     const sentence = sentences[sentenceAt(sentences, c.start)]!;
+    if (sentence.end - c.end > CLOSE_REACH) return false;
     return /^[\s,]*(?:[\p{L}.'’-]+\s+){0,3}$/u.test(between) && /^\s*[.!?]?\s*$/u.test(text.slice(c.end, sentence.end));
   }
 
   /** Whether only opening marks and white space stand between the quotation and the start of its sentence. */
   function opensSentence(q: Quotation): boolean {
-    return /^[\s"'“”„‘’«»(–—-]*$/u.test(text.slice(sentences[q.sentence]!.start, q.start));
+    const start = sentences[q.sentence]!.start;
+    return q.start - start <= CLOSE_REACH && /^[\s"'“”„‘’«»(–—-]*$/u.test(text.slice(start, q.start));
+  }
+
+  /** The words in [from, to) that `skip` does not leave out, counted up to `limit`. */
+  function countKept(from: number, to: number, limit: number, skip: (w: Word) => boolean): number {
+    let n = 0;
+    for (let i = lastStartingAtOrBefore(input.words, from - 1) + 1; i < input.words.length && input.words[i]!.end <= to && n < limit; i++)
+      if (!skip(input.words[i]!)) n++;
+    return n;
   }
 
   /** The offset of a colon right before `offset` (only spaces and line breaks between), or null. */
@@ -417,12 +439,10 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   function mixedOrDirect(q: Quotation, r: CueSpeaker): "direct" | "mixed" {
     const sentence = sentences[sentenceAt(sentences, q.end - 1)]!;
     const skip = (w: Word) => inMention(w, r.speaker) || inMention(w, r.cue) || grammar.complementizers[language].has(w.lower);
+    // Counting stops at the words that decide (one before, two after), so the check is short in any sentence.
     const lead =
-      r.cue.end <= q.start
-        ? wordsBetween(ctx, Math.max(r.cue.end, r.speaker && r.side === "after" ? r.speaker.end : 0), q.start).filter((w) => !skip(w))
-        : [];
-    const trail = wordsBetween(ctx, q.end, sentence.end).filter((w) => !skip(w));
-    return lead.length || trail.length > 1 ? "mixed" : "direct";
+      r.cue.end <= q.start ? countKept(Math.max(r.cue.end, r.speaker && r.side === "after" ? r.speaker.end : 0), q.start, 1, skip) : 0;
+    return lead || countKept(q.end, sentence.end, 2, skip) > 1 ? "mixed" : "direct";
   }
 
   /** Whether a complementizer ("that", "dat") follows the cue, possibly after a particle ("merkte op dat"). */
@@ -457,16 +477,22 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     const sentence = sentences[sentenceAt(sentences, r.cue.start)]!;
     const frameStart = Math.min(r.cue.start, r.speaker?.start ?? r.cue.start);
     const frameEnd = Math.max(r.cue.end, r.speaker && r.side === "after" ? r.speaker.end : r.cue.end);
-    const before = text.slice(sentence.start, frameStart);
-    const after = text.slice(frameEnd, sentence.end);
+    // At most CONTENT_REACH characters either side are read, so a cue's work is bounded in any sentence.
+    const from = Math.max(sentence.start, frameStart - CONTENT_REACH);
+    const before = text.slice(from, frameStart);
+    const after = text.slice(frameEnd, Math.min(sentence.end, frameEnd + CONTENT_REACH));
     // "…, reported CNN on 22 March." / "…, aldus de minister." / "…, Xi said to Putin as he left": the content
     // comes first when only a short tail or a prepositional phrase follows the cue.
     const comma = before.lastIndexOf(",");
     const trailing = after.replace(/[\s.!?…]+$/u, "");
     const tailWords = trailing.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
     const that = /^(?:[^.;:!?]*?\s)??(?:that|dat)\s/iu.exec(after.slice(0, 120));
-    if (comma > 0 && !that && (tailWords.length <= 4 || grammar.prepositions[language].has(tailWords[0]!.toLowerCase())))
-      return trim(sentence.start, sentence.start + comma);
+    if (
+      (comma > 0 || (comma === 0 && from > sentence.start)) &&
+      !that &&
+      (tailWords.length <= 4 || grammar.prepositions[language].has(tailWords[0]!.toLowerCase()))
+    )
+      return trim(sentence.start, from + comma);
     return trim(that && wordsIn(that[0]) <= 8 ? frameEnd + that[0].length : frameEnd, sentence.end);
   }
   function wordsIn(s: string) {

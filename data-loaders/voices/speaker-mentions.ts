@@ -533,6 +533,8 @@ export function findSpeakerMentions(
   return resolve(text, language, words, wordIndexAt, keepLongest(raw), resources.speechCues);
 }
 
+/** How many mentions a pronoun looks back over at most (within PRONOUN_REACH sentences): a bound for long sentences. */
+const ANTECEDENT_REACH = 100;
 /** How many people named before it a bare title looks back over (a bound, so the look is constant time). */
 const TITLE_REACH = 200;
 
@@ -700,7 +702,11 @@ function resolve(
       const group = grammar.groupPronouns[language].has(lower);
       // Back through the mentions in text order, no further than PRONOUN_REACH sentences.
       let antecedent: SpeakerMention | undefined;
-      for (let k = resolved.length - 1; k >= 0 && m.sentence - resolved[k]!.sentence <= PRONOUN_REACH; k--) {
+      for (
+        let k = resolved.length - 1;
+        k >= 0 && k >= resolved.length - ANTECEDENT_REACH && m.sentence - resolved[k]!.sentence <= PRONOUN_REACH;
+        k--
+      ) {
         const p = resolved[k]!;
         const fits =
           (personal && (p.kind === "person" || p.kind === "surname" || (p.kind === "pronoun" && p.type !== "unnamed-group"))) ||

@@ -70,6 +70,12 @@ const PHRASE_TAGS = new Set(["DET", "ADJ", "NUM", "NOUN", "PROPN"]);
 const HEAD_TAGS = new Set(["NOUN", "PROPN"]);
 /** Tags that may stand between a subject and its verb ("has also said", "isn't detailing"). */
 const BETWEEN_SUBJECT_AND_VERB = new Set(["ADV", "AUX", "PART"]);
+/** How far before a mention the comma that opens its part is looked for, in characters. */
+const PART_REACH = 200;
+/** How many earlier cues of its sentence a cue looks back over for a shared subject. */
+const EARLIER_REACH = 20;
+/** How many words before its cue a subject is looked for at most (past parentheticals and names). */
+const SUBJECT_WINDOW = 60;
 /** The longest noun phrase taken as a speaker, in words. */
 const PHRASE_WORDS = 6;
 const BREAKS = /[.;:!?“”«»„"]/u;
@@ -143,7 +149,9 @@ function passiveAgent(ctx: SieveContext, cue: Cue) {
  */
 function participleCue(ctx: SieveContext, cue: Cue, earlier: readonly CueSpeaker[]) {
   if (!/ing$/iu.test(ctx.text.slice(cue.start, cue.end).split(/\s/u)[0]!) || !afterComma(ctx, cue)) return null;
-  const before = earlier.findLast((e) => e.cue.end <= cue.start && e.speaker);
+  let before: CueSpeaker | undefined;
+  for (let k = earlier.length - 1; k >= 0 && k >= earlier.length - EARLIER_REACH && !before; k--)
+    if (earlier[k]!.cue.end <= cue.start && earlier[k]!.speaker) before = earlier[k];
   if (before) return { speaker: before.speaker, side: before.side };
   return mainClauseSubject(ctx, cue);
 }
@@ -212,10 +220,14 @@ function invertedAfterComma(ctx: SieveContext, cue: Cue) {
   if (!speaker) return null;
   if (ctx.language === "en") {
     const sentence = sentenceOf(ctx, cue.start);
-    const rest = ctx.text.slice(speaker.end, sentence.end);
+    // Only the characters right after the name are read: white space, then punctuation or the sentence's end.
+    const rest = ctx.text.slice(speaker.end, Math.min(sentence.end, speaker.end + 16));
+    const atEnd = speaker.end + 16 >= sentence.end;
     const next = ctx.words[lastWordEndingAtOrBefore(ctx, speaker.end) + 1];
     const endsClause =
-      /^\s*(?:[,.;:!?)]|$)/u.test(rest) || (!!next && next.sentence === speaker.sentence && ctx.grammar.prepositions.en.has(next.lower));
+      /^\s*[,.;:!?)]/u.test(rest) ||
+      (atEnd && /^\s*$/u.test(rest)) ||
+      (!!next && next.sentence === speaker.sentence && ctx.grammar.prepositions.en.has(next.lower));
     if (!endsClause) return null;
   }
   return { speaker, side: "after" as const };
@@ -247,11 +259,17 @@ export function closesQuotationBefore(text: string, end: number): boolean {
 function appositiveSubject(ctx: SieveContext, cue: Cue) {
   if (!afterComma(ctx, cue) || closesQuotationBefore(ctx.text, cue.start)) return null;
   const sentence = sentenceOf(ctx, cue.start);
-  for (const m of ctx.mentionsIn(sentence.index)) {
+  const mentions = ctx.mentionsIn(sentence.index);
+  // The sentence's first EARLIER_REACH mentions: the subject opens the sentence's first parts.
+  for (let k = 0; k < mentions.length && k < EARLIER_REACH; k++) {
+    const m = mentions[k]!;
     if (m.end > cue.start) break;
-    if (m.afterPreposition || !/^\s*,/u.test(ctx.text.slice(m.end, cue.start))) continue;
-    const lead = ctx.text.slice(sentence.start, m.start);
-    const part = sentence.start + lead.lastIndexOf(",") + 1;
+    if (m.afterPreposition || !/^\s*,/u.test(ctx.text.slice(m.end, Math.min(cue.start, m.end + 8)))) continue;
+    // The part the mention opens starts after the last comma before it (looked for over PART_REACH characters).
+    const from = Math.max(sentence.start, m.start - PART_REACH);
+    const comma = ctx.text.lastIndexOf(",", m.start - 1);
+    if (comma < from && from > sentence.start) continue;
+    const part = comma >= from ? comma + 1 : sentence.start;
     if (BREAKS.test(ctx.text.slice(part, m.start)) || wordsBetween(ctx, part, m.start).length > 3) continue;
     if (ctx.tags && wordsBetween(ctx, part, m.start).some((w) => ctx.tags!.get(w.start) === "VERB")) continue;
     return { speaker: m, side: "before" as const };
@@ -266,9 +284,20 @@ function appositiveSubject(ctx: SieveContext, cue: Cue) {
  */
 function sameSubject(ctx: SieveContext, cue: Cue, earlier: readonly CueSpeaker[]) {
   const sentence = sentenceOf(ctx, cue.start);
-  const subject = ctx.mentionsIn(sentence.index).findLast((m) => m.end <= cue.start && !m.afterPreposition);
+  const mentions = ctx.mentionsIn(sentence.index);
+  let subject: SpeakerMention | undefined;
+  // The nearest mention before the cue not after a preposition, over at most EARLIER_REACH mentions.
+  for (let k = lastStartingAtOrBefore(mentions, cue.start - 1), n = 0; k >= 0 && n < EARLIER_REACH && !subject; k--, n++) {
+    const m = mentions[k]!;
+    if (m.end <= cue.start && !m.afterPreposition) subject = m;
+  }
   if (!subject) return null;
-  const between = earlier.findLast((e) => e.cue.start >= subject.end && e.cue.end <= cue.start);
+  let between: CueSpeaker | undefined;
+  // The last earlier cue between the subject and this one, looking back over at most EARLIER_REACH cues.
+  for (let k = earlier.length - 1; k >= 0 && k >= earlier.length - EARLIER_REACH && !between; k--) {
+    const e = earlier[k]!;
+    if (e.cue.start >= subject.end && e.cue.end <= cue.start) between = e;
+  }
   return between?.speaker ? { speaker: between.speaker, side: between.side } : null;
 }
 
@@ -345,8 +374,12 @@ function dutchInversion(ctx: SieveContext, cue: Cue) {
 function apposition(ctx: SieveContext, cue: Cue) {
   if (cue.object || (ctx.language === "en" && !afterComma(ctx, cue))) return null;
   const sentence = sentenceOf(ctx, cue.start);
-  const person = ctx.mentionsIn(sentence.index).find((m) => m.start >= cue.end && (m.kind === "person" || m.kind === "surname"));
-  if (!person) return null;
+  const mentions = ctx.mentionsIn(sentence.index);
+  let person: SpeakerMention | undefined;
+  // The first person after the cue, among the next few mentions (the apposition is short: six words at most).
+  for (let k = lastStartingAtOrBefore(mentions, cue.end - 1) + 1, n = 0; k < mentions.length && n < 8 && !person; k++, n++)
+    if (mentions[k]!.start >= cue.end && (mentions[k]!.kind === "person" || mentions[k]!.kind === "surname")) person = mentions[k];
+  if (!person || person.start - cue.end > PART_REACH) return null;
   const lead = ctx.text.slice(cue.end, person.start);
   const after = ctx.text.slice(person.end, person.end + 8);
   const leadWords = lead.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length;
@@ -359,9 +392,13 @@ function apposition(ctx: SieveContext, cue: Cue) {
 function nearestSubject(ctx: SieveContext, cue: Span): SpeakerMention | null {
   const sentence = sentenceOf(ctx, cue.start);
   const mentions = ctx.mentionsIn(sentence.index);
-  for (let k = mentions.length - 1; k >= 0; k--) {
+  const cueWord = lastStartingAtOrBefore(ctx.words, cue.start);
+  for (let k = lastStartingAtOrBefore(mentions, cue.start - 1); k >= 0; k--) {
     const m = mentions[k]!;
     if (m.end > cue.start) continue;
+    // Further back than SUBJECT_WINDOW words no subject is near enough: stop (so a cue's work is bounded
+    // however many names its sentence holds).
+    if (cueWord - lastStartingAtOrBefore(ctx.words, m.end - 1) > SUBJECT_WINDOW) break;
     if (m.afterPreposition) continue;
     const gap = ctx.text.slice(m.end, cue.start);
     if (/[;:!?“”«»„"]/u.test(gap)) return null;
@@ -388,17 +425,17 @@ function gapWords(ctx: SieveContext, from: number, to: number, mentions: readonl
     hidden.push({ start: from + m.index, end: from + m.index + m[0].length });
   // The capitalised words of a prepositional object ("with The Huffington Post") do not count either.
   let prepositionalObject = false;
+  // Whether a word lies inside one of the spans (sorted by start, not overlapping): a binary search.
+  const inside = (spans: readonly Span[], w: Span) => {
+    const s = spans[lastStartingAtOrBefore(spans, w.start)];
+    return !!s && w.end <= s.end;
+  };
   return wordsBetween(ctx, from, to).filter((w) => {
     const preposition = ctx.grammar.prepositions[ctx.language].has(w.lower);
     const objectWord = prepositionalObject && (w.capitalised || ARTICLES.has(w.lower));
     prepositionalObject = preposition || objectWord;
     return (
-      !objectWord &&
-      !preposition &&
-      !hidden.some((h) => w.start >= h.start && w.end <= h.end) &&
-      !mentions.some((m) => w.start >= m.start && w.end <= m.end) &&
-      !ARTICLES.has(w.lower) &&
-      !GAP_CONJUNCTIONS.has(w.lower)
+      !objectWord && !preposition && !inside(hidden, w) && !inside(mentions, w) && !ARTICLES.has(w.lower) && !GAP_CONJUNCTIONS.has(w.lower)
     );
   });
 }
@@ -406,8 +443,10 @@ function gapWords(ctx: SieveContext, from: number, to: number, mentions: readonl
 /** The first mention starting at or after `offset` in its sentence, with at most `maxWords` words (articles aside) before it. */
 function firstMentionAfter(ctx: SieveContext, offset: number, maxWords: number): SpeakerMention | null {
   const sentence = sentenceOf(ctx, offset - 1);
-  const m = ctx.mentionsIn(sentence.index).find((x) => x.start >= offset);
-  if (!m) return null;
+  const mentions = ctx.mentionsIn(sentence.index);
+  const m = mentions[lastStartingAtOrBefore(mentions, offset - 1) + 1];
+  // Far off, it cannot be within maxWords: the check below would read the whole gap.
+  if (!m || m.start - offset > 40 * (maxWords + 1)) return null;
   const between = wordsBetween(ctx, offset, m.start).filter((w) => !ARTICLES.has(w.lower));
   return between.length <= maxWords && !BREAKS.test(ctx.text.slice(offset, m.start)) ? m : null;
 }
@@ -456,7 +495,8 @@ function phraseMention(ctx: SieveContext, first: number, head: number): SpeakerM
 
 function afterComma(ctx: SieveContext, cue: Span): boolean {
   const sentence = sentenceOf(ctx, cue.start);
-  return /[,”"’»]\s*$/u.test(ctx.text.slice(sentence.start, cue.start));
+  // The last characters before the cue suffice (white space is short): the check costs the same in any sentence.
+  return /[,”"’»]\s*$/u.test(ctx.text.slice(Math.max(sentence.start, cue.start - 16), cue.start));
 }
 
 function sentenceOf(ctx: SieveContext, offset: number): Sentence {
