@@ -20,21 +20,13 @@ const DATELINE = 60;
  * @example findWireCredits("UNITED NATIONS (AP) — The council met.", blocks, gazetteer)[0].name // "Associated Press"
  */
 export function findWireCredits(masked: string, blocks: readonly Block[], gazetteer: OutletGazetteer): OutletRecord[] {
-  const agencies = agencyNames(gazetteer);
-  if (!agencies.names.length) return [];
-  const name = `(?:${agencies.names.map(escape).join("|")})`;
-  const dateline = new RegExp(
-    String.raw`^(?:[\p{Lu}][^\n()|—–]{0,${DATELINE}}?\s)?\((${name}(?:\s*[/,&]\s*${name})*)\)\s*(?:[-—–:|]|$)`,
-    "u",
-  );
-  const opener = new RegExp(String.raw`^(?:©\s*)?(${name})\s*(?:\||$)|^©\s*(${name})\b`, "u");
-  const writer = new RegExp(String.raw`\b[Bb]y\s+(${name})\s+(?:staff\s+)?(?:writers?|correspondents?|reporters?|staff)\b`, "gu");
-  const alone = new RegExp(String.raw`^[(\[]?(${name})[)\]]?\.?$`, "u");
-  const closing = new RegExp(String.raw`[(\[](${name})[)\]]\.?$`, "u");
+  const patterns = creditPatterns(gazetteer);
+  if (!patterns) return [];
+  const { agencies, name, dateline, opener, writer, alone, closing } = patterns;
   const found: OutletRecord[] = [];
   const credit = (written: string, start: number) => {
     // "(AFP/Reuters)": each agency of a joint credit.
-    for (const part of written.matchAll(new RegExp(name, "gu"))) {
+    for (const part of written.matchAll(name)) {
       const outlet = agencies.byName.get(part[0])!;
       const at = start + part.index!;
       found.push({ name: outlet.name, id: outlet.id, kind: outlet.kind, role: "wire-credit", start: at, end: at + part[0].length });
@@ -65,6 +57,31 @@ export function findWireCredits(masked: string, blocks: readonly Block[], gazett
   // One record per place (a dateline block can also be the last block).
   const seen = new Set<number>();
   return found.filter((o) => !seen.has(o.start) && seen.add(o.start)).sort((a, b) => a.start - b.start);
+}
+
+/** The credit patterns of a gazetteer, compiled once per gazetteer (a gazetteer is loaded once per run). */
+const compiled = new WeakMap<OutletGazetteer, CreditPatterns | null>();
+function creditPatterns(gazetteer: OutletGazetteer): CreditPatterns | null {
+  let patterns = compiled.get(gazetteer);
+  if (patterns === undefined) compiled.set(gazetteer, (patterns = compilePatterns(gazetteer)));
+  return patterns;
+}
+
+type CreditPatterns = NonNullable<ReturnType<typeof compilePatterns>>;
+
+function compilePatterns(gazetteer: OutletGazetteer) {
+  const agencies = agencyNames(gazetteer);
+  if (!agencies.names.length) return null;
+  const name = `(?:${agencies.names.map(escape).join("|")})`;
+  return {
+    agencies,
+    name: new RegExp(name, "gu"),
+    dateline: new RegExp(String.raw`^(?:[\p{Lu}][^\n()|—–]{0,${DATELINE}}?\s)?\((${name}(?:\s*[/,&]\s*${name})*)\)\s*(?:[-—–:|]|$)`, "u"),
+    opener: new RegExp(String.raw`^(?:©\s*)?(${name})\s*(?:\||$)|^©\s*(${name})\b`, "u"),
+    writer: new RegExp(String.raw`\b[Bb]y\s+(${name})\s+(?:staff\s+)?(?:writers?|correspondents?|reporters?|staff)\b`, "gu"),
+    alone: new RegExp(String.raw`^[(\[]?(${name})[)\]]?\.?$`, "u"),
+    closing: new RegExp(String.raw`[(\[](${name})[)\]]\.?$`, "u"),
+  };
 }
 
 /** The agencies' plain aliases (no braces, wildcards or web addresses), longest first, and the agency of each. */
