@@ -174,52 +174,55 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
       input.tags.get(next.start) === "NOUN" && (input.tags.get(before.start) === "NUM" || grammar.determiners[language].has(before.lower))
     );
   };
-  const listed: Cue[] = [
-    ...input.cues.map(
-      (c) =>
-        ({
-          start: c.start,
-          end: c.end,
-          kind: prepositionStarts.has(c.start) ? "preposition" : "speech",
-          object: objectStarts.has(c.start),
-          needsClause: false,
-          quoteOnly: c.entry === "quote" || c.entry === "naming",
-          passive: c.entry === "naming" || (!prepositionStarts.has(c.start) && passiveBefore(c.start)),
-          learned: false,
-        }) as const,
-    ),
-    // Verbs of thought, and document verbs that report only with a clause ("polls show that …").
-    ...input.thoughtCues.map(
-      (c) =>
-        ({
-          start: c.start,
-          end: c.end,
-          kind: c.entry === "thought" ? "thought" : "speech",
-          object: false,
-          needsClause: true,
-          quoteOnly: false,
-          passive: passiveBefore(c.start),
-          learned: false,
-        }) as const,
-    ),
-  ]
-    .filter(
-      (c) =>
-        inParagraph(c.start) &&
-        !insideQuote(c) &&
-        (c.kind === "preposition" ||
-          ((hasVerbReading(c, input.tags, wordBefore(c.start), grammar.determiners[language], opensThatClause(c)) || closesQuotation(c)) &&
-            !adjectival(c) &&
-            !grammar.nonFinite[language].has(wordBefore(c.start) ?? ""))) &&
-        !credits.some((o) => o.start >= c.end && /^\s*$/u.test(text.slice(c.end, o.start))),
-    )
-    .sort((a, b) => a.start - b.start || b.end - a.end)
-    .filter((c, i, all) => i === 0 || c.start >= all[i - 1]!.end);
-  const candidates = input.learnedCues
+  // The lists' cues with the rules' verb reading (Dutch, and English without a model): made only when used.
+  const listed = (): Cue[] =>
+    [
+      ...input.cues.map(
+        (c) =>
+          ({
+            start: c.start,
+            end: c.end,
+            kind: prepositionStarts.has(c.start) ? "preposition" : "speech",
+            object: objectStarts.has(c.start),
+            needsClause: false,
+            quoteOnly: c.entry === "quote" || c.entry === "naming",
+            passive: c.entry === "naming" || (!prepositionStarts.has(c.start) && passiveBefore(c.start)),
+            learned: false,
+          }) as const,
+      ),
+      // Verbs of thought, and document verbs that report only with a clause ("polls show that …").
+      ...input.thoughtCues.map(
+        (c) =>
+          ({
+            start: c.start,
+            end: c.end,
+            kind: c.entry === "thought" ? "thought" : "speech",
+            object: false,
+            needsClause: true,
+            quoteOnly: false,
+            passive: passiveBefore(c.start),
+            learned: false,
+          }) as const,
+      ),
+    ]
+      .filter(
+        (c) =>
+          inParagraph(c.start) &&
+          !insideQuote(c) &&
+          (c.kind === "preposition" ||
+            ((hasVerbReading(c, input.tags, wordBefore(c.start), grammar.determiners[language], opensThatClause(c)) ||
+              closesQuotation(c)) &&
+              !adjectival(c) &&
+              !grammar.nonFinite[language].has(wordBefore(c.start) ?? ""))) &&
+          !credits.some((o) => o.start >= c.end && /^\s*$/u.test(text.slice(c.end, o.start))),
+      )
+      .sort((a, b) => a.start - b.start || b.end - a.end)
+      .filter((c, i, all) => i === 0 || c.start >= all[i - 1]!.end);
+  const candidates: Cue[] = input.learnedCues
     ? input.learnedCues
         .map(learnedCue)
         .filter((c) => !credits.some((o) => o.start >= c.end && /^\s*$/u.test(text.slice(c.end, o.start))) && !insideQuote(c))
-    : listed;
+    : listed();
 
   const resolvedBySentence = new Map<number, CueSpeaker[]>();
   const resolved: CueSpeaker[] = [];
