@@ -175,18 +175,38 @@ export function voiceNetwork(
     placed.push([x, y, w, h]);
     return true;
   };
-  const textWidth = (text: string) => 0.58 * FONT * text.length;
-  const labelOf = new Map<Node, string>();
+  // A generous width per character (bold article labels run wider than regular ones), so that what is
+  // judged free is free in any browser's font.
+  const textWidth = (text: string, bold: boolean) => (bold ? 0.66 : 0.6) * FONT * text.length;
+  // Where a label may go, tried in order: an article's below or above its square; a voice's right, left,
+  // below or above its circle. Each with its text anchor and offset from the node.
+  type Place = { anchor: "start" | "middle" | "end"; dx: number; dy: number };
+  const labelOf = new Map<Node, { text: string; place: Place }>();
   for (const n of [...nodes].sort((a, b) =>
     a.kind === b.kind ? b.weight - a.weight || (a.id < b.id ? -1 : 1) : a.kind === "article" ? -1 : 1,
   )) {
-    const text = n.kind === "article" ? shorten(articleLabel(n.label), 26) : n.label;
+    const article = n.kind === "article";
+    const text = article ? shorten(articleLabel(n.label), 26) : n.label;
     const r = radius(n);
-    const box: [number, number, number, number] =
-      n.kind === "article"
-        ? [n.x! - textWidth(text) / 2, n.y! + r + 2, textWidth(text), FONT + 2]
-        : [n.x! + r + 4, n.y! - FONT / 2 - 1, textWidth(text), FONT + 2];
-    if (fits(...box)) labelOf.set(n, text);
+    const w = textWidth(text, article);
+    const places: Place[] = article
+      ? [
+          { anchor: "middle", dx: 0, dy: r + FONT },
+          { anchor: "middle", dx: 0, dy: -r - 4 },
+        ]
+      : [
+          { anchor: "start", dx: r + 4, dy: FONT / 2 - 2 },
+          { anchor: "end", dx: -r - 4, dy: FONT / 2 - 2 },
+          { anchor: "middle", dx: 0, dy: r + FONT },
+          { anchor: "middle", dx: 0, dy: -r - 4 },
+        ];
+    for (const place of places) {
+      const left = n.x! + place.dx - (place.anchor === "middle" ? w / 2 : place.anchor === "end" ? w : 0);
+      if (fits(left, n.y! + place.dy - FONT, w, FONT + 4)) {
+        labelOf.set(n, { text, place });
+        break;
+      }
+    }
   }
   for (const l of links) {
     const line = make("line", {
@@ -206,20 +226,25 @@ export function voiceNetwork(
   for (const n of nodes) {
     const g = make("g", { transform: `translate(${n.x},${n.y})` });
     const r = radius(n);
-    const text = labelOf.get(n);
+    const label = labelOf.get(n);
+    const at = (bold: boolean) =>
+      label
+        ? {
+            x: label.place.dx,
+            y: label.place.dy,
+            "text-anchor": label.place.anchor,
+            "font-size": FONT,
+            ...(bold ? { "font-weight": 700 } : {}),
+          }
+        : {};
     if (n.kind === "article") {
       const link = make("a", { href: readerHref(n.label, { show: "voices" }) }, g);
       make("rect", { x: -r, y: -r, width: 2 * r, height: 2 * r, fill: "#222", stroke: "white", "stroke-width": 2 }, link);
-      if (text)
-        make(
-          "text",
-          { y: r + FONT, "text-anchor": "middle", "font-size": FONT, "font-weight": 700, fill: "currentColor", ...halo },
-          link,
-        ).textContent = text;
+      if (label) make("text", { ...at(true), fill: "currentColor", ...halo }, link).textContent = label.text;
       make("title", {}, link).textContent = `Article ${n.label}: ${articleLabel(n.label)}`;
     } else {
       make("circle", { r, fill: typeColor.get(n.type ?? "other") ?? "#999", stroke: "white", "stroke-width": 1.5 }, g);
-      if (text) make("text", { x: r + 4, y: FONT / 2 - 2, "font-size": FONT, fill: "currentColor", ...halo }, g).textContent = text;
+      if (label) make("text", { ...at(false), fill: "currentColor", ...halo }, g).textContent = label.text;
       make("title", {}, g).textContent = `${n.label} (${typeLabel.get(n.type ?? "other")}): ${n.weight} link${n.weight === 1 ? "" : "s"}`;
     }
   }
