@@ -182,6 +182,11 @@ export function voiceNetwork(
   // below or above its circle. Each with its text anchor and offset from the node.
   type Place = { anchor: "start" | "middle" | "end"; dx: number; dy: number };
   const labelOf = new Map<Node, { text: string; place: Place }>();
+  // Squares and circles are taken first: a label never covers a node.
+  for (const n of nodes) {
+    const r = radius(n);
+    placed.push([n.x! - r, n.y! - r, 2 * r, 2 * r]);
+  }
   for (const n of [...nodes].sort((a, b) =>
     a.kind === b.kind ? b.weight - a.weight || (a.id < b.id ? -1 : 1) : a.kind === "article" ? -1 : 1,
   )) {
