@@ -1,6 +1,19 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { PROJECT_ROOT } from "../project-paths.ts";
 import type { Article } from "../schema/record.ts";
@@ -11,17 +24,23 @@ import { articleHash } from "../reading/read-corpus.ts";
  * fingerprint (analysis-stamp.ts readRunFingerprint) and the article as read (id, language, metadata, body).
  * A record is only ever found under the key of the exact inputs that made it, so the cache cannot serve a
  * stale record and can be deleted at any time (`rm -rf .cache/records`) without changing any output.
+ *
+ * Nothing on disk is trusted: each entry starts with a line naming its key, its length and the SHA-256 of
+ * its content (see ENTRY_HEADER), checked on every read. An entry that is empty, truncated, edited, or
+ * another key's copied in is reported in one line on stderr, deleted and reads as missing, so the caller
+ * computes it again and the run's output is what a cold run gives. Entries are written durably: to a
+ * temporary file, synced, renamed into place, and the folder synced.
  */
 export interface RecordCache {
-  /** The record JSON stored under `key`, or null. */
+  /** The record JSON stored under `key`, or null (none, or a damaged entry: reported and deleted). */
   get(key: string): string | null;
   /** The same as UTF-8 bytes, read without decoding them. */
   getBytes(key: string): Buffer | null;
-  /** Whether a record is stored under `key`. */
+  /** Whether a file is stored under `key` (its content is checked when read). */
   has(key: string): boolean;
   /**
-   * Stores a record's JSON (text or UTF-8 bytes) under `key`, written to a temporary file and renamed, so
-   * readers never see half a file.
+   * Stores a record's JSON (text or UTF-8 bytes) under `key`, with its header, written to a temporary file,
+   * synced and renamed, so readers never see half a file, even after a power loss.
    */
   put(key: string, json: string | Uint8Array): void;
 }
@@ -106,31 +125,106 @@ export function openRecordCache(folder: string | null, generation?: string, opti
     pruneGenerations(folder, name);
   }
   const path = (key: string) => join(root, key.slice(0, 2), `${key}.json`);
+  const getBytes = (key: string): Buffer | null => {
+    const file = path(key);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return null;
+    }
+    const checked = checkEntry(bytes, key);
+    if (typeof checked !== "string") return checked;
+    reportDamage(file, checked);
+    rmSync(file, { force: true });
+    return null;
+  };
   return {
     get(key) {
-      try {
-        return readFileSync(path(key), "utf8");
-      } catch {
-        return null;
-      }
+      return getBytes(key)?.toString("utf8") ?? null;
     },
-    getBytes(key) {
-      try {
-        return readFileSync(path(key));
-      } catch {
-        return null;
-      }
-    },
+    getBytes,
     has(key) {
       return existsSync(path(key));
     },
     put(key, json) {
       const file = path(key);
       mkdirSync(join(root, key.slice(0, 2)), { recursive: true });
+      const body = typeof json === "string" ? Buffer.from(json) : json;
       // Unique per process and thread, so two writers of one key never share a temporary file.
-      const partial = `${file}.${process.pid}-${threadId}.partial`;
-      writeFileSync(partial, json);
-      renameSync(partial, file);
+      writeDurably(file, `${file}.${process.pid}-${threadId}.partial`, [entryHeader(key, body), body]);
     },
   };
+}
+
+/**
+ * The first line of every entry: a tag and version, the entry's key, the byte length and the SHA-256 of the
+ * content that follows the line.
+ */
+const ENTRY_HEADER = /^framing-cache 1 ([0-9a-f]{64}|[^ \n]+) (\d+) ([0-9a-f]{64})$/;
+
+/** The header line of `body` stored under `key`. */
+function entryHeader(key: string, body: Uint8Array): Buffer {
+  return Buffer.from(`framing-cache 1 ${key} ${body.length} ${createHash("sha256").update(body).digest("hex")}\n`);
+}
+
+/**
+ * The content of an entry read under `key` (its bytes after the header), or what is wrong with it.
+ * @example checkEntry(Buffer.from(""), "ab") // "it is empty"
+ */
+export function checkEntry(bytes: Buffer, key: string): Buffer | string {
+  if (bytes.length === 0) return "it is empty";
+  const end = bytes.indexOf(0x0a);
+  const header = ENTRY_HEADER.exec(end < 0 ? "" : bytes.subarray(0, Math.min(end, 256)).toString("latin1"));
+  if (!header || end > 256) return "it has no valid header line";
+  if (header[1] !== key) return "it holds the entry of another key";
+  const body = bytes.subarray(end + 1);
+  if (body.length !== Number(header[2])) return `it holds ${body.length} bytes where its header says ${header[2]}`;
+  if (createHash("sha256").update(body).digest("hex") !== header[3]) return "its content does not match its SHA-256";
+  return body;
+}
+
+/** One line on stderr for a damaged entry (the run goes on, computing it again). */
+function reportDamage(file: string, problem: string): void {
+  process.stderr.write(`cache: ${file} is damaged (${problem}); deleted, and computed again\n`);
+}
+
+/**
+ * Writes `parts` to `file` atomically and durably: into `partial`, synced to disk, renamed over `file`, and
+ * the folder synced, so that after a crash or power loss `file` is either absent, the old entry or the new
+ * one, never a part of one. A failure leaves no partial file behind.
+ */
+export function writeDurably(file: string, partial: string, parts: readonly Uint8Array[]): void {
+  try {
+    const fd = openSync(partial, "w");
+    try {
+      for (const part of parts) writeAll(fd, part);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  syncFolder(dirname(file));
+}
+
+/** Writes all of `bytes` to `fd` (writeSync may write fewer). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/** Syncs a folder's entries to disk (where the platform can: not on Windows). */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, "r");
+    fsyncSync(fd);
+  } catch {
+    // A folder cannot be opened or synced on some platforms: the renamed file is synced already.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

@@ -1,13 +1,20 @@
 // The record cache's key and store, the run fingerprint and the worker count (data-loaders/pipeline/).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync, cpSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { corpusPaths, PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
 import { readRunFingerprint } from "../../data-loaders/pipeline/analysis-stamp.ts";
 import { parseWorkers, defaultWorkers } from "../../data-loaders/pipeline/analyze-parallel.ts";
-import { KEPT_GENERATIONS, openRecordCache, recordCacheFolder, recordKey } from "../../data-loaders/pipeline/record-cache.ts";
+import {
+  checkEntry,
+  KEPT_GENERATIONS,
+  openRecordCache,
+  recordCacheFolder,
+  recordKey,
+  writeDurably,
+} from "../../data-loaders/pipeline/record-cache.ts";
 import { bareArticle } from "../../data-loaders/reading/bare-article.ts";
 
 describe("recordKey", () => {
@@ -37,6 +44,74 @@ describe("openRecordCache", () => {
       const off = openRecordCache(null);
       off.put(key, "x");
       expect(off.get(key)).toBeNull();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+  it("checks every entry when read: a damaged one is reported in one line, deleted, and reads as missing", () => {
+    const folder = mkdtempSync(join(tmpdir(), "records-"));
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const cache = openRecordCache(folder, "generation");
+      const keys = ["a", "b", "c", "d", "e", "f", "g"].map((c) => c.repeat(64));
+      const record = (i: number) => JSON.stringify({ id: `article-${i}`, words: 100 + i });
+      keys.forEach((key, i) => cache.put(key, record(i)));
+      const file = (key: string) =>
+        join(
+          folder,
+          readdirSync(folder).find((n) => n.startsWith("g-"))!,
+          key.slice(0, 2),
+          `${key}.json`,
+        );
+      const damage: Array<[string, (bytes: Buffer) => Buffer | string, RegExp]> = [
+        ["emptied", () => "", /is empty/],
+        ["truncated", (b) => b.subarray(0, b.length - 5), /holds \d+ bytes where its header says \d+/],
+        ["a flipped byte", (b) => Buffer.from(b.map((x, i) => (i === b.length - 3 ? x ^ 1 : x))), /does not match its SHA-256/],
+        ["an edited value", (b) => b.toString().replace(/"words":\d+/, '"words":999'), /does not match its SHA-256/],
+        ["another key's entry", () => readFileSync(file(keys[0]!)), /holds the entry of another key/],
+        ["no header (a bare record)", () => record(5), /no valid header line/],
+      ];
+      damage.forEach(([, change], i) => writeFileSync(file(keys[i + 1]!), change(readFileSync(file(keys[i + 1]!)))));
+      stderr.mockClear();
+      // The first entry is intact; each other is reported once, with its file and what is wrong.
+      expect(cache.get(keys[0]!)).toBe(record(0));
+      damage.forEach(([what, , problem], i) => {
+        const key = keys[i + 1]!;
+        expect(cache.has(key), what).toBe(true);
+        expect(i % 2 ? cache.getBytes(key) : cache.get(key), what).toBeNull();
+        expect(existsSync(file(key)), what).toBe(false);
+        expect(String(stderr.mock.calls.at(-1)![0]), what).toMatch(problem);
+      });
+      expect(stderr.mock.calls.map((call) => String(call[0]))).toEqual(
+        damage.map((_, i) =>
+          expect.stringMatching(new RegExp(`^cache: ${file(keys[i + 1]!)} is damaged \\(.+\\); deleted, and computed again\n$`)),
+        ),
+      );
+      // Stored again, it reads back.
+      cache.put(keys[1]!, record(1));
+      expect(cache.get(keys[1]!)).toBe(record(1));
+    } finally {
+      stderr.mockRestore();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+  it("names an entry's key, length and SHA-256 in its first line, and leaves no temporary file when a write fails", () => {
+    const folder = mkdtempSync(join(tmpdir(), "records-"));
+    try {
+      const key = "ef".padEnd(64, "0");
+      openRecordCache(folder).put(key, "{}");
+      const stored = readFileSync(join(folder, "ef", `${key}.json`));
+      expect(stored.toString()).toBe(`framing-cache 1 ${key} 2 ${createHash("sha256").update("{}").digest("hex")}\n{}`);
+      expect(checkEntry(stored, key)).toEqual(Buffer.from("{}"));
+      // A write into a folder that does not exist fails, and leaves nothing behind.
+      const target = join(folder, "missing", "x.json");
+      expect(() => writeDurably(target, `${target}.partial`, [Buffer.from("x")])).toThrow();
+      expect(readdirSync(folder)).toEqual(["ef"]);
+      // A write whose partial file cannot be renamed (a folder is in the way) removes its partial file.
+      mkdirSync(join(folder, "in-the-way.json"));
+      mkdirSync(join(folder, "in-the-way.json", "occupied"));
+      expect(() => writeDurably(join(folder, "in-the-way.json"), join(folder, "p.partial"), [Buffer.from("x")])).toThrow();
+      expect(readdirSync(folder).sort()).toEqual(["ef", "in-the-way.json"]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
