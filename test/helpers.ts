@@ -67,6 +67,26 @@ export function runAnalyze(args: readonly string[], env: Readonly<Record<string,
   });
 }
 
+/**
+ * Runs the site's loader (src/data/corpus.zip.ts) on the fixture corpus with `env` added; resolves with the
+ * archive's bytes and stderr when it succeeds, rejects with its stderr when it fails.
+ */
+export function runLoader(env: Readonly<Record<string, string>>): Promise<{ zip: Buffer; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "src", "data", "corpus.zip.ts")], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CORPUS: FIXTURE_CORPUS, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const out: Buffer[] = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve({ zip: Buffer.concat(out), stderr }) : reject(new Error(stderr))));
+  });
+}
+
 /** The record's fields in their documented order (README's record table): what the CLI prints and the schema requires. */
 export const RECORD_FIELDS = [
   "schema",

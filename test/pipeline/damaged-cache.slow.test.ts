@@ -1,13 +1,11 @@
 // Nothing on disk is trusted (issue 29, item 1): damaged record, view and group entries in the cache are
 // reported, recomputed, and the output is byte for byte a cold run's, through `npm run analyze` and the
 // site's loader as a user runs them.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { FIXTURE_CORPUS, runAnalyze, SEED_CORPUS } from "../helpers.ts";
+import { runAnalyze, runLoader, SEED_CORPUS } from "../helpers.ts";
 
 /** Every entry file below a cache folder, sorted. */
 function entries(folder: string): string[] {
@@ -45,22 +43,8 @@ function damage(files: readonly string[]): string[] {
   });
 }
 
-/** The site's loader (src/data/corpus.zip.ts) on the fixture corpus: the archive's bytes and stderr. */
-function loader(env: Record<string, string>): Promise<{ zip: Buffer; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "src", "data", "corpus.zip.ts")], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CORPUS: FIXTURE_CORPUS, WORKERS: "1", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const out: Buffer[] = [];
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve({ zip: Buffer.concat(out), stderr }) : reject(new Error(stderr))));
-  });
-}
+/** The site's loader on the fixture corpus in one thread. */
+const loader = (env: Record<string, string>) => runLoader({ WORKERS: "1", ...env });
 
 const DAMAGE_LINE = /^cache: .+\.json is damaged \(.+\); deleted, and computed again$/;
 

@@ -1,13 +1,12 @@
 // Worker threads and the record cache (issue 14, items 1 and 2), through the CLI as a user runs it: the
 // output is byte-identical for any number of workers and with or without the cache; editing one article
 // analyses one article again; changing a codebook analyses all; deleting the cache changes nothing.
-import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { FIXTURE_CORPUS, runAnalyze as runCli, runCommand, SEED_CORPUS, sharedResources } from "../helpers.ts";
+import { FIXTURE_CORPUS, runAnalyze as runCli, runCommand, runLoader, SEED_CORPUS, sharedResources } from "../helpers.ts";
 import { sentencePools, writeSyntheticCorpus } from "../../scripts/synthetic-corpus.ts";
 
 /** The CLI with a worker allowed per article, so even these small corpora run in the pool. */
@@ -142,20 +141,7 @@ describe("npm run analyze in parallel and with the record cache", () => {
 
   it("gives the same site archive from the loader in one thread and with workers (analysis and the tone tables in threads of their own)", async () => {
     const work = mkdtempSync(join(tmpdir(), "loader-test-"));
-    const loader = (env: Record<string, string>) =>
-      new Promise<Buffer>((resolve, reject) => {
-        const child = spawn(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "src", "data", "corpus.zip.ts")], {
-          cwd: PROJECT_ROOT,
-          env: { ...process.env, CORPUS: FIXTURE_CORPUS, RECORD_CACHE: join(work, "cache"), ...env },
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-        const out: Buffer[] = [];
-        let stderr = "";
-        child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-        child.on("error", reject);
-        child.on("close", (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(stderr))));
-      });
+    const loader = async (env: Record<string, string>) => (await runLoader({ RECORD_CACHE: join(work, "cache"), ...env })).zip;
     try {
       const one = await loader({ WORKERS: "1", RECORD_CACHE: "off" });
       const pooled = await loader({ WORKERS: "2", ARTICLES_PER_WORKER: "1" });
