@@ -22,6 +22,7 @@ import { spawn, spawnSync } from "node:child_process";
 import {
   closeSync,
   existsSync,
+  fsyncSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -38,6 +39,7 @@ import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
 import { extractEntries, filesBelow, isFetched, publishFetchedFiles, readStoreList, storeListOf } from "./fetched-files.ts";
 import { storeHolds } from "../data-loaders/publish/fetched-store.ts";
+import { archiveProblem, sealArchive, sealOf } from "./archive-seal.ts";
 import { NODE_HEAP_FLAGS, OFFLINE_ENV } from "./framework-env.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
@@ -129,6 +131,13 @@ if (existsSync(ZIP) && existsSync(LIST) && !storeHolds(FETCHED_STORE, readStoreL
   process.stderr.write("build: a published article file changed since the last build; publishing the corpus again\n");
   rmSync(ZIP);
 }
+// The archive is checked against its seal (size and SHA-256, under the inputs' fingerprint) before use: a
+// damaged or foreign one is reported and made again, never published.
+const damaged = existsSync(ZIP) ? archiveProblem(ZIP) : null;
+if (damaged) {
+  process.stderr.write(`build: the cached archive ${relative(PROJECT_ROOT, ZIP)} ${damaged}; analysing again\n`);
+  for (const file of [ZIP, LIST]) rmSync(file, { force: true });
+}
 if (!existsSync(ZIP)) {
   process.stderr.write("build: analysing the corpus (src/data/corpus.zip.ts)\n");
   mkdirSync(CACHE_DATA, { recursive: true });
@@ -145,6 +154,7 @@ if (!existsSync(ZIP)) {
       env: { ...process.env, FETCHED_STORE, FETCHED_LIST: `${partial}.list` },
     },
   );
+  if (loader.status === 0) fsyncSync(out);
   closeSync(out);
   if (loader.status !== 0) {
     rmSync(partial, { force: true });
@@ -154,10 +164,11 @@ if (!existsSync(ZIP)) {
   }
   renameSync(`${partial}.list`, LIST);
   renameSync(partial, ZIP);
+  sealArchive(ZIP);
 }
 const analysed = lap();
 utimesSync(ZIP, fixedTime, fixedTime);
-if (existsSync(LIST)) utimesSync(LIST, fixedTime, fixedTime);
+for (const file of [LIST, sealOf(ZIP)]) if (existsSync(file)) utimesSync(file, fixedTime, fixedTime);
 const declared = extractEntries(ZIP, (name) => (isFetched(name) ? null : join(CACHE_DATA, "corpus", name)), fixedTime);
 const prepared = lap();
 const output = resolve(PROJECT_ROOT, process.env.BUILD_OUTPUT || "dist");

@@ -22,6 +22,7 @@ import {
 import { dirname, join, relative } from "node:path";
 import { unzipSync } from "fflate";
 import { FETCHED_FOLDERS } from "../data-loaders/publish/publish-corpus.ts";
+import { sealOf } from "./archive-seal.ts";
 import { openStore, readManifest, writeManifest, type StoreList, type StoreManifest } from "../data-loaders/publish/fetched-store.ts";
 
 /**
@@ -41,6 +42,7 @@ export function dropArchiveWithoutArticles(zipPath: string): boolean {
   if (!existsSync(storeListOf(zipPath))) return false;
   rmSync(zipPath, { force: true });
   rmSync(storeListOf(zipPath), { force: true });
+  rmSync(sealOf(zipPath), { force: true });
   return true;
 }
 

@@ -55,6 +55,20 @@ export function inputsFingerprint(env: Readonly<Record<string, string | undefine
   return hash.digest("hex");
 }
 
+/** Where the inputs' fingerprint of the last run is kept, in Framework's cache folder. */
+function stampOf(cacheDir: string): string {
+  return join(cacheDir, ".inputs-fingerprint");
+}
+
+/** The inputs' fingerprint recorded by the last freshenLoaders, or null. */
+export function recordedFingerprint(cacheDir: string = CACHE_DIR): string | null {
+  try {
+    return readFileSync(stampOf(cacheDir), "utf8").trim();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * If the inputs changed since the last run, deletes the loaders' cached outputs and touches the loaders;
  * returns whether it did.
@@ -66,7 +80,7 @@ export function freshenLoaders(
   options: { loaderDir?: string; cacheDir?: string; env?: Readonly<Record<string, string | undefined>> } = {},
 ): boolean {
   const { loaderDir = LOADER_DIR, cacheDir = CACHE_DIR, env = process.env } = options;
-  const stamp = join(cacheDir, ".inputs-fingerprint");
+  const stamp = stampOf(cacheDir);
   const fingerprint = inputsFingerprint(env);
   const previous = existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : null;
   if (previous === fingerprint) return false;

@@ -25,8 +25,8 @@ import { articleHash } from "../reading/read-corpus.ts";
  * A record is only ever found under the key of the exact inputs that made it, so the cache cannot serve a
  * stale record and can be deleted at any time (`rm -rf .cache/records`) without changing any output.
  *
- * Nothing on disk is trusted: each entry starts with a line naming its key, its length and the SHA-256 of
- * its content (see ENTRY_HEADER), checked on every read. An entry that is empty, truncated, edited, or
+ * Nothing on disk is trusted: each entry starts with a seal: a line naming its key, its length and the SHA-256
+ * of its content (see sealLine), checked on every read. An entry that is empty, truncated, edited, or
  * another key's copied in is reported in one line on stderr, deleted and reads as missing, so the caller
  * computes it again and the run's output is what a cold run gives. Entries are written durably: to a
  * temporary file, synced, renamed into place, and the folder synced.
@@ -39,7 +39,7 @@ export interface RecordCache {
   /** Whether a file is stored under `key` (its content is checked when read). */
   has(key: string): boolean;
   /**
-   * Stores a record's JSON (text or UTF-8 bytes) under `key`, with its header, written to a temporary file,
+   * Stores a record's JSON (text or UTF-8 bytes) under `key`, after its seal, written to a temporary file,
    * synced and renamed, so readers never see half a file, even after a power loss.
    */
   put(key: string, json: string | Uint8Array): void;
@@ -152,36 +152,45 @@ export function openRecordCache(folder: string | null, generation?: string, opti
       mkdirSync(join(root, key.slice(0, 2)), { recursive: true });
       const body = typeof json === "string" ? Buffer.from(json) : json;
       // Unique per process and thread, so two writers of one key never share a temporary file.
-      writeDurably(file, `${file}.${process.pid}-${threadId}.partial`, [entryHeader(key, body), body]);
+      writeDurably(file, `${file}.${process.pid}-${threadId}.partial`, [Buffer.from(sealLine(key, body)), body]);
     },
   };
 }
 
 /**
- * The first line of every entry: a tag and version, the entry's key, the byte length and the SHA-256 of the
- * content that follows the line.
+ * A seal: the first line of every entry (or a file of its own beside one, see sealLine), a tag and version, the
+ * entry's key, the byte length and the SHA-256 of the content.
  */
-const ENTRY_HEADER = /^framing-cache 1 ([0-9a-f]{64}|[^ \n]+) (\d+) ([0-9a-f]{64})$/;
+const SEAL = /^framing-cache 1 ([^ \n]+) (\d+) ([0-9a-f]{64})$/;
 
-/** The header line of `body` stored under `key`. */
-function entryHeader(key: string, body: Uint8Array): Buffer {
-  return Buffer.from(`framing-cache 1 ${key} ${body.length} ${createHash("sha256").update(body).digest("hex")}\n`);
+/** The seal of `body` stored under `key`, ending in a line break. */
+export function sealLine(key: string, body: Uint8Array): string {
+  return `framing-cache 1 ${key} ${body.length} ${createHash("sha256").update(body).digest("hex")}\n`;
 }
 
 /**
- * The content of an entry read under `key` (its bytes after the header), or what is wrong with it.
+ * What is wrong with `body` read under `key` and sealed by `line` (without its line break), or null.
+ * @example checkSeal(sealLine("k", Buffer.from("x")).trim(), "k", Buffer.from("y")) // "its content does not match its SHA-256"
+ */
+export function checkSeal(line: string, key: string, body: Uint8Array): string | null {
+  const seal = SEAL.exec(line);
+  if (!seal) return "it has no valid seal line";
+  if (seal[1] !== key) return "it holds the entry of another key";
+  if (body.length !== Number(seal[2])) return `it holds ${body.length} bytes where its seal says ${seal[2]}`;
+  if (createHash("sha256").update(body).digest("hex") !== seal[3]) return "its content does not match its SHA-256";
+  return null;
+}
+
+/**
+ * The content of an entry read under `key` (its bytes after the seal line), or what is wrong with it.
  * @example checkEntry(Buffer.from(""), "ab") // "it is empty"
  */
 export function checkEntry(bytes: Buffer, key: string): Buffer | string {
   if (bytes.length === 0) return "it is empty";
-  const end = bytes.indexOf(0x0a);
-  const header = ENTRY_HEADER.exec(end < 0 ? "" : bytes.subarray(0, Math.min(end, 256)).toString("latin1"));
-  if (!header || end > 256) return "it has no valid header line";
-  if (header[1] !== key) return "it holds the entry of another key";
+  // A seal line is short: a long first line is no seal (and is not decoded).
+  const end = bytes.subarray(0, 512).indexOf(0x0a);
   const body = bytes.subarray(end + 1);
-  if (body.length !== Number(header[2])) return `it holds ${body.length} bytes where its header says ${header[2]}`;
-  if (createHash("sha256").update(body).digest("hex") !== header[3]) return "its content does not match its SHA-256";
-  return body;
+  return (end < 0 ? "it has no valid seal line" : checkSeal(bytes.subarray(0, end).toString("latin1"), key, body)) ?? body;
 }
 
 /** One line on stderr for a damaged entry (the run goes on, computing it again). */

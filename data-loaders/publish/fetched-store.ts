@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { writeDurably } from "../pipeline/record-cache.ts";
 
 /**
  * What the store held after the last write, kept beside it (`<store>.manifest.json`): per entry, the
@@ -33,11 +34,15 @@ export function readManifest(store: string): StoreManifest {
   }
 }
 
-/** Writes the manifest of `store` (through a temporary file, so a failed write leaves the old one). */
+/**
+ * Writes the manifest of `store` durably (a synced temporary file renamed into place, see writeDurably): a
+ * failed write or a crash leaves the old one. A stored file is written without a sync of its own (three per
+ * article would cost more than the analysis); one cut short by a crash has another size or time than the
+ * manifest records, so it is written again.
+ */
 export function writeManifest(store: string, manifest: StoreManifest): void {
   mkdirSync(dirname(store), { recursive: true });
-  writeFileSync(`${store}.manifest.json.partial`, JSON.stringify(manifest));
-  renameSync(`${store}.manifest.json.partial`, `${store}.manifest.json`);
+  writeDurably(`${store}.manifest.json`, `${store}.manifest.json.${process.pid}.partial`, [Buffer.from(JSON.stringify(manifest))]);
 }
 
 /** Whether the stored file of `name` is still exactly what `manifest` says (same size and time as recorded). */

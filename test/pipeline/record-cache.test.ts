@@ -65,11 +65,11 @@ describe("openRecordCache", () => {
         );
       const damage: Array<[string, (bytes: Buffer) => Buffer | string, RegExp]> = [
         ["emptied", () => "", /is empty/],
-        ["truncated", (b) => b.subarray(0, b.length - 5), /holds \d+ bytes where its header says \d+/],
+        ["truncated", (b) => b.subarray(0, b.length - 5), /holds \d+ bytes where its seal says \d+/],
         ["a flipped byte", (b) => Buffer.from(b.map((x, i) => (i === b.length - 3 ? x ^ 1 : x))), /does not match its SHA-256/],
         ["an edited value", (b) => b.toString().replace(/"words":\d+/, '"words":999'), /does not match its SHA-256/],
         ["another key's entry", () => readFileSync(file(keys[0]!)), /holds the entry of another key/],
-        ["no header (a bare record)", () => record(5), /no valid header line/],
+        ["no seal (a bare record)", () => record(5), /no valid seal line/],
       ];
       damage.forEach(([, change], i) => writeFileSync(file(keys[i + 1]!), change(readFileSync(file(keys[i + 1]!)))));
       stderr.mockClear();

@@ -77,6 +77,46 @@ describe("npm run build", () => {
     for (const [path, bytes] of second) expect(third.get(path)!.equals(bytes), path).toBe(true);
   });
 
+  it("analyses again, and publishes what a cold build does, when the cached archive is damaged, emptied or unsealed", async () => {
+    const corpus = writeCorpus({
+      "a.md": "---\nlanguage: en\n---\nThe hegemon and its vassals. A multipolar world, said the minister.\n",
+      "b.md": "---\nlanguage: en\n---\nThe talks failed. Both sides blamed the other.\n",
+    });
+    const out = writeCorpus({});
+    await build(corpus, join(out, "first"));
+    const first = tree(join(out, "first"));
+    const archive = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data", "corpus.zip");
+    const damages: Array<[string, () => void, RegExp]> = [
+      // Four bytes written into the middle of the archive, in place (the size stays).
+      [
+        "four bytes changed",
+        () => {
+          const bytes = readFileSync(archive);
+          bytes.write("XXXX", Math.floor(bytes.length / 2), "latin1");
+          writeFileSync(archive, bytes);
+        },
+        /does not match its seal \(its content does not match its SHA-256\): damaged, or replaced since/,
+      ],
+      [
+        "emptied",
+        () => writeFileSync(archive, ""),
+        /does not match its seal \(it holds 0 bytes where its seal says \d+\): damaged, or replaced since/,
+      ],
+      ["its seal removed", () => rmSync(`${archive}.seal`), /has no seal \(made by npm run dev, or an interrupted build\)/],
+    ];
+    for (const [what, damage, reported] of damages) {
+      damage();
+      const again = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: join(out, what) });
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stderr, what).toMatch(
+        new RegExp(`build: the cached archive src/.observablehq/cache/data/corpus.zip ${reported.source}; analysing again`),
+      );
+      const site = tree(join(out, what));
+      expect([...site.keys()].sort(), what).toEqual([...first.keys()].sort());
+      for (const [path, bytes] of first) expect(site.get(path)!.equals(bytes), `${what}: ${path}`).toBe(true);
+    }
+  });
+
   it("republishes an article file edited in a built site (a hard link into the build's store) on the next build", async () => {
     const corpus = writeCorpus({ "a.md": "---\nlanguage: en\n---\nThe only story. It has two sentences.\n" });
     const out = writeCorpus({});
