@@ -105,270 +105,228 @@ const CLAUSE_TAGS = new Set(["PRON", "PROPN", "DET", "NOUN", "NUM"]);
  * Nothing is guessed: a speaker no rule finds stays null.
  */
 export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
-  const { text, language, sentences, blocks } = input;
-  const grammar = input.speechCues.speakers.grammar;
-  const inParagraph = (offset: number) => {
-    const s = sentences[sentenceAt(sentences, offset)];
-    return !!s && blocks[s.block]?.kind === "paragraph";
+  return new QuoteAttributor(input).attribute();
+}
+
+/** The rules an attribution was made by, and the learned cue's evidence. */
+type Rules = { readonly cue: CueRule | null; readonly speaker: SpeakerRule | null; readonly evidence?: CueEvidence | undefined };
+
+/** An attribution record (the fields in the record's order). */
+function record(
+  speaker: SpeakerMention | null,
+  kind: AttributionRecord["kind"],
+  cue: string | null,
+  quote: Span,
+  cueSpan: Span | null,
+  sentence: number,
+  rules: Rules,
+): AttributionRecord {
+  return {
+    speaker: speaker?.name ?? null,
+    speakerType: speaker?.name ? speaker.type : null,
+    kind,
+    cue,
+    quote,
+    cueSpan,
+    speakerSpan: speaker ? { start: speaker.start, end: speaker.end } : null,
+    resolvedBy: speaker?.name ? speaker.resolvedBy : null,
+    cueRule: rules.cue,
+    cueModel: rules.evidence ?? null,
+    speakerRule: speaker ? rules.speaker : null,
+    sentence,
   };
-  const quoted = input.quotations;
-  // Quotations do not overlap and are sorted by start: the only one that can overlap a span is the last
-  // one starting before the span's end (binary search, so attribution stays linear in the article's length).
-  const insideQuote = (m: Span) => {
-    const q = quoted[lastStartingAtOrBefore(quoted, m.end - 1)];
-    return !!q && q.end > m.start;
-  };
-  const credits = input.outlets.filter((o) => o.role === "author-credit");
-  const prepositionStarts = new Set(input.sourcePrepositions.map((p) => p.start));
-  const objectStarts = new Set(input.objectCues.map((p) => p.start));
-  // Mentions by sentence: a speaker is looked for in the cue's own sentence only.
-  const mentionsBySentence = new Map<number, SpeakerMention[]>();
-  for (const m of input.mentions) {
-    if (insideQuote(m) || ownsNext(text, m)) continue;
-    const list = mentionsBySentence.get(m.sentence);
-    if (list) list.push(m);
-    else mentionsBySentence.set(m.sentence, [m]);
+}
+
+function span(m: Span): Span {
+  return { start: m.start, end: m.end };
+}
+
+function inMention(w: Span, m: Span | null): boolean {
+  return !!m && w.start >= m.start && w.end <= m.end;
+}
+
+function wordsIn(s: string): number {
+  return s.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length;
+}
+
+/** One article's attribution (see attributeQuotes): what its steps share, and the steps as methods. */
+class QuoteAttributor {
+  private readonly text: string;
+  private readonly language: Language;
+  private readonly sentences: readonly Sentence[];
+  private readonly words: readonly Word[];
+  private readonly grammar: SpeechCues["speakers"]["grammar"];
+  private readonly quoted: readonly Quotation[];
+  private readonly credits: readonly OutletRecord[];
+  private readonly wordIndex: ReadonlyMap<number, number>;
+  private readonly ctx: SieveContext;
+
+  constructor(private readonly input: AttributionInput) {
+    this.text = input.text;
+    this.language = input.language;
+    this.sentences = input.sentences;
+    this.words = input.words;
+    this.grammar = input.speechCues.speakers.grammar;
+    this.quoted = input.quotations;
+    this.credits = input.outlets.filter((o) => o.role === "author-credit");
+    this.wordIndex = new Map(input.words.map((w, i) => [w.start, i]));
+    // Mentions by sentence: a speaker is looked for in the cue's own sentence only.
+    const mentionsBySentence = new Map<number, SpeakerMention[]>();
+    for (const m of input.mentions) {
+      if (this.insideQuote(m) || ownsNext(this.text, m)) continue;
+      const list = mentionsBySentence.get(m.sentence);
+      if (list) list.push(m);
+      else mentionsBySentence.set(m.sentence, [m]);
+    }
+    this.ctx = {
+      text: this.text,
+      language: this.language,
+      sentences: this.sentences,
+      words: input.words,
+      mentionsIn: (sentence) => mentionsBySentence.get(sentence) ?? [],
+      tags: input.tags,
+      grammar: this.grammar,
+      quotations: this.quoted.filter((q) => q.kind === "direct"),
+    };
   }
-  const ctx: SieveContext = {
-    text,
-    language,
-    sentences,
-    words: input.words,
-    mentionsIn: (sentence) => mentionsBySentence.get(sentence) ?? [],
-    tags: input.tags,
-    grammar,
-    quotations: quoted.filter((q) => q.kind === "direct"),
-  };
-  const wordIndex = new Map(input.words.map((w, i) => [w.start, i]));
-  const wordBefore = (offset: number) => {
-    const i = lastStartingAtOrBefore(input.words, offset - 1);
-    const w = input.words[i];
-    return w && w.end <= offset && w.sentence === input.words[wordIndex.get(offset) ?? -1]?.sentence ? w.lower : null;
-  };
-  // A passive: an auxiliary before the cue, back over adverbs and negation ("was not disclosed", "werd niet gemeld").
-  const passiveBefore = (offset: number) => {
+
+  /** Every attribution of the article, in text order of what is reported. */
+  attribute(): AttributionRecord[] {
+    const resolved = this.resolveSpeakers(this.input.learnedCues ? this.learnedCues(this.input.learnedCues) : this.listedCues());
+    const resolvedCues = resolved.map((r) => r.cue);
+    const attributions: AttributionRecord[] = [];
+    const used = new Set<Cue>();
+    // The last direct or mixed quotation's attribution by the sentence it ends in, for follow-on quotations.
+    const quoteEndingIn = new Map<number, AttributionRecord>();
+    for (const q of this.quoted) {
+      if (q.kind !== "direct" || !this.inParagraph(q.start)) continue;
+      const made = this.quotation(q, resolved, resolvedCues, used, quoteEndingIn);
+      attributions.push(made);
+      quoteEndingIn.set(sentenceAt(this.sentences, q.end - 1), made);
+    }
+    for (const r of resolved) {
+      const made = used.has(r.cue) || r.cue.quoteOnly ? null : this.reported(r);
+      if (made) attributions.push(made);
+    }
+    return attributions.sort((a, b) => a.quote.start - b.quote.start || a.quote.end - b.quote.end);
+  }
+
+  // Where a span stands.
+
+  private inParagraph(offset: number): boolean {
+    const s = this.sentences[sentenceAt(this.sentences, offset)];
+    return !!s && this.input.blocks[s.block]?.kind === "paragraph";
+  }
+
+  /**
+   * Whether a span overlaps a quotation. Quotations do not overlap and are sorted by start: the only one
+   * that can overlap a span is the last one starting before the span's end (binary search, so attribution
+   * stays linear in the article's length).
+   */
+  private insideQuote(m: Span): boolean {
+    const q = this.quoted[lastStartingAtOrBefore(this.quoted, m.end - 1)];
+    return !!q && q.end > m.start;
+  }
+
+  /** Whether an author credit ("…, schrijft Pepe Escobar") follows the cue: then it credits, not reports. */
+  private creditsAuthor(c: Span): boolean {
+    return this.credits.some((o) => o.start >= c.end && /^\s*$/u.test(this.text.slice(c.end, o.start)));
+  }
+
+  /** The lower-cased word right before `offset` in the same sentence, or null. */
+  private wordBefore(offset: number): string | null {
+    const i = lastStartingAtOrBefore(this.words, offset - 1);
+    const w = this.words[i];
+    return w && w.end <= offset && w.sentence === this.words[this.wordIndex.get(offset) ?? -1]?.sentence ? w.lower : null;
+  }
+
+  private written(m: Span): string {
+    return this.text.slice(m.start, m.end).replace(/\s+/g, " ");
+  }
+
+  private countWords(m: Span): number {
+    return wordsBetween(this.ctx, m.start, m.end).length || 1;
+  }
+
+  // The cues.
+
+  /** A passive: an auxiliary before the cue, back over adverbs and negation ("was not disclosed", "werd niet gemeld"). */
+  private passiveBefore(offset: number): boolean {
+    const { text, grammar, language, words } = this;
     // "is saying" is a progressive, not a passive.
     if (language === "en" && /^\p{L}+ing\b/u.test(text.slice(offset, offset + 40))) return false;
-    let i = lastStartingAtOrBefore(input.words, offset - 1);
+    let i = lastStartingAtOrBefore(words, offset - 1);
     for (let skipped = 0; i >= 0 && skipped < 3; i--, skipped++) {
-      const w = input.words[i]!;
-      if (w.end > offset || !/^\s+$/u.test(text.slice(w.end, input.words[i + 1]?.start ?? offset))) return false;
+      const w = words[i]!;
+      if (w.end > offset || !/^\s+$/u.test(text.slice(w.end, words[i + 1]?.start ?? offset))) return false;
       // "wasn't disclosed": the auxiliary with its negation.
       if (grammar.passiveAuxiliaries[language].has(w.lower.replace(/n['’]t$/u, ""))) return true;
-      const tag = input.tags?.get(w.start);
+      const tag = this.input.tags?.get(w.start);
       if (!(tag === "ADV" || tag === "PART" || grammar.negations[language].has(w.lower))) return false;
     }
     return false;
-  };
-  // "Trump's repeated calls", "271 pledged delegates", "well-defined": a participle used as an adjective.
-  const adjectival = (c: Span) => {
+  }
+
+  /** "Trump's repeated calls", "271 pledged delegates", "well-defined": a participle used as an adjective. */
+  private adjectival(c: Span): boolean {
+    const { text, grammar, language, words } = this;
+    const tags = this.input.tags;
     if (text[c.start - 1] === "-") return true;
-    if (!input.tags) return false;
-    const next = input.words[(wordIndex.get(c.start) ?? -2) + 1];
-    const before = input.words[lastStartingAtOrBefore(input.words, c.start - 1)];
+    if (!tags) return false;
+    const next = words[(this.wordIndex.get(c.start) ?? -2) + 1];
+    const before = words[lastStartingAtOrBefore(words, c.start - 1)];
     if (!next || !/^\s+$/u.test(text.slice(c.end, next.start)) || grammar.complementizers[language].has(next.lower)) return false;
     if (!before || before.end >= c.start || !/^\s+$/u.test(text.slice(before.end, c.start))) return false;
     // After a possessive the word is an attribute whatever the tagger says; after a number or determiner, when a noun follows.
     if (/['’]s$/u.test(before.lower)) return true;
-    return (
-      input.tags.get(next.start) === "NOUN" && (input.tags.get(before.start) === "NUM" || grammar.determiners[language].has(before.lower))
-    );
-  };
-  // The lists' cues with the rules' verb reading (Dutch, and English without a model): made only when used.
-  const listed = (): Cue[] =>
-    [
-      ...input.cues.map(
-        (c) =>
-          ({
-            start: c.start,
-            end: c.end,
-            kind: prepositionStarts.has(c.start) ? "preposition" : "speech",
-            object: objectStarts.has(c.start),
-            needsClause: false,
-            quoteOnly: c.entry === "quote" || c.entry === "naming",
-            passive: c.entry === "naming" || (!prepositionStarts.has(c.start) && passiveBefore(c.start)),
-            learned: false,
-          }) as const,
-      ),
-      // Verbs of thought, and document verbs that report only with a clause ("polls show that …").
-      ...input.thoughtCues.map(
-        (c) =>
-          ({
-            start: c.start,
-            end: c.end,
-            kind: c.entry === "thought" ? "thought" : "speech",
-            object: false,
-            needsClause: true,
-            quoteOnly: false,
-            passive: passiveBefore(c.start),
-            learned: false,
-          }) as const,
-      ),
-    ]
-      .filter(
-        (c) =>
-          inParagraph(c.start) &&
-          !insideQuote(c) &&
-          (c.kind === "preposition" ||
-            ((hasVerbReading(c, input.tags, wordBefore(c.start), grammar.determiners[language], opensThatClause(c)) ||
-              closesQuotation(c)) &&
-              !adjectival(c) &&
-              !grammar.nonFinite[language].has(wordBefore(c.start) ?? ""))) &&
-          !credits.some((o) => o.start >= c.end && /^\s*$/u.test(text.slice(c.end, o.start))),
-      )
+    return tags.get(next.start) === "NOUN" && (tags.get(before.start) === "NUM" || grammar.determiners[language].has(before.lower));
+  }
+
+  /** The lists' cues with the rules' verb reading (Dutch, and English without a model), in text order, not overlapping. */
+  private listedCues(): Cue[] {
+    const { input } = this;
+    const prepositionStarts = new Set(input.sourcePrepositions.map((p) => p.start));
+    const objectStarts = new Set(input.objectCues.map((p) => p.start));
+    const speech = input.cues.map((c): Cue => ({
+      start: c.start,
+      end: c.end,
+      kind: prepositionStarts.has(c.start) ? "preposition" : "speech",
+      object: objectStarts.has(c.start),
+      needsClause: false,
+      quoteOnly: c.entry === "quote" || c.entry === "naming",
+      passive: c.entry === "naming" || (!prepositionStarts.has(c.start) && this.passiveBefore(c.start)),
+      learned: false,
+    }));
+    // Verbs of thought, and document verbs that report only with a clause ("polls show that …").
+    const thought = input.thoughtCues.map((c): Cue => ({
+      start: c.start,
+      end: c.end,
+      kind: c.entry === "thought" ? "thought" : "speech",
+      object: false,
+      needsClause: true,
+      quoteOnly: false,
+      passive: this.passiveBefore(c.start),
+      learned: false,
+    }));
+    return [...speech, ...thought]
+      .filter((c) => this.inParagraph(c.start) && !this.insideQuote(c) && this.readsAsCue(c) && !this.creditsAuthor(c))
       .sort((a, b) => a.start - b.start || b.end - a.end)
       .filter((c, i, all) => i === 0 || c.start >= all[i - 1]!.end);
-  const candidates: Cue[] = input.learnedCues
-    ? input.learnedCues
-        .map(learnedCue)
-        .filter((c) => !credits.some((o) => o.start >= c.end && /^\s*$/u.test(text.slice(c.end, o.start))) && !insideQuote(c))
-    : listed();
-
-  const resolvedBySentence = new Map<number, CueSpeaker[]>();
-  const resolved: CueSpeaker[] = [];
-  for (const cue of candidates) {
-    const s = sentenceAt(sentences, cue.start);
-    const earlier = resolvedBySentence.get(s) ?? [];
-    input.observeSpeakers?.(cue, speakerCandidates(ctx, cue, earlier, input.speakerHeads));
-    const r = input.speakerModel ? rankSpeaker(ctx, cue, earlier, input.speakerModel, input.speakerHeads) : findSpeaker(ctx, cue, earlier);
-    resolved.push(r);
-    earlier.push(r);
-    resolvedBySentence.set(s, earlier);
   }
 
-  const resolvedCues = resolved.map((r) => r.cue);
-  const attributions: AttributionRecord[] = [];
-  const used = new Set<Cue>();
-  // The last direct or mixed quotation's attribution by the sentence it ends in, for follow-on quotations.
-  const quoteEndingIn = new Map<number, AttributionRecord>();
-  for (const q of quoted) {
-    if (q.kind !== "direct" || !inParagraph(q.start)) continue;
-    const from = sentences[q.sentence]!.start;
-    const last = sentenceAt(sentences, q.end - 1);
-    const to = sentences[last]?.end ?? q.end;
-    // Speech cues in the quotation's sentences (cues inside quotation marks were left out above), not verbs
-    // of thought: the first few after it and the nearest before it, found by a binary search in the cues
-    // (sorted by start), so a quotation's work is bounded however many cues its sentence holds.
-    const next = lastStartingAtOrBefore(resolvedCues, q.end - 1) + 1;
-    const after: CueSpeaker[] = [];
-    for (let k = next; k < resolved.length && after.length < CUES_AFTER && resolved[k]!.cue.start < to; k++)
-      if (resolved[k]!.cue.kind !== "thought" && resolved[k]!.cue.end <= to) after.push(resolved[k]!);
-    let nearestBefore: CueSpeaker | undefined;
-    for (let k = next - 1, n = 0; k >= 0 && n < CUES_AFTER && !nearestBefore && resolved[k]!.cue.start >= from; k--, n++)
-      if (resolved[k]!.cue.kind !== "thought" && resolved[k]!.cue.end <= q.start) nearestBefore = resolved[k];
-    // `“…,” he said`, `“…,” one of them said`: at most three words between the quote and its cue.
-    const adjacentAfter = after.find((r) => {
-      if (r.cue.start - q.end > CLOSE_REACH) return false;
-      const between = wordsBetween(ctx, q.end, r.cue.start);
-      return (
-        // (A full stop here is an abbreviation's: "Mr. Hedge said", "Rep. X (D-Ore.) said".)
-        !/[;:!?“”«»„"]/u.test(text.slice(q.end, r.cue.start).replace(/^[\s,.!?]+/u, "")) &&
-        between.every((w) => !COORDINATORS[language].has(w.lower)) &&
-        between.filter((w) => !inMention(w, r.speaker)).length <= 3
-      );
-    });
-    const colon = colonBefore(q.start);
-    const chosen = adjacentAfter ?? nearestBefore;
-    const quote = { start: q.start, end: q.end };
-    let made: AttributionRecord;
-    if (chosen) {
-      used.add(chosen.cue);
-      made = record(chosen.speaker, mixedOrDirect(q, chosen), written(chosen.cue), quote, span(chosen.cue), q.sentence, {
-        cue: adjacentAfter ? "cue-after-quote" : "cue-before-quote",
-        speaker: chosen.rule,
-        evidence: chosen.cue.evidence,
-      });
-    } else if (colon !== null) {
-      const speaker = speakerBeforeColon(colon);
-      made = record(speaker, "direct", ":", quote, { start: colon, end: colon + 1 }, q.sentence, {
-        cue: "colon-introduction",
-        speaker: speaker ? "colon-introduction" : null,
-      });
-    } else {
-      const previous = opensSentence(q) ? quoteEndingIn.get(q.sentence - 1) : undefined;
-      made = previous?.speakerSpan
-        ? {
-            ...previous,
-            kind: "direct",
-            cue: null,
-            cueSpan: null,
-            quote,
-            sentence: q.sentence,
-            cueRule: "follow-on-quotation",
-            cueModel: null,
-            speakerRule: "follow-on-quotation",
-          }
-        : record(null, "direct", null, quote, null, q.sentence, { cue: null, speaker: null });
-    }
-    attributions.push(made);
-    quoteEndingIn.set(last, made);
+  /** Whether a listed cue reads as one: a source preposition, or a verb (not an adjective, not after "to") or a quotation's closing cue. */
+  private readsAsCue(c: Cue): boolean {
+    if (c.kind === "preposition") return true;
+    const { grammar, language } = this;
+    const before = this.wordBefore(c.start);
+    const verb =
+      hasVerbReading(c, this.input.tags, before, grammar.determiners[language], this.opensThatClause(c)) || this.closesQuotation(c);
+    return verb && !this.adjectival(c) && !grammar.nonFinite[language].has(before ?? "");
   }
-  for (const r of resolved) {
-    if (used.has(r.cue) || r.cue.quoteOnly) continue;
-    const kind = r.cue.kind;
-    // A learned cue reports whatever follows it: the detector has decided; a listed one needs a speaker or a clause.
-    if (r.cue.needsClause ? !opensClause(r.cue) : !r.cue.learned && kind === "speech" && !r.speaker && !opensThatClause(r.cue)) continue;
-    const content = reportedContent(r);
-    if (!content) continue;
-    attributions.push(
-      record(
-        r.speaker,
-        kind === "thought" ? "thought" : "indirect",
-        written(r.cue),
-        content,
-        span(r.cue),
-        sentenceAt(sentences, content.start),
-        {
-          cue: r.cue.learned
-            ? "cue-model"
-            : kind === "thought"
-              ? "thought-verb"
-              : kind === "preposition"
-                ? "source-preposition"
-                : "reporting-verb",
-          speaker: r.rule,
-          evidence: r.cue.evidence,
-        },
-      ),
-    );
-  }
-  return attributions.sort((a, b) => a.quote.start - b.quote.start || a.quote.end - b.quote.end);
 
-  function record(
-    speaker: SpeakerMention | null,
-    kind: AttributionRecord["kind"],
-    cue: string | null,
-    quote: Span,
-    cueSpan: Span | null,
-    sentence: number,
-    rules: { readonly cue: CueRule | null; readonly speaker: SpeakerRule | null; readonly evidence?: CueEvidence | undefined },
-  ): AttributionRecord {
-    return {
-      speaker: speaker?.name ?? null,
-      speakerType: speaker?.name ? speaker.type : null,
-      kind,
-      cue,
-      quote,
-      cueSpan,
-      speakerSpan: speaker ? { start: speaker.start, end: speaker.end } : null,
-      resolvedBy: speaker?.name ? speaker.resolvedBy : null,
-      cueRule: rules.cue,
-      cueModel: rules.evidence ?? null,
-      speakerRule: speaker ? rules.speaker : null,
-      sentence,
-    };
-  }
-  function written(m: Span) {
-    return text.slice(m.start, m.end).replace(/\s+/g, " ");
-  }
-  function span(m: Span): Span {
-    return { start: m.start, end: m.end };
-  }
-  function inMention(w: Span, m: Span | null) {
-    return !!m && w.start >= m.start && w.end <= m.end;
-  }
-  function countWords(m: Span) {
-    return wordsBetween(ctx, m.start, m.end).length || 1;
+  /** The cues the learned detector accepted, as the sieves read them (see learnedCue), but author credits and quoted words. */
+  private learnedCues(detected: readonly DetectedCue[]): Cue[] {
+    return detected.map((c) => this.learnedCue(c)).filter((c) => !this.creditsAuthor(c) && !this.insideQuote(c));
   }
 
   /**
@@ -376,17 +334,17 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
    * list's match overlaps it ("according to", "believes", "told"), else a reporting verb; passive when an
    * auxiliary stands before it.
    */
-  function learnedCue(c: DetectedCue): Cue {
-    const preposition = overlapping(input.sourcePrepositions, c);
-    const thought = overlapping(input.thoughtCues, c);
+  private learnedCue(c: DetectedCue): Cue {
+    const preposition = overlapping(this.input.sourcePrepositions, c);
+    const thought = overlapping(this.input.thoughtCues, c);
     return {
       start: c.start,
       end: c.end,
       kind: preposition ? "preposition" : thought?.entry === "thought" ? "thought" : "speech",
-      object: !!overlapping(input.objectCues, c),
+      object: !!overlapping(this.input.objectCues, c),
       needsClause: !!thought,
       quoteOnly: false,
-      passive: !preposition && passiveBefore(c.start),
+      passive: !preposition && this.passiveBefore(c.start),
       learned: true,
       evidence: {
         probability: round3(c.probability),
@@ -395,64 +353,192 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
     };
   }
 
+  /** Each cue's speaker, in cue order: by the learned ranker, else the first sieve that finds one. */
+  private resolveSpeakers(cues: readonly Cue[]): CueSpeaker[] {
+    const { input, ctx } = this;
+    const bySentence = new Map<number, CueSpeaker[]>();
+    const resolved: CueSpeaker[] = [];
+    for (const cue of cues) {
+      const s = sentenceAt(this.sentences, cue.start);
+      const earlier = bySentence.get(s) ?? [];
+      input.observeSpeakers?.(cue, speakerCandidates(ctx, cue, earlier, input.speakerHeads));
+      const r = input.speakerModel
+        ? rankSpeaker(ctx, cue, earlier, input.speakerModel, input.speakerHeads)
+        : findSpeaker(ctx, cue, earlier);
+      resolved.push(r);
+      earlier.push(r);
+      bySentence.set(s, earlier);
+    }
+    return resolved;
+  }
+
+  // Direct quotations.
+
+  /** A direct quotation's attribution: by its cue, else a colon before it, else the quotation before it, else none. */
+  private quotation(
+    q: Quotation,
+    resolved: readonly CueSpeaker[],
+    resolvedCues: readonly Cue[],
+    used: Set<Cue>,
+    quoteEndingIn: ReadonlyMap<number, AttributionRecord>,
+  ): AttributionRecord {
+    const { after, nearestBefore } = this.cuesAround(q, resolved, resolvedCues);
+    const adjacentAfter = after.find((r) => this.closesOn(q, r));
+    const chosen = adjacentAfter ?? nearestBefore;
+    const quote = { start: q.start, end: q.end };
+    if (chosen) {
+      used.add(chosen.cue);
+      return record(chosen.speaker, this.mixedOrDirect(q, chosen), this.written(chosen.cue), quote, span(chosen.cue), q.sentence, {
+        cue: adjacentAfter ? "cue-after-quote" : "cue-before-quote",
+        speaker: chosen.rule,
+        evidence: chosen.cue.evidence,
+      });
+    }
+    const colon = this.colonBefore(q.start);
+    if (colon !== null) {
+      const speaker = this.speakerBeforeColon(colon);
+      return record(speaker, "direct", ":", quote, { start: colon, end: colon + 1 }, q.sentence, {
+        cue: "colon-introduction",
+        speaker: speaker ? "colon-introduction" : null,
+      });
+    }
+    const previous = this.opensSentence(q) ? quoteEndingIn.get(q.sentence - 1) : undefined;
+    return previous?.speakerSpan
+      ? {
+          ...previous,
+          kind: "direct",
+          cue: null,
+          cueSpan: null,
+          quote,
+          sentence: q.sentence,
+          cueRule: "follow-on-quotation",
+          cueModel: null,
+          speakerRule: "follow-on-quotation",
+        }
+      : record(null, "direct", null, quote, null, q.sentence, { cue: null, speaker: null });
+  }
+
+  /**
+   * Speech cues in the quotation's sentences (cues inside quotation marks were left out), not verbs of
+   * thought: the first few after it and the nearest before it, found by a binary search in the cues (sorted
+   * by start), so a quotation's work is bounded however many cues its sentence holds.
+   */
+  private cuesAround(
+    q: Quotation,
+    resolved: readonly CueSpeaker[],
+    resolvedCues: readonly Cue[],
+  ): { after: CueSpeaker[]; nearestBefore: CueSpeaker | undefined } {
+    const from = this.sentences[q.sentence]!.start;
+    const to = this.sentences[sentenceAt(this.sentences, q.end - 1)]?.end ?? q.end;
+    const next = lastStartingAtOrBefore(resolvedCues, q.end - 1) + 1;
+    const after: CueSpeaker[] = [];
+    for (let k = next; k < resolved.length && after.length < CUES_AFTER && resolved[k]!.cue.start < to; k++)
+      if (resolved[k]!.cue.kind !== "thought" && resolved[k]!.cue.end <= to) after.push(resolved[k]!);
+    let nearestBefore: CueSpeaker | undefined;
+    for (let k = next - 1, n = 0; k >= 0 && n < CUES_AFTER && !nearestBefore && resolved[k]!.cue.start >= from; k--, n++)
+      if (resolved[k]!.cue.kind !== "thought" && resolved[k]!.cue.end <= q.start) nearestBefore = resolved[k];
+    return { after, nearestBefore };
+  }
+
+  /** `“…,” he said`, `“…,” one of them said`: at most three words (its speaker's aside) between the quote and a cue after it. */
+  private closesOn(q: Quotation, r: CueSpeaker): boolean {
+    if (r.cue.start - q.end > CLOSE_REACH) return false;
+    const between = wordsBetween(this.ctx, q.end, r.cue.start);
+    return (
+      // (A full stop here is an abbreviation's: "Mr. Hedge said", "Rep. X (D-Ore.) said".)
+      !/[;:!?“”«»„"]/u.test(this.text.slice(q.end, r.cue.start).replace(/^[\s,.!?]+/u, "")) &&
+      between.every((w) => !COORDINATORS[this.language].has(w.lower)) &&
+      between.filter((w) => !inMention(w, r.speaker)).length <= 3
+    );
+  }
+
   /**
    * Whether the cue closes a direct quotation: at most a name (three words) between the closing mark and
    * the cue, and the sentence ends right after it ("”, Viguerie notes."). Then the word is a verb whatever
    * the tagger read.
    */
-  function closesQuotation(c: Span): boolean {
-    const q = quoted[lastStartingAtOrBefore(quoted, c.start)];
+  private closesQuotation(c: Span): boolean {
+    const q = this.quoted[lastStartingAtOrBefore(this.quoted, c.start)];
     if (!q || q.kind !== "direct" || q.end > c.start || c.start - q.end > CLOSE_REACH) return false;
-    const between = text.slice(q.end, c.start);
-    const sentence = sentences[sentenceAt(sentences, c.start)]!;
+    const between = this.text.slice(q.end, c.start);
+    const sentence = this.sentences[sentenceAt(this.sentences, c.start)]!;
     if (sentence.end - c.end > CLOSE_REACH) return false;
-    return /^[\s,]*(?:[\p{L}.'’-]+\s+){0,3}$/u.test(between) && /^\s*[.!?]?\s*$/u.test(text.slice(c.end, sentence.end));
+    return /^[\s,]*(?:[\p{L}.'’-]+\s+){0,3}$/u.test(between) && /^\s*[.!?]?\s*$/u.test(this.text.slice(c.end, sentence.end));
   }
 
   /** Whether only opening marks and white space stand between the quotation and the start of its sentence. */
-  function opensSentence(q: Quotation): boolean {
-    const start = sentences[q.sentence]!.start;
-    return q.start - start <= CLOSE_REACH && /^[\s"'“”„‘’«»(–—-]*$/u.test(text.slice(start, q.start));
+  private opensSentence(q: Quotation): boolean {
+    const start = this.sentences[q.sentence]!.start;
+    return q.start - start <= CLOSE_REACH && /^[\s"'“”„‘’«»(–—-]*$/u.test(this.text.slice(start, q.start));
   }
 
   /** The words in [from, to) that `skip` does not leave out, counted up to `limit`. */
-  function countKept(from: number, to: number, limit: number, skip: (w: Word) => boolean): number {
+  private countKept(from: number, to: number, limit: number, skip: (w: Word) => boolean): number {
+    const { words } = this;
     let n = 0;
-    for (let i = lastStartingAtOrBefore(input.words, from - 1) + 1; i < input.words.length && input.words[i]!.end <= to && n < limit; i++)
-      if (!skip(input.words[i]!)) n++;
+    for (let i = lastStartingAtOrBefore(words, from - 1) + 1; i < words.length && words[i]!.end <= to && n < limit; i++)
+      if (!skip(words[i]!)) n++;
     return n;
   }
 
   /** The offset of a colon right before `offset` (only spaces and line breaks between), or null. */
-  function colonBefore(offset: number): number | null {
+  private colonBefore(offset: number): number | null {
     let i = offset - 1;
-    while (i >= 0 && /\s/u.test(text[i]!)) i--;
-    return i >= 0 && text[i] === ":" ? i : null;
+    while (i >= 0 && /\s/u.test(this.text[i]!)) i--;
+    return i >= 0 && this.text[i] === ":" ? i : null;
   }
 
   /** Before a colon: the last person named in the colon's sentence, else the last mention of any kind. */
-  function speakerBeforeColon(colon: number): SpeakerMention | null {
-    const sentence = sentences[sentenceAt(sentences, colon)]!;
-    const inSentence = ctx.mentionsIn(sentence.index).filter((m) => m.end <= colon && m.name);
+  private speakerBeforeColon(colon: number): SpeakerMention | null {
+    const sentence = this.sentences[sentenceAt(this.sentences, colon)]!;
+    const inSentence = this.ctx.mentionsIn(sentence.index).filter((m) => m.end <= colon && m.name);
     const people = inSentence.filter((m) => m.kind === "person" || m.kind === "surname" || m.kind === "pronoun" || m.kind === "relative");
     return people[people.length - 1] ?? inSentence.filter((m) => !m.afterPreposition).pop() ?? null;
   }
 
   /** Direct when the quotation is the whole of what is reported; mixed when it is part of a reported clause. */
-  function mixedOrDirect(q: Quotation, r: CueSpeaker): "direct" | "mixed" {
-    const sentence = sentences[sentenceAt(sentences, q.end - 1)]!;
-    const skip = (w: Word) => inMention(w, r.speaker) || inMention(w, r.cue) || grammar.complementizers[language].has(w.lower);
+  private mixedOrDirect(q: Quotation, r: CueSpeaker): "direct" | "mixed" {
+    const sentence = this.sentences[sentenceAt(this.sentences, q.end - 1)]!;
+    const skip = (w: Word) => inMention(w, r.speaker) || inMention(w, r.cue) || this.grammar.complementizers[this.language].has(w.lower);
     // Counting stops at the words that decide (one before, two after), so the check is short in any sentence.
     const lead =
-      r.cue.end <= q.start ? countKept(Math.max(r.cue.end, r.speaker && r.side === "after" ? r.speaker.end : 0), q.start, 1, skip) : 0;
-    return lead || countKept(q.end, sentence.end, 2, skip) > 1 ? "mixed" : "direct";
+      r.cue.end <= q.start ? this.countKept(Math.max(r.cue.end, r.speaker && r.side === "after" ? r.speaker.end : 0), q.start, 1, skip) : 0;
+    return lead || this.countKept(q.end, sentence.end, 2, skip) > 1 ? "mixed" : "direct";
+  }
+
+  // Reported speech and thought.
+
+  /** A cue's indirect speech or thought, when it reports something: its content, speaker and rules; else null. */
+  private reported(r: CueSpeaker): AttributionRecord | null {
+    const kind = r.cue.kind;
+    // A learned cue reports whatever follows it: the detector has decided; a listed one needs a speaker or a clause.
+    if (r.cue.needsClause ? !this.opensClause(r.cue) : !r.cue.learned && kind === "speech" && !r.speaker && !this.opensThatClause(r.cue))
+      return null;
+    const content = this.reportedContent(r);
+    if (!content) return null;
+    const cueRule: CueRule = r.cue.learned
+      ? "cue-model"
+      : kind === "thought"
+        ? "thought-verb"
+        : kind === "preposition"
+          ? "source-preposition"
+          : "reporting-verb";
+    return record(
+      r.speaker,
+      kind === "thought" ? "thought" : "indirect",
+      this.written(r.cue),
+      content,
+      span(r.cue),
+      sentenceAt(this.sentences, content.start),
+      { cue: cueRule, speaker: r.rule, evidence: r.cue.evidence },
+    );
   }
 
   /** Whether a complementizer ("that", "dat") follows the cue, possibly after a particle ("merkte op dat"). */
-  function opensThatClause(cue: Span): boolean {
-    const i = (wordIndex.get(cue.start) ?? -1) + countWords(cue);
-    return [input.words[i], input.words[i + 1]].some(
-      (w) => !!w && grammar.complementizers[language].has(w.lower) && w.start - cue.end < 20,
+  private opensThatClause(cue: Span): boolean {
+    const i = (this.wordIndex.get(cue.start) ?? -1) + this.countWords(cue);
+    return [this.words[i], this.words[i + 1]].some(
+      (w) => !!w && this.grammar.complementizers[this.language].has(w.lower) && w.start - cue.end < 20,
     );
   }
 
@@ -460,15 +546,17 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
    * Whether a verb of thought introduces what is thought: a that-clause, an infinitive ("wants to", "hoopt
    * te"), or (English) a clause whose subject comes right after it ("believes the deal will fail").
    */
-  function opensClause(cue: Span): boolean {
-    if (opensThatClause(cue)) return true;
-    const i = (wordIndex.get(cue.start) ?? -1) + countWords(cue);
-    const next = input.words[i];
-    if (!next || next.start - cue.end > 2 || next.sentence !== input.words[i - 1]?.sentence) return false;
-    if (next.lower === (language === "en" ? "to" : "te")) return true;
-    if (!input.tags || !CLAUSE_TAGS.has(input.tags.get(next.start) ?? "")) return false;
-    for (let k = i + 1; k < i + 5 && input.words[k]?.sentence === next.sentence; k++) {
-      const tag = input.tags.get(input.words[k]!.start);
+  private opensClause(cue: Span): boolean {
+    if (this.opensThatClause(cue)) return true;
+    const { words } = this;
+    const tags = this.input.tags;
+    const i = (this.wordIndex.get(cue.start) ?? -1) + this.countWords(cue);
+    const next = words[i];
+    if (!next || next.start - cue.end > 2 || next.sentence !== words[i - 1]?.sentence) return false;
+    if (next.lower === (this.language === "en" ? "to" : "te")) return true;
+    if (!tags || !CLAUSE_TAGS.has(tags.get(next.start) ?? "")) return false;
+    for (let k = i + 1; k < i + 5 && words[k]?.sentence === next.sentence; k++) {
+      const tag = tags.get(words[k]!.start);
       if (tag === "VERB" || tag === "AUX") return true;
       if (tag === "ADP" || tag === "PUNCT") return false;
     }
@@ -476,8 +564,9 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
   }
 
   /** The reported content of indirect speech: the sentence on the far side of the cue and speaker. */
-  function reportedContent(r: CueSpeaker): Span | null {
-    const sentence = sentences[sentenceAt(sentences, r.cue.start)]!;
+  private reportedContent(r: CueSpeaker): Span | null {
+    const { text, grammar, language } = this;
+    const sentence = this.sentences[sentenceAt(this.sentences, r.cue.start)]!;
     const frameStart = Math.min(r.cue.start, r.speaker?.start ?? r.cue.start);
     const frameEnd = Math.max(r.cue.end, r.speaker && r.side === "after" ? r.speaker.end : r.cue.end);
     // At most CONTENT_REACH characters either side are read, so a cue's work is bounded in any sentence.
@@ -495,13 +584,13 @@ export function attributeQuotes(input: AttributionInput): AttributionRecord[] {
       !that &&
       (tailWords.length <= 4 || grammar.prepositions[language].has(tailWords[0]!.toLowerCase()))
     )
-      return trim(sentence.start, from + comma);
-    return trim(that && wordsIn(that[0]) <= 8 ? frameEnd + that[0].length : frameEnd, sentence.end);
+      return this.trim(sentence.start, from + comma);
+    return this.trim(that && wordsIn(that[0]) <= 8 ? frameEnd + that[0].length : frameEnd, sentence.end);
   }
-  function wordsIn(s: string) {
-    return s.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length;
-  }
-  function trim(start: number, end: number): Span | null {
+
+  /** [start, end) without the punctuation and white space at its ends; null when no word is left. */
+  private trim(start: number, end: number): Span | null {
+    const { text } = this;
     while (start < end && /[\s,:;–—]/u.test(text[start]!)) start++;
     while (end > start && /[\s]/u.test(text[end - 1]!)) end--;
     // Reported content has at least one word ("Hoe zal het Westen reageren?" reports nothing).
