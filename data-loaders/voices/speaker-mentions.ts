@@ -165,6 +165,21 @@ function keepLongest<T extends Span>(mentions: readonly T[]): T[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/** The surname keys of a full name: its last word, and each part of a double-barrelled one ("Krnjevic-Miskovic"). */
+function surnameKeys(name: string): string[] {
+  const parts = name.split(/\s+/);
+  const last = parts[parts.length - 1]!;
+  return parts.length > 1
+    ? [
+        last.toLowerCase(),
+        ...last
+          .split("-")
+          .slice(1)
+          .map((p) => p.toLowerCase()),
+      ]
+    : [];
+}
+
 /**
  * Resolves back-references in text order and settles each person's type: surnames to the last person
  * whose full name ends with them (dropped when there is none: a lone capitalised word is not a name),
@@ -178,35 +193,125 @@ function resolve(
   mentions: readonly RawMention[],
   cues: SpeechCues,
 ): SpeakerMention[] {
-  const grammar = cues.speakers.grammar;
-  const typeOf = new Map<string, SpeakerType>();
-  for (const m of mentions) {
-    if (m.kind !== "person" || !m.name || !m.type) continue;
-    if (!typeOf.has(m.name) || typeOf.get(m.name) === "other") typeOf.set(m.name, m.type);
-  }
-  const surnames = (name: string) => {
-    const parts = name.split(/\s+/);
-    const last = parts[parts.length - 1]!;
-    return parts.length > 1
-      ? [
-          last.toLowerCase(),
-          ...last
-            .split("-")
-            .slice(1)
-            .map((p) => p.toLowerCase()),
-        ]
-      : [];
-  };
+  const resolver = new MentionResolver(text, language, words, wordIndexAt, mentions, cues);
+  for (const m of mentions) resolver.add(m);
+  return resolver.resolved;
+}
+
+/** The state of resolve as it goes through the mentions in text order: who was named so far, and how. */
+class MentionResolver {
+  readonly resolved: SpeakerMention[] = [];
+  private readonly grammar: SpeechCues["speakers"]["grammar"];
+  /** Each person's type: the first one any of their mentions gives. */
+  private readonly typeOf = new Map<string, SpeakerType>();
   // The last person named whose full name ends with each surname key; and, for names written surname
   // first ("Han Zheng" … "Han said"), whose name starts with it (tried second).
-  const lastPersonWithSurname = new Map<string, string>();
-  const lastPersonWithFirstName = new Map<string, string>();
-  const resolved: SpeakerMention[] = [];
-  const afterPreposition = (m: Span, previous: readonly SpeakerMention[]): boolean => {
-    let i = (wordIndexAt.get(m.start) ?? 0) - 1;
+  private readonly lastPersonWithSurname = new Map<string, string>();
+  private readonly lastPersonWithFirstName = new Map<string, string>();
+  /** The people named so far, with the title and country the text gives them, for "the president" later. */
+  private readonly named: RawMention[] = [];
+  /** Every tail of two words or more of a full name, for a surname of several words later. */
+  private readonly byNameTail = new Map<string, RawMention>();
+
+  constructor(
+    private readonly text: string,
+    private readonly language: Language,
+    private readonly words: readonly Word[],
+    private readonly wordIndexAt: ReadonlyMap<number, number>,
+    mentions: readonly RawMention[],
+    cues: SpeechCues,
+  ) {
+    this.grammar = cues.speakers.grammar;
+    for (const m of mentions) {
+      if (m.kind !== "person" || !m.name || !m.type) continue;
+      if (!this.typeOf.has(m.name) || this.typeOf.get(m.name) === "other") this.typeOf.set(m.name, m.type);
+    }
+  }
+
+  /** Resolves the next mention in text order and keeps it (a surname or relative pronoun that resolves to no one is dropped). */
+  add(m: RawMention): void {
+    const out = this.resolve(m);
+    if (out) this.resolved.push({ ...out, afterPreposition: this.afterPreposition(out) });
+  }
+
+  private resolve(m: RawMention): Omit<SpeakerMention, "afterPreposition"> | null {
+    const out = withoutTitle(m);
+    if (m.kind === "person" && m.resolvedBy === "title" && m.title) {
+      const person = titleAntecedent(m, this.named, this.grammar.genericTitles[this.language]);
+      return person
+        ? { ...out, name: person.name, type: this.typeOf.get(person.name!) ?? person.type, resolvedBy: "title-reference" }
+        : out;
+    }
+    if (m.kind === "person" && m.name && m.resolvedBy === "name" && this.byNameTail.has(m.name.toLowerCase())) {
+      // A surname of several words with its particles ("Messe a Tiati" after "Xavier Messe a Tiati").
+      const full = this.byNameTail.get(m.name.toLowerCase())!;
+      return { ...out, name: full.name, type: this.typeOf.get(full.name!) ?? full.type, resolvedBy: "surname" };
+    }
+    if (m.kind === "person" && m.name) return { ...out, type: this.person(m, m.name) };
+    if (m.kind === "surname") return this.surname(m);
+    if (m.kind === "pronoun") return this.pronoun(m);
+    if (m.kind === "relative") {
+      const antecedent = this.resolved.findLast((p) => p.end <= m.start);
+      const near = antecedent && /^\s*,\s*$/u.test(this.text.slice(antecedent.end, m.start));
+      return near && antecedent.name ? { ...m, name: antecedent.name, type: antecedent.type, resolvedBy: "relative" } : null;
+    }
+    return out;
+  }
+
+  /** Notes a person named (for titles, surnames and first names later) and returns their type. */
+  private person(m: RawMention, name: string): SpeakerType | null {
+    if (m.resolvedBy === "name") {
+      this.named.push(m);
+      const parts = name.toLowerCase().split(/\s+/u);
+      for (let k = 1; k <= parts.length - 2; k++) this.byNameTail.set(parts.slice(k).join(" "), m);
+    }
+    for (const key of surnameKeys(name)) this.lastPersonWithSurname.set(key, name);
+    const parts = name.split(/\s+/u);
+    if (parts.length > 1) this.lastPersonWithFirstName.set(parts[0]!.toLowerCase(), name);
+    return this.typeOf.get(name) ?? m.type;
+  }
+
+  /** A surname: the last person with it; after an honorific or before a cue, the surname itself ("Mr. Hedge": "Hedge"). */
+  private surname(m: RawMention): Omit<SpeakerMention, "afterPreposition"> | null {
+    const key = (m.name ?? this.text.slice(m.start, m.end)).toLowerCase().replace(/['’]s$/, "");
+    const person = this.lastPersonWithSurname.get(key) ?? this.lastPersonWithFirstName.get(key);
+    if (person) return { ...m, name: person, type: this.typeOf.get(person) ?? "other", resolvedBy: "surname" };
+    if (!m.name) return null;
+    this.lastPersonWithSurname.set(key, m.name);
+    return { ...m, kind: "person", type: "other", resolvedBy: "name" };
+  }
+
+  /** A pronoun: the last person (or group, for "they") back through the mentions, no further than PRONOUN_REACH sentences. */
+  private pronoun(m: RawMention): Omit<SpeakerMention, "afterPreposition"> {
+    const lower = this.text.slice(m.start, m.end).toLowerCase();
+    const personal = this.grammar.personPronouns[this.language].has(lower);
+    const group = this.grammar.groupPronouns[this.language].has(lower);
+    const { resolved } = this;
+    let antecedent: SpeakerMention | undefined;
+    for (
+      let k = resolved.length - 1;
+      k >= 0 && k >= resolved.length - ANTECEDENT_REACH && m.sentence - resolved[k]!.sentence <= PRONOUN_REACH;
+      k--
+    ) {
+      const p = resolved[k]!;
+      const fits =
+        (personal && (p.kind === "person" || p.kind === "surname" || (p.kind === "pronoun" && p.type !== "unnamed-group"))) ||
+        (group && (p.kind === "group" || p.kind === "body"));
+      if (p.end <= m.start && p.name !== null && fits) {
+        antecedent = p;
+        break;
+      }
+    }
+    return { ...m, name: antecedent?.name ?? null, type: antecedent?.type ?? null, resolvedBy: antecedent ? "pronoun" : null };
+  }
+
+  /** Whether a preposition stands right before the mention, over up to two adjectives, or before the phrase it is coordinated with. */
+  private afterPreposition(m: Span): boolean {
+    const { text, words, grammar, language } = this;
+    let i = (this.wordIndexAt.get(m.start) ?? 0) - 1;
     while (i >= 0 && ARTICLES.has(words[i]!.lower)) i--;
     const before = words[i];
-    if (!before || before.sentence !== words[wordIndexAt.get(m.start)!]!.sentence) return false;
+    if (!before || before.sentence !== words[this.wordIndexAt.get(m.start)!]!.sentence) return false;
     // Only words joined by spaces make a phrase: in "At one point, she said" "she" is not after "at".
     const joined = (k: number, to: number) => /^\s+$/u.test(text.slice(words[k]!.end, to));
     if (!/^[\s\p{L}]+$/u.test(text.slice(before.end, m.start))) return false;
@@ -227,71 +332,9 @@ function resolve(
     }
     // Coordinated with a prepositional object: "tussen Rusland en de DVK".
     if (before.lower === "and" || before.lower === "en" || before.lower === "or" || before.lower === "of") {
-      const conjunct = previous.findLast((p) => p.end <= before.start);
+      const conjunct = this.resolved.findLast((p) => p.end <= before.start);
       return !!conjunct && conjunct.afterPreposition && before.start - conjunct.end < 3;
     }
     return false;
-  };
-  // The people named so far, with the title and country the text gives them, for "the president" later.
-  const named: RawMention[] = [];
-  const byNameTail = new Map<string, RawMention>();
-  for (const m of mentions) {
-    let out: Omit<SpeakerMention, "afterPreposition"> | null = withoutTitle(m);
-    if (m.kind === "person" && m.resolvedBy === "title" && m.title) {
-      const person = titleAntecedent(m, named, grammar.genericTitles[language]);
-      if (person) out = { ...out, name: person.name, type: typeOf.get(person.name!) ?? person.type, resolvedBy: "title-reference" };
-    } else if (m.kind === "person" && m.name && m.resolvedBy === "name" && byNameTail.has(m.name.toLowerCase())) {
-      // A surname of several words with its particles ("Messe a Tiati" after "Xavier Messe a Tiati").
-      const full = byNameTail.get(m.name.toLowerCase())!;
-      out = { ...out, name: full.name, type: typeOf.get(full.name!) ?? full.type, resolvedBy: "surname" };
-    } else if (m.kind === "person" && m.name) {
-      if (m.resolvedBy === "name") {
-        named.push(m);
-        // Every tail of two words or more of a full name, for the surname of several words later.
-        const parts = m.name.toLowerCase().split(/\s+/u);
-        for (let k = 1; k <= parts.length - 2; k++) byNameTail.set(parts.slice(k).join(" "), m);
-      }
-      const keys = surnames(m.name);
-      for (const key of keys) lastPersonWithSurname.set(key, m.name);
-      const parts = m.name.split(/\s+/u);
-      if (parts.length > 1) lastPersonWithFirstName.set(parts[0]!.toLowerCase(), m.name);
-      out = { ...out, type: typeOf.get(m.name) ?? m.type };
-    } else if (m.kind === "surname") {
-      // After an honorific or before a cue the mention's name is the surname itself ("Mr. Hedge": "Hedge").
-      const key = (m.name ?? text.slice(m.start, m.end)).toLowerCase().replace(/['’]s$/, "");
-      const person = lastPersonWithSurname.get(key) ?? lastPersonWithFirstName.get(key);
-      if (person) out = { ...m, name: person, type: typeOf.get(person) ?? "other", resolvedBy: "surname" };
-      else if (m.name) {
-        out = { ...m, kind: "person", type: "other", resolvedBy: "name" };
-        lastPersonWithSurname.set(key, m.name);
-      } else out = null;
-    } else if (m.kind === "pronoun") {
-      const lower = text.slice(m.start, m.end).toLowerCase();
-      const personal = grammar.personPronouns[language].has(lower);
-      const group = grammar.groupPronouns[language].has(lower);
-      // Back through the mentions in text order, no further than PRONOUN_REACH sentences.
-      let antecedent: SpeakerMention | undefined;
-      for (
-        let k = resolved.length - 1;
-        k >= 0 && k >= resolved.length - ANTECEDENT_REACH && m.sentence - resolved[k]!.sentence <= PRONOUN_REACH;
-        k--
-      ) {
-        const p = resolved[k]!;
-        const fits =
-          (personal && (p.kind === "person" || p.kind === "surname" || (p.kind === "pronoun" && p.type !== "unnamed-group"))) ||
-          (group && (p.kind === "group" || p.kind === "body"));
-        if (p.end <= m.start && p.name !== null && fits) {
-          antecedent = p;
-          break;
-        }
-      }
-      out = { ...m, name: antecedent?.name ?? null, type: antecedent?.type ?? null, resolvedBy: antecedent ? "pronoun" : null };
-    } else if (m.kind === "relative") {
-      const antecedent = resolved.findLast((p) => p.end <= m.start);
-      const near = antecedent && /^\s*,\s*$/u.test(text.slice(antecedent.end, m.start));
-      out = near && antecedent.name ? { ...m, name: antecedent.name, type: antecedent.type, resolvedBy: "relative" } : null;
-    }
-    if (out) resolved.push({ ...out, afterPreposition: afterPreposition(out, resolved) });
   }
-  return resolved;
 }
