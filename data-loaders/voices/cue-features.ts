@@ -83,104 +83,136 @@ export function englishStem(lower: string): string {
  * `suf=` and has the feature `capitalised`: "States" of "United States" is not "states".
  */
 export function cueCandidates(reading: CueReading): CueCandidate[] {
-  const { text, tokens, tags, sentences, blocks } = reading;
   const direct = reading.quotations.filter((q) => q.kind === "direct");
-  const inside = (start: number) => {
-    const q = direct[lastStartingAtOrBefore(direct, start)];
-    return !!q && q.end > start;
-  };
-  const listOf = (list: readonly TermMatch[], t: Token) => {
-    const m = list[lastStartingAtOrBefore(list, t.start)];
-    return m && m.end >= t.end ? m : null;
-  };
-  const isWord = (i: number) => tokens[i]?.type === "word";
-  const tagAt = (i: number, sentence: number) => {
-    const t = tokens[i];
-    return t && t.sentence === sentence ? (tags.get(t.start) ?? "X") : "none";
-  };
-  const wordAt = (i: number, sentence: number) => {
-    const t = tokens[i];
-    return t && t.sentence === sentence ? t.value.toLowerCase() : "none";
-  };
   const out: CueCandidate[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (!isWord(i)) continue;
-    const tag = tags.get(token.start) ?? "X";
-    const lists: Array<[string, TermMatch | null]> = [
-      ["cue", listOf(reading.lists.cue, token)],
-      ["thought", listOf(reading.lists.thought, token)],
-      ["object", listOf(reading.lists.objectCue, token)],
-      ["preposition", listOf(reading.lists.sourcePreposition, token)],
-    ];
-    if (tag !== "VERB" && !lists.some(([, m]) => m)) continue;
-    const sentence = sentences[token.sentence]!;
-    if (blocks[sentence.block]?.kind !== "paragraph" || inside(token.start)) continue;
-    const s = token.sentence;
-    // A capitalised word inside a sentence is mostly part of a name ("United States"): its word and stem
-    // are kept apart from the lower-case verb's ("states"), so names do not weigh against the verb.
-    const capitalised = tokens[i - 1]?.sentence === s && tokens[i - 1]!.type !== "punctuation" && /^\p{Lu}/u.test(token.value);
-    const lower = capitalised ? token.value : token.value.toLowerCase();
-    const stem = englishStem(lower);
-    const next = tagAt(i + 1, s);
-    const previous = tagAt(i - 1, s);
-    const features = [
-      `w=${lower}`,
-      `s=${stem}`,
-      `suf=${lower.slice(-3)}`,
-      `t=${tag}`,
-      `w|t=${lower}|${tag}`,
-      `t-1=${previous}`,
-      `t-2=${tagAt(i - 2, s)}`,
-      `t+1=${next}`,
-      `t+2=${tagAt(i + 2, s)}`,
-      `s|t+1=${stem}|${next}`,
-      `s|t-1=${stem}|${previous}`,
-      `w-1=${wordAt(i - 1, s)}`,
-      `w+1=${wordAt(i + 1, s)}`,
-      `s|w+1=${stem}|${wordAt(i + 1, s)}`,
-      `t+1|t+2=${next}|${tagAt(i + 2, s)}`,
-      `t-1|t=${previous}|${tag}`,
-    ];
-    let listSpan: Span | null = null;
-    for (const [name, m] of lists) {
-      if (!m) continue;
-      features.push(`list=${name}`, `entry=${name}:${m.entry}`);
-      if (!listSpan || m.end - m.start > listSpan.end - listSpan.start) listSpan = { start: m.start, end: m.end };
-    }
-    // The rules' verb reading of a listed word, as a feature ("the treaty states that" against "the report").
-    if (listSpan) {
-      const before = tokens[i - 1]?.sentence === s && tokens[i - 1]!.type === "word" ? tokens[i - 1]!.value.toLowerCase() : null;
-      features.push(
-        hasVerbReading(token, tags, before, reading.determiners, nextWord(tokens, i, s) === "that") ? "listed-verb" : "listed-noun",
-      );
-    }
-    const idiom = listOf(reading.lists.idiom, token);
-    if (idiom) features.push("list=idiom");
-    const q = direct[lastStartingAtOrBefore(direct, token.start)];
-    if (q && q.end <= token.start && q.end >= sentence.start && wordsIn(text, q.end, token.start) <= QUOTE_REACH)
-      features.push("after-quote");
-    const following = direct[lastStartingAtOrBefore(direct, token.end - 1) + 1] ?? null;
-    if (following && following.start < sentence.end && wordsIn(text, token.end, following.start) <= QUOTE_REACH)
-      features.push("before-quote");
-    if (q && q.start >= sentence.start && q.start <= sentence.start + 2 && q.end <= token.start) features.push("quote-opens-sentence");
-    if (tokens[i - 1]?.sentence !== s) features.push("first-word");
-    if (!hasWordAfter(tokens, i, s)) features.push("last-word");
-    const before = tokens[i - 1]?.sentence === s ? tokens[i - 1]!.value : "";
-    const after = tokens[i + 1]?.sentence === s ? tokens[i + 1]!.value : "";
-    if (before === ",") features.push("after-comma");
-    if (after === ",") features.push("before-comma");
-    if (after === ":") features.push("before-colon");
-    if (after.toLowerCase() === "that") features.push("before-that");
-    if (THAT.has(wordAt(i + 2, s)) || THAT.has(wordAt(i + 3, s))) features.push("that-soon");
-    if (quoteInSentence(direct, sentence)) features.push("sentence-quote", `s|sentence-quote=${stem}`);
-    const subject = subjectBefore(tokens, tags, i, s);
-    const clause = clauseAfter(tokens, tags, i, s);
-    features.push(`subject=${subject}`, `clause-after=${clause}`);
-    if (capitalised) features.push("capitalised");
-    out.push({ token: i, start: token.start, end: token.end, listSpan, features });
+  for (let i = 0; i < reading.tokens.length; i++) {
+    const candidate = candidateAt(reading, direct, i);
+    if (candidate) out.push(candidate);
   }
   return out;
+}
+
+/** The match of a list (sorted by start) that covers a token, or null. */
+function listOf(list: readonly TermMatch[], t: Token): TermMatch | null {
+  const m = list[lastStartingAtOrBefore(list, t.start)];
+  return m && m.end >= t.end ? m : null;
+}
+
+/** Token i's tag if it is in sentence `sentence` ("X" untagged), else "none". */
+function tagAt(reading: CueReading, i: number, sentence: number): string {
+  const t = reading.tokens[i];
+  return t && t.sentence === sentence ? (reading.tags.get(t.start) ?? "X") : "none";
+}
+
+/** Token i's lower-cased word if it is in sentence `sentence`, else "none". */
+function wordAt(reading: CueReading, i: number, sentence: number): string {
+  const t = reading.tokens[i];
+  return t && t.sentence === sentence ? t.value.toLowerCase() : "none";
+}
+
+/** Token i as a cue candidate, when it is a word tagged as a verb or in a list, in a paragraph and outside quotation marks. */
+function candidateAt(reading: CueReading, direct: readonly Quotation[], i: number): CueCandidate | null {
+  const { tokens, tags, sentences, blocks } = reading;
+  const token = tokens[i]!;
+  if (token.type !== "word") return null;
+  const tag = tags.get(token.start) ?? "X";
+  const lists: Array<[string, TermMatch | null]> = [
+    ["cue", listOf(reading.lists.cue, token)],
+    ["thought", listOf(reading.lists.thought, token)],
+    ["object", listOf(reading.lists.objectCue, token)],
+    ["preposition", listOf(reading.lists.sourcePreposition, token)],
+  ];
+  if (tag !== "VERB" && !lists.some(([, m]) => m)) return null;
+  const sentence = sentences[token.sentence]!;
+  const q = direct[lastStartingAtOrBefore(direct, token.start)];
+  if (blocks[sentence.block]?.kind !== "paragraph" || (!!q && q.end > token.start)) return null;
+  const s = token.sentence;
+  // A capitalised word inside a sentence is mostly part of a name ("United States"): its word and stem
+  // are kept apart from the lower-case verb's ("states"), so names do not weigh against the verb.
+  const capitalised = tokens[i - 1]?.sentence === s && tokens[i - 1]!.type !== "punctuation" && /^\p{Lu}/u.test(token.value);
+  const lower = capitalised ? token.value : token.value.toLowerCase();
+  const stem = englishStem(lower);
+  const features = wordFeatures(reading, i, s, lower, stem, tag);
+  const listSpan = listFeatures(reading, i, lists, features);
+  features.push(...placeFeatures(reading, direct, i, sentence, stem));
+  if (capitalised) features.push("capitalised");
+  return { token: i, start: token.start, end: token.end, listSpan, features };
+}
+
+/** The word, its stem, suffix and tag, and its neighbours' words and tags. */
+function wordFeatures(reading: CueReading, i: number, s: number, lower: string, stem: string, tag: string): string[] {
+  const next = tagAt(reading, i + 1, s);
+  const previous = tagAt(reading, i - 1, s);
+  return [
+    `w=${lower}`,
+    `s=${stem}`,
+    `suf=${lower.slice(-3)}`,
+    `t=${tag}`,
+    `w|t=${lower}|${tag}`,
+    `t-1=${previous}`,
+    `t-2=${tagAt(reading, i - 2, s)}`,
+    `t+1=${next}`,
+    `t+2=${tagAt(reading, i + 2, s)}`,
+    `s|t+1=${stem}|${next}`,
+    `s|t-1=${stem}|${previous}`,
+    `w-1=${wordAt(reading, i - 1, s)}`,
+    `w+1=${wordAt(reading, i + 1, s)}`,
+    `s|w+1=${stem}|${wordAt(reading, i + 1, s)}`,
+    `t+1|t+2=${next}|${tagAt(reading, i + 2, s)}`,
+    `t-1|t=${previous}|${tag}`,
+  ];
+}
+
+/**
+ * Adds the lists that hold token i (list and entry), the rules' verb reading of a listed word ("the
+ * treaty states that" against "the report") and the idiom list to `features`; returns the longest list
+ * match's span.
+ */
+function listFeatures(reading: CueReading, i: number, lists: ReadonlyArray<[string, TermMatch | null]>, features: string[]): Span | null {
+  const { tokens, tags } = reading;
+  const token = tokens[i]!;
+  const s = token.sentence;
+  let listSpan: Span | null = null;
+  for (const [name, m] of lists) {
+    if (!m) continue;
+    features.push(`list=${name}`, `entry=${name}:${m.entry}`);
+    if (!listSpan || m.end - m.start > listSpan.end - listSpan.start) listSpan = { start: m.start, end: m.end };
+  }
+  if (listSpan) {
+    const before = tokens[i - 1]?.sentence === s && tokens[i - 1]!.type === "word" ? tokens[i - 1]!.value.toLowerCase() : null;
+    features.push(
+      hasVerbReading(token, tags, before, reading.determiners, nextWord(tokens, i, s) === "that") ? "listed-verb" : "listed-noun",
+    );
+  }
+  if (listOf(reading.lists.idiom, token)) features.push("list=idiom");
+  return listSpan;
+}
+
+/** Where token i stands: by quotations, at the sentence's edges, by punctuation and "that", its subject and clause. */
+function placeFeatures(reading: CueReading, direct: readonly Quotation[], i: number, sentence: Sentence, stem: string): string[] {
+  const { text, tokens, tags } = reading;
+  const token = tokens[i]!;
+  const s = token.sentence;
+  const features: string[] = [];
+  const q = direct[lastStartingAtOrBefore(direct, token.start)];
+  if (q && q.end <= token.start && q.end >= sentence.start && wordsIn(text, q.end, token.start) <= QUOTE_REACH)
+    features.push("after-quote");
+  const following = direct[lastStartingAtOrBefore(direct, token.end - 1) + 1] ?? null;
+  if (following && following.start < sentence.end && wordsIn(text, token.end, following.start) <= QUOTE_REACH)
+    features.push("before-quote");
+  if (q && q.start >= sentence.start && q.start <= sentence.start + 2 && q.end <= token.start) features.push("quote-opens-sentence");
+  if (tokens[i - 1]?.sentence !== s) features.push("first-word");
+  if (!hasWordAfter(tokens, i, s)) features.push("last-word");
+  const before = tokens[i - 1]?.sentence === s ? tokens[i - 1]!.value : "";
+  const after = tokens[i + 1]?.sentence === s ? tokens[i + 1]!.value : "";
+  if (before === ",") features.push("after-comma");
+  if (after === ",") features.push("before-comma");
+  if (after === ":") features.push("before-colon");
+  if (after.toLowerCase() === "that") features.push("before-that");
+  if (THAT.has(wordAt(reading, i + 2, s)) || THAT.has(wordAt(reading, i + 3, s))) features.push("that-soon");
+  if (quoteInSentence(direct, sentence)) features.push("sentence-quote", `s|sentence-quote=${stem}`);
+  features.push(`subject=${subjectBefore(tokens, tags, i, s)}`, `clause-after=${clauseAfter(tokens, tags, i, s)}`);
+  return features;
 }
 
 /** Words that open a reported clause soon after a cue ("told reporters that", "asked him whether"). */
