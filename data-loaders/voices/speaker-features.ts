@@ -47,64 +47,82 @@ export function speakerCandidates(
     const found = sieve.find(ctx, cue, earlier);
     if (found?.speaker) add(found.speaker, sieve.name);
   }
-  // Other mentions of the sentence within WINDOW words of the cue (a window, so a cue's work is bounded
-  // however long its sentence is).
-  const at = wordAt(ctx, cue.start);
-  const sentence = ctx.words[at]?.sentence;
-  if (sentence !== undefined) {
-    const from = ctx.words[Math.max(0, at - WINDOW)]!.start;
-    const to = ctx.words[Math.min(ctx.words.length - 1, at + WINDOW)]!.end;
-    const mentions = ctx.mentionsIn(sentence);
-    for (let i = Math.max(0, lastStartingAtOrBefore(mentions, from)); i < mentions.length && mentions[i]!.start < to; i++) {
-      const m = mentions[i]!;
-      if (m.start >= from && (m.end <= cue.start || m.start >= cue.end)) add(m, null);
-    }
-  }
+  for (const m of mentionsNear(ctx, cue)) add(m, null);
   const entries = mergePhrases(ctx, [...byPlace.values()]).sort(
     (a, b) => a.mention.start - b.mention.start || a.mention.end - b.mention.end,
   );
   const before = entries.filter((e) => e.mention.end <= cue.start);
   const after = entries.filter((e) => e.mention.start >= cue.end);
-  const cueWord = ctx.text.slice(cue.start, cue.end).split(/\s/u)[0]!.toLowerCase();
+  const nearest = { before: before[before.length - 1]?.mention, after: after[0]?.mention };
   return entries
     .filter((e) => e.mention.end <= cue.start || e.mention.start >= cue.end)
-    .map(({ mention, sieves }) => {
-      const side = mention.end <= cue.start ? "before" : "after";
-      const [from, to] = side === "before" ? [mention.end, cue.start] : [cue.end, mention.start];
-      // Read at most FAR characters between them (a far candidate is marked as such), so the work stays bounded.
-      const between = to - from <= FAR ? ctx.text.slice(from, to) : "";
-      const words =
-        Math.abs(
-          wordAt(ctx, side === "before" ? cue.start : mention.start) - wordAt(ctx, side === "before" ? mention.end - 1 : cue.end - 1),
-        ) - 1;
-      const features = [
-        ...sieves.map((s) => `sieve=${s}`),
-        sieves.length ? `first-sieve=${sieves[0]}` : "no-sieve",
-        `kind=${mention.kind}`,
-        `type=${mention.type ?? "none"}`,
-        `resolved=${mention.resolvedBy ?? "none"}`,
-        `side=${side}`,
-        `words=${bucket(words)}`,
-        `kind|side=${mention.kind}|${side}`,
-        `cue-kind|side=${cue.kind}|${side}`,
-        `cue|side=${cueWord}|${side}`,
-      ];
-      const written = ctx.text.slice(mention.start, Math.min(mention.end, mention.start + FAR)).split(/\s+/u);
-      const head = written[written.length - 1]!.replace(/['’]s?$/u, "");
-      if (mention.kind === "phrase" || mention.kind === "group" || mention.kind === "anonymous" || mention.kind === "document")
-        features.push(`head=${/^\p{Lu}/u.test(head) ? "Capitalised" : head.toLowerCase()}`);
-      features.push(`length=${bucket(written.length)}`);
-      if (!mention.name) features.push("unnamed");
-      if (mention.afterPreposition) features.push("after-preposition");
-      if (cue.passive) features.push(`passive|side=${side}`);
-      if (cue.object) features.push(`object|side=${side}`);
-      if (to - from > FAR) features.push("far");
-      if (between.includes(",")) features.push("comma-between");
-      if (/[“”"«»„]/u.test(between)) features.push("quote-between");
-      if (side === "before" ? before[before.length - 1]?.mention === mention : after[0]?.mention === mention)
-        features.push(`nearest-${side}`);
-      return { mention, sieves, features };
-    });
+    .map(({ mention, sieves }) => ({ mention, sieves, features: candidateFeatures(ctx, cue, mention, sieves, nearest) }));
+}
+
+/**
+ * The other mentions of the cue's sentence within WINDOW words of it, not overlapping it (a window, so a
+ * cue's work is bounded however long its sentence is).
+ */
+function mentionsNear(ctx: SieveContext, cue: Cue): SpeakerMention[] {
+  const at = wordAt(ctx, cue.start);
+  const sentence = ctx.words[at]?.sentence;
+  if (sentence === undefined) return [];
+  const from = ctx.words[Math.max(0, at - WINDOW)]!.start;
+  const to = ctx.words[Math.min(ctx.words.length - 1, at + WINDOW)]!.end;
+  const mentions = ctx.mentionsIn(sentence);
+  const near: SpeakerMention[] = [];
+  for (let i = Math.max(0, lastStartingAtOrBefore(mentions, from)); i < mentions.length && mentions[i]!.start < to; i++) {
+    const m = mentions[i]!;
+    if (m.start >= from && (m.end <= cue.start || m.start >= cue.end)) near.push(m);
+  }
+  return near;
+}
+
+/**
+ * A candidate's features: the sieves that chose it, what it is, which side of the cue and how far, the
+ * cue's kind and word, its head word and length, and what stands between them.
+ */
+function candidateFeatures(
+  ctx: SieveContext,
+  cue: Cue,
+  mention: SpeakerMention,
+  sieves: readonly SpeakerRule[],
+  nearest: { readonly before: SpeakerMention | undefined; readonly after: SpeakerMention | undefined },
+): string[] {
+  const side = mention.end <= cue.start ? "before" : "after";
+  const [from, to] = side === "before" ? [mention.end, cue.start] : [cue.end, mention.start];
+  // Read at most FAR characters between them (a far candidate is marked as such), so the work stays bounded.
+  const between = to - from <= FAR ? ctx.text.slice(from, to) : "";
+  const words =
+    Math.abs(wordAt(ctx, side === "before" ? cue.start : mention.start) - wordAt(ctx, side === "before" ? mention.end - 1 : cue.end - 1)) -
+    1;
+  const cueWord = ctx.text.slice(cue.start, cue.end).split(/\s/u)[0]!.toLowerCase();
+  const features = [
+    ...sieves.map((s) => `sieve=${s}`),
+    sieves.length ? `first-sieve=${sieves[0]}` : "no-sieve",
+    `kind=${mention.kind}`,
+    `type=${mention.type ?? "none"}`,
+    `resolved=${mention.resolvedBy ?? "none"}`,
+    `side=${side}`,
+    `words=${bucket(words)}`,
+    `kind|side=${mention.kind}|${side}`,
+    `cue-kind|side=${cue.kind}|${side}`,
+    `cue|side=${cueWord}|${side}`,
+  ];
+  const written = ctx.text.slice(mention.start, Math.min(mention.end, mention.start + FAR)).split(/\s+/u);
+  const head = written[written.length - 1]!.replace(/['’]s?$/u, "");
+  if (mention.kind === "phrase" || mention.kind === "group" || mention.kind === "anonymous" || mention.kind === "document")
+    features.push(`head=${/^\p{Lu}/u.test(head) ? "Capitalised" : head.toLowerCase()}`);
+  features.push(`length=${bucket(written.length)}`);
+  if (!mention.name) features.push("unnamed");
+  if (mention.afterPreposition) features.push("after-preposition");
+  if (cue.passive) features.push(`passive|side=${side}`);
+  if (cue.object) features.push(`object|side=${side}`);
+  if (to - from > FAR) features.push("far");
+  if (between.includes(",")) features.push("comma-between");
+  if (/[“”"«»„]/u.test(between)) features.push("quote-between");
+  if (nearest[side] === mention) features.push(`nearest-${side}`);
+  return features;
 }
 
 /**
