@@ -114,80 +114,89 @@ export type PublishOptions = Pick<ParallelOptions, "workers" | "cacheFolder" | "
   readonly articleFile?: (name: string, content: Buffer, sha256?: string) => void;
 };
 
+/** How publishCorpus hands a file to its caller: a name, the bytes or text, and a deflate level. */
+type AddFile = (name: string, content: string | Buffer, level?: number) => void;
+
+/** The writers of one build's files, each stamped with the build (see publishCorpus). */
+class SiteFiles {
+  /** An article's own files, their JSON (an object with at least one field) opened with the stamp. */
+  private readonly stampOpening: Buffer;
+  private readonly articleFile: (name: string, content: Buffer, sha256?: string) => void;
+
+  constructor(
+    readonly build: BuildStamp,
+    private readonly add: AddFile,
+    articleFile: PublishOptions["articleFile"],
+  ) {
+    this.stampOpening = Buffer.from(`{"build":${JSON.stringify(build)},`);
+    this.articleFile = articleFile ?? ((name, content) => add(name, content, FETCHED_LEVEL));
+  }
+
+  /** A file pages load with FileAttachment (deflated). */
+  json(name: string, content: object): void {
+    this.add(name, JSON.stringify({ build: this.build, ...content }));
+  }
+
+  /** A file pages fetch by name: stamped like the others, stored rather than deflated. */
+  fetched(name: string, content: object): void {
+    this.add(name, JSON.stringify({ build: this.build, ...content }), FETCHED_LEVEL);
+  }
+
+  /** A concordance page, its lines' JSON as the views keep it: byte for byte JSON.stringify({ build, ...head, lines }). */
+  lines(name: string, head: object, lines: readonly ViewLine[]): void {
+    const parts: Buffer[] = [Buffer.from(`${JSON.stringify({ build: this.build, ...head }).slice(0, -1)},"lines":[`)];
+    lines.forEach((line, i) => (i ? parts.push(COMMA, line.json) : parts.push(line.json)));
+    parts.push(CLOSE_LINES);
+    this.add(name, Buffer.concat(parts), FETCHED_LEVEL);
+  }
+
+  /** A record as it is (with its SHA-256, computed once for its view and its file). */
+  record(name: string, json: Buffer, sha256: string): void {
+    this.articleFile(name, json, sha256);
+  }
+
+  /** An article's rows or text, serialised already, stamped. */
+  articleJson(name: string, json: Buffer): void {
+    this.articleFile(name, Buffer.concat([this.stampOpening, json.subarray(1)]));
+  }
+}
+
+/** What publishRecords gathers from the records, one article at a time, for the corpus-wide files. */
+interface Gathered {
+  readonly summary: ArticleSummary[];
+  readonly concordance: ViewLine[];
+  readonly checkedRecords: ArticleRecord[];
+  readonly voiceArticles: Parameters<typeof compareVoices>[0][number][];
+  readonly voices: VoiceRow[];
+  readonly search: SearchIndexBuilder;
+  readonly keyness: KeynessBuilder;
+  readonly coding: CodingFrameBuilder;
+  readonly exerciseArticles: Map<string, ExerciseArticle>;
+  /** The corpus's fingerprint: every article's input hash, in id order. */
+  corpusSha: string;
+}
+
 /** publishCorpus once its records are on their way: `tables` is the bootstrap tables' thread, if they have one. */
 async function publishRecords(
   paths: CorpusPaths,
-  add: (name: string, content: string | Buffer, level?: number) => void,
+  add: AddFile,
   options: PublishOptions,
   resources: ReturnType<typeof loadResources>,
   records: AsyncIterable<string | Buffer>,
   tables: { thread: BootstrapThread | null; readonly wanted: (articles: number) => boolean },
 ): Promise<{ articles: number; concordanceLines: number }> {
-  const build: BuildStamp = { analysis: resources.analysis, codebooks: codebookStamps(resources) };
-  const publish = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }));
-  // A file pages fetch by name: stamped like the others, stored rather than deflated.
-  const publishFetched = (name: string, content: object) => add(name, JSON.stringify({ build, ...content }), FETCHED_LEVEL);
-  // An article's own files, its rows and text already serialised (a JSON object with at least one field)
-  // and stamped the same way: into the archive, or where `articleFile` puts them.
-  const stampOpening = Buffer.from(`{"build":${JSON.stringify(build)},`);
-  // A concordance page, its lines' JSON as the views keep it: byte for byte JSON.stringify({ build, ...head, lines }).
-  const publishLines = (name: string, head: object, lines: readonly ViewLine[]) => {
-    const parts: Buffer[] = [Buffer.from(`${JSON.stringify({ build, ...head }).slice(0, -1)},"lines":[`)];
-    lines.forEach((line, i) => (i ? parts.push(COMMA, line.json) : parts.push(line.json)));
-    parts.push(CLOSE_LINES);
-    add(name, Buffer.concat(parts), FETCHED_LEVEL);
-  };
-  const articleFile = options.articleFile ?? ((name: string, content: Buffer) => add(name, content, FETCHED_LEVEL));
-  const publishArticleJson = (name: string, json: Buffer) => articleFile(name, Buffer.concat([stampOpening, json.subarray(1)]));
+  const files = new SiteFiles({ analysis: resources.analysis, codebooks: codebookStamps(resources) }, add, options.articleFile);
   const handCheck = readHandCheck(paths.handCheck);
   const exerciseSets = paths.exercises ? readExerciseSets(paths.exercises) : [];
-  const exerciseIds = new Set(exerciseSets.flatMap((set) => set.items.map((item) => item.article)));
-  const exerciseArticles = new Map<string, ExerciseArticle>();
   const tasks = codingTasks(resources.framing, resources.devices);
-  const coding = new CodingFrameBuilder(tasks);
   const toneBounds = toneClassBounds(resources.sentiment.newsThresholds);
-  const checked = new Set(handCheckArticles(handCheck));
-  const summary: ArticleSummary[] = [];
-  const concordance: ViewLine[] = [];
-  const checkedRecords: ArticleRecord[] = [];
-  const voiceArticles: Parameters<typeof compareVoices>[0][number][] = [];
-  const voices: VoiceRow[] = [];
-  // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
-  const corpusHash = createHash("sha256");
-  const search = new SearchIndexBuilder();
-  const keyness = new KeynessBuilder();
-  const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
-    en: { negativeWeight: resources.sentiment.rules.en.negativeSentenceWeight, toneBounds: toneBounds.en },
-    nl: { negativeWeight: resources.sentiment.rules.nl.negativeSentenceWeight, toneBounds: toneBounds.nl },
+  const gathered = await publishArticles(files, records, options, resources, {
+    tasks,
+    toneBounds,
+    checked: new Set(handCheckArticles(handCheck)),
+    exerciseIds: new Set(exerciseSets.flatMap((set) => set.items.map((item) => item.article))),
   });
-  for await (const line of records) {
-    // A record as UTF-8 bytes (as the cache holds it), published as it is.
-    const json = typeof line === "string" ? Buffer.from(line) : line;
-    const sha256 = createHash("sha256").update(json).digest("hex");
-    const view = viewOf(json, sha256);
-    const id = view.summary.id;
-    articleFile(`articles/${id}.json`, json, sha256);
-    publishArticleJson(`rows/${id}.json`, view.rowsJson);
-    publishArticleJson(`text/${id}.json`, view.textJson);
-    // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
-    const words = view.words;
-    search.add(summary.length, words);
-    coding.add(words.sentences.length, view.coding);
-    if (exerciseIds.has(id)) {
-      const codes = new Map(view.coding);
-      exerciseArticles.set(id, {
-        sentences: (JSON.parse(view.textJson.toString()) as { sentences: Array<[number, string]> }).sentences,
-        code: (task, position) => codes.get(task.id)?.find(([at]) => at === position)?.[1] ?? defaultCode(task.kind),
-      });
-    }
-    keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words });
-    summary.push(view.summary);
-    corpusHash.update(`${view.input}\n`);
-    for (const line of view.concordance) concordance.push(line);
-    if (checked.has(id)) checkedRecords.push(JSON.parse(json.toString()) as ArticleRecord);
-    voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
-    for (const row of view.attributions) voices.push(row);
-  }
+  const { summary } = gathered;
   // Each group's bootstrap resamples, drawn once for the frames, devices and tone tables; with a record
   // cache, each group's rows are kept in <cache>/groups/ and read back while its articles are unchanged.
   const drawn = new Map<string, Uint8Array>();
@@ -198,7 +207,113 @@ async function publishRecords(
   const kept = keptAt && { store: openRecordCache(keptAt.folder, keptAt.salt, { prune: true }), salt: keptAt.salt };
   if (!tables.thread && tables.wanted(summary.length)) tables.thread = bootstrapThread();
   const inThread = tables.thread ? await tables.thread.compute(summary, resources, keptAt) : null;
-  // Each codebook's concordance pages now; its comparison (with the rates) once the tables are computed.
+  const listed = publishConcordance(files, resources, gathered.concordance);
+  publishVoices(files, gathered);
+  const shards = gathered.search.shards();
+  for (const { name, shard } of shards) files.fetched(`search/${name}.json`, shard);
+  files.json("search.json", { ...gathered.search.totals(), shards: shards.map((s) => s.name) });
+  files.json(
+    "keyness.json",
+    publishKeyness(gathered.keyness, (name, content) => files.fetched(name, content)),
+  );
+  files.json("articles.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...articleIndex(summary) });
+  files.json("codebooks.json", {
+    stamps: files.build.codebooks,
+    framing: codebookView(resources.framing),
+    devices: codebookView(resources.devices),
+    speechCues: speechCuesView(paths.speechCues),
+    actors: actorsView(paths.actors),
+  });
+  files.json("hand-check.json", compareHandCheck(handCheck, gathered.checkedRecords));
+  const exercises = resolveExerciseSets(exerciseSets, new Map(tasks.map((t) => [t.id, t])), gathered.exerciseArticles);
+  if (exercises.errors.length) throw new CorpusValidationError(exercises.errors);
+  files.json("exercises.json", { sets: exercises.sets });
+  publishCoding(files, gathered, tasks, toneBounds);
+  files.json("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
+  const computed = inThread ? await inThread() : bootstrapTables(bootstrapInput(summary, resources), { drawn, kept });
+  files.json("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
+  files.json("devices.json", comparisonOf(resources.devices, computed.devices, listed.get("devices")!));
+  files.json("tone.json", toneComparison(resources.gazetteer, computed.tone));
+  return { articles: summary.length, concordanceLines: gathered.concordance.length };
+}
+
+/**
+ * Publishes each article's own files (its record, rows and text) as its record arrives, and gathers what
+ * the corpus-wide files need from its view: its summary, concordance lines, voices, words for the search
+ * index and keyness lists, its coding units, and the full record of a hand-checked article.
+ */
+async function publishArticles(
+  files: SiteFiles,
+  records: AsyncIterable<string | Buffer>,
+  options: PublishOptions,
+  resources: ReturnType<typeof loadResources>,
+  settings: {
+    readonly tasks: readonly CodingTask[];
+    readonly toneBounds: ReturnType<typeof toneClassBounds>;
+    readonly checked: ReadonlySet<string>;
+    readonly exerciseIds: ReadonlySet<string>;
+  },
+): Promise<Gathered> {
+  const gathered: Gathered = {
+    summary: [],
+    concordance: [],
+    checkedRecords: [],
+    voiceArticles: [],
+    voices: [],
+    search: new SearchIndexBuilder(),
+    keyness: new KeynessBuilder(),
+    coding: new CodingFrameBuilder(settings.tasks),
+    exerciseArticles: new Map(),
+    corpusSha: "",
+  };
+  // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
+  const corpusHash = createHash("sha256");
+  const { toneBounds } = settings;
+  const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
+    en: { negativeWeight: resources.sentiment.rules.en.negativeSentenceWeight, toneBounds: toneBounds.en },
+    nl: { negativeWeight: resources.sentiment.rules.nl.negativeSentenceWeight, toneBounds: toneBounds.nl },
+  });
+  for await (const line of records) {
+    // A record as UTF-8 bytes (as the cache holds it), published as it is.
+    const json = typeof line === "string" ? Buffer.from(line) : line;
+    const sha256 = createHash("sha256").update(json).digest("hex");
+    const view = viewOf(json, sha256);
+    const id = view.summary.id;
+    files.record(`articles/${id}.json`, json, sha256);
+    files.articleJson(`rows/${id}.json`, view.rowsJson);
+    files.articleJson(`text/${id}.json`, view.textJson);
+    // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
+    const words = view.words;
+    gathered.search.add(gathered.summary.length, words);
+    gathered.coding.add(words.sentences.length, view.coding);
+    if (settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(view));
+    gathered.keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words });
+    gathered.summary.push(view.summary);
+    corpusHash.update(`${view.input}\n`);
+    for (const line of view.concordance) gathered.concordance.push(line);
+    if (settings.checked.has(id)) gathered.checkedRecords.push(JSON.parse(json.toString()) as ArticleRecord);
+    gathered.voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
+    for (const row of view.attributions) gathered.voices.push(row);
+  }
+  gathered.corpusSha = corpusHash.digest("hex");
+  return gathered;
+}
+
+/** An article of a teachers' exercise set: its sentences and the pipeline's code for each task. */
+function exerciseArticle(view: ReturnType<ReturnType<typeof articleViews>>): ExerciseArticle {
+  const codes = new Map(view.coding);
+  return {
+    sentences: (JSON.parse(view.textJson.toString()) as { sentences: Array<[number, string]> }).sentences,
+    code: (task, position) => codes.get(task.id)?.find(([at]) => at === position)?.[1] ?? defaultCode(task.kind),
+  };
+}
+
+/** Each codebook's concordance pages, returned as listed for its comparison (published once the tables are computed). */
+function publishConcordance(
+  files: SiteFiles,
+  resources: ReturnType<typeof loadResources>,
+  concordance: readonly ViewLine[],
+): Map<"frames" | "devices", ListedConcordance<ViewLine>> {
   const listed = new Map<"frames" | "devices", ListedConcordance<ViewLine>>();
   for (const kind of ["frames", "devices"] as const) {
     const lineKind = kind === "frames" ? "frame" : "device";
@@ -207,53 +322,45 @@ async function publishRecords(
       concordance.filter((l) => l.kind === lineKind),
     );
     for (const { category, page, first, lines } of list.pages)
-      publishLines(`concordance/${kind}/${category}/${page}.json`, { category, page, first }, lines);
+      files.lines(`concordance/${kind}/${category}/${page}.json`, { category, page, first }, lines);
     listed.set(kind, list);
   }
+  return listed;
+}
+
+/** voices.json, with the faceless voices and the voices in framed sentences published page by page. */
+function publishVoices(files: SiteFiles, gathered: Gathered): void {
+  const { voices } = gathered;
   const faceless = voices.filter((r) => r.type === "anonymous" || r.type === "unnamed-group").map((r) => ({ ...r, frame: null }));
   const framed = voices.flatMap((r) => r.frames.map((frame) => ({ ...r, frame })));
-  publish("voices.json", {
-    ...compareVoices(voiceArticles, voices),
-    periods: voicesByPeriod(summary, voices),
-    faceless: publishPages(faceless, (page, rows) => publishFetched(`voices/faceless/${page}.json`, { list: "faceless", page, rows })),
-    framed: publishPages(framed, (page, rows) => publishFetched(`voices/framed/${page}.json`, { list: "framed", page, rows })),
+  files.json("voices.json", {
+    ...compareVoices(gathered.voiceArticles, voices),
+    periods: voicesByPeriod(gathered.summary, voices),
+    faceless: publishPages(faceless, (page, rows) => files.fetched(`voices/faceless/${page}.json`, { list: "faceless", page, rows })),
+    framed: publishPages(framed, (page, rows) => files.fetched(`voices/framed/${page}.json`, { list: "framed", page, rows })),
   });
-  const shards = search.shards();
-  for (const { name, shard } of shards) publishFetched(`search/${name}.json`, shard);
-  publish("search.json", { ...search.totals(), shards: shards.map((s) => s.name) });
-  publish("keyness.json", publishKeyness(keyness, publishFetched));
-  const corpusSha = corpusHash.digest("hex");
-  publish("articles.json", { corpus: { articles: summary.length, sha256: corpusSha }, ...articleIndex(summary) });
-  publish("codebooks.json", {
-    stamps: build.codebooks,
-    framing: codebookView(resources.framing),
-    devices: codebookView(resources.devices),
-    speechCues: speechCuesView(paths.speechCues),
-    actors: actorsView(paths.actors),
-  });
-  publish("hand-check.json", compareHandCheck(handCheck, checkedRecords));
-  const exercises = resolveExerciseSets(exerciseSets, new Map(tasks.map((t) => [t.id, t])), exerciseArticles);
-  if (exercises.errors.length) throw new CorpusValidationError(exercises.errors);
-  publish("exercises.json", { sets: exercises.sets });
-  publish("coding.json", {
-    corpus: { articles: summary.length, sha256: corpusSha },
-    units: coding.unitCount(),
-    firstUnits: coding.articleFirstUnits(),
+}
+
+/** coding.json (the tasks and the numbering of units) and each task's sampling frame. */
+function publishCoding(
+  files: SiteFiles,
+  gathered: Gathered,
+  tasks: readonly CodingTask[],
+  toneBounds: ReturnType<typeof toneClassBounds>,
+): void {
+  files.json("coding.json", {
+    corpus: { articles: gathered.summary.length, sha256: gathered.corpusSha },
+    units: gathered.coding.unitCount(),
+    firstUnits: gathered.coding.articleFirstUnits(),
     toneBounds,
     tasks: tasks.map((task) => ({ ...task, file: codingFile(task) })),
   });
-  for (const { task, frame } of coding.frames())
-    publishFetched(codingFile(task), {
+  for (const { task, frame } of gathered.coding.frames())
+    files.fetched(codingFile(task), {
       task: task.id,
       units: frame.units,
       coded: frame.coded.map(([code, units]) => [code, deltas(units)]),
     });
-  publish("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
-  const computed = inThread ? await inThread() : bootstrapTables(bootstrapInput(summary, resources), { drawn, kept });
-  publish("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
-  publish("devices.json", comparisonOf(resources.devices, computed.devices, listed.get("devices")!));
-  publish("tone.json", toneComparison(resources.gazetteer, computed.tone));
-  return { articles: summary.length, concordanceLines: concordance.length };
 }
 
 /** Where a coding task's sampling frame is published: coding/frame/<id>.json, coding/tone.json, … */
