@@ -1,6 +1,6 @@
-import { parseDocument, type Tags } from "yaml";
 import { validateMetadata, type ValidatedMetadata } from "./article-metadata.ts";
 import type { CorpusError } from "./corpus-error.ts";
+import { parseFrontMatter, splitFrontMatter } from "./front-matter.ts";
 import { findJsonShapeProblem, MAX_JSON_DEPTH } from "./strict-json.ts";
 
 /** An article parsed from its file, valid except that its language may still need detecting. */
@@ -90,74 +90,21 @@ export function decodeUtf8(bytes: Uint8Array, file: string, offsetScope = ""): {
 }
 
 /**
- * YAML's `!!timestamp` tag would turn "2024-02-03T23:30:00+05:00" into a Date, and so into another day in
- * UTC; dates are kept as written and validated as ISO 8601 text instead.
- */
-const keepTimestampsAsWritten = (tags: Tags): Tags => [
-  ...tags,
-  { tag: "tag:yaml.org,2002:timestamp", resolve: (text: string) => text, identify: () => false },
-];
-
-/**
  * Parses a Markdown article: optional YAML front matter between `---` lines, then the body, kept verbatim.
  * `id` defaults to `defaultId` (the file name without its extension).
  * @example parseMarkdownArticle("---\nlanguage: en\n---\nHello.", "a.md", "a").article?.text // "Hello."
  */
 export function parseMarkdownArticle(source: string, file: string, defaultId: string): ParseResult {
-  const errors: CorpusError[] = [];
+  const split = splitFrontMatter(source, file);
+  if (split.errors.length) return { article: null, errors: split.errors };
   let raw: Record<string, unknown> = {};
-  let text = source;
-  const open = /^---[ \t]*\r?\n/.exec(source);
-  // A `---` that is not on the very first line, or is indented, is not front matter to a YAML reader; left
-  // alone, the metadata would silently become body text (and the id fall back to the file name).
-  const late = open ? null : /^(?:[ \t]*\r?\n)*([ \t]*)---[ \t]*\r?\n/.exec(source);
-  if (late) {
-    const line = source.slice(0, late.index + late[0].length).split("\n").length - 1;
-    const where = late[1] ? `is indented (line ${line})` : `stands on line ${line}, after blank lines`;
-    return {
-      article: null,
-      errors: [
-        { file, field: "front matter", message: `the opening --- ${where}; front matter must start at the very beginning of the file` },
-      ],
-    };
-  }
-  if (open) {
-    const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
-    const rest = source.slice(open[0].length);
-    const end = close.exec(rest);
-    if (!end) {
-      return {
-        article: null,
-        errors: [{ file, field: "front matter", message: "opened with --- on line 1 but never closed with a --- line" }],
-      };
-    }
-    const yamlSource = rest.slice(0, end.index);
-    text = rest.slice(end.index + end[0].length);
-    const document = parseDocument(yamlSource, { uniqueKeys: true, customTags: keepTimestampsAsWritten });
-    if (document.errors.length) {
-      for (const error of document.errors) {
-        const line = (error.linePos?.[0]?.line ?? 1) + 1; // +1: the opening --- line
-        const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-        errors.push({ file, field: "front matter", message: `invalid YAML on line ${line}: ${message}` });
-      }
-      return { article: null, errors };
-    }
-    let value: unknown;
-    try {
-      value = document.toJS({ maxAliasCount: 100 });
-    } catch (error) {
-      // The yaml library refuses alias expansions that would blow up ("billion laughs").
-      return { article: null, errors: [{ file, field: "front matter", message: `cannot be read: ${(error as Error).message}` }] };
-    }
-    if (value !== null && value !== undefined) {
-      if (typeof value !== "object" || Array.isArray(value)) {
-        return { article: null, errors: [{ file, field: "front matter", message: "must be a YAML mapping of field: value lines" }] };
-      }
-      raw = value as Record<string, unknown>;
-    }
+  if (split.yaml !== null) {
+    const frontMatter = parseFrontMatter(split.yaml, file);
+    if (frontMatter.errors.length) return { article: null, errors: frontMatter.errors };
+    raw = frontMatter.value ?? {};
   }
   if (!("id" in raw)) raw = { ...raw, id: defaultId };
-  return finish(raw, text, file);
+  return finish(raw, split.body, file);
 }
 
 /**
@@ -166,9 +113,17 @@ export function parseMarkdownArticle(source: string, file: string, defaultId: st
  */
 export function parseJsonlArticle(line: string, file: string): ParseResult {
   const problem = findJsonShapeProblem(line);
-  if (problem?.kind === "duplicate-key") {
+  if (problem?.kind === "duplicate-key" || problem?.kind === "reserved-key") {
     const at = problem.path ? `${problem.path}.${problem.key}` : problem.key;
-    return { article: null, errors: [{ file, field: at, message: `appears twice in the same object; keep one` }] };
+    const message =
+      problem.kind === "duplicate-key"
+        ? "appears twice in the same object; keep one"
+        : "is a field name JavaScript reserves (an object would drop it); rename the field";
+    return { article: null, errors: [{ file, field: at, message }] };
+  }
+  if (problem?.kind === "inexact-number") {
+    const message = `is ${problem.number}, more digits than a number keeps exactly; quote it to keep it as text`;
+    return { article: null, errors: [{ file, field: problem.path || "line", message }] };
   }
   if (problem?.kind === "too-deep") {
     return {
