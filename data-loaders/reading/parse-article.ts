@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { validateMetadata, type ValidatedMetadata } from "./article-metadata.ts";
 import type { CorpusError } from "./corpus-error.ts";
 import { parseFrontMatter, splitFrontMatter } from "./front-matter.ts";
@@ -89,22 +90,47 @@ export function decodeUtf8(bytes: Uint8Array, file: string, offsetScope = ""): {
   return { text, errors: [] };
 }
 
+/** Front matter already parsed and validated: its YAML's SHA-256, and the metadata it gave. */
+export interface KnownFrontMatter {
+  readonly sha256: string;
+  readonly metadata: ValidatedMetadata;
+}
+
+/** What parsing a Markdown article gives: the article or its errors, and its front matter for next time. */
+export interface MarkdownParseResult extends ParseResult {
+  /** The front matter as parsed (null when the article has errors): pass it back to skip parsing it again. */
+  readonly frontMatter: KnownFrontMatter | null;
+}
+
 /**
  * Parses a Markdown article: optional YAML front matter between `---` lines, then the body, kept verbatim.
- * `id` defaults to `defaultId` (the file name without its extension).
+ * `id` defaults to `defaultId` (the file name without its extension). Given the `known` front matter of an
+ * earlier parse of the same file, the YAML is parsed again only if it changed (the corpus is indexed, then
+ * each article read again when it is analysed: large front matter is parsed once).
  * @example parseMarkdownArticle("---\nlanguage: en\n---\nHello.", "a.md", "a").article?.text // "Hello."
  */
-export function parseMarkdownArticle(source: string, file: string, defaultId: string): ParseResult {
+export function parseMarkdownArticle(
+  source: string,
+  file: string,
+  defaultId: string,
+  known?: KnownFrontMatter | null,
+): MarkdownParseResult {
   const split = splitFrontMatter(source, file);
-  if (split.errors.length) return { article: null, errors: split.errors };
+  if (split.errors.length) return { article: null, errors: split.errors, frontMatter: null };
+  const sha256 = createHash("sha256")
+    .update(split.yaml ?? "")
+    .digest("hex");
+  if (known && known.sha256 === sha256) return { ...withBody(known.metadata, split.body, file), frontMatter: known };
   let raw: Record<string, unknown> = {};
   if (split.yaml !== null) {
     const frontMatter = parseFrontMatter(split.yaml, file);
-    if (frontMatter.errors.length) return { article: null, errors: frontMatter.errors };
+    if (frontMatter.errors.length) return { article: null, errors: frontMatter.errors, frontMatter: null };
     raw = frontMatter.value ?? {};
   }
   if (!("id" in raw)) raw = { ...raw, id: defaultId };
-  return finish(raw, split.body, file);
+  const { value, errors } = validateMetadata(raw, file);
+  if (!value) return { article: null, errors, frontMatter: null };
+  return { ...withBody(value, split.body, file), frontMatter: { sha256, metadata: value } };
 }
 
 /**
@@ -151,8 +177,16 @@ export function parseJsonlArticle(line: string, file: string): ParseResult {
 
 function finish(raw: Record<string, unknown>, text: string, file: string): ParseResult {
   const { value, errors } = validateMetadata(raw, file);
-  const all = [...errors];
-  if (text.trim() === "") all.push({ file, field: "body", message: "is empty: an article needs text" });
-  if (!value || all.length) return { article: null, errors: all };
-  return { article: { ...value, text, source: file }, errors: [] };
+  if (!value) return { article: null, errors: [...errors, ...bodyErrors(text, file)] };
+  return withBody(value, text, file);
+}
+
+/** An article from validated metadata and its body, unless the body is empty. */
+function withBody(metadata: ValidatedMetadata, text: string, file: string): ParseResult {
+  const errors = bodyErrors(text, file);
+  return errors.length ? { article: null, errors } : { article: { ...metadata, text, source: file }, errors: [] };
+}
+
+function bodyErrors(text: string, file: string): CorpusError[] {
+  return text.trim() === "" ? [{ file, field: "body", message: "is empty: an article needs text" }] : [];
 }

@@ -9,16 +9,27 @@ import { basename, extname, join, relative, sep } from "node:path";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
-import { decodeUtf8, parseJsonlArticle, parseMarkdownArticle, type ParsedArticle, type ParseResult } from "./parse-article.ts";
+import {
+  decodeUtf8,
+  parseJsonlArticle,
+  parseMarkdownArticle,
+  type KnownFrontMatter,
+  type MarkdownParseResult,
+  type ParsedArticle,
+  type ParseResult,
+} from "./parse-article.ts";
 import type { Article, Language } from "../schema/record.ts";
 import { compareIds } from "../common/compare-ids.ts";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "../project-paths.ts";
 
 const MARKDOWN_EXTENSIONS = new Set([".md", ".markdown"]);
 
-/** Where to find one article again after indexing. */
+/**
+ * Where to find one article again after indexing. A Markdown article's locator keeps its front matter as
+ * parsed, so reading the article again parses only a front matter that changed in between.
+ */
 type Locator =
-  | { readonly kind: "markdown"; readonly path: string; readonly defaultId: string }
+  | { readonly kind: "markdown"; readonly path: string; readonly defaultId: string; readonly frontMatter: KnownFrontMatter | null }
   | { readonly kind: "jsonl"; readonly path: string; readonly byteStart: number; readonly byteLength: number };
 
 /** One validated article in a corpus index: enough to find, order and label it without holding its text. */
@@ -71,7 +82,8 @@ export interface IndexOptions {
  * Reads and validates a whole corpus and returns its entries sorted by id. Every problem in every article
  * (bad YAML, missing or duplicate id, unknown language, empty body, invalid date, non-UTF-8 bytes, a file
  * that is not an article) is collected; if there are any, throws one {@link CorpusValidationError} listing
- * them all. Nothing is skipped silently. Article texts are not kept, so memory grows only with the count.
+ * them all. Nothing is skipped silently. Article texts are not kept, so memory grows only with the count and the
+ * metadata (a Markdown article's front matter is kept as parsed, so that reading it again does not parse it again).
  * @param input a folder (read recursively), a `.md` file or a `.jsonl` file
  */
 export async function indexCorpus(input: string, options: IndexOptions = {}): Promise<CorpusEntry[]> {
@@ -111,6 +123,11 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
     const entry = { id: article.id, source: article.source, language, languageSource, bytes, locator };
     entries.push({ ...entry, readHash: articleHash(asRead(article, entry)) });
   };
+  const acceptMarkdown = (path: string, file: string) => {
+    const defaultId = basename(path, extname(path));
+    const result = readMarkdown(path, file, defaultId);
+    accept(result, { kind: "markdown", path, defaultId, frontMatter: result.frontMatter });
+  };
 
   const stat = statOrNull(input);
   if (!stat) throw new CorpusValidationError([{ file: input, field: "input", message: "no such file or folder" }]);
@@ -121,9 +138,8 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
         errors.push({ file, field: "file", message: "is not a Markdown article (.md); move it out of the corpus folder or convert it" });
         continue;
       }
-      const defaultId = basename(path, extname(path));
       if (fileTooLarge(path, file)) continue;
-      accept(readMarkdown(path, file, defaultId), { kind: "markdown", path, defaultId });
+      acceptMarkdown(path, file);
     }
   } else if (extname(input).toLowerCase() === ".jsonl") {
     for await (const line of readLines(input)) {
@@ -138,9 +154,7 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
       accept(result, { kind: "jsonl", path: input, byteStart: line.byteStart, byteLength: line.bytes.length });
     }
   } else if (MARKDOWN_EXTENSIONS.has(extname(input).toLowerCase())) {
-    const defaultId = basename(input, extname(input));
-    if (!fileTooLarge(input, basename(input)))
-      accept(readMarkdown(input, basename(input), defaultId), { kind: "markdown", path: input, defaultId });
+    if (!fileTooLarge(input, basename(input))) acceptMarkdown(input, basename(input));
   } else {
     errors.push({ file: input, field: "input", message: "must be a folder of .md articles, a .md file or a .jsonl file" });
   }
@@ -171,7 +185,7 @@ export function readIndexedArticle(entry: CorpusEntry): Article {
   const locator = entry.locator;
   let result: ParseResult;
   if (locator.kind === "markdown") {
-    result = readMarkdown(locator.path, entry.source, locator.defaultId);
+    result = readMarkdown(locator.path, entry.source, locator.defaultId, locator.frontMatter);
   } else {
     const bytes = Buffer.alloc(locator.byteLength);
     const fd = openSync(locator.path, "r");
@@ -198,10 +212,10 @@ export async function* readCorpus(input: string): AsyncGenerator<Article> {
   for (const entry of await indexCorpus(input)) yield readIndexedArticle(entry);
 }
 
-function readMarkdown(path: string, file: string, defaultId: string): ParseResult {
+function readMarkdown(path: string, file: string, defaultId: string, known: KnownFrontMatter | null = null): MarkdownParseResult {
   const decoded = decodeUtf8(readFileSync(path), file);
-  if (decoded.text === null) return { article: null, errors: decoded.errors };
-  return parseMarkdownArticle(decoded.text, file, defaultId);
+  if (decoded.text === null) return { article: null, errors: decoded.errors, frontMatter: null };
+  return parseMarkdownArticle(decoded.text, file, defaultId, known);
 }
 
 function statOrNull(path: string) {
