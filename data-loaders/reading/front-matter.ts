@@ -6,8 +6,12 @@ import type { CorpusError } from "./corpus-error.ts";
  * in time linear in its size, into values that JSON keeps exactly as written.
  */
 
-/** A line break as YAML 1.2 reads one: CR LF, LF, or a lone CR (old Mac files). */
-const BREAK = String.raw`(?:\r\n|\r|\n)`;
+/**
+ * A line break as YAML 1.2 reads one: CR LF, LF, or a lone CR (old Mac files). A CR is a break of its own
+ * only when no LF follows, so that CR LF reads one way only: under a repetition, `\r\n|\r|\n` could read
+ * every CR LF as one break or two, and a run of blank lines would backtrack exponentially.
+ */
+const BREAK = String.raw`(?:\r\n|\r(?!\n)|\n)`;
 const OPENING = new RegExp(String.raw`^---[ \t]*${BREAK}`);
 /** An opening --- after blank lines, or indented: not front matter to a YAML reader. */
 const LATE_OPENING = new RegExp(String.raw`^(?:[ \t]*${BREAK})*([ \t]*)---[ \t]*${BREAK}`);

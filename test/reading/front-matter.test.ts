@@ -2,7 +2,7 @@
 // dropped or changed. Each must be kept verbatim or rejected with its file, field and line.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseFrontMatter } from "../../data-loaders/reading/front-matter.ts";
+import { parseFrontMatter, splitFrontMatter } from "../../data-loaders/reading/front-matter.ts";
 import { readCorpus } from "../../data-loaders/reading/read-corpus.ts";
 import type { ArticleRecord } from "../../data-loaders/schema/record.ts";
 import { analyzeText, corpusErrors, writeCorpus } from "../helpers.ts";
@@ -124,6 +124,15 @@ describe("splitFrontMatter(source, file): line endings", () => {
     expect(records[2]!.record.sentences.map((s) => [s.start, s.end])).toEqual(records[0]!.record.sentences.map((s) => [s.start, s.end]));
     expect(records[1]!.record.markers.map((m) => m.term)).toEqual(["Hegemon"]);
     for (const { text, record } of records) for (const m of record.markers) expect(text.slice(m.start, m.end)).toBe(m.term);
+  });
+
+  // Reads each CR LF one way only: when a CR alone also counted as a break, 40 blank lines before the
+  // text meant 2^40 ways to try, and this test never finished.
+  it("reads a body that starts with many CR LF and CR blank lines as body", () => {
+    for (const eol of ["\r\n", "\r", " \r\n\t"]) {
+      const source = `${eol.repeat(40)}Text.`;
+      expect(splitFrontMatter(source, "a.md")).toEqual({ yaml: null, body: source, errors: [] });
+    }
   });
 
   it("reports a CR-only file whose front matter is never closed, instead of reading it as body", async () => {
