@@ -161,7 +161,12 @@ export function parseJsonlArticle(line: string, file: string): ParseResult {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    return { article: null, errors: [{ file, field: "line", message: `invalid JSON: ${(error as Error).message}` }] };
+    // JSON cannot hold a raw CR inside a string, so a CR with more text after it ends a line: the file's lines
+    // end in a lone CR (old Mac), which JSON Lines does not allow.
+    const message = /\r(?![\s]*$)/.test(line)
+      ? "invalid JSON: this line holds several lines ending in a lone CR (old Mac line ends); save the file with LF or CR LF line ends"
+      : `invalid JSON: ${(error as Error).message}`;
+    return { article: null, errors: [{ file, field: "line", message }] };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { article: null, errors: [{ file, field: "line", message: "must be a JSON object" }] };

@@ -87,6 +87,20 @@ describe("parseJsonlArticle: values a record would not keep as written", () => {
   });
 });
 
+describe("parseJsonlArticle: lone-CR line ends", () => {
+  it("says that a JSON Lines file's lines end in a lone CR, rather than only that its JSON is invalid", async () => {
+    const line = (id: string) => `{"id": "${id}", "language": "en", "text": "Some text here."}`;
+    expect(await corpusErrors(join(writeCorpus({ "c.jsonl": `${line("a")}\r${line("b")}\r` }), "c.jsonl"))).toEqual([
+      {
+        file: "c.jsonl:1",
+        field: "line",
+        message:
+          "invalid JSON: this line holds several lines ending in a lone CR (old Mac line ends); save the file with LF or CR LF line ends",
+      },
+    ]);
+  });
+});
+
 describe("splitFrontMatter(source, file): line endings", () => {
   const article = (eol: string) =>
     [
