@@ -1,10 +1,9 @@
+/**
+ * Front matter: a Markdown article's optional YAML block between `---` lines, found whatever its line ends,
+ * and parsed in time linear in its size into values that JSON keeps exactly as written, or refused.
+ */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Tags } from "yaml";
 import type { CorpusError } from "./corpus-error.ts";
-
-/**
- * Front matter in its own words: a Markdown article's optional YAML block between `---` lines, parsed once,
- * in time linear in its size, into values that JSON keeps exactly as written.
- */
 
 /**
  * A line break as YAML 1.2 reads one: CR LF, LF, or a lone CR (old Mac files). A CR is a break of its own
@@ -139,15 +138,8 @@ function unkeptValues(document: Document.Parsed, file: string, lineOf: (offset: 
     if (unkept) {
       report(path, node as { range?: number[] }, `is ${unkept}`);
     } else if (isScalar(node)) {
-      const value = node.value;
-      if (typeof value === "number" && !Number.isFinite(value))
-        report(
-          path,
-          node,
-          `is ${String(node.source)}, which a record cannot keep (JSON has no NaN or infinity); quote it to keep it as text`,
-        );
-      else if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value))
-        report(path, node, `is ${String(node.source)}, more digits than a number keeps exactly; quote it to keep it as text`);
+      const problem = numberProblem(node.value, String(node.source));
+      if (problem) report(path, node, problem);
     } else if (isMap(node)) {
       const seen = new Map<string, number>();
       const children: { node: unknown; path: string }[] = [];
@@ -180,4 +172,14 @@ function unkeptValues(document: Document.Parsed, file: string, lineOf: (offset: 
   }
   // In the order they stand in the file (a mapping's keys are checked before the values inside it).
   return found.sort((a, b) => a.offset - b.offset).map((f) => f.error);
+}
+
+/** Why a number JSON cannot hold as written (NaN, an infinity, an integer past 2^53) cannot be kept; null otherwise. */
+function numberProblem(value: unknown, written: string): string | null {
+  if (typeof value !== "number") return null;
+  if (!Number.isFinite(value))
+    return `is ${written}, which a record cannot keep (JSON has no NaN or infinity); quote it to keep it as text`;
+  if (Number.isInteger(value) && !Number.isSafeInteger(value))
+    return `is ${written}, more digits than a number keeps exactly; quote it to keep it as text`;
+  return null;
 }
