@@ -156,7 +156,7 @@ function unkeptValues(document: Document.Parsed, file: string, lineOf: (offset: 
         const line = lineOf(offsetOf(keyNode));
         const first = seen.get(name);
         if (name === "__proto__") {
-          report(field, keyNode, "is a field name JavaScript reserves (an object would drop it); rename the field");
+          report(field, keyNode, RESERVED_KEY_PROBLEM);
         } else if (first !== undefined) {
           found.push({
             offset: offsetOf(keyNode),
@@ -174,8 +174,15 @@ function unkeptValues(document: Document.Parsed, file: string, lineOf: (offset: 
   return found.sort((a, b) => a.offset - b.offset).map((f) => f.error);
 }
 
-/** Why a number JSON cannot hold as written (NaN, an infinity, an integer past 2^53) cannot be kept; null otherwise. */
-function numberProblem(value: unknown, written: string): string | null {
+/** Why a `__proto__` key (in front matter or a JSON line) cannot be kept. */
+export const RESERVED_KEY_PROBLEM = "is a field name JavaScript reserves (an object would drop it); rename the field";
+
+/**
+ * Why a number JSON cannot hold as written (NaN, an infinity, an integer past 2^53) cannot be kept; null
+ * otherwise. `written` is the number as the file writes it.
+ * @example numberProblem(2 ** 64, "18446744073709551616") // "is 18446744073709551616, more digits than …"
+ */
+export function numberProblem(value: unknown, written: string): string | null {
   if (typeof value !== "number") return null;
   if (!Number.isFinite(value))
     return `is ${written}, which a record cannot keep (JSON has no NaN or infinity); quote it to keep it as text`;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { validateMetadata, type ValidatedMetadata } from "./article-metadata.ts";
 import type { CorpusError } from "./corpus-error.ts";
-import { parseFrontMatter, splitFrontMatter } from "./front-matter.ts";
+import { numberProblem, parseFrontMatter, RESERVED_KEY_PROBLEM, splitFrontMatter } from "./front-matter.ts";
 import { findJsonShapeProblem, MAX_JSON_DEPTH } from "./strict-json.ts";
 
 /** An article parsed from its file, valid except that its language may still need detecting. */
@@ -141,14 +141,11 @@ export function parseJsonlArticle(line: string, file: string): ParseResult {
   const problem = findJsonShapeProblem(line);
   if (problem?.kind === "duplicate-key" || problem?.kind === "reserved-key") {
     const at = problem.path ? `${problem.path}.${problem.key}` : problem.key;
-    const message =
-      problem.kind === "duplicate-key"
-        ? "appears twice in the same object; keep one"
-        : "is a field name JavaScript reserves (an object would drop it); rename the field";
+    const message = problem.kind === "duplicate-key" ? "appears twice in the same object; keep one" : RESERVED_KEY_PROBLEM;
     return { article: null, errors: [{ file, field: at, message }] };
   }
   if (problem?.kind === "inexact-number") {
-    const message = `is ${problem.number}, more digits than a number keeps exactly; quote it to keep it as text`;
+    const message = numberProblem(Number(problem.number), problem.number)!;
     return { article: null, errors: [{ file, field: problem.path || "line", message }] };
   }
   if (problem?.kind === "too-deep") {
