@@ -24,6 +24,7 @@
  * "Tokens" is the bare tokenizer's count for the same texts, used as the numerator for both rates.
  * With --site N it then builds the site from a synthetic corpus of N articles, cold, warm and after editing
  * one article, and reports the times and the data each page downloads (scripts/site-bench.ts).
+ * It also times one parse of front matter with 10,000 and 100,000 fields (scripts/front-matter-bench.ts).
  * The last line printed is one JSON object, for tracking runs over time.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -32,6 +33,7 @@ import { join } from "node:path";
 import { parseCommandLine } from "./cli-args.ts";
 import { analyzeArticle, codebookStamps } from "../data-loaders/pipeline/analyze-article.ts";
 import { speechDenseTexts } from "./speech-dense-texts.ts";
+import { frontMatterSeconds } from "./front-matter-bench.ts";
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { indexCorpus, readIndexedArticle } from "../data-loaders/reading/read-corpus.ts";
@@ -216,6 +218,13 @@ try {
     }
   }
 
+  // 6. Front matter with 10,000 and 100,000 fields (scripts/front-matter-bench.ts): linear when the time per
+  // key stays about the same.
+  const frontMatter = [10_000, 100_000].map((keys) => {
+    const seconds = frontMatterSeconds(keys);
+    return { keys, seconds: round(seconds, 2), microsecondsPerKey: round((1e6 * seconds) / keys, 1) };
+  });
+
   const result = {
     articles: records,
     tokens,
@@ -243,6 +252,7 @@ try {
     longArticles,
     longWordSeconds: round(longWordSeconds, 2),
     speechDense,
+    frontMatter,
     node: process.version,
     site: null as SiteBench | null,
   };
@@ -277,6 +287,10 @@ try {
   for (const row of speechDense)
     console.log(
       `speech-dense:     ${row.text}, ${row.words.toLocaleString("en")} words in one sentence: ${row.microsecondsPerWord} µs per word`,
+    );
+  for (const row of frontMatter)
+    console.log(
+      `front matter:     ${row.keys.toLocaleString("en")} fields parsed in ${row.seconds} s: ${row.microsecondsPerKey} µs per field`,
     );
   if (siteArticles !== null) {
     const siteCorpus = join(work, "site.jsonl");

@@ -13,6 +13,13 @@ export const ARTICLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
  */
 const RESERVED_ID_ENDING = /(\.(html?|json|md|js|ts|css|zip|csv|txt)|\.)$/i;
 
+/**
+ * Names Windows reserves for devices, in any case and before any extension: a published `articles/CON.json`
+ * or `rows/nul.v2.json` cannot be written or read there. (COM0 and LPT0 are on Microsoft's list too.)
+ * https://learn.microsoft.com/windows/win32/fileio/naming-a-file
+ */
+const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/i;
+
 const KNOWN_FIELDS = new Set(["id", "language", "title", "outlet", "published", "url", "author", "provenance", "text"]);
 
 /**
@@ -69,6 +76,12 @@ const metadataSchema = z.looseObject({
     .refine((id) => !ARTICLE_ID_PATTERN.test(id) || !RESERVED_ID_ENDING.test(id), {
       error: (issue) =>
         `${JSON.stringify(issue.input)} is not a valid id: it may not end in "." or a file extension such as ".html" or ".json"`,
+    })
+    .refine((id) => !ARTICLE_ID_PATTERN.test(id) || RESERVED_ID_ENDING.test(id) || !WINDOWS_DEVICE_NAME.test(id), {
+      error: (issue) => {
+        const name = String(issue.input).split(".")[0]!;
+        return `${JSON.stringify(issue.input)} is not a valid id: Windows reserves the name ${JSON.stringify(name)} for a device, so its published file (articles/${String(issue.input)}.json) could not be written or opened there; rename it`;
+      },
     }),
   language: z
     .enum(LANGUAGES, {

@@ -39,7 +39,7 @@ const schema = z.object({
 /**
  * Validates and compiles a parsed boilerplate pattern file. Every problem is returned with the file and
  * the field (`boilerplate.2.pattern`), including regular expressions that do not compile.
- * Patterns match case-insensitively with Unicode semantics (`iu`).
+ * Patterns match case-insensitively with Unicode semantics (`iu`), in Unicode NFC like the text they run on.
  */
 export function compileBoilerplatePatterns(
   raw: unknown,
@@ -55,7 +55,9 @@ export function compileBoilerplatePatterns(
   const errors: CorpusError[] = [];
   const compile = (source: string, field: string): RegExp | null => {
     try {
-      return new RegExp(source, "iu");
+      // Patterns run on the matching view, whose letters are composed (NFC): a pattern saved decomposed
+      // (NFD) is composed the same way, or its accented letters would never match.
+      return new RegExp(source.normalize("NFC"), "iu");
     } catch (error) {
       errors.push({ file, field, message: `does not compile: ${(error as Error).message}` });
       return null;

@@ -1,6 +1,7 @@
-import { parseDocument, type Tags } from "yaml";
+import { createHash } from "node:crypto";
 import { validateMetadata, type ValidatedMetadata } from "./article-metadata.ts";
 import type { CorpusError } from "./corpus-error.ts";
+import { numberProblem, parseFrontMatter, RESERVED_KEY_PROBLEM, splitFrontMatter } from "./front-matter.ts";
 import { findJsonShapeProblem, MAX_JSON_DEPTH } from "./strict-json.ts";
 
 /** An article parsed from its file, valid except that its language may still need detecting. */
@@ -89,75 +90,47 @@ export function decodeUtf8(bytes: Uint8Array, file: string, offsetScope = ""): {
   return { text, errors: [] };
 }
 
-/**
- * YAML's `!!timestamp` tag would turn "2024-02-03T23:30:00+05:00" into a Date, and so into another day in
- * UTC; dates are kept as written and validated as ISO 8601 text instead.
- */
-const keepTimestampsAsWritten = (tags: Tags): Tags => [
-  ...tags,
-  { tag: "tag:yaml.org,2002:timestamp", resolve: (text: string) => text, identify: () => false },
-];
+/** Front matter already parsed and validated: its YAML's SHA-256, and the metadata it gave. */
+export interface KnownFrontMatter {
+  readonly sha256: string;
+  readonly metadata: ValidatedMetadata;
+}
+
+/** What parsing a Markdown article gives: the article or its errors, and its front matter for next time. */
+export interface MarkdownParseResult extends ParseResult {
+  /** The front matter as parsed (null when the article has errors): pass it back to skip parsing it again. */
+  readonly frontMatter: KnownFrontMatter | null;
+}
 
 /**
  * Parses a Markdown article: optional YAML front matter between `---` lines, then the body, kept verbatim.
- * `id` defaults to `defaultId` (the file name without its extension).
+ * `id` defaults to `defaultId` (the file name without its extension). Given the `known` front matter of an
+ * earlier parse of the same file, the YAML is parsed again only if it changed (the corpus is indexed, then
+ * each article read again when it is analysed: large front matter is parsed once).
  * @example parseMarkdownArticle("---\nlanguage: en\n---\nHello.", "a.md", "a").article?.text // "Hello."
  */
-export function parseMarkdownArticle(source: string, file: string, defaultId: string): ParseResult {
-  const errors: CorpusError[] = [];
+export function parseMarkdownArticle(
+  source: string,
+  file: string,
+  defaultId: string,
+  known?: KnownFrontMatter | null,
+): MarkdownParseResult {
+  const split = splitFrontMatter(source, file);
+  if (split.errors.length) return { article: null, errors: split.errors, frontMatter: null };
+  const sha256 = createHash("sha256")
+    .update(split.yaml ?? "")
+    .digest("hex");
+  if (known && known.sha256 === sha256) return { ...withBody(known.metadata, split.body, file), frontMatter: known };
   let raw: Record<string, unknown> = {};
-  let text = source;
-  const open = /^---[ \t]*\r?\n/.exec(source);
-  // A `---` that is not on the very first line, or is indented, is not front matter to a YAML reader; left
-  // alone, the metadata would silently become body text (and the id fall back to the file name).
-  const late = open ? null : /^(?:[ \t]*\r?\n)*([ \t]*)---[ \t]*\r?\n/.exec(source);
-  if (late) {
-    const line = source.slice(0, late.index + late[0].length).split("\n").length - 1;
-    const where = late[1] ? `is indented (line ${line})` : `stands on line ${line}, after blank lines`;
-    return {
-      article: null,
-      errors: [
-        { file, field: "front matter", message: `the opening --- ${where}; front matter must start at the very beginning of the file` },
-      ],
-    };
-  }
-  if (open) {
-    const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
-    const rest = source.slice(open[0].length);
-    const end = close.exec(rest);
-    if (!end) {
-      return {
-        article: null,
-        errors: [{ file, field: "front matter", message: "opened with --- on line 1 but never closed with a --- line" }],
-      };
-    }
-    const yamlSource = rest.slice(0, end.index);
-    text = rest.slice(end.index + end[0].length);
-    const document = parseDocument(yamlSource, { uniqueKeys: true, customTags: keepTimestampsAsWritten });
-    if (document.errors.length) {
-      for (const error of document.errors) {
-        const line = (error.linePos?.[0]?.line ?? 1) + 1; // +1: the opening --- line
-        const message = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-        errors.push({ file, field: "front matter", message: `invalid YAML on line ${line}: ${message}` });
-      }
-      return { article: null, errors };
-    }
-    let value: unknown;
-    try {
-      value = document.toJS({ maxAliasCount: 100 });
-    } catch (error) {
-      // The yaml library refuses alias expansions that would blow up ("billion laughs").
-      return { article: null, errors: [{ file, field: "front matter", message: `cannot be read: ${(error as Error).message}` }] };
-    }
-    if (value !== null && value !== undefined) {
-      if (typeof value !== "object" || Array.isArray(value)) {
-        return { article: null, errors: [{ file, field: "front matter", message: "must be a YAML mapping of field: value lines" }] };
-      }
-      raw = value as Record<string, unknown>;
-    }
+  if (split.yaml !== null) {
+    const frontMatter = parseFrontMatter(split.yaml, file);
+    if (frontMatter.errors.length) return { article: null, errors: frontMatter.errors, frontMatter: null };
+    raw = frontMatter.value ?? {};
   }
   if (!("id" in raw)) raw = { ...raw, id: defaultId };
-  return finish(raw, text, file);
+  const { value, errors } = validateMetadata(raw, file);
+  if (!value) return { article: null, errors, frontMatter: null };
+  return { ...withBody(value, split.body, file), frontMatter: { sha256, metadata: value } };
 }
 
 /**
@@ -166,9 +139,14 @@ export function parseMarkdownArticle(source: string, file: string, defaultId: st
  */
 export function parseJsonlArticle(line: string, file: string): ParseResult {
   const problem = findJsonShapeProblem(line);
-  if (problem?.kind === "duplicate-key") {
+  if (problem?.kind === "duplicate-key" || problem?.kind === "reserved-key") {
     const at = problem.path ? `${problem.path}.${problem.key}` : problem.key;
-    return { article: null, errors: [{ file, field: at, message: `appears twice in the same object; keep one` }] };
+    const message = problem.kind === "duplicate-key" ? "appears twice in the same object; keep one" : RESERVED_KEY_PROBLEM;
+    return { article: null, errors: [{ file, field: at, message }] };
+  }
+  if (problem?.kind === "inexact-number") {
+    const message = numberProblem(Number(problem.number), problem.number)!;
+    return { article: null, errors: [{ file, field: problem.path || "line", message }] };
   }
   if (problem?.kind === "too-deep") {
     return {
@@ -180,7 +158,12 @@ export function parseJsonlArticle(line: string, file: string): ParseResult {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    return { article: null, errors: [{ file, field: "line", message: `invalid JSON: ${(error as Error).message}` }] };
+    // JSON cannot hold a raw CR inside a string, so a CR with more text after it ends a line: the file's lines
+    // end in a lone CR (old Mac), which JSON Lines does not allow.
+    const message = /\r(?![\s]*$)/.test(line)
+      ? "invalid JSON: this line holds several lines ending in a lone CR (old Mac line ends); save the file with LF or CR LF line ends"
+      : `invalid JSON: ${(error as Error).message}`;
+    return { article: null, errors: [{ file, field: "line", message }] };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { article: null, errors: [{ file, field: "line", message: "must be a JSON object" }] };
@@ -196,8 +179,16 @@ export function parseJsonlArticle(line: string, file: string): ParseResult {
 
 function finish(raw: Record<string, unknown>, text: string, file: string): ParseResult {
   const { value, errors } = validateMetadata(raw, file);
-  const all = [...errors];
-  if (text.trim() === "") all.push({ file, field: "body", message: "is empty: an article needs text" });
-  if (!value || all.length) return { article: null, errors: all };
-  return { article: { ...value, text, source: file }, errors: [] };
+  if (!value) return { article: null, errors: [...errors, ...bodyErrors(text, file)] };
+  return withBody(value, text, file);
+}
+
+/** An article from validated metadata and its body, unless the body is empty. */
+function withBody(metadata: ValidatedMetadata, text: string, file: string): ParseResult {
+  const errors = bodyErrors(text, file);
+  return errors.length ? { article: null, errors } : { article: { ...metadata, text, source: file }, errors: [] };
+}
+
+function bodyErrors(text: string, file: string): CorpusError[] {
+  return text.trim() === "" ? [{ file, field: "body", message: "is empty: an article needs text" }] : [];
 }

@@ -4,21 +4,32 @@
  * everything else in data-loaders/ is pure.
  */
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, extname, join, relative, sep } from "node:path";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
-import { decodeUtf8, parseJsonlArticle, parseMarkdownArticle, type ParsedArticle, type ParseResult } from "./parse-article.ts";
+import {
+  decodeUtf8,
+  parseJsonlArticle,
+  parseMarkdownArticle,
+  type KnownFrontMatter,
+  type MarkdownParseResult,
+  type ParsedArticle,
+  type ParseResult,
+} from "./parse-article.ts";
 import type { Article, Language } from "../schema/record.ts";
 import { compareIds } from "../common/compare-ids.ts";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "../project-paths.ts";
 
 const MARKDOWN_EXTENSIONS = new Set([".md", ".markdown"]);
 
-/** Where to find one article again after indexing. */
+/**
+ * Where to find one article again after indexing. A Markdown article's locator keeps its front matter as
+ * parsed, so reading the article again parses only a front matter that changed in between.
+ */
 type Locator =
-  | { readonly kind: "markdown"; readonly path: string; readonly defaultId: string }
+  | { readonly kind: "markdown"; readonly path: string; readonly defaultId: string; readonly frontMatter: KnownFrontMatter | null }
   | { readonly kind: "jsonl"; readonly path: string; readonly byteStart: number; readonly byteLength: number };
 
 /** One validated article in a corpus index: enough to find, order and label it without holding its text. */
@@ -71,7 +82,8 @@ export interface IndexOptions {
  * Reads and validates a whole corpus and returns its entries sorted by id. Every problem in every article
  * (bad YAML, missing or duplicate id, unknown language, empty body, invalid date, non-UTF-8 bytes, a file
  * that is not an article) is collected; if there are any, throws one {@link CorpusValidationError} listing
- * them all. Nothing is skipped silently. Article texts are not kept, so memory grows only with the count.
+ * them all. Nothing is skipped silently. Article texts are not kept, so memory grows only with the count and the
+ * metadata (a Markdown article's front matter is kept as parsed, so that reading it again does not parse it again).
  * @param input a folder (read recursively), a `.md` file or a `.jsonl` file
  */
 export async function indexCorpus(input: string, options: IndexOptions = {}): Promise<CorpusEntry[]> {
@@ -86,7 +98,9 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
     });
   // A file far over the limit is refused before it is read into memory.
   const fileTooLarge = (path: string, file: string) => {
-    const size = statSync(path).size;
+    const stat = attempt(() => statSync(path), file, errors);
+    if (!stat) return true; // reported: it cannot be read
+    const size = stat.size;
     if (size <= maxBytes + METADATA_ALLOWANCE) return false;
     tooLarge(file, size, "the file is");
     return true;
@@ -111,9 +125,15 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
     const entry = { id: article.id, source: article.source, language, languageSource, bytes, locator };
     entries.push({ ...entry, readHash: articleHash(asRead(article, entry)) });
   };
+  const acceptMarkdown = (path: string, file: string) => {
+    const defaultId = basename(path, extname(path));
+    const result = readMarkdown(path, file, defaultId);
+    accept(result, { kind: "markdown", path, defaultId, frontMatter: result.frontMatter });
+  };
 
   const stat = statOrNull(input);
   if (!stat) throw new CorpusValidationError([{ file: input, field: "input", message: "no such file or folder" }]);
+  if (stat instanceof Error) throw new CorpusValidationError([{ file: input, field: "input", message: `cannot be read: ${stat.message}` }]);
   if (stat.isDirectory()) {
     for (const path of listFiles(input, input, errors)) {
       const file = relative(input, path).split(sep).join("/");
@@ -121,12 +141,11 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
         errors.push({ file, field: "file", message: "is not a Markdown article (.md); move it out of the corpus folder or convert it" });
         continue;
       }
-      const defaultId = basename(path, extname(path));
       if (fileTooLarge(path, file)) continue;
-      accept(readMarkdown(path, file, defaultId), { kind: "markdown", path, defaultId });
+      acceptMarkdown(path, file);
     }
   } else if (extname(input).toLowerCase() === ".jsonl") {
-    for await (const line of readLines(input)) {
+    for await (const line of readLines(input, basename(input), errors)) {
       const file = `${basename(input)}:${line.number}`;
       if (line.bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)) continue; // blank line
       if (line.bytes.length > maxBytes + METADATA_ALLOWANCE) {
@@ -138,9 +157,7 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
       accept(result, { kind: "jsonl", path: input, byteStart: line.byteStart, byteLength: line.bytes.length });
     }
   } else if (MARKDOWN_EXTENSIONS.has(extname(input).toLowerCase())) {
-    const defaultId = basename(input, extname(input));
-    if (!fileTooLarge(input, basename(input)))
-      accept(readMarkdown(input, basename(input), defaultId), { kind: "markdown", path: input, defaultId });
+    if (!fileTooLarge(input, basename(input))) acceptMarkdown(input, basename(input));
   } else {
     errors.push({ file: input, field: "input", message: "must be a folder of .md articles, a .md file or a .jsonl file" });
   }
@@ -171,16 +188,11 @@ export function readIndexedArticle(entry: CorpusEntry): Article {
   const locator = entry.locator;
   let result: ParseResult;
   if (locator.kind === "markdown") {
-    result = readMarkdown(locator.path, entry.source, locator.defaultId);
+    result = readMarkdown(locator.path, entry.source, locator.defaultId, locator.frontMatter);
   } else {
-    const bytes = Buffer.alloc(locator.byteLength);
-    const fd = openSync(locator.path, "r");
-    try {
-      readSync(fd, bytes, 0, locator.byteLength, locator.byteStart);
-    } finally {
-      closeSync(fd);
-    }
-    const decoded = decodeUtf8(bytes, entry.source, " of the line");
+    const errors: CorpusError[] = [];
+    const bytes = attempt(() => readBytes(locator.path, locator.byteStart, locator.byteLength), entry.source, errors);
+    const decoded = bytes ? decodeUtf8(bytes, entry.source, " of the line") : { text: null, errors };
     result = decoded.text === null ? { article: null, errors: decoded.errors } : parseJsonlArticle(decoded.text, entry.source);
   }
   const article = result.article;
@@ -198,17 +210,72 @@ export async function* readCorpus(input: string): AsyncGenerator<Article> {
   for (const entry of await indexCorpus(input)) yield readIndexedArticle(entry);
 }
 
-function readMarkdown(path: string, file: string, defaultId: string): ParseResult {
-  const decoded = decodeUtf8(readFileSync(path), file);
-  if (decoded.text === null) return { article: null, errors: decoded.errors };
-  return parseMarkdownArticle(decoded.text, file, defaultId);
+function readMarkdown(path: string, file: string, defaultId: string, known: KnownFrontMatter | null = null): MarkdownParseResult {
+  const errors: CorpusError[] = [];
+  const bytes = attempt(() => readFileSync(path), file, errors);
+  const decoded = bytes ? decodeUtf8(bytes, file) : { text: null, errors };
+  if (decoded.text === null) return { article: null, errors: decoded.errors, frontMatter: null };
+  return parseMarkdownArticle(decoded.text, file, defaultId, known);
 }
 
-function statOrNull(path: string) {
+/** `length` bytes of the file at `path` from `start`. */
+function readBytes(path: string, start: number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  const fd = openSync(path, "r");
+  try {
+    readSync(fd, bytes, 0, length, start);
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
+
+/** What the file system's error codes mean to someone fixing their corpus. */
+const READ_PROBLEMS: Readonly<Record<string, string>> = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of the path is not a folder",
+  ENOENT: "it no longer exists",
+  ELOOP: "too many symbolic links",
+  EIO: "an input/output error",
+  EMFILE: "too many open files",
+  ENAMETOOLONG: "the name is too long",
+};
+
+/** A file-system error (one with a code) as a reader says it: "permission denied (EACCES)"; null for anything else. */
+function readProblem(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== "string") return null;
+  return `${READ_PROBLEMS[code] ?? (error as Error).message} (${code})`;
+}
+
+/**
+ * Runs a read of `file`; if the file system refuses it (no permission, a folder, an I/O error), records the
+ * problem in `errors` and returns null, so that every unreadable file is listed with the corpus's other
+ * errors rather than ending the run at the first. Any other error is a bug, and is thrown as it is.
+ */
+function attempt<T>(read: () => T, file: string, errors: CorpusError[], field = "file"): T | null {
+  try {
+    return read();
+  } catch (error) {
+    const problem = readProblem(error);
+    if (problem === null) throw error;
+    errors.push({ file, field, message: `cannot be read: ${problem}` });
+    return null;
+  }
+}
+
+/** The file's status (following links); null if nothing is there, the error if it cannot be read. */
+function statOrNull(path: string): Stats | Error | null {
   try {
     return statSync(path);
-  } catch {
-    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    const problem = readProblem(error);
+    if (problem === null) throw error;
+    return new Error(problem);
   }
 }
 
@@ -218,23 +285,25 @@ function statOrNull(path: string) {
  * nothing, a link that loops back to a folder already being read, and anything that is neither a file nor
  * a folder (a socket, a device) are reported in `errors`, never skipped silently.
  */
-function listFiles(
-  folder: string,
-  root: string,
-  errors: CorpusError[],
-  ancestors: ReadonlySet<string> = new Set([realpathSync(folder)]),
-): string[] {
+function listFiles(folder: string, root: string, errors: CorpusError[], ancestors?: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  const names = readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareIds(a.name, b.name));
-  for (const entry of names) {
+  const name = relative(root, folder).split(sep).join("/") || folder;
+  const listed = attempt(() => readdirSync(folder, { withFileTypes: true }), name, errors, "folder");
+  const real = ancestors ? null : attempt(() => realpathSync(folder), name, errors, "folder");
+  if (!listed || (!ancestors && !real)) return out;
+  ancestors ??= new Set([real!]);
+  for (const entry of listed.sort((a, b) => compareIds(a.name, b.name))) {
     if (entry.name.startsWith(".")) continue;
     const path = join(folder, entry.name);
     const file = relative(root, path).split(sep).join("/");
     const target = entry.isSymbolicLink() ? statOrNull(path) : null;
-    if (entry.isSymbolicLink() && !target) {
+    if (target instanceof Error) {
+      errors.push({ file, field: "file", message: `is a symbolic link whose target cannot be read: ${target.message}` });
+    } else if (entry.isSymbolicLink() && !target) {
       errors.push({ file, field: "file", message: "is a symbolic link to nothing (its target is missing)" });
     } else if (entry.isDirectory() || target?.isDirectory()) {
-      const real = realpathSync(path);
+      const real = attempt(() => realpathSync(path), file, errors, "folder");
+      if (!real) continue;
       if (ancestors.has(real))
         errors.push({ file, field: "file", message: "is a link back to a folder that contains it; remove the loop" });
       else out.push(...listFiles(path, root, errors, new Set([...ancestors, real])));
@@ -247,8 +316,25 @@ function listFiles(
   return out;
 }
 
-/** Streams a file's lines as raw bytes with their 1-based number and byte offset (no decoding yet). */
-async function* readLines(path: string): AsyncGenerator<{ number: number; byteStart: number; bytes: Buffer }> {
+/**
+ * Streams a file's lines as raw bytes with their 1-based number and byte offset (no decoding yet). A read
+ * that fails ends the lines, with the problem recorded in `errors` under `file`.
+ */
+async function* readLines(
+  path: string,
+  file: string,
+  errors: CorpusError[],
+): AsyncGenerator<{ number: number; byteStart: number; bytes: Buffer }> {
+  try {
+    yield* linesOf(path);
+  } catch (error) {
+    const problem = readProblem(error);
+    if (problem === null) throw error;
+    errors.push({ file, field: "file", message: `cannot be read: ${problem}` });
+  }
+}
+
+async function* linesOf(path: string): AsyncGenerator<{ number: number; byteStart: number; bytes: Buffer }> {
   let pending: Buffer[] = [];
   let pendingStart = 0;
   let offset = 0;

@@ -15,12 +15,15 @@
  * The matching rule: a match starts at the start of a word and ends at the end of a word. A word that merely
  * contains a term is never a match: `hegemon{,s}` does not match "chegemons" or "hegemonstrate", and
  * `vassal{,s}` does not match "Vassalboro". Only an explicit `*` lets a word continue, and only at the edge
- * where it is written. Matching is case-insensitive unless the term is marked case-sensitive.
+ * where it is written. Matching is case-insensitive unless the term is marked case-sensitive, and compares
+ * terms in the same form as the text's matching view (Unicode NFC, no invisible characters).
  *
  * Safety: the syntax cannot nest quantifiers (a `*` stands only at a word's edge and braces cannot nest), so a
  * compiled pattern cannot backtrack catastrophically. Terms are further limited to 200 characters and 64
  * expansions, and a `*` needs at least 4 letters beside it in every expansion, so `a*` cannot match half a text.
  */
+
+import { matchingView } from "../reading/matching-view.ts";
 
 const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}]`;
 /** Between the words of a phrase: spaces (incl. no-break), hyphens, soft hyphens, Unicode hyphens. */
@@ -127,15 +130,19 @@ function textToRegex(text: string): string {
  */
 export function compileTerm(term: string, options: { caseSensitive?: boolean } = {}): CompiledTerm {
   const source = term.trim();
-  if (source === "") throw new Error("is empty");
-  if (source.length > MAX_LENGTH) throw new Error(`is longer than ${MAX_LENGTH} characters`);
-  if (/[\\()[\]|^$+?]/.test(source)) {
+  // Texts are matched in their matching view (letters composed to NFC, invisible characters dropped), so a
+  // term is compiled from the same form: a codebook saved in NFD, as some editors on macOS write it, still
+  // finds "hegemonieën". The term as written stays `source`, which records name.
+  const matchingForm = matchingView(source).text;
+  if (matchingForm === "") throw new Error("is empty");
+  if (matchingForm.length > MAX_LENGTH) throw new Error(`is longer than ${MAX_LENGTH} characters`);
+  if (/[\\()[\]|^$+?]/.test(matchingForm)) {
     throw new Error(
-      `contains ${JSON.stringify(source.match(/[\\()[\]|^$+?]/)![0])}: terms are not regular expressions; use {a,b} for alternatives and * at a word's edge`,
+      `contains ${JSON.stringify(matchingForm.match(/[\\()[\]|^$+?]/)![0])}: terms are not regular expressions; use {a,b} for alternatives and * at a word's edge`,
     );
   }
-  if (/^[-‐‑]|[-‐‑]$/u.test(source)) throw new Error("must not start or end with a hyphen; write *-stan for words ending in -stan");
-  const pieces = parse(source);
+  if (/^[-‐‑]|[-‐‑]$/u.test(matchingForm)) throw new Error("must not start or end with a hyphen; write *-stan for words ending in -stan");
+  const pieces = parse(matchingForm);
   // A wildcard must stand at a word's edge: next to a separator or the term's start/end, never mid-word.
   pieces.forEach((piece, i) => {
     if (piece.kind !== "wildcard") return;

@@ -1,5 +1,6 @@
 // Input that used to be lost or misread without a word (issue 11): linked files, misplaced front matter,
-// duplicate JSON keys, deep JSON, UTF-16, YAML alias bombs and timestamps, ids that clash as file names.
+// duplicate JSON keys, deep JSON, UTF-16, YAML alias bombs and timestamps, ids that clash as file names
+// (issue 29: and ids Windows reserves for devices).
 // Each case must be read, or rejected with a located error: never dropped, never silently changed.
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -150,6 +151,28 @@ describe("article ids that would break the published site", () => {
         field: "id",
         message: '"report.html" is not a valid id: it may not end in "." or a file extension such as ".html" or ".json"',
       },
+    ]);
+  });
+
+  it.each(["CON", "nul", "Aux", "prn", "com1", "LPT9", "COM0", "nul.draft"])(
+    "rejects %j, a name Windows reserves for a device (any case, with or without an extension)",
+    async (id) => {
+      const dir = writeCorpus({ "a.md": article(id) });
+      const name = id.split(".")[0];
+      expect(await errorsOf(dir)).toEqual([
+        {
+          file: "a.md",
+          field: "id",
+          message: `"${id}" is not a valid id: Windows reserves the name "${name}" for a device, so its published file (articles/${id}.json) could not be written or opened there; rename it`,
+        },
+      ]);
+    },
+  );
+
+  it("rejects a file named after a device when its id comes from the name, and accepts ids that only begin like one", async () => {
+    const dir = writeCorpus({ "aux.md": BODY, "b.md": article("console"), "c.md": article("com10"), "d.md": article("con-2024") });
+    expect((await errorsOf(dir)).map((e) => [e.file, e.field, e.message.split(":")[0]])).toEqual([
+      ["aux.md", "id", '"aux" is not a valid id'],
     ]);
   });
 

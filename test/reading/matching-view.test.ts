@@ -1,10 +1,18 @@
 // Invisible characters and decomposed letters must not hide a marker or an actor, and every offset must
 // still index the verbatim body (issue 11, item 4).
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "../../data-loaders/pipeline/analyze-article.ts";
+import { loadResources } from "../../data-loaders/pipeline/analyze-corpus.ts";
+import { corpusPaths, PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
+import { bareArticle } from "../../data-loaders/reading/bare-article.ts";
+import { compileBoilerplatePatterns } from "../../data-loaders/reading/boilerplate-patterns.ts";
 import { matchingView, offsetsToBody } from "../../data-loaders/reading/matching-view.ts";
-import { articleRecordSchema } from "../../data-loaders/schema/record.ts";
-import { analyzeText } from "../helpers.ts";
+import { articleRecordSchema, type ArticleRecord } from "../../data-loaders/schema/record.ts";
+import { analyzeText, sharedResources } from "../helpers.ts";
 
 const INVISIBLES = ["\u200B", "\u00AD", "\u200C", "\u200D", "\u2060", "\uFEFF"];
 
@@ -78,5 +86,48 @@ describe("analyzeText on text with invisible characters and decomposed letters",
       }),
       { numRuns: 40, seed: 11 },
     );
+  });
+});
+
+describe("data files saved in NFD (issue 29): codebooks, gazetteers and patterns are matched composed too", () => {
+  const found = (record: ArticleRecord) => [
+    record.markers.map((m) => [m.frame, record.text.slice(m.start, m.end).normalize("NFC"), m.codebookTerm.normalize("NFC")]),
+    record.actors.mentions.map((m) => [m.actor, record.text.slice(m.start, m.end).normalize("NFC")]),
+  ];
+
+  it("finds hegemonieën, cliëntstaten, Groter Eurazië and Oekraïne with a decomposed codebook and gazetteer, in either form of text", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nfd-data-"));
+    const decomposed = (path: string) => {
+      const copy = join(dir, path.split("/").at(-1)!);
+      writeFileSync(copy, readFileSync(join(PROJECT_ROOT, path), "utf8").normalize("NFD"));
+      return copy;
+    };
+    const resources = loadResources(
+      corpusPaths({
+        FRAMING_CODEBOOK: decomposed("corpus/codebooks/framing.yaml"),
+        ACTORS_GAZETTEER: decomposed("corpus/gazetteers/actors.yaml"),
+      }),
+    );
+    const sentence = "De hegemonieën vrezen Oekraïne en de cliëntstaten van Groter Eurazië.";
+    for (const form of ["NFC", "NFD"] as const) {
+      const article = bareArticle("t", sentence.normalize(form), "nl");
+      const expected = found(analyzeArticle(article, sharedResources()));
+      expect(expected[0]!.map((m) => m[1])).toEqual(["hegemonieën", "cliëntstaten", "Groter Eurazië"]);
+      expect(expected[1]).toContainEqual(["ukraine", "Oekraïne"]);
+      expect(found(analyzeArticle(article, resources))).toEqual(expected);
+    }
+  });
+
+  it("composes a boilerplate pattern saved in NFD", () => {
+    const line = "Reageer op één artikel";
+    const raw = {
+      version: 1,
+      boilerplate: [{ id: "prompt", label: "Prompt", pattern: line.normalize("NFD"), where: "line" }],
+      sourceLines: [],
+      embeddedHeadline: { minBlankLinesBefore: 2 },
+      headings: { maxWords: 12 },
+    };
+    const { patterns } = compileBoilerplatePatterns(raw, "b.yaml");
+    expect(patterns!.boilerplate[0]!.regex.test(matchingView(line.normalize("NFD")).text)).toBe(true);
   });
 });

@@ -1,7 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import * as yaml from "yaml";
 import { compareIds } from "../../data-loaders/common/compare-ids.ts";
 import { articleHash, indexCorpus, readCorpus, readIndexedArticle } from "../../data-loaders/reading/read-corpus.ts";
 import { corpusErrors, FIXTURE_CORPUS, FIXTURE_JSONL, writeCorpus } from "../helpers.ts";
+
+// Every YAML parse goes through this spy, so a test can count how often front matter is parsed.
+vi.mock("yaml", async (importOriginal) => {
+  const original = await importOriginal<typeof import("yaml")>();
+  return { ...original, parseDocument: vi.fn(original.parseDocument) };
+});
 
 const EN_BODY = "The government announced new measures on Tuesday. Critics said the plan came too late.\n";
 
@@ -222,6 +231,40 @@ describe("CorpusEntry.readHash", () => {
       const [entry] = await indexCorpus(writeCorpus({ "a.md": changed }));
       expect(entry!.readHash).not.toBe(first!.readHash);
     }
+  });
+});
+
+describe("readIndexedArticle(entry)", () => {
+  const parses = vi.mocked(yaml.parseDocument);
+  beforeEach(() => {
+    parses.mockClear();
+  });
+
+  it("parses each file's front matter once: indexing parses it, reading the article again does not", async () => {
+    const dir = writeCorpus({
+      "a.md": `---\nid: a\nlanguage: en\n---\n${EN_BODY}`,
+      "b.md": `---\nid: b\nlanguage: en\ntitle: B\n---\n${EN_BODY}`,
+      "c.md": EN_BODY,
+    });
+    const read = [];
+    for await (const article of readCorpus(dir)) read.push(article);
+    expect(read.map((a) => [a.id, a.meta.title])).toEqual([
+      ["a", null],
+      ["b", "B"],
+      ["c", null],
+    ]);
+    expect(parses).toHaveBeenCalledTimes(2);
+  });
+
+  it("parses front matter again when it changed after indexing, and reads a changed body as it is now", async () => {
+    const dir = writeCorpus({ "a.md": `---\nid: a\nlanguage: en\n---\n${EN_BODY}` });
+    const [entry] = await indexCorpus(dir);
+    writeFileSync(join(dir, "a.md"), `---\nid: a\nlanguage: en\ntitle: New\n---\nChanged. ${EN_BODY}`);
+    const article = readIndexedArticle(entry!);
+    expect([article.meta.title, article.text]).toEqual(["New", `Changed. ${EN_BODY}`]);
+    expect(parses).toHaveBeenCalledTimes(2);
+    writeFileSync(join(dir, "a.md"), `---\nid: b\nlanguage: en\n---\n${EN_BODY}`);
+    expect(() => readIndexedArticle(entry!)).toThrow(/a\.md: id: changed while the corpus was being read/);
   });
 });
 

@@ -157,3 +157,17 @@ describe("compileTerm(term): index word", () => {
     expect(devices).toEqual(expect.arrayContaining(["Of course", "it is clear that", "in fact"]));
   });
 });
+
+describe("compileTerm(term): Unicode normalisation", () => {
+  // Texts are matched in their matching view (NFC); a codebook saved decomposed must match all the same.
+  it("matches a term saved in NFD (hegemonieën as e + combining diaeresis) in composed text, keeping the term as written", () => {
+    const decomposed = "hegemon{ie,ieën}".normalize("NFD");
+    expect(decomposed).not.toBe("hegemon{ie,ieën}");
+    expect(matches(decomposed, "De hegemonieën en de hegemonie.")).toEqual(["hegemonieën", "hegemonie"]);
+    expect(compileTerm(decomposed).source).toBe(decomposed);
+  });
+  it("indexes an NFD term by its composed leading word, as the tokens are keyed", () => {
+    expect(compileTerm("Eurazië".normalize("NFD")).words).toEqual(["eurazië"]);
+    expect(compileTerm("cliëntsta{at,ten}".normalize("NFD")).literal).toBe("cliëntsta");
+  });
+});
