@@ -208,7 +208,11 @@ export function readExerciseSets(folder: string): ExerciseSetInput[] {
   return sets;
 }
 
-/** Reads a YAML data file and its bytes; a syntax error is reported with the file and line. */
+/**
+ * Reads a YAML data file and its bytes; a syntax error is reported with the file and line. Its text is
+ * composed (NFC) before parsing, like the article text it is matched on, so a file saved with decomposed
+ * letters ("comité" as e + U+0301) means what it says; the stamp's SHA-256 is of the bytes as stored.
+ */
 function readYamlWithBytes(file: string): { value: unknown; bytes: Uint8Array } {
   let bytes: Uint8Array;
   try {
@@ -219,7 +223,7 @@ function readYamlWithBytes(file: string): { value: unknown; bytes: Uint8Array } 
   const decoded = decodeUtf8(bytes, file);
   if (decoded.text === null) throw new CorpusValidationError(decoded.errors);
   try {
-    return { value: parseYaml(decoded.text, { uniqueKeys: true }), bytes };
+    return { value: parseYaml(decoded.text.normalize("NFC"), { uniqueKeys: true }), bytes };
   } catch (error) {
     throw new CorpusValidationError([{ file, field: "file", message: `invalid YAML: ${(error as Error).message.split("\n")[0]}` }]);
   }
