@@ -3,7 +3,7 @@ import { Piscina } from "piscina";
 import type { AnalysisResources } from "./analyze-article.ts";
 import { readRunFingerprint } from "./analysis-stamp.ts";
 import { recordCacheFolder, recordKeyOfHash } from "./record-cache.ts";
-import { recordContext, recordJson } from "./record-json.ts";
+import { recordContext, recordJson, type RecordContext } from "./record-json.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import type { CorpusEntry } from "../reading/read-corpus.ts";
 
@@ -115,111 +115,159 @@ export async function* analyzeInOrder(
     const key = recordKeyOfHash(settings.fingerprint, entry.readHash);
     return context.cache.has(key) ? key : null;
   });
-  const toAnalyse = entries.filter((_, i) => cachedKeys[i] === null);
+  const toAnalyse = entries.filter((_, i) => cachedKeys[i] === null).length;
   // A worker costs seconds to start (its own TypeScript loader, data files and wink model) and warms up over
   // its first few hundred articles: a few articles are faster in this thread.
   const threads = Math.max(
     1,
-    Math.min(options.workers ?? defaultWorkers(), Math.floor(toAnalyse.length / (options.articlesPerWorker ?? ARTICLES_PER_WORKER))),
+    Math.min(options.workers ?? defaultWorkers(), Math.floor(toAnalyse / (options.articlesPerWorker ?? ARTICLES_PER_WORKER))),
   );
-  const here = (i: number) => Buffer.from(recordJson(entries[i]!, context));
-  // A cached record, read as bytes (a site passes it on as it is), or (if it was removed since the look-up)
-  // the record made here.
-  const cached = (i: number) => context.cache.getBytes(cachedKeys[i]!) ?? here(i);
-  let done = 0;
   const thisThread = options.thisThread ?? true;
+  const run = new OrderedRun(entries, cachedKeys, context);
   if (threads === 1 && thisThread) {
     for (let i = 0; i < entries.length; i++) {
-      yield cachedKeys[i] !== null ? cached(i) : here(i);
-      options.onProgress?.(++done, entries.length);
+      yield run.cachedOrHere(i);
+      options.onProgress?.(i + 1, entries.length);
     }
     return { inWorkers: 0 };
   }
-  const poolThreads = thisThread ? threads - 1 : threads;
-  const pool = new Piscina<CorpusEntry, string>({
-    filename: new URL("./analysis-worker.ts", import.meta.url).href,
-    minThreads: poolThreads,
-    maxThreads: poolThreads,
-    concurrentTasksPerWorker: TASKS_PER_THREAD,
-    workerData: settings,
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-  });
-  // Until the workers have loaded, this thread analyses in order on its own (when it analyses at all).
-  let ready = !thisThread;
-  // A worker that cannot load is a bug, not a reason to go on in this thread alone.
-  let failure: { error: unknown } | null = null;
-  void Promise.all(Array.from({ length: poolThreads }, () => pool.run(null as never, { name: "ready" }))).then(
-    () => (ready = true),
-    (error: unknown) => (failure = { error }),
-  );
-  // Records being made by a worker, and records made ahead by this thread, by entry index.
-  const inPool = new Map<number, { result: Promise<string>; settled: boolean }>();
-  const ahead = new Map<number, Buffer>();
-  let aheadBytes = 0;
-  // The first entry not yet given to a thread; how many records the workers made.
-  let next = 0;
-  let inWorkers = 0;
-  const toPool = () => {
-    if (failure) throw failure.error;
-    while (ready && next < entries.length && inPool.size < poolThreads * TASKS_PER_THREAD) {
-      if (cachedKeys[next] === null) {
-        const task = { result: pool.run(entries[next]!), settled: false };
+  run.startPool(thisThread ? threads - 1 : threads, settings, thisThread);
+  try {
+    for (let i = 0; i < entries.length; i++) {
+      yield await run.recordAt(i);
+      options.onProgress?.(i + 1, entries.length);
+    }
+    return { inWorkers: run.inWorkers };
+  } finally {
+    await run.close();
+  }
+}
+
+/**
+ * The state of one analyzeInOrder run: the entries, which are cached, and (with workers) the pool, the
+ * records in its hands and the records this thread made ahead.
+ */
+class OrderedRun {
+  /** How many records the workers made. */
+  inWorkers = 0;
+  private pool: Piscina<CorpusEntry, string> | null = null;
+  private poolThreads = 0;
+  private thisThread = true;
+  /** Until the workers have loaded, this thread analyses in order on its own (when it analyses at all). */
+  private ready = false;
+  /** A worker that cannot load is a bug, not a reason to go on in this thread alone. */
+  private failure: { error: unknown } | null = null;
+  /** Records being made by a worker, and records made ahead by this thread, by entry index. */
+  private readonly inPool = new Map<number, { result: Promise<string>; settled: boolean }>();
+  private readonly ahead = new Map<number, Buffer>();
+  private aheadBytes = 0;
+  /** The first entry not yet given to a thread. */
+  private next = 0;
+
+  constructor(
+    private readonly entries: readonly CorpusEntry[],
+    private readonly cachedKeys: ReadonlyArray<string | null>,
+    private readonly context: RecordContext,
+  ) {}
+
+  /** An entry's record made in this thread. */
+  private here(i: number): Buffer {
+    return Buffer.from(recordJson(this.entries[i]!, this.context));
+  }
+
+  /**
+   * A cached entry's record, read as bytes (a site passes it on as it is), or (if it was removed or found
+   * damaged since the look-up) the record made here; an entry to analyse, made here.
+   */
+  cachedOrHere(i: number): Buffer {
+    const key = this.cachedKeys[i];
+    return key !== null ? (this.context.cache.getBytes(key!) ?? this.here(i)) : this.here(i);
+  }
+
+  /** Starts `threads` workers (piscina); `thisThread`: this thread analyses too. */
+  startPool(threads: number, settings: PoolSettings, thisThread: boolean): void {
+    this.poolThreads = threads;
+    this.thisThread = thisThread;
+    this.ready = !thisThread;
+    this.pool = new Piscina<CorpusEntry, string>({
+      filename: new URL("./analysis-worker.ts", import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      concurrentTasksPerWorker: TASKS_PER_THREAD,
+      workerData: settings,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    void Promise.all(Array.from({ length: threads }, () => this.pool!.run(null as never, { name: "ready" }))).then(
+      () => (this.ready = true),
+      (error: unknown) => (this.failure = { error }),
+    );
+  }
+
+  /** Entry i's record, from the cache, from this thread's records made ahead, or from its worker, waiting as needed. */
+  async recordAt(i: number): Promise<Buffer> {
+    if (this.cachedKeys[i] !== null) {
+      this.next = Math.max(this.next, i + 1);
+      return this.cachedOrHere(i);
+    }
+    for (;;) {
+      this.toPool();
+      const made = this.ahead.get(i);
+      if (made) {
+        this.ahead.delete(i);
+        this.aheadBytes -= made.length;
+        return made;
+      }
+      const task = this.inPool.get(i);
+      if (task && (task.settled || !this.analyseNextHere())) {
+        // Its worker has finished it, or this thread has nothing else to do: wait for it.
+        this.inPool.delete(i);
+        const json = Buffer.from(await task.result);
+        this.inWorkers++;
+        return json;
+      }
+      // Analysed here (it, or one after it while its worker works): let the workers' results in.
+      if (!task && !this.ahead.has(i)) this.analyseNextHere();
+      await turn();
+    }
+  }
+
+  /** Gives the workers the next entries to analyse while they have fewer than TASKS_PER_THREAD each. */
+  private toPool(): void {
+    if (this.failure) throw this.failure.error;
+    while (this.ready && this.next < this.entries.length && this.inPool.size < this.poolThreads * TASKS_PER_THREAD) {
+      if (this.cachedKeys[this.next] === null) {
+        const task = { result: this.pool!.run(this.entries[this.next]!), settled: false };
         task.result.then(
           () => (task.settled = true),
           () => (task.settled = true),
         );
-        inPool.set(next, task);
+        this.inPool.set(this.next, task);
       }
-      next++;
+      this.next++;
     }
-  };
-  // This thread analyses the next entry itself, if there is one to analyse and room to keep its record.
-  const analyseNextHere = (): boolean => {
-    while (next < entries.length && cachedKeys[next] !== null) next++;
-    if (!thisThread || next >= entries.length || ahead.size >= AHEAD_RECORDS || aheadBytes >= AHEAD_BYTES) return false;
-    const json = here(next);
-    ahead.set(next++, json);
-    aheadBytes += json.length;
-    return true;
-  };
-  // One turn of the event loop, for the workers' finished tasks to arrive.
-  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-  try {
-    for (let i = 0; i < entries.length; i++) {
-      let json: Buffer | undefined;
-      if (cachedKeys[i] !== null) {
-        json = cached(i);
-        next = Math.max(next, i + 1);
-      }
-      while (!json) {
-        toPool();
-        json = ahead.get(i);
-        if (json) {
-          ahead.delete(i);
-          aheadBytes -= json.length;
-          break;
-        }
-        const task = inPool.get(i);
-        if (task && (task.settled || !analyseNextHere())) {
-          // Its worker has finished it, or this thread has nothing else to do: wait for it.
-          inPool.delete(i);
-          json = Buffer.from(await task.result);
-          inWorkers++;
-        } else {
-          // Analysed here (it, or one after it while its worker works): let the workers' results in.
-          if (!task && !ahead.has(i)) analyseNextHere();
-          await turn();
-        }
-      }
-      yield json;
-      options.onProgress?.(++done, entries.length);
-    }
-    return { inWorkers };
-  } finally {
-    // A run that stops early (an error, a closed stdout) still ends its workers; results still in flight are dropped.
-    for (const task of inPool.values()) task.result.catch(noop);
-    await pool.destroy();
   }
+
+  /** This thread analyses the next entry itself, if there is one to analyse and room to keep its record. */
+  private analyseNextHere(): boolean {
+    while (this.next < this.entries.length && this.cachedKeys[this.next] !== null) this.next++;
+    if (!this.thisThread || this.next >= this.entries.length || this.ahead.size >= AHEAD_RECORDS || this.aheadBytes >= AHEAD_BYTES)
+      return false;
+    const json = this.here(this.next);
+    this.ahead.set(this.next++, json);
+    this.aheadBytes += json.length;
+    return true;
+  }
+
+  /** Ends the workers; results still in flight are dropped (a run that stops early: an error, a closed stdout). */
+  async close(): Promise<void> {
+    for (const task of this.inPool.values()) task.result.catch(noop);
+    await this.pool?.destroy();
+  }
+}
+
+/** One turn of the event loop, for the workers' finished tasks to arrive. */
+function turn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 function noop(): void {}
