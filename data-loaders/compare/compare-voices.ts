@@ -92,24 +92,33 @@ const SPEAKER_ARTICLES_LISTED = 20;
  * same bytes. What is shown per article is in its rows file (voiceRows).
  */
 export function compareVoices(
-  articles: ReadonlyArray<{ readonly id: string; readonly title: string; readonly outlets: ArticleRecord["outlets"] }>,
+  articles: ReadonlyArray<VoiceArticle>,
   rows: readonly VoiceRow[],
 ): Pick<VoiceComparison, "articles" | "totals" | "speakers" | "network" | "networkArticles"> {
+  const { totals, speakers } = speakerCounts(rows);
+  const { links, voiceType } = voiceLinks(articles, rows);
+  const articleWeight = new Map<string, number>();
+  for (const link of links.values()) articleWeight.set(link.source, (articleWeight.get(link.source) ?? 0) + link.count);
+  return {
+    articles: articles.length,
+    totals,
+    speakers,
+    network: voiceNetwork(articles, links, voiceType, articleWeight),
+    networkArticles: articleWeight.size,
+  };
+}
+
+/** An article as the voices network sees it: its id, title and the outlets it names. */
+type VoiceArticle = { readonly id: string; readonly title: string; readonly outlets: ArticleRecord["outlets"] };
+/** A link of the network: an article quotes, cites or names as its origin a voice, `count` times. */
+type VoiceLink = { source: string; target: string; role: "quoted" | "cited" | "origin"; count: number };
+
+/** Attributions by kind (all, and to a named speaker), and each speaker's counts and articles, most quoted first. */
+function speakerCounts(rows: readonly VoiceRow[]): Pick<VoiceComparison, "totals" | "speakers"> {
   const zeroKinds = () => ({ direct: 0, mixed: 0, indirect: 0, thought: 0 });
   const totals = { all: zeroKinds(), named: zeroKinds() };
-  const bySpeaker = new Map<
-    string,
-    {
-      speaker: string;
-      type: VoiceType;
-      count: number;
-      direct: number;
-      mixed: number;
-      indirect: number;
-      thought: number;
-      articles: Set<string>;
-    }
-  >();
+  type Entry = { speaker: string; type: VoiceType; count: number; direct: number; mixed: number; indirect: number; thought: number };
+  const bySpeaker = new Map<string, Entry & { articles: Set<string> }>();
   for (const row of rows) {
     totals.all[row.kind]++;
     if (row.speaker === null) continue;
@@ -118,10 +127,7 @@ export function compareVoices(
       speaker: row.speaker,
       type: row.type,
       count: 0,
-      direct: 0,
-      mixed: 0,
-      indirect: 0,
-      thought: 0,
+      ...zeroKinds(),
       articles: new Set<string>(),
     };
     entry.count++;
@@ -135,10 +141,20 @@ export function compareVoices(
       return { ...s, articleCount: ids.length, articles: ids.slice(0, SPEAKER_ARTICLES_LISTED) };
     })
     .sort((a, b) => b.count - a.count || compareIds(a.speaker, b.speaker));
+  return { totals, speakers };
+}
 
-  const links = new Map<string, { source: string; target: string; role: "quoted" | "cited" | "origin"; count: number }>();
+/**
+ * The network's links (an article quoting a speaker, citing an outlet, naming an origin or a wire credit)
+ * with their counts, and each voice's type (the first one other than "other").
+ */
+function voiceLinks(
+  articles: ReadonlyArray<VoiceArticle>,
+  rows: readonly VoiceRow[],
+): { links: Map<string, VoiceLink>; voiceType: Map<string, VoiceType> } {
+  const links = new Map<string, VoiceLink>();
   const voiceType = new Map<string, VoiceType>();
-  const addLink = (source: string, voice: string, role: "quoted" | "cited" | "origin", type: VoiceType) => {
+  const addLink = (source: string, voice: string, role: VoiceLink["role"], type: VoiceType) => {
     const key = `${source}\u0000${voice}\u0000${role}`;
     const link = links.get(key) ?? { source: `article:${source}`, target: `voice:${voice}`, role, count: 0 };
     link.count++;
@@ -153,8 +169,16 @@ export function compareVoices(
       addLink(article.id, o.name, o.role === "wire-credit" ? "origin" : o.role, o.kind ?? "other");
     }
   }
-  const articleWeight = new Map<string, number>();
-  for (const link of links.values()) articleWeight.set(link.source, (articleWeight.get(link.source) ?? 0) + link.count);
+  return { links, voiceType };
+}
+
+/** The network of the NETWORK_ARTICLES articles with the most links: their links, in order, and the nodes they join, weighted. */
+function voiceNetwork(
+  articles: ReadonlyArray<VoiceArticle>,
+  links: ReadonlyMap<string, VoiceLink>,
+  voiceType: ReadonlyMap<string, VoiceType>,
+  articleWeight: ReadonlyMap<string, number>,
+): VoiceComparison["network"] {
   const shown = new Set(
     [...articleWeight.entries()]
       .sort(([a, wa], [b, wb]) => wb - wa || compareIds(a, b))
@@ -184,5 +208,5 @@ export function compareVoices(
         weight: weight.get(`voice:${voice}`)!,
       })),
   ];
-  return { articles: articles.length, totals, speakers, network: { nodes, links: sortedLinks }, networkArticles: articleWeight.size };
+  return { nodes, links: sortedLinks };
 }
