@@ -134,16 +134,42 @@ export function compileTerm(term: string, options: { caseSensitive?: boolean } =
   // term is compiled from the same form: a codebook saved in NFD, as some editors on macOS write it, still
   // finds "hegemonieën". The term as written stays `source`, which records name.
   const matchingForm = matchingView(source).text;
-  if (matchingForm === "") throw new Error("is empty");
-  if (matchingForm.length > MAX_LENGTH) throw new Error(`is longer than ${MAX_LENGTH} characters`);
-  if (/[\\()[\]|^$+?]/.test(matchingForm)) {
+  checkSyntax(matchingForm);
+  const pieces = parse(matchingForm);
+  checkWildcards(pieces);
+  const expansions = expand(pieces);
+  checkExpansions(expansions);
+  const caseSensitive = options.caseSensitive ?? false;
+  const regex = new RegExp(termPattern(pieces), caseSensitive ? "uy" : "iuy");
+  // A term whose match may start with anything but a letter or digit cannot be looked up by word.
+  const unindexable = pieces[0]?.kind === "wildcard" || expansions.some((form) => leadingWord(form) === "");
+  const { words, stems } = leadingWords(expansions);
+  const anchored = unindexable || stems.length ? null : anchorWord(expansions);
+  return {
+    source,
+    regex,
+    words: unindexable ? null : (anchored?.words ?? words),
+    stems: unindexable ? null : stems,
+    wordOffsets: anchored?.offsets ?? [],
+    literal: longestLiteral(pieces, caseSensitive),
+    caseSensitive,
+  };
+}
+
+/** Throws for a term that is empty, too long, uses regular-expression syntax or starts or ends with a hyphen. */
+function checkSyntax(form: string): void {
+  if (form === "") throw new Error("is empty");
+  if (form.length > MAX_LENGTH) throw new Error(`is longer than ${MAX_LENGTH} characters`);
+  if (/[\\()[\]|^$+?]/.test(form)) {
     throw new Error(
-      `contains ${JSON.stringify(matchingForm.match(/[\\()[\]|^$+?]/)![0])}: terms are not regular expressions; use {a,b} for alternatives and * at a word's edge`,
+      `contains ${JSON.stringify(form.match(/[\\()[\]|^$+?]/)![0])}: terms are not regular expressions; use {a,b} for alternatives and * at a word's edge`,
     );
   }
-  if (/^[-‐‑]|[-‐‑]$/u.test(matchingForm)) throw new Error("must not start or end with a hyphen; write *-stan for words ending in -stan");
-  const pieces = parse(matchingForm);
-  // A wildcard must stand at a word's edge: next to a separator or the term's start/end, never mid-word.
+  if (/^[-‐‑]|[-‐‑]$/u.test(form)) throw new Error("must not start or end with a hyphen; write *-stan for words ending in -stan");
+}
+
+/** Throws unless every wildcard stands at a word's edge: next to a separator or the term's start or end, never mid-word. */
+function checkWildcards(pieces: readonly Piece[]): void {
   pieces.forEach((piece, i) => {
     if (piece.kind !== "wildcard") return;
     const before = pieces[i - 1];
@@ -153,7 +179,10 @@ export function compileTerm(term: string, options: { caseSensitive?: boolean } =
     const edgeAfter = !after || (after.kind === "text" && isSeparator(after.text[0]!));
     if (!edgeBefore && !edgeAfter) throw new Error(`"*" may only stand at the start or end of a word, not inside one`);
   });
-  const expansions = expand(pieces);
+}
+
+/** Throws for an alternative that matches nothing, or a wildcard without enough letters beside it. */
+function checkExpansions(expansions: readonly string[]): void {
   const letterCount = (word: string) => [...word.replace(/[*'’]/g, "")].length;
   for (const form of expansions) {
     if (form.replace(/\*/g, "").trim() === "") throw new Error("has an alternative that matches nothing");
@@ -167,6 +196,13 @@ export function compileTerm(term: string, options: { caseSensitive?: boolean } =
       }
     }
   }
+}
+
+/**
+ * The regular expression of a term's pieces. The match must end a word: no letter may follow, nor an
+ * apostrophe that a letter follows ("Xi’an" is not "Xi"), except the possessive 's, which the match takes in.
+ */
+function termPattern(pieces: readonly Piece[]): string {
   const atEdge = (piece: Piece | undefined, side: "before" | "after") =>
     !piece || (piece.kind === "text" && isSeparator(side === "before" ? piece.text.slice(-1) : piece.text[0]!));
   const body = pieces
@@ -179,59 +215,51 @@ export function compileTerm(term: string, options: { caseSensitive?: boolean } =
           : `(?:${piece.options.map(textToRegex).join("|")})`,
     )
     .join("");
-  const startsWithWildcard = pieces[0]?.kind === "wildcard";
-  // The match must end a word: no letter may follow, nor an apostrophe that a letter follows ("Xi’an" is not
-  // "Xi"), except the possessive 's, which the match takes in.
-  const pattern = `(?:${body})${POSSESSIVE}(?!${WORD_CHAR}|['’]${WORD_CHAR})`;
-  const caseSensitive = options.caseSensitive ?? false;
-  const regex = new RegExp(pattern, caseSensitive ? "uy" : "iuy");
+  return `(?:${body})${POSSESSIVE}(?!${WORD_CHAR}|['’]${WORD_CHAR})`;
+}
+
+/**
+ * The lower-cased leading words a term is looked up by, sorted; a leading word followed directly by "*"
+ * may be continued by letters, so it is looked up by its first two letters (`stems`).
+ */
+function leadingWords(expansions: readonly string[]): { words: string[]; stems: string[] } {
   const words = new Set<string>();
   const stems = new Set<string>();
-  // A term whose match may start with anything but a letter or digit cannot be looked up by word.
-  const unindexable = startsWithWildcard || expansions.some((form) => leadingWord(form) === "");
-  if (!unindexable) {
-    for (const form of expansions) {
-      const lead = leadingWord(form);
-      // A leading word followed directly by "*" may be continued by letters: index it by its first letters.
-      if (form[lead.length] === "*") stems.add(lead.slice(0, 2).toLowerCase());
-      else words.add(lead.toLowerCase());
-    }
+  for (const form of expansions) {
+    const lead = leadingWord(form);
+    if (form[lead.length] === "*") stems.add(lead.slice(0, 2).toLowerCase());
+    else words.add(lead.toLowerCase());
   }
-  // Literal runs outside braces and wildcards are in every match; pick the longest.
+  return { words: [...words].sort(), stems: [...stems].sort() };
+}
+
+/** The longest literal run outside braces and wildcards (in every match), of three characters or more, or null. */
+function longestLiteral(pieces: readonly Piece[], caseSensitive: boolean): string | null {
   const literals = pieces.flatMap((piece) => (piece.kind === "text" ? piece.text.split(/[\s\u00A0\u00AD\u2010\u2011'’-]+/u) : []));
   const longest = literals.reduce((best, run) => (run.length > best.length ? run : best), "");
-  const literal = longest.length >= 3 ? (caseSensitive ? longest : longest.toLowerCase()) : null;
-  // A phrase whose first word is short and common ("the West", "of course", "op regels gebaseerde orde") is
-  // better found through its longest word that every expansion has, at a known number of words from the start.
-  let indexWords = [...words].sort();
-  let wordOffsets: number[] = [];
-  // Only words separated by spaces qualify, and every word before the anchor must be plain letters and digits,
-  // so that each is exactly one word token whatever the tokenizer does with hyphens and apostrophes.
-  if (!unindexable && !stems.size) {
-    const split = expansions.map((form) => form.split(/[\s\u00A0]+/u));
-    const plain = (w: string) => /^[\p{L}\p{M}\p{N}]+$/u.test(w);
-    const usable = (ws: readonly string[], i: number) => ws.slice(0, i).every(plain) && !/\*/.test(ws[i]!);
-    const lead = (w: string) => leadingWord(w).toLowerCase();
-    const common = [...new Set(split[0]!.map(lead))].filter(
-      (w) => w && split.every((ws) => ws.some((x, i) => lead(x) === w && usable(ws, i))),
-    );
-    const anchor = common.reduce((best, w) => (w.length > best.length ? w : best), "");
-    const position = (ws: readonly string[]) => ws.findIndex((x, i) => lead(x) === anchor && usable(ws, i));
-    const firstLength = Math.min(...split.map((ws) => lead(ws[0]!).length));
-    if (anchor && anchor.length > firstLength && split.some((ws) => position(ws) > 0)) {
-      indexWords = [anchor];
-      wordOffsets = [...new Set(split.map(position))].sort((a, b) => a - b);
-    }
-  }
-  return {
-    source,
-    regex,
-    words: unindexable ? null : indexWords,
-    stems: unindexable ? null : [...stems].sort(),
-    wordOffsets,
-    literal,
-    caseSensitive,
-  };
+  return longest.length >= 3 ? (caseSensitive ? longest : longest.toLowerCase()) : null;
+}
+
+/**
+ * A phrase whose first word is short and common ("the West", "of course", "op regels gebaseerde orde") is
+ * better found through its longest word that every expansion has, at a known number of words from the
+ * start: that word and its offsets, or null when there is none. Only words separated by spaces qualify,
+ * and every word before the anchor must be plain letters and digits, so that each is exactly one word token
+ * whatever the tokenizer does with hyphens and apostrophes.
+ */
+function anchorWord(expansions: readonly string[]): { words: string[]; offsets: number[] } | null {
+  const split = expansions.map((form) => form.split(/[\s\u00A0]+/u));
+  const plain = (w: string) => /^[\p{L}\p{M}\p{N}]+$/u.test(w);
+  const usable = (ws: readonly string[], i: number) => ws.slice(0, i).every(plain) && !/\*/.test(ws[i]!);
+  const lead = (w: string) => leadingWord(w).toLowerCase();
+  const common = [...new Set(split[0]!.map(lead))].filter(
+    (w) => w && split.every((ws) => ws.some((x, i) => lead(x) === w && usable(ws, i))),
+  );
+  const anchor = common.reduce((best, w) => (w.length > best.length ? w : best), "");
+  const position = (ws: readonly string[]) => ws.findIndex((x, i) => lead(x) === anchor && usable(ws, i));
+  const firstLength = Math.min(...split.map((ws) => lead(ws[0]!).length));
+  if (!anchor || anchor.length <= firstLength || !split.some((ws) => position(ws) > 0)) return null;
+  return { words: [anchor], offsets: [...new Set(split.map(position))].sort((a, b) => a - b) };
 }
 
 /**
