@@ -12,6 +12,8 @@ import { SITE_MARKER } from "../../scripts/site-output.ts";
 import { runCommand, writeCorpus } from "../helpers.ts";
 
 const TSX = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
+// How `npm run build` starts it: node --import tsx (the tsx command would kill a busy child 60 ms after a signal).
+const NODE_TSX = [process.execPath, "--import", "tsx"] as const;
 const BUILD = join(PROJECT_ROOT, "scripts", "build.ts");
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 
@@ -25,7 +27,7 @@ function files(dir: string): string[] {
 
 /** Starts `tsx scripts/build.ts` in a process group of its own (so a test can kill the whole tree). */
 function startBuild(env: Record<string, string>): { child: ChildProcess; done: Promise<{ status: number | null; stderr: string }> } {
-  const child = spawn(TSX, [BUILD], {
+  const child = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), BUILD], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "pipe"],
