@@ -10,6 +10,7 @@ import { pipeline } from "node:stream/promises";
 import { join } from "node:path";
 import { parseCommandLine } from "./cli-args.ts";
 import { openLineOutput } from "./line-output.ts";
+import { fileSystemProblem, outputFileProblem } from "./output-file.ts";
 import { loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { analyzeInOrder, runOptions } from "../data-loaders/pipeline/analyze-parallel.ts";
 import { inShard, parseShard } from "../data-loaders/pipeline/shards.ts";
@@ -24,7 +25,7 @@ const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--shard K/N] 
               on stdin (default: $CORPUS, else the bundled corpus/articles)
   --shard     analyse only shard K of N (articles chosen by a hash of the id); the N shards' outputs,
               merged by id, are exactly the whole run's (RECORDS=<folder> npm run build reads them)
-  --out       write JSON Lines here instead of stdout
+  --out       write JSON Lines to this file (a regular file or a new one; - for stdout) instead of stdout
   --patterns  boilerplate pattern file (default: $BOILERPLATE_PATTERNS, else corpus/patterns/boilerplate.yaml)
   --max-article-bytes  reject (never truncate) an article whose body is larger (default: $MAX_ARTICLE_BYTES,
               else 16777216, 16 MB)
@@ -55,6 +56,9 @@ async function main(): Promise<number> {
   if (values.schema) return (process.stdout.write(`${JSON.stringify(jsonSchemaOf(articleRecordSchema), null, 2)}\n`), 0);
   if (positionals.length > 1)
     return (process.stderr.write(`analyze: expected at most one input, got ${positionals.length}\n${USAGE}\n`), 2);
+  // A wrong --out is said before the corpus is read, not after minutes of analysis.
+  const outProblem = values.out && values.out !== "-" ? outputFileProblem(values.out) : null;
+  if (outProblem) return (process.stderr.write(`analyze: cannot write ${values.out}: ${outProblem}\n`), 1);
   let paths = corpusPaths({
     ...process.env,
     CORPUS: positionals[0] ?? process.env.CORPUS,
@@ -70,8 +74,8 @@ async function main(): Promise<number> {
   if (positionals[0] === "-") {
     const folder = mkdtempSync(join(tmpdir(), "analyze-stdin-"));
     const file = join(folder, "stdin.jsonl");
-    await pipeline(process.stdin, createWriteStream(file));
     removeStdin = () => rmSync(folder, { recursive: true, force: true });
+    await pipeline(process.stdin, createWriteStream(file));
     paths = { ...paths, articles: file };
   }
   const { resources, entries: all } = await loadInputs(paths);
@@ -97,35 +101,27 @@ async function main(): Promise<number> {
     written++;
   }
   await out.commit();
-  process.stderr.write(`analyze: wrote ${written} records${values.out ? ` to ${values.out}` : ""}\n`);
+  process.stderr.write(`analyze: wrote ${written} records${values.out && values.out !== "-" ? ` to ${values.out}` : ""}\n`);
   return 0;
 }
 
 /** Removes a partial --out file if the run fails. */
 let cleanup = () => {};
-/**
- * A file-system error of the user's making (an --out path that is a folder, a full disk, no permission), as
- * one line: "records.jsonl: it is a folder (EISDIR)". Null for anything else, which is a bug and keeps its stack.
- */
-function fileSystemError(error: unknown): string | null {
-  const e = error as NodeJS.ErrnoException;
-  const reasons: Record<string, string> = {
-    EISDIR: "it is a folder",
-    ENOTDIR: "a part of the path is not a folder",
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    ENOSPC: "no space left on the device",
-    EROFS: "read-only file system",
-    ENOENT: "no such file or folder",
-    ENOTEMPTY: "it is a folder that is not empty",
-  };
-  const reason = e && typeof e.code === "string" ? reasons[e.code] : undefined;
-  const where = (e as { dest?: string }).dest ?? e.path ?? "the output";
-  return reason ? `${where}: ${reason} (${e.code})` : null;
-}
-
 /** Removes the copy of stdin, whatever the outcome. */
 let removeStdin = () => {};
+
+// Stopped by Ctrl-C or `kill`: no partial --out file and no copy of stdin stay behind.
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
+  process.on(signal, () => {
+    cleanup();
+    removeStdin();
+    process.stderr.write(`analyze: stopped (${signal}); no --out file was written\n`);
+    process.exit(code);
+  });
+}
 
 main().then(
   (code) => {
@@ -138,8 +134,8 @@ main().then(
     process.stderr.write(
       error instanceof CorpusValidationError
         ? `${error.message}\n`
-        : fileSystemError(error)
-          ? `analyze: cannot write ${fileSystemError(error)}\n`
+        : fileSystemProblem(error)
+          ? `analyze: cannot write ${fileSystemProblem(error)}\n`
           : `analyze: ${(error as Error).stack ?? error}\n`,
     );
     process.exitCode = 1;

@@ -18,7 +18,7 @@
  *    folder beside the output while Framework renders, and moved into the site when it is done.
  * A broken link between pages fails the build. Extra arguments go to `observable build`.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import {
   closeSync,
   existsSync,
@@ -34,13 +34,15 @@ import {
   utimesSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
 import { extractEntries, filesBelow, isFetched, publishFetchedFiles, readStoreList, storeListOf } from "./fetched-files.ts";
 import { storeHolds } from "../data-loaders/publish/fetched-store.ts";
 import { archiveProblem, sealArchive, sealOf } from "./archive-seal.ts";
 import { NODE_HEAP_FLAGS, OFFLINE_ENV } from "./framework-env.ts";
+import { markBuiltSite, outputProblem } from "./site-output.ts";
+import { removeStalePartials } from "./stale-partials.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 // The fetched files of the last build, kept so that a rebuild writes only the ones that changed.
@@ -53,20 +55,64 @@ if (!Number.isFinite(epochSeconds)) {
 const fixedTime = new Date(epochSeconds * 1000);
 
 /**
- * Framework clears its output folder only when it lies inside the project. Clear an outside one ourselves,
- * but only if it is empty or holds a previous Framework build: never a folder someone named by mistake.
+ * The folder the site goes to (BUILD_OUTPUT, else dist/; a relative path is taken from the project), checked
+ * before anything runs (scripts/site-output.ts): never the project, its corpus, sources or anything above
+ * them, never a folder that is neither new, empty nor a site a build made. Refused: one line, exit code 2.
  */
-function clearOutsideOutput(): void {
-  const output = process.env.BUILD_OUTPUT;
-  if (!output) return;
-  const absolute = isAbsolute(output) ? output : resolve(output);
-  if (!relative(PROJECT_ROOT, absolute).startsWith("..") || !existsSync(absolute)) return;
-  const previousBuild = existsSync(join(absolute, "_observablehq")) || readdirSync(absolute).length === 0;
-  if (!previousBuild) {
-    process.stderr.write(`build: BUILD_OUTPUT ${absolute} exists and is not a previous build; name an empty or new folder\n`);
-    process.exit(1);
+function checkedOutput(): string {
+  const output = resolve(PROJECT_ROOT, process.env.BUILD_OUTPUT || "dist");
+  const corpus = process.env.CORPUS ? [resolve(process.env.CORPUS)] : [];
+  const problem = outputProblem(output, PROJECT_ROOT, { extraProtected: corpus, legacy: output === join(PROJECT_ROOT, "dist") });
+  if (problem) {
+    process.stderr.write(`build: BUILD_OUTPUT ${output}: ${problem}; nothing was built or deleted\n`);
+    process.exit(2);
   }
-  rmSync(absolute, { recursive: true, force: true });
+  return output;
+}
+
+/**
+ * The folders a build keeps beside its output, named after the process: Framework renders into `building`,
+ * the fetched files are staged in `staging`, and the previous site waits in `previous` while the new one
+ * takes its place. Those of a run that was killed are removed first (scripts/stale-partials.ts).
+ */
+function besideOutput(output: string): { building: string; staging: string; previous: string } {
+  const name = basename(output).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const removed = removeStalePartials(dirname(output), new RegExp(`^\\.${name}\\.(?:building|fetched|previous)-(\\d+)$`));
+  if (removed.length) process.stderr.write(`build: removed ${removed.join(", ")}, left by a build that was stopped\n`);
+  const beside = (kind: string) => join(dirname(output), `.${basename(output)}.${kind}-${process.pid}`);
+  return { building: beside("building"), staging: beside("fetched"), previous: beside("previous") };
+}
+
+/**
+ * Puts the finished site `building` at `output`, marked as a site a build made: the previous site is moved
+ * aside first and removed after, so `output` always holds a whole site (the last one while a build runs or
+ * after one was stopped), never half of one.
+ */
+function replaceSite(building: string, output: string, previous: string): void {
+  markBuiltSite(building);
+  if (existsSync(output)) renameSync(output, previous);
+  renameSync(building, output);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+/** The child process running now (the loader or Framework), stopped with this one. */
+let running: ChildProcess | null = null;
+/** Half-made files and folders of this run, removed whenever it ends: finished, failed or stopped by a signal. */
+const ownPartials = new Set<string>();
+process.on("exit", () => {
+  for (const path of ownPartials) rmSync(path, { recursive: true, force: true });
+});
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
+  process.on(signal, () => {
+    process.stderr.write(`build: stopped (${signal}); the last finished site is left as it was\n`);
+    if (!running) process.exit(code);
+    // Once the child has stopped writing, its half-made folders can go.
+    running.once("close", () => process.exit(code));
+    running.kill(signal);
+  });
 }
 
 /**
@@ -75,16 +121,23 @@ function clearOutsideOutput(): void {
  * since a pipe left unread while this process works would stall it.
  */
 async function observableBuild(): Promise<void> {
-  clearOutsideOutput();
+  // Framework clears only an output folder inside the project; a second render must start empty anywhere.
+  rmSync(building, { recursive: true, force: true });
   const bin = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
   const log = join(mkdtempSync(join(tmpdir(), "observable-build-")), "output.log");
   const fd = openSync(log, "w");
-  const child = spawn(bin, ["build", ...process.argv.slice(2)], { cwd: PROJECT_ROOT, env: OFFLINE_ENV, stdio: ["ignore", fd, fd] });
+  const child = spawn(bin, ["build", ...process.argv.slice(2)], {
+    cwd: PROJECT_ROOT,
+    env: { ...OFFLINE_ENV, BUILD_OUTPUT: building },
+    stdio: ["ignore", fd, fd],
+  });
+  running = child;
   closeSync(fd);
   const status = await new Promise<number | null>((resolvePromise, reject) => {
     child.on("error", reject);
     child.on("close", resolvePromise);
   });
+  running = null;
   const output = readFileSync(log, "utf8");
   rmSync(dirname(log), { recursive: true, force: true });
   process.stdout.write(output);
@@ -112,9 +165,13 @@ function moveStaged(staging: string, output: string): void {
   rmSync(staging, { recursive: true, force: true });
 }
 
+const output = checkedOutput();
+const { building, staging, previous } = besideOutput(output);
+for (const path of [building, staging, previous]) ownPartials.add(path);
 const ZIP = join(CACHE_DATA, "corpus.zip");
 // The files the loader put into the store instead of the archive (scripts/fetched-files.ts, STORE_LIST).
 const LIST = storeListOf(ZIP);
+removeStalePartials(CACHE_DATA, /^corpus\.zip\.(\d+)\.partial(?:\.list)?$/);
 const started = performance.now();
 let phaseStart = started;
 /** Seconds since the previous call, for the timing line at the end. */
@@ -143,6 +200,7 @@ if (!existsSync(ZIP)) {
   mkdirSync(CACHE_DATA, { recursive: true });
   rmSync(LIST, { force: true });
   const partial = `${ZIP}.${process.pid}.partial`;
+  ownPartials.add(partial).add(`${partial}.list`);
   const out = openSync(partial, "w");
   const loader = spawnSync(
     join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
@@ -159,7 +217,7 @@ if (!existsSync(ZIP)) {
   if (loader.status !== 0) {
     rmSync(partial, { force: true });
     rmSync(`${partial}.list`, { force: true });
-    process.stderr.write("build: fix the errors above; nothing was built\n");
+    process.stderr.write(loader.signal ? `build: stopped (${loader.signal})\n` : "build: fix the errors above; nothing was built\n");
     process.exit(1);
   }
   renameSync(`${partial}.list`, LIST);
@@ -171,13 +229,8 @@ utimesSync(ZIP, fixedTime, fixedTime);
 for (const file of [LIST, sealOf(ZIP)]) if (existsSync(file)) utimesSync(file, fixedTime, fixedTime);
 const declared = extractEntries(ZIP, (name) => (isFetched(name) ? null : join(CACHE_DATA, "corpus", name)), fixedTime);
 const prepared = lap();
-const output = resolve(PROJECT_ROOT, process.env.BUILD_OUTPUT || "dist");
 // The fetched files are linked into a folder beside the output while Framework renders (it clears its
 // output first), then moved in: the same file system, so the links stay links and the moves are renames.
-const staging = join(dirname(output), `.${basename(output)}.fetched-${process.pid}`);
-rmSync(staging, { recursive: true, force: true });
-// A build that stops (a broken link, Framework's error) leaves no staging folder behind.
-process.on("exit", () => rmSync(staging, { recursive: true, force: true }));
 const renderStart = performance.now();
 const rendering = observableBuild();
 const fetched = publishFetchedFiles(ZIP, staging, FETCHED_STORE, existsSync(LIST) ? readStoreList(LIST) : undefined);
@@ -193,7 +246,8 @@ if (unsettled.length) {
   );
   await observableBuild();
 }
-moveStaged(staging, output);
+moveStaged(staging, building);
+replaceSite(building, output, previous);
 const rendered = lap();
 process.stderr.write(
   `build: ${declared} data files for the pages, ${fetched.files} fetched files in the site (${fetched.written} changed); ` +

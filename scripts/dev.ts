@@ -3,15 +3,85 @@
  * or the analysis library reach the open pages. Framework watches only the loader files themselves; on any
  * change below corpus/, data-loaders/ or $CORPUS this reruns freshen-loaders, which touches the loaders
  * when the inputs' fingerprint changed, and Framework reruns them and reloads the page.
- * Extra arguments go to `observable preview` (e.g. npm run dev -- --port 4000).
+ *
+ * The preview runs on a private loopback port behind scripts/dev-guard.ts, which listens on 127.0.0.1 at
+ * `--port` (default 3000, or the next free one up to 3099) and lets through only requests that name this
+ * server and come from its own pages, with a path Framework can decode. `--host` must be a loopback name,
+ * and `--cors` and `--allow-origin` are refused: the notebooks are for this machine's browser. No browser
+ * is opened; open the printed address. Other arguments go to `observable preview` (e.g. `--root`).
  */
 import { spawn } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
 import { watchInputs } from "./watch-inputs.ts";
 import { OFFLINE_ENV } from "./framework-env.ts";
 import { dropArchiveWithoutArticles } from "./fetched-files.ts";
+import { startGuard } from "./dev-guard.ts";
+
+/** The command line split into the guard's port and what goes to `observable preview`; a refusal is one line. */
+function devArguments(args: readonly string[]): { port: number | null; preview: string[] } | { error: string } {
+  let port: number | null = null;
+  const preview: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    const [flag, inline] = args[k]!.startsWith("--") && args[k]!.includes("=") ? args[k]!.split(/=(.*)/s) : [args[k]!, undefined];
+    const value = () => inline ?? args[++k];
+    if (flag === "--port") {
+      const text = value();
+      port = Number(text);
+      if (!/^\d+$/.test(text ?? "") || port > 65535) return { error: `--port must be a whole number from 0 to 65535, not ${text}` };
+    } else if (flag === "--host") {
+      const host = value();
+      if (host !== "127.0.0.1" && host !== "localhost") return { error: `--host ${host}: the preview is served on 127.0.0.1 only` };
+    } else if (flag === "--cors" || flag === "--allow-origin") {
+      return { error: `${flag}: the preview answers only its own pages (see scripts/dev-guard.ts)` };
+    } else if (flag !== "--open" && flag !== "--no-open") preview.push(args[k]!);
+  }
+  return { port, preview };
+}
+
+/** The guard on `port`, or when none was asked for, on the first free port from 3000 (as Framework did). */
+async function listenGuard(port: number | null, target: number): Promise<Server> {
+  for (let candidate = port ?? 3000; ; candidate++) {
+    try {
+      return await startGuard(candidate, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EADDRINUSE" && port === null && candidate < 3099) continue;
+      if (code === "EADDRINUSE")
+        throw new Error(`port ${candidate} is in use (another server?); pick another with --port`, { cause: error });
+      if (code === "EACCES" || code === "EPERM")
+        throw new Error(`no permission to listen on port ${candidate}; pick one above 1023 with --port`, { cause: error });
+      throw error;
+    }
+  }
+}
+
+/** A loopback port free at the moment, for the preview behind the guard. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
+const parsed = devArguments(process.argv.slice(2));
+if ("error" in parsed) {
+  process.stderr.write(`dev: ${parsed.error}\n`);
+  process.exit(2);
+}
+const previewPort = await freePort();
+let guard: Server;
+try {
+  guard = await listenGuard(parsed.port, previewPort);
+} catch (error) {
+  process.stderr.write(`dev: ${(error as Error).message}\n`);
+  process.exit(1);
+}
+const port = (guard.address() as AddressInfo).port;
 
 const watched = new Set([
   join(PROJECT_ROOT, "corpus"),
@@ -38,6 +108,15 @@ if (dropArchiveWithoutArticles(join(PROJECT_ROOT, "src", ".observablehq", "cache
 watchInputs([...watched], onChange);
 
 const observable = join(PROJECT_ROOT, "node_modules", ".bin", "observable");
-const preview = spawn(observable, ["preview", ...process.argv.slice(2)], { stdio: "inherit", cwd: PROJECT_ROOT, env: OFFLINE_ENV });
+const preview = spawn(observable, ["preview", ...parsed.preview, "--host", "127.0.0.1", "--port", String(previewPort), "--no-open"], {
+  stdio: ["inherit", "pipe", "inherit"],
+  cwd: PROJECT_ROOT,
+  env: OFFLINE_ENV,
+});
+// Framework prints its own (private) address; the reader should see the guard's.
+preview.stdout!.on("data", (chunk: Buffer) =>
+  process.stdout.write(chunk.toString().replaceAll(`127.0.0.1:${previewPort}`, `127.0.0.1:${port}`)),
+);
+process.stderr.write(`dev: the notebooks are at http://127.0.0.1:${port}/\n`);
 preview.on("exit", (code) => process.exit(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));

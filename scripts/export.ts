@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { parseCommandLine } from "./cli-args.ts";
+import { fileSystemProblem, outputFolderProblem } from "./output-file.ts";
 import { codebookStamps } from "../data-loaders/pipeline/analyze-article.ts";
 import { loadInputs, loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { analyzeInOrder, runOptions } from "../data-loaders/pipeline/analyze-parallel.ts";
@@ -29,6 +30,9 @@ async function main(): Promise<number> {
   if (values.format !== "csv" && values.format !== "parquet")
     return (process.stderr.write(`export: --format must be csv or parquet\n${USAGE}\n`), 2);
   if (!values.out) return (process.stderr.write(`export: --out <folder> is required\n${USAGE}\n`), 2);
+  // A wrong --out (a file, a link, a path through a file) is said before the corpus is read.
+  const outProblem = outputFolderProblem(values.out);
+  if (outProblem) return (process.stderr.write(`export: cannot write ${values.out}: ${outProblem}\n`), 1);
   const run = runOptions(process.env, { workers: values.workers });
   if ("error" in run) return (process.stderr.write(`export: --workers ${run.error}\n${USAGE}\n`), 2);
   const paths = corpusPaths({ ...process.env, CORPUS: positionals[0] ?? process.env.CORPUS });
@@ -96,7 +100,14 @@ async function main(): Promise<number> {
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    process.stderr.write(error instanceof CorpusValidationError ? `${error.message}\n` : `export: ${(error as Error).stack ?? error}\n`);
+    const problem = fileSystemProblem(error);
+    process.stderr.write(
+      error instanceof CorpusValidationError
+        ? `${error.message}\n`
+        : problem
+          ? `export: cannot write ${problem}\n`
+          : `export: ${(error as Error).stack ?? error}\n`,
+    );
     process.exitCode = 1;
   },
 );

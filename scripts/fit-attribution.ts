@@ -25,6 +25,7 @@ import {
 import { RULES_ONLY, type AttributionModelFile, type ThresholdModel } from "../data-loaders/voices/attribution-model.ts";
 import { fitLogistic, type FitSettings } from "../data-loaders/voices/fit-logistic.ts";
 import { parseCommandLine } from "./cli-args.ts";
+import { fileSystemProblem, outputFileProblem } from "./output-file.ts";
 
 const USAGE = "usage: npm run fit:attribution -- [--eval <folder>] [--tune] [--out <file>]";
 const { values } = parseCommandLine("fit:attribution", USAGE, {
@@ -45,6 +46,12 @@ if (values.help) {
   process.exit(0);
 }
 const out = values.out ?? join(PROJECT_ROOT, values.tune ? ".dev/attribution-tune.json" : "corpus/models/attribution.json");
+// A wrong --out is said in one line before the minutes of fitting, not as a stack trace after them.
+const outProblem = outputFileProblem(out);
+if (outProblem) {
+  process.stderr.write(`fit:attribution: cannot write ${out}: ${outProblem}\n`);
+  process.exit(1);
+}
 
 /** The settings of both fits, chosen on the development part's tune fold (recorded in the file). */
 const CUE: FitSettings & { threshold: number } = { epochs: 5, l2: 1e-4, step: 0.1, minCount: 3, decimals: 3, seed: 1, threshold: 0.6 };
@@ -106,8 +113,15 @@ const file: AttributionModelFile = {
   speaker: asJson(speaker),
   speakerHeads,
 };
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
+try {
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
+} catch (error) {
+  const problem = fileSystemProblem(error, out);
+  if (!problem) throw error;
+  process.stderr.write(`fit:attribution: cannot write ${problem}\n`);
+  process.exit(1);
+}
 process.stderr.write(`fit:attribution: wrote ${out}\n`);
 
 function prefixed(prefix: string, settings: object): Record<string, number> {

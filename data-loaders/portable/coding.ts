@@ -3,6 +3,7 @@
 // pages run it in the browser (src/components/portable links to this folder), the loader and the tests in Node.
 import type { Code } from "./agreement.js";
 import { mulberry32 } from "./seeded-random.js";
+import { withoutFormulaGuard } from "./spreadsheet-safe.js";
 
 /** What a task asks of a sentence. */
 export type TaskKind = "frame" | "device" | "tone" | "speaker";
@@ -70,7 +71,7 @@ export function normalizeSpeaker(name: string): string {
 export function readCode(kind: TaskKind, text: string): { code: Code } | { error: string } {
   const value = text.trim();
   // A name a spreadsheet would have run as a formula was written with a ' before it (coding files guard it).
-  const name = value.replace(/^'(?=[=+\-@])/, "");
+  const name = withoutFormulaGuard(value);
   if (kind === "speaker") return name ? { code: normalizeSpeaker(name) } : { error: 'is empty (write "none" when no one speaks)' };
   const options = taskOptions(kind);
   const option = options.find((o) => String(o.code) === value || o.label === value.toLowerCase());

@@ -16,7 +16,7 @@ import {
   type RawCodingRow,
   type SamplingFrame,
 } from "./portable/coding.js";
-import { spreadsheetSafe } from "./downloads.js";
+import { spreadsheetSafe } from "./portable/spreadsheet-safe.js";
 import { corpusFile } from "./site-data.js";
 
 /** A sentence to code: where it is, its text and the sentences around it. */

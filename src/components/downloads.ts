@@ -3,6 +3,7 @@
 // then one header line naming the columns (read it with read.csv(file, comment.char = "#") in R or
 // pandas.read_csv(file, comment="#")). The JSON holds the same as { source, columns, rows }.
 import { csvFormatRows } from "d3";
+import { spreadsheetSafe } from "./portable/spreadsheet-safe.js";
 import type { ArticleIndexFile, BuildStamp } from "../../data-loaders/schema/site-outputs.ts";
 
 /**
@@ -18,11 +19,6 @@ export interface DownloadTable {
   readonly title: string;
   readonly columns: readonly string[];
   readonly rows: ReadonlyArray<Readonly<Record<string, unknown>>>;
-}
-
-/** Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first, but not a number) quoted with '. */
-export function spreadsheetSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
 }
 
 /** A cell as CSV text: arrays and objects as JSON, null as empty, text that a spreadsheet would run as a formula quoted. */

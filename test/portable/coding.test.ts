@@ -88,6 +88,8 @@ describe("readCode(kind, text) and normalizeSpeaker(name)", () => {
     expect(readCode("speaker", " Sergéj  Lavrov")).toEqual({ code: "sergej lavrov" });
     expect(readCode("speaker", "")).toEqual({ error: expect.stringContaining("none") });
     expect(readCode("speaker", "'=Evil")).toEqual({ code: "=evil" });
+    expect(readCode("speaker", "'＝Evil")).toEqual({ code: "＝evil" });
+    expect(readCode("speaker", "'O'Brien")).toEqual({ code: "'o'brien" });
   });
   it("compares names without case, diacritics or extra spaces", () => {
     expect(normalizeSpeaker("  Emmanuel  MACRON ")).toBe(normalizeSpeaker("emmanuel macron"));

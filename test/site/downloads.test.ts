@@ -54,6 +54,13 @@ describe("tableCsv(table, source)", () => {
     expect(rows[2]).toEqual(["'=HYPERLINK(1)", "-0.25", "0", "[]"]);
     expect(rows).toHaveLength(3);
   });
+
+  it("guards every text cell a spreadsheet would run, whitespace and full-width forms included; a number cell never", () => {
+    const texts = ["-1+cmd|' /C calc'!A0", " =1+1", "\n@SUM(A1)", "＝1+1", "-0.25"];
+    const csv = tableCsv({ ...table, columns: ["group", "rate"], rows: texts.map((group) => ({ group, rate: -1 })) }, source);
+    const rows = csvParseRows(csv.replace(/^# .*\n/gm, ""));
+    expect(rows.slice(1)).toEqual([...texts.slice(0, 4).map((text) => [`'${text}`, "-1"]), ["-0.25", "-1"]]);
+  });
 });
 
 describe("tableJson(table, source)", () => {
