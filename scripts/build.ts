@@ -34,7 +34,7 @@ import {
   utimesSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
 import { extractEntries, filesBelow, isFetched, publishFetchedFiles, readStoreList, storeListOf } from "./fetched-files.ts";
@@ -42,7 +42,7 @@ import { storeHolds } from "../data-loaders/publish/fetched-store.ts";
 import { archiveProblem, sealArchive, sealOf } from "./archive-seal.ts";
 import { NODE_HEAP_FLAGS, OFFLINE_ENV } from "./framework-env.ts";
 import { markBuiltSite, outputProblem } from "./site-output.ts";
-import { removeStalePartials } from "./stale-partials.ts";
+import { removeStalePartials } from "../data-loaders/common/stale-partials.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 // The fetched files of the last build, kept so that a rebuild writes only the ones that changed.
@@ -73,7 +73,7 @@ function checkedOutput(): string {
 /**
  * The folders a build keeps beside its output, named after the process: Framework renders into `building`,
  * the fetched files are staged in `staging`, and the previous site waits in `previous` while the new one
- * takes its place. Those of a run that was killed are removed first (scripts/stale-partials.ts).
+ * takes its place. Those of a run that was killed are removed first (data-loaders/common/stale-partials.ts).
  */
 function besideOutput(output: string): { building: string; staging: string; previous: string } {
   const name = basename(output).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 import { fileSystemProblem, outputFileProblem, OutputPathError } from "./output-file.ts";
-import { removeStalePartials } from "./stale-partials.ts";
+import { removeStalePartials } from "../data-loaders/common/stale-partials.ts";
 
 /** Where a command writes its JSON Lines: stdout, or a file that appears only when the run succeeds. */
 export interface LineOutput {

@@ -16,6 +16,7 @@ import {
 import { dirname, join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { PROJECT_ROOT } from "../project-paths.ts";
+import { removeStalePartials } from "../common/stale-partials.ts";
 import type { Article } from "../schema/record.ts";
 import { articleHash } from "../reading/read-corpus.ts";
 
@@ -107,6 +108,24 @@ function pruneGenerations(folder: string, current: string): void {
   }
 }
 
+/** A temporary file of put(), named by its process and thread: `<key>.json.<pid>-<thread>.partial`. */
+const PARTIAL = /^[^.]+\.json\.(\d+)-\d+\.partial$/;
+
+/**
+ * Removes the temporary files of runs that were killed mid-write (SIGKILL, a power cut) from a generation's
+ * subfolders; a live process's are left alone. They are never read (entries are found by their own names),
+ * only space is at stake.
+ */
+function removeStaleEntries(root: string): void {
+  let folders: string[];
+  try {
+    folders = readdirSync(root).filter((name) => /^[0-9a-f]{2}$/.test(name));
+  } catch {
+    return;
+  }
+  for (const folder of folders) removeStalePartials(join(root, folder), PARTIAL);
+}
+
 /**
  * A record cache in `folder` (two-character subfolders by key), or one that stores nothing when `folder` is
  * null. With a `generation` (what, beside each entry's own input, the entries depend on: the run's
@@ -123,6 +142,7 @@ export function openRecordCache(folder: string | null, generation?: string, opti
     mkdirSync(root, { recursive: true });
     writeFileSync(join(root, USED), "");
     pruneGenerations(folder, name);
+    removeStaleEntries(root);
   }
   const path = (key: string) => join(root, key.slice(0, 2), `${key}.json`);
   const getBytes = (key: string): Buffer | null => {

@@ -1,4 +1,5 @@
 // The record cache's key and store, the run fingerprint and the worker count (data-loaders/pipeline/).
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -152,6 +153,26 @@ describe("openRecordCache", () => {
       // Without a generation the layout is as before: two-character subfolders of the folder itself.
       openRecordCache(folder).put(key, "plain");
       expect(readdirSync(join(folder, "cd"))).toEqual([`${key}.json`]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+  it("removes, when a run opens it, the temporary files a killed run left, and not a live run's", () => {
+    const folder = mkdtempSync(join(tmpdir(), "records-"));
+    try {
+      const key = "ab".padEnd(64, "0");
+      openRecordCache(folder, "generation", { prune: true }).put(key, "{}");
+      const sub = join(
+        folder,
+        readdirSync(folder).find((n) => n.startsWith("g-"))!,
+        "ab",
+      );
+      // A process that has ended: its pid is gone (or a zombie, which counts as gone).
+      const ended = spawnSync(process.execPath, ["-e", ""]).pid!;
+      writeFileSync(join(sub, `${key}.json.${ended}-0.partial`), "half");
+      writeFileSync(join(sub, `${key}.json.${process.pid}-1.partial`), "mine, being written");
+      openRecordCache(folder, "generation", { prune: true });
+      expect(readdirSync(sub).sort()).toEqual([`${key}.json`, `${key}.json.${process.pid}-1.partial`]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
-import { processGone, removeStalePartials } from "../../scripts/stale-partials.ts";
+import { processGone, removeStalePartials } from "../../data-loaders/common/stale-partials.ts";
 import { writeCorpus } from "../helpers.ts";
 
 /** The id of a process that has ended. */
