@@ -64,74 +64,9 @@ export function findQuotations(
   tokens: readonly Token[],
   rules: QuotationRules,
 ): Quotation[] {
-  const spans: Array<{ start: number; end: number; closed: boolean; innerStart: number; innerEnd: number }> = [];
-  for (const block of blocks) {
-    if (block.kind !== "heading" && block.kind !== "paragraph") continue;
-    const open: Record<Family, Open | null> = { double: null, single: null };
-    const close = (family: Family, at: number, length = 1) => {
-      const opened = open[family]!;
-      spans.push({ start: opened.at, end: at + length, closed: true, innerStart: opened.at + opened.glyph.length, innerEnd: at });
-      open[family] = null;
-    };
-    QUOTE_MARKS.lastIndex = block.start;
-    for (let found = QUOTE_MARKS.exec(text); found && found.index < block.end; found = QUOTE_MARKS.exec(text)) {
-      const i = found.index;
-      const char = found[0];
-      const before = i > block.start ? text[i - 1]! : " ";
-      const after = i + 1 < block.end ? text[i + 1]! : " ";
-      switch (char) {
-        case "„":
-        case "«":
-          if (!open.double) open.double = { at: i, glyph: char };
-          break;
-        case "“":
-          // “ closes a quote opened with „ (Dutch/German style), otherwise it opens one.
-          if (open.double?.glyph === "„") close("double", i);
-          else if (!open.double) open.double = { at: i, glyph: char };
-          break;
-        case "”":
-        case "»":
-          if (open.double) close("double", i);
-          break;
-        case '"':
-          if (open.double && !SPACE.test(before)) close("double", i);
-          else if (!open.double && !SPACE.test(after)) open.double = { at: i, glyph: char };
-          break;
-        case "‘":
-        case "‚":
-          if (!LETTER.test(before) && !open.single) open.single = { at: i, glyph: char };
-          break;
-        case "’":
-          if (open.single && !SPACE.test(before) && !LETTER.test(after)) close("single", i);
-          break;
-        case "'":
-          // Two apostrophes are a double quotation mark (''…'', the typewriter style of some newswires).
-          if (after === "'") {
-            const next = i + 2 < block.end ? text[i + 2]! : " ";
-            if (open.double && !SPACE.test(before)) close("double", i, 2);
-            else if (!open.double && !SPACE.test(next)) open.double = { at: i, glyph: "''" };
-            QUOTE_MARKS.lastIndex = i + 2;
-            break;
-          }
-          if (LETTER.test(before) && LETTER.test(after)) break; // apostrophe inside a word
-          if (open.single && !SPACE.test(before) && !LETTER.test(after)) close("single", i);
-          else if (!open.single && !LETTER.test(before) && LETTER.test(after)) open.single = { at: i, glyph: char };
-          break;
-      }
-    }
-    // An unclosed double quote runs to the block's end; an unclosed single one was most likely an apostrophe.
-    if (open.double)
-      spans.push({
-        start: open.double.at,
-        end: block.end,
-        closed: false,
-        innerStart: open.double.at + open.double.glyph.length,
-        innerEnd: block.end,
-      });
-  }
+  const spans: QuoteSpan[] = [];
+  for (const block of blocks) if (block.kind === "heading" || block.kind === "paragraph") spans.push(...blockQuotes(text, block));
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  if (!spans.length) return [];
-
   return spans.map((span) => {
     const { innerStart, innerEnd } = span;
     const words = countWords(tokens, innerStart, innerEnd);
@@ -141,6 +76,103 @@ export function findQuotations(
     const { kind, reason } = classify(text, span, innerStart, innerEnd, words, first, last, rules.cues, rules.soCalled, rules);
     return { start: span.start, end: span.end, innerStart, innerEnd, kind, reason, closed: span.closed, words, sentence };
   });
+}
+
+/** A span between quotation marks as the scan finds it, before it is classified. */
+interface QuoteSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly closed: boolean;
+  readonly innerStart: number;
+  readonly innerEnd: number;
+}
+
+/**
+ * The quotations of one block, mark by mark. An unclosed double quote runs to the block's end; an unclosed
+ * single one was most likely an apostrophe.
+ */
+function blockQuotes(text: string, block: Block): QuoteSpan[] {
+  const scan = new QuoteScan(text, block);
+  QUOTE_MARKS.lastIndex = block.start;
+  for (let found = QUOTE_MARKS.exec(text); found && found.index < block.end; found = QUOTE_MARKS.exec(text)) {
+    const skipTo = scan.mark(found.index, found[0]);
+    if (skipTo !== null) QUOTE_MARKS.lastIndex = skipTo;
+  }
+  const open = scan.open.double;
+  if (open)
+    scan.spans.push({ start: open.at, end: block.end, closed: false, innerStart: open.at + open.glyph.length, innerEnd: block.end });
+  return scan.spans;
+}
+
+/** The state of a block's scan: the quotation open in each family, and the spans closed so far. */
+class QuoteScan {
+  readonly open: Record<Family, Open | null> = { double: null, single: null };
+  readonly spans: QuoteSpan[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly block: Block,
+  ) {}
+
+  private close(family: Family, at: number, length = 1): void {
+    const opened = this.open[family]!;
+    this.spans.push({ start: opened.at, end: at + length, closed: true, innerStart: opened.at + opened.glyph.length, innerEnd: at });
+    this.open[family] = null;
+  }
+
+  /** Reads the mark `char` at `i`: opens or closes a quotation, or neither; returns where the scan goes on, when it skips. */
+  mark(i: number, char: string): number | null {
+    const { text, block, open } = this;
+    const before = i > block.start ? text[i - 1]! : " ";
+    const after = i + 1 < block.end ? text[i + 1]! : " ";
+    switch (char) {
+      case "„":
+      case "«":
+        if (!open.double) open.double = { at: i, glyph: char };
+        break;
+      case "“":
+        // “ closes a quote opened with „ (Dutch/German style), otherwise it opens one.
+        if (open.double?.glyph === "„") this.close("double", i);
+        else if (!open.double) open.double = { at: i, glyph: char };
+        break;
+      case "”":
+      case "»":
+        if (open.double) this.close("double", i);
+        break;
+      case '"':
+        if (open.double && !SPACE.test(before)) this.close("double", i);
+        else if (!open.double && !SPACE.test(after)) open.double = { at: i, glyph: char };
+        break;
+      case "‘":
+      case "‚":
+        if (!LETTER.test(before) && !open.single) open.single = { at: i, glyph: char };
+        break;
+      case "’":
+        if (open.single && !SPACE.test(before) && !LETTER.test(after)) this.close("single", i);
+        break;
+      case "'":
+        return this.apostrophe(i, before, after);
+    }
+    return null;
+  }
+
+  /**
+   * A typewriter apostrophe: two of them are a double quotation mark (''…'', the style of some newswires);
+   * one inside a word is an apostrophe; else a single quotation mark, when its neighbours say so.
+   */
+  private apostrophe(i: number, before: string, after: string): number | null {
+    const { text, block, open } = this;
+    if (after === "'") {
+      const next = i + 2 < block.end ? text[i + 2]! : " ";
+      if (open.double && !SPACE.test(before)) this.close("double", i, 2);
+      else if (!open.double && !SPACE.test(next)) open.double = { at: i, glyph: "''" };
+      return i + 2;
+    }
+    if (LETTER.test(before) && LETTER.test(after)) return null;
+    if (open.single && !SPACE.test(before) && !LETTER.test(after)) this.close("single", i);
+    else if (!open.single && !LETTER.test(before) && LETTER.test(after)) open.single = { at: i, glyph: "'" };
+    return null;
+  }
 }
 
 function classify(
