@@ -26,6 +26,7 @@ import { accuracy, macroF1, type Polarity } from "../data-loaders/tone/evaluate-
 import { featureNorm, ruleWords, toneFeatureReader } from "../data-loaders/tone/news-tone-model.ts";
 import { fitLogistic, type FitSettings, type TrainingItem } from "../data-loaders/voices/fit-logistic.ts";
 import { parseCommandLine } from "./cli-args.ts";
+import { StemmerNl } from "@nlpjs/lang-nl";
 
 const { values } = parseCommandLine("fit:tone", "usage: npm run fit:tone -- [--eval <folder>] [--out <file>]", {
   options: {
@@ -42,12 +43,22 @@ const rows = readFileSync(file, "utf8")
 
 // Each headline's word features as the scorer reads them, divided by the headline's feature norm.
 const resources = readSentimentResources(corpusPaths().sentimentRules, null);
-const read = toneFeatureReader(resources.lexicons.nl, ruleWords(resources.rules.nl));
 const nlp = sharedNlp();
-const items = rows.map((row) => {
+const tokenized = rows.map((row) => {
   const blocks = [{ index: 0, kind: "paragraph" as const, start: 0, end: row.text.length, rule: null }];
-  const { tokens } = splitSentences(nlp, row.text, blocks);
-  const { features } = read(tokens);
+  return splitSentences(nlp, row.text, blocks).tokens;
+});
+// The stems of words written in lower case somewhere in the headlines: a capitalised opening word with
+// another stem is taken for a name ("Rusland", "Poetin") and has no features.
+const stemmer = new StemmerNl();
+const common = new Set(
+  tokenized.flatMap((tokens) =>
+    tokens.filter((t) => t.type === "word" && !/\p{Lu}/u.test(t.value)).map((t) => stemmer.stemWord(t.value.replace(/’/g, "'"))),
+  ),
+);
+const read = toneFeatureReader(resources.lexicons.nl, ruleWords(resources.rules.nl), (stem) => common.has(stem));
+const items = rows.map((row, r) => {
+  const { features } = read(tokenized[r]!);
   const norm = featureNorm(features) || 1;
   const flat = features.flat();
   return { id: row.id, label: row.label, features: flat.map((f) => f.feature), values: flat.map((f) => f.value / norm) };

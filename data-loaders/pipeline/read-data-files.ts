@@ -128,7 +128,7 @@ export function readSentimentResources(rulesFile: string, modelFile: string | nu
     newsModel: model
       ? {
           model: { weights: weightMap(model), alpha: model.alpha },
-          read: toneFeatureReader(nl, ruleWords(rules.nl)),
+          read: toneFeatureReader(nl, ruleWords(rules.nl), (stem) => Object.hasOwn(model.weights, `s=${stem}`)),
           source: `${model.id} ${model.version}`,
           crossValidated: model.crossValidated,
         }

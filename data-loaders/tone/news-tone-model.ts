@@ -46,6 +46,7 @@ export interface WordFeature {
 }
 
 const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
 const normal = (value: string) => {
   const lower = value.toLowerCase();
   return lower.includes("’") ? lower.replace(/’/g, "'") : lower;
@@ -64,15 +65,22 @@ export type ToneFeatureReader = (tokens: readonly Token[]) => {
  * - `p=<stem>_<stem>`: a pair of neighbouring words, value ½ on each of the two (a pair's weight is split
  *   evenly between its words);
  * - `lex`: the word's score in the Pattern lexicon (`lexicon`), when it has one.
- * A capitalised word that does not start the sentence is taken for part of a name and has no features
- * (as in the lexicon path: "Rusland" in the middle of a sentence must not carry the tone of the economic
- * news the weights were fitted on); it also breaks word pairs. A function word (@nlpjs/lang-nl's Dutch
+ * A capitalised word is taken for part of a name and has no features: "Rusland" or "Poetin" must not
+ * carry the tone of the economic news the weights were fitted on; it also breaks word pairs. The word that
+ * opens a sentence is capitalised anyway: it has features when it is not written in capitals ("VS") and
+ * `commonStem` says its stem is a common word's ("Werkloosheid stijgt"): when fitting, a stem seen in lower
+ * case in the headlines; when scoring, a stem the model weighs (`s=<stem>` has a weight), the same set but
+ * for the stems whose weight rounded to 0. A function word (@nlpjs/lang-nl's Dutch
  * stopword list) has no features either, unless it is one of `ruleWords` (the sentiment rules' negators,
  * boosters, dampeners and contrast words: "niet", "zeer", "maar"), so "het" or "in" never carry tone;
  * pairs join the words on either side of it. Word forms are memoised.
  * @example toneFeatureReader(lexicon)(tokensOf("Werkloosheid stijgt")).features[1] // [{ feature: "s=stijgt", value: 1 }, { feature: "p=werkloos_stijgt", value: 0.5 }]
  */
-export function toneFeatureReader(lexicon: SentimentLexicon, ruleWords: ReadonlySet<string> = new Set()): ToneFeatureReader {
+export function toneFeatureReader(
+  lexicon: SentimentLexicon,
+  ruleWords: ReadonlySet<string> = new Set(),
+  commonStem: (stem: string) => boolean = () => true,
+): ToneFeatureReader {
   const stemmer = new StemmerNl();
   const stopwords = new StopwordsNl();
   // What a word form always brings, worked out once per form: its stem, its stem feature, its lexicon score.
@@ -99,12 +107,18 @@ export function toneFeatureReader(lexicon: SentimentLexicon, ruleWords: Readonly
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type !== "word") continue;
-      if (i !== firstWord && UPPER.test(token.value[0]!)) {
+      const capital = UPPER.test(token.value[0]!);
+      // Inside a sentence a capital starts a name; opening it, a word in capitals is an acronym ("VS", "ECB").
+      if (capital && (i !== firstWord || (token.value.length > 1 && !LOWER.test(token.value)))) {
         previous = null;
         continue;
       }
       const form = formOf(token.value);
       if (form === null) continue;
+      if (capital && !commonStem(form.stem)) {
+        previous = null;
+        continue;
+      }
       const { stem, feature, lex } = form;
       const own: WordFeature[] = [feature];
       if (previous !== null) {

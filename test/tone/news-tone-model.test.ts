@@ -40,6 +40,17 @@ describe("toneFeatureReader(lexicon)", () => {
       ["s=goed:1", "p=niet_goed:0.5", "lex:0.7"],
     ]);
   });
+  it("gives an opening capitalised word features only when its stem is a common word's, and none when it is in capitals", () => {
+    const reader = toneFeatureReader(
+      () => undefined,
+      new Set(),
+      (stem) => stem !== "rusland",
+    );
+    expect(reader(tokensOf("Werkloos blijven velen")).words).toEqual([0, 1, 2]);
+    expect(reader(tokensOf("Rusland dreigt")).words).toEqual([1]);
+    expect(reader(tokensOf("VS dreigt")).words).toEqual([1]);
+    expect(reader(tokensOf("Rusland dreigt")).features[0]!.map((f) => f.feature)).toEqual(["s=dreigt"]);
+  });
   it("gives function words no features unless the sentiment rules name them, and pairs the words around them", () => {
     const { words, features } = read(tokensOf("De groei is niet goed"));
     expect(words).toEqual([1, 3, 4]);
