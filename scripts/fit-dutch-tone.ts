@@ -22,7 +22,7 @@ import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { readSentimentResources } from "../data-loaders/pipeline/read-data-files.ts";
 import { sharedNlp } from "../data-loaders/reading/nlp.ts";
 import { splitSentences } from "../data-loaders/reading/split-sentences.ts";
-import { accuracy, macroF1, type Polarity } from "../data-loaders/tone/evaluate-sentiment.ts";
+import { accuracy, bestClassBounds, classBy, macroF1, type Polarity } from "../data-loaders/tone/evaluate-sentiment.ts";
 import { featureNorm, ruleWords, toneFeatureReader } from "../data-loaders/tone/news-tone-model.ts";
 import { fitLogistic, type FitSettings, type TrainingItem } from "../data-loaders/voices/fit-logistic.ts";
 import { parseCommandLine } from "./cli-args.ts";
@@ -76,8 +76,7 @@ const ordinalItems = (indices: readonly number[]): TrainingItem[] =>
 // A feature must occur in at least this many headlines (twice as many items: every headline is given twice).
 const MIN_HEADLINES = 1;
 const BASE = { epochs: 30, step: 0.1, minCount: 2 * MIN_HEADLINES, decimals: 3, seed: 1 } as const;
-// The squash of the lexicon path (sentiment-rules.yaml alpha): out of fold, the development headline of
-// median strength scores about ±0.5 with it, so sentence scores spread over -1..1 as the lexicon path's do.
+// Sentence scores are squashed to -1..1 as the lexicon path's are (sentiment-rules.yaml alpha).
 const alpha = resources.rules.nl.alpha;
 const squash = (x: number) => x / Math.sqrt(x * x + alpha);
 /** A headline's word sum under a model (no bias, no cut): the scorer's score before it is squashed. */
@@ -90,29 +89,6 @@ const score = (i: number, weights: ReadonlyMap<string, number>) => {
 
 const toClass = (label: number): Polarity => (label === 1 ? "pos" : label === -1 ? "neg" : "neu");
 const gold = items.map((item) => toClass(item.label));
-const classify = (s: number, t: { negative: number; positive: number }): Polarity =>
-  s > t.positive ? "pos" : s < t.negative ? "neg" : "neu";
-
-/** The thresholds (negative below, positive above), among the scores' percentiles, that classify most accurately. */
-function bestThresholds(scores: readonly number[]): { negative: number; positive: number } {
-  const sorted = [...scores].sort((a, b) => a - b);
-  const grid = [
-    ...new Set(
-      Array.from({ length: 101 }, (_, p) => Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(4))),
-    ),
-  ];
-  let best = { negative: 0, positive: 0, hits: -1 };
-  for (const negative of grid) {
-    for (const positive of grid) {
-      if (positive < negative) continue;
-      let hits = 0;
-      for (let i = 0; i < scores.length; i++) if (classify(scores[i]!, { negative, positive }) === gold[i]) hits++;
-      if (hits > best.hits) best = { negative, positive, hits };
-    }
-  }
-  return { negative: best.negative, positive: best.positive };
-}
-
 // Five folds inside the development part, by a second hash of the id.
 const fold = (id: string) => createHash("sha256").update(`fold:${id}`).digest()[0]! % 5;
 const all = items.map((_, i) => i);
@@ -123,8 +99,8 @@ for (const l2 of [0.003, 0.01, 0.03]) {
     const model = fitLogistic(ordinalItems(all.filter((i) => fold(items[i]!.id) !== k)), { ...BASE, l2 });
     for (const i of all) if (fold(items[i]!.id) === k) outOfFold[i] = score(i, model.weights);
   }
-  const thresholds = bestThresholds(outOfFold);
-  const predicted = outOfFold.map((s) => classify(s, thresholds));
+  const thresholds = bestClassBounds(outOfFold, gold);
+  const predicted = outOfFold.map((s) => classBy(s, thresholds));
   const figures = { accuracy: accuracy(gold, predicted), macroF1: macroF1(gold, predicted, ["pos", "neg", "neu"]) };
   process.stderr.write(
     `fit:tone: l2 ${l2}: cross-validated accuracy ${figures.accuracy.toFixed(3)}, macro-F1 ${figures.macroF1.toFixed(3)}\n`,
@@ -144,7 +120,7 @@ const output = {
   source:
     "Fitted by `npm run fit:tone` on the development part (SHA-256 of the id, first byte not divisible by 3) of the ecosent economic news headlines, github vanatteveldt/ecosent.",
   cite: "van Atteveldt, W., van der Velden, M. A. C. G., & Boukes, M. (2021). The Validity of Sentiment Analysis: Comparing Manual Annotation, Crowd-Coding, Dictionary Approaches, and Machine Learning Algorithms. Communication Methods and Measures, 15(2), 121-140.",
-  method: `All-threshold ordinal logistic regression (Rennie & Srebro 2005) on the coded tone (-1, 0, 1), fitted by SGD with AdaGrad steps and an L2 penalty (data-loaders/voices/fit-logistic.ts): each headline is given twice, 'above negative?' and 'positive?', with one shared weight per feature and a cut feature per question (the bias and cuts are not kept: they are in the thresholds). Features per word (data-loaders/tone/news-tone-model.ts): its stem (@nlpjs/lang-nl), each pair of neighbouring words with half its value on each word, its Pattern lexicon score; capitalised words inside a sentence (names) and function words (@nlpjs/lang-nl's stopwords) other than the sentiment rules' negators, boosters, dampeners and contrast words have none; values divided by the headline's feature norm. The sentence score is the word sum squashed by x / sqrt(x² + alpha), alpha the lexicon path's. Features in at least ${MIN_HEADLINES} headlines; weights rounded to ${BASE.decimals} decimals, zeros dropped. L2 penalty (by the mean of accuracy and macro-F1) and class thresholds (by accuracy) chosen by five-fold cross-validation inside the development part (accuracy ${chosen.accuracy.toFixed(3)}, macro-F1 ${chosen.macroF1.toFixed(3)}).`,
+  method: `All-threshold ordinal logistic regression (Rennie & Srebro 2005) on the coded tone (-1, 0, 1), fitted by SGD with AdaGrad steps and an L2 penalty (data-loaders/voices/fit-logistic.ts): each headline is given twice, 'above negative?' and 'positive?', with one shared weight per feature and a cut feature per question (the bias and cuts are not kept: they are in the thresholds). Features per word (data-loaders/tone/news-tone-model.ts): its stem (@nlpjs/lang-nl), each pair of neighbouring words with half its value on each word, its Pattern lexicon score; names (capitalised words inside a sentence; an opening word in capitals or whose stem no headline writes in lower case) and function words (@nlpjs/lang-nl's stopwords) other than the sentiment rules' negators, boosters, dampeners and contrast words have none; values divided by the headline's feature norm. The sentence score is the word sum squashed by x / sqrt(x² + alpha), alpha the lexicon path's. Features in at least ${MIN_HEADLINES} headlines; weights rounded to ${BASE.decimals} decimals, zeros dropped. L2 penalty (by the mean of accuracy and macro-F1) and class thresholds (by accuracy) chosen by five-fold cross-validation inside the development part (accuracy ${chosen.accuracy.toFixed(3)}, macro-F1 ${chosen.macroF1.toFixed(3)}).`,
   fittedOn: { items: items.length, part: "development" },
   settings: Object.fromEntries(Object.entries(settings).sort(([a], [b]) => compareIds(a, b))),
   crossValidated: { accuracy: Number(chosen.accuracy.toFixed(3)), macroF1: Number(chosen.macroF1.toFixed(3)) },
