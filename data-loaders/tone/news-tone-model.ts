@@ -52,7 +52,7 @@ const normal = (value: string) => {
   return lower.includes("’") ? lower.replace(/’/g, "'") : lower;
 };
 
-/** The words of a sentence the model reads, and those it leaves out, from its tokens. */
+/** The words of a sentence the model reads (their indices among its tokens) and each word's features. */
 export type ToneFeatureReader = (tokens: readonly Token[]) => {
   readonly words: readonly number[];
   readonly features: readonly WordFeature[][];
@@ -70,11 +70,11 @@ export type ToneFeatureReader = (tokens: readonly Token[]) => {
  * opens a sentence is capitalised anyway: it has features when it is not written in capitals ("VS") and
  * `commonStem` says its stem is a common word's ("Werkloosheid stijgt"): when fitting, a stem seen in lower
  * case in the headlines; when scoring, a stem the model weighs (`s=<stem>` has a weight), the same set but
- * for the stems whose weight rounded to 0. A function word (@nlpjs/lang-nl's Dutch
- * stopword list) has no features either, unless it is one of `ruleWords` (the sentiment rules' negators,
- * boosters, dampeners and contrast words: "niet", "zeer", "maar"), so "het" or "in" never carry tone;
- * pairs join the words on either side of it. Word forms are memoised.
- * @example toneFeatureReader(lexicon)(tokensOf("Werkloosheid stijgt")).features[1] // [{ feature: "s=stijgt", value: 1 }, { feature: "p=werkloos_stijgt", value: 0.5 }]
+ * for the stems whose weight rounded to 0. A function word (@nlpjs/lang-nl's Dutch stopword list) has no
+ * features either, unless it is one of `ruleWords` (the sentiment rules' negators, boosters, dampeners and
+ * contrast words: "niet", "zeer", "maar"), so "het" or "in" never carry tone; pairs join the words on either
+ * side of it. Word forms are memoised.
+ * @example toneFeatureReader(lexicon)(tokensOf("Werkloosheid stijgt")).features[1] // [{ feature: "s=stijgt", value: 1 }, { feature: "p=werklos_stijgt", value: 0.5 }]
  */
 export function toneFeatureReader(
   lexicon: SentimentLexicon,
@@ -165,7 +165,7 @@ export function weightMap(model: Pick<NewsToneModel, "weights">): ReadonlyMap<st
  * a sentence without known words scores 0, neutral). As in the lexicon path, the sentence score is
  * x / sqrt(x² + alpha) and every contribution is scaled by the same factor, rounded to 6 decimals, the
  * score being their sum: the contributions sum to the sentence score.
- * @example scoreNewsSentence(tokensOf("Werkloosheid stijgt flink"), model, reader).score // < 0
+ * @example scoreNewsSentence(tokensOf("Banen verdwijnen bij bank"), model, reader).score // < 0 with the bundled model
  */
 export function scoreNewsSentence(
   tokens: readonly Token[],
