@@ -18,7 +18,7 @@ export interface CorpusPaths {
   readonly speechCues: string;
   readonly handCheck: string;
   readonly sentimentRules: string;
-  /** Fitted Dutch news-tone weights (`TONE_WEIGHTS`), added to the Pattern lexicon. */
+  /** The fitted Dutch news-tone model (`TONE_WEIGHTS`), `npm run fit:tone`: Dutch news sentences are scored with it. */
   readonly toneWeights: string;
   /**
    * The learned attribution model (`ATTRIBUTION_MODEL`): cue detector and speaker ranker, `npm run
@@ -74,7 +74,7 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
     speechCues: pick(env.SPEECH_CUES, "corpus/codebooks/speech-cues.yaml"),
     handCheck: pick(env.HAND_CHECK, "corpus/checks/seed-hand-check.yaml"),
     sentimentRules: pick(env.SENTIMENT_RULES, "corpus/lexicons/sentiment-rules.yaml"),
-    toneWeights: pick(env.TONE_WEIGHTS, "corpus/lexicons/dutch-news-weights.json"),
+    toneWeights: pick(env.TONE_WEIGHTS, "corpus/models/dutch-news-tone.json"),
     attributionModel:
       env.ATTRIBUTION_MODEL === RULES_ONLY_MODEL ? RULES_ONLY_MODEL : pick(env.ATTRIBUTION_MODEL, "corpus/models/attribution.json"),
     sentimentValidation: join(PROJECT_ROOT, "corpus/checks/sentiment-validation.json"),

@@ -11,7 +11,7 @@ export interface ToneClassBounds {
 
 /**
  * Each language's tone class bounds, as the validation scores them: English ±0.05, the convention of VADER's
- * paper for its compound score; Dutch the thresholds fitted with the news weights (±0.05 without them).
+ * paper for its compound score; Dutch the class bounds fitted with the news-tone model (±0.05 without it).
  */
 export function toneClassBounds(newsThresholds: ToneClassBounds | null): Readonly<Record<ArticleRecord["language"], ToneClassBounds>> {
   const vader = { negative: -0.05, positive: 0.05 };

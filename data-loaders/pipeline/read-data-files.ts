@@ -15,7 +15,7 @@ import { PROJECT_ROOT } from "../project-paths.ts";
 import { compileCodebook, type Codebook } from "../terms/codebook.ts";
 import { compileGazetteer, type Gazetteer } from "../terms/gazetteer.ts";
 import { compileSentimentRules, type SentimentResources } from "../tone/score-sentiment.ts";
-import { compileNewsWeights, type NewsWeights } from "../tone/news-weights.ts";
+import { compileNewsToneModel, ruleWords, toneFeatureReader, weightMap, type NewsToneModel } from "../tone/news-tone-model.ts";
 import { dutchLexicon, englishLexicon } from "../tone/sentiment-lexicons.ts";
 import { compileOutlets, type OutletGazetteer } from "../voices/outlets.ts";
 import { compileSpeechCues, type SpeechCues } from "../voices/speech-cues.ts";
@@ -98,9 +98,9 @@ export function readHandCheck(file: string): HandCheck {
 /**
  * Reads the sentiment rules file, the two published lexicons installed from the npm registry (VADER's
  * vader_lexicon.txt from vader-sentiment, Pattern's Dutch lexicon from @nlpjs/lang-nl) and, unless
- * `weightsFile` is null (when they are being fitted), the Dutch news-tone weights fitted on ecosent.
+ * `modelFile` is null (when it is being fitted), the Dutch news-tone model fitted on ecosent.
  */
-export function readSentimentResources(rulesFile: string, weightsFile: string | null): SentimentResources {
+export function readSentimentResources(rulesFile: string, modelFile: string | null): SentimentResources {
   const rules = readCompiled(
     rulesFile,
     (value, _bytes, name) => compileSentimentRules(value, name),
@@ -116,24 +116,32 @@ export function readSentimentResources(rulesFile: string, weightsFile: string | 
     string,
     number
   >;
-  const news = weightsFile === null ? null : readNewsWeights(weightsFile);
-  const patternSource = `CLiPS Pattern Dutch lexicon (@nlpjs/lang-nl ${version("@nlpjs/lang-nl")})`;
+  const model = modelFile === null ? null : readNewsToneModel(modelFile);
+  const nl = dutchLexicon(pattern, rules.nl.overrides);
   return {
     rules,
-    lexicons: { en: englishLexicon(vader), nl: dutchLexicon(pattern, rules.nl.overrides, news) },
+    lexicons: { en: englishLexicon(vader), nl },
     sources: {
       en: `VADER lexicon (vader-sentiment ${version("vader-sentiment")})`,
-      nl: news ? `${patternSource} × ${news.patternScale} + ${news.id} ${news.version}` : patternSource,
+      nl: `CLiPS Pattern Dutch lexicon (@nlpjs/lang-nl ${version("@nlpjs/lang-nl")})`,
     },
-    newsThresholds: news?.thresholds ?? null,
+    newsModel: model
+      ? {
+          model: { weights: weightMap(model), alpha: model.alpha },
+          read: toneFeatureReader(nl, ruleWords(rules.nl), (stem) => Object.hasOwn(model.weights, `s=${stem}`)),
+          source: `${model.id} ${model.version}`,
+          crossValidated: model.crossValidated,
+        }
+      : null,
+    newsThresholds: model?.thresholds ?? null,
   };
 }
 
-/** Reads the fitted Dutch news-tone weights (corpus/lexicons/dutch-news-weights.json, `npm run fit:tone`). */
-export function readNewsWeights(file: string): NewsWeights {
-  const { weights, errors } = compileNewsWeights(readJson(file), file);
-  if (!weights) throw new CorpusValidationError(errors);
-  return weights;
+/** Reads the fitted Dutch news-tone model (corpus/models/dutch-news-tone.json, `npm run fit:tone`). */
+export function readNewsToneModel(file: string): NewsToneModel {
+  const { model, errors } = compileNewsToneModel(readJson(file), file);
+  if (!model) throw new CorpusValidationError(errors);
+  return model;
 }
 
 /** Reads the learned attribution model (corpus/models/attribution.json, `npm run fit:attribution`). */

@@ -521,6 +521,17 @@ export const sentimentValidationFileSchema = z
     build: buildStampSchema,
     rules: z.string(),
     lexicons: z.record(languageSchema, z.string()),
+    newsToneModel: z
+      .object({
+        name: z.string().describe("id and version of corpus/models/dutch-news-tone.json"),
+        crossValidated: z
+          .object({ accuracy: z.number(), macroF1: z.number() })
+          .strict()
+          .describe("3-class accuracy and macro-F1 out of fold, five folds inside ecosent's development part"),
+      })
+      .strict()
+      .nullable()
+      .describe("the model Dutch news is scored with; null without one"),
     results: z.array(
       z
         .object({ dataset: z.string(), language: languageSchema, n: count })

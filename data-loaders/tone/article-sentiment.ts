@@ -1,6 +1,7 @@
 import type { Quotation } from "../terms/find-quotations.ts";
 import type { SentimentResources } from "./score-sentiment.ts";
 import { round6, scoreSentence } from "./score-sentiment.ts";
+import { scoreNewsSentence } from "./news-tone-model.ts";
 import type { ArticleRecord, Block, Language, SentimentRecord, Sentence } from "../schema/record.ts";
 import type { Token } from "../reading/token.ts";
 
@@ -43,7 +44,16 @@ export function paragraphSentenceScores(record: Pick<ArticleRecord, "blocks" | "
 }
 
 /**
- * Sentiment of an article: every sentence scored with its word contributions (score-sentiment.ts), and two
+ * What kind of text is scored: `news` (every article the pipeline reads) or `reviews` (the review sets
+ * `npm run validate` scores). Dutch news is scored by the fitted news-tone model; Dutch reviews keep the
+ * lexicon path, which scores them better (see the README's accuracy section); English uses the lexicon
+ * path for both.
+ */
+export type ToneRegister = "news" | "reviews";
+
+/**
+ * Sentiment of an article: every sentence scored with its word contributions (score-sentiment.ts, or
+ * news-tone-model.ts for Dutch news), and two
  * article scores, both the tone mean (toneMean: negative sentences weigh more) over the sentences of
  * paragraphs (headings, boilerplate and origin lines excluded): `score` over all of them, `ownVoiceScore` over those not inside a direct quotation
  * (at least half of the sentence within the quotation marks), so the author's tone can be told from the
@@ -56,9 +66,11 @@ export function articleSentiment(
   tokens: readonly Token[],
   quotations: readonly Quotation[],
   resources: SentimentResources,
+  register: ToneRegister = "news",
 ): SentimentRecord {
   const rules = resources.rules[language];
   const lexicon = resources.lexicons[language];
+  const news = language === "nl" && register === "news" ? resources.newsModel : null;
   const direct = quotations.filter((q) => q.kind === "direct");
   const scored: SentimentRecord["sentences"][number][] = [];
   let t = 0;
@@ -68,7 +80,9 @@ export function articleSentiment(
   for (const sentence of sentences) {
     const from = t;
     while (t < tokens.length && tokens[t]!.sentence === sentence.index) t++;
-    const { score, contributions } = scoreSentence(tokens, lexicon, rules, from, t);
+    const { score, contributions } = news
+      ? scoreNewsSentence(tokens, news.model, news.read, from, t)
+      : scoreSentence(tokens, lexicon, rules, from, t);
     // Direct quotations are sorted and do not overlap: skip those that end before this sentence, then add
     // up those that start inside it (one pass over the quotations for the whole article).
     while (qi < direct.length && direct[qi]!.innerEnd <= sentence.start) qi++;
@@ -88,7 +102,9 @@ export function articleSentiment(
     return tone === null ? null : round6(tone);
   };
   return {
-    method: { id: "lexicon-rules", rules: rules.version, lexicon: resources.sources[language] },
+    method: news
+      ? { id: "news-tone-model", rules: rules.version, lexicon: `${news.source} (with ${resources.sources[language]})` }
+      : { id: "lexicon-rules", rules: rules.version, lexicon: resources.sources[language] },
     score: mean(all),
     ownVoiceScore: mean(own),
     sentences: scored,

@@ -12,6 +12,36 @@ export function polarity(score: number, threshold: number): Polarity {
   return score > threshold ? "pos" : score < -threshold ? "neg" : "neu";
 }
 
+/**
+ * The class of a score by two bounds: above `positive` positive, below `negative` negative, else neutral.
+ * @example classBy(0.3, { negative: -0.2, positive: 0.5 }) // "neu"
+ */
+export function classBy(score: number, bounds: { readonly negative: number; readonly positive: number }): Polarity {
+  return score > bounds.positive ? "pos" : score < bounds.negative ? "neg" : "neu";
+}
+
+/**
+ * The class bounds that classify `scores` most accurately against `gold`, both chosen among the scores'
+ * percentiles 0, 1, …, 100 (rounded to 4 decimals, so the bounds are short numbers): a grid search over
+ * 101 × 101 pairs, ties to the first found (lowest negative bound, then lowest positive bound).
+ * @example bestClassBounds([-1, 0, 1], ["neg", "neu", "pos"]) // { negative: 0, positive: 0 }
+ */
+export function bestClassBounds(scores: readonly number[], gold: readonly Polarity[]): { negative: number; positive: number } {
+  const sorted = [...scores].sort((a, b) => a - b);
+  const percentile = (p: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(4));
+  const grid = [...new Set(Array.from({ length: 101 }, (_, p) => percentile(p)))];
+  let best = { negative: 0, positive: 0, hits: -1 };
+  for (const negative of grid) {
+    for (const positive of grid) {
+      if (positive < negative) continue;
+      let hits = 0;
+      for (let i = 0; i < scores.length; i++) if (classBy(scores[i]!, { negative, positive }) === gold[i]) hits++;
+      if (hits > best.hits) best = { negative, positive, hits };
+    }
+  }
+  return { negative: best.negative, positive: best.positive };
+}
+
 /** Share of items whose predicted class equals the gold class. */
 export function accuracy(gold: readonly Polarity[], predicted: readonly Polarity[]): number {
   let hits = 0;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import type { Language } from "../schema/record.ts";
 import type { Token } from "../reading/token.ts";
+import type { ToneFeatureReader } from "./news-tone-model.ts";
 
 /** A word-level sentiment lexicon: a word (lower-case) → its score in -1..1, or undefined if unknown. */
 export type SentimentLexicon = (word: string) => number | undefined;
@@ -45,7 +46,18 @@ export interface SentimentResources {
   readonly lexicons: Readonly<Record<Language, SentimentLexicon>>;
   /** Where each lexicon came from (package and version), for records and the methods page. */
   readonly sources: Readonly<Record<Language, string>>;
-  /** Class thresholds for Dutch news tone, fitted with the news weights (null without them). */
+  /**
+   * The fitted Dutch news-tone model (news-tone-model.ts) with its feature reader and its name and version
+   * for records; null without it (when it is being fitted), and Dutch is then scored by the lexicon path.
+   */
+  readonly newsModel: {
+    readonly model: { readonly weights: ReadonlyMap<string, number>; readonly alpha: number };
+    readonly read: ToneFeatureReader;
+    readonly source: string;
+    /** The model's cross-validated development figures (accuracy, macro-F1), as fitted. */
+    readonly crossValidated: { readonly accuracy: number; readonly macroF1: number };
+  } | null;
+  /** Class thresholds for Dutch news tone, fitted with the news model (null without it). */
   readonly newsThresholds: { readonly negative: number; readonly positive: number } | null;
 }
 

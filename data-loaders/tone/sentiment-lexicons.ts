@@ -1,5 +1,4 @@
 import { StemmerNl, StopwordsNl } from "@nlpjs/lang-nl";
-import type { NewsWeights } from "./news-weights.ts";
 import type { SentimentLexicon } from "./score-sentiment.ts";
 
 /**
@@ -28,7 +27,6 @@ export function englishLexicon(tsv: string): SentimentLexicon {
 export function dutchLexicon(
   pattern: Readonly<Record<string, number>>,
   overrides: Readonly<Record<string, number>> = {},
-  news: Pick<NewsWeights, "patternScale" | "weights"> | null = null,
 ): SentimentLexicon {
   const stemmer = new StemmerNl();
   const stopwords = new StopwordsNl();
@@ -39,24 +37,8 @@ export function dutchLexicon(
     if (known !== undefined) return known ?? undefined;
     const stop = stopwords.isStopword(word);
     const stem = stop ? "" : stemmer.stemWord(word);
-    const base = overrides[word] ?? (stop ? undefined : pattern[stem]);
-    // With the fitted news weights a word's tone is patternScale × its Pattern score + the weight of its
-    // stem: still one number per word, so contributions still sum to the sentence score.
-    const weight = news && !stop ? news.weights[compoundHead(stem, news.weights)] : undefined;
-    const value = news ? (base === undefined && weight === undefined ? undefined : (base ?? 0) * news.patternScale + (weight ?? 0)) : base;
+    const value = overrides[word] ?? (stop ? undefined : pattern[stem]);
     memo.set(word, value ?? null);
     return value;
   };
-}
-
-/**
- * A stem the weights know, else the longest known stem (of at least 4 letters) that ends it: Dutch
- * compounds take their meaning from their last part ("banenverlies" → "verlies"), so an unseen compound
- * borrows its head's weight. `npm run fit:tone` fits with the same rule.
- * @example compoundHead("banenverlies", { verlies: -0.3 }) // "verlies"
- */
-export function compoundHead(stem: string, known: Readonly<Record<string, number>>): string {
-  if (Object.hasOwn(known, stem)) return stem;
-  for (let i = 1; i <= stem.length - 4; i++) if (Object.hasOwn(known, stem.slice(i))) return stem.slice(i);
-  return stem;
 }

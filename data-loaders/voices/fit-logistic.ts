@@ -2,9 +2,15 @@ import { compareIds } from "../common/compare-ids.ts";
 import { mulberry32 } from "../portable/seeded-random.ts";
 import { logistic, type LinearModel } from "./linear-model.ts";
 
-/** One training item: the names of its features and whether it is a positive case. */
+/**
+ * One training item: the names of its features and whether it is a positive case. Without `values` every
+ * feature the item names is present once (a name listed twice still counts once); with `values` (one per
+ * name) a feature's value is the sum of the values given for its name, so a count or a score can be a
+ * feature.
+ */
 export interface TrainingItem {
   readonly features: readonly string[];
+  readonly values?: readonly number[];
   readonly positive: boolean;
 }
 
@@ -36,10 +42,19 @@ export function fitLogistic(items: readonly TrainingItem[], settings: FitSetting
   for (const item of items) for (const f of new Set(item.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
   const names = [...counts.keys()].filter((f) => counts.get(f)! >= settings.minCount).sort(compareIds);
   const index = new Map(names.map((name, i) => [name, i]));
-  const rows = items.map((item) => ({
-    columns: Int32Array.from(new Set(item.features.map((f) => index.get(f) ?? -1).filter((i) => i >= 0))).sort(),
-    target: item.positive ? 1 : 0,
-  }));
+  const rows = items.map((item) => {
+    if (!item.values) {
+      const columns = Int32Array.from(new Set(item.features.map((f) => index.get(f) ?? -1).filter((i) => i >= 0))).sort();
+      return { columns, values: new Float64Array(columns.length).fill(1), target: item.positive ? 1 : 0 };
+    }
+    const summed = new Map<number, number>();
+    item.features.forEach((f, k) => {
+      const c = index.get(f);
+      if (c !== undefined) summed.set(c, (summed.get(c) ?? 0) + item.values![k]!);
+    });
+    const columns = Int32Array.from(summed.keys()).sort();
+    return { columns, values: Float64Array.from(columns, (c) => summed.get(c)!), target: item.positive ? 1 : 0 };
+  });
   const weights = new Float64Array(names.length);
   const squares = new Float64Array(names.length).fill(1e-8);
   let bias = 0;
@@ -53,14 +68,16 @@ export function fitLogistic(items: readonly TrainingItem[], settings: FitSetting
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const r of order) {
-      const { columns, target } = rows[r]!;
+      const { columns, values, target } = rows[r]!;
       let score = bias;
-      for (const c of columns) score += weights[c]!;
+      // A value of 1 multiplies exactly, so features without values fit as they always did.
+      for (let k = 0; k < columns.length; k++) score += weights[columns[k]!]! * values[k]!;
       const gradient = logistic(score) - target;
       biasSquares += gradient * gradient;
       bias -= (settings.step * gradient) / Math.sqrt(biasSquares);
-      for (const c of columns) {
-        const g = gradient + settings.l2 * weights[c]!;
+      for (let k = 0; k < columns.length; k++) {
+        const c = columns[k]!;
+        const g = gradient * values[k]! + settings.l2 * weights[c]!;
         squares[c] = squares[c]! + g * g;
         weights[c] = weights[c]! - (settings.step * g) / Math.sqrt(squares[c]!);
       }

@@ -1,12 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "../../data-loaders/pipeline/analyze-article.ts";
+import { bareArticle } from "../../data-loaders/reading/bare-article.ts";
 import { analyzeText, sharedResources } from "../helpers.ts";
 
 const resources = sharedResources();
+// The lexicon path, which Dutch reviews keep (Dutch news is scored by the news-tone model, news-tone-model.test.ts).
+const lexiconPath = { ...resources, sentiment: { ...resources.sentiment, newsModel: null } };
 
-/** The score of a one-sentence text, and its contributing words. */
+/** The score of a one-sentence text by the lexicon path, and its contributing words. */
 function sentence(text: string, language: "en" | "nl" = "en") {
-  const record = analyzeText(text, language);
+  const record = analyzeArticle(bareArticle("t", text, language, "t.md"), lexiconPath);
   const first = record.sentiment.sentences[0]!;
   return { score: first.score, words: first.contributions.map((c) => [text.slice(c.start, c.end), c.value] as const), record };
 }
@@ -120,10 +124,15 @@ describe("articleSentiment", () => {
     expect(record.sentiment.score!).toBeLessThan(record.sentiment.ownVoiceScore!);
   });
   it("records the method: rules version and lexicon source", () => {
-    expect(analyzeText("Goed.", "nl").sentiment.method).toEqual({
+    expect(analyzeText("Good.", "en").sentiment.method).toEqual({
       id: "lexicon-rules",
+      rules: resources.sentiment.rules.en.version,
+      lexicon: resources.sentiment.sources.en,
+    });
+    expect(analyzeText("Goed.", "nl").sentiment.method).toEqual({
+      id: "news-tone-model",
       rules: resources.sentiment.rules.nl.version,
-      lexicon: resources.sentiment.sources.nl,
+      lexicon: `${resources.sentiment.newsModel!.source} (with ${resources.sentiment.sources.nl})`,
     });
   });
 });

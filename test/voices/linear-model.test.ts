@@ -59,6 +59,16 @@ describe("fitLogistic(items, settings)", () => {
     expect([...fitLogistic(items, settings).weights]).toEqual([...a.weights]);
     for (const w of a.weights.values()) expect(Math.round(w * 1e4) / 1e4).toBe(w);
   });
+  it("sums the values given for a feature's name, and reads a feature without values as 1", () => {
+    const valued = items.map((item) => ({ ...item, values: item.features.map(() => 1) }));
+    expect([...fitLogistic(valued, settings).weights]).toEqual([...fitLogistic(items, settings).weights]);
+    const halves = items.map((item) => ({
+      features: [...item.features, ...item.features],
+      values: [...item.features, ...item.features].map(() => 0.5),
+      positive: item.positive,
+    }));
+    expect([...fitLogistic(halves, settings).weights]).toEqual([...fitLogistic(items, settings).weights]);
+  });
   it("leaves out features seen in fewer items than minCount", () => {
     const rare = [...items, { features: ["w=once"], positive: true }];
     expect(fitLogistic(rare, { ...settings, minCount: 2 }).weights.has("w=once")).toBe(false);
