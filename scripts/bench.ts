@@ -60,6 +60,16 @@ const { values } = parseCommandLine(
       long: { type: "string", default: "0.1,1,10" },
     },
   },
+  `
+Measures speed and memory on a synthetic corpus made from the bundled corpus's sentences (seeded): the full
+pipeline against wink-nlp's own readDoc on the same texts (the ratio), worker threads and the machine's
+thread ceiling, single long articles and speech-dense texts; the last line is JSON. Never part of npm test.
+  --articles <n>  synthetic articles (default 10000)
+  --seed <n>      the corpus's seed (default 42)
+  --long <MB,…>   sizes of single long articles (default 0.1,1,10)
+  --workers <n>   threads for the parallel pass (default one per core)
+  --site <n>      also build a site of n articles five times: cold, warm, and after editing one article
+Example: npm run bench -- --articles 2000 --long 0.1`,
 );
 const articleCount = Number(values.articles);
 const longSizes = values.long!.split(",").map(Number);

@@ -41,9 +41,21 @@ import { extractEntries, filesBelow, isFetched, publishFetchedFiles, readStoreLi
 import { storeHolds } from "../data-loaders/publish/fetched-store.ts";
 import { archiveProblem, sealArchive, sealOf } from "./archive-seal.ts";
 import { NODE_HEAP_FLAGS, OFFLINE_ENV } from "./framework-env.ts";
+import { helpIfAsked } from "./cli-args.ts";
 import { markBuiltSite, outputProblem } from "./site-output.ts";
 import { removeStalePartials } from "../data-loaders/common/stale-partials.ts";
 
+helpIfAsked(
+  "usage: npm run build [-- <observable build flags>]",
+  `
+Builds the static site from the corpus, reproducibly (the same inputs give the same bytes): analyses what
+changed since the last build (the record cache), publishes the corpus for the pages, and renders them with
+Framework. A corpus or data file with errors stops it with all of them listed.
+Settings: BUILD_OUTPUT (where the site goes, default dist; a new or empty folder or a site a build made),
+CORPUS and the data-file variables of npm run analyze, RECORDS (a folder of record shards to publish instead
+of analysing), SOURCE_DATE_EPOCH (the date written into pages, default 2000-01-01), WORKERS, RECORD_CACHE.
+Example: CORPUS=~/my-corpus BUILD_OUTPUT=/tmp/site npm run build && npm run serve -- --root /tmp/site`,
+);
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 // The fetched files of the last build, kept so that a rebuild writes only the ones that changed.
 const FETCHED_STORE = join(PROJECT_ROOT, "src", ".observablehq", "cache", "fetched");

@@ -28,9 +28,15 @@ import { featureNorm, ruleWords, toneFeatureReader, type WordFeature } from "../
 import { fitLogistic, type TrainingItem } from "../data-loaders/voices/fit-logistic.ts";
 import { parseCommandLine } from "./cli-args.ts";
 
-const { values } = parseCommandLine("compare-tone-designs", "usage: npx tsx scripts/compare-tone-designs.ts [--eval <folder>]", {
-  options: { eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") } },
-});
+const { values } = parseCommandLine(
+  "compare-tone-designs",
+  "usage: npx tsx scripts/compare-tone-designs.ts [--eval <folder>]",
+  { options: { eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") } } },
+  `
+Cross-validates the Dutch news-tone designs (features × models) inside ecosent's development part and prints
+the table the README gives.
+  --eval <folder>  the labelled data (default ../shared/eval)`,
+);
 const rows = readFileSync(join(values.eval!, "nl", "ecosent_headlines_train.jsonl"), "utf8")
   .trim()
   .split("\n")

@@ -20,6 +20,7 @@ import { watchInputs } from "./watch-inputs.ts";
 import { OFFLINE_ENV } from "./framework-env.ts";
 import { dropArchiveWithoutArticles } from "./fetched-files.ts";
 import { startGuard } from "./dev-guard.ts";
+import { helpIfAsked } from "./cli-args.ts";
 
 /** The command line split into the guard's port and what goes to `observable preview`; a refusal is one line. */
 function devArguments(args: readonly string[]): { port: number | null; preview: string[] } | { error: string } {
@@ -68,6 +69,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+helpIfAsked(
+  "usage: npm run dev [-- --port 3000] [-- <observable preview flags>]",
+  `
+Serves the notebooks on 127.0.0.1 while you edit: the corpus is analysed by the site's loader, and an edit to
+the corpus, a data file or the analysis library reaches the open pages. Only requests that name this server
+from its own pages are answered; no browser is opened (open the printed address).
+  --port <n>  the port (default 3000, or the next free one up to 3099)
+Settings: CORPUS (your articles) and the data-file variables of npm run analyze, WORKERS, RECORD_CACHE.
+Example: CORPUS=~/my-corpus npm run dev`,
+);
 const parsed = devArguments(process.argv.slice(2));
 if ("error" in parsed) {
   process.stderr.write(`dev: ${parsed.error}\n`);

@@ -23,10 +23,25 @@ import type { ArticleRecord } from "../data-loaders/schema/record.ts";
 const USAGE = "usage: npm run export -- --format csv|parquet --out <folder> [<input>] [--records <folder>] [--workers <n>]";
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseCommandLine("export", USAGE, {
-    allowPositionals: true,
-    options: { format: { type: "string" }, out: { type: "string" }, records: { type: "string" }, workers: { type: "string" } },
-  });
+  const { values, positionals } = parseCommandLine(
+    "export",
+    USAGE,
+    {
+      allowPositionals: true,
+      options: { format: { type: "string" }, out: { type: "string" }, records: { type: "string" }, workers: { type: "string" } },
+    },
+    `
+Writes the analysis as seven tidy tables (articles, sentences, markers, devices, attributions, outlets,
+actor_tone), one row per observation, with a data dictionary (README.md) and the stamps they came from
+(build.json), for R, Python or DuckDB.
+  <input>             a corpus (folder, .md, .jsonl, .csv, …); default $CORPUS, else the bundled corpus
+  --format csv|parquet  CSV (RFC 4180) or Parquet
+  --out <folder>      where the tables go (a new or empty folder)
+  --records <folder>  export record shards (npm run analyze -- --shard K/N) instead of analysing
+  --workers <n>       analysis threads (default one per core; $WORKERS)
+Settings: the data-file variables of npm run analyze (FRAMING_CODEBOOK, …), RECORD_CACHE.
+Example: npm run export -- --format parquet --out out/`,
+  );
   if (values.format !== "csv" && values.format !== "parquet")
     return (process.stderr.write(`export: --format must be csv or parquet\n${USAGE}\n`), 2);
   if (!values.out) return (process.stderr.write(`export: --out <folder> is required\n${USAGE}\n`), 2);

@@ -28,12 +28,22 @@ import { fitLogistic, type FitSettings, type TrainingItem } from "../data-loader
 import { parseCommandLine } from "./cli-args.ts";
 import { StemmerNl } from "@nlpjs/lang-nl";
 
-const { values } = parseCommandLine("fit:tone", "usage: npm run fit:tone -- [--eval <folder>] [--out <file>]", {
-  options: {
-    eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") },
-    out: { type: "string", default: join(PROJECT_ROOT, "corpus", "models", "dutch-news-tone.json") },
+const { values } = parseCommandLine(
+  "fit:tone",
+  "usage: npm run fit:tone -- [--eval <folder>] [--out <file>]",
+  {
+    options: {
+      eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") },
+      out: { type: "string", default: join(PROJECT_ROOT, "corpus", "models", "dutch-news-tone.json") },
+    },
   },
-});
+  `
+Fits the Dutch news-tone model on the development part of ecosent's headlines (nl/ecosent_headlines_train.jsonl):
+fixed seed and split, so a second run writes the same bytes.
+  --eval <folder>  the labelled data (default ../shared/eval)
+  --out <file>     where the model goes (default corpus/models/dutch-news-tone.json)
+Example: npm run fit:tone && git diff --stat corpus/models`,
+);
 const file = join(values.eval!, "nl", "ecosent_headlines_train.jsonl");
 const rows = readFileSync(file, "utf8")
   .trim()

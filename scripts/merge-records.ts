@@ -9,7 +9,17 @@ import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import { readRecordShards } from "../data-loaders/reading/read-records.ts";
 
 const USAGE = "usage: npm run merge-records -- <folder of .jsonl shards> [--out <file>]";
-const { values, positionals } = parseCommandLine("merge-records", USAGE, { allowPositionals: true, options: { out: { type: "string" } } });
+const { values, positionals } = parseCommandLine(
+  "merge-records",
+  USAGE,
+  { allowPositionals: true, options: { out: { type: "string" } } },
+  `
+Merges a folder of record shards (npm run analyze -- --shard K/N --out <folder>/part-K.jsonl) by id into
+exactly the output of one whole run; an id in two shards is an error.
+  <folder>      the shards (.jsonl files)
+  --out <file>  write there (a regular file, replaced only when the merge succeeds); default stdout
+Example: npm run merge-records -- records/ --out all.jsonl`,
+);
 if (positionals.length !== 1) {
   process.stderr.write(`merge-records: expected one folder\n${USAGE}\n`);
   process.exit(2);

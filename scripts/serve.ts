@@ -124,9 +124,17 @@ function listenProblem(error: unknown, port: number): string | null {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { values } = parseCommandLine("serve", "usage: npm run serve -- [--port 3000] [--root dist]", {
-    options: { port: { type: "string", default: "3000" }, root: { type: "string", default: "dist" } },
-  });
+  const { values } = parseCommandLine(
+    "serve",
+    "usage: npm run serve -- [--port 3000] [--root dist]",
+    { options: { port: { type: "string", default: "3000" }, root: { type: "string", default: "dist" } } },
+    `
+Serves a built site offline on 127.0.0.1 (a classroom needs no internet): GET and HEAD only, files below
+the root only.
+  --port <n>       the port (default 3000; 0 picks a free one)
+  --root <folder>  the built site (default dist, from npm run build)
+Example: npm run build && npm run serve -- --port 8080`,
+  );
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`serve: --port must be a whole number from 0 to 65535, not ${values.port}\n`);

@@ -23,9 +23,18 @@ import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { toneClassBounds } from "../data-loaders/compare/coding-frame.ts";
 
-const { values } = parseCommandLine("validate", "usage: npm run validate -- [--eval <folder>] [--write]", {
-  options: { eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") }, write: { type: "boolean" } },
-});
+const { values } = parseCommandLine(
+  "validate",
+  "usage: npm run validate -- [--eval <folder>] [--write]",
+  { options: { eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") }, write: { type: "boolean" } } },
+  `
+Measures the analysis on externally labelled data: sentiment on VADER's English sets and Dutch reviews,
+Dutch news tone on ecosent's headlines and attribution on PolNeAR, each on its development and kept-back
+part (split by a hash of the id), with 95% bootstrap intervals.
+  --eval <folder>  the labelled data (default ../shared/eval)
+  --write          also update corpus/checks/sentiment-validation.json, which the site publishes
+Example: npm run validate -- --write`,
+);
 const folder = values.eval!;
 if (!existsSync(folder)) {
   process.stderr.write(`validate: no evaluation data at ${folder} (the team's shared/eval folder); pass --eval <folder>\n`);

@@ -10,7 +10,16 @@ import { parseCommandLine } from "./cli-args.ts";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { generatedSchemaFiles } from "../data-loaders/schema/data-dictionary.ts";
 
-const { values } = parseCommandLine("schemas", "usage: npm run schemas -- [--check]", { options: { check: { type: "boolean" } } });
+const { values } = parseCommandLine(
+  "schemas",
+  "usage: npm run schemas -- [--check]",
+  { options: { check: { type: "boolean" } } },
+  `
+Writes the JSON Schemas of the record and every site output (data-loaders/schema/json/) and the data
+dictionary (data-loaders/schema/data-dictionary.md) from the zod schemas.
+  --check  write nothing; exit 1 and list the files that are out of date
+Example: npm run schemas -- --check`,
+);
 const stale: string[] = [];
 for (const [path, content] of generatedSchemaFiles()) {
   const file = join(PROJECT_ROOT, path);
