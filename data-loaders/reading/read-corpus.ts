@@ -4,12 +4,14 @@
  * everything else in data-loaders/ is pure.
  */
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import { createReadStream, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, join, relative, sep } from "node:path";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
-import { decodeUtf8, parseJsonlArticle, parseMarkdownArticle, type ParsedArticle, type ParseResult } from "./parse-article.ts";
+import { decodeUtf8, parseMarkdownArticle, type ParsedArticle, type ParseResult } from "./parse-article.ts";
+import * as imports from "./import-corpus.ts";
+import { readByteRange } from "./read-byte-range.ts";
 import type { Article, Language } from "../schema/record.ts";
 import { compareIds } from "../common/compare-ids.ts";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "../project-paths.ts";
@@ -19,7 +21,8 @@ const MARKDOWN_EXTENSIONS = new Set([".md", ".markdown"]);
 /** Where to find one article again after indexing. */
 type Locator =
   | { readonly kind: "markdown"; readonly path: string; readonly defaultId: string }
-  | { readonly kind: "jsonl"; readonly path: string; readonly byteStart: number; readonly byteLength: number };
+  | { readonly kind: "jsonl"; readonly path: string; readonly byteStart: number; readonly byteLength: number; readonly fieldMap: string }
+  | imports.ImportLocator;
 
 /** One validated article in a corpus index: enough to find, order and label it without holding its text. */
 export interface CorpusEntry {
@@ -61,8 +64,8 @@ export function formatBytes(bytes: number): string {
   return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
 }
 
-/** How indexCorpus reads. */
-export interface IndexOptions {
+/** How indexCorpus reads (the mapping, unsupported languages and the report: see import-corpus.ts). */
+export interface IndexOptions extends imports.ImportOptions {
   /** An article whose body is larger is rejected with an error (never truncated). */
   readonly maxArticleBytes?: number;
 }
@@ -78,6 +81,7 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
   const maxBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
   const entries: CorpusEntry[] = [];
   const errors: CorpusError[] = [];
+  const run = imports.startImport(options, errors);
   const tooLarge = (file: string, bytes: number, what: string) =>
     errors.push({
       file,
@@ -95,12 +99,15 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
     errors.push(...result.errors);
     const article = result.article;
     if (!article) return;
+    if (!imports.isImportLocator(locator)) run.noteLookalikes(article);
     const bytes = Buffer.byteLength(article.text, "utf8");
     if (bytes > maxBytes) return void tooLarge(article.source, bytes, "the body is");
     let language = article.language;
     let languageSource: CorpusEntry["languageSource"] = "declared";
     if (!language) {
       const detection = detectLanguage(maskRanges(article.text, findMarkup(article.text)));
+      if (!detection.language && detection.code !== "und")
+        return void run.languages.add(article.source, article.id, detection.code, "detected");
       if (!detection.language) {
         errors.push({ file: article.source, field: "language", message: `not declared, and ${detection.reason}; add language: en or nl` });
         return;
@@ -115,16 +122,24 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
   const stat = statOrNull(input);
   if (!stat) throw new CorpusValidationError([{ file: input, field: "input", message: "no such file or folder" }]);
   if (stat.isDirectory()) {
+    const label = (path: string) => relative(input, path).split(sep).join("/");
+    const texts: string[] = [];
     for (const path of listFiles(input, input, errors)) {
-      const file = relative(input, path).split(sep).join("/");
+      const file = label(path);
+      if (imports.isTextCorpusFile(path, input)) {
+        texts.push(path);
+        continue;
+      }
       if (!MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())) {
-        errors.push({ file, field: "file", message: "is not a Markdown article (.md); move it out of the corpus folder or convert it" });
+        const message = "is not an article (.md or .txt); move it out of the corpus folder, or import it (npm run import)";
+        errors.push({ file, field: "file", message });
         continue;
       }
       const defaultId = basename(path, extname(path));
       if (fileTooLarge(path, file)) continue;
       accept(readMarkdown(path, file, defaultId), { kind: "markdown", path, defaultId });
     }
+    for (const item of imports.readTextCorpus(input, texts, label, run, errors)) accept(item.result, item.locator);
   } else if (extname(input).toLowerCase() === ".jsonl") {
     for await (const line of readLines(input)) {
       const file = `${basename(input)}:${line.number}`;
@@ -134,15 +149,20 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
         continue;
       }
       const decoded = decodeUtf8(line.bytes, file, " of the line");
-      const result = decoded.text === null ? { article: null, errors: decoded.errors } : parseJsonlArticle(decoded.text, file);
-      accept(result, { kind: "jsonl", path: input, byteStart: line.byteStart, byteLength: line.bytes.length });
+      const result =
+        decoded.text === null ? { article: null, errors: decoded.errors } : imports.parseMappedJsonLine(decoded.text, file, run.map);
+      const fieldMap = imports.mapSetting(run);
+      accept(result, { kind: "jsonl", path: input, byteStart: line.byteStart, byteLength: line.bytes.length, fieldMap });
     }
   } else if (MARKDOWN_EXTENSIONS.has(extname(input).toLowerCase())) {
     const defaultId = basename(input, extname(input));
     if (!fileTooLarge(input, basename(input)))
       accept(readMarkdown(input, basename(input), defaultId), { kind: "markdown", path: input, defaultId });
+  } else if (imports.isTableFile(input)) {
+    for (const item of imports.readTableCorpus(input, run, errors)) accept(item.result, item.locator);
   } else {
-    errors.push({ file: input, field: "input", message: "must be a folder of .md articles, a .md file or a .jsonl file" });
+    const kinds = "a folder of .md or .txt articles, a .md, .jsonl, .csv, .tsv or .json file";
+    errors.push({ file: input, field: "input", message: `must be ${kinds}` });
   }
 
   // Ids name published files (articles/<id>.json): two ids that differ only in case would overwrite each
@@ -161,6 +181,7 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
       });
     }
   }
+  errors.push(...run.finish(input));
   if (errors.length) throw new CorpusValidationError(errors);
   if (!entries.length) throw new CorpusValidationError([{ file: input, field: "input", message: "contains no articles" }]);
   return entries.sort((a, b) => compareIds(a.id, b.id));
@@ -172,16 +193,14 @@ export function readIndexedArticle(entry: CorpusEntry): Article {
   let result: ParseResult;
   if (locator.kind === "markdown") {
     result = readMarkdown(locator.path, entry.source, locator.defaultId);
+  } else if (imports.isImportLocator(locator)) {
+    result = imports.readImportedArticle(locator, entry.source);
   } else {
-    const bytes = Buffer.alloc(locator.byteLength);
-    const fd = openSync(locator.path, "r");
-    try {
-      readSync(fd, bytes, 0, locator.byteLength, locator.byteStart);
-    } finally {
-      closeSync(fd);
-    }
+    const bytes = readByteRange(locator.path, locator.byteStart, locator.byteLength);
     const decoded = decodeUtf8(bytes, entry.source, " of the line");
-    result = decoded.text === null ? { article: null, errors: decoded.errors } : parseJsonlArticle(decoded.text, entry.source);
+    const map = imports.mapFromSetting(locator.fieldMap);
+    result =
+      decoded.text === null ? { article: null, errors: decoded.errors } : imports.parseMappedJsonLine(decoded.text, entry.source, map);
   }
   const article = result.article;
   // The file changed between indexing and reading: refuse rather than publish a mismatched record.
