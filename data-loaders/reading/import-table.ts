@@ -106,13 +106,20 @@ export function readCsvRows(path: string, file: string): { header: string[] | nu
   const errors: CorpusError[] = [];
   const decoded = decodeTable(bytes, file);
   if (decoded.text === null) return { header: null, rows: [], errors: decoded.errors };
+  const skipped: CsvError[] = [];
   const records = parseCsv(bytes, delimiter, {
     bom: true,
     skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined) => {
-      if (error) errors.push({ file: `${file}:${error.lines}`, field: "row", message: csvMessage(error) });
-    },
+    on_skip: (error: CsvError | undefined) => void (error && skipped.push(error)),
   });
+  for (const error of skipped) {
+    // csv-parse names the line where the file ended; the quote was opened on the row after the last one read.
+    if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+      const line = (records.at(-1)?.info.lines ?? 0) + 1;
+      const message = 'a quote opened in this row is never closed: the rest of the file would be one cell; close it or double it ("")';
+      errors.push({ file: `${file}:${line}`, field: "row", message });
+    } else errors.push({ file: `${file}:${error.lines}`, field: "row", message: csvMessage(error) });
+  }
   const [first, ...rest] = records;
   if (!first)
     return {
@@ -151,6 +158,8 @@ export function readCsvTable(path: string, file: string, map: FieldMap): TableRe
   if (!header) return { errors, plan: null, rows: [] };
   const plan = planColumns(header, map, file, ["text"]);
   errors.push(...plan.errors);
+  // Columns that cannot be read (no text column, a mapped column missing) would give the same error on every row.
+  if (plan.errors.length) return { errors, plan, rows: [] };
   const read = rows.map((row) => {
     const locator = {
       kind: "table",
@@ -256,6 +265,7 @@ export function readJsonTable(path: string, file: string, map: FieldMap): TableR
   const plan = planColumns(header, map, file, ["text"]);
   const all: CorpusError[] = [...plan.errors];
   const rows: TableRow[] = [];
+  if (plan.errors.length) return { errors: all, plan, rows };
   items.forEach((item, index) => {
     if (!isObject(item)) return void all.push({ file: `${file}#${index + 1}`, field: "item", message: "must be a JSON object" });
     const locator = { kind: "json", path, index, plan: rowPlan(plan) } as const;
