@@ -38,16 +38,17 @@ export interface CorpusPaths {
   readonly maxArticleBytes: number;
   /**
    * Which column or field of an imported corpus holds which article field (`CORPUS_MAP`, `field=column`
-   * separated by commas, as `--map`; reading/import-fields.ts); "" for the default column names alone.
+   * separated by commas, as `--map`; reading/import-fields.ts); empty for the default column names alone. A
+   * list, not a string, so that nothing takes it for a path to watch or fingerprint as a file.
    */
-  readonly fieldMap: string;
+  readonly fieldMap: readonly string[];
   /** Leave out, and list, articles in languages the pipeline does not analyse (`SKIP_UNSUPPORTED=1`) instead of failing. */
   readonly skipUnsupported: boolean;
 }
 
 /** How the corpus of `paths` is read: what indexCorpus (reading/read-corpus.ts) is given. */
 export function readingOptions(paths: CorpusPaths) {
-  return { maxArticleBytes: paths.maxArticleBytes, fieldMap: paths.fieldMap, skipUnsupported: paths.skipUnsupported };
+  return { maxArticleBytes: paths.maxArticleBytes, fieldMap: paths.fieldMap.join(","), skipUnsupported: paths.skipUnsupported };
 }
 
 /** Reads an on/off setting ("1", "true", "yes" or "0", "false", "no"; unset is off); anything else is a located error. */
@@ -102,7 +103,7 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
     outlets: pick(env.OUTLETS_GAZETTEER, "corpus/gazetteers/outlets.yaml"),
     exercises: env.EXERCISES || !env.CORPUS ? pick(env.EXERCISES, "corpus/exercises") : null,
     maxArticleBytes: articleSizeLimit(env.MAX_ARTICLE_BYTES),
-    fieldMap: env.CORPUS_MAP ?? "",
+    fieldMap: env.CORPUS_MAP ? [env.CORPUS_MAP] : [],
     skipUnsupported: switchSetting(env.SKIP_UNSUPPORTED, "SKIP_UNSUPPORTED"),
   };
 }
