@@ -45,11 +45,16 @@ export interface ImportRun {
   readonly map: FieldMap;
   readonly languages: UnsupportedLanguages;
   readonly report: (line: string) => void;
+  /** Parses one JSON line through the mapping ({@link parseMappedJsonLine}), counting the lines that hold each mapped field. */
+  readonly parseJsonLine: (line: string, file: string) => ParseResult;
   /** Notes the look-alike fields of a Markdown or JSON Lines article ("date" without "published"). */
   readonly noteLookalikes: (article: ParsedArticle) => void;
   /** Reports the look-alikes, then returns the language errors, or hands the skipped list on: call once, at the end. */
   readonly finish: (input: string) => CorpusError[];
 }
+
+/** "1 line", "2 lines". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 const toStderr = (line: string) => void process.stderr.write(`${line}\n`);
 
@@ -60,10 +65,16 @@ export function startImport(options: ImportOptions, errors: CorpusError[]): Impo
   const report = options.report ?? toStderr;
   const languages = new UnsupportedLanguages(options.skipUnsupported ?? false);
   const lookalikes = new Map<string, { field: MappableField; files: string[] }>();
+  const jsonLines = { lines: 0, holding: new Map<MappableField, number>() };
   return {
     map: parsed.map,
     languages,
     report,
+    parseJsonLine: (line, file) => {
+      jsonLines.lines++;
+      const seen = (field: MappableField) => jsonLines.holding.set(field, (jsonLines.holding.get(field) ?? 0) + 1);
+      return parseMappedJsonLine(line, file, parsed.map, seen);
+    },
     noteLookalikes: (article) => {
       const set = { ...article.meta, id: article.id, language: article.language, text: article.text };
       for (const { name, field } of lookalikeWarnings(article.meta.extra, set)) {
@@ -73,8 +84,14 @@ export function startImport(options: ImportOptions, errors: CorpusError[]): Impo
       }
     },
     finish: (input) => {
+      if (jsonLines.lines && parsed.map.size) {
+        const mapped = [...parsed.map].map(
+          ([field, column]) => `${field} ← "${column}" (${count(jsonLines.holding.get(field) ?? 0, "line")})`,
+        );
+        report(`${basename(input)}: ${count(jsonLines.lines, "line")}; ${mapped.join("; ")}`);
+      }
       for (const [name, { field, files }] of [...lookalikes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        const where = `${files.length} article${files.length === 1 ? "" : "s"} (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""})`;
+        const where = `${count(files.length, "article")} (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""})`;
         const rename = fieldKey(name) === field ? `write it ${field}` : `rename it ${field}`;
         report(
           `warning: ${name}: did you mean \`${field}\`? ${where} have "${name}" and no ${field}; it is kept in meta.extra.${name}. ` +
@@ -90,7 +107,7 @@ export function startImport(options: ImportOptions, errors: CorpusError[]): Impo
 /** The default for skipped articles: one line each on `report`. */
 function listSkipped(report: (line: string) => void) {
   return (skipped: readonly SkippedArticle[]) => {
-    report(`skipped ${skipped.length} article${skipped.length === 1 ? "" : "s"} in languages the pipeline does not analyse:`);
+    report(`skipped ${count(skipped.length, "article")} in languages the pipeline does not analyse:`);
     for (const s of skipped) report(`  ${s.file}: ${s.name} (${s.language}, ${s.basis})`);
   };
 }
@@ -117,7 +134,7 @@ function* supported(rows: readonly (RowArticle & { readonly locator: ImportLocat
 function describeTable(file: string, table: TableReport, run: ImportRun): void {
   if (!table.plan) return;
   const n = table.rows.length;
-  run.report(`${file}: ${n} row${n === 1 ? "" : "s"}; ${[...table.plan.notes, ...emptyCells(table)].join("; ")}`);
+  run.report(`${file}: ${count(n, "row")}; ${[...table.plan.notes, ...emptyCells(table)].join("; ")}`);
   for (const warning of table.plan.warnings) run.report(`warning: ${file}: ${warning}`);
 }
 
@@ -159,7 +176,7 @@ export function* readTextCorpus(
   const n = read.rows.length;
   const side = read.plan ? `; metadata: ${read.plan.notes.join("; ")}` : "";
   run.report(
-    `${n} text file${n === 1 ? "" : "s"}: id from the file name, title from the first line (when a blank line follows) or the file name${side}`,
+    `${count(n, "text file")}: id from the file name, title from the first line (when a blank line follows) or the file name${side}`,
   );
   for (const line of [...read.notes, ...(read.plan?.warnings ?? [])]) run.report(`warning: ${line}`);
   yield* supported(read.rows, run);
@@ -185,10 +202,10 @@ export function isImportLocator(locator: { readonly kind: string }): locator is 
 /**
  * Parses one JSON Lines article, first renaming mapped fields (`--map published=date` reads "date" as
  * `published`). Without a mapping, exactly parseJsonlArticle. A mapped field beside a field of the target's
- * name is an error.
+ * name is an error. `seen` is told each mapped field whose column the line holds (for the report).
  * @example parseMappedJsonLine('{"id":"a","body":"Hi."}', "c.jsonl:1", new Map([["text", "body"]])).article?.text // "Hi."
  */
-export function parseMappedJsonLine(line: string, file: string, map: FieldMap): ParseResult {
+export function parseMappedJsonLine(line: string, file: string, map: FieldMap, seen?: (field: MappableField) => void): ParseResult {
   if (map.size === 0 || findJsonShapeProblem(line)) return parseJsonlArticle(line, file);
   let value: unknown;
   try {
@@ -199,8 +216,10 @@ export function parseMappedJsonLine(line: string, file: string, map: FieldMap): 
   if (typeof value !== "object" || value === null || Array.isArray(value)) return parseJsonlArticle(line, file);
   const object = { ...(value as Record<string, unknown>) };
   for (const [field, column] of map) {
-    if (!(column in object) || column === field) continue;
-    if (field in object)
+    if (!Object.hasOwn(object, column)) continue;
+    seen?.(field);
+    if (column === field) continue;
+    if (Object.hasOwn(object, field))
       return { article: null, errors: [{ file, field, message: `is given, and "${column}" is mapped to it; keep one` }] };
     object[field] = object[column];
     delete object[column];

@@ -149,8 +149,7 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
         continue;
       }
       const decoded = decodeUtf8(line.bytes, file, " of the line");
-      const result =
-        decoded.text === null ? { article: null, errors: decoded.errors } : imports.parseMappedJsonLine(decoded.text, file, run.map);
+      const result = decoded.text === null ? { article: null, errors: decoded.errors } : run.parseJsonLine(decoded.text, file);
       const fieldMap = imports.mapSetting(run);
       accept(result, { kind: "jsonl", path: input, byteStart: line.byteStart, byteLength: line.bytes.length, fieldMap });
     }

@@ -43,6 +43,12 @@ describe("indexCorpus(file.csv) and other tables", () => {
     ]);
   });
 
+  it("reads Excel's 'CSV UTF-8' (a byte-order mark, CRLF rows) and keeps a stray quote inside a cell as written", async () => {
+    const dir = writeCorpus({ "a.csv": `\ufeffid,text\r\na1,${EN} He said 12" of rain fell.\r\n` });
+    const { articles } = await read(join(dir, "a.csv"));
+    expect(articles.map((a) => [a.id, a.text])).toEqual([["a1", `${EN} He said 12" of rain fell.`]]);
+  });
+
   it("reads a TSV file by the default column names (headline, date, source, lang, body)", async () => {
     const { articles } = await read(join(FIXTURES, "articles.tsv"));
     expect(articles.map((a) => [a.id, a.meta.title, a.meta.published, a.meta.outlet, a.language])).toEqual([
@@ -69,10 +75,13 @@ describe("indexCorpus(file.csv) and other tables", () => {
     );
   });
 
-  it("reads JSON Lines with other field names through --map", async () => {
-    const { articles } = await read(join(FIXTURES, "scraper.jsonl"), {
-      fieldMap: "text=body,title=headline,published=date,language=lang",
+  it("reads JSON Lines with other field names through --map, and reports how many lines held each", async () => {
+    const { articles, report } = await read(join(FIXTURES, "scraper.jsonl"), {
+      fieldMap: "text=body,title=headline,published=date,language=lang,author=writer",
     });
+    expect(report).toEqual([
+      'scraper.jsonl: 2 lines; text ← "body" (2 lines); title ← "headline" (2 lines); published ← "date" (2 lines); language ← "lang" (2 lines); author ← "writer" (0 lines)',
+    ]);
     expect(articles.map((a) => [a.id, a.language, a.meta.title, a.meta.published, a.meta.extra])).toEqual([
       ["s1", "en", "Museum extends its opening hours", "2024-05-10", {}],
       ["s2", "nl", "Nieuwe fietsbrug over de rivier", "2024-05-11", {}],
@@ -129,6 +138,14 @@ describe("indexCorpus(file.csv) rejects malformed tables, every problem at once,
       },
       { file: "a.csv:4", field: "text", message: "is empty: an article needs text" },
       { file: "a.csv:5", field: "id", message: 'duplicate id "a1", already used by a.csv:2' },
+    ]);
+  });
+
+  it("a row of empty cells: its id and its text", async () => {
+    const dir = writeCorpus({ "a.csv": `id,title,text\na1,One,${EN}\n,,\n` });
+    expect(await errorsOf(join(dir, "a.csv"))).toEqual([
+      { file: "a.csv:3", field: "id", message: "is empty" },
+      { file: "a.csv:3", field: "text", message: "is empty: an article needs text" },
     ]);
   });
 
@@ -256,8 +273,15 @@ describe("'did you mean' warnings in every format", () => {
       "warning: source: did you mean `outlet`",
     ]);
     const mapped = await read(join(dir, "c.jsonl"), { fieldMap: "outlet=source,language=lang" });
-    expect(mapped.report).toEqual([]);
+    expect(mapped.report).toEqual(['c.jsonl: 1 line; outlet ← "source" (1 line); language ← "lang" (1 line)']);
     expect([mapped.articles[0]!.meta.outlet, mapped.articles[0]!.languageSource]).toEqual(["Example Gazette", "declared"]);
+  });
+
+  it("a JSON line with both a field and the column mapped to it is an error", async () => {
+    const dir = writeCorpus({ "c.jsonl": `${JSON.stringify({ id: "a", text: EN, published: "2024-01-01", date: "2024-01-02" })}\n` });
+    expect(await errorsOf(join(dir, "c.jsonl"), { fieldMap: "published=date" })).toEqual([
+      { file: "c.jsonl:1", field: "published", message: 'is given, and "date" is mapped to it; keep one' },
+    ]);
   });
 
   it("not for a look-alike whose field is set", async () => {
