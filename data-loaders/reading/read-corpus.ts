@@ -1,6 +1,7 @@
 /**
- * Reads corpora: a folder of Markdown articles, or a JSONL file. With pipeline/read-data-files.ts (the
- * codebooks, lexicons and gazetteers) and pipeline/analysis-stamp.ts, one of the library's only I/O modules;
+ * Reads corpora: a folder of Markdown articles, or a JSONL file; and, through import-corpus.ts, CSV, TSV and
+ * JSON files and .txt articles. With pipeline/read-data-files.ts (the codebooks, lexicons and gazetteers) and
+ * pipeline/analysis-stamp.ts, one of the library's only I/O modules (with the import-*.ts readers it calls);
  * everything else in data-loaders/ is pure.
  */
 import { createHash } from "node:crypto";
@@ -75,7 +76,7 @@ export interface IndexOptions extends imports.ImportOptions {
  * (bad YAML, missing or duplicate id, unknown language, empty body, invalid date, non-UTF-8 bytes, a file
  * that is not an article) is collected; if there are any, throws one {@link CorpusValidationError} listing
  * them all. Nothing is skipped silently. Article texts are not kept, so memory grows only with the count.
- * @param input a folder (read recursively), a `.md` file or a `.jsonl` file
+ * @param input a folder (read recursively), a `.md`, `.jsonl`, `.csv`, `.tsv` or `.json` file
  */
 export async function indexCorpus(input: string, options: IndexOptions = {}): Promise<CorpusEntry[]> {
   const maxBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
@@ -141,6 +142,7 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
     }
     for (const item of imports.readTextCorpus(input, texts, label, run, errors)) accept(item.result, item.locator);
   } else if (extname(input).toLowerCase() === ".jsonl") {
+    const fieldMap = imports.mapSetting(run);
     for await (const line of readLines(input)) {
       const file = `${basename(input)}:${line.number}`;
       if (line.bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)) continue; // blank line
@@ -150,7 +152,6 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
       }
       const decoded = decodeUtf8(line.bytes, file, " of the line");
       const result = decoded.text === null ? { article: null, errors: decoded.errors } : run.parseJsonLine(decoded.text, file);
-      const fieldMap = imports.mapSetting(run);
       accept(result, { kind: "jsonl", path: input, byteStart: line.byteStart, byteLength: line.bytes.length, fieldMap });
     }
   } else if (MARKDOWN_EXTENSIONS.has(extname(input).toLowerCase())) {
