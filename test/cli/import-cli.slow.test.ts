@@ -34,6 +34,17 @@ describe("npm run import", () => {
     expect(records(fromCsv.stdout).map(withoutSource)).toEqual(records(fromFolder.stdout).map(withoutSource));
   });
 
+  it("takes --map repeated and comma-separated", async () => {
+    const out = join(writeCorpus({}), "imported");
+    const args = ["--map", "text=body", "--map", "title=headline,published=date,language=lang"];
+    const imported = await runImport([join(FIXTURES, "scraper.jsonl"), "--out", out, ...args]);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(readFileSync(join(out, "s1.md"), "utf8")).toBe(
+      "---\n# imported from scraper.jsonl:1\nid: s1\nlanguage: en\ntitle: Museum extends its opening hours\npublished: 2024-05-10\n---\n" +
+        "The city museum will stay open until ten in the evening on Fridays from next month, its director said.",
+    );
+  });
+
   it("refuses a folder that is not empty, and a missing --out, with the usage (exit 2)", async () => {
     const out = writeCorpus({ "keep.md": "---\nlanguage: en\n---\nText." });
     const full = await runImport([join(FIXTURES, "articles.tsv"), "--out", out]);
