@@ -67,6 +67,8 @@ export function articleFromRow(
   Object.assign(raw, fields);
   // A numeric id (a JSON export's 12345) is the id as written.
   if (typeof raw.id === "number" && Number.isSafeInteger(raw.id)) raw.id = String(raw.id);
+  // An empty id cell in a text file's side table leaves the id the file name gives.
+  if (raw.id === "" && given.id !== undefined) raw.id = given.id;
   if (raw.id === undefined) raw.id = given.id ?? (typeof text === "string" ? contentId(text, cells) : "");
   if ((raw.title === undefined || raw.title === "") && given.title !== undefined) raw.title = given.title;
   raw.published = isoDateTime(raw.published);

@@ -236,6 +236,14 @@ describe("indexCorpus(folder of .txt files)", () => {
     expect(report[0]).toMatch(/^2 text files: id from the file name.*; metadata: published ← "published"; outlet ← "outlet"; url ← "url"/);
   });
 
+  it("takes an id from the side table, and the file name's where its cell is empty", async () => {
+    const dir = writeCorpus({ "a.txt": EN, "b.txt": EN2, "metadata.csv": "file,id\na.txt,first\nb.txt,\n" });
+    expect((await read(dir)).articles.map((a) => [a.id, a.meta.source])).toEqual([
+      ["b", "b.txt"],
+      ["first", "a.txt"],
+    ]);
+  });
+
   it("reports side-table rows naming no file, a file named twice and a text column; lists text files without a row", async () => {
     const dir = writeCorpus({
       "a.txt": EN,
