@@ -36,6 +36,27 @@ export interface CorpusPaths {
   readonly exercises: string | null;
   /** The largest article body accepted, in UTF-8 bytes (`MAX_ARTICLE_BYTES`); a larger one is an error. */
   readonly maxArticleBytes: number;
+  /**
+   * Which column or field of an imported corpus holds which article field (`CORPUS_MAP`, `field=column`
+   * separated by commas, as `--map`; reading/import-fields.ts); empty for the default column names alone. A
+   * list, not a string, so that nothing takes it for a path to watch or fingerprint as a file.
+   */
+  readonly fieldMap: readonly string[];
+  /** Leave out, and list, articles in languages the pipeline does not analyse (`SKIP_UNSUPPORTED=1`) instead of failing. */
+  readonly skipUnsupported: boolean;
+}
+
+/** How the corpus of `paths` is read: what indexCorpus (reading/read-corpus.ts) is given. */
+export function readingOptions(paths: CorpusPaths) {
+  return { maxArticleBytes: paths.maxArticleBytes, fieldMap: paths.fieldMap.join(","), skipUnsupported: paths.skipUnsupported };
+}
+
+/** Reads an on/off setting ("1", "true", "yes" or "0", "false", "no"; unset is off); anything else is a located error. */
+export function switchSetting(value: string | undefined, name: string): boolean {
+  const written = (value ?? "").trim().toLowerCase();
+  if (["", "0", "false", "no", "off"].includes(written)) return false;
+  if (["1", "true", "yes", "on"].includes(written)) return true;
+  throw new CorpusValidationError([{ file: name, field: "setting", message: `must be 1 or 0, not ${JSON.stringify(value)}` }]);
 }
 
 /** `ATTRIBUTION_MODEL=rules-only`: attribute English as Dutch, with the lists and sieves alone (no learned model). */
@@ -60,7 +81,7 @@ export function articleSizeLimit(value: string | undefined, name = "MAX_ARTICLE_
  * Where the articles and data files are: the bundled corpus unless the environment names others
  * (`CORPUS` for the articles, `BOILERPLATE_PATTERNS`, `FRAMING_CODEBOOK`, `DEVICES_CODEBOOK`, `SPEECH_CUES`,
  * `HAND_CHECK`, `SENTIMENT_RULES`, `TONE_WEIGHTS`, `ATTRIBUTION_MODEL`, `ACTORS_GAZETTEER`, `OUTLETS_GAZETTEER`, `EXERCISES`
- * for the data files; relative paths are taken from the current folder). The CLI's flags override these;
+ * for the data files; `CORPUS_MAP` and `SKIP_UNSUPPORTED` for how the articles are read); relative paths are taken from the current folder). The CLI's flags override these;
  * the site build reads only the environment.
  */
 export function corpusPaths(env: Readonly<Record<string, string | undefined>> = process.env): CorpusPaths {
@@ -82,5 +103,7 @@ export function corpusPaths(env: Readonly<Record<string, string | undefined>> = 
     outlets: pick(env.OUTLETS_GAZETTEER, "corpus/gazetteers/outlets.yaml"),
     exercises: env.EXERCISES || !env.CORPUS ? pick(env.EXERCISES, "corpus/exercises") : null,
     maxArticleBytes: articleSizeLimit(env.MAX_ARTICLE_BYTES),
+    fieldMap: env.CORPUS_MAP ? [env.CORPUS_MAP] : [],
+    skipUnsupported: switchSetting(env.SKIP_UNSUPPORTED, "SKIP_UNSUPPORTED"),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * npm run analyze -- [<input>] [--out <file>] [--patterns <file>] [--max-article-bytes <n>] [--workers <n>] [--no-cache]
+ * npm run analyze -- [<input>] [--out <file>] [--map field=column] [--skip-unsupported] [--patterns <file>] [--max-article-bytes <n>] [--workers <n>] [--no-cache]
  * Analyses a corpus outside Framework and prints one JSON record per article (JSON Lines, sorted by id), in
  * this thread and a pool of worker threads (one thread per core by default) and through the record cache (.cache/records).
  * Data goes to stdout or --out; progress and errors go to stderr. Exit code 1 on any corpus error.
@@ -11,18 +11,25 @@ import { join } from "node:path";
 import { parseCommandLine } from "./cli-args.ts";
 import { openLineOutput } from "./line-output.ts";
 import { fileSystemProblem, outputFileProblem } from "./output-file.ts";
+import { writeSkippedList } from "./skipped-list.ts";
 import { loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { analyzeInOrder, runOptions } from "../data-loaders/pipeline/analyze-parallel.ts";
 import { inShard, parseShard } from "../data-loaders/pipeline/shards.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
+import type { SkippedArticle } from "../data-loaders/reading/import-languages.ts";
 import { formatBytes } from "../data-loaders/reading/read-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { jsonSchemaOf } from "../data-loaders/schema/data-dictionary.ts";
 import { articleRecordSchema } from "../data-loaders/schema/record.ts";
 
-const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--shard K/N] [--patterns <file>] [--max-article-bytes <n>] [--workers <n>] [--no-cache]
-  <input>     folder of Markdown articles (read recursively), a .md file, a .jsonl file, or - for JSON Lines
-              on stdin (default: $CORPUS, else the bundled corpus/articles)
+const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--map field=column] [--skip-unsupported] [--shard K/N] [--patterns <file>] [--max-article-bytes <n>] [--workers <n>] [--no-cache]
+  <input>     folder of .md or .txt articles (read recursively; metadata.csv beside the .txt files), a .md,
+              .jsonl, .csv, .tsv or .json file, or - for JSON Lines on stdin (default: $CORPUS, else the
+              bundled corpus/articles)
+  --map       read a column or field as an article field, e.g. --map published=Datum (repeat, or separate
+              with commas; default: $CORPUS_MAP); fields: id, text, title, published, outlet, url, language, author
+  --skip-unsupported  leave out articles in languages the pipeline does not analyse (only en and nl) and list
+              them in <out without extension>.skipped.csv beside --out, or on stderr ($SKIP_UNSUPPORTED=1)
   --shard     analyse only shard K of N (articles chosen by a hash of the id); the N shards' outputs,
               merged by id, are exactly the whole run's (RECORDS=<folder> npm run build reads them)
   --out       write JSON Lines to this file (a regular file or a new one; - for stdout) instead of stdout
@@ -47,6 +54,8 @@ async function main(): Promise<number> {
       "max-article-bytes": { type: "string" },
       workers: { type: "string" },
       shard: { type: "string" },
+      map: { type: "string", multiple: true },
+      "skip-unsupported": { type: "boolean" },
       "no-cache": { type: "boolean" },
       schema: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -64,6 +73,8 @@ async function main(): Promise<number> {
     CORPUS: positionals[0] ?? process.env.CORPUS,
     BOILERPLATE_PATTERNS: values.patterns ?? process.env.BOILERPLATE_PATTERNS,
     MAX_ARTICLE_BYTES: values["max-article-bytes"] ?? process.env.MAX_ARTICLE_BYTES,
+    CORPUS_MAP: values.map?.join(",") ?? process.env.CORPUS_MAP,
+    SKIP_UNSUPPORTED: values["skip-unsupported"] ? "1" : process.env.SKIP_UNSUPPORTED,
   });
   const run = runOptions(process.env, { workers: values.workers, noCache: values["no-cache"] });
   if ("error" in run) return (process.stderr.write(`analyze: --workers ${run.error}\n${USAGE}\n`), 2);
@@ -78,7 +89,12 @@ async function main(): Promise<number> {
     await pipeline(process.stdin, createWriteStream(file));
     paths = { ...paths, articles: file };
   }
-  const { resources, entries: all } = await loadInputs(paths);
+  // With --out, the articles skipped for their language are listed in a file beside it once the run succeeds.
+  let skipped: readonly SkippedArticle[] = [];
+  const { resources, entries: all } = await loadInputs(
+    paths,
+    values.out && values.out !== "-" ? { onSkipped: (list) => (skipped = list) } : {},
+  );
   const entries = shard && "shard" in shard ? all.filter((entry) => inShard(entry.id, shard.shard)) : all;
   // --out appears only when every record is out (scripts/line-output.ts); its folder is made if missing.
   const out = openLineOutput(values.out);
@@ -101,6 +117,7 @@ async function main(): Promise<number> {
     written++;
   }
   await out.commit();
+  if (values.out && values.out !== "-" && paths.skipUnsupported) writeSkippedList("analyze", values.out, skipped);
   process.stderr.write(`analyze: wrote ${written} records${values.out && values.out !== "-" ? ` to ${values.out}` : ""}\n`);
   return 0;
 }

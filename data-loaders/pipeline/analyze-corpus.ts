@@ -1,10 +1,10 @@
 import { prepareResources, type AnalysisResources } from "./analyze-article.ts";
 import { readAnalysisStamp } from "./analysis-stamp.ts";
 import { sharedNlp, sharedTagger } from "../reading/nlp.ts";
-import { RULES_ONLY_MODEL, type CorpusPaths } from "../project-paths.ts";
+import { readingOptions, RULES_ONLY_MODEL, type CorpusPaths } from "../project-paths.ts";
 import { RULES_ONLY, type AttributionModel } from "../voices/attribution-model.ts";
 import { CorpusValidationError, type CorpusError } from "../reading/corpus-error.ts";
-import { indexCorpus, type CorpusEntry } from "../reading/read-corpus.ts";
+import { indexCorpus, type CorpusEntry, type IndexOptions } from "../reading/read-corpus.ts";
 import {
   readAttributionModel,
   readBoilerplatePatterns,
@@ -61,9 +61,13 @@ export function loadResources(paths: CorpusPaths, given: { readonly attributionM
 /**
  * Reads and validates everything a run needs: the data files and the corpus index. Problems in both are
  * reported together in one {@link CorpusValidationError} (data-file errors first), so a user fixing a
- * codebook does not discover the corpus's errors only on the next run.
+ * codebook does not discover the corpus's errors only on the next run. `options` say where the import's report
+ * and a skipped-language list go (default: stderr).
  */
-export async function loadInputs(paths: CorpusPaths): Promise<{ resources: AnalysisResources; entries: CorpusEntry[] }> {
+export async function loadInputs(
+  paths: CorpusPaths,
+  options: Pick<IndexOptions, "report" | "onSkipped"> = {},
+): Promise<{ resources: AnalysisResources; entries: CorpusEntry[] }> {
   const errors: CorpusError[] = [];
   const collect = (error: unknown) => {
     if (!(error instanceof CorpusValidationError)) throw error;
@@ -76,7 +80,7 @@ export async function loadInputs(paths: CorpusPaths): Promise<{ resources: Analy
   } catch (error) {
     collect(error);
   }
-  const entries = await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes }).catch(collect);
+  const entries = await indexCorpus(paths.articles, { ...readingOptions(paths), ...options }).catch(collect);
   if (!resources || !entries) throw new CorpusValidationError(errors);
   return { resources, entries };
 }

@@ -19,7 +19,7 @@ import { actorsView, codebookView, speechCuesView } from "./codebook-view.ts";
 import { SearchIndexBuilder } from "./search-index.ts";
 import { GROUPINGS, groupValues } from "../compare/groupings.ts";
 import { KEYNESS_MAX_GROUPS, KEYNESS_MIN_FREQUENCY, KeynessBuilder } from "../compare/keyness-lists.ts";
-import type { CorpusPaths } from "../project-paths.ts";
+import { readingOptions, type CorpusPaths } from "../project-paths.ts";
 import { readExerciseSets, readHandCheck, readSentimentValidation } from "../pipeline/read-data-files.ts";
 import { CodingFrameBuilder, codingTasks, toneClassBounds } from "../compare/coding-frame.ts";
 import { resolveExerciseSets, type ExerciseArticle } from "../compare/exercise-sets.ts";
@@ -84,7 +84,7 @@ export async function publishCorpus(
   const stampsNow = JSON.stringify({ analysis: resources.analysis, codebooks: codebookStamps(resources) });
   // Records made elsewhere (`npm run analyze -- --shard K/N` on a cluster) are read instead of analysed,
   // after checking that this build's code and codebooks made them: a site never mixes analyses.
-  const index = options.recordsFolder ? null : await indexCorpus(paths.articles, { maxArticleBytes: paths.maxArticleBytes });
+  const index = options.recordsFolder ? null : await indexCorpus(paths.articles, readingOptions(paths));
   const records = index
     ? analyzeInOrder(index, paths, resources, options)
     : stampedRecords(readRecordShards(options.recordsFolder!), stampsNow);

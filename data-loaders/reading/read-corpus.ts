@@ -1,23 +1,25 @@
 /**
- * Reads corpora: a folder of Markdown articles, or a JSONL file. With pipeline/read-data-files.ts (the
- * codebooks, lexicons and gazetteers) and pipeline/analysis-stamp.ts, one of the library's only I/O modules;
+ * Reads corpora: a folder of Markdown articles, or a JSONL file; and, through import-corpus.ts, CSV, TSV and
+ * JSON files and .txt articles. With pipeline/read-data-files.ts (the codebooks, lexicons and gazetteers) and
+ * pipeline/analysis-stamp.ts, one of the library's only I/O modules (with the import-*.ts readers it calls);
  * everything else in data-loaders/ is pure.
  */
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { createReadStream, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, extname, join, relative, sep } from "node:path";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
 import {
   decodeUtf8,
-  parseJsonlArticle,
   parseMarkdownArticle,
   type KnownFrontMatter,
   type MarkdownParseResult,
   type ParsedArticle,
   type ParseResult,
 } from "./parse-article.ts";
+import * as imports from "./import-corpus.ts";
+import { readByteRange } from "./read-byte-range.ts";
 import type { Article, Language } from "../schema/record.ts";
 import { compareIds } from "../common/compare-ids.ts";
 import { DEFAULT_MAX_ARTICLE_BYTES } from "../project-paths.ts";
@@ -30,7 +32,8 @@ const MARKDOWN_EXTENSIONS = new Set([".md", ".markdown"]);
  */
 type Locator =
   | { readonly kind: "markdown"; readonly path: string; readonly defaultId: string; readonly frontMatter: KnownFrontMatter | null }
-  | { readonly kind: "jsonl"; readonly path: string; readonly byteStart: number; readonly byteLength: number };
+  | { readonly kind: "jsonl"; readonly path: string; readonly byteStart: number; readonly byteLength: number; readonly fieldMap: string }
+  | imports.ImportLocator;
 
 /** One validated article in a corpus index: enough to find, order and label it without holding its text. */
 export interface CorpusEntry {
@@ -72,8 +75,8 @@ export function formatBytes(bytes: number): string {
   return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
 }
 
-/** How indexCorpus reads. */
-export interface IndexOptions {
+/** How indexCorpus reads (the mapping, unsupported languages and the report: see import-corpus.ts). */
+export interface IndexOptions extends imports.ImportOptions {
   /** An article whose body is larger is rejected with an error (never truncated). */
   readonly maxArticleBytes?: number;
 }
@@ -84,12 +87,13 @@ export interface IndexOptions {
  * that is not an article) is collected; if there are any, throws one {@link CorpusValidationError} listing
  * them all. Nothing is skipped silently. Article texts are not kept, so memory grows only with the count and the
  * metadata (a Markdown article's front matter is kept as parsed, so that reading it again does not parse it again).
- * @param input a folder (read recursively), a `.md` file or a `.jsonl` file
+ * @param input a folder (read recursively), a `.md`, `.jsonl`, `.csv`, `.tsv` or `.json` file
  */
 export async function indexCorpus(input: string, options: IndexOptions = {}): Promise<CorpusEntry[]> {
   const maxBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
   const entries: CorpusEntry[] = [];
   const errors: CorpusError[] = [];
+  const run = imports.startImport(options, errors);
   const tooLarge = (file: string, bytes: number, what: string) =>
     errors.push({
       file,
@@ -109,12 +113,15 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
     errors.push(...result.errors);
     const article = result.article;
     if (!article) return;
+    if (!imports.isImportLocator(locator)) run.noteLookalikes(article);
     const bytes = Buffer.byteLength(article.text, "utf8");
     if (bytes > maxBytes) return void tooLarge(article.source, bytes, "the body is");
     let language = article.language;
     let languageSource: CorpusEntry["languageSource"] = "declared";
     if (!language) {
       const detection = detectLanguage(maskRanges(article.text, findMarkup(article.text)));
+      if (!detection.language && detection.code !== "und")
+        return void run.languages.add(article.source, article.id, detection.code, "detected");
       if (!detection.language) {
         errors.push({ file: article.source, field: "language", message: `not declared, and ${detection.reason}; add language: en or nl` });
         return;
@@ -135,16 +142,25 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
   if (!stat) throw new CorpusValidationError([{ file: input, field: "input", message: "no such file or folder" }]);
   if (stat instanceof Error) throw new CorpusValidationError([{ file: input, field: "input", message: `cannot be read: ${stat.message}` }]);
   if (stat.isDirectory()) {
+    const label = (path: string) => relative(input, path).split(sep).join("/");
+    const texts: string[] = [];
     for (const path of listFiles(input, input, errors)) {
-      const file = relative(input, path).split(sep).join("/");
+      const file = label(path);
+      if (imports.isTextCorpusFile(path, input)) {
+        texts.push(path);
+        continue;
+      }
       if (!MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())) {
-        errors.push({ file, field: "file", message: "is not a Markdown article (.md); move it out of the corpus folder or convert it" });
+        const message = "is not an article (.md or .txt); move it out of the corpus folder, or import it (npm run import)";
+        errors.push({ file, field: "file", message });
         continue;
       }
       if (fileTooLarge(path, file)) continue;
       acceptMarkdown(path, file);
     }
+    for (const item of imports.readTextCorpus(input, texts, label, run, errors)) accept(item.result, item.locator);
   } else if (extname(input).toLowerCase() === ".jsonl") {
+    const fieldMap = imports.mapSetting(run);
     for await (const line of readLines(input, basename(input), errors)) {
       const file = `${basename(input)}:${line.number}`;
       if (line.bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)) continue; // blank line
@@ -153,13 +169,16 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
         continue;
       }
       const decoded = decodeUtf8(line.bytes, file, " of the line");
-      const result = decoded.text === null ? { article: null, errors: decoded.errors } : parseJsonlArticle(decoded.text, file);
-      accept(result, { kind: "jsonl", path: input, byteStart: line.byteStart, byteLength: line.bytes.length });
+      const result = decoded.text === null ? { article: null, errors: decoded.errors } : run.parseJsonLine(decoded.text, file);
+      accept(result, { kind: "jsonl", path: input, byteStart: line.byteStart, byteLength: line.bytes.length, fieldMap });
     }
   } else if (MARKDOWN_EXTENSIONS.has(extname(input).toLowerCase())) {
     if (!fileTooLarge(input, basename(input))) acceptMarkdown(input, basename(input));
+  } else if (imports.isTableFile(input)) {
+    for (const item of imports.readTableCorpus(input, run, errors)) accept(item.result, item.locator);
   } else {
-    errors.push({ file: input, field: "input", message: "must be a folder of .md articles, a .md file or a .jsonl file" });
+    const kinds = "a folder of .md or .txt articles, a .md, .jsonl, .csv, .tsv or .json file";
+    errors.push({ file: input, field: "input", message: `must be ${kinds}` });
   }
 
   // Ids name published files (articles/<id>.json): two ids that differ only in case would overwrite each
@@ -178,6 +197,7 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
       });
     }
   }
+  errors.push(...run.finish(input));
   if (errors.length) throw new CorpusValidationError(errors);
   if (!entries.length) throw new CorpusValidationError([{ file: input, field: "input", message: "contains no articles" }]);
   return entries.sort((a, b) => compareIds(a.id, b.id));
@@ -189,11 +209,15 @@ export function readIndexedArticle(entry: CorpusEntry): Article {
   let result: ParseResult;
   if (locator.kind === "markdown") {
     result = readMarkdown(locator.path, entry.source, locator.defaultId, locator.frontMatter);
+  } else if (imports.isImportLocator(locator)) {
+    result = imports.readImportedArticle(locator, entry.source);
   } else {
     const errors: CorpusError[] = [];
-    const bytes = attempt(() => readBytes(locator.path, locator.byteStart, locator.byteLength), entry.source, errors);
+    const bytes = attempt(() => readByteRange(locator.path, locator.byteStart, locator.byteLength), entry.source, errors);
     const decoded = bytes ? decodeUtf8(bytes, entry.source, " of the line") : { text: null, errors };
-    result = decoded.text === null ? { article: null, errors: decoded.errors } : parseJsonlArticle(decoded.text, entry.source);
+    const map = imports.mapFromSetting(locator.fieldMap);
+    result =
+      decoded.text === null ? { article: null, errors: decoded.errors } : imports.parseMappedJsonLine(decoded.text, entry.source, map);
   }
   const article = result.article;
   // The file changed between indexing and reading: refuse rather than publish a mismatched record.
@@ -216,18 +240,6 @@ function readMarkdown(path: string, file: string, defaultId: string, known: Know
   const decoded = bytes ? decodeUtf8(bytes, file) : { text: null, errors };
   if (decoded.text === null) return { article: null, errors: decoded.errors, frontMatter: null };
   return parseMarkdownArticle(decoded.text, file, defaultId, known);
-}
-
-/** `length` bytes of the file at `path` from `start`. */
-function readBytes(path: string, start: number, length: number): Buffer {
-  const bytes = Buffer.alloc(length);
-  const fd = openSync(path, "r");
-  try {
-    readSync(fd, bytes, 0, length, start);
-  } finally {
-    closeSync(fd);
-  }
-  return bytes;
 }
 
 /** What the file system's error codes mean to someone fixing their corpus. */

@@ -96,7 +96,11 @@ export const articleMetaSchema = z
     url: nullableText,
     author: nullableText,
     provenance: provenanceSchema,
-    source: z.string().describe("where the article was read from: a path relative to the corpus input, or file.jsonl:line"),
+    source: z
+      .string()
+      .describe(
+        "where the article was read from: a path relative to the corpus input (a .md or .txt file), file.jsonl:line, file.csv:line or file.tsv:line (the line a row starts on), or file.json#n (its n-th object)",
+      ),
     extra: z
       .record(z.string(), z.unknown())
       .describe("front-matter or JSONL fields this schema does not know, kept as given (keys sorted)"),

@@ -103,13 +103,17 @@ describe("indexCorpus(folder) rejects bad input, naming file and field", () => {
     const dir = writeCorpus({ "de.md": "Die Bundesregierung hat heute beschlossen, dass die Steuern im nächsten Jahr erhöht werden.\n" });
     const [error] = await errorsOf(dir);
     expect(error).toMatchObject({ file: "de.md", field: "language" });
-    expect(error!.message).toMatch(/"deu"/);
+    expect(error!.message).toMatch(/German \(deu\)/);
   });
 
   it("reports files that are not Markdown articles instead of skipping them", async () => {
-    const dir = writeCorpus({ "a.md": `---\nlanguage: en\n---\n${EN_BODY}`, "notes.txt": "stray file" });
+    const dir = writeCorpus({ "a.md": `---\nlanguage: en\n---\n${EN_BODY}`, "notes.docx": "stray file" });
     expect(await errorsOf(dir)).toEqual([
-      { file: "notes.txt", field: "file", message: "is not a Markdown article (.md); move it out of the corpus folder or convert it" },
+      {
+        file: "notes.docx",
+        field: "file",
+        message: "is not an article (.md or .txt); move it out of the corpus folder, or import it (npm run import)",
+      },
     ]);
   });
 

@@ -47,4 +47,12 @@ describe("freshenLoaders()", () => {
     writeFileSync(join(patterns, "p.yaml"), "version: 2\n");
     expect(inputsFingerprint({ CORPUS: FIXTURE_CORPUS, BOILERPLATE_PATTERNS: join(patterns, "p.yaml") })).not.toBe(withPatterns);
   });
+
+  it("fingerprints how the corpus is read: CORPUS_MAP and SKIP_UNSUPPORTED", () => {
+    const base = inputsFingerprint({ CORPUS: FIXTURE_CORPUS });
+    const mapped = inputsFingerprint({ CORPUS: FIXTURE_CORPUS, CORPUS_MAP: "published=date" });
+    expect(mapped).not.toBe(base);
+    expect(inputsFingerprint({ CORPUS: FIXTURE_CORPUS, CORPUS_MAP: "published=datum" })).not.toBe(mapped);
+    expect(inputsFingerprint({ CORPUS: FIXTURE_CORPUS, SKIP_UNSUPPORTED: "1" })).not.toBe(base);
+  });
 });
