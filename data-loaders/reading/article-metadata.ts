@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type CorpusError, schemaErrors } from "./corpus-error.ts";
 import { LANGUAGES } from "../schema/enums.ts";
+import { languageName } from "./import-languages.ts";
 import type { ArticleMeta, Language, Provenance } from "../schema/record.ts";
 
 /** Article ids become file names and URLs, so they are restricted to a safe alphabet. */
@@ -85,7 +86,13 @@ const metadataSchema = z.looseObject({
     }),
   language: z
     .enum(LANGUAGES, {
-      error: (issue) => `unknown language ${JSON.stringify(issue.input)}: use "en" or "nl", or leave it out to detect it`,
+      error: (issue) => {
+        // A language the pipeline does not analyse ("de") is named as such; anything else is no language code.
+        const name = typeof issue.input === "string" ? languageName(issue.input) : null;
+        return name
+          ? `${JSON.stringify(issue.input)} (${name}) is not analysed: only English ("en") and Dutch ("nl") are; take the article out of the corpus`
+          : `unknown language ${JSON.stringify(issue.input)}: use "en" or "nl", or leave it out to detect it`;
+      },
     })
     .nullish(),
   title: optionalText,
@@ -118,7 +125,7 @@ export interface ValidatedMetadata {
  * normalised metadata or every problem found, each naming `file` and the field.
  * Unknown fields are never rejected: they are kept, with sorted keys, in `meta.extra`.
  * @example validateMetadata({ id: "a", language: "fr" }, "a.md").errors[0].message
- *   // 'unknown language "fr": use "en" or "nl", or leave it out to detect it'
+ *   // '"fr" (French) is not analysed: only English ("en") and Dutch ("nl") are; take the article out of the corpus'
  */
 export function validateMetadata(
   raw: Readonly<Record<string, unknown>>,

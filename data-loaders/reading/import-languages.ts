@@ -26,8 +26,11 @@ const names = new Intl.DisplayNames(["en"], { type: "language", fallback: "code"
  */
 export function languageName(code: string): string | null {
   try {
-    const name = names.of(code);
-    return name && name.toLowerCase() !== code.toLowerCase() && code !== "und" ? name : null;
+    // The primary subtag must name a language by itself ("xx-nonsense" would read as "xx (NONSENSE)").
+    const primary = code.split(/[-_]/)[0]!;
+    const base = names.of(primary);
+    if (!base || base.toLowerCase() === primary.toLowerCase() || primary.toLowerCase() === "und") return null;
+    return names.of(code) ?? null;
   } catch {
     return null; // not a well-formed language tag
   }

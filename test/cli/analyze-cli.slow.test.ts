@@ -143,7 +143,7 @@ describe("npm run analyze", () => {
     const { status, stderr } = await runAnalyze([join(dir, "bad"), "--patterns", join(dir, "p.yaml")]);
     expect(status).toBe(1);
     expect(stderr).toMatch(/p\.yaml: /);
-    expect(stderr).toContain('a.md: language: unknown language "fr"');
+    expect(stderr).toContain('a.md: language: "fr" (French) is not analysed');
   });
   it("says which long article it is reading, and --max-article-bytes rejects one that is too large", async () => {
     const body = "The minister said the talks would go on. Critics were not convinced.\n\n".repeat(16_000);

@@ -49,10 +49,20 @@ describe("indexCorpus(folder) rejects bad input, naming file and field", () => {
     expect(await errorsOf(dir)).toEqual([{ file: "b/same.md", field: "id", message: 'duplicate id "same", already used by a.md' }]);
   });
 
-  it("reports an unknown language value", async () => {
+  it("says a language code that names no language is unknown", async () => {
+    const dir = writeCorpus({ "a.md": `---\nlanguage: xx-nonsense\n---\n${EN_BODY}` });
+    expect(await errorsOf(dir)).toEqual([
+      { file: "a.md", field: "language", message: 'unknown language "xx-nonsense": use "en" or "nl", or leave it out to detect it' },
+    ]);
+  });
+  it("names a declared language the pipeline does not analyse, and says what to do", async () => {
     const dir = writeCorpus({ "a.md": `---\nlanguage: fr\n---\n${EN_BODY}` });
     expect(await errorsOf(dir)).toEqual([
-      { file: "a.md", field: "language", message: 'unknown language "fr": use "en" or "nl", or leave it out to detect it' },
+      {
+        file: "a.md",
+        field: "language",
+        message: '"fr" (French) is not analysed: only English ("en") and Dutch ("nl") are; take the article out of the corpus',
+      },
     ]);
   });
 

@@ -30,7 +30,11 @@ describe("indexCorpus(folder) with files it cannot read", () => {
     expect(await corpusErrors(dir)).toEqual([
       { file: "locked", field: "folder", message: "cannot be read: permission denied (EACCES)" },
       { file: "b-locked.md", field: "file", message: "cannot be read: permission denied (EACCES)" },
-      { file: "c.md", field: "language", message: 'unknown language "fr": use "en" or "nl", or leave it out to detect it' },
+      {
+        file: "c.md",
+        field: "language",
+        message: '"fr" (French) is not analysed: only English ("en") and Dutch ("nl") are; take the article out of the corpus',
+      },
     ]);
   });
 
@@ -39,7 +43,11 @@ describe("indexCorpus(folder) with files it cannot read", () => {
     symlinkSync("/proc/self/mem", join(dir, "b.md"));
     expect(await corpusErrors(dir)).toEqual([
       { file: "b.md", field: "file", message: "cannot be read: an input/output error (EIO)" },
-      { file: "c.md", field: "language", message: 'unknown language "fr": use "en" or "nl", or leave it out to detect it' },
+      {
+        file: "c.md",
+        field: "language",
+        message: '"fr" (French) is not analysed: only English ("en") and Dutch ("nl") are; take the article out of the corpus',
+      },
     ]);
     const jsonl = join(dir, "corpus.jsonl");
     symlinkSync("/proc/self/mem", jsonl);

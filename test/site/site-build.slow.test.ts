@@ -47,7 +47,7 @@ describe("npm run build", () => {
     expect(result.status).not.toBe(0);
     const output = result.stdout + result.stderr;
     expect(output).toContain("corpus: 2 errors:");
-    expect(output).toContain('a.md: language: unknown language "fr"');
+    expect(output).toContain('a.md: language: "fr" (French) is not analysed');
     expect(output).toContain('b.md: published: "2024-02-30" is not a valid ISO date');
     // The project's own message, once, without Framework's bug-report tip or a stack trace.
     expect(output).toContain("build: fix the errors above; nothing was built");
