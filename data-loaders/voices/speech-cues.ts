@@ -150,22 +150,7 @@ export function compileSpeechCues(
   }
   const data = parsed.data;
   const errors: CorpusError[] = [];
-  const compileList = (id: string, field: string, list: { en: string[]; nl: string[] }): TermList => {
-    const terms: Record<Language, EntryTerm[]> = { en: [], nl: [] };
-    for (const language of ["en", "nl"] as const) {
-      list[language].forEach((term, i) => {
-        try {
-          terms[language].push({
-            term: compileTerm(term, { caseSensitive: /\p{Lu}/u.test(term) && field.startsWith("speakers") }),
-            form: null,
-          });
-        } catch (error) {
-          errors.push({ file, field: `${field}.${language}.${i}`, message: `term ${JSON.stringify(term)} ${(error as Error).message}` });
-        }
-      });
-    }
-    return { id, terms };
-  };
+  const compileList = (id: string, field: string, list: WordLists) => compileTermList(id, field, list, file, errors);
   const cues = compileList("cues", "cues", data.cues);
   const thoughtCues = compileList("thought", "thoughtCues", data.thoughtCues);
   const clauseCues = compileList("clause", "clauseCues", data.clauseCues);
@@ -175,47 +160,11 @@ export function compileSpeechCues(
   const idioms = compileList("idiom", "idioms", data.idioms);
   const sourcePrepositions = compileList("source-prepositions", "sourcePrepositions", data.sourcePrepositions);
   const soCalled = compileList("soCalled", "soCalled", data.soCalled);
-  const s = data.speakers;
-  const titles = (["government", "expert", "other-media"] as const).map((type) =>
-    compileList(type, `speakers.titles.${type}`, s.titles[type]),
-  );
-  const bodies = s.bodies.map((body, i) => compileList(String(i), `speakers.bodies.${i}.aliases`, body.aliases));
-  const sets = (list: { en: string[]; nl: string[] }): WordSets => ({ en: new Set(list.en), nl: new Set(list.nl) });
-  // genericTitles came with speech cues 3.1.0; an older file has none.
-  const lists = { ...s.grammar, genericTitles: s.grammar.genericTitles ?? { en: [], nl: [] } };
-  const grammar = Object.fromEntries(Object.entries(lists).map(([key, list]) => [key, sets(list)])) as SpeakerWords["grammar"];
-  const speakerWords: SpeakerWords = {
-    titles,
-    groups: compileList("group", "speakers.groups", s.groups),
-    groupModifiers: sets(s.groupModifiers),
-    anonymous: compileList("anonymous", "speakers.anonymous", s.anonymous),
-    documents: compileList("document", "speakers.documents", s.documents),
-    bodies,
-    bodyNames: s.bodies.map(({ name, type }) => ({ name, type })),
-    grammar,
-  };
-  // Every source preposition must also be found by a cue, so the quotation finder sees it.
-  const isCue = (language: Language, written: string) =>
-    cues.terms[language].some(({ term }) => {
-      term.regex.lastIndex = 0;
-      return term.regex.exec(written)?.[0].length === written.length;
-    });
-  for (const language of ["en", "nl"] as const) {
-    data.sourcePrepositions[language].forEach((term, i) => {
-      if (!isCue(language, term))
-        errors.push({
-          file,
-          field: `sourcePrepositions.${language}.${i}`,
-          message: `"${term}" must also be found by a term in cues.${language}`,
-        });
-    });
-  }
+  const speakers = compileSpeakerWords(data.speakers, compileList);
+  checkSourcePrepositions(cues, data.sourcePrepositions, file, errors);
   if (errors.length) return { speechCues: null, errors };
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const lower = (list: { en: string[]; nl: string[] }) => ({
-    en: list.en.map((w) => w.toLowerCase()),
-    nl: list.nl.map((w) => w.toLowerCase()),
-  });
+  const lower = (list: WordLists) => ({ en: list.en.map((w) => w.toLowerCase()), nl: list.nl.map((w) => w.toLowerCase()) });
   return {
     speechCues: {
       stamp: { id: data.id, version: data.version, sha256 },
@@ -230,8 +179,76 @@ export function compileSpeechCues(
       soCalled,
       authorCredit: lower(data.authorCredit),
       byline: lower(data.byline),
-      speakers: speakerWords,
+      speakers,
     },
     errors: [],
   };
+}
+
+/** A list of words or terms per language, as the file gives it. */
+type WordLists = { en: string[]; nl: string[] };
+
+/**
+ * A list's terms compiled per language; a term that does not compile is an error naming its field. Speaker
+ * terms with a capital letter match case-sensitively ("CNN", not "cnn").
+ */
+function compileTermList(id: string, field: string, list: WordLists, file: string, errors: CorpusError[]): TermList {
+  const terms: Record<Language, EntryTerm[]> = { en: [], nl: [] };
+  for (const language of ["en", "nl"] as const) {
+    list[language].forEach((term, i) => {
+      try {
+        terms[language].push({
+          term: compileTerm(term, { caseSensitive: /\p{Lu}/u.test(term) && field.startsWith("speakers") }),
+          form: null,
+        });
+      } catch (error) {
+        errors.push({ file, field: `${field}.${language}.${i}`, message: `term ${JSON.stringify(term)} ${(error as Error).message}` });
+      }
+    });
+  }
+  return { id, terms };
+}
+
+/** The words that name and type speakers: titles, groups, anonymous phrases, documents, named bodies and the grammar's word sets. */
+function compileSpeakerWords(
+  s: z.infer<typeof schema>["speakers"],
+  compileList: (id: string, field: string, list: WordLists) => TermList,
+): SpeakerWords {
+  const titles = (["government", "expert", "other-media"] as const).map((type) =>
+    compileList(type, `speakers.titles.${type}`, s.titles[type]),
+  );
+  const bodies = s.bodies.map((body, i) => compileList(String(i), `speakers.bodies.${i}.aliases`, body.aliases));
+  const sets = (list: WordLists): WordSets => ({ en: new Set(list.en), nl: new Set(list.nl) });
+  // genericTitles came with speech cues 3.1.0; an older file has none.
+  const lists = { ...s.grammar, genericTitles: s.grammar.genericTitles ?? { en: [], nl: [] } };
+  const grammar = Object.fromEntries(Object.entries(lists).map(([key, list]) => [key, sets(list)])) as SpeakerWords["grammar"];
+  return {
+    titles,
+    groups: compileList("group", "speakers.groups", s.groups),
+    groupModifiers: sets(s.groupModifiers),
+    anonymous: compileList("anonymous", "speakers.anonymous", s.anonymous),
+    documents: compileList("document", "speakers.documents", s.documents),
+    bodies,
+    bodyNames: s.bodies.map(({ name, type }) => ({ name, type })),
+    grammar,
+  };
+}
+
+/** Every source preposition must also be found by a cue, so the quotation finder sees it: else an error. */
+function checkSourcePrepositions(cues: TermList, prepositions: WordLists, file: string, errors: CorpusError[]): void {
+  const isCue = (language: Language, written: string) =>
+    cues.terms[language].some(({ term }) => {
+      term.regex.lastIndex = 0;
+      return term.regex.exec(written)?.[0].length === written.length;
+    });
+  for (const language of ["en", "nl"] as const) {
+    prepositions[language].forEach((term, i) => {
+      if (!isCue(language, term))
+        errors.push({
+          file,
+          field: `sourcePrepositions.${language}.${i}`,
+          message: `"${term}" must also be found by a term in cues.${language}`,
+        });
+    });
+  }
 }
