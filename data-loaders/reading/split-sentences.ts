@@ -99,6 +99,36 @@ export function splitSentences(
   blocks: readonly Block[],
 ): { sentences: Sentence[]; tokens: Token[]; tags: Map<number, string> | null } {
   const its = nlp.its;
+  const { pieces, joined } = joinBlocks(masked, blocks);
+  if (!joined) return { sentences: [], tokens: [], tags: null };
+  const doc = nlp.readDoc(joined);
+  // With wink's tagger in the pipeline ("pos"), every token's Universal POS tag by its body offset.
+  const pos = (doc.pipeConfig() as unknown as Record<string, boolean>).pos ? (doc.tokens().out(its.pos) as string[]) : null;
+  const values = doc.tokens().out(its.value) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const read: ReadTokens = { masked, values, types, ...tokenPlaces(values, spaces, types, pieces, pos), sentences: [], tokens: [] };
+  // The sentences' token spans in one call (`each` would build an item with its own methods per sentence).
+  for (const [first, last] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
+    let from = first;
+    for (let i = first + 1; i <= last; i++) {
+      if (isSeparator(read, i)) continue;
+      if (isSeparator(read, from)) from = i;
+      else if (read.blockOf[i] !== read.blockOf[from]) {
+        emitSentence(read, from, i - 1);
+        from = i;
+      }
+    }
+    emitSentence(read, from, last);
+  }
+  return { sentences: read.sentences, tokens: read.tokens, tags: read.tags };
+}
+
+/**
+ * The analysed blocks joined by blank lines, each trimmed, its line breaks made spaces and its long runs
+ * broken (the text wink reads), with where each piece starts in the joined text and in the body.
+ */
+function joinBlocks(masked: string, blocks: readonly Block[]): { pieces: Piece[]; joined: string } {
   const pieces: Piece[] = [];
   let joined = "";
   for (const block of blocks) {
@@ -111,18 +141,31 @@ export function splitSentences(
     pieces.push({ block: block.index, joinedStart: joined.length, bodyStart: block.start + lead, length: text.length });
     joined += text;
   }
-  const sentences: Sentence[] = [];
-  const tokens: Token[] = [];
-  if (!joined) return { sentences, tokens, tags: null };
+  return { pieces, joined };
+}
 
-  const doc = nlp.readDoc(joined);
-  const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const types = doc.tokens().out(its.type) as string[];
-  // With wink's tagger in the pipeline ("pos"), every token's Universal POS tag by its body offset.
-  const pos = (doc.pipeConfig() as unknown as Record<string, boolean>).pos ? (doc.tokens().out(its.pos) as string[]) : null;
+/** wink's tokens of one article as splitSentences reads them, and the sentences and tokens made so far. */
+interface ReadTokens {
+  readonly masked: string;
+  readonly values: readonly string[];
+  readonly types: readonly string[];
+  /** Each token's body offset and block (undefined for the separators between blocks). */
+  readonly starts: readonly number[];
+  readonly blockOf: readonly number[];
+  readonly tags: Map<number, string> | null;
+  readonly sentences: Sentence[];
+  readonly tokens: Token[];
+}
+
+/** The body offset and block of every token, and (with tags) each token's tag by its offset. */
+function tokenPlaces(
+  values: readonly string[],
+  spaces: readonly string[],
+  types: readonly string[],
+  pieces: readonly Piece[],
+  pos: readonly string[] | null,
+): { starts: number[]; blockOf: number[]; tags: Map<number, string> | null } {
   const tags = pos ? new Map<number, string>() : null;
-  // Body offset and block of every token.
   const starts = new Array<number>(values.length);
   const blockOf = new Array<number>(values.length);
   let at = 0;
@@ -140,55 +183,49 @@ export function splitSentences(
     if (pos) tags!.set(starts[i]!, pos[i]!);
     at += values[i]!.length;
   }
+  return { starts, blockOf, tags };
+}
 
-  // wink keeps the "\n\n" separators as tokens of type tabCRLF, and after "wow..just" it emits an empty word
-  // token between the stops: neither belongs to a sentence.
-  const separator = (i: number) => types[i] === "tabCRLF" || values[i] === "";
-  const emit = (first: number, last: number) => {
-    while (first <= last && separator(first)) first++;
-    while (last >= first && separator(last)) last--;
-    if (first > last) return;
-    const previous = sentences[sentences.length - 1];
-    let hasWord = false;
-    for (let i = first; i <= last && !hasWord; i++) hasWord = types[i] === "word" || types[i] === "number";
-    // A "sentence" without a word (the second stop of "wow..") is the end of the sentence before it; so is
-    // one glued to a full stop with no space between: wink ends a sentence inside "example-policy.com" and
-    // "report.pdf", but a sentence never starts without white space after the stop.
-    const glued = !!previous && previous.end === starts[first] && masked[previous.end - 1] === "." && isWordChar(masked[starts[first]!]);
-    // Nor does one start with a lower-case letter: after "Rep. Earl Blumenauer (D-Ore.) said" wink ends a
-    // sentence at the abbreviation's stop.
-    const continued = !!previous && /[.)]/u.test(masked[previous.end - 1] ?? "") && /^\p{Ll}/u.test(masked[starts[first]!] ?? "");
-    let index: number;
-    if ((!hasWord || glued || continued) && previous && previous.block === blockOf[first]) {
-      index = previous.index;
-      sentences[index] = { ...previous, end: starts[last]! + values[last]!.length };
-    } else {
-      index = sentences.length;
-      sentences.push({ index, start: starts[first]!, end: starts[last]! + values[last]!.length, block: blockOf[first]! });
-    }
-    for (let i = first; i <= last; i++) {
-      if (separator(i)) continue;
-      const value = values[i]!;
-      const start = starts[i]!;
-      const type = types[i]!;
-      // Only word and number tokens can start a word; "’s" is a word token that does not.
-      const wordStart = (type === "word" || type === "number") && isWordChar(value[0]!) && (start === 0 || !isWordChar(masked[start - 1]!));
-      const word = wordStart ? leadingWord(value).toLowerCase() : "";
-      tokens.push({ start, end: start + value.length, sentence: index, type, value, word });
-    }
-  };
-  // The sentences' token spans in one call (`each` would build an item with its own methods per sentence).
-  for (const [first, last] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
-    let from = first;
-    for (let i = first + 1; i <= last; i++) {
-      if (separator(i)) continue;
-      if (separator(from)) from = i;
-      else if (blockOf[i] !== blockOf[from]) {
-        emit(from, i - 1);
-        from = i;
-      }
-    }
-    emit(from, last);
+/**
+ * wink keeps the "\n\n" separators as tokens of type tabCRLF, and after "wow..just" it emits an empty word
+ * token between the stops: neither belongs to a sentence.
+ */
+function isSeparator(read: ReadTokens, i: number): boolean {
+  return read.types[i] === "tabCRLF" || read.values[i] === "";
+}
+
+/**
+ * Adds tokens first..last (one block) as a sentence, or to the sentence before it when they do not start
+ * one: no word (the second stop of "wow.."), glued to a full stop with no space between (wink ends a sentence
+ * inside "example-policy.com" and "report.pdf"), or starting in lower case after a stop or bracket (after
+ * "Rep. Earl Blumenauer (D-Ore.) said" wink ends a sentence at the abbreviation's stop).
+ */
+function emitSentence(read: ReadTokens, first: number, last: number): void {
+  const { masked, values, types, starts, blockOf, sentences } = read;
+  while (first <= last && isSeparator(read, first)) first++;
+  while (last >= first && isSeparator(read, last)) last--;
+  if (first > last) return;
+  const previous = sentences[sentences.length - 1];
+  let hasWord = false;
+  for (let i = first; i <= last && !hasWord; i++) hasWord = types[i] === "word" || types[i] === "number";
+  const glued = !!previous && previous.end === starts[first] && masked[previous.end - 1] === "." && isWordChar(masked[starts[first]!]);
+  const continued = !!previous && /[.)]/u.test(masked[previous.end - 1] ?? "") && /^\p{Ll}/u.test(masked[starts[first]!] ?? "");
+  let index: number;
+  if ((!hasWord || glued || continued) && previous && previous.block === blockOf[first]) {
+    index = previous.index;
+    sentences[index] = { ...previous, end: starts[last]! + values[last]!.length };
+  } else {
+    index = sentences.length;
+    sentences.push({ index, start: starts[first]!, end: starts[last]! + values[last]!.length, block: blockOf[first]! });
   }
-  return { sentences, tokens, tags };
+  for (let i = first; i <= last; i++) {
+    if (isSeparator(read, i)) continue;
+    const value = values[i]!;
+    const start = starts[i]!;
+    const type = types[i]!;
+    // Only word and number tokens can start a word; "’s" is a word token that does not.
+    const wordStart = (type === "word" || type === "number") && isWordChar(value[0]!) && (start === 0 || !isWordChar(masked[start - 1]!));
+    const word = wordStart ? leadingWord(value).toLowerCase() : "";
+    read.tokens.push({ start, end: start + value.length, sentence: index, type, value, word });
+  }
 }
