@@ -90,117 +90,146 @@ export interface IndexOptions extends imports.ImportOptions {
  * @param input a folder (read recursively), a `.md`, `.jsonl`, `.csv`, `.tsv` or `.json` file
  */
 export async function indexCorpus(input: string, options: IndexOptions = {}): Promise<CorpusEntry[]> {
-  const maxBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
-  const entries: CorpusEntry[] = [];
-  const errors: CorpusError[] = [];
-  const run = imports.startImport(options, errors);
-  const tooLarge = (file: string, bytes: number, what: string) =>
-    errors.push({
+  const stat = statOrNull(input);
+  if (!stat) throw new CorpusValidationError([{ file: input, field: "input", message: "no such file or folder" }]);
+  if (stat instanceof Error) throw new CorpusValidationError([{ file: input, field: "input", message: `cannot be read: ${stat.message}` }]);
+  const index = new CorpusIndexer(options);
+  const extension = extname(input).toLowerCase();
+  if (stat.isDirectory()) index.readFolder(input);
+  else if (extension === ".jsonl") await index.readJsonLines(input);
+  else if (MARKDOWN_EXTENSIONS.has(extension)) index.readMarkdownFile(input, basename(input));
+  else if (imports.isTableFile(input))
+    for (const item of imports.readTableCorpus(input, index.run, index.errors)) index.accept(item.result, item.locator);
+  else {
+    const kinds = "a folder of .md or .txt articles, a .md, .jsonl, .csv, .tsv or .json file";
+    index.errors.push({ file: input, field: "input", message: `must be ${kinds}` });
+  }
+  return index.finish(input);
+}
+
+/** The state of indexCorpus: the entries and errors so far, the import settings, the size limit. */
+class CorpusIndexer {
+  readonly entries: CorpusEntry[] = [];
+  readonly errors: CorpusError[] = [];
+  readonly run: ReturnType<typeof imports.startImport>;
+  private readonly maxBytes: number;
+
+  constructor(options: IndexOptions) {
+    this.maxBytes = options.maxArticleBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
+    this.run = imports.startImport(options, this.errors);
+  }
+
+  private tooLarge(file: string, bytes: number, what: string): void {
+    this.errors.push({
       file,
       field: "body",
-      message: `${what} ${formatBytes(bytes)}, over the limit of ${formatBytes(maxBytes)} per article; split it, or raise the limit (--max-article-bytes or MAX_ARTICLE_BYTES)`,
+      message: `${what} ${formatBytes(bytes)}, over the limit of ${formatBytes(this.maxBytes)} per article; split it, or raise the limit (--max-article-bytes or MAX_ARTICLE_BYTES)`,
     });
-  // A file far over the limit is refused before it is read into memory.
-  const fileTooLarge = (path: string, file: string) => {
-    const stat = attempt(() => statSync(path), file, errors);
+  }
+
+  /** Whether a file is far over the limit (reported): such a file is refused before it is read into memory. */
+  private fileTooLarge(path: string, file: string): boolean {
+    const stat = attempt(() => statSync(path), file, this.errors);
     if (!stat) return true; // reported: it cannot be read
-    const size = stat.size;
-    if (size <= maxBytes + METADATA_ALLOWANCE) return false;
-    tooLarge(file, size, "the file is");
+    if (stat.size <= this.maxBytes + METADATA_ALLOWANCE) return false;
+    this.tooLarge(file, stat.size, "the file is");
     return true;
-  };
-  const accept = (result: ParseResult, locator: Locator) => {
-    errors.push(...result.errors);
+  }
+
+  /** Takes a parsed article into the index (its language declared or detected), or its errors. */
+  accept(result: ParseResult, locator: Locator): void {
+    this.errors.push(...result.errors);
     const article = result.article;
     if (!article) return;
-    if (!imports.isImportLocator(locator)) run.noteLookalikes(article);
+    if (!imports.isImportLocator(locator)) this.run.noteLookalikes(article);
     const bytes = Buffer.byteLength(article.text, "utf8");
-    if (bytes > maxBytes) return void tooLarge(article.source, bytes, "the body is");
+    if (bytes > this.maxBytes) return void this.tooLarge(article.source, bytes, "the body is");
     let language = article.language;
     let languageSource: CorpusEntry["languageSource"] = "declared";
     if (!language) {
       const detection = detectLanguage(maskRanges(article.text, findMarkup(article.text)));
       if (!detection.language && detection.code !== "und")
-        return void run.languages.add(article.source, article.id, detection.code, "detected");
+        return void this.run.languages.add(article.source, article.id, detection.code, "detected");
       if (!detection.language) {
-        errors.push({ file: article.source, field: "language", message: `not declared, and ${detection.reason}; add language: en or nl` });
+        this.errors.push({
+          file: article.source,
+          field: "language",
+          message: `not declared, and ${detection.reason}; add language: en or nl`,
+        });
         return;
       }
       language = detection.language;
       languageSource = "detected";
     }
     const entry = { id: article.id, source: article.source, language, languageSource, bytes, locator };
-    entries.push({ ...entry, readHash: articleHash(asRead(article, entry)) });
-  };
-  const acceptMarkdown = (path: string, file: string) => {
+    this.entries.push({ ...entry, readHash: articleHash(asRead(article, entry)) });
+  }
+
+  /** A Markdown article, unless its file is far over the limit. */
+  readMarkdownFile(path: string, file: string): void {
+    if (this.fileTooLarge(path, file)) return;
     const defaultId = basename(path, extname(path));
     const result = readMarkdown(path, file, defaultId);
-    accept(result, { kind: "markdown", path, defaultId, frontMatter: result.frontMatter });
-  };
+    this.accept(result, { kind: "markdown", path, defaultId, frontMatter: result.frontMatter });
+  }
 
-  const stat = statOrNull(input);
-  if (!stat) throw new CorpusValidationError([{ file: input, field: "input", message: "no such file or folder" }]);
-  if (stat instanceof Error) throw new CorpusValidationError([{ file: input, field: "input", message: `cannot be read: ${stat.message}` }]);
-  if (stat.isDirectory()) {
+  /** A folder, read recursively: Markdown articles, and .txt files with their side table; any other file is an error. */
+  readFolder(input: string): void {
     const label = (path: string) => relative(input, path).split(sep).join("/");
     const texts: string[] = [];
-    for (const path of listFiles(input, input, errors)) {
+    for (const path of listFiles(input, input, this.errors)) {
       const file = label(path);
-      if (imports.isTextCorpusFile(path, input)) {
-        texts.push(path);
-        continue;
-      }
-      if (!MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())) {
+      if (imports.isTextCorpusFile(path, input)) texts.push(path);
+      else if (MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())) this.readMarkdownFile(path, file);
+      else {
         const message = "is not an article (.md or .txt); move it out of the corpus folder, or import it (npm run import)";
-        errors.push({ file, field: "file", message });
-        continue;
+        this.errors.push({ file, field: "file", message });
       }
-      if (fileTooLarge(path, file)) continue;
-      acceptMarkdown(path, file);
     }
-    for (const item of imports.readTextCorpus(input, texts, label, run, errors)) accept(item.result, item.locator);
-  } else if (extname(input).toLowerCase() === ".jsonl") {
-    const fieldMap = imports.mapSetting(run);
-    for await (const line of readLines(input, basename(input), errors)) {
+    for (const item of imports.readTextCorpus(input, texts, label, this.run, this.errors)) this.accept(item.result, item.locator);
+  }
+
+  /** A JSON Lines file, line by line (blank lines skipped), each line located by its bytes for reading again. */
+  async readJsonLines(input: string): Promise<void> {
+    const fieldMap = imports.mapSetting(this.run);
+    for await (const line of readLines(input, basename(input), this.errors)) {
       const file = `${basename(input)}:${line.number}`;
       if (line.bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)) continue; // blank line
-      if (line.bytes.length > maxBytes + METADATA_ALLOWANCE) {
-        tooLarge(file, line.bytes.length, "the line is");
+      if (line.bytes.length > this.maxBytes + METADATA_ALLOWANCE) {
+        this.tooLarge(file, line.bytes.length, "the line is");
         continue;
       }
       const decoded = decodeUtf8(line.bytes, file, " of the line");
-      const result = decoded.text === null ? { article: null, errors: decoded.errors } : run.parseJsonLine(decoded.text, file);
-      accept(result, { kind: "jsonl", path: input, byteStart: line.byteStart, byteLength: line.bytes.length, fieldMap });
+      const result = decoded.text === null ? { article: null, errors: decoded.errors } : this.run.parseJsonLine(decoded.text, file);
+      this.accept(result, { kind: "jsonl", path: input, byteStart: line.byteStart, byteLength: line.bytes.length, fieldMap });
     }
-  } else if (MARKDOWN_EXTENSIONS.has(extname(input).toLowerCase())) {
-    if (!fileTooLarge(input, basename(input))) acceptMarkdown(input, basename(input));
-  } else if (imports.isTableFile(input)) {
-    for (const item of imports.readTableCorpus(input, run, errors)) accept(item.result, item.locator);
-  } else {
-    const kinds = "a folder of .md or .txt articles, a .md, .jsonl, .csv, .tsv or .json file";
-    errors.push({ file: input, field: "input", message: `must be ${kinds}` });
   }
 
-  // Ids name published files (articles/<id>.json): two ids that differ only in case would overwrite each
-  // other on a case-insensitive disk (macOS, Windows), so they count as duplicates.
-  const byId = new Map<string, CorpusEntry>();
-  for (const entry of entries) {
-    const first = byId.get(entry.id.toLowerCase());
-    if (!first) byId.set(entry.id.toLowerCase(), entry);
-    else if (first.id === entry.id)
-      errors.push({ file: entry.source, field: "id", message: `duplicate id "${entry.id}", already used by ${first.source}` });
-    else {
-      errors.push({
-        file: entry.source,
-        field: "id",
-        message: `id "${entry.id}" differs only in case from "${first.id}" (${first.source}); their published files would clash on a case-insensitive disk`,
-      });
+  /**
+   * The entries sorted by id, or every error at once. Ids name published files (articles/<id>.json): two
+   * ids that differ only in case would overwrite each other on a case-insensitive disk (macOS, Windows), so
+   * they count as duplicates.
+   */
+  finish(input: string): CorpusEntry[] {
+    const byId = new Map<string, CorpusEntry>();
+    for (const entry of this.entries) {
+      const first = byId.get(entry.id.toLowerCase());
+      if (!first) byId.set(entry.id.toLowerCase(), entry);
+      else if (first.id === entry.id)
+        this.errors.push({ file: entry.source, field: "id", message: `duplicate id "${entry.id}", already used by ${first.source}` });
+      else {
+        this.errors.push({
+          file: entry.source,
+          field: "id",
+          message: `id "${entry.id}" differs only in case from "${first.id}" (${first.source}); their published files would clash on a case-insensitive disk`,
+        });
+      }
     }
+    this.errors.push(...this.run.finish(input));
+    if (this.errors.length) throw new CorpusValidationError(this.errors);
+    if (!this.entries.length) throw new CorpusValidationError([{ file: input, field: "input", message: "contains no articles" }]);
+    return this.entries.sort((a, b) => compareIds(a.id, b.id));
   }
-  errors.push(...run.finish(input));
-  if (errors.length) throw new CorpusValidationError(errors);
-  if (!entries.length) throw new CorpusValidationError([{ file: input, field: "input", message: "contains no articles" }]);
-  return entries.sort((a, b) => compareIds(a.id, b.id));
 }
 
 /** Reads one indexed article again, in full. */
