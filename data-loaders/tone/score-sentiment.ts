@@ -165,7 +165,40 @@ export function scoreSentence(
   if (from !== 0 || to !== tokens.length) tokens = tokens.slice(from, to);
   // Lower-cased token values, computed only for the tokens the rules look at.
   const lowered: (string | undefined)[] = new Array(tokens.length);
-  const wordAt = (i: number): string => (lowered[i] ??= normal(tokens[i]!.value));
+  const read: ReadSentence = { tokens, rules, wordAt: (i) => (lowered[i] ??= normal(tokens[i]!.value)) };
+  const { values, negated } = wordValues(read, lexicon);
+  if (rules.clauseFinalNegationReach > 0) negateClauseFinal(read, values, negated);
+  const contrastAt = tokens.findIndex((t, i) => t.type === "word" && rules.contrast.has(read.wordAt(i)));
+  if (contrastAt >= 0) {
+    for (let i = 0; i < values.length; i++) if (values[i] !== 0) values[i]! *= i < contrastAt ? rules.beforeContrast : rules.afterContrast;
+  }
+  const partial = values.reduce((sum, v) => sum + v, 0);
+  if (partial !== 0 && rules.exclamation > 0) {
+    let marks = 0;
+    for (let i = 0; i < tokens.length && marks < 4; i++) {
+      if (tokens[i]!.value.includes("!")) {
+        values[i] = Math.sign(partial) * rules.exclamation;
+        marks++;
+      }
+    }
+  }
+  return normalisedScore(tokens, values, rules.alpha);
+}
+
+/** One sentence as scoreSentence reads it: its tokens, the rules, and each token's lower-cased word. */
+interface ReadSentence {
+  readonly tokens: readonly Token[];
+  readonly rules: SentimentRules;
+  readonly wordAt: (i: number) => string;
+}
+
+/**
+ * Each token's value: its lexicon score, unless it is one of the rules' own words ("zeer" is "very", not the
+ * noun "pain") or a capitalised word inside the sentence (a name); with caps emphasis, boosters and dampeners
+ * up to three words before it, and negation within the negation scope. Which tokens were negated, too.
+ */
+function wordValues(read: ReadSentence, lexicon: SentimentLexicon): { values: number[]; negated: boolean[] } {
+  const { tokens, rules, wordAt } = read;
   const values = new Array<number>(tokens.length).fill(0);
   const negated = new Array<boolean>(tokens.length).fill(false);
   const firstWord = tokens.findIndex((t) => t.type === "word");
@@ -177,7 +210,6 @@ export function scoreSentence(
     const word = wordAt(i);
     let value = lexicon(word) ?? 0;
     if (value === 0) continue;
-    // The rules' own words are never scored as sentiment words ("zeer" is "very", not the noun "pain").
     if (rules.negators.has(word) || rules.boosters.has(word) || rules.dampeners.has(word) || rules.contrast.has(word)) continue;
     if (type === "word" && UPPER.test(token.value[0]!)) {
       shouting ??= tokens.every((t) => t.type !== "word" || t.value.length < 2 || allCaps(t.value));
@@ -203,40 +235,34 @@ export function scoreSentence(
     }
     values[i] = value;
   }
-  if (rules.clauseFinalNegationReach > 0) {
-    for (let k = 0; k < tokens.length; k++) {
-      if (tokens[k]!.type !== "word" || !rules.negators.has(wordAt(k))) continue;
-      const next = tokens[k + 1];
-      if (next && !isBreak(next) && !rules.contrast.has(wordAt(k + 1))) continue;
-      for (let back = 1; back <= rules.clauseFinalNegationReach && k - back >= 0; back++) {
-        const j = k - back;
-        if (isBreak(tokens[j]!)) break;
-        if (values[j] !== 0) {
-          if (!negated[j]) {
-            values[j]! *= rules.negation;
-            negated[j] = true;
-          }
-          break;
+  return { values, negated };
+}
+
+/** A clause-final negator (Dutch "niet" before a break) negates the nearest scored word before it, once. */
+function negateClauseFinal(read: ReadSentence, values: number[], negated: boolean[]): void {
+  const { tokens, rules, wordAt } = read;
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k]!.type !== "word" || !rules.negators.has(wordAt(k))) continue;
+    const next = tokens[k + 1];
+    if (next && !isBreak(next) && !rules.contrast.has(wordAt(k + 1))) continue;
+    for (let back = 1; back <= rules.clauseFinalNegationReach && k - back >= 0; back++) {
+      const j = k - back;
+      if (isBreak(tokens[j]!)) break;
+      if (values[j] !== 0) {
+        if (!negated[j]) {
+          values[j]! *= rules.negation;
+          negated[j] = true;
         }
+        break;
       }
     }
   }
-  const contrastAt = tokens.findIndex((t, i) => t.type === "word" && rules.contrast.has(wordAt(i)));
-  if (contrastAt >= 0) {
-    for (let i = 0; i < values.length; i++) if (values[i] !== 0) values[i]! *= i < contrastAt ? rules.beforeContrast : rules.afterContrast;
-  }
-  const partial = values.reduce((sum, v) => sum + v, 0);
-  if (partial !== 0 && rules.exclamation > 0) {
-    let marks = 0;
-    for (let i = 0; i < tokens.length && marks < 4; i++) {
-      if (tokens[i]!.value.includes("!")) {
-        values[i] = Math.sign(partial) * rules.exclamation;
-        marks++;
-      }
-    }
-  }
+}
+
+/** The sentence score x/√(x²+α) of the values' sum, and each token's share of it, rounded (they sum to it). */
+function normalisedScore(tokens: readonly Token[], values: readonly number[], alpha: number): SentenceScore {
   const raw = values.reduce((sum, v) => sum + v, 0);
-  const k = 1 / Math.sqrt(raw * raw + rules.alpha);
+  const k = 1 / Math.sqrt(raw * raw + alpha);
   const contributions: Contribution[] = [];
   let score = 0;
   for (let i = 0; i < values.length; i++) {
