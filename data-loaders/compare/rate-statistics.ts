@@ -126,75 +126,90 @@ export function rateTable(
   const { resamples, seed } = bootstrapSettings(options);
   const sorted = [...categories].sort(compareIds);
   const position = new Map(sorted.map((category, i) => [category, i]));
+  const table: RateTableSettings = { grouping, sorted, options, resamples, seed };
   const rows: RateRow[] = [];
   for (const [group, members] of groupsOf(articles, grouping)) {
-    // Each member's non-zero counts by category slot, as one compressed row per member.
-    const n = members.length;
-    const words = Float64Array.from(members, (member) => member.words);
-    const rowStart = new Int32Array(n + 1);
-    const slots: number[] = [];
-    const held: number[] = [];
-    for (let m = 0; m < n; m++) {
-      for (const [category, count] of Object.entries(members[m]!.counts)) {
-        const slot = position.get(category);
-        if (slot === undefined || !count) continue;
-        slots.push(slot);
-        held.push(count);
-      }
-      rowStart[m + 1] = slots.length;
-    }
-    const slot = Int32Array.from(slots);
-    const count = Float64Array.from(held);
+    const counts = compressedCounts(members, position);
     const settings = JSON.stringify(["rate", grouping, group, resamples, seed, sorted]);
-    rows.push(
-      ...keptRows(options, [settings, words, rowStart, slot, count], () => rateRows(group, settings, words, rowStart, slot, count)),
-    );
+    const parts = [settings, counts.words, counts.rowStart, counts.slot, counts.count];
+    rows.push(...keptRows(options, parts, () => rateRows(table, group, settings, counts)));
   }
   return rows;
+}
 
-  /** The rows of one group from its members' words and compressed counts. */
-  function rateRows(
-    group: string,
-    settings: string,
-    words: Float64Array,
-    rowStart: Int32Array,
-    slot: Int32Array,
-    count: Float64Array,
-  ): RateRow[] {
-    const n = words.length;
-    const C = sorted.length;
-    const totals = new Float64Array(C);
-    for (let k = 0; k < slot.length; k++) totals[slot[k]!]! += count[k]!;
-    const groupWords = words.reduce((sum, w) => sum + w, 0);
-    let intervals: Array<[number, number]> | null = null;
-    if (n >= 2) {
-      const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
-      const { sums, resampledWords } = rateSums(options, settings, draws, resamples, C, { words, rowStart, slot, count });
-      intervals = sorted.map((_, c) => {
-        const result = new Float64Array(resamples);
-        for (let r = 0; r < resamples; r++) {
-          const w = resampledWords[r]!;
-          result[r] = w > 0 ? (1000 * sums[r * C + c]!) / w : 0;
-        }
-        const { low, high } = percentileInterval(result);
-        return [low, high];
-      });
+/** What every group of one rate table shares: the grouping, the categories in order, the bootstrap settings. */
+interface RateTableSettings {
+  readonly grouping: string;
+  readonly sorted: readonly string[];
+  readonly options: BootstrapOptions;
+  readonly resamples: number;
+  readonly seed: number;
+}
+
+/** A group's members' words, and their non-zero counts by category slot as one compressed row per member. */
+function compressedCounts(
+  members: readonly ArticleCounts[],
+  position: ReadonlyMap<string, number>,
+): { words: Float64Array; rowStart: Int32Array; slot: Int32Array; count: Float64Array } {
+  const n = members.length;
+  const words = Float64Array.from(members, (member) => member.words);
+  const rowStart = new Int32Array(n + 1);
+  const slots: number[] = [];
+  const held: number[] = [];
+  for (let m = 0; m < n; m++) {
+    for (const [category, count] of Object.entries(members[m]!.counts)) {
+      const slot = position.get(category);
+      if (slot === undefined || !count) continue;
+      slots.push(slot);
+      held.push(count);
     }
-    return sorted.map((category, c) => {
-      const total = totals[c]!;
-      return {
-        grouping,
-        group,
-        category,
-        articles: n,
-        words: groupWords,
-        count: total,
-        rate: groupWords > 0 ? (1000 * total) / groupWords : 0,
-        low: intervals ? intervals[c]![0] : null,
-        high: intervals ? intervals[c]![1] : null,
-      };
+    rowStart[m + 1] = slots.length;
+  }
+  return { words, rowStart, slot: Int32Array.from(slots), count: Float64Array.from(held) };
+}
+
+/** The rows of one group from its members' words and compressed counts: totals, rates and (two members or more) intervals. */
+function rateRows(
+  table: RateTableSettings,
+  group: string,
+  settings: string,
+  counts: { words: Float64Array; rowStart: Int32Array; slot: Int32Array; count: Float64Array },
+): RateRow[] {
+  const { grouping, sorted, options, resamples, seed } = table;
+  const { words, slot, count } = counts;
+  const n = words.length;
+  const C = sorted.length;
+  const totals = new Float64Array(C);
+  for (let k = 0; k < slot.length; k++) totals[slot[k]!]! += count[k]!;
+  const groupWords = words.reduce((sum, w) => sum + w, 0);
+  let intervals: Array<[number, number]> | null = null;
+  if (n >= 2) {
+    const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
+    const { sums, resampledWords } = rateSums(options, settings, draws, resamples, C, counts);
+    intervals = sorted.map((_, c) => {
+      const result = new Float64Array(resamples);
+      for (let r = 0; r < resamples; r++) {
+        const w = resampledWords[r]!;
+        result[r] = w > 0 ? (1000 * sums[r * C + c]!) / w : 0;
+      }
+      const { low, high } = percentileInterval(result);
+      return [low, high];
     });
   }
+  return sorted.map((category, c) => {
+    const total = totals[c]!;
+    return {
+      grouping,
+      group,
+      category,
+      articles: n,
+      words: groupWords,
+      count: total,
+      rate: groupWords > 0 ? (1000 * total) / groupWords : 0,
+      low: intervals ? intervals[c]![0] : null,
+      high: intervals ? intervals[c]![1] : null,
+    };
+  });
 }
 
 /**
