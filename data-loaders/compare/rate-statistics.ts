@@ -228,67 +228,88 @@ export function meanTable(
   options: BootstrapOptions = {},
 ): MeanRow[] {
   const { resamples, seed } = bootstrapSettings(options);
+  const table: MeanTableSettings = { grouping, measures, options, resamples, seed };
   const rows: MeanRow[] = [];
-  const M = measures.length;
   for (const [group, members] of groupsOf(items, grouping)) {
-    const n = members.length;
-    // Every member's value for each measure, a column per measure (has: whether it has one), and each measure's mean.
-    const value = new Float64Array(n * M);
-    const has = new Float64Array(n * M);
-    const holders = new Int32Array(M);
-    const means = measures.map((measure, j) => {
-      let sum = 0;
-      for (let m = 0; m < n; m++) {
-        const v = members[m]!.values[measure];
-        if (v == null) continue;
-        value[j * n + m] = Math.round(v * MEAN_SCALE);
-        has[j * n + m] = 1;
-        sum += v;
-        holders[j]!++;
-      }
-      return holders[j] ? sum / holders[j]! : null;
-    });
+    const columns = valueColumns(members, measures);
     const settings = JSON.stringify(["mean", grouping, group, resamples, seed, measures]);
-    rows.push(...keptRows(options, [settings, value, has], () => meanRows(group, settings, value, has, holders, means)));
+    rows.push(...keptRows(options, [settings, columns.value, columns.has], () => meanRows(table, group, settings, columns)));
   }
   return rows;
+}
 
-  /**
-   * The rows of one group from its members' values in millionths (`has`: 1 where a member has a value for
-   * a measure, else 0).
-   */
-  function meanRows(
-    group: string,
-    settings: string,
-    value: Float64Array,
-    has: Float64Array,
-    holders: Int32Array,
-    means: Array<number | null>,
-  ): MeanRow[] {
-    const n = value.length / M;
-    let results: Float64Array | null = null;
-    if (n >= 2 && holders.some((h) => h >= 2)) {
-      const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
-      const { sums, counts } = meanSums(options, settings, draws, resamples, M, { value, has });
-      results = new Float64Array(resamples * M);
-      for (let at = 0; at < results.length; at++) {
-        // A resample that drew no article with a value repeats the group's mean (it cannot say more).
-        results[at] = counts[at] ? sums[at]! / counts[at]! / MEAN_SCALE : (means[Math.floor(at / resamples)] ?? 0);
-      }
+/** What every group of one mean table shares: the grouping, the measures, the bootstrap settings. */
+interface MeanTableSettings {
+  readonly grouping: string;
+  readonly measures: readonly string[];
+  readonly options: BootstrapOptions;
+  readonly resamples: number;
+  readonly seed: number;
+}
+
+/** A group's members' values for each measure, in millionths, a column per measure. */
+interface ValueColumns {
+  readonly value: Float64Array;
+  /** 1 where a member has a value for a measure, else 0. */
+  readonly has: Float64Array;
+  /** How many members have a value for each measure, and each measure's mean over them (null: none has). */
+  readonly holders: Int32Array;
+  readonly means: Array<number | null>;
+}
+
+/** The columns of a group's members (see ValueColumns). */
+function valueColumns(
+  members: ReadonlyArray<{ readonly values: Readonly<Record<string, number | null>> }>,
+  measures: readonly string[],
+): ValueColumns {
+  const n = members.length;
+  const M = measures.length;
+  const value = new Float64Array(n * M);
+  const has = new Float64Array(n * M);
+  const holders = new Int32Array(M);
+  const means = measures.map((measure, j) => {
+    let sum = 0;
+    for (let m = 0; m < n; m++) {
+      const v = members[m]!.values[measure];
+      if (v == null) continue;
+      value[j * n + m] = Math.round(v * MEAN_SCALE);
+      has[j * n + m] = 1;
+      sum += v;
+      holders[j]!++;
     }
-    return measures.map((measure, j) => {
-      const interval = results && holders[j]! >= 2 ? percentileInterval(results.subarray(j * resamples, (j + 1) * resamples)) : null;
-      return {
-        grouping,
-        group,
-        measure,
-        articles: holders[j]!,
-        mean: means[j]!,
-        low: interval?.low ?? null,
-        high: interval?.high ?? null,
-      };
-    });
+    return holders[j] ? sum / holders[j]! : null;
+  });
+  return { value, has, holders, means };
+}
+
+/** The rows of one group from its value columns: means and (two holders or more) percentile intervals. */
+function meanRows(table: MeanTableSettings, group: string, settings: string, columns: ValueColumns): MeanRow[] {
+  const { grouping, measures, options, resamples, seed } = table;
+  const { value, has, holders, means } = columns;
+  const M = measures.length;
+  const n = value.length / M;
+  let results: Float64Array | null = null;
+  if (n >= 2 && holders.some((h) => h >= 2)) {
+    const draws = groupResamples(grouping, group, n, { ...options, resamples, seed });
+    const { sums, counts } = meanSums(options, settings, draws, resamples, M, { value, has });
+    results = new Float64Array(resamples * M);
+    for (let at = 0; at < results.length; at++) {
+      // A resample that drew no article with a value repeats the group's mean (it cannot say more).
+      results[at] = counts[at] ? sums[at]! / counts[at]! / MEAN_SCALE : (means[Math.floor(at / resamples)] ?? 0);
+    }
   }
+  return measures.map((measure, j) => {
+    const interval = results && holders[j]! >= 2 ? percentileInterval(results.subarray(j * resamples, (j + 1) * resamples)) : null;
+    return {
+      grouping,
+      group,
+      measure,
+      articles: holders[j]!,
+      mean: means[j]!,
+      low: interval?.low ?? null,
+      high: interval?.high ?? null,
+    };
+  });
 }
 
 /** A rate group's members: words, and non-zero counts as one compressed row per member (rowStart, slot, count). */
