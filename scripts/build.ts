@@ -16,6 +16,7 @@
  *    files (records, rows, text: two thirds of the bytes) the loader run in step 2 puts into the store
  *    itself, not into the archive, so nobody writes them into it or reads them back. They are linked into a
  *    folder beside the output while Framework renders, and moved into the site when it is done.
+ * 6. Every page's shell is made accessible (scripts/page-shell.ts: lang, zoom, skip link, sidebar list).
  * A broken link between pages fails the build. Extra arguments go to `observable build`.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -41,6 +42,7 @@ import { extractEntries, filesBelow, isFetched, publishFetchedFiles, readStoreLi
 import { storeHolds } from "../data-loaders/publish/fetched-store.ts";
 import { archiveProblem, sealArchive, sealOf } from "./archive-seal.ts";
 import { NODE_HEAP_FLAGS, OFFLINE_ENV } from "./framework-env.ts";
+import { rewritePageShells } from "./page-shell.ts";
 
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 // The fetched files of the last build, kept so that a rebuild writes only the ones that changed.
@@ -193,6 +195,8 @@ if (unsettled.length) {
   );
   await observableBuild();
 }
+// Framework's page shell made accessible: lang, zoom, a skip link, a well-formed sidebar list.
+rewritePageShells(output);
 moveStaged(staging, output);
 const rendered = lap();
 process.stderr.write(
