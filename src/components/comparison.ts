@@ -86,10 +86,10 @@ export function rateIntervals(
     y: { domain: categories.map((c) => c.label), label: null },
     fy: { domain: groups, label: null },
     marks: [
-      Plot.frame({ stroke: "#ddd" }),
+      Plot.frame({ stroke: "#ddd", ariaHidden: "true" }),
       Plot.ruleY(
         rows.filter((r) => r.low !== null),
-        { fy: "group", y: (r: GroupRate) => label(r.category), x1: "low", x2: "high", stroke: "#4a6fa5", strokeWidth: 2 },
+        { fy: "group", y: (r: GroupRate) => label(r.category), x1: "low", x2: "high", stroke: "#4a6fa5", strokeWidth: 2, ariaHidden: "true" },
       ),
       Plot.dot(rows, {
         fy: "group",

@@ -98,10 +98,10 @@ export function campDumbbell(
     // Not purple or orange: those hues mean negative and positive tone in the heatmap on the same page.
     color: { domain: [inLabel, outLabel], range: ["#1b9e77", "#444444"], legend: true },
     marks: [
-      Plot.ruleX([0], { stroke: "#999" }),
+      Plot.ruleX([0], { stroke: "#999", ariaHidden: "true" }),
       Plot.link(
         both.filter((a) => a.inGroupTone !== null && a.outGroupTone !== null),
-        { y1: "id", y2: "id", x1: "outGroupTone", x2: "inGroupTone", stroke: "#bbb", strokeWidth: 2 },
+        { y1: "id", y2: "id", x1: "outGroupTone", x2: "inGroupTone", stroke: "#bbb", strokeWidth: 2, ariaHidden: "true" },
       ),
       Plot.dot(points, {
         y: "id",
@@ -137,11 +137,11 @@ export function meanIntervals(
     marks: [
       // The measure names wrap in the right margin (long camp names would run off the chart).
       Plot.axisFy({ anchor: "right", label: null, lineWidth: 10, tickSize: 0 }),
-      Plot.frame({ stroke: "#ddd" }),
-      Plot.ruleX([0], { stroke: "#999" }),
+      Plot.frame({ stroke: "#ddd", ariaHidden: "true" }),
+      Plot.ruleX([0], { stroke: "#999", ariaHidden: "true" }),
       Plot.ruleY(
         data.filter((r) => r.low !== null),
-        { fy: "measureLabel", y: "group", x1: "low", x2: "high", stroke: "#4a6fa5", strokeWidth: 2 },
+        { fy: "measureLabel", y: "group", x1: "low", x2: "high", stroke: "#4a6fa5", strokeWidth: 2, ariaHidden: "true" },
       ),
       Plot.dot(data, {
         fy: "measureLabel",
@@ -172,10 +172,10 @@ export function articleToneIntervals(
     x: { label: "tone (−1 … +1), 95% bootstrap interval over the article's sentences", grid: true, nice: true },
     y: { domain: scored.map((a) => a.id), label: null, tickFormat: articleLabel },
     marks: [
-      Plot.ruleX([0], { stroke: "#999" }),
+      Plot.ruleX([0], { stroke: "#999", ariaHidden: "true" }),
       Plot.ruleY(
         scored.filter((a) => a.toneLow !== null),
-        { y: "id", x1: "toneLow", x2: "toneHigh", stroke: "#4a6fa5", strokeWidth: 2 },
+        { y: "id", x1: "toneLow", x2: "toneHigh", stroke: "#4a6fa5", strokeWidth: 2, ariaHidden: "true" },
       ),
       Plot.dot(scored, {
         y: "id",
@@ -188,7 +188,8 @@ export function articleToneIntervals(
       }),
       Plot.dot(
         scored.filter((a) => a.ownVoiceTone !== null),
-        { y: "id", x: "ownVoiceTone", stroke: "#1d3557", r: 4, symbol: "diamond" },
+        // Named in the tone dot's title already.
+        { y: "id", x: "ownVoiceTone", stroke: "#1d3557", r: 4, symbol: "diamond", ariaHidden: "true" },
       ),
     ],
   });

@@ -70,7 +70,7 @@ export function voicesByType(
         href: (d: { id: string }) => href(d.id),
         title: (d: { id: string; type: string; n: number }) => `${d.id}\n${d.type}: ${d.n}`,
       }),
-      Plot.ruleX([0]),
+      Plot.ruleX([0], { ariaHidden: "true" }),
     ],
   });
 }
@@ -102,7 +102,7 @@ export function kindShares(
     color: { domain: kinds.map((k) => k.label), range: ["#0072B2", "#56B4E9", "#E69F00", "#CC79A7"], legend: true },
     marks: [
       Plot.barX(data, { x: "share", y: "id", fill: "kind", title: (d: { kind: string; n: number }) => `${d.kind}: ${d.n}` }),
-      Plot.ruleX([0]),
+      Plot.ruleX([0], { ariaHidden: "true" }),
     ],
   });
 }
@@ -157,7 +157,8 @@ export function voiceNetwork(
   svg.setAttribute("viewBox", `0 0 ${drawWidth} ${drawHeight}`);
   svg.setAttribute("width", String(drawWidth));
   svg.setAttribute("height", String(drawHeight));
-  svg.setAttribute("role", "img");
+  // A group, not an image: the articles inside are links, which an image role would hide.
+  svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", "Network of articles and the voices they quote or cite");
   svg.classList.add("voice-network");
   const make = (tag: string, attrs: Record<string, string | number>, parent: Element = svg) => {

@@ -15,13 +15,7 @@ const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const FIRST = "000_d933d23d6336647c";
 
 /** Rules still broken somewhere, each with why and the issue that tracks it. Only ever remove from this list. */
-const OPEN_RULES: Readonly<Record<string, string>> = {
-  "scrollable-region-focusable": "scrolling tables hold nothing focusable: headers sort by mouse only (issue 32 item 3)",
-  "aria-prohibited-attr": "Plot's unlabelled marks (frames, rules, links) carry aria-label on a plain <g> (issue 32 item 2)",
-  "nested-interactive": "the Who speaks network is role=img with links inside (issue 32 item 2)",
-  "definition-list": "the codebook's actor lists wrap <dt>/<dd> pairs in <span> (issue 32)",
-  dlitem: "the codebook's actor lists wrap <dt>/<dd> pairs in <span> (issue 32)",
-};
+const OPEN_RULES: Readonly<Record<string, string>> = {};
 
 /** Every page, and the reader with each selection the site links to, with what shows it has rendered. */
 const PAGES: ReadonlyArray<readonly [path: string, ready: string]> = [
@@ -110,5 +104,59 @@ describe("accessibility: axe-core, WCAG 2.1 A and AA", () => {
         [...seen].map(([rule, nodes]) => `  ${rule}: ${nodes}`).join("\n"),
     );
     expect(Object.keys(OPEN_RULES).filter((rule) => !seen.has(rule))).toEqual([]);
+  });
+});
+
+describe("accessibility: the keyboard", () => {
+  it("reaches a skip link first on every page, which takes the next Tab into the main content", async () => {
+    const { page, problems } = await visitPage(browser, origin, "/compare/frames.html", "table .kwic-match");
+    await page.keyboard.press("Tab");
+    const skip = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement;
+      const box = a.getBoundingClientRect();
+      return { text: a.textContent, href: a.getAttribute("href"), width: box.width, outline: getComputedStyle(a).outlineStyle };
+    });
+    expect(skip).toMatchObject({ text: "Skip to main content", href: "#observablehq-main", outline: "solid" });
+    expect(skip.width).toBeGreaterThan(50);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => !!document.activeElement?.closest("#observablehq-main"))).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the sidebar toggle, on top of the open sidebar, when it has focus", async () => {
+    const { page, problems } = await visitPage(browser, origin, "/index.html", "main table");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    const toggle = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement;
+      const box = a.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return { id: a.id, outline: getComputedStyle(a).outlineStyle, onTop: top === a };
+    });
+    expect(toggle).toEqual({ id: "observablehq-sidebar-toggle", outline: "solid", onTop: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("sorts a table from its header with Enter, saying how in aria-sort", async () => {
+    const { page, problems } = await visitPage(browser, origin, "/index.html", "main table");
+    // The overview's "By source" table: a source and its count of articles.
+    const table = page.locator("form:has(th[title='source']):has(th[title='articles']):not(:has(th[title='title']))");
+    const header = table.locator("th[title='source']");
+    const column = () => table.locator("tbody tr td:nth-child(2)").allTextContents();
+    const before = await column();
+    expect(await header.getAttribute("aria-sort")).toBeNull();
+    await header.locator("button").focus();
+    expect(await header.locator("button").evaluate((b) => getComputedStyle(b).outlineStyle)).toBe("solid");
+    await page.keyboard.press("Enter");
+    expect(await header.getAttribute("aria-sort")).toBe("ascending");
+    expect(await column()).toEqual([...before].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    await page.keyboard.press("Enter");
+    expect(await header.getAttribute("aria-sort")).toBe("descending");
+    expect(await column()).toEqual([...before].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
