@@ -5,7 +5,7 @@
  *   language is marked where the reader shows it);
  * - the viewport meta loses `maximum-scale=1`, which stops zooming on phones (1.4.4);
  * - a skip link to the main content comes first in the body (2.4.1): the sidebar is eighteen stops;
- * - the sidebar's close control, a `<label>` Framework puts directly inside an `<ol>`, moves just before
+ * - the sidebar's close control, a `<label>` Framework puts directly inside an `<ol>`, moves just after
  *   that list (1.3.1: a list holds only items).
  * Each is a plain string replacement, so the same page gives the same bytes; a page that does not have the
  * markup expected (another Framework version) stops the build rather than shipping unfixed.
@@ -24,10 +24,16 @@ const REPLACEMENTS: ReadonlyArray<readonly [name: string, from: string, to: stri
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
   ],
   ["skip link", "<body>\n", '<body>\n<a class="skip-link" href="#observablehq-main">Skip to main content</a>\n'],
+  // After the first list, not before it: Framework's style finds the site's title as the sidebar's first child.
   [
     "sidebar close control outside the list",
     '<nav id="observablehq-sidebar">\n  <ol>\n    <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>\n',
-    '<nav id="observablehq-sidebar">\n  <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>\n  <ol>\n',
+    '<nav id="observablehq-sidebar">\n  <ol>\n',
+  ],
+  [
+    "sidebar close control after the list",
+    "\n  </ol>\n",
+    '\n  </ol>\n  <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>\n',
   ],
 ];
 
@@ -40,7 +46,8 @@ export function accessibleShell(page: string, name = "page"): string {
   let html = page;
   for (const [change, from, to] of REPLACEMENTS) {
     if (change.startsWith("sidebar") && !html.includes('<nav id="observablehq-sidebar">')) continue;
-    const at = html.indexOf(from);
+    // The first match after the sidebar's start, for the sidebar's changes; the first in the page, else.
+    const at = html.indexOf(from, change.startsWith("sidebar") ? html.indexOf('<nav id="observablehq-sidebar">') : 0);
     if (at < 0) throw new Error(`page-shell: ${name} lacks the markup for "${change}" (a Framework upgrade?)`);
     html = html.slice(0, at) + to + html.slice(at + from.length);
   }
