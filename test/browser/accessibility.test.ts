@@ -97,6 +97,18 @@ describe("accessibility: axe-core, WCAG 2.1 A and AA", () => {
     await page.close();
   });
 
+  it("the reader with every category switched on has no serious or critical violation but the open ones", async () => {
+    const path = `/article.html?id=${FIRST}&show=hegemon#s-12`;
+    const { page, problems } = await visitPage(browser, origin, path, ".article-body .sentence.targeted");
+    for (const box of await page.locator(".category-legend input[type=checkbox]").all()) await box.check();
+    const violations = await seriousViolations(page);
+    for (const v of violations) seen.set(v.rule, (seen.get(v.rule) ?? 0) + v.nodes);
+    byPage[`${path} (every category shown)`] = violations;
+    expect(violations.filter((v) => !(v.rule in OPEN_RULES)).map((v) => `${v.rule}: ${v.targets.slice(0, 3).join(" | ")}`)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("still sees every rule on the open list (a fixed rule leaves the list)", () => {
     writeFileSync(join(import.meta.dirname, "output", "axe-violations.json"), JSON.stringify(byPage, null, 1) + "\n");
     console.log(
@@ -156,6 +168,57 @@ describe("accessibility: the keyboard", () => {
     await page.keyboard.press("Enter");
     expect(await header.getAttribute("aria-sort")).toBe("descending");
     expect(await column()).toEqual([...before].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("accessibility: the reader's marks", () => {
+  it("names each shown mark's category to assistive technology, and presents hidden ones as text", async () => {
+    const { page, problems } = await visitPage(
+      browser,
+      origin,
+      `/article.html?id=${FIRST}&show=hegemon#s-12`,
+      ".article-body .sentence.targeted",
+    );
+    const hegemon = page.locator("#s-12 mark.f-hegemon");
+    expect(await hegemon.getAttribute("aria-description")).toMatch(/^framing marker: The Hegemon/);
+    expect(await hegemon.getAttribute("role")).toBeNull();
+    // Tone words are off at first: plain text to a screen reader, as on screen.
+    const toneWord = page.locator(".article-body mark.t-negative").first();
+    expect(await toneWord.getAttribute("role")).toBe("none");
+    await page.locator(".category-legend input[value=negative]").check();
+    expect(await toneWord.getAttribute("aria-description")).toMatch(/tone word: tone -\d\.\d\d of the sentence's/);
+    expect(await toneWord.evaluate((el) => getComputedStyle(el).fontStyle)).toBe("italic");
+    // A frame marker is told apart without colour: a dark underline and the frame's number after it.
+    expect(await hegemon.evaluate((el) => getComputedStyle(el).boxShadow)).toContain("inset");
+    const number = await page
+      .locator("#s-12 mark.end-f-hegemon")
+      .first()
+      .evaluate((el) => getComputedStyle(el, "::after").content);
+    expect(number).toMatch(/^"\d+"/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("moves focus to the sentence that next › and ‹ previous mark", async () => {
+    const { page, problems } = await visitPage(
+      browser,
+      origin,
+      `/article.html?id=${FIRST}&show=hegemon`,
+      ".article-body .sentence.targeted",
+    );
+    const targeted = await page.locator(".sentence.targeted").evaluateAll((els) => els.map((e) => e.id));
+    expect(targeted.length).toBeGreaterThan(1);
+    await page.locator(".selection-note button", { hasText: "next ›" }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(targeted[1]);
+    await page.locator(".selection-note button", { hasText: "‹ previous" }).focus();
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(targeted[0]);
+    expect(await page.locator(".selection-note").textContent()).toContain(`sentence 1 of ${targeted.length}`);
+    // Clearing the marks leaves focus on the article, never on the page's body.
+    await page.locator(".selection-note button", { hasText: "clear" }).click();
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain("article-body");
     expect(problems).toEqual([]);
     await page.close();
   });
