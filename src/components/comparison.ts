@@ -89,7 +89,15 @@ export function rateIntervals(
       Plot.frame({ stroke: "#ddd", ariaHidden: "true" }),
       Plot.ruleY(
         rows.filter((r) => r.low !== null),
-        { fy: "group", y: (r: GroupRate) => label(r.category), x1: "low", x2: "high", stroke: "#4a6fa5", strokeWidth: 2, ariaHidden: "true" },
+        {
+          fy: "group",
+          y: (r: GroupRate) => label(r.category),
+          x1: "low",
+          x2: "high",
+          stroke: "#4a6fa5",
+          strokeWidth: 2,
+          ariaHidden: "true",
+        },
       ),
       Plot.dot(rows, {
         fy: "group",
