@@ -223,3 +223,32 @@ describe("accessibility: the reader's marks", () => {
     await page.close();
   });
 });
+
+describe("accessibility: announcements", () => {
+  it("announces a search's result count in a polite live region that was on the page before", async () => {
+    const { page, problems } = await visitPage(browser, origin, "/search.html", "form input");
+    const region = page.locator("main .live-region[role=status]");
+    expect(await region.count()).toBe(1);
+    expect(await region.textContent()).toBe("");
+    await page.locator("form", { hasText: "Word or phrase" }).locator("input").first().fill("hegemon*");
+    await page.locator("form", { hasText: "Word or phrase" }).locator("button", { hasText: "Search" }).click();
+    await expect.poll(() => region.textContent()).toMatch(/^\d+ lines? in \d+ articles? for hegemon\*\.$/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("says the pager's page and keeps focus on a button when the last page disables next ›", async () => {
+    // "de" fills more than one page of 50 lines in the Dutch seeds.
+    const { page, problems } = await visitPage(browser, origin, "/search.html?q=de", "main table");
+    const pager = page.locator("main .pager").first();
+    const pages = Number((await pager.locator("[role=status]").textContent())!.match(/of (\d+)/)![1]);
+    expect(pages).toBeGreaterThan(1);
+    await pager.locator("button", { hasText: "next ›" }).focus();
+    for (let k = 1; k < pages; k++) await page.keyboard.press("Enter");
+    expect(await pager.locator("[role=status]").textContent()).toContain(`page ${pages} of ${pages}`);
+    expect(await pager.locator("button", { hasText: "next ›" }).isDisabled()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("‹ previous");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
