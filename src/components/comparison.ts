@@ -35,6 +35,9 @@ export function rateHeatmap(
   const articles = [...new Set(rows.map((r) => r.id))];
   const max = Math.max(0, ...rows.map((r) => r.rate));
   return Plot.plot({
+    ariaLabel: "Heatmap: rate per 1,000 words of each category in each article",
+    ariaDescription:
+      "Rows are articles, columns categories; a cell's colour is the rate and its number the count, and each cell links to the article with that category marked. The same rows download as CSV or JSON below the chart.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),
@@ -76,6 +79,9 @@ export function rateIntervals(
   const label = labeller(categories);
   const groups = [...new Set(rows.map((r) => r.group))];
   return Plot.plot({
+    ariaLabel: "Rates per 1,000 words by group, with 95% bootstrap intervals",
+    ariaDescription:
+      "One panel per group, one row per category: a dot for the rate and a line for its interval. The table beside gives the same figures.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),

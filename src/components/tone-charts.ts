@@ -28,6 +28,9 @@ export function actorToneHeatmap(
   const articles = [...new Set(cells.map((c) => c.id))];
   const extent = Math.max(0.05, ...cells.map((c) => Math.abs(c.tone ?? 0)));
   return Plot.plot({
+    ariaLabel: "Heatmap: tone of the sentences mentioning each actor, by article",
+    ariaDescription:
+      "Rows are articles, columns actors; purple is negative and orange positive tone, the number counts the sentences. Each cell links to the article with those sentences marked. The same rows download as CSV or JSON.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),
@@ -88,6 +91,9 @@ export function campDumbbell(
     ...(a.outGroupTone === null ? [] : [{ id: a.id, camp: outLabel, side: "out" as const, tone: a.outGroupTone, a }]),
   ]);
   return Plot.plot({
+    ariaLabel: "Tone toward the in-group and out-group camp, by article",
+    ariaDescription:
+      "One row per article: a dot for the mean tone of the sentences mentioning each camp, joined by a line; each dot links to the article with those sentences marked.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),
@@ -125,6 +131,9 @@ export function meanIntervals(
   const groups = [...new Set(rows.map((r) => r.group))];
   const data = rows.filter((r) => r.mean !== null).map((r) => ({ ...r, measureLabel: label.get(r.measure) ?? r.measure }));
   return Plot.plot({
+    ariaLabel: "Mean tone by group, with 95% bootstrap intervals",
+    ariaDescription:
+      "One panel per measure, one row per group: a dot for the mean and a line for its interval. The table beside gives the same figures.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),
@@ -164,6 +173,9 @@ export function articleToneIntervals(
 ): SVGSVGElement | HTMLElement {
   const scored = articles.filter((a) => a.tone !== null);
   return Plot.plot({
+    ariaLabel: "Tone of each article, with a 95% bootstrap interval over its sentences",
+    ariaDescription:
+      "One row per article: a dot for its tone, a line for the interval and a diamond for the tone in the author's own voice; each dot links to the article.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),

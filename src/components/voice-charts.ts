@@ -54,6 +54,9 @@ export function voicesByType(
     VOICE_TYPES.filter((t) => a.byType[t.id] > 0).map((t) => ({ id: a.id, type: t.label, n: a.byType[t.id] })),
   );
   return Plot.plot({
+    ariaLabel: "Attributions per article, by speaker type",
+    ariaDescription:
+      "One bar per article, stacked by speaker type; each bar links to the article with its voices marked. The same rows download as CSV or JSON.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),
@@ -92,6 +95,8 @@ export function kindShares(
     return kinds.map((k) => ({ id: a.id, kind: k.label, n: a.byKind[k.id], share: total ? a.byKind[k.id] / total : 0 }));
   });
   return Plot.plot({
+    ariaLabel: "Share of direct, partial and indirect quotation, by article",
+    ariaDescription: "One bar per article, divided by how its attributions are quoted. The same rows download as CSV or JSON.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),

@@ -252,3 +252,24 @@ describe("accessibility: announcements", () => {
     await page.close();
   });
 });
+
+describe("accessibility: charts", () => {
+  it.each([
+    ["/compare/frames.html", "table .kwic-match"],
+    ["/tone.html", "main svg"],
+    ["/who-speaks.html", "svg.voice-network"],
+  ])("names and describes every chart on %s", async (path, ready) => {
+    const { page, problems } = await visitPage(browser, origin, path, ready);
+    // Plot's charts (not their colour-scale legends) and the network.
+    const charts = await page
+      .locator("main svg[class^='plot-']:not([class$='-ramp']), main svg.voice-network")
+      .evaluateAll((svgs) => svgs.map((svg) => [svg.getAttribute("aria-label"), svg.getAttribute("aria-description")]));
+    expect(charts.length).toBeGreaterThan(1);
+    for (const [label, description] of charts) {
+      expect(label).toMatch(/\w{4}/);
+      if (!/^Network/.test(label!)) expect(description).toMatch(/\w{4}/);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
