@@ -1,6 +1,7 @@
 // Charts for the Tone page, fed by tone.json (data-loaders/compare/compare-tone.ts toneComparison) and the
 // shown articles' rows files.
 import * as Plot from "@observablehq/plot";
+import { heatmapKeys } from "./heatmap-keys.js";
 import type { ActorToneRow, ArticleRows, ArticleSummary, MeanRow } from "../../data-loaders/schema/site-outputs.ts";
 
 /** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
@@ -27,45 +28,47 @@ export function actorToneHeatmap(
   const shown = actors.filter((a) => cells.some((c) => c.actor === a.id)).map((a) => a.label);
   const articles = [...new Set(cells.map((c) => c.id))];
   const extent = Math.max(0.05, ...cells.map((c) => Math.abs(c.tone ?? 0)));
-  return Plot.plot({
-    ariaLabel: "Heatmap: tone of the sentences mentioning each actor, by article",
-    ariaDescription:
-      "Rows are articles, columns actors; purple is negative and orange positive tone, the number counts the sentences. Each cell links to the article with those sentences marked. The same rows download as CSV or JSON.",
-    // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
-    // band width draws <rect>s with a negative width.
-    width: Math.max(width, MIN_CHART_WIDTH),
-    height: 80 + 26 * articles.length + 150,
-    marginLeft: 190,
-    marginBottom: 150,
-    x: { domain: shown, tickRotate: -40, label: null },
-    y: { domain: articles, label: null, tickFormat: articleLabel },
-    color: {
-      type: "linear",
-      scheme: "PuOr",
-      reverse: true,
-      domain: [-extent, extent],
-      legend: true,
-      label: "tone of the sentences mentioning the actor",
-    },
-    marks: [
-      Plot.cell(cells, {
-        x: (c: ActorToneCell) => label.get(c.actor) ?? c.actor,
-        y: "id",
-        fill: (c: ActorToneCell) => c.tone ?? 0,
-        inset: 0.5,
-        href,
-        title: (c: ActorToneCell) =>
-          `${c.id} · ${label.get(c.actor) ?? c.actor}\n${c.mentions} mention${c.mentions === 1 ? "" : "s"} in ${c.sentences.length} sentence${c.sentences.length === 1 ? "" : "s"}; tone ${signed(c.tone)}`,
-      }),
-      Plot.text(cells, {
-        x: (c: ActorToneCell) => label.get(c.actor) ?? c.actor,
-        y: "id",
-        text: (c: ActorToneCell) => String(c.mentions),
-        fill: (c: ActorToneCell) => (Math.abs(c.tone ?? 0) > extent * 0.55 ? "white" : "black"),
-        pointerEvents: "none",
-      }),
-    ],
-  });
+  return heatmapKeys(
+    Plot.plot({
+      ariaLabel: "Heatmap: tone of the sentences mentioning each actor, by article",
+      ariaDescription:
+        "Rows are articles, columns actors; purple is negative and orange positive tone, the number counts the sentences. Each cell links to the article with those sentences marked. The same rows download as CSV or JSON.",
+      // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
+      // band width draws <rect>s with a negative width.
+      width: Math.max(width, MIN_CHART_WIDTH),
+      height: 80 + 26 * articles.length + 150,
+      marginLeft: 190,
+      marginBottom: 150,
+      x: { domain: shown, tickRotate: -40, label: null },
+      y: { domain: articles, label: null, tickFormat: articleLabel },
+      color: {
+        type: "linear",
+        scheme: "PuOr",
+        reverse: true,
+        domain: [-extent, extent],
+        legend: true,
+        label: "tone of the sentences mentioning the actor",
+      },
+      marks: [
+        Plot.cell(cells, {
+          x: (c: ActorToneCell) => label.get(c.actor) ?? c.actor,
+          y: "id",
+          fill: (c: ActorToneCell) => c.tone ?? 0,
+          inset: 0.5,
+          href,
+          title: (c: ActorToneCell) =>
+            `${c.id} · ${label.get(c.actor) ?? c.actor}\n${c.mentions} mention${c.mentions === 1 ? "" : "s"} in ${c.sentences.length} sentence${c.sentences.length === 1 ? "" : "s"}; tone ${signed(c.tone)}`,
+        }),
+        Plot.text(cells, {
+          x: (c: ActorToneCell) => label.get(c.actor) ?? c.actor,
+          y: "id",
+          text: (c: ActorToneCell) => String(c.mentions),
+          fill: (c: ActorToneCell) => (Math.abs(c.tone ?? 0) > extent * 0.55 ? "white" : "black"),
+          pointerEvents: "none",
+        }),
+      ],
+    }),
+  );
 }
 
 /** Per article: tone of the sentences mentioning the in-group camp and the out-group camp, joined by a line. */

@@ -120,6 +120,38 @@ describe("accessibility: axe-core, WCAG 2.1 A and AA", () => {
 });
 
 describe("accessibility: the keyboard", () => {
+  it("makes a heatmap one tab stop whose cells the arrow keys cross, and Enter opens a cell's link", async () => {
+    const { page, problems } = await visitPage(browser, origin, "/compare/frames.html", "table .kwic-match");
+    const heatmap = page.locator("main svg[class^='plot-']", { has: page.locator("g[aria-label='cell'] a") }).first();
+    const stops = await heatmap.locator("g[aria-label='cell'] a").evaluateAll((as) => as.map((a) => a.getAttribute("tabindex")));
+    expect(stops.filter((t) => t === "0")).toHaveLength(1);
+    expect(stops.filter((t) => t === "-1")).toHaveLength(stops.length - 1);
+    await heatmap.locator("g[aria-label='cell'] a[tabindex='0']").focus();
+    const where = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.querySelector("rect")?.getAttribute("x") +
+          "," +
+          document.activeElement?.querySelector("rect")?.getAttribute("y"),
+      );
+    const start = await where();
+    await page.keyboard.press("ArrowRight");
+    const right = await where();
+    expect(right).not.toBe(start);
+    expect(right.split(",")[1]).toBe(start.split(",")[1]);
+    await page.keyboard.press("ArrowDown");
+    expect((await where()).split(",")[0]).toBe(right.split(",")[0]);
+    // Tab leaves the heatmap from any cell: the next stop is outside it.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => !!document.activeElement?.closest("g[aria-label='cell']"))).toBe(false);
+    await heatmap.locator("g[aria-label='cell'] a[tabindex='0']").focus();
+    const href = await page.evaluate(() => document.activeElement?.getAttribute("href"));
+    await Promise.all([page.waitForURL(/article\.html\?id=/), page.keyboard.press("Enter")]);
+    expect(page.url()).toContain(href!.replace(/^\.\.\//, ""));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("reaches a skip link first on every page, which takes the next Tab into the main content", async () => {
     const { page, problems } = await visitPage(browser, origin, "/compare/frames.html", "table .kwic-match");
     await page.keyboard.press("Tab");
