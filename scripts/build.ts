@@ -16,6 +16,7 @@
  *    files (records, rows, text: two thirds of the bytes) the loader run in step 2 puts into the store
  *    itself, not into the archive, so nobody writes them into it or reads them back. They are linked into a
  *    folder beside the output while Framework renders, and moved into the site when it is done.
+ * 6. Every page's shell is made accessible (scripts/page-shell.ts: lang, zoom, skip link, sidebar list).
  * A broken link between pages fails the build. Extra arguments go to `observable build`.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -44,6 +45,7 @@ import { NODE_HEAP_FLAGS, OFFLINE_ENV } from "./framework-env.ts";
 import { helpIfAsked } from "./cli-args.ts";
 import { markBuiltSite, outputProblem } from "./site-output.ts";
 import { removeStalePartials } from "../data-loaders/common/stale-partials.ts";
+import { rewritePageShells } from "./page-shell.ts";
 
 helpIfAsked(
   "usage: npm run build [-- <observable build flags>]",
@@ -258,6 +260,8 @@ if (unsettled.length) {
   );
   await observableBuild();
 }
+// Framework's page shell made accessible: lang, zoom, a skip link, a well-formed sidebar list.
+rewritePageShells(building);
 moveStaged(staging, building);
 replaceSite(building, output, previous);
 const rendered = lap();

@@ -40,7 +40,11 @@ export interface Category {
 }
 
 // Light tints for frames (black text keeps a contrast ratio above 7:1 on each) and strong colours for the
-// underlines of devices. From ColorBrewer Set3 and Pastel1, and Dark2 (Cynthia Brewer, Apache-2.0).
+// underlines of devices. From ColorBrewer Set3 and Pastel1, and Dark2 (Cynthia Brewer, Apache-2.0). A tint is
+// never the only sign (issue 32, WCAG 1.4.1 and 1.4.11): a frame marker also has a dark underline and its
+// frame's number after it, shown as in the legend, and the tints are drawn half-way to white
+// (FRAME_TINT_MIX) so that tone words keep 4.5:1 on them. Dark2's light green and yellow are darkened to
+// 3:1 on white (#66a61e to #4e8a12, #e6ab02 to #a67c00).
 const FRAME_COLORS = [
   "#8dd3c7",
   "#ffffb3",
@@ -61,7 +65,9 @@ const FRAME_COLORS = [
   "#e5d8bd",
   "#f2f2f2",
 ];
-const DEVICE_COLORS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"];
+const DEVICE_COLORS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#4e8a12", "#a67c00", "#a6761d", "#666666"];
+/** How much white a frame's tint is mixed with (CSS color-mix), so tone words on it keep 4.5:1. */
+const FRAME_TINT_MIX = "50%";
 const DEVICE_STYLES = ["solid", "wavy", "dashed", "dotted", "double"];
 
 /** Assigns each codebook entry its colour, in codebook order; tone words are blue (positive) or orange
@@ -83,13 +89,25 @@ export function categoriesOf(
       label: entry.label,
       color: DEVICE_COLORS[i % DEVICE_COLORS.length]!,
     })),
-    { kind: "tone" as const, id: "positive", label: "Positive words", color: "#1f5fa8" },
-    { kind: "tone" as const, id: "negative", label: "Negative words", color: "#a84300" },
+    // Bold, and negative words also italic: the pair differs in shape as well as hue.
+    { kind: "tone" as const, id: "positive", label: "Positive words", color: "#174a85" },
+    { kind: "tone" as const, id: "negative", label: "Negative words (italic)", color: "#8a3700" },
     { kind: "voice" as const, id: "quote", label: "Quoted or reported", color: "#e3dcf5" },
     { kind: "voice" as const, id: "cue", label: "Speech cues", color: "#5e3c99" },
     { kind: "voice" as const, id: "speaker", label: "Speakers", color: "#5e3c99" },
   ];
 }
+
+/** What each kind of mark is, said to assistive technology before its label. */
+const KIND_NAMES: Readonly<Record<Annotation["kind"], string>> = {
+  frame: "framing marker",
+  device: "rhetorical device",
+  tone: "tone word",
+  voice: "voice",
+};
+
+/** Each mark's categories (their "show" classes) and what it says of each, for {@link describeMarks}. */
+const markDescriptions = new WeakMap<Element, ReadonlyArray<readonly [show: string, description: string]>>();
 
 /** The class that marks a highlighted piece of text, and the class on the article that shows it. */
 const markClass = (kind: Annotation["kind"], id: string) =>
@@ -205,10 +223,19 @@ function appendAnnotated(parent: HTMLElement, record: ArticleRecord, start: numb
       appendVisibleText(parent, record.text, from, to, record.markup);
       continue;
     }
-    const span = element(doc, "span", ["mark", ...new Set(covering.map((a) => markClass(a.kind, a.id)))].join(" "));
-    span.title = [...new Set(covering.map((a) => a.label))].join("; ");
-    appendVisibleText(span, record.text, from, to, record.markup);
-    parent.appendChild(span);
+    // The piece where an annotation ends carries its end class, where the frame's number is shown.
+    const classes = [
+      ...covering.map((a) => markClass(a.kind, a.id)),
+      ...covering.filter((a) => a.end <= to).map((a) => `end-${markClass(a.kind, a.id)}`),
+    ];
+    const mark = element(doc, "mark", ["mark", ...new Set(classes)].join(" "));
+    mark.title = [...new Set(covering.map((a) => a.label))].join("; ");
+    markDescriptions.set(
+      mark,
+      covering.map((a) => [showClass(a.kind, a.id), a.kind === "voice" ? a.label : `${KIND_NAMES[a.kind]}: ${a.label}`] as const),
+    );
+    appendVisibleText(mark, record.text, from, to, record.markup);
+    parent.appendChild(mark);
   }
 }
 
@@ -268,20 +295,52 @@ export function articleBody(record: ArticleRecord, annotations: readonly Annotat
   return article;
 }
 
-/** A stylesheet giving each category its highlight: a background for frames, an underline for devices. */
+/**
+ * A stylesheet giving each category its highlight: a light tint, a dark underline and its number for frames,
+ * a coloured underline (a style per device) for devices, bold colour for tone words (negative also italic),
+ * a tint for quotations, an underline for cues and bold for speakers.
+ */
 export function categoryStyles(categories: readonly Category[], doc: Document = document): HTMLStyleElement {
   const style = doc.createElement("style");
   let deviceIndex = 0;
+  let frameNumber = 0;
+  const shown = (c: Category, end = "") => `.article-body.${showClass(c.kind, c.id)} .${end}${markClass(c.kind, c.id)}`;
   style.textContent = categories
-    .map((c) =>
-      c.kind === "frame" || (c.kind === "voice" && c.id === "quote")
-        ? `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{background:${c.color};border-radius:2px;box-shadow:0 0 0 1px ${c.color}}`
-        : c.kind === "device" || (c.kind === "voice" && c.id === "cue")
-          ? `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{text-decoration-line:underline;text-decoration-color:${c.color};text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-style:${c.kind === "voice" ? "solid" : DEVICE_STYLES[deviceIndex++ % DEVICE_STYLES.length]}}`
-          : `.article-body.${showClass(c.kind, c.id)} .${markClass(c.kind, c.id)}{color:${c.color};font-weight:700}`,
-    )
+    .map((c) => {
+      if (c.kind === "frame") {
+        const tint = `color-mix(in srgb, ${c.color} ${FRAME_TINT_MIX}, white)`;
+        // The number is drawn, not read: assistive technology hears the mark's description instead.
+        return (
+          `${shown(c)}{background:${tint};border-radius:2px;box-shadow:0 0 0 1px ${tint},inset 0 -2px 0 #444}` +
+          `\n${shown(c, "end-")}::after{content:"${++frameNumber}" / "";font:700 0.62em var(--sans-serif);vertical-align:super;margin-left:1px;color:#333}`
+        );
+      }
+      if (c.kind === "voice" && c.id === "quote")
+        return `${shown(c)}{background:${c.color};border-radius:2px;box-shadow:0 0 0 1px ${c.color}}`;
+      if (c.kind === "device" || (c.kind === "voice" && c.id === "cue"))
+        return `${shown(c)}{text-decoration-line:underline;text-decoration-color:${c.color};text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-style:${c.kind === "voice" ? "solid" : DEVICE_STYLES[deviceIndex++ % DEVICE_STYLES.length]}}`;
+      return `${shown(c)}{color:${c.color};font-weight:700${c.kind === "tone" && c.id === "negative" ? ";font-style:italic" : ""}}`;
+    })
     .join("\n");
   return style;
+}
+
+/**
+ * Says what each mark in `body` is to assistive technology, for the categories shown now: a mark of a shown
+ * category gets an accessible description naming it ("framing marker: The Hegemon (personified)"); a mark
+ * whose categories are all hidden is presented as plain text, as it looks.
+ */
+export function describeMarks(body: HTMLElement): void {
+  for (const mark of body.querySelectorAll("mark.mark")) {
+    const shown = (markDescriptions.get(mark) ?? []).filter(([show]) => body.classList.contains(show)).map(([, text]) => text);
+    if (shown.length) {
+      mark.removeAttribute("role");
+      mark.setAttribute("aria-description", [...new Set(shown)].join("; "));
+    } else {
+      mark.setAttribute("role", "none");
+      mark.removeAttribute("aria-description");
+    }
+  }
 }
 
 /**
@@ -311,11 +370,17 @@ export function categoryToggles(
       box.value = category.id;
       box.checked = initial(category);
       body.classList.toggle(showClass(kind, category.id), box.checked);
-      box.addEventListener("change", () => body.classList.toggle(showClass(kind, category.id), box.checked));
+      box.addEventListener("change", () => {
+        body.classList.toggle(showClass(kind, category.id), box.checked);
+        describeMarks(body);
+      });
       const swatch = element(doc, "span", `swatch swatch-${kind}`);
+      swatch.setAttribute("aria-hidden", "true");
+      // A frame's swatch shows its number, as its marks do.
+      if (kind === "frame") swatch.textContent = String(categories.filter((c) => c.kind === "frame").indexOf(category) + 1);
       swatch.style.setProperty(
         kind === "device" || (kind === "voice" && category.id === "cue") ? "border-bottom-color" : "background",
-        category.color,
+        kind === "frame" ? `color-mix(in srgb, ${category.color} ${FRAME_TINT_MIX}, white)` : category.color,
       );
       label.append(box, swatch, doc.createTextNode(`${category.label} (${count})`));
       group.appendChild(label);
@@ -323,6 +388,7 @@ export function categoryToggles(
     if (!shown) group.appendChild(element(doc, "span", "legend-none", "none in this article"));
     legend.appendChild(group);
   }
+  describeMarks(body);
   return legend;
 }
 
@@ -422,7 +488,11 @@ export function selectionOf(
 export function selectionNote(body: HTMLElement, selection: Selection, doc: Document = document): HTMLElement {
   for (const old of body.querySelectorAll(".sentence.targeted")) old.classList.remove("targeted");
   const marked = selection.sentences.map((n) => body.querySelector<HTMLElement>(`#s-${n}`)).filter((s): s is HTMLElement => s !== null);
-  for (const s of marked) s.classList.add("targeted");
+  for (const s of marked) {
+    s.classList.add("targeted");
+    // Focusable by script, so that ‹ previous and next › take a screen reader's and a keyboard's focus there.
+    s.tabIndex = -1;
+  }
   const note = doc.createElement("div");
   note.className = "selection-note";
   note.setAttribute("role", "status");
@@ -439,6 +509,7 @@ export function selectionNote(body: HTMLElement, selection: Selection, doc: Docu
   const go = (k: number) => {
     if (!marked.length) return;
     current = (k + marked.length) % marked.length;
+    marked[current]!.focus({ preventScroll: true });
     marked[current]!.scrollIntoView?.({ block: "center" });
     draw();
   };
@@ -457,7 +528,13 @@ export function selectionNote(body: HTMLElement, selection: Selection, doc: Docu
     );
   note.append(
     button("clear", "remove the marks", () => {
-      for (const s of marked) s.classList.remove("targeted");
+      for (const s of marked) {
+        s.classList.remove("targeted");
+        s.removeAttribute("tabindex");
+      }
+      // The note (and the button with focus) goes: focus goes to the article, not to the page's body.
+      body.tabIndex = -1;
+      body.focus();
       note.remove();
     }),
   );

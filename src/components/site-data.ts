@@ -106,6 +106,8 @@ export function pager(pages: number, { label = "" }: { label?: string } = {}): H
   const previous = document.createElement("button");
   const next = document.createElement("button");
   const status = document.createElement("span");
+  // Said when it changes ("page 2 of 3"), without taking focus from the button pressed.
+  status.setAttribute("role", "status");
   previous.type = next.type = "button";
   previous.textContent = "‹ previous";
   next.textContent = "next ›";
@@ -117,6 +119,9 @@ export function pager(pages: number, { label = "" }: { label?: string } = {}): H
   const go = (step: number) => {
     form.value = Math.min(Math.max(form.value + step, 0), Math.max(pages - 1, 0));
     draw();
+    // The button pressed is disabled at the first or last page: focus goes to the other, never to the body.
+    const pressed = step < 0 ? previous : next;
+    if (pressed.disabled && document.activeElement === pressed) (step < 0 ? next : previous).focus();
     form.dispatchEvent(new Event("input", { bubbles: true }));
   };
   previous.addEventListener("click", () => go(-1));

@@ -1,6 +1,7 @@
 // Charts for the Tone page, fed by tone.json (data-loaders/compare/compare-tone.ts toneComparison) and the
 // shown articles' rows files.
 import * as Plot from "@observablehq/plot";
+import { heatmapKeys } from "./heatmap-keys.js";
 import type { ActorToneRow, ArticleRows, ArticleSummary, MeanRow } from "../../data-loaders/schema/site-outputs.ts";
 
 /** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
@@ -27,42 +28,47 @@ export function actorToneHeatmap(
   const shown = actors.filter((a) => cells.some((c) => c.actor === a.id)).map((a) => a.label);
   const articles = [...new Set(cells.map((c) => c.id))];
   const extent = Math.max(0.05, ...cells.map((c) => Math.abs(c.tone ?? 0)));
-  return Plot.plot({
-    // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
-    // band width draws <rect>s with a negative width.
-    width: Math.max(width, MIN_CHART_WIDTH),
-    height: 80 + 26 * articles.length + 150,
-    marginLeft: 190,
-    marginBottom: 150,
-    x: { domain: shown, tickRotate: -40, label: null },
-    y: { domain: articles, label: null, tickFormat: articleLabel },
-    color: {
-      type: "linear",
-      scheme: "PuOr",
-      reverse: true,
-      domain: [-extent, extent],
-      legend: true,
-      label: "tone of the sentences mentioning the actor",
-    },
-    marks: [
-      Plot.cell(cells, {
-        x: (c: ActorToneCell) => label.get(c.actor) ?? c.actor,
-        y: "id",
-        fill: (c: ActorToneCell) => c.tone ?? 0,
-        inset: 0.5,
-        href,
-        title: (c: ActorToneCell) =>
-          `${c.id} · ${label.get(c.actor) ?? c.actor}\n${c.mentions} mention${c.mentions === 1 ? "" : "s"} in ${c.sentences.length} sentence${c.sentences.length === 1 ? "" : "s"}; tone ${signed(c.tone)}`,
-      }),
-      Plot.text(cells, {
-        x: (c: ActorToneCell) => label.get(c.actor) ?? c.actor,
-        y: "id",
-        text: (c: ActorToneCell) => String(c.mentions),
-        fill: (c: ActorToneCell) => (Math.abs(c.tone ?? 0) > extent * 0.55 ? "white" : "black"),
-        pointerEvents: "none",
-      }),
-    ],
-  });
+  return heatmapKeys(
+    Plot.plot({
+      ariaLabel: "Heatmap: tone of the sentences mentioning each actor, by article",
+      ariaDescription:
+        "Rows are articles, columns actors; purple is negative and orange positive tone, the number counts the sentences. Each cell links to the article with those sentences marked. The same rows download as CSV or JSON.",
+      // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
+      // band width draws <rect>s with a negative width.
+      width: Math.max(width, MIN_CHART_WIDTH),
+      height: 80 + 26 * articles.length + 150,
+      marginLeft: 190,
+      marginBottom: 150,
+      x: { domain: shown, tickRotate: -40, label: null },
+      y: { domain: articles, label: null, tickFormat: articleLabel },
+      color: {
+        type: "linear",
+        scheme: "PuOr",
+        reverse: true,
+        domain: [-extent, extent],
+        legend: true,
+        label: "tone of the sentences mentioning the actor",
+      },
+      marks: [
+        Plot.cell(cells, {
+          x: (c: ActorToneCell) => label.get(c.actor) ?? c.actor,
+          y: "id",
+          fill: (c: ActorToneCell) => c.tone ?? 0,
+          inset: 0.5,
+          href,
+          title: (c: ActorToneCell) =>
+            `${c.id} · ${label.get(c.actor) ?? c.actor}\n${c.mentions} mention${c.mentions === 1 ? "" : "s"} in ${c.sentences.length} sentence${c.sentences.length === 1 ? "" : "s"}; tone ${signed(c.tone)}`,
+        }),
+        Plot.text(cells, {
+          x: (c: ActorToneCell) => label.get(c.actor) ?? c.actor,
+          y: "id",
+          text: (c: ActorToneCell) => String(c.mentions),
+          fill: (c: ActorToneCell) => (Math.abs(c.tone ?? 0) > extent * 0.55 ? "white" : "black"),
+          pointerEvents: "none",
+        }),
+      ],
+    }),
+  );
 }
 
 /** Per article: tone of the sentences mentioning the in-group camp and the out-group camp, joined by a line. */
@@ -88,6 +94,9 @@ export function campDumbbell(
     ...(a.outGroupTone === null ? [] : [{ id: a.id, camp: outLabel, side: "out" as const, tone: a.outGroupTone, a }]),
   ]);
   return Plot.plot({
+    ariaLabel: "Tone toward the in-group and out-group camp, by article",
+    ariaDescription:
+      "One row per article: a dot for the mean tone of the sentences mentioning each camp, joined by a line; each dot links to the article with those sentences marked.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),
@@ -98,10 +107,10 @@ export function campDumbbell(
     // Not purple or orange: those hues mean negative and positive tone in the heatmap on the same page.
     color: { domain: [inLabel, outLabel], range: ["#1b9e77", "#444444"], legend: true },
     marks: [
-      Plot.ruleX([0], { stroke: "#999" }),
+      Plot.ruleX([0], { stroke: "#999", ariaHidden: "true" }),
       Plot.link(
         both.filter((a) => a.inGroupTone !== null && a.outGroupTone !== null),
-        { y1: "id", y2: "id", x1: "outGroupTone", x2: "inGroupTone", stroke: "#bbb", strokeWidth: 2 },
+        { y1: "id", y2: "id", x1: "outGroupTone", x2: "inGroupTone", stroke: "#bbb", strokeWidth: 2, ariaHidden: "true" },
       ),
       Plot.dot(points, {
         y: "id",
@@ -125,6 +134,9 @@ export function meanIntervals(
   const groups = [...new Set(rows.map((r) => r.group))];
   const data = rows.filter((r) => r.mean !== null).map((r) => ({ ...r, measureLabel: label.get(r.measure) ?? r.measure }));
   return Plot.plot({
+    ariaLabel: "Mean tone by group, with 95% bootstrap intervals",
+    ariaDescription:
+      "One panel per measure, one row per group: a dot for the mean and a line for its interval. The table beside gives the same figures.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),
@@ -137,11 +149,11 @@ export function meanIntervals(
     marks: [
       // The measure names wrap in the right margin (long camp names would run off the chart).
       Plot.axisFy({ anchor: "right", label: null, lineWidth: 10, tickSize: 0 }),
-      Plot.frame({ stroke: "#ddd" }),
-      Plot.ruleX([0], { stroke: "#999" }),
+      Plot.frame({ stroke: "#ddd", ariaHidden: "true" }),
+      Plot.ruleX([0], { stroke: "#999", ariaHidden: "true" }),
       Plot.ruleY(
         data.filter((r) => r.low !== null),
-        { fy: "measureLabel", y: "group", x1: "low", x2: "high", stroke: "#4a6fa5", strokeWidth: 2 },
+        { fy: "measureLabel", y: "group", x1: "low", x2: "high", stroke: "#4a6fa5", strokeWidth: 2, ariaHidden: "true" },
       ),
       Plot.dot(data, {
         fy: "measureLabel",
@@ -164,6 +176,9 @@ export function articleToneIntervals(
 ): SVGSVGElement | HTMLElement {
   const scored = articles.filter((a) => a.tone !== null);
   return Plot.plot({
+    ariaLabel: "Tone of each article, with a 95% bootstrap interval over its sentences",
+    ariaDescription:
+      "One row per article: a dot for its tone, a line for the interval and a diamond for the tone in the author's own voice; each dot links to the article.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),
@@ -172,10 +187,10 @@ export function articleToneIntervals(
     x: { label: "tone (−1 … +1), 95% bootstrap interval over the article's sentences", grid: true, nice: true },
     y: { domain: scored.map((a) => a.id), label: null, tickFormat: articleLabel },
     marks: [
-      Plot.ruleX([0], { stroke: "#999" }),
+      Plot.ruleX([0], { stroke: "#999", ariaHidden: "true" }),
       Plot.ruleY(
         scored.filter((a) => a.toneLow !== null),
-        { y: "id", x1: "toneLow", x2: "toneHigh", stroke: "#4a6fa5", strokeWidth: 2 },
+        { y: "id", x1: "toneLow", x2: "toneHigh", stroke: "#4a6fa5", strokeWidth: 2, ariaHidden: "true" },
       ),
       Plot.dot(scored, {
         y: "id",
@@ -188,7 +203,8 @@ export function articleToneIntervals(
       }),
       Plot.dot(
         scored.filter((a) => a.ownVoiceTone !== null),
-        { y: "id", x: "ownVoiceTone", stroke: "#1d3557", r: 4, symbol: "diamond" },
+        // Named in the tone dot's title already.
+        { y: "id", x: "ownVoiceTone", stroke: "#1d3557", r: 4, symbol: "diamond", ariaHidden: "true" },
       ),
     ],
   });

@@ -54,6 +54,9 @@ export function voicesByType(
     VOICE_TYPES.filter((t) => a.byType[t.id] > 0).map((t) => ({ id: a.id, type: t.label, n: a.byType[t.id] })),
   );
   return Plot.plot({
+    ariaLabel: "Attributions per article, by speaker type",
+    ariaDescription:
+      "One bar per article, stacked by speaker type; each bar links to the article with its voices marked. The same rows download as CSV or JSON.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),
@@ -70,7 +73,7 @@ export function voicesByType(
         href: (d: { id: string }) => href(d.id),
         title: (d: { id: string; type: string; n: number }) => `${d.id}\n${d.type}: ${d.n}`,
       }),
-      Plot.ruleX([0]),
+      Plot.ruleX([0], { ariaHidden: "true" }),
     ],
   });
 }
@@ -92,6 +95,8 @@ export function kindShares(
     return kinds.map((k) => ({ id: a.id, kind: k.label, n: a.byKind[k.id], share: total ? a.byKind[k.id] / total : 0 }));
   });
   return Plot.plot({
+    ariaLabel: "Share of direct, partial and indirect quotation, by article",
+    ariaDescription: "One bar per article, divided by how its attributions are quoted. The same rows download as CSV or JSON.",
     // Never narrower than the margins: a resize callback can report 0 before layout, and a negative
     // band width draws <rect>s with a negative width.
     width: Math.max(width, MIN_CHART_WIDTH),
@@ -102,7 +107,7 @@ export function kindShares(
     color: { domain: kinds.map((k) => k.label), range: ["#0072B2", "#56B4E9", "#E69F00", "#CC79A7"], legend: true },
     marks: [
       Plot.barX(data, { x: "share", y: "id", fill: "kind", title: (d: { kind: string; n: number }) => `${d.kind}: ${d.n}` }),
-      Plot.ruleX([0]),
+      Plot.ruleX([0], { ariaHidden: "true" }),
     ],
   });
 }
@@ -157,7 +162,8 @@ export function voiceNetwork(
   svg.setAttribute("viewBox", `0 0 ${drawWidth} ${drawHeight}`);
   svg.setAttribute("width", String(drawWidth));
   svg.setAttribute("height", String(drawHeight));
-  svg.setAttribute("role", "img");
+  // A group, not an image: the articles inside are links, which an image role would hide.
+  svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", "Network of articles and the voices they quote or cite");
   svg.classList.add("voice-network");
   const make = (tag: string, attrs: Record<string, string | number>, parent: Element = svg) => {
