@@ -13,19 +13,13 @@
  * regressions, positive against the rest and negative against the rest; score = the difference of their
  * decision values). Takes a few minutes on one core.
  */
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { StemmerNl } from "@nlpjs/lang-nl";
-import { evaluationPart } from "../data-loaders/common/evaluation-split.ts";
-import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
-import { readSentimentResources } from "../data-loaders/pipeline/read-data-files.ts";
-import { sharedNlp } from "../data-loaders/reading/nlp.ts";
-import { splitSentences } from "../data-loaders/reading/split-sentences.ts";
+import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import type { Token } from "../data-loaders/reading/token.ts";
-import { accuracy, bestClassBounds, classBy, macroF1, type Polarity } from "../data-loaders/tone/evaluate-sentiment.ts";
-import { featureNorm, ruleWords, toneFeatureReader, type WordFeature } from "../data-loaders/tone/news-tone-model.ts";
+import { accuracy, bestClassBounds, classBy, macroF1 } from "../data-loaders/tone/evaluate-sentiment.ts";
+import type { WordFeature } from "../data-loaders/tone/news-tone-model.ts";
 import { fitLogistic, type TrainingItem } from "../data-loaders/voices/fit-logistic.ts";
+import { ordinalItems, polarityOf, readToneDevelopment, toneFold, toneItems, weightedSum } from "./tone-development.ts";
 import { parseCommandLine } from "./cli-args.ts";
 
 const { values } = parseCommandLine(
@@ -37,25 +31,8 @@ Cross-validates the Dutch news-tone designs (features × models) inside ecosent'
 the table the README gives.
   --eval <folder>  the labelled data (default ../shared/eval)`,
 );
-const rows = readFileSync(join(values.eval!, "nl", "ecosent_headlines_train.jsonl"), "utf8")
-  .trim()
-  .split("\n")
-  .map((line) => JSON.parse(line) as { id: string; text: string; label: -1 | 0 | 1 })
-  .filter((row) => evaluationPart(row.id) === "development");
-const resources = readSentimentResources(corpusPaths().sentimentRules, null);
+const { rows, tokenized, resources, read } = readToneDevelopment(values.eval!);
 const lexicon = resources.lexicons.nl;
-const nlp = sharedNlp();
-const tokenized = rows.map(
-  (row) => splitSentences(nlp, row.text, [{ index: 0, kind: "paragraph", start: 0, end: row.text.length, rule: null }]).tokens,
-);
-// As fit-dutch-tone.ts: a capitalised opening word counts when the headlines write its stem in lower case.
-const stemmer = new StemmerNl();
-const common = new Set(
-  tokenized.flatMap((tokens) =>
-    tokens.filter((t) => t.type === "word" && !/\p{Lu}/u.test(t.value)).map((t) => stemmer.stemWord(t.value.replace(/’/g, "'"))),
-  ),
-);
-const read = toneFeatureReader(lexicon, ruleWords(resources.rules.nl), (stem) => common.has(stem));
 
 /** The features of each word the shipped reader keeps, by design. */
 const designs: Record<string, (tokens: readonly Token[]) => WordFeature[][]> = {
@@ -87,31 +64,14 @@ const designs: Record<string, (tokens: readonly Token[]) => WordFeature[][]> = {
     }),
 };
 
-const fold = (id: string) => createHash("sha256").update(`fold:${id}`).digest()[0]! % 5;
-const toClass = (label: number): Polarity => (label === 1 ? "pos" : label === -1 ? "neg" : "neu");
-const gold = rows.map((row) => toClass(row.label));
+const gold = rows.map((row) => polarityOf(row.label));
 const BASE = { epochs: 30, step: 0.1, decimals: 3, seed: 1 } as const;
 for (const [design, featuresOf] of Object.entries(designs)) {
-  const items = tokenized.map((tokens, r) => {
-    const features = featuresOf(tokens);
-    const norm = featureNorm(features) || 1;
-    const flat = features.flat();
-    return { id: rows[r]!.id, label: rows[r]!.label, features: flat.map((f) => f.feature), values: flat.map((f) => f.value / norm) };
-  });
-  const score = (i: number, weights: ReadonlyMap<string, number>) =>
-    items[i]!.features.reduce((sum, f, k) => sum + (weights.get(f) ?? 0) * items[i]!.values[k]!, 0);
+  const items = toneItems(rows, tokenized, featuresOf);
+  const score = (i: number, weights: ReadonlyMap<string, number>) => weightedSum(items[i]!, weights);
   const models: Record<string, (train: readonly number[], l2: number) => (i: number) => number> = {
     ordinal: (train, l2) => {
-      const model = fitLogistic(
-        train.flatMap((i): TrainingItem[] => {
-          const { features, values: v, label } = items[i]!;
-          return [
-            { features: [...features, "cut=above-negative"], values: [...v, 1], positive: label > -1 },
-            { features: [...features, "cut=positive"], values: [...v, 1], positive: label > 0 },
-          ];
-        }),
-        { ...BASE, l2, minCount: 2 },
-      );
+      const model = fitLogistic(ordinalItems(items, train), { ...BASE, l2, minCount: 2 });
       return (i) => score(i, model.weights);
     },
     "one-vs-rest": (train, l2) => {
@@ -129,11 +89,11 @@ for (const [design, featuresOf] of Object.entries(designs)) {
       const outOfFold = new Array<number>(items.length);
       for (let k = 0; k < 5; k++) {
         const scorer = fit(
-          items.flatMap((item, i) => (fold(item.id) === k ? [] : [i])),
+          items.flatMap((item, i) => (toneFold(item.id) === k ? [] : [i])),
           l2,
         );
         items.forEach((item, i) => {
-          if (fold(item.id) === k) outOfFold[i] = scorer(i);
+          if (toneFold(item.id) === k) outOfFold[i] = scorer(i);
         });
       }
       const thresholds = bestClassBounds(outOfFold, gold);

@@ -13,20 +13,14 @@
  * word contributions. The L2 penalty (by the mean of accuracy and macro-F1) and the class thresholds (by
  * accuracy) are chosen by five-fold cross-validation inside the development part.
  */
-import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { evaluationPart } from "../data-loaders/common/evaluation-split.ts";
 import { compareIds } from "../data-loaders/common/compare-ids.ts";
-import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
-import { readSentimentResources } from "../data-loaders/pipeline/read-data-files.ts";
-import { sharedNlp } from "../data-loaders/reading/nlp.ts";
-import { splitSentences } from "../data-loaders/reading/split-sentences.ts";
-import { accuracy, bestClassBounds, classBy, macroF1, type Polarity } from "../data-loaders/tone/evaluate-sentiment.ts";
-import { featureNorm, ruleWords, toneFeatureReader } from "../data-loaders/tone/news-tone-model.ts";
-import { fitLogistic, type FitSettings, type TrainingItem } from "../data-loaders/voices/fit-logistic.ts";
+import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+import { accuracy, bestClassBounds, classBy, macroF1 } from "../data-loaders/tone/evaluate-sentiment.ts";
+import { fitLogistic, type FitSettings } from "../data-loaders/voices/fit-logistic.ts";
+import { ordinalItems, polarityOf, readToneDevelopment, toneFold, toneItems, weightedSum } from "./tone-development.ts";
 import { parseCommandLine } from "./cli-args.ts";
-import { StemmerNl } from "@nlpjs/lang-nl";
 
 const { values } = parseCommandLine(
   "fit:tone",
@@ -44,70 +38,29 @@ fixed seed and split, so a second run writes the same bytes.
   --out <file>     where the model goes (default corpus/models/dutch-news-tone.json)
 Example: npm run fit:tone && git diff --stat corpus/models`,
 );
-const file = join(values.eval!, "nl", "ecosent_headlines_train.jsonl");
-const rows = readFileSync(file, "utf8")
-  .trim()
-  .split("\n")
-  .map((line) => JSON.parse(line) as { id: string; text: string; label: -1 | 0 | 1 })
-  .filter((row) => evaluationPart(row.id) === "development");
-
+const { rows, tokenized, resources, read } = readToneDevelopment(values.eval!);
 // Each headline's word features as the scorer reads them, divided by the headline's feature norm.
-const resources = readSentimentResources(corpusPaths().sentimentRules, null);
-const nlp = sharedNlp();
-const tokenized = rows.map((row) => {
-  const blocks = [{ index: 0, kind: "paragraph" as const, start: 0, end: row.text.length, rule: null }];
-  return splitSentences(nlp, row.text, blocks).tokens;
-});
-// The stems of words written in lower case somewhere in the headlines: a capitalised opening word with
-// another stem is taken for a name ("Rusland", "Poetin") and has no features.
-const stemmer = new StemmerNl();
-const common = new Set(
-  tokenized.flatMap((tokens) =>
-    tokens.filter((t) => t.type === "word" && !/\p{Lu}/u.test(t.value)).map((t) => stemmer.stemWord(t.value.replace(/’/g, "'"))),
-  ),
-);
-const read = toneFeatureReader(resources.lexicons.nl, ruleWords(resources.rules.nl), (stem) => common.has(stem));
-const items = rows.map((row, r) => {
-  const { features } = read(tokenized[r]!);
-  const norm = featureNorm(features) || 1;
-  const flat = features.flat();
-  return { id: row.id, label: row.label, features: flat.map((f) => f.feature), values: flat.map((f) => f.value / norm) };
-});
-
-/** The two binary questions of the all-threshold ordinal model, each with its own cut feature. */
-const ordinalItems = (indices: readonly number[]): TrainingItem[] =>
-  indices.flatMap((i) => {
-    const { features, values: v, label } = items[i]!;
-    return [
-      { features: [...features, "cut=above-negative"], values: [...v, 1], positive: label > -1 },
-      { features: [...features, "cut=positive"], values: [...v, 1], positive: label > 0 },
-    ];
-  });
+const items = toneItems(rows, tokenized, (tokens) => read(tokens).features);
 // A feature must occur in at least this many headlines (twice as many items: every headline is given twice).
 const MIN_HEADLINES = 1;
 const BASE = { epochs: 30, step: 0.1, minCount: 2 * MIN_HEADLINES, decimals: 3, seed: 1 } as const;
 // Sentence scores are squashed to -1..1 as the lexicon path's are (sentiment-rules.yaml alpha).
 const alpha = resources.rules.nl.alpha;
 const squash = (x: number) => x / Math.sqrt(x * x + alpha);
-/** A headline's word sum under a model (no bias, no cut): the scorer's score before it is squashed. */
-const score = (i: number, weights: ReadonlyMap<string, number>) => {
-  const { features, values: v } = items[i]!;
-  let sum = 0;
-  for (let k = 0; k < features.length; k++) sum += (weights.get(features[k]!) ?? 0) * v[k]!;
-  return sum;
-};
-
-const toClass = (label: number): Polarity => (label === 1 ? "pos" : label === -1 ? "neg" : "neu");
-const gold = items.map((item) => toClass(item.label));
-// Five folds inside the development part, by a second hash of the id.
-const fold = (id: string) => createHash("sha256").update(`fold:${id}`).digest()[0]! % 5;
+const gold = items.map((item) => polarityOf(item.label));
 const all = items.map((_, i) => i);
 let chosen = { l2: 0, negative: 0, positive: 0, accuracy: -1, macroF1: -1 };
 for (const l2 of [0.003, 0.01, 0.03]) {
   const outOfFold = new Array<number>(items.length);
   for (let k = 0; k < 5; k++) {
-    const model = fitLogistic(ordinalItems(all.filter((i) => fold(items[i]!.id) !== k)), { ...BASE, l2 });
-    for (const i of all) if (fold(items[i]!.id) === k) outOfFold[i] = score(i, model.weights);
+    const model = fitLogistic(
+      ordinalItems(
+        items,
+        all.filter((i) => toneFold(items[i]!.id) !== k),
+      ),
+      { ...BASE, l2 },
+    );
+    for (const i of all) if (toneFold(items[i]!.id) === k) outOfFold[i] = weightedSum(items[i]!, model.weights);
   }
   const thresholds = bestClassBounds(outOfFold, gold);
   const predicted = outOfFold.map((s) => classBy(s, thresholds));
@@ -120,7 +73,7 @@ for (const l2 of [0.003, 0.01, 0.03]) {
 }
 const settings: FitSettings = { ...BASE, l2: chosen.l2 };
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4 + 0;
-const model = fitLogistic(ordinalItems(all), settings);
+const model = fitLogistic(ordinalItems(items, all), settings);
 const cuts = ["cut=above-negative", "cut=positive"];
 const weights = Object.fromEntries([...model.weights].filter(([name]) => !cuts.includes(name)).sort(([a], [b]) => compareIds(a, b)));
 const output = {
