@@ -6,7 +6,7 @@
  * damaged archive (a truncated write, bytes changed on disk) or one made from other inputs is made again,
  * never published. An archive `npm run dev` had Framework make carries no seal and is made again too.
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { writeDurably, checkSeal, sealLine } from "../data-loaders/pipeline/record-cache.ts";
 import { recordedFingerprint } from "./freshen-loaders.ts";
 
@@ -23,14 +23,13 @@ export function sealArchive(zip: string): void {
 }
 
 /**
- * What is wrong with `zip` ("does not match its seal (…)", "has no seal"), or null when its seal holds; a
- * broken seal is removed here, the archive by the caller.
+ * What is wrong with `zip` ("does not match its seal (…)", "has no seal"), or null when its seal holds (the
+ * caller removes a broken archive with its seal).
  */
 export function archiveProblem(zip: string): string | null {
   if (!existsSync(sealOf(zip))) return "has no seal (made by npm run dev, or an interrupted build)";
   const problem = checkSeal(readFileSync(sealOf(zip), "latin1").trim(), recordedFingerprint() ?? "none", readFileSync(zip));
   if (problem === null) return null;
-  rmSync(sealOf(zip), { force: true });
   return problem === "it holds the entry of another key"
     ? "was made from other inputs"
     : `does not match its seal (${problem}): damaged, or replaced since`;

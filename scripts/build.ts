@@ -207,7 +207,7 @@ if (existsSync(ZIP) && existsSync(LIST) && !storeHolds(FETCHED_STORE, readStoreL
 const damaged = existsSync(ZIP) ? archiveProblem(ZIP) : null;
 if (damaged) {
   process.stderr.write(`build: the cached archive ${relative(PROJECT_ROOT, ZIP)} ${damaged}; analysing again\n`);
-  for (const file of [ZIP, LIST]) rmSync(file, { force: true });
+  for (const file of [ZIP, LIST, sealOf(ZIP)]) rmSync(file, { force: true });
 }
 if (!existsSync(ZIP)) {
   process.stderr.write("build: analysing the corpus (src/data/corpus.zip.ts)\n");
