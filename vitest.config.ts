@@ -1,20 +1,32 @@
 import { defineConfig } from "vitest/config";
 
-// Three projects, so that a busy 2-core machine slows the suite down without failing it:
-// - unit: in-process tests of the analysis library, fast; a generous timeout all the same.
-// - slow: tests that run the real CLI, `npm run validate` or `npm run build` as asynchronous child
-//   processes (files named *.slow.test.ts); one file at a time, with timeouts sized for a loaded machine
-//   (a site build takes about 50 s alone and over 2 minutes under full load).
-// - browser: headless Chromium against dist/ (`npm test` builds the site first).
+// Four projects, run side by side so that both cores stay busy; the timeouts are sized for a loaded 2-core
+// machine, which slows the suite down without failing it. Vitest gives each kind of pool its own workers:
+// - unit, slow and browser share the thread pool, three files at a time (maxWorkers):
+//   - unit: in-process tests of the analysis library;
+//   - slow (*.slow.test.ts): the real CLI, `npm run validate`, the site's loader, as asynchronous child
+//     processes;
+//   - browser: headless Chromium against dist/, which the project's setup builds first (test/build-site.ts).
+// - site (*.site.test.ts), in one forked process, one file at a time: tests that run `npm run build` or
+//   `npm run dev` on a corpus of their own (and browser tests on such a site). They share Framework's cache
+//   and look at what a build leaves in it; a build also waits for any other build of the project
+//   (scripts/build-lock.ts), such as the browser project's.
+// test/project-times.ts prints each project's time at the end.
+const SITE_TESTS = "test/**/*.site.test.ts";
+const SLOW_TESTS = "test/**/*.slow.test.ts";
+
 export default defineConfig({
   test: {
     globalSetup: ["test/temporary-folder.ts"],
+    reporters: ["default", "./test/project-times.ts"],
+    maxWorkers: 3,
     projects: [
       {
         test: {
           name: "unit",
+          pool: "threads",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/browser/**", "test/**/*.slow.test.ts"],
+          exclude: ["test/browser/**", SLOW_TESTS, SITE_TESTS],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
@@ -22,7 +34,16 @@ export default defineConfig({
       {
         test: {
           name: "slow",
-          include: ["test/**/*.slow.test.ts"],
+          include: [SLOW_TESTS],
+          pool: "threads",
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
+        },
+      },
+      {
+        test: {
+          name: "site",
+          include: [SITE_TESTS],
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },
           testTimeout: 900_000,
@@ -33,8 +54,9 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
-          pool: "forks",
-          poolOptions: { forks: { singleFork: true } },
+          exclude: [SITE_TESTS],
+          globalSetup: ["test/build-site.ts"],
+          pool: "threads",
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

@@ -46,6 +46,7 @@ import { helpIfAsked } from "./cli-args.ts";
 import { markBuiltSite, outputProblem } from "./site-output.ts";
 import { removeStalePartials } from "../data-loaders/common/stale-partials.ts";
 import { rewritePageShells } from "./page-shell.ts";
+import { takeBuildLock } from "./build-lock.ts";
 
 helpIfAsked(
   "usage: npm run build [-- <observable build flags>]",
@@ -180,6 +181,8 @@ function moveStaged(staging: string, output: string): void {
 }
 
 const output = checkedOutput();
+// Builds of one project share Framework's cache: one at a time (scripts/build-lock.ts).
+await takeBuildLock(join(PROJECT_ROOT, "src", ".observablehq", "cache", "build.lock"), (line) => process.stderr.write(line));
 const { building, staging, previous } = besideOutput(output);
 for (const path of [building, staging, previous]) ownPartials.add(path);
 const ZIP = join(CACHE_DATA, "corpus.zip");

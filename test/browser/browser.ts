@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { serveStatic } from "../../scripts/serve.ts";
 
 function chromiumPath(): string {
@@ -98,4 +99,21 @@ export const DIST = join(import.meta.dirname, "..", "..", "dist");
 export function openBuiltSite(): ReturnType<typeof openSite> {
   if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
   return openSite(DIST);
+}
+
+/**
+ * For a test file on the built site: opens it (served, with Chromium) before the file's tests and closes it
+ * after; `visit(path, ready)` opens a page of it and waits for it to settle (visitPage); `opened()` gives
+ * the browser and the site's origin, for a test that opens pages its own way.
+ */
+export function useBuiltSite(): {
+  visit: (path: string, ready: string) => Promise<{ page: Page; problems: string[] }>;
+  opened: () => { browser: Browser; origin: string };
+} {
+  let site: Awaited<ReturnType<typeof openSite>> | undefined;
+  beforeAll(async () => {
+    site = await openBuiltSite();
+  });
+  afterAll(() => site?.close());
+  return { visit: (path, ready) => visitPage(site!.browser, site!.origin, path, ready), opened: () => site! };
 }

@@ -15,7 +15,7 @@ const scripts = Object.keys((JSON.parse(readFileSync(join(PROJECT_ROOT, "package
   .filter((name) => !CHECKS.has(name))
   .sort();
 
-describe("every command's --help", () => {
+describe.concurrent("every command's --help", () => {
   it("is the commands a user runs", () => {
     expect(scripts).toEqual(expect.arrayContaining(["analyze", "build", "dev", "export", "serve", "validate", "fit:tone", "bench"]));
   });

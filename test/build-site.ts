@@ -1,0 +1,20 @@
+// Global setup of the browser project: builds the site of the bundled corpus into dist/ with the real
+// `npm run build` (the cached analysis makes an unchanged rebuild quick), so that `vitest run` alone runs
+// every test. TEST_BUILD=off keeps the dist/ there is, for iterating on a browser test.
+import { spawn } from "node:child_process";
+import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+
+export default async function buildSite(): Promise<void> {
+  if (process.env.TEST_BUILD === "off") return;
+  const child = spawn("npm", ["run", "--silent", "build"], { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  if (status !== 0) throw new Error(`npm run build failed (exit ${status}):\n${output}\n${stderr}`);
+  process.stdout.write(`browser tests: dist/ built by npm run build. ${stderr.trim().split("\n").at(-1) ?? ""}\n`);
+}
