@@ -119,12 +119,15 @@ export class ClosedTextIndex {
     if (!(policy.runWords >= 2 && policy.minSentenceWords >= 1)) throw new Error(`leak check: invalid policy ${JSON.stringify(policy)}`);
     this.policy = policy;
     this.powers = powersUpTo(policy.runWords);
+    for (const article of articles) this.add(article);
+  }
+
+  /** Remembers one more closed article (what it publishes on purpose is forgotten again, see ClosedArticle). */
+  add(article: ClosedArticle): void {
     const allowed = new Set<number>();
-    for (const article of articles) {
-      for (const text of article.published ?? []) this.remember(this.idsOf(wordsOf(text), true), allowed, allowed);
-      for (const sentence of sentencesOf(article.text, article.language)) this.rememberSentence(this.idsOf(wordsOf(sentence), true));
-      this.remember(this.idsOf(wordsOf(article.text), true), this.runs);
-    }
+    for (const text of article.published ?? []) this.remember(this.idsOf(wordsOf(text), true), allowed, allowed);
+    for (const sentence of sentencesOf(article.text, article.language)) this.rememberSentence(this.idsOf(wordsOf(sentence), true));
+    this.remember(this.idsOf(wordsOf(article.text), true), this.runs);
     for (const hash of allowed) {
       this.runs.delete(hash);
       for (const set of this.sentences.values()) set.delete(hash);

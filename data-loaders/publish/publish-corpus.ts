@@ -13,6 +13,16 @@ import { toneComparison } from "../compare/compare-tone.ts";
 import { bootstrapInput, bootstrapTables } from "../compare/bootstrap-tables.ts";
 import { bootstrapThread, type BootstrapThread } from "../compare/bootstrap-thread.ts";
 import { articleViews, type ViewLine } from "./article-view.ts";
+import { ClosedTextIndex } from "./leak-check.ts";
+import {
+  closedView,
+  publishedArticle,
+  unorderedWords,
+  withoutClosedQuotes,
+  withoutClosedText,
+  type PublicSettings,
+  type PublishedArticle,
+} from "./public-build.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
 import { compareVoices, voicesByPeriod } from "../compare/compare-voices.ts";
 import { actorsView, codebookView, speechCuesView } from "./codebook-view.ts";
@@ -28,7 +38,17 @@ import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleSummary, BuildStamp, PagedList, VoiceRow } from "../schema/site-outputs.ts";
 
 /** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
-export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "text", "concordance", "voices", "search", "keyness", "coding"];
+export const FETCHED_FOLDERS: readonly string[] = [
+  "articles",
+  "rows",
+  "text",
+  "concordance",
+  "voices",
+  "search",
+  "keyness",
+  "coding",
+  "public",
+];
 
 /**
  * Deflate level of the fetched files, the bulk of the zip: stored (0), not deflated, since deflating them
@@ -112,6 +132,8 @@ export type PublishOptions = Pick<ParallelOptions, "workers" | "cacheFolder" | "
    * bytes); for a record, with its SHA-256, computed once for its view and its file.
    */
   readonly articleFile?: (name: string, content: Buffer, sha256?: string) => void;
+  /** The public build's settings (data-loaders/publish/public-build.ts); absent or null for the full build. */
+  readonly public?: PublicSettings | null;
 };
 
 /** How publishCorpus hands a file to its caller: a name, the bytes or text, and a deflate level. */
@@ -172,6 +194,10 @@ interface Gathered {
   readonly keyness: KeynessBuilder;
   readonly coding: CodingFrameBuilder;
   readonly exerciseArticles: Map<string, ExerciseArticle>;
+  /** In a public build, what public.json says of each article (else empty). */
+  readonly published: PublishedArticle[];
+  /** In a public build, the closed articles' runs of words, to keep codebook examples quoting them out. */
+  readonly closedText: ClosedTextIndex;
   /** The corpus's fingerprint: every article's input hash, in id order. */
   corpusSha: string;
 }
@@ -185,7 +211,9 @@ async function publishRecords(
   records: AsyncIterable<string | Buffer>,
   tables: { thread: BootstrapThread | null; readonly wanted: (articles: number) => boolean },
 ): Promise<{ articles: number; concordanceLines: number }> {
-  const files = new SiteFiles({ analysis: resources.analysis, codebooks: codebookStamps(resources) }, add, options.articleFile);
+  const stamp = { analysis: resources.analysis, codebooks: codebookStamps(resources) };
+  // A public build says so in every file's stamp, with its policy: the pages read it there.
+  const files = new SiteFiles(options.public ? { ...stamp, public: options.public } : stamp, add, options.articleFile);
   const handCheck = readHandCheck(paths.handCheck);
   const exerciseSets = paths.exercises ? readExerciseSets(paths.exercises) : [];
   const tasks = codingTasks(resources.framing, resources.devices);
@@ -197,6 +225,7 @@ async function publishRecords(
     exerciseIds: new Set(exerciseSets.flatMap((set) => set.items.map((item) => item.article))),
   });
   const { summary } = gathered;
+  const closed = new Set(gathered.published.filter((a) => !a.open).map((a) => a.id));
   // Each group's bootstrap resamples, drawn once for the frames, devices and tone tables; with a record
   // cache, each group's rows are kept in <cache>/groups/ and read back while its articles are unchanged.
   const drawn = new Map<string, Uint8Array>();
@@ -217,18 +246,22 @@ async function publishRecords(
     publishKeyness(gathered.keyness, (name, content) => files.fetched(name, content)),
   );
   files.json("articles.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...articleIndex(summary) });
-  files.json("codebooks.json", {
+  const codebooks = {
     stamps: files.build.codebooks,
     framing: codebookView(resources.framing),
     devices: codebookView(resources.devices),
     speechCues: speechCuesView(paths.speechCues),
     actors: actorsView(paths.actors),
-  });
-  files.json("hand-check.json", compareHandCheck(handCheck, gathered.checkedRecords));
-  const exercises = resolveExerciseSets(exerciseSets, new Map(tasks.map((t) => [t.id, t])), gathered.exerciseArticles);
+  };
+  files.json("codebooks.json", closed.size ? withoutClosedQuotes(codebooks, gathered.closedText) : codebooks);
+  files.json("hand-check.json", withoutClosedText(compareHandCheck(handCheck, gathered.checkedRecords), closed));
+  // A public build's exercises use only the sentences of open texts.
+  const teachable = exerciseSets.map((set) => ({ ...set, items: set.items.filter((item) => !closed.has(item.article)) }));
+  const exercises = resolveExerciseSets(teachable, new Map(tasks.map((t) => [t.id, t])), gathered.exerciseArticles);
   if (exercises.errors.length) throw new CorpusValidationError(exercises.errors);
   files.json("exercises.json", { sets: exercises.sets });
   publishCoding(files, gathered, tasks, toneBounds);
+  if (options.public) files.fetched("public/articles.json", { policy: options.public, articles: gathered.published });
   files.json("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
   const computed = inThread ? await inThread() : bootstrapTables(bootstrapInput(summary, resources), { drawn, kept });
   files.json("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
@@ -264,6 +297,8 @@ async function publishArticles(
     keyness: new KeynessBuilder(),
     coding: new CodingFrameBuilder(settings.tasks),
     exerciseArticles: new Map(),
+    published: [],
+    closedText: new ClosedTextIndex([]),
     corpusSha: "",
   };
   // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
@@ -277,16 +312,26 @@ async function publishArticles(
     // A record as UTF-8 bytes (as the cache holds it), published as it is.
     const json = typeof line === "string" ? Buffer.from(line) : line;
     const sha256 = createHash("sha256").update(json).digest("hex");
-    const view = viewOf(json, sha256);
-    const id = view.summary.id;
-    files.record(`articles/${id}.json`, json, sha256);
+    const full = viewOf(json, sha256);
+    const id = full.summary.id;
+    // A public build publishes a closed article's numbers, not its text (data-loaders/publish/public-build.ts).
+    const record = options.public ? (JSON.parse(json.toString()) as ArticleRecord) : null;
+    const shown = record && publishedArticle(record, options.public!);
+    if (shown) gathered.published.push(shown);
+    const open = !shown || shown.open;
+    const view = open ? full : closedView(full, options.public!);
+    if (!open) {
+      const title = record!.meta.title ? [record!.meta.title] : [];
+      gathered.closedText.add({ id, language: record!.language, text: record!.text, published: title });
+    }
+    if (open) files.record(`articles/${id}.json`, json, sha256);
     files.articleJson(`rows/${id}.json`, view.rowsJson);
-    files.articleJson(`text/${id}.json`, view.textJson);
+    if (open) files.articleJson(`text/${id}.json`, view.textJson);
     // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
-    const words = view.words;
+    const words = open ? view.words : unorderedWords(view.words);
     gathered.search.add(gathered.summary.length, words);
-    gathered.coding.add(words.sentences.length, view.coding);
-    if (settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(view));
+    gathered.coding.add(view.words.sentences.length, view.coding);
+    if (open && settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(view));
     gathered.keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words });
     gathered.summary.push(view.summary);
     corpusHash.update(`${view.input}\n`);

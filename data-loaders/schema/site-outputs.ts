@@ -6,6 +6,7 @@ import {
   cueRuleSchema,
   languageSchema,
   languageSourceSchema,
+  licenceSchema,
   provenanceKindSchema,
   sourceBasisSchema,
   quotationKindSchema,
@@ -28,8 +29,16 @@ const tone = z.number().min(-1).max(1);
 const nullableTone = tone.nullable();
 
 /** Which build made a published file: the analysis stamp and the codebooks, as in every record. */
+/** A public build's policy (data-loaders/publish/public-build.ts), in every file's stamp; absent in the full build. */
+export const publicPolicySchema = z
+  .object({
+    defaultLicence: licenceSchema.describe("the licence of an article that states none (LICENCE)"),
+    snippetWords: count.describe("words of context a keyword-in-context line of a closed article keeps on either side (SNIPPET_WORDS)"),
+  })
+  .strict();
+
 export const buildStampSchema = z
-  .object({ analysis: analysisStampSchema, codebooks: codebookStampsSchema })
+  .object({ analysis: analysisStampSchema, codebooks: codebookStampsSchema, public: publicPolicySchema.optional() })
   .strict()
   .describe("the project's version, the analysis code's fingerprint and the codebook stamps this file was made with");
 
@@ -717,6 +726,29 @@ export const exercisesFileSchema = z
   })
   .strict();
 
+/** public/articles.json (public builds only): each article's URL, licence, attribution and text hash. */
+export const publicArticlesFileSchema = z
+  .object({
+    build: buildStampSchema,
+    policy: publicPolicySchema,
+    articles: z.array(
+      z
+        .object({
+          id: z.string(),
+          url: z.string().nullable(),
+          licence: licenceSchema,
+          open: z.boolean().describe("whether its text is published (an open licence)"),
+          attribution: z.string().nullable().describe("for an open text: who to credit, from its metadata"),
+          textSha256: z
+            .string()
+            .regex(/^[0-9a-f]{64}$/)
+            .describe("SHA-256 of the article's body (UTF-8), to check a copy of it"),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
 /**
  * Every file the site publishes besides the records, by name: the ones pages load with FileAttachment
  * (the corpus-wide figures), then, by pattern, the ones a page fetches when it shows an article or a page
@@ -753,6 +785,7 @@ export const FETCHED_OUTPUTS = {
     pattern: /^keyness\/(corpus-(en|nl)|[a-z]+\/\d+)\.json$/,
     schema: keynessListFileSchema,
   },
+  "public/articles.json": { name: "public-articles", pattern: /^public\/articles\.json$/, schema: publicArticlesFileSchema },
   "coding/<task>.json": {
     name: "coding-frame",
     pattern: /^coding\/(tone|speaker|(frame|device)\/[a-z][a-z0-9-]*)\.json$/,
