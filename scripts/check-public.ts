@@ -14,6 +14,7 @@ import { indexCorpus, readIndexedArticle } from "../data-loaders/reading/read-co
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import { ClosedTextIndex, DEFAULT_LEAK_POLICY, findLeaks, type ClosedArticle } from "../data-loaders/publish/leak-check.ts";
 import { publishedTexts } from "../data-loaders/publish/published-text.ts";
+import { publicSettings, publishedArticle } from "../data-loaders/publish/public-build.ts";
 
 const USAGE = "usage: npm run check-public -- [<site folder>] [--run-words <n>] [--sentence-words <n>]";
 const { values, positionals } = parseCommandLine(
@@ -25,7 +26,7 @@ const { values, positionals } = parseCommandLine(
   },
   `
 Fails (exit 1) if any file of the built site shows a run of ${DEFAULT_LEAK_POLICY.runWords} or more consecutive words of a
-closed article (one without an open licence) or a whole sentence of one of ${DEFAULT_LEAK_POLICY.minSentenceWords} words or more;
+closed article (one without an open licence, its own or the corpus default LICENCE) or a whole sentence of one of ${DEFAULT_LEAK_POLICY.minSentenceWords} words or more;
 one line per file, with the run found. Declared titles are metadata and may be shown.
 Settings: CORPUS and the other corpus variables of npm run build. Default folder: dist.
 Example: PUBLISH=public BUILD_OUTPUT=/tmp/site npm run build && npm run check-public -- /tmp/site`,
@@ -40,11 +41,16 @@ function count(flag: string, value: string | undefined, fallback: number, least:
   process.exit(2);
 }
 
-/** The corpus's closed articles, read one at a time (their declared titles are published metadata). */
+/**
+ * The corpus's closed articles (no open licence of their own or by the corpus default, LICENCE), read one
+ * at a time; their declared titles are published metadata.
+ */
 async function* closedArticles(): AsyncGenerator<ClosedArticle> {
   const paths = corpusPaths();
+  const settings = publicSettings({ ...process.env, PUBLISH: "public" })!;
   for (const entry of await indexCorpus(paths.articles, readingOptions(paths))) {
     const article = readIndexedArticle(entry);
+    if (publishedArticle(article, settings).open) continue;
     yield { id: article.id, language: article.language, text: article.text, published: article.meta.title ? [article.meta.title] : [] };
   }
 }

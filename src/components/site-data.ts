@@ -62,6 +62,26 @@ export function corpusFile<T = unknown>(name: string): Promise<T> {
   return promise as Promise<T>;
 }
 
+/** What a public build says of one article (public/articles.json; data-loaders/publish/public-build.ts). */
+export interface PublicArticle {
+  readonly id: string;
+  readonly url: string | null;
+  readonly licence: string;
+  readonly open: boolean;
+  readonly attribution: string | null;
+  readonly textSha256: string;
+}
+
+/**
+ * In a public build (a file's `build.public` is set), what it says of article `id`; null in a full build.
+ * A page shows this instead of the text of a closed article, which such a build does not publish.
+ */
+export async function publicArticle(build: { readonly public?: unknown }, id: string): Promise<PublicArticle | null> {
+  if (!build.public) return null;
+  const file = await corpusFile<{ articles: PublicArticle[] }>("public/articles.json");
+  return file.articles.find((article) => article.id === id) ?? null;
+}
+
 /** The rows files of some articles, in the order given. */
 export function articleRows(ids: readonly string[]): Promise<ArticleRows[]> {
   return Promise.all(ids.map((id) => corpusFile<ArticleRows>(`rows/${id}.json`)));
