@@ -73,13 +73,18 @@ export interface PublicArticle {
 }
 
 /**
- * In a public build (a file's `build.public` is set), what it says of article `id`; null in a full build.
- * A page shows this instead of the text of a closed article, which such a build does not publish.
+ * In a public build (a file's `build.public` is set), what it says of each article, by id; null in a full
+ * build. Pages show this instead of the text of a closed article, which such a build does not publish.
  */
-export async function publicArticle(build: { readonly public?: unknown }, id: string): Promise<PublicArticle | null> {
+export async function publicArticles(build: { readonly public?: unknown }): Promise<Map<string, PublicArticle> | null> {
   if (!build.public) return null;
   const file = await corpusFile<{ articles: PublicArticle[] }>("public/articles.json");
-  return file.articles.find((article) => article.id === id) ?? null;
+  return new Map(file.articles.map((article) => [article.id, article]));
+}
+
+/** In a public build, what it says of article `id` (publicArticles); null in a full build. */
+export async function publicArticle(build: { readonly public?: unknown }, id: string): Promise<PublicArticle | null> {
+  return (await publicArticles(build))?.get(id) ?? null;
 }
 
 /** The rows files of some articles, in the order given. */
