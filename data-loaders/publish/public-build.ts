@@ -14,7 +14,8 @@ import { CorpusValidationError } from "../reading/corpus-error.ts";
 import { readLicence, type Licence } from "../reading/licence.ts";
 import { OPEN_LICENCES } from "../schema/enums.ts";
 import type { ArticleRecord } from "../schema/record.ts";
-import type { ArticleRows, ConcordanceLine } from "../schema/site-outputs.ts";
+import type { ArticleRows, ConcordanceLine, ExerciseSet } from "../schema/site-outputs.ts";
+import type { ExerciseSetInput } from "../compare/exercise-sets.ts";
 import type { ArticleView, ViewLine } from "./article-view.ts";
 import type { FoldedSentences } from "./search-index.ts";
 import { findLeaks, type ClosedTextIndex } from "./leak-check.ts";
@@ -170,4 +171,40 @@ export function withoutClosedQuotes<T>(value: T, index: ClosedTextIndex): T {
     return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, walk(child)]));
   };
   return walk(value) as T;
+}
+
+/**
+ * The teacher's exception, before the sets are resolved: a public build keeps an exercise item on a closed
+ * article only if the teacher marked it `quotable` (allowed only in a set that states its `exception`).
+ */
+export function teachableSets(sets: readonly ExerciseSetInput[], closed: ReadonlySet<string>): ExerciseSetInput[] {
+  return sets.map((set) => ({ ...set, items: set.items.filter((item) => !closed.has(item.article) || item.quotable) }));
+}
+
+/**
+ * The teacher's exception, once the sets are resolved: an item on a closed article is published as the
+ * one sentence quoted (`quoted: true`, shown with its set's exception), without the sentences around it.
+ */
+export function quotedItems(sets: readonly ExerciseSet[], closed: ReadonlySet<string>): ExerciseSet[] {
+  return sets.map((set) => ({
+    ...set,
+    items: set.items.map((item) => (closed.has(item.article) ? { ...item, before: null, after: null, quoted: true as const } : item)),
+  }));
+}
+
+/**
+ * The sentences a built site's exercises.json quotes from closed articles under a stated exception (items
+ * `quoted: true` in a set with an `exception`), by article: the leak check allows these and says how many.
+ * @example exceptionQuotes({sets: [{exception: "teaching", items: [{article: "a", text: "One.", quoted: true}]}]}) // Map { "a" => ["One."] }
+ */
+export function exceptionQuotes(exercises: {
+  readonly sets: ReadonlyArray<
+    Pick<ExerciseSet, "exception"> & { readonly items: ReadonlyArray<Pick<ExerciseSet["items"][number], "article" | "text" | "quoted">> }
+  >;
+}): Map<string, string[]> {
+  const quotes = new Map<string, string[]>();
+  for (const set of exercises.sets)
+    for (const item of set.items)
+      if (set.exception && item.quoted) quotes.set(item.article, [...(quotes.get(item.article) ?? []), item.text]);
+  return quotes;
 }

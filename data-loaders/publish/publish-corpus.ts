@@ -17,6 +17,8 @@ import { ClosedTextIndex } from "./leak-check.ts";
 import {
   closedView,
   publishedArticle,
+  quotedItems,
+  teachableSets,
   unorderedWords,
   withoutClosedQuotes,
   withoutClosedText,
@@ -255,11 +257,14 @@ async function publishRecords(
   };
   files.json("codebooks.json", closed.size ? withoutClosedQuotes(codebooks, gathered.closedText) : codebooks);
   files.json("hand-check.json", withoutClosedText(compareHandCheck(handCheck, gathered.checkedRecords), closed));
-  // A public build's exercises use only the sentences of open texts.
-  const teachable = exerciseSets.map((set) => ({ ...set, items: set.items.filter((item) => !closed.has(item.article)) }));
-  const exercises = resolveExerciseSets(teachable, new Map(tasks.map((t) => [t.id, t])), gathered.exerciseArticles);
+  // A public build's exercises use the sentences of open texts, and those a teacher marked quotable.
+  const exercises = resolveExerciseSets(
+    teachableSets(exerciseSets, closed),
+    new Map(tasks.map((t) => [t.id, t])),
+    gathered.exerciseArticles,
+  );
   if (exercises.errors.length) throw new CorpusValidationError(exercises.errors);
-  files.json("exercises.json", { sets: exercises.sets });
+  files.json("exercises.json", { sets: quotedItems(exercises.sets, closed) });
   publishCoding(files, gathered, tasks, toneBounds);
   if (options.public) files.fetched("public/articles.json", { policy: options.public, articles: gathered.published });
   files.json("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
@@ -330,8 +335,9 @@ async function publishArticles(
     // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
     const words = open ? view.words : unorderedWords(view.words);
     gathered.search.add(gathered.summary.length, words);
-    gathered.coding.add(view.words.sentences.length, view.coding);
-    if (open && settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(view));
+    // Coding samples are drawn from open texts only: a closed article adds no units to a public build's frames.
+    gathered.coding.add(open ? view.words.sentences.length : 0, open ? view.coding : []);
+    if (settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(full));
     gathered.keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words });
     gathered.summary.push(view.summary);
     corpusHash.update(`${view.input}\n`);

@@ -701,6 +701,10 @@ const exerciseItemSchema = z
     answer: code.describe("the teacher's answer"),
     explanation: z.string().nullable(),
     pipeline: code.describe("the pipeline's code of the sentence"),
+    quoted: z
+      .literal(true)
+      .optional()
+      .describe("public builds only: a sentence of a closed article, quoted under its set's exception (without context)"),
   })
   .strict();
 
@@ -716,6 +720,7 @@ export const exercisesFileSchema = z
           version: z.string(),
           author: z.string(),
           licence: z.string(),
+          exception: z.string().optional().describe("the stated exception under which items marked quotable quote closed articles"),
           file: z.string().describe("the exercise file, relative to its folder"),
           sha256: z.string().regex(/^[0-9a-f]{64}$/),
           instructions: z.string(),

@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { readLicence } from "../../data-loaders/reading/licence.ts";
 import { validateMetadata } from "../../data-loaders/reading/article-metadata.ts";
 import {
+  exceptionQuotes,
   matchedTerm,
   publicSettings,
   publishedArticle,
+  quotedItems,
+  teachableSets,
   unorderedWords,
   withoutClosedText,
 } from "../../data-loaders/publish/public-build.ts";
@@ -100,5 +103,57 @@ describe("the public build's redactions", () => {
       { article: "c", text: "a long quoted …" },
       { article: "o", text: "a long quoted passage of text" },
     ]);
+  });
+});
+
+describe("the teacher's exception: teachableSets, quotedItems, exceptionQuotes", () => {
+  const item = (article: string, quotable?: true) => ({
+    task: "tone",
+    article,
+    sentence: 1,
+    answer: "0",
+    ...(quotable ? { quotable } : {}),
+  });
+  const input = {
+    id: "s",
+    title: "S",
+    version: "1",
+    author: "T",
+    licence: "CC-BY-4.0",
+    instructions: "Code.",
+    file: "s.yaml",
+    sha256: "0",
+  };
+
+  it("keeps items on open articles and the quotable ones on closed articles", () => {
+    const sets = teachableSets(
+      [{ ...input, exception: "teaching", items: [item("open"), item("closed"), item("closed", true)] }],
+      new Set(["closed"]),
+    );
+    expect(sets[0]!.items.map((i) => [i.article, i.quotable ?? false])).toEqual([
+      ["open", false],
+      ["closed", true],
+    ]);
+  });
+
+  it("publishes a quoted sentence without its context, and the leak check allows exactly those", () => {
+    const resolved = (article: string) => ({
+      task: "tone",
+      article,
+      sentence: 1,
+      text: `A sentence of ${article}.`,
+      before: "Before.",
+      after: "After.",
+      answer: 0,
+      explanation: null,
+      pipeline: 0,
+    });
+    const [set] = quotedItems([{ ...input, exception: "teaching", items: [resolved("open"), resolved("closed")] }], new Set(["closed"]));
+    expect(set!.items.map((i) => [i.article, i.before, i.after, i.quoted ?? false])).toEqual([
+      ["open", "Before.", "After.", false],
+      ["closed", null, null, true],
+    ]);
+    expect([...exceptionQuotes({ sets: [set!] })]).toEqual([["closed", ["A sentence of closed."]]]);
+    expect(exceptionQuotes({ sets: [{ items: set!.items }] }).size).toBe(0);
   });
 });
