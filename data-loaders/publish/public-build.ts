@@ -108,21 +108,50 @@ function closedLine(line: ViewLine, snippetWords: number): ViewLine {
   return { ...line, term, form, json: Buffer.from(JSON.stringify(published)) };
 }
 
+/** Words at each end of a closed article's sentence that its text-fragment link publishes (one for a short sentence). */
+export const FRAGMENT_WORDS = 2;
+
+/**
+ * A sentence's first and last words, for a link to it at its source (#:~:text=start,end; the reader's
+ * src/components/text-fragment.ts): FRAGMENT_WORDS at each end, one if the sentence has no more than
+ * 2 × FRAGMENT_WORDS words, the start alone if it has one; punctuation at the outer ends left off.
+ * @example sentenceEnds("“The West is in decline,” he said.") // ["The West", "he said"]
+ */
+export function sentenceEnds(sentence: string): [string, string | null] {
+  const words = sentence.split(/\s+/).filter(Boolean);
+  const n = words.length > 2 * FRAGMENT_WORDS ? FRAGMENT_WORDS : 1;
+  const start = words
+    .slice(0, n)
+    .join(" ")
+    .replace(/^[^\p{L}\p{N}]+/u, "");
+  const end =
+    words.length > 1
+      ? words
+          .slice(-n)
+          .join(" ")
+          .replace(/[^\p{L}\p{N}]+$/u, "")
+      : null;
+  return [start, end];
+}
+
 /**
  * The view of a closed article as the public build publishes it: its title only if declared (else its id),
- * its keyword-in-context lines cut (closedLine), its attributions without their excerpts; its rows file
- * made again from these. Its text file and record are not published at all (publish-corpus.ts).
+ * its keyword-in-context lines cut (closedLine), its attributions without their excerpts, each sentence's
+ * ends for a text-fragment link (sentenceEnds); its rows file made again from these. Its text file and
+ * record are not published at all (publish-corpus.ts).
  */
 export function closedView(view: ArticleView, settings: PublicSettings): ArticleView {
   const summary = view.summary.titleSource === "front-matter" ? view.summary : { ...view.summary, title: view.summary.id };
   const attributions = view.attributions.map((row) => ({ ...row, excerpt: "" }));
   const rows = JSON.parse(view.rowsJson.toString()) as ArticleRows;
+  const { sentences } = JSON.parse(view.textJson.toString()) as { sentences: Array<[number, string]> };
+  const fragments = sentences.map(([index, sentence]) => [index, ...sentenceEnds(sentence)] as const);
   return {
     ...view,
     summary,
     attributions,
     concordance: view.concordance.map((line) => closedLine(line, settings.snippetWords)),
-    rowsJson: Buffer.from(JSON.stringify({ ...rows, summary, attributions } satisfies ArticleRows)),
+    rowsJson: Buffer.from(JSON.stringify({ ...rows, summary, attributions, fragments } satisfies ArticleRows)),
   };
 }
 

@@ -434,6 +434,10 @@ export const articleRowsFileSchema = z
     toneHigh: z.number().nullable(),
     actorTone: z.array(actorToneRowSchema),
     attributions: z.array(voiceRowSchema),
+    fragments: z
+      .array(z.tuple([index, z.string(), z.string().nullable()]))
+      .optional()
+      .describe("public builds, closed articles only: each sentence's first and last words, for a text-fragment link to it at its source"),
   })
   .strict();
 
