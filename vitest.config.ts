@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
 //   processes (files named *.slow.test.ts); one file at a time, with timeouts sized for a loaded machine
 //   (a site build takes about 50 s alone and over 2 minutes under full load).
 // - browser: headless Chromium against dist/ (`npm test` builds the site first).
+// Files named *.site.test.ts build a site of their own (and may look at it in Chromium): they run with
+// the slow ones, one file at a time.
 export default defineConfig({
   test: {
     globalSetup: ["test/temporary-folder.ts"],
@@ -14,7 +16,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/browser/**", "test/**/*.slow.test.ts"],
+          exclude: ["test/browser/**", "test/**/*.slow.test.ts", "test/**/*.site.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
@@ -22,7 +24,7 @@ export default defineConfig({
       {
         test: {
           name: "slow",
-          include: ["test/**/*.slow.test.ts"],
+          include: ["test/**/*.slow.test.ts", "test/**/*.site.test.ts"],
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },
           testTimeout: 900_000,
@@ -33,6 +35,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
+          exclude: ["test/**/*.site.test.ts"],
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },
           testTimeout: 600_000,
