@@ -49,16 +49,23 @@ import { rewritePageShells } from "./page-shell.ts";
 import { takeBuildLock } from "./build-lock.ts";
 
 helpIfAsked(
-  "usage: npm run build [-- <observable build flags>]",
+  "usage: npm run build [-- --public] [-- <observable build flags>]",
   `
 Builds the static site from the corpus, reproducibly (the same inputs give the same bytes): analyses what
 changed since the last build (the record cache), publishes the corpus for the pages, and renders them with
 Framework. A corpus or data file with errors stops it with all of them listed.
 Settings: BUILD_OUTPUT (where the site goes, default dist; a new or empty folder or a site a build made),
-CORPUS and the data-file variables of npm run analyze, RECORDS (a folder of record shards to publish instead
+CORPUS and the data-file variables of npm run analyze, PUBLISH=public (as --public: the site for the open
+web, without the text of articles whose licence is not open; LICENCE, the corpus's default licence, and
+SNIPPET_WORDS, words of context kept each side of a keyword, default 0; check it with npm run check-public), RECORDS (a folder of record shards to publish instead
 of analysing), SOURCE_DATE_EPOCH (the date written into pages, default 2000-01-01), WORKERS, RECORD_CACHE.
 Example: CORPUS=~/my-corpus BUILD_OUTPUT=/tmp/site npm run build && npm run serve -- --root /tmp/site`,
 );
+// --public: the site for the open web, without closed articles' text (data-loaders/publish/public-build.ts).
+if (process.argv.includes("--public")) {
+  process.argv = process.argv.filter((arg) => arg !== "--public");
+  process.env.PUBLISH = "public";
+}
 const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 // The fetched files of the last build, kept so that a rebuild writes only the ones that changed.
 const FETCHED_STORE = join(PROJECT_ROOT, "src", ".observablehq", "cache", "fetched");

@@ -18,6 +18,8 @@ import { pathToFileURL } from "node:url";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { compareIds } from "../data-loaders/common/compare-ids.ts";
 
+/** The settings of the public build (data-loaders/publish/public-build.ts): they change what the loader prints. */
+const PUBLIC_SETTINGS = ["PUBLISH", "LICENCE", "SNIPPET_WORDS"] as const;
 const LOADER_DIR = join(PROJECT_ROOT, "src", "data");
 const CACHE_DIR = join(PROJECT_ROOT, "src", ".observablehq", "cache");
 
@@ -43,6 +45,8 @@ export function inputsFingerprint(env: Readonly<Record<string, string | undefine
   const hash = createHash("sha256");
   for (const [key, value] of Object.entries(paths)) hash.update(`${key}=${value}\n`);
   hash.update(`RECORDS=${env.RECORDS ? resolve(env.RECORDS) : ""}\n`);
+  // The public build's settings, only when set: a full build's fingerprint stays what it was.
+  for (const name of PUBLIC_SETTINGS) if (env[name]) hash.update(`${name}=${env[name]}\n`);
   const seen = new Set<string>();
   for (const file of inputs.flatMap(filesBelow)) {
     if (seen.has(file)) continue;

@@ -20,6 +20,9 @@ const exerciseSetSchema = z
     version: text,
     author: text,
     licence: text,
+    // The stated exception (e.g. "quoted for teaching under Art. 5(3)(a) InfoSoc Directive") under which
+    // the items marked quotable are published from closed articles in a public build (issue 34).
+    exception: text.optional(),
     instructions: text,
     items: z
       .array(
@@ -31,6 +34,7 @@ const exerciseSetSchema = z
             find: text.optional(),
             answer: z.union([z.number(), text]).transform(String),
             explanation: text.optional(),
+            quotable: z.literal(true).optional(),
           })
           .strict()
           .refine((item) => (item.sentence === undefined) !== (item.find === undefined), {
@@ -39,7 +43,16 @@ const exerciseSetSchema = z
       )
       .min(1, "must list at least one item"),
   })
-  .strict();
+  .strict()
+  .superRefine((set, context) => {
+    const marked = set.items.findIndex((item) => item.quotable);
+    if (marked >= 0 && set.exception === undefined)
+      context.addIssue({
+        code: "custom",
+        path: ["items", marked, "quotable"],
+        message: "needs the set's exception: the stated reason its sentences may be quoted",
+      });
+  });
 
 /** An exercise set as read, before its sentences are found in the corpus. */
 export type ExerciseSetInput = z.infer<typeof exerciseSetSchema> & { readonly file: string; readonly sha256: string };
@@ -108,8 +121,8 @@ export function resolveExerciseSets(
         },
       ];
     });
-    const { file, sha256, id, title, version, author, licence, instructions } = set;
-    return { id, title, version, author, licence, file, sha256, instructions, items };
+    const { file, sha256, id, title, version, author, licence, instructions, exception } = set;
+    return { id, title, version, author, licence, file, sha256, instructions, ...(exception === undefined ? {} : { exception }), items };
   });
   return { sets: errors.length ? [] : resolved, errors };
 }

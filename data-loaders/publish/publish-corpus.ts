@@ -1,45 +1,42 @@
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { openRecordCache } from "../pipeline/record-cache.ts";
 import { codeFingerprint } from "../pipeline/analysis-stamp.ts";
 import { codebookStamps } from "../pipeline/analyze-article.ts";
 import { loadResources } from "../pipeline/analyze-corpus.ts";
-import { ARTICLES_PER_WORKER, analyzeInOrder, type ParallelOptions } from "../pipeline/analyze-parallel.ts";
+import { ARTICLES_PER_WORKER, analyzeInOrder } from "../pipeline/analyze-parallel.ts";
 import { indexCorpus } from "../reading/read-corpus.ts";
 import { readRecordShards } from "../reading/read-records.ts";
 import { CorpusValidationError } from "../reading/corpus-error.ts";
-import { comparisonOf, listConcordance, type ListedConcordance } from "../compare/compare-frames.ts";
+import { comparisonOf } from "../compare/compare-frames.ts";
 import { toneComparison } from "../compare/compare-tone.ts";
 import { bootstrapInput, bootstrapTables } from "../compare/bootstrap-tables.ts";
 import { bootstrapThread, type BootstrapThread } from "../compare/bootstrap-thread.ts";
-import { articleViews, type ViewLine } from "./article-view.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
-import { compareVoices, voicesByPeriod } from "../compare/compare-voices.ts";
-import { actorsView, codebookView, speechCuesView } from "./codebook-view.ts";
-import { SearchIndexBuilder } from "./search-index.ts";
-import { GROUPINGS, groupValues } from "../compare/groupings.ts";
-import { KEYNESS_MAX_GROUPS, KEYNESS_MIN_FREQUENCY, KeynessBuilder } from "../compare/keyness-lists.ts";
+import { codingTasks, toneClassBounds } from "../compare/coding-frame.ts";
+import { resolveExerciseSets } from "../compare/exercise-sets.ts";
 import { readingOptions, type CorpusPaths } from "../project-paths.ts";
 import { readExerciseSets, readHandCheck, readSentimentValidation } from "../pipeline/read-data-files.ts";
-import { CodingFrameBuilder, codingTasks, toneClassBounds } from "../compare/coding-frame.ts";
-import { resolveExerciseSets, type ExerciseArticle } from "../compare/exercise-sets.ts";
-import { defaultCode, type CodingTask } from "../portable/coding.ts";
 import type { ArticleRecord } from "../schema/record.ts";
-import type { ArticleSummary, BuildStamp, PagedList, VoiceRow } from "../schema/site-outputs.ts";
+import type { ArticleSummary } from "../schema/site-outputs.ts";
+import { actorsView, codebookView, speechCuesView } from "./codebook-view.ts";
+import { quotedItems, teachableSets, withoutClosedQuotes, withoutClosedText } from "./public-build.ts";
+import { SiteFiles, type AddFile, type PublishOptions } from "./site-files.ts";
+import { publishArticles } from "./article-files.ts";
+import { publishConcordance, publishKeyness, publishVoices } from "./list-files.ts";
+import { publishCoding } from "./coding-files.ts";
 
 /** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
-export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "text", "concordance", "voices", "search", "keyness", "coding"];
-
-/**
- * Deflate level of the fetched files, the bulk of the zip: stored (0), not deflated, since deflating them
- * cost more than the rest of a rebuild and the site serves them uncompressed anyway.
- */
-const FETCHED_LEVEL = 0;
-const COMMA = Buffer.from(",");
-const CLOSE_LINES = Buffer.from("]}");
-
-/** Attributions per published page of the faceless and framed lists on Who speaks. */
-const VOICE_LIST_PAGE_SIZE = 200;
+export const FETCHED_FOLDERS: readonly string[] = [
+  "articles",
+  "rows",
+  "text",
+  "concordance",
+  "voices",
+  "search",
+  "keyness",
+  "coding",
+  "public",
+];
 
 /**
  * Analyses a corpus once and hands every file the site publishes to `add(name, text)`, in a fixed order.
@@ -104,77 +101,7 @@ export async function publishCorpus(
   }
 }
 
-/** publishCorpus's options (see there). */
-export type PublishOptions = Pick<ParallelOptions, "workers" | "cacheFolder" | "articlesPerWorker"> & {
-  readonly recordsFolder?: string | null;
-  /**
-   * Where each article's own files (articles/, rows/ and text/<id>.json) go instead of `add` (the same
-   * bytes); for a record, with its SHA-256, computed once for its view and its file.
-   */
-  readonly articleFile?: (name: string, content: Buffer, sha256?: string) => void;
-};
-
-/** How publishCorpus hands a file to its caller: a name, the bytes or text, and a deflate level. */
-type AddFile = (name: string, content: string | Buffer, level?: number) => void;
-
-/** The writers of one build's files, each stamped with the build (see publishCorpus). */
-class SiteFiles {
-  /** An article's own files, their JSON (an object with at least one field) opened with the stamp. */
-  private readonly stampOpening: Buffer;
-  private readonly articleFile: (name: string, content: Buffer, sha256?: string) => void;
-
-  constructor(
-    readonly build: BuildStamp,
-    private readonly add: AddFile,
-    articleFile: PublishOptions["articleFile"],
-  ) {
-    this.stampOpening = Buffer.from(`{"build":${JSON.stringify(build)},`);
-    this.articleFile = articleFile ?? ((name, content) => add(name, content, FETCHED_LEVEL));
-  }
-
-  /** A file pages load with FileAttachment (deflated). */
-  json(name: string, content: object): void {
-    this.add(name, JSON.stringify({ build: this.build, ...content }));
-  }
-
-  /** A file pages fetch by name: stamped like the others, stored rather than deflated. */
-  fetched(name: string, content: object): void {
-    this.add(name, JSON.stringify({ build: this.build, ...content }), FETCHED_LEVEL);
-  }
-
-  /** A concordance page, its lines' JSON as the views keep it: byte for byte JSON.stringify({ build, ...head, lines }). */
-  lines(name: string, head: object, lines: readonly ViewLine[]): void {
-    const parts: Buffer[] = [Buffer.from(`${JSON.stringify({ build: this.build, ...head }).slice(0, -1)},"lines":[`)];
-    lines.forEach((line, i) => (i ? parts.push(COMMA, line.json) : parts.push(line.json)));
-    parts.push(CLOSE_LINES);
-    this.add(name, Buffer.concat(parts), FETCHED_LEVEL);
-  }
-
-  /** A record as it is (with its SHA-256, computed once for its view and its file). */
-  record(name: string, json: Buffer, sha256: string): void {
-    this.articleFile(name, json, sha256);
-  }
-
-  /** An article's rows or text, serialised already, stamped. */
-  articleJson(name: string, json: Buffer): void {
-    this.articleFile(name, Buffer.concat([this.stampOpening, json.subarray(1)]));
-  }
-}
-
-/** What publishRecords gathers from the records, one article at a time, for the corpus-wide files. */
-interface Gathered {
-  readonly summary: ArticleSummary[];
-  readonly concordance: ViewLine[];
-  readonly checkedRecords: ArticleRecord[];
-  readonly voiceArticles: Parameters<typeof compareVoices>[0][number][];
-  readonly voices: VoiceRow[];
-  readonly search: SearchIndexBuilder;
-  readonly keyness: KeynessBuilder;
-  readonly coding: CodingFrameBuilder;
-  readonly exerciseArticles: Map<string, ExerciseArticle>;
-  /** The corpus's fingerprint: every article's input hash, in id order. */
-  corpusSha: string;
-}
+export type { PublishOptions };
 
 /** publishCorpus once its records are on their way: `tables` is the bootstrap tables' thread, if they have one. */
 async function publishRecords(
@@ -185,7 +112,9 @@ async function publishRecords(
   records: AsyncIterable<string | Buffer>,
   tables: { thread: BootstrapThread | null; readonly wanted: (articles: number) => boolean },
 ): Promise<{ articles: number; concordanceLines: number }> {
-  const files = new SiteFiles({ analysis: resources.analysis, codebooks: codebookStamps(resources) }, add, options.articleFile);
+  const stamp = { analysis: resources.analysis, codebooks: codebookStamps(resources) };
+  // A public build says so in every file's stamp, with its policy: the pages read it there.
+  const files = new SiteFiles(options.public ? { ...stamp, public: options.public } : stamp, add, options.articleFile);
   const handCheck = readHandCheck(paths.handCheck);
   const exerciseSets = paths.exercises ? readExerciseSets(paths.exercises) : [];
   const tasks = codingTasks(resources.framing, resources.devices);
@@ -197,6 +126,7 @@ async function publishRecords(
     exerciseIds: new Set(exerciseSets.flatMap((set) => set.items.map((item) => item.article))),
   });
   const { summary } = gathered;
+  const closed = new Set(gathered.published.filter((a) => !a.open).map((a) => a.id));
   // Each group's bootstrap resamples, drawn once for the frames, devices and tone tables; with a record
   // cache, each group's rows are kept in <cache>/groups/ and read back while its articles are unchanged.
   const drawn = new Map<string, Uint8Array>();
@@ -217,197 +147,31 @@ async function publishRecords(
     publishKeyness(gathered.keyness, (name, content) => files.fetched(name, content)),
   );
   files.json("articles.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...articleIndex(summary) });
-  files.json("codebooks.json", {
+  const codebooks = {
     stamps: files.build.codebooks,
     framing: codebookView(resources.framing),
     devices: codebookView(resources.devices),
     speechCues: speechCuesView(paths.speechCues),
     actors: actorsView(paths.actors),
-  });
-  files.json("hand-check.json", compareHandCheck(handCheck, gathered.checkedRecords));
-  const exercises = resolveExerciseSets(exerciseSets, new Map(tasks.map((t) => [t.id, t])), gathered.exerciseArticles);
+  };
+  files.json("codebooks.json", closed.size ? withoutClosedQuotes(codebooks, gathered.closedText) : codebooks);
+  files.json("hand-check.json", withoutClosedText(compareHandCheck(handCheck, gathered.checkedRecords), closed));
+  // A public build's exercises use the sentences of open texts, and those a teacher marked quotable.
+  const exercises = resolveExerciseSets(
+    teachableSets(exerciseSets, closed),
+    new Map(tasks.map((t) => [t.id, t])),
+    gathered.exerciseArticles,
+  );
   if (exercises.errors.length) throw new CorpusValidationError(exercises.errors);
-  files.json("exercises.json", { sets: exercises.sets });
+  files.json("exercises.json", { sets: quotedItems(exercises.sets, closed) });
   publishCoding(files, gathered, tasks, toneBounds);
+  if (options.public) files.fetched("public/articles.json", { policy: options.public, articles: gathered.published });
   files.json("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
   const computed = inThread ? await inThread() : bootstrapTables(bootstrapInput(summary, resources), { drawn, kept });
   files.json("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
   files.json("devices.json", comparisonOf(resources.devices, computed.devices, listed.get("devices")!));
   files.json("tone.json", toneComparison(resources.gazetteer, computed.tone));
   return { articles: summary.length, concordanceLines: gathered.concordance.length };
-}
-
-/**
- * Publishes each article's own files (its record, rows and text) as its record arrives, and gathers what
- * the corpus-wide files need from its view: its summary, concordance lines, voices, words for the search
- * index and keyness lists, its coding units, and the full record of a hand-checked article.
- */
-async function publishArticles(
-  files: SiteFiles,
-  records: AsyncIterable<string | Buffer>,
-  options: PublishOptions,
-  resources: ReturnType<typeof loadResources>,
-  settings: {
-    readonly tasks: readonly CodingTask[];
-    readonly toneBounds: ReturnType<typeof toneClassBounds>;
-    readonly checked: ReadonlySet<string>;
-    readonly exerciseIds: ReadonlySet<string>;
-  },
-): Promise<Gathered> {
-  const gathered: Gathered = {
-    summary: [],
-    concordance: [],
-    checkedRecords: [],
-    voiceArticles: [],
-    voices: [],
-    search: new SearchIndexBuilder(),
-    keyness: new KeynessBuilder(),
-    coding: new CodingFrameBuilder(settings.tasks),
-    exerciseArticles: new Map(),
-    corpusSha: "",
-  };
-  // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
-  const corpusHash = createHash("sha256");
-  const { toneBounds } = settings;
-  const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
-    en: { negativeWeight: resources.sentiment.rules.en.negativeSentenceWeight, toneBounds: toneBounds.en },
-    nl: { negativeWeight: resources.sentiment.rules.nl.negativeSentenceWeight, toneBounds: toneBounds.nl },
-  });
-  for await (const line of records) {
-    // A record as UTF-8 bytes (as the cache holds it), published as it is.
-    const json = typeof line === "string" ? Buffer.from(line) : line;
-    const sha256 = createHash("sha256").update(json).digest("hex");
-    const view = viewOf(json, sha256);
-    const id = view.summary.id;
-    files.record(`articles/${id}.json`, json, sha256);
-    files.articleJson(`rows/${id}.json`, view.rowsJson);
-    files.articleJson(`text/${id}.json`, view.textJson);
-    // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
-    const words = view.words;
-    gathered.search.add(gathered.summary.length, words);
-    gathered.coding.add(words.sentences.length, view.coding);
-    if (settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(view));
-    gathered.keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words });
-    gathered.summary.push(view.summary);
-    corpusHash.update(`${view.input}\n`);
-    for (const line of view.concordance) gathered.concordance.push(line);
-    if (settings.checked.has(id)) gathered.checkedRecords.push(JSON.parse(json.toString()) as ArticleRecord);
-    gathered.voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
-    for (const row of view.attributions) gathered.voices.push(row);
-  }
-  gathered.corpusSha = corpusHash.digest("hex");
-  return gathered;
-}
-
-/** An article of a teachers' exercise set: its sentences and the pipeline's code for each task. */
-function exerciseArticle(view: ReturnType<ReturnType<typeof articleViews>>): ExerciseArticle {
-  const codes = new Map(view.coding);
-  return {
-    sentences: (JSON.parse(view.textJson.toString()) as { sentences: Array<[number, string]> }).sentences,
-    code: (task, position) => codes.get(task.id)?.find(([at]) => at === position)?.[1] ?? defaultCode(task.kind),
-  };
-}
-
-/** Each codebook's concordance pages, returned as listed for its comparison (published once the tables are computed). */
-function publishConcordance(
-  files: SiteFiles,
-  resources: ReturnType<typeof loadResources>,
-  concordance: readonly ViewLine[],
-): Map<"frames" | "devices", ListedConcordance<ViewLine>> {
-  const listed = new Map<"frames" | "devices", ListedConcordance<ViewLine>>();
-  for (const kind of ["frames", "devices"] as const) {
-    const lineKind = kind === "frames" ? "frame" : "device";
-    const list = listConcordance(
-      kind === "frames" ? resources.framing : resources.devices,
-      concordance.filter((l) => l.kind === lineKind),
-    );
-    for (const { category, page, first, lines } of list.pages)
-      files.lines(`concordance/${kind}/${category}/${page}.json`, { category, page, first }, lines);
-    listed.set(kind, list);
-  }
-  return listed;
-}
-
-/** voices.json, with the faceless voices and the voices in framed sentences published page by page. */
-function publishVoices(files: SiteFiles, gathered: Gathered): void {
-  const { voices } = gathered;
-  const faceless = voices.filter((r) => r.type === "anonymous" || r.type === "unnamed-group").map((r) => ({ ...r, frame: null }));
-  const framed = voices.flatMap((r) => r.frames.map((frame) => ({ ...r, frame })));
-  files.json("voices.json", {
-    ...compareVoices(gathered.voiceArticles, voices),
-    periods: voicesByPeriod(gathered.summary, voices),
-    faceless: publishPages(faceless, (page, rows) => files.fetched(`voices/faceless/${page}.json`, { list: "faceless", page, rows })),
-    framed: publishPages(framed, (page, rows) => files.fetched(`voices/framed/${page}.json`, { list: "framed", page, rows })),
-  });
-}
-
-/** coding.json (the tasks and the numbering of units) and each task's sampling frame. */
-function publishCoding(
-  files: SiteFiles,
-  gathered: Gathered,
-  tasks: readonly CodingTask[],
-  toneBounds: ReturnType<typeof toneClassBounds>,
-): void {
-  files.json("coding.json", {
-    corpus: { articles: gathered.summary.length, sha256: gathered.corpusSha },
-    units: gathered.coding.unitCount(),
-    firstUnits: gathered.coding.articleFirstUnits(),
-    toneBounds,
-    tasks: tasks.map((task) => ({ ...task, file: codingFile(task) })),
-  });
-  for (const { task, frame } of gathered.coding.frames())
-    files.fetched(codingFile(task), {
-      task: task.id,
-      units: frame.units,
-      coded: frame.coded.map(([code, units]) => [code, deltas(units)]),
-    });
-}
-
-/** Where a coding task's sampling frame is published: coding/frame/<id>.json, coding/tone.json, … */
-function codingFile(task: CodingTask): string {
-  return `coding/${task.category ? `${task.kind}/${task.category}` : task.kind}.json`;
-}
-
-/** Ascending numbers as the first then the differences (smaller JSON). */
-function deltas(units: readonly number[]): number[] {
-  return units.map((unit, i) => (i ? unit - units[i - 1]! : unit));
-}
-
-/**
- * Publishes the frequency lists keyness is computed from (keyness/corpus-<language>.json and
- * keyness/<grouping>/<k>.json) and returns their manifest. Every grouping but the whole corpus and
- * language (keyness compares texts of one language).
- */
-function publishKeyness(keyness: KeynessBuilder, write: (name: string, content: object) => void): object {
-  const groupings = GROUPINGS.filter((g) => g.id !== "all" && g.id !== "language");
-  const { corpus, groups } = keyness.lists(groupings.map((g) => g.id));
-  for (const list of corpus) write(`keyness/corpus-${list.language}.json`, { grouping: null, group: null, lists: [list] });
-  const manifest = groupings.map(({ id, label }) => {
-    const own = groups.filter((g) => g.grouping === id);
-    own.forEach((g, k) => write(`keyness/${id}/${k}.json`, { grouping: id, group: g.group, lists: g.lists }));
-    return {
-      id,
-      label,
-      groups: own.map((g) => ({
-        group: g.group,
-        articles: g.articles,
-        languages: g.lists.map((l) => ({ language: l.language, articles: l.articles })),
-      })),
-    };
-  });
-  return {
-    minFrequency: KEYNESS_MIN_FREQUENCY,
-    maxGroups: KEYNESS_MAX_GROUPS,
-    corpus: corpus.map((l) => ({ language: l.language, articles: l.articles, tokens: l.tokens, features: l.features.length })),
-    groupings: manifest,
-  };
-}
-
-/** Hands `items` to `write` in pages of VOICE_LIST_PAGE_SIZE and returns the list's manifest. */
-function publishPages<T>(items: readonly T[], write: (page: number, rows: readonly T[]) => void): PagedList {
-  const pages = Math.ceil(items.length / VOICE_LIST_PAGE_SIZE);
-  for (let page = 0; page < pages; page++) write(page, items.slice(page * VOICE_LIST_PAGE_SIZE, (page + 1) * VOICE_LIST_PAGE_SIZE));
-  return { count: items.length, pages, pageSize: VOICE_LIST_PAGE_SIZE };
 }
 
 /** The corpus index: the overview rows' fields as columns, articles in id order (see articleIndexFileSchema). */

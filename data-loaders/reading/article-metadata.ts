@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readLicence } from "./licence.ts";
 import { type CorpusError, schemaErrors } from "./corpus-error.ts";
 import { LANGUAGES } from "../schema/enums.ts";
 import { languageName } from "./import-languages.ts";
@@ -135,6 +136,9 @@ export function validateMetadata(
   if (!parsed.success) {
     return { value: null, errors: schemaErrors(parsed.error.issues, file, { whole: "front matter" }) };
   }
+  // An article's licence is kept with the other fields of its own (meta.extra.licence), checked here.
+  const licence = readLicence(raw.licence, "unknown", file, "licence");
+  if (licence.error) return { value: null, errors: [licence.error] };
   const data = parsed.data;
   const extra: Record<string, unknown> = {};
   for (const key of Object.keys(raw).sort()) if (!KNOWN_FIELDS.has(key)) extra[key] = raw[key];

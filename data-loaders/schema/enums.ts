@@ -98,3 +98,11 @@ export type CueRule = z.infer<typeof cueRuleSchema>;
 export type SpeakerRule = z.infer<typeof speakerRuleSchema>;
 export type ProvenanceKind = z.infer<typeof provenanceKindSchema>;
 export type SourceBasis = z.infer<typeof sourceBasisSchema>;
+
+/**
+ * An article's licence (front matter or import field `licence`, or the corpus default `LICENCE`): SPDX ids
+ * for the open ones. Only the open licences let the public build publish an article's text.
+ */
+export const licenceSchema = z.enum(["CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "public-domain", "all-rights-reserved", "unknown"]);
+/** The licences under which the public build publishes an article's text in full, with its attribution. */
+export const OPEN_LICENCES: ReadonlySet<z.infer<typeof licenceSchema>> = new Set(["CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "public-domain"]);

@@ -6,6 +6,7 @@ import {
   cueRuleSchema,
   languageSchema,
   languageSourceSchema,
+  licenceSchema,
   provenanceKindSchema,
   sourceBasisSchema,
   quotationKindSchema,
@@ -28,8 +29,16 @@ const tone = z.number().min(-1).max(1);
 const nullableTone = tone.nullable();
 
 /** Which build made a published file: the analysis stamp and the codebooks, as in every record. */
+/** A public build's policy (data-loaders/publish/public-build.ts), in every file's stamp; absent in the full build. */
+export const publicPolicySchema = z
+  .object({
+    defaultLicence: licenceSchema.describe("the licence of an article that states none (LICENCE)"),
+    snippetWords: count.describe("words of context a keyword-in-context line of a closed article keeps on either side (SNIPPET_WORDS)"),
+  })
+  .strict();
+
 export const buildStampSchema = z
-  .object({ analysis: analysisStampSchema, codebooks: codebookStampsSchema })
+  .object({ analysis: analysisStampSchema, codebooks: codebookStampsSchema, public: publicPolicySchema.optional() })
   .strict()
   .describe("the project's version, the analysis code's fingerprint and the codebook stamps this file was made with");
 
@@ -425,6 +434,10 @@ export const articleRowsFileSchema = z
     toneHigh: z.number().nullable(),
     actorTone: z.array(actorToneRowSchema),
     attributions: z.array(voiceRowSchema),
+    fragments: z
+      .array(z.tuple([index, z.string(), z.string().nullable()]))
+      .optional()
+      .describe("public builds, closed articles only: each sentence's first and last words, for a text-fragment link to it at its source"),
   })
   .strict();
 
@@ -692,6 +705,10 @@ const exerciseItemSchema = z
     answer: code.describe("the teacher's answer"),
     explanation: z.string().nullable(),
     pipeline: code.describe("the pipeline's code of the sentence"),
+    quoted: z
+      .literal(true)
+      .optional()
+      .describe("public builds only: a sentence of a closed article, quoted under its set's exception (without context)"),
   })
   .strict();
 
@@ -707,10 +724,34 @@ export const exercisesFileSchema = z
           version: z.string(),
           author: z.string(),
           licence: z.string(),
+          exception: z.string().optional().describe("the stated exception under which items marked quotable quote closed articles"),
           file: z.string().describe("the exercise file, relative to its folder"),
           sha256: z.string().regex(/^[0-9a-f]{64}$/),
           instructions: z.string(),
           items: z.array(exerciseItemSchema),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** public/articles.json (public builds only): each article's URL, licence, attribution and text hash. */
+export const publicArticlesFileSchema = z
+  .object({
+    build: buildStampSchema,
+    policy: publicPolicySchema,
+    articles: z.array(
+      z
+        .object({
+          id: z.string(),
+          url: z.string().nullable(),
+          licence: licenceSchema,
+          open: z.boolean().describe("whether its text is published (an open licence)"),
+          attribution: z.string().nullable().describe("for an open text: who to credit, from its metadata"),
+          textSha256: z
+            .string()
+            .regex(/^[0-9a-f]{64}$/)
+            .describe("SHA-256 of the article's body (UTF-8), to check a copy of it"),
         })
         .strict(),
     ),
@@ -753,6 +794,7 @@ export const FETCHED_OUTPUTS = {
     pattern: /^keyness\/(corpus-(en|nl)|[a-z]+\/\d+)\.json$/,
     schema: keynessListFileSchema,
   },
+  "public/articles.json": { name: "public-articles", pattern: /^public\/articles\.json$/, schema: publicArticlesFileSchema },
   "coding/<task>.json": {
     name: "coding-frame",
     pattern: /^coding\/(tone|speaker|(frame|device)\/[a-z][a-z0-9-]*)\.json$/,

@@ -133,6 +133,21 @@ export async function searchIndex(
 /** How many characters of context a keyword-in-context line shows either side. */
 const CONTEXT = 70;
 
+/**
+ * A hit in an article whose text the build does not publish (a closed article in a public build, issue
+ * 34): the query's words as the match and no context. Its position within the sentence is not published
+ * either (the index keeps only which sentence a closed article's word is in), so it is null.
+ * @example closedLine({words: [{text: "poetin", pattern: null}]}) // { left: "", match: "poetin", right: "", position: null }
+ */
+export function closedLine(query: { readonly words: readonly QueryWord[] }): {
+  left: string;
+  match: string;
+  right: string;
+  position: null;
+} {
+  return { left: "", match: query.words.map((word) => word.text).join(" "), right: "", position: null };
+}
+
 /** A hit as a keyword-in-context line, from its sentence's text. */
 export function contextLine(text: string, hit: Pick<SearchHit, "position" | "length">): { left: string; match: string; right: string } {
   const spans = wordSpans(text);

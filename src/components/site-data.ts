@@ -62,6 +62,31 @@ export function corpusFile<T = unknown>(name: string): Promise<T> {
   return promise as Promise<T>;
 }
 
+/** What a public build says of one article (public/articles.json; data-loaders/publish/public-build.ts). */
+export interface PublicArticle {
+  readonly id: string;
+  readonly url: string | null;
+  readonly licence: string;
+  readonly open: boolean;
+  readonly attribution: string | null;
+  readonly textSha256: string;
+}
+
+/**
+ * In a public build (a file's `build.public` is set), what it says of each article, by id; null in a full
+ * build. Pages show this instead of the text of a closed article, which such a build does not publish.
+ */
+export async function publicArticles(build: { readonly public?: unknown }): Promise<Map<string, PublicArticle> | null> {
+  if (!build.public) return null;
+  const file = await corpusFile<{ articles: PublicArticle[] }>("public/articles.json");
+  return new Map(file.articles.map((article) => [article.id, article]));
+}
+
+/** In a public build, what it says of article `id` (publicArticles); null in a full build. */
+export async function publicArticle(build: { readonly public?: unknown }, id: string): Promise<PublicArticle | null> {
+  return (await publicArticles(build))?.get(id) ?? null;
+}
+
 /** The rows files of some articles, in the order given. */
 export function articleRows(ids: readonly string[]): Promise<ArticleRows[]> {
   return Promise.all(ids.map((id) => corpusFile<ArticleRows>(`rows/${id}.json`)));

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import { CorpusValidationError } from "../../data-loaders/reading/corpus-error.ts";
 import { publishCorpus } from "../../data-loaders/publish/publish-corpus.ts";
+import { publicSettings } from "../../data-loaders/publish/public-build.ts";
 import { runOptions } from "../../data-loaders/pipeline/analyze-parallel.ts";
 import { createZipWriter } from "../../data-loaders/publish/write-zip.ts";
 import { openStore, writeManifest, type StoreList } from "../../data-loaders/publish/fetched-store.ts";
@@ -24,6 +25,8 @@ try {
     ...run.options,
     // RECORDS=<folder>: publish record shards made by `npm run analyze -- --shard K/N` instead of analysing.
     recordsFolder: process.env.RECORDS ? resolve(process.env.RECORDS) : null,
+    // PUBLISH=public (npm run build -- --public): the analysis without closed articles' text.
+    public: publicSettings(process.env),
     articleFile: store ? (name, content, sha256) => (listed[name] = store.put(name, content, sha256)) : undefined,
   });
   await zip.finish();

@@ -143,3 +143,17 @@ items:
     ]);
   });
 });
+
+describe("the teacher's exception (public builds)", () => {
+  it("an item marked quotable needs its set to state the exception", () => {
+    const marked = SET.replace("answer: 0 }", "answer: 0, quotable: true }");
+    expect(errorsOf(() => readExerciseSets(writeCorpus({ "week-one.yaml": marked })))).toEqual([
+      "week-one.yaml: items.1.quotable: needs the set's exception: the stated reason its sentences may be quoted",
+    ]);
+    const stated = marked.replace("instructions:", "exception: Quoted for teaching (Art. 5(3)(a) InfoSoc).\ninstructions:");
+    const [set] = readExerciseSets(writeCorpus({ "week-one.yaml": stated }));
+    const resolved = resolveExerciseSets([set!], tasks, articles);
+    expect(resolved.errors).toEqual([]);
+    expect(resolved.sets[0]!.exception).toBe("Quoted for teaching (Art. 5(3)(a) InfoSoc).");
+  });
+});

@@ -13,7 +13,7 @@ import {
 import { analyzeArticle } from "../../data-loaders/pipeline/analyze-article.ts";
 import { readCorpus } from "../../data-loaders/reading/read-corpus.ts";
 import type { SearchShard } from "../../data-loaders/schema/site-outputs.ts";
-import { contextLine, parseQuery, searchIndex, shardName, wordSpans, type SearchHit } from "../../src/components/search.ts";
+import { closedLine, contextLine, parseQuery, searchIndex, shardName, wordSpans, type SearchHit } from "../../src/components/search.ts";
 import { SEED_CORPUS, sharedResources } from "../helpers.ts";
 
 describe("the browser's tokenizer and the index's", () => {
@@ -102,5 +102,13 @@ describe("parseQuery(query)", () => {
         { text: "kremlin", pattern: null },
       ],
     });
+  });
+});
+
+describe("closedLine(query)", () => {
+  it("shows a closed article's hit as the query's words, with no context and no position", () => {
+    const parsed = parseQuery("Poetin hegemon*");
+    if ("error" in parsed) throw new Error(parsed.error);
+    expect(closedLine(parsed)).toEqual({ left: "", match: "poetin hegemon*", right: "", position: null });
   });
 });

@@ -1,0 +1,120 @@
+// Each article's own files (articles/, rows/, text/<id>.json), published as its record arrives, and what
+// the corpus-wide files gather from its view.
+import { createHash } from "node:crypto";
+import type { loadResources } from "../pipeline/analyze-corpus.ts";
+import type { compareVoices } from "../compare/compare-voices.ts";
+import { CodingFrameBuilder, type toneClassBounds } from "../compare/coding-frame.ts";
+import type { ExerciseArticle } from "../compare/exercise-sets.ts";
+import { groupValues } from "../compare/groupings.ts";
+import { KeynessBuilder } from "../compare/keyness-lists.ts";
+import { defaultCode, type CodingTask } from "../portable/coding.ts";
+import type { ArticleRecord } from "../schema/record.ts";
+import type { ArticleSummary, VoiceRow } from "../schema/site-outputs.ts";
+import { articleViews, type ViewLine } from "./article-view.ts";
+import { ClosedTextIndex } from "./leak-check.ts";
+import { closedView, publishedArticle, unorderedWords, type PublishedArticle } from "./public-build.ts";
+import { SearchIndexBuilder } from "./search-index.ts";
+import type { PublishOptions, SiteFiles } from "./site-files.ts";
+
+/** What publishRecords gathers from the records, one article at a time, for the corpus-wide files. */
+export interface Gathered {
+  readonly summary: ArticleSummary[];
+  readonly concordance: ViewLine[];
+  readonly checkedRecords: ArticleRecord[];
+  readonly voiceArticles: Parameters<typeof compareVoices>[0][number][];
+  readonly voices: VoiceRow[];
+  readonly search: SearchIndexBuilder;
+  readonly keyness: KeynessBuilder;
+  readonly coding: CodingFrameBuilder;
+  readonly exerciseArticles: Map<string, ExerciseArticle>;
+  /** In a public build, what public.json says of each article (else empty). */
+  readonly published: PublishedArticle[];
+  /** In a public build, the closed articles' runs of words, to keep codebook examples quoting them out. */
+  readonly closedText: ClosedTextIndex;
+  /** The corpus's fingerprint: every article's input hash, in id order. */
+  corpusSha: string;
+}
+
+/**
+ * Publishes each article's own files (its record, rows and text) as its record arrives, and gathers what
+ * the corpus-wide files need from its view: its summary, concordance lines, voices, words for the search
+ * index and keyness lists, its coding units, and the full record of a hand-checked article.
+ */
+export async function publishArticles(
+  files: SiteFiles,
+  records: AsyncIterable<string | Buffer>,
+  options: PublishOptions,
+  resources: ReturnType<typeof loadResources>,
+  settings: {
+    readonly tasks: readonly CodingTask[];
+    readonly toneBounds: ReturnType<typeof toneClassBounds>;
+    readonly checked: ReadonlySet<string>;
+    readonly exerciseIds: ReadonlySet<string>;
+  },
+): Promise<Gathered> {
+  const gathered: Gathered = {
+    summary: [],
+    concordance: [],
+    checkedRecords: [],
+    voiceArticles: [],
+    voices: [],
+    search: new SearchIndexBuilder(),
+    keyness: new KeynessBuilder(),
+    coding: new CodingFrameBuilder(settings.tasks),
+    exerciseArticles: new Map(),
+    published: [],
+    closedText: new ClosedTextIndex([]),
+    corpusSha: "",
+  };
+  // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
+  const corpusHash = createHash("sha256");
+  const { toneBounds } = settings;
+  const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
+    en: { negativeWeight: resources.sentiment.rules.en.negativeSentenceWeight, toneBounds: toneBounds.en },
+    nl: { negativeWeight: resources.sentiment.rules.nl.negativeSentenceWeight, toneBounds: toneBounds.nl },
+  });
+  for await (const line of records) {
+    // A record as UTF-8 bytes (as the cache holds it), published as it is.
+    const json = typeof line === "string" ? Buffer.from(line) : line;
+    const sha256 = createHash("sha256").update(json).digest("hex");
+    const full = viewOf(json, sha256);
+    const id = full.summary.id;
+    // A public build publishes a closed article's numbers, not its text (data-loaders/publish/public-build.ts).
+    const record = options.public ? (JSON.parse(json.toString()) as ArticleRecord) : null;
+    const shown = record && publishedArticle(record, options.public!);
+    if (shown) gathered.published.push(shown);
+    const open = !shown || shown.open;
+    const view = open ? full : closedView(full, options.public!);
+    if (!open) {
+      const title = record!.meta.title ? [record!.meta.title] : [];
+      gathered.closedText.add({ id, language: record!.language, text: record!.text, published: title });
+    }
+    if (open) files.record(`articles/${id}.json`, json, sha256);
+    files.articleJson(`rows/${id}.json`, view.rowsJson);
+    if (open) files.articleJson(`text/${id}.json`, view.textJson);
+    // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
+    const words = open ? view.words : unorderedWords(view.words);
+    gathered.search.add(gathered.summary.length, words);
+    // Coding samples are drawn from open texts only: a closed article adds no units to a public build's frames.
+    gathered.coding.add(open ? view.words.sentences.length : 0, open ? view.coding : []);
+    if (settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(full));
+    gathered.keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words });
+    gathered.summary.push(view.summary);
+    corpusHash.update(`${view.input}\n`);
+    for (const line of view.concordance) gathered.concordance.push(line);
+    if (settings.checked.has(id)) gathered.checkedRecords.push(JSON.parse(json.toString()) as ArticleRecord);
+    gathered.voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
+    for (const row of view.attributions) gathered.voices.push(row);
+  }
+  gathered.corpusSha = corpusHash.digest("hex");
+  return gathered;
+}
+
+/** An article of a teachers' exercise set: its sentences and the pipeline's code for each task. */
+function exerciseArticle(view: ReturnType<ReturnType<typeof articleViews>>): ExerciseArticle {
+  const codes = new Map(view.coding);
+  return {
+    sentences: (JSON.parse(view.textJson.toString()) as { sentences: Array<[number, string]> }).sentences,
+    code: (task, position) => codes.get(task.id)?.find(([at]) => at === position)?.[1] ?? defaultCode(task.kind),
+  };
+}

@@ -1,0 +1,144 @@
+// The public build (issue 34), built once through the real `npm run build -- --public` from a corpus of one
+// closed and one openly licensed article, with an exercise set that quotes one closed sentence under a stated
+// exception: what it publishes, the leak check on it (and on the full build of the same corpus, which leaks),
+// and every page and both readers in headless Chromium, without a console error, failed or off-origin request.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { filesBelow } from "../../scripts/fetched-files.ts";
+import { runCommand, writeCorpus } from "../helpers.ts";
+import { openSite, visitPage } from "./browser.ts";
+
+const CLOSED =
+  "---\nlanguage: en\ntitle: A closed story\nurl: https://example.org/closed\n---\n" +
+  "The minister told reporters that the hegemon would never accept a multipolar world order.\n\n" +
+  "Critics answered that the vassals of Washington had always said exactly the same thing.\n";
+const OPEN =
+  "---\nlanguage: en\ntitle: An open story\nlicence: CC-BY-4.0\nauthor: A. Writer\n---\n" +
+  "An openly licensed report says the sanctions were described as theft by the ministry.\n";
+const EXERCISES = `id: public-week
+title: Public week
+version: 1.0.0
+author: A. Teacher
+licence: CC-BY-4.0
+exception: Quoted for teaching and criticism, one sentence at a time.
+instructions: Code first.
+items:
+  - { task: "frame:vassal", article: closed, find: "vassals of Washington", answer: present, quotable: true }
+  - { task: "frame:hegemon", article: closed, find: "the hegemon would", answer: present }
+  - { task: tone, article: open, find: "sanctions were described", answer: negative }
+`;
+
+let corpus: string;
+let exercises: string;
+let out: string;
+let close: () => Promise<void>;
+let browser: Browser;
+let origin: string;
+
+async function build(output: string, ...flags: string[]): Promise<void> {
+  const args = ["run", "build", ...(flags.length ? ["--", ...flags] : [])];
+  const result = await runCommand("npm", args, { CORPUS: corpus, EXERCISES: exercises, BUILD_OUTPUT: output, RECORD_CACHE: "off" });
+  expect(result.status, result.stderr.slice(-3000) + result.stdout.slice(-2000)).toBe(0);
+}
+
+beforeAll(async () => {
+  corpus = writeCorpus({ "closed.md": CLOSED, "open.md": OPEN });
+  exercises = writeCorpus({ "public-week.yaml": EXERCISES });
+  out = writeCorpus({});
+  await build(join(out, "public"), "--public");
+  await build(join(out, "full"));
+  ({ origin, browser, close } = await openSite(join(out, "public")));
+});
+
+afterAll(() => close?.());
+
+describe("npm run build -- --public, and npm run check-public", () => {
+  it("publishes open texts only, with each article's URL, licence, attribution and text hash", () => {
+    const data = join(out, "public", "_file", "data", "corpus");
+    expect(existsSync(join(data, "text", "open.json"))).toBe(true);
+    expect(existsSync(join(data, "articles", "open.json"))).toBe(true);
+    expect(existsSync(join(data, "text", "closed.json"))).toBe(false);
+    expect(existsSync(join(data, "articles", "closed.json"))).toBe(false);
+    const published = JSON.parse(readFileSync(join(data, "public", "articles.json"), "utf8"));
+    expect(published.build.public).toEqual({ defaultLicence: "unknown", snippetWords: 0 });
+    const rows = published.articles.map((a: { id: string; open: boolean; attribution: string | null }) => [a.id, a.open, a.attribution]);
+    expect(rows).toEqual([
+      ["closed", false, null],
+      ["open", true, 'A. Writer, "An open story" (CC-BY-4.0)'],
+    ]);
+    // The index of a public build is stamped too, so every page knows.
+    const index = readdirSync(data).find((name) => /^articles\.[0-9a-f]+\.json$/.test(name))!;
+    expect(JSON.parse(readFileSync(join(data, index), "utf8")).build.public).toBeDefined();
+  });
+
+  it("passes the leak check, allowing the one sentence quoted under the exception; the full build fails it", async () => {
+    const passed = await runCommand("npm", ["run", "check-public", "--", join(out, "public")], { CORPUS: corpus });
+    expect(passed.status, passed.stderr + passed.stdout).toBe(0);
+    expect(passed.stdout).toContain("check-public: no closed text found");
+    expect(passed.stdout).toContain("1 sentence quoted under a stated exception (exercises.json) allowed");
+    const failed = await runCommand("npm", ["run", "check-public", "--", join(out, "full")], { CORPUS: corpus });
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toMatch(/^_file\/data\/corpus\/text\/closed\.json: 1 run of closed text/m);
+    expect(failed.stderr).toMatch(/check-public: \d+ published texts show closed article text/);
+    expect(failed.stderr + failed.stdout).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("the public build in Chromium", () => {
+  it("loads every page without a console error, a failed request or a request to another origin", async () => {
+    const site = join(out, "public");
+    const pages = filesBelow(site)
+      .map((file) => `/${relative(site, file)}`)
+      .filter((path) => path.endsWith(".html") && !path.startsWith("/_") && path !== "/404.html")
+      .sort();
+    expect(pages).toEqual(expect.arrayContaining(["/index.html", "/search.html", "/exercises.html", "/coding.html"]));
+    const problems: string[] = [];
+    for (const path of pages) {
+      const visit = await visitPage(browser, origin, path, "main h1");
+      problems.push(...visit.problems.map((problem) => `${path}: ${problem}`));
+      await visit.page.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("shows the open article's text with its attribution", async () => {
+    const { page, problems } = await visitPage(browser, origin, "/article.html?id=open", ".article-body .sentence");
+    expect(await page.locator(".article-body").textContent()).toContain("sanctions were described as theft");
+    expect(await page.locator("#attribution").textContent()).toContain('A. Writer, "An open story" (CC-BY-4.0)');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("finds a closed article's word, shows the term and sentence but no text, and links the sentence at its source", async () => {
+    const search = await visitPage(browser, origin, "/search.html?q=hegemon", "table .kwic-match");
+    expect(await search.page.locator("table .kwic-match").allTextContents()).toEqual(["hegemon"]);
+    const line = (await search.page.locator("table tbody tr").first().textContent())!;
+    expect(line).toMatch(/sentence \d+, text not published/);
+    expect(line).not.toContain("minister");
+    expect(await search.page.locator("table .kwic-right a").getAttribute("href")).toBe("https://example.org/closed");
+    const reader = (await search.page.locator("table tbody tr a[href*='article.html']").first().getAttribute("href"))!;
+    expect(search.problems).toEqual([]);
+    await search.page.close();
+
+    const { page, problems } = await visitPage(browser, origin, `/${reader.replace(/^\.\//, "")}`, "[role=status]");
+    expect(await page.locator("[role=status]").textContent()).toContain("not published in this build (licence: unknown)");
+    expect(await page.locator("main").textContent()).not.toContain("minister told");
+    expect(await page.locator("#sentence-at-source").getAttribute("href")).toBe(
+      "https://example.org/closed#:~:text=The%20minister,world%20order",
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("quotes the marked closed sentence in the exercises, with the exception, and leaves out the unmarked one", async () => {
+    const { page, problems } = await visitPage(browser, origin, "/exercises.html", "fieldset.exercise");
+    const text = (await page.locator("main").textContent())!;
+    expect(text).toContain("Quoted for teaching and criticism, one sentence at a time.");
+    expect(text).toContain("vassals of Washington");
+    expect(text).not.toContain("the hegemon would");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
