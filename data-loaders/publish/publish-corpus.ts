@@ -24,11 +24,23 @@ import { readExerciseSets, readHandCheck, readSentimentValidation } from "../pip
 import { CodingFrameBuilder, codingTasks, toneClassBounds } from "../compare/coding-frame.ts";
 import { resolveExerciseSets, type ExerciseArticle } from "../compare/exercise-sets.ts";
 import { defaultCode, type CodingTask } from "../portable/coding.ts";
+import { publishOutlets } from "./publish-outlets.ts";
+import type { ProfileArticle } from "../compare/outlet-profiles.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleSummary, BuildStamp, PagedList, VoiceRow } from "../schema/site-outputs.ts";
 
 /** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
-export const FETCHED_FOLDERS: readonly string[] = ["articles", "rows", "text", "concordance", "voices", "search", "keyness", "coding"];
+export const FETCHED_FOLDERS: readonly string[] = [
+  "articles",
+  "rows",
+  "text",
+  "concordance",
+  "voices",
+  "search",
+  "keyness",
+  "coding",
+  "outlets",
+];
 
 /**
  * Deflate level of the fetched files, the bulk of the zip: stored (0), not deflated, since deflating them
@@ -52,6 +64,7 @@ const VOICE_LIST_PAGE_SIZE = 200;
  *   text/<id>.json             an article's searchable sentences, for the search page's keyword-in-context lines
  *   search/<shard>.json        the full-text index: postings of the words starting with the shard's two characters
  *   coding/<task>.json         a coding task's sampling frame: the units the pipeline coded, by code
+ *   outlets/<k>.json           one outlet's profile; outlets/<kind>/<category>.json: one frame or device across outlets
  * Loaded by the pages with FileAttachment (corpus-wide, small at any corpus size):
  *   articles.json              the corpus index: one entry per article, stored by column
  *   codebooks.json             the framing and devices codebooks, for the codebook page and the legends
@@ -64,6 +77,7 @@ const VOICE_LIST_PAGE_SIZE = 200;
  *   keyness.json               which keyness frequency lists there are (keyness/…, fetched by the Keywords page)
  *   coding.json                the coding tasks and the numbering of the units a coding sample is drawn from
  *   exercises.json             teachers' exercise sets, their sentences found in the corpus
+ *   outlets.json               which outlets have a profile, and which frames and devices a file across outlets
  * Every file but the records opens with `build`: the analysis stamp and codebook stamps it was made with
  * (records carry the same as `analysis` and `codebooks`). Each file's schema is in
  * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
@@ -172,6 +186,7 @@ interface Gathered {
   readonly keyness: KeynessBuilder;
   readonly coding: CodingFrameBuilder;
   readonly exerciseArticles: Map<string, ExerciseArticle>;
+  readonly profiles: ProfileArticle[];
   /** The corpus's fingerprint: every article's input hash, in id order. */
   corpusSha: string;
 }
@@ -234,6 +249,10 @@ async function publishRecords(
   files.json("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
   files.json("devices.json", comparisonOf(resources.devices, computed.devices, listed.get("devices")!));
   files.json("tone.json", toneComparison(resources.gazetteer, computed.tone));
+  files.json(
+    "outlets.json",
+    publishOutlets(gathered.profiles, (name, content) => files.fetched(name, content)),
+  );
   return { articles: summary.length, concordanceLines: gathered.concordance.length };
 }
 
@@ -264,6 +283,7 @@ async function publishArticles(
     keyness: new KeynessBuilder(),
     coding: new CodingFrameBuilder(settings.tasks),
     exerciseArticles: new Map(),
+    profiles: [],
     corpusSha: "",
   };
   // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
@@ -294,6 +314,7 @@ async function publishArticles(
     if (settings.checked.has(id)) gathered.checkedRecords.push(JSON.parse(json.toString()) as ArticleRecord);
     gathered.voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
     for (const row of view.attributions) gathered.voices.push(row);
+    gathered.profiles.push({ summary: view.summary, facts: view.facts, voices: view.attributions });
   }
   gathered.corpusSha = corpusHash.digest("hex");
   return gathered;
