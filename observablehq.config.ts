@@ -19,6 +19,8 @@ export default {
     { name: "Keywords", path: "/keywords" },
     { name: "Frames compared", path: "/compare/frames" },
     { name: "Rhetorical devices compared", path: "/compare/devices" },
+    { name: "Outlet profile", path: "/outlet" },
+    { name: "One frame across outlets", path: "/frame-across-outlets" },
     { name: "Tone", path: "/tone" },
     { name: "Who speaks", path: "/who-speaks" },
     { name: "Over time", path: "/time" },
