@@ -21,6 +21,7 @@ export default {
     { name: "Rhetorical devices compared", path: "/compare/devices" },
     { name: "Outlet profile", path: "/outlet" },
     { name: "One frame across outlets", path: "/frame-across-outlets" },
+    { name: "Frames together", path: "/frames-together" },
     { name: "Tone", path: "/tone" },
     { name: "Who speaks", path: "/who-speaks" },
     { name: "Over time", path: "/time" },

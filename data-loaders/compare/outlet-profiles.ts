@@ -15,7 +15,7 @@ export const CATEGORY_SPEAKERS_LISTED = 5;
 
 /** One article as the profiles read it: its overview row, its facts (outlet-facts.ts) and its attributions. */
 export interface ProfileArticle {
-  readonly summary: Pick<ArticleSummary, "id" | "words" | "published" | "sourceName" | "sourceBasis" | "frames" | "devices">;
+  readonly summary: Pick<ArticleSummary, "id" | "words" | "sentences" | "published" | "sourceName" | "sourceBasis" | "frames" | "devices">;
   readonly facts: ArticleFacts;
   readonly voices: readonly Pick<VoiceRow, "speaker" | "type" | "sentence">[];
 }

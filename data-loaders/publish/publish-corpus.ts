@@ -25,6 +25,7 @@ import { CodingFrameBuilder, codingTasks, toneClassBounds } from "../compare/cod
 import { resolveExerciseSets, type ExerciseArticle } from "../compare/exercise-sets.ts";
 import { defaultCode, type CodingTask } from "../portable/coding.ts";
 import { publishOutlets } from "./publish-outlets.ts";
+import { coOccurrence } from "../compare/co-occurrence.ts";
 import type { ProfileArticle } from "../compare/outlet-profiles.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleSummary, BuildStamp, PagedList, VoiceRow } from "../schema/site-outputs.ts";
@@ -78,6 +79,7 @@ const VOICE_LIST_PAGE_SIZE = 200;
  *   coding.json                the coding tasks and the numbering of the units a coding sample is drawn from
  *   exercises.json             teachers' exercise sets, their sentences found in the corpus
  *   outlets.json               which outlets have a profile, and which frames and devices a file across outlets
+ *   cooccurrence.json          frames and devices together within sentences and articles, with exact odds-ratio intervals
  * Every file but the records opens with `build`: the analysis stamp and codebook stamps it was made with
  * (records carry the same as `analysis` and `codebooks`). Each file's schema is in
  * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
@@ -252,6 +254,10 @@ async function publishRecords(
   files.json(
     "outlets.json",
     publishOutlets(gathered.profiles, (name, content) => files.fetched(name, content)),
+  );
+  files.json(
+    "cooccurrence.json",
+    coOccurrence(gathered.profiles.map(({ summary, facts }) => ({ id: summary.id, sentences: summary.sentences, facts }))),
   );
   return { articles: summary.length, concordanceLines: gathered.concordance.length };
 }

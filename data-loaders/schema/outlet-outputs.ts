@@ -3,8 +3,9 @@ import type { DeepReadonly } from "./deep-readonly.ts";
 import { voiceTypeSchema } from "./enums.ts";
 
 /**
- * What the outlet profiles publish (data-loaders/compare/outlet-profiles.ts), without the build stamp that
- * site-outputs.ts adds to each file: outlets.json, outlets/<k>.json and outlets/<kind>/<category>.json.
+ * What the outlet profiles and frames together publish (data-loaders/compare/outlet-profiles.ts and
+ * co-occurrence.ts), without the build stamp that site-outputs.ts adds to each file: outlets.json,
+ * outlets/<k>.json, outlets/<kind>/<category>.json and cooccurrence.json.
  */
 
 const count = z.number().int().min(0);
@@ -114,6 +115,42 @@ export const categoryAcrossSchema = z
   })
   .strict();
 
+const logOddsRatio = z.number().nullable();
+/** A pair's association in one kind of unit. */
+const associationSchema = z
+  .object({
+    both: count.describe("units with both"),
+    logOddsRatio: logOddsRatio.describe("natural log of the conditional maximum-likelihood odds ratio; null when it is 0 or infinite"),
+    low: logOddsRatio.describe("lower limit of its exact 95% interval (Cornfield, as R's fisher.test), log scale; null for 0"),
+    high: logOddsRatio.describe("upper limit, log scale; null for infinity"),
+  })
+  .strict();
+
+/** cooccurrence.json without its build stamp: frames and devices together, within sentences and articles. */
+export const coOccurrenceSchema = z
+  .object({
+    units: z.object({ sentences: count, articles: count }).strict().describe("the sentences and articles of the corpus"),
+    categories: z
+      .array(z.object({ key: z.string().describe('"frame/<id>" or "device/<id>"'), sentences: count, articles: count }).strict())
+      .describe("each frame and device used, with the sentences and articles that have it"),
+    pairs: z
+      .array(
+        z
+          .object({
+            a: z.string(),
+            b: z.string(),
+            sentences: associationSchema.describe("within sentences"),
+            articles: associationSchema.describe("within articles"),
+            listed: z.array(z.tuple([z.string(), index])).describe("the first 20 sentences with both, as [article id, sentence index]"),
+            moreSentences: count,
+          })
+          .strict(),
+      )
+      .describe("every pair that shares an article, in code-unit order of a then b"),
+  })
+  .strict();
+
+export type CoOccurrence = DeepReadonly<z.infer<typeof coOccurrenceSchema>>;
 export type ToneMean = DeepReadonly<z.infer<typeof toneMeanSchema>>;
 export type OutletCategory = DeepReadonly<z.infer<typeof outletCategorySchema>>;
 export type OutletProfile = DeepReadonly<z.infer<typeof outletProfileSchema>>;

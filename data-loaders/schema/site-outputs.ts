@@ -14,7 +14,7 @@ import {
   voiceTypeSchema,
 } from "./enums.ts";
 import { analysisStampSchema, codebookStampsSchema, quoteContextSchema } from "./record.ts";
-import { categoryAcrossSchema, outletProfileSchema, outletsManifestSchema } from "./outlet-outputs.ts";
+import { categoryAcrossSchema, coOccurrenceSchema, outletProfileSchema, outletsManifestSchema } from "./outlet-outputs.ts";
 
 /**
  * The files the site publishes besides the per-article records (src/data/corpus.zip.ts, built by
@@ -737,6 +737,7 @@ export const SITE_OUTPUTS = {
   "coding.json": codingIndexSchema,
   "exercises.json": exercisesFileSchema,
   "outlets.json": z.object({ build: buildStampSchema }).extend(outletsManifestSchema.shape).strict(),
+  "cooccurrence.json": z.object({ build: buildStampSchema }).extend(coOccurrenceSchema.shape).strict(),
 } as const;
 
 /** The files fetched on demand, by pattern (the record, articles/<id>.json, is the record schema). */

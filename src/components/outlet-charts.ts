@@ -143,12 +143,19 @@ export function rankedRates(
   });
 }
 
+/** What a sentence list says of where an occurrence stands (outlet-facts.ts's voices). */
+const VOICE_NOTES: Readonly<Record<string, string>> = {
+  own: " (own words)",
+  direct: " (in a direct quotation)",
+  scare: " (in scare quotes)",
+};
+
 /**
- * Sentences to read, as a list of links to the reader: each `[article, sentence, voice]` with the
+ * Sentences to read, as a list of links to the reader: each `[article, sentence, voice?]` with the
  * category marked, named by the article's label and the sentence number; `more` counted at the end.
  */
 export function sentenceLinks(
-  sentences: ReadonlyArray<readonly [string, number, string]>,
+  sentences: ReadonlyArray<readonly [string, number, string?]>,
   more: number,
   { href, articleLabel }: { href: (article: string, sentence: number) => string; articleLabel: (id: string) => string },
 ): HTMLElement {
@@ -157,10 +164,7 @@ export function sentenceLinks(
     const item = element("li");
     const link = element("a", `${articleLabel(article)}, sentence ${sentence}`);
     link.href = href(article, sentence);
-    item.append(
-      link,
-      element("span", voice === "own" ? " (own words)" : voice === "direct" ? " (in a direct quotation)" : " (in scare quotes)", "muted"),
-    );
+    item.append(link, element("span", VOICE_NOTES[voice ?? ""] ?? "", "muted"));
     list.append(item);
   }
   if (more) list.append(element("li", `and ${more.toLocaleString("en")} more: the concordance lists every one`, "muted"));

@@ -27,6 +27,7 @@ const PAGES: ReadonlyArray<readonly [path: string, ready: string]> = [
   ["/compare/devices.html", "table .kwic-match"],
   ["/outlet.html?source=Pepe%20Escobar%20(credited%20author)", "ol.sentence-links a"],
   ["/frame-across-outlets.html?kind=frames&category=hegemon", "ol.sentence-links a"],
+  ["/frames-together.html?with=frame%2Fhegemon", "ol.sentence-links a"],
   ["/tone.html", "main svg"],
   ["/who-speaks.html", "svg.voice-network"],
   ["/time.html", "main p"],
@@ -291,6 +292,7 @@ describe("accessibility: charts", () => {
   it.each([
     ["/compare/frames.html", "table .kwic-match"],
     ["/frame-across-outlets.html?kind=frames&category=hegemon", "ol.sentence-links a"],
+    ["/frames-together.html?with=frame%2Fhegemon", "ol.sentence-links a"],
     ["/tone.html", "main svg"],
     ["/who-speaks.html", "svg.voice-network"],
   ])("names and describes every chart on %s", async (path, ready) => {

@@ -66,6 +66,22 @@ describe("one frame across outlets", () => {
   });
 });
 
+describe("frames together", () => {
+  it("drills from a pair's count of sentences with both to that many sentences, the reader marking the first", async () => {
+    const { page, problems } = await visitPage(browser, origin, "/frames-together.html?with=frame%2Fhegemon", "ol.sentence-links a");
+    const count = page.locator("table tbody tr").first().locator("td:nth-child(4) a");
+    const shown = Number(await count.textContent());
+    await Promise.all([page.waitForURL(/pair=\d+#sentences/), count.click()]);
+    await page.waitForSelector("ol.sentence-links a");
+    const links = page.locator("ol.sentence-links a");
+    expect(await links.count()).toBe(Math.min(shown, 20));
+    await Promise.all([page.waitForURL(/article\.html\?id=.*#s-\d+/), links.first().click()]);
+    await page.waitForSelector(".article-body .sentence.targeted");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("Frames compared, by outlet", () => {
   it("shows a heatmap whose outlet names and frame labels are whole and in view at 1024 px", async () => {
     const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });

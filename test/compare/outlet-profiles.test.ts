@@ -16,6 +16,7 @@ function article(
     summary: {
       id,
       words: 1000,
+      sentences: 40,
       published: null,
       sourceName: source,
       sourceBasis: source ? "declared" : "none",
