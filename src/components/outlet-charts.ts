@@ -3,13 +3,20 @@
 // ranking of groups by rate with bootstrap intervals, and lists of sentences that link to the reader.
 import * as Plot from "@observablehq/plot";
 import { interpolateBlues } from "d3";
-import { shorten } from "./site-data.js";
 import type { RateRow } from "../../data-loaders/schema/site-outputs.ts";
 
 /** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
 const MIN_CHART_WIDTH = 480;
 /** The longest group label a chart's axis shows, in characters (the full name is in each mark's tooltip). */
 const GROUP_LABEL_CHARS = 40;
+
+/**
+ * A group's name as an axis shows it: whole up to 40 characters, else with its middle cut, so that names
+ * differing only at the end ("… Agency 10", "… Agency 15") stay apart; charts place rows by the full name.
+ */
+export function groupTick(group: string): string {
+  return group.length <= GROUP_LABEL_CHARS ? group : `${group.slice(0, GROUP_LABEL_CHARS - 13).trimEnd()}…${group.slice(-12).trimStart()}`;
+}
 
 /** A group's profile address, from a page `depth` folders below the root. */
 export function outletHref(source: string, depth = 0): string {
@@ -113,24 +120,23 @@ export function rankedRates(
   { width, href, label }: { width: number; href: (row: RateRow) => string; label: string },
 ): SVGSVGElement | HTMLElement {
   const sorted = [...rows].sort((a, b) => b.rate - a.rate || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
-  const name = (group: string) => shorten(group, GROUP_LABEL_CHARS);
   return Plot.plot({
     ariaLabel: `${label}: groups ranked by rate per 1,000 words, with 95% bootstrap intervals`,
     ariaDescription:
       "One row per group, highest rate first: a dot for the rate and a line for its interval. The table below gives the same figures.",
     width: Math.max(width, MIN_CHART_WIDTH),
     height: 50 + 20 * sorted.length,
-    marginLeft: Math.min(280, 20 + 6.5 * Math.max(...sorted.map((r) => name(r.group).length), 4)),
+    marginLeft: Math.min(280, 20 + 6.5 * Math.max(...sorted.map((r) => groupTick(r.group).length), 4)),
     marginRight: 20,
     x: { label: "per 1,000 words (95% bootstrap interval over articles)", grid: true, nice: true, axis: "top" },
-    y: { domain: sorted.map((r) => name(r.group)), label: null },
+    y: { domain: sorted.map((r) => r.group), label: null, tickFormat: groupTick },
     marks: [
       Plot.ruleY(
         sorted.filter((r) => r.low !== null),
-        { y: (r: RateRow) => name(r.group), x1: "low", x2: "high", stroke: "#4a6fa5", strokeWidth: 2, ariaHidden: "true" },
+        { y: "group", x1: "low", x2: "high", stroke: "#4a6fa5", strokeWidth: 2, ariaHidden: "true" },
       ),
       Plot.dot(sorted, {
-        y: (r: RateRow) => name(r.group),
+        y: "group",
         x: "rate",
         r: 4,
         fill: (r: RateRow) => (r.count ? "#1d3557" : "#bbb"),
