@@ -14,6 +14,7 @@ import { articleViews, type ViewLine } from "./article-view.ts";
 import { ClosedTextIndex } from "./leak-check.ts";
 import { closedView, publishedArticle, unorderedWords, type PublishedArticle } from "./public-build.ts";
 import { SearchIndexBuilder } from "./search-index.ts";
+import type { ProfileArticle } from "../compare/outlet-profiles.ts";
 import type { PublishOptions, SiteFiles } from "./site-files.ts";
 
 /** What publishRecords gathers from the records, one article at a time, for the corpus-wide files. */
@@ -31,6 +32,8 @@ export interface Gathered {
   readonly published: PublishedArticle[];
   /** In a public build, the closed articles' runs of words, to keep codebook examples quoting them out. */
   readonly closedText: ClosedTextIndex;
+  /** Each article's summary, tone facts and voices, for the outlet profiles and co-occurrence. */
+  readonly profiles: ProfileArticle[];
   /** The corpus's fingerprint: every article's input hash, in id order. */
   corpusSha: string;
 }
@@ -64,6 +67,7 @@ export async function publishArticles(
     exerciseArticles: new Map(),
     published: [],
     closedText: new ClosedTextIndex([]),
+    profiles: [],
     corpusSha: "",
   };
   // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
@@ -105,6 +109,7 @@ export async function publishArticles(
     if (settings.checked.has(id)) gathered.checkedRecords.push(JSON.parse(json.toString()) as ArticleRecord);
     gathered.voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
     for (const row of view.attributions) gathered.voices.push(row);
+    gathered.profiles.push({ summary: view.summary, facts: view.facts, voices: view.attributions });
   }
   gathered.corpusSha = corpusHash.digest("hex");
   return gathered;

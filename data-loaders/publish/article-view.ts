@@ -9,6 +9,7 @@ import { openRecordCache, type RecordCache } from "../pipeline/record-cache.ts";
 import { codeFingerprint } from "../pipeline/analysis-stamp.ts";
 import { paragraphSentenceScores } from "../tone/article-sentiment.ts";
 import { pipelineCodes, type ToneClassBounds } from "../compare/coding-frame.ts";
+import { articleFacts, type ArticleFacts } from "../compare/outlet-facts.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleRows, ArticleSummary, ConcordanceLine, VoiceRow } from "../schema/site-outputs.ts";
 
@@ -38,6 +39,8 @@ export interface ArticleView {
   readonly input: string;
   /** The pipeline's codes of the searchable sentences, for the coding pages: [task, [[position, code]]]. */
   readonly coding: ReturnType<typeof pipelineCodes>;
+  /** Its tone in its own voice and in quotations, and where each frame and device stands, for the outlet profiles. */
+  readonly facts: ArticleFacts;
 }
 
 /**
@@ -74,6 +77,7 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
     concordance: concordanceLines(record).map((line) => viewLine(line, Buffer.from(JSON.stringify(line)))),
     attributions,
     outlets: record.outlets,
+    facts: articleFacts(record, negativeWeight),
     textJson: Buffer.from(JSON.stringify({ id: record.id, sentences })),
     words: foldSentences(sentences),
     coding: pipelineCodes(

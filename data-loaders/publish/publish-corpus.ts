@@ -24,6 +24,8 @@ import { SiteFiles, type AddFile, type PublishOptions } from "./site-files.ts";
 import { publishArticles } from "./article-files.ts";
 import { publishConcordance, publishKeyness, publishVoices } from "./list-files.ts";
 import { publishCoding } from "./coding-files.ts";
+import { publishOutlets } from "./publish-outlets.ts";
+import { coOccurrence } from "../compare/co-occurrence.ts";
 
 /** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
 export const FETCHED_FOLDERS: readonly string[] = [
@@ -36,6 +38,7 @@ export const FETCHED_FOLDERS: readonly string[] = [
   "keyness",
   "coding",
   "public",
+  "outlets",
 ];
 
 /**
@@ -49,6 +52,7 @@ export const FETCHED_FOLDERS: readonly string[] = [
  *   text/<id>.json             an article's searchable sentences, for the search page's keyword-in-context lines
  *   search/<shard>.json        the full-text index: postings of the words starting with the shard's two characters
  *   coding/<task>.json         a coding task's sampling frame: the units the pipeline coded, by code
+ *   outlets/<k>.json           one outlet's profile; outlets/<kind>/<category>.json: one frame or device across outlets
  * Loaded by the pages with FileAttachment (corpus-wide, small at any corpus size):
  *   articles.json              the corpus index: one entry per article, stored by column
  *   codebooks.json             the framing and devices codebooks, for the codebook page and the legends
@@ -61,6 +65,8 @@ export const FETCHED_FOLDERS: readonly string[] = [
  *   keyness.json               which keyness frequency lists there are (keyness/…, fetched by the Keywords page)
  *   coding.json                the coding tasks and the numbering of the units a coding sample is drawn from
  *   exercises.json             teachers' exercise sets, their sentences found in the corpus
+ *   outlets.json               which outlets have a profile, and which frames and devices a file across outlets
+ *   cooccurrence.json          frames and devices together within sentences and articles, with exact odds-ratio intervals
  * Every file but the records opens with `build`: the analysis stamp and codebook stamps it was made with
  * (records carry the same as `analysis` and `codebooks`). Each file's schema is in
  * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
@@ -171,6 +177,14 @@ async function publishRecords(
   files.json("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
   files.json("devices.json", comparisonOf(resources.devices, computed.devices, listed.get("devices")!));
   files.json("tone.json", toneComparison(resources.gazetteer, computed.tone));
+  files.json(
+    "outlets.json",
+    publishOutlets(gathered.profiles, (name, content) => files.fetched(name, content)),
+  );
+  files.json(
+    "cooccurrence.json",
+    coOccurrence(gathered.profiles.map(({ summary, facts }) => ({ id: summary.id, sentences: summary.sentences, facts }))),
+  );
   return { articles: summary.length, concordanceLines: gathered.concordance.length };
 }
 

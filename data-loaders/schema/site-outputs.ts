@@ -15,6 +15,7 @@ import {
   voiceTypeSchema,
 } from "./enums.ts";
 import { analysisStampSchema, codebookStampsSchema, quoteContextSchema } from "./record.ts";
+import { categoryAcrossSchema, coOccurrenceSchema, outletProfileSchema, outletsManifestSchema } from "./outlet-outputs.ts";
 
 /**
  * The files the site publishes besides the per-article records (src/data/corpus.zip.ts, built by
@@ -776,6 +777,8 @@ export const SITE_OUTPUTS = {
   "keyness.json": keynessManifestSchema,
   "coding.json": codingIndexSchema,
   "exercises.json": exercisesFileSchema,
+  "outlets.json": z.object({ build: buildStampSchema }).extend(outletsManifestSchema.shape).strict(),
+  "cooccurrence.json": z.object({ build: buildStampSchema }).extend(coOccurrenceSchema.shape).strict(),
 } as const;
 
 /** The files fetched on demand, by pattern (the record, articles/<id>.json, is the record schema). */
@@ -799,6 +802,16 @@ export const FETCHED_OUTPUTS = {
     name: "coding-frame",
     pattern: /^coding\/(tone|speaker|(frame|device)\/[a-z][a-z0-9-]*)\.json$/,
     schema: codingFrameFileSchema,
+  },
+  "outlets/<k>.json": {
+    name: "outlet-profile",
+    pattern: /^outlets\/\d+\.json$/,
+    schema: z.object({ build: buildStampSchema }).extend(outletProfileSchema.shape).strict(),
+  },
+  "outlets/<kind>/<category>.json": {
+    name: "category-across-outlets",
+    pattern: /^outlets\/(frames|devices)\/[a-z][a-z0-9-]*\.json$/,
+    schema: z.object({ build: buildStampSchema }).extend(categoryAcrossSchema.shape).strict(),
   },
 } as const;
 

@@ -25,6 +25,9 @@ const PAGES: ReadonlyArray<readonly [path: string, ready: string]> = [
   ["/keywords.html", "main table"],
   ["/compare/frames.html", "table .kwic-match"],
   ["/compare/devices.html", "table .kwic-match"],
+  ["/outlet.html?source=Pepe%20Escobar%20(credited%20author)", "ol.sentence-links a"],
+  ["/frame-across-outlets.html?kind=frames&category=hegemon", "ol.sentence-links a"],
+  ["/frames-together.html?with=frame%2Fhegemon", "ol.sentence-links a"],
   ["/tone.html", "main svg"],
   ["/who-speaks.html", "svg.voice-network"],
   ["/time.html", "main p"],
@@ -288,6 +291,8 @@ describe("accessibility: announcements", () => {
 describe("accessibility: charts", () => {
   it.each([
     ["/compare/frames.html", "table .kwic-match"],
+    ["/frame-across-outlets.html?kind=frames&category=hegemon", "ol.sentence-links a"],
+    ["/frames-together.html?with=frame%2Fhegemon", "ol.sentence-links a"],
     ["/tone.html", "main svg"],
     ["/who-speaks.html", "svg.voice-network"],
   ])("names and describes every chart on %s", async (path, ready) => {
@@ -296,7 +301,7 @@ describe("accessibility: charts", () => {
     const charts = await page
       .locator("main svg[class^='plot-']:not([class$='-ramp']), main svg.voice-network")
       .evaluateAll((svgs) => svgs.map((svg) => [svg.getAttribute("aria-label"), svg.getAttribute("aria-description")]));
-    expect(charts.length).toBeGreaterThan(1);
+    expect(charts.length).toBeGreaterThan(0);
     for (const [label, description] of charts) {
       expect(label).toMatch(/\w{4}/);
       if (!/^Network/.test(label!)) expect(description).toMatch(/\w{4}/);

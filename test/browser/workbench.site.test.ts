@@ -37,7 +37,7 @@ describe("the workbench on a corpus with outlets and dates", () => {
       .locator("select")
       .selectOption({ label: "outlet (declared, else found in the text)" });
     await page.waitForFunction(() => document.querySelector("main")!.textContent!.includes("RT (origin line)"));
-    const groups = await page.locator("table").first().locator("tbody tr td:nth-child(2)").allTextContents();
+    const groups = await page.locator(".group-heatmap tbody th").allTextContents();
     expect(new Set(groups)).toEqual(new Set(["Eastern Ledger", "Oosterpost", "RT (origin line)", "J. Doe (credited author)"]));
     expect(problems).toEqual([]);
     await page.close();
