@@ -20,6 +20,8 @@ import { SearchIndexBuilder } from "./search-index.ts";
 import { GROUPINGS, groupValues } from "../compare/groupings.ts";
 import { KEYNESS_MAX_GROUPS, KEYNESS_MIN_FREQUENCY, KeynessBuilder } from "../compare/keyness-lists.ts";
 import { readingOptions, type CorpusPaths } from "../project-paths.ts";
+import { ReuseFinder } from "../reuse/find-reuse.ts";
+import { reuseArticle } from "./reuse-input.ts";
 import { readExerciseSets, readHandCheck, readSentimentValidation } from "../pipeline/read-data-files.ts";
 import { CodingFrameBuilder, codingTasks, toneClassBounds } from "../compare/coding-frame.ts";
 import { resolveExerciseSets, type ExerciseArticle } from "../compare/exercise-sets.ts";
@@ -64,6 +66,7 @@ const VOICE_LIST_PAGE_SIZE = 200;
  *   keyness.json               which keyness frequency lists there are (keyness/…, fetched by the Keywords page)
  *   coding.json                the coding tasks and the numbering of the units a coding sample is drawn from
  *   exercises.json             teachers' exercise sets, their sentences found in the corpus
+ *   reuse.json                 who republishes whom: copies and reused paragraphs, likely origins, the outlet network
  * Every file but the records opens with `build`: the analysis stamp and codebook stamps it was made with
  * (records carry the same as `analysis` and `codebooks`). Each file's schema is in
  * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
@@ -172,6 +175,7 @@ interface Gathered {
   readonly keyness: KeynessBuilder;
   readonly coding: CodingFrameBuilder;
   readonly exerciseArticles: Map<string, ExerciseArticle>;
+  readonly reuse: ReuseFinder;
   /** The corpus's fingerprint: every article's input hash, in id order. */
   corpusSha: string;
 }
@@ -230,6 +234,7 @@ async function publishRecords(
   files.json("exercises.json", { sets: exercises.sets });
   publishCoding(files, gathered, tasks, toneBounds);
   files.json("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
+  files.json("reuse.json", gathered.reuse.findings());
   const computed = inThread ? await inThread() : bootstrapTables(bootstrapInput(summary, resources), { drawn, kept });
   files.json("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
   files.json("devices.json", comparisonOf(resources.devices, computed.devices, listed.get("devices")!));
@@ -264,6 +269,7 @@ async function publishArticles(
     keyness: new KeynessBuilder(),
     coding: new CodingFrameBuilder(settings.tasks),
     exerciseArticles: new Map(),
+    reuse: new ReuseFinder(),
     corpusSha: "",
   };
   // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
@@ -288,6 +294,7 @@ async function publishArticles(
     gathered.coding.add(words.sentences.length, view.coding);
     if (settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(view));
     gathered.keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words });
+    gathered.reuse.add(reuseArticle(view));
     gathered.summary.push(view.summary);
     corpusHash.update(`${view.input}\n`);
     for (const line of view.concordance) gathered.concordance.push(line);
