@@ -19,6 +19,7 @@ export default {
     { name: "Keywords", path: "/keywords" },
     { name: "Frames compared", path: "/compare/frames" },
     { name: "Rhetorical devices compared", path: "/compare/devices" },
+    { name: "Who republishes whom", path: "/compare/reuse" },
     { name: "Tone", path: "/tone" },
     { name: "Who speaks", path: "/who-speaks" },
     { name: "Over time", path: "/time" },

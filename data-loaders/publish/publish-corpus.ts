@@ -234,7 +234,7 @@ async function publishRecords(
   files.json("exercises.json", { sets: exercises.sets });
   publishCoding(files, gathered, tasks, toneBounds);
   files.json("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
-  files.json("reuse.json", gathered.reuse.findings());
+  files.json("reuse.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...gathered.reuse.findings() });
   const computed = inThread ? await inThread() : bootstrapTables(bootstrapInput(summary, resources), { drawn, kept });
   files.json("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
   files.json("devices.json", comparisonOf(resources.devices, computed.devices, listed.get("devices")!));

@@ -27,6 +27,13 @@ export const PASSAGE_OVERLAP = 0.5;
 export const PASSAGE_MIN_WORDS = 12;
 /** An LSH bucket of more articles is paired as a star (candidate-pairs.ts). */
 export const MAX_BUCKET = 64;
+/**
+ * The most groups and pairs reuse.json lists (the largest groups; copies, then the pairs sharing most
+ * paragraphs), so that the pages loading it stay within their data budget on a corpus where many texts
+ * share passages; the totals and the network count them all.
+ */
+export const MAX_LISTED_GROUPS = 2000;
+export const MAX_LISTED_PAIRS = 4000;
 
 /** An article as reuse needs it: its paragraphs' folded words (searchWords), each with its first sentence's index. */
 export interface ReuseArticle {
@@ -99,23 +106,27 @@ export function findReuse(articles: readonly ReuseArticle[]): ReuseFindings {
 /** One verified pair, by positions in the id-ordered fingerprints. */
 type VerifiedPair = Omit<ReuseFindings["pairs"][number], "a" | "b"> & { readonly a: number; readonly b: number };
 
-/** reuseAmong's steps: id order, candidates, verification, groups, the listed articles renumbered. */
+/** reuseAmong's steps: id order, candidates, verification, groups and network over all, then what is listed. */
 function reuseAmong(unordered: readonly Fingerprint[]): ReuseFindings {
   const prints = [...unordered].sort((x, y) => compareIds(x.article.id, y.article.id));
+  const all = prints.map((p) => p.article);
   const { pairs: candidates, crowded } = candidatesOf(prints);
   const verified = candidates.map(([a, b]) => verifyPair(prints, a, b)).filter((p): p is VerifiedPair => p !== null);
-  const listed = [...new Set(verified.flatMap((p) => [p.a, p.b]))].sort((x, y) => x - y);
-  const position = new Map(listed.map((p, i) => [p, i]));
-  const articles = listed.map((p) => prints[p]!.article);
-  const pairs = verified.map((p) => ({ ...p, a: position.get(p.a)!, b: position.get(p.b)! }));
-  const groups = connectedGroups(
-    articles.length,
-    pairs.filter((p) => p.kind === "copy").map((p) => [p.a, p.b] as const),
-  ).map((members) => {
-    const { origin, basis } = likelyOrigin(members, articles);
+  const links = (kind: VerifiedPair["kind"]) => verified.filter((p) => p.kind === kind).map((p) => [p.a, p.b] as const);
+  const groups = connectedGroups(all.length, links("copy")).map((members) => {
+    const { origin, basis } = likelyOrigin(members, all);
     return { members, origin, originBasis: basis };
   });
-  const partial = pairs.filter((p) => p.kind === "partial").map((p) => [p.a, p.b] as const);
+  const network = reuseNetwork(all, groups, links("partial"));
+  const sharing = new Set(verified.flatMap((p) => [p.a, p.b])).size;
+  // What is listed, within a page's data budget: the largest groups and the pairs sharing most paragraphs.
+  const listedGroups = largestFirst(groups, (g) => g.members.length, MAX_LISTED_GROUPS).sort((x, y) => x.members[0]! - y.members[0]!);
+  const listedPairs = largestFirst(verified, (p) => (p.kind === "copy" ? 1e9 : p.passages.length), MAX_LISTED_PAIRS).sort(
+    (x, y) => x.a - y.a || x.b - y.b,
+  );
+  const listed = [...new Set([...listedGroups.flatMap((g) => g.members), ...listedPairs.flatMap((p) => [p.a, p.b])])].sort((x, y) => x - y);
+  const position = new Map(listed.map((p, i) => [p, i]));
+  const at = (p: number) => position.get(p)!;
   return {
     method: {
       shingleWords: SHINGLE_WORDS,
@@ -126,13 +137,25 @@ function reuseAmong(unordered: readonly Fingerprint[]): ReuseFindings {
       passageOverlap: PASSAGE_OVERLAP,
       passageMinWords: PASSAGE_MIN_WORDS,
       maxBucket: MAX_BUCKET,
+      maxListedGroups: MAX_LISTED_GROUPS,
+      maxListedPairs: MAX_LISTED_PAIRS,
     },
-    articles,
-    groups,
-    pairs,
-    network: reuseNetwork(articles, groups, partial),
+    totals: { articles: sharing, groups: groups.length, pairs: verified.length, partial: links("partial").length },
+    articles: listed.map((p) => all[p]!),
+    groups: listedGroups.map((g) => ({ ...g, members: g.members.map(at), origin: g.origin === null ? null : at(g.origin) })),
+    pairs: listedPairs.map((p) => ({ ...p, a: at(p.a), b: at(p.b) })),
+    network,
     crowded,
   };
+}
+
+/** The first `limit` of `items` by `size`, largest first (ties keep their order). */
+function largestFirst<T>(items: readonly T[], size: (item: T) => number, limit: number): T[] {
+  return items
+    .map((item, i) => [item, size(item), i] as const)
+    .sort((x, y) => y[1] - x[1] || x[2] - y[2])
+    .slice(0, limit)
+    .map(([item]) => item);
 }
 
 /** Candidate pairs of articles from their whole texts' band keys and their paragraphs', merged. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DeepReadonly } from "./deep-readonly.ts";
-import { buildStampSchema, SITE_OUTPUTS } from "./site-outputs.ts";
+import { articleIndexFileSchema, buildStampSchema, SITE_OUTPUTS } from "./site-outputs.ts";
 
 /**
  * reuse.json: who republishes whom (data-loaders/reuse/find-reuse.ts). Articles are listed once, only those
@@ -50,9 +50,20 @@ export const reuseFindingsSchema = z
         passageOverlap: share.describe("the least share of the smaller paragraph's shingles two paragraphs share to be one passage"),
         passageMinWords: count.describe("paragraphs (and texts) of fewer words are not compared"),
         maxBucket: count.describe("an LSH bucket of more articles is compared with its first article only"),
+        maxListedGroups: count.describe("the most groups listed (the largest)"),
+        maxListedPairs: count.describe("the most pairs listed (copies first, then by shared paragraphs)"),
       })
       .strict(),
-    articles: z.array(reuseArticleSchema).describe("the articles that share text with another, in id order"),
+    totals: z
+      .object({
+        articles: count.describe("articles sharing text with another"),
+        groups: count,
+        pairs: count.describe("verified pairs, copies and partial"),
+        partial: count.describe("pairs of partial reuse"),
+      })
+      .strict()
+      .describe("all that was found, listed or not"),
+    articles: z.array(reuseArticleSchema).describe("the articles of the listed groups and pairs, in id order"),
     groups: z
       .array(
         z
@@ -65,8 +76,10 @@ export const reuseFindingsSchema = z
           })
           .strict(),
       )
-      .describe("groups by their first member"),
-    pairs: z.array(reusePairSchema).describe("verified pairs by a then b"),
+      .describe("the largest maxListedGroups groups, by their first member"),
+    pairs: z
+      .array(reusePairSchema)
+      .describe("at most maxListedPairs verified pairs (copies first, then those sharing most paragraphs), by a then b"),
     network: z
       .array(
         z
@@ -78,15 +91,20 @@ export const reuseFindingsSchema = z
           })
           .strict(),
       )
-      .describe("outlet to outlet, by republisher then source; an outlet's reuse of its own texts is left out"),
+      .describe(
+        "outlet to outlet over all pairs, listed or not, by republisher then source; an outlet's reuse of its own texts is left out",
+      ),
     crowded: count.describe("LSH buckets compared as a star because they held more than maxBucket articles"),
   })
   .strict();
 
 export type ReuseFindings = DeepReadonly<z.infer<typeof reuseFindingsSchema>>;
 
-/** reuse.json as published: the build stamp, then the findings. */
-export const reuseFileSchema = z.object({ build: buildStampSchema }).extend(reuseFindingsSchema.shape).strict();
+/** reuse.json as published: the build stamp, the corpus (for the downloads), then the findings. */
+export const reuseFileSchema = z
+  .object({ build: buildStampSchema, corpus: articleIndexFileSchema.shape.corpus })
+  .extend(reuseFindingsSchema.shape)
+  .strict();
 
 /** Every file pages load with FileAttachment, by name: SITE_OUTPUTS and reuse.json. */
 export const LOADED_OUTPUTS = { ...SITE_OUTPUTS, "reuse.json": reuseFileSchema } as const;

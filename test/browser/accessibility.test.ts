@@ -25,6 +25,7 @@ const PAGES: ReadonlyArray<readonly [path: string, ready: string]> = [
   ["/keywords.html", "main table"],
   ["/compare/frames.html", "table .kwic-match"],
   ["/compare/devices.html", "table .kwic-match"],
+  ["/compare/reuse.html", "main h2"],
   ["/tone.html", "main svg"],
   ["/who-speaks.html", "svg.voice-network"],
   ["/time.html", "main p"],

@@ -38,6 +38,10 @@ describe("findReuse(articles)", () => {
     expect(findings.articles.find((a) => a.id === "signal-partial")!.paragraphs).toBe(5);
   });
 
+  it("counts everything found: 6 texts, 2 groups, 4 copy pairs and 3 pairs of partial reuse", () => {
+    expect(findings.totals).toEqual({ articles: 6, groups: 2, pairs: 7, partial: 3 });
+  });
+
   it("does not flag unrelated texts that share stock phrases", () => {
     const flagged = new Set(findings.articles.map((a) => a.id));
     expect(flagged.has("signal-unrelated")).toBe(false);
