@@ -58,6 +58,7 @@ describe("built site in headless Chromium", () => {
   it.each([
     ["/compare/frames.html", "figure svg, svg"],
     ["/compare/devices.html", "figure svg, svg"],
+    ["/compare/reuse.html", "main h2"],
     ["/codebook.html", ".codebook-entry"],
     ["/methods.html", "table"],
     ["/tone.html", "svg"],
@@ -466,6 +467,7 @@ describe("built site in headless Chromium", () => {
       "/keywords.html",
       "/compare/frames.html",
       "/compare/devices.html",
+      "/compare/reuse.html",
       "/tone.html",
       "/who-speaks.html",
       "/time.html",
