@@ -59,6 +59,9 @@ export function articleLink(article: ReuseArticle, { sentence, depth = 0 }: { se
   return element("span", {}, `${article.outlet ?? "outlet not recorded"}, `, link, ` (${article.published ?? "undated"})`);
 }
 
+/** The most articles a note links to in one sentence; it counts the rest. */
+export const NOTE_LINKS = 20;
+
 /** A list of article links separated by "; ". */
 function linkList(items: ReadonlyArray<readonly [ReuseArticle, number | undefined]>, depth: number): Array<Node | string> {
   return items.flatMap(([article, sentence], i) => [...(i ? ["; "] : []), articleLink(article, { sentence, depth })]);
@@ -89,9 +92,10 @@ export function reuseNote(reuse: ReuseFindings, id: string, depth = 0): HTMLElem
         {},
         "This text also appears in: ",
         ...linkList(
-          found.copies.map((a) => [a, undefined]),
+          found.copies.slice(0, NOTE_LINKS).map((a) => [a, undefined]),
           depth,
         ),
+        found.copies.length > NOTE_LINKS ? `; and ${found.copies.length - NOTE_LINKS} more copies (Who republishes whom lists them)` : "",
         `. (${originText(found.originBasis, found.origin)}.)`,
       ),
     );
@@ -101,7 +105,8 @@ export function reuseNote(reuse: ReuseFindings, id: string, depth = 0): HTMLElem
         "p",
         {},
         `${paragraphs} of its ${found.article.paragraphs} paragraphs also appear in: `,
-        ...linkList(others, depth),
+        ...linkList(others.slice(0, NOTE_LINKS), depth),
+        others.length > NOTE_LINKS ? `; and ${others.length - NOTE_LINKS} more copies of that text` : "",
         " (",
         element("a", { href: `#s-${here}` }, "the first of them in this text"),
         ").",

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand, writeCorpus } from "../helpers.ts";
-import { openSite, visitPage } from "./browser.ts";
+import { openSite, seriousViolations, visitPage } from "./browser.ts";
 import { REUSE_CORPUS } from "../reuse/reuse-fixtures.ts";
 
 let close: () => Promise<void>;
@@ -44,6 +44,18 @@ describe("reuse in the built site", () => {
     expect(link).toMatch(/#s-\d+$/);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it("has no serious or critical axe violation on the reader with a note and on the reuse page with its tables filled", async () => {
+    for (const [path, ready] of [
+      ["/article.html?id=signal-partial", ".reuse-note"],
+      ["/compare/reuse.html", "table.reuse-matrix"],
+    ] as const) {
+      const { page, problems } = await visitPage(browser, origin, path, ready);
+      expect((await seriousViolations(page)).map((v) => `${path}: ${v.rule} ${v.targets.slice(0, 3).join(" | ")}`)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
   });
 
   it("shows no note on a text nobody copied", async () => {
