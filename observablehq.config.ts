@@ -22,6 +22,7 @@ export default {
     { name: "Outlet profile", path: "/outlet" },
     { name: "One frame across outlets", path: "/frame-across-outlets" },
     { name: "Frames together", path: "/frames-together" },
+    { name: "Who republishes whom", path: "/compare/reuse" },
     { name: "Tone", path: "/tone" },
     { name: "Who speaks", path: "/who-speaks" },
     { name: "Over time", path: "/time" },

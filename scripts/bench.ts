@@ -24,7 +24,9 @@
  * "Tokens" is the bare tokenizer's count for the same texts, used as the numerator for both rates.
  * With --site N it then builds the site from a synthetic corpus of N articles, cold, warm and after editing
  * one article, and reports the times and the data each page downloads (scripts/site-bench.ts).
- * It also times one parse of front matter with 10,000 and 100,000 fields (scripts/front-matter-bench.ts).
+ * It also times one parse of front matter with 10,000 and 100,000 fields (scripts/front-matter-bench.ts),
+ * and who-republishes-whom on a tenth of --articles and on all of them (scripts/reuse-bench.ts: distinct
+ * texts with copies and shared paragraphs planted).
  * The last line printed is one JSON object, for tracking runs over time.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -34,6 +36,7 @@ import { parseCommandLine } from "./cli-args.ts";
 import { analyzeArticle, codebookStamps } from "../data-loaders/pipeline/analyze-article.ts";
 import { speechDenseTexts } from "./speech-dense-texts.ts";
 import { frontMatterSeconds } from "./front-matter-bench.ts";
+import { reuseSeconds } from "./reuse-bench.ts";
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { indexCorpus, readIndexedArticle } from "../data-loaders/reading/read-corpus.ts";
@@ -235,6 +238,13 @@ try {
     return { keys, seconds: round(seconds, 2), microsecondsPerKey: round((1e6 * seconds) / keys, 1) };
   });
 
+  // 7. Who republishes whom on a tenth of the articles and on all (scripts/reuse-bench.ts): near linear when the
+  // time per article stays about the same.
+  const reuse = [Math.max(1, Math.round(articleCount / 10)), articleCount].map((count) => {
+    const { seconds, groups, pairs } = reuseSeconds(count, seed);
+    return { articles: count, seconds: round(seconds, 2), microsecondsPerArticle: round((1e6 * seconds) / count), groups, pairs };
+  });
+
   const result = {
     articles: records,
     tokens,
@@ -263,6 +273,7 @@ try {
     longWordSeconds: round(longWordSeconds, 2),
     speechDense,
     frontMatter,
+    reuse,
     node: process.version,
     site: null as SiteBench | null,
   };
@@ -301,6 +312,10 @@ try {
   for (const row of frontMatter)
     console.log(
       `front matter:     ${row.keys.toLocaleString("en")} fields parsed in ${row.seconds} s: ${row.microsecondsPerKey} µs per field`,
+    );
+  for (const row of reuse)
+    console.log(
+      `reuse:            ${row.articles.toLocaleString("en")} articles in ${row.seconds} s: ${row.microsecondsPerArticle} µs per article (${row.groups} groups, ${row.pairs} pairs)`,
     );
   if (siteArticles !== null) {
     const siteCorpus = join(work, "site.jsonl");

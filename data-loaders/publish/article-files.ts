@@ -15,6 +15,8 @@ import { ClosedTextIndex } from "./leak-check.ts";
 import { closedView, publishedArticle, unorderedWords, type PublishedArticle } from "./public-build.ts";
 import { SearchIndexBuilder } from "./search-index.ts";
 import type { ProfileArticle } from "../compare/outlet-profiles.ts";
+import { ReuseFinder } from "../reuse/find-reuse.ts";
+import { reuseArticle } from "./reuse-input.ts";
 import type { PublishOptions, SiteFiles } from "./site-files.ts";
 
 /** What publishRecords gathers from the records, one article at a time, for the corpus-wide files. */
@@ -34,6 +36,8 @@ export interface Gathered {
   readonly closedText: ClosedTextIndex;
   /** Each article's summary, tone facts and voices, for the outlet profiles and co-occurrence. */
   readonly profiles: ProfileArticle[];
+  /** Copies and reused paragraphs, found as the articles arrive. */
+  readonly reuse: ReuseFinder;
   /** The corpus's fingerprint: every article's input hash, in id order. */
   corpusSha: string;
 }
@@ -68,6 +72,7 @@ export async function publishArticles(
     published: [],
     closedText: new ClosedTextIndex([]),
     profiles: [],
+    reuse: new ReuseFinder(),
     corpusSha: "",
   };
   // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
@@ -103,6 +108,8 @@ export async function publishArticles(
     gathered.coding.add(open ? view.words.sentences.length : 0, open ? view.coding : []);
     if (settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(full));
     gathered.keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words });
+    // Reuse is found on the whole text, but only the public view's summary (no title taken from the text) is published.
+    gathered.reuse.add(reuseArticle({ summary: view.summary, words: full.words, paragraphOf: full.paragraphOf }));
     gathered.summary.push(view.summary);
     corpusHash.update(`${view.input}\n`);
     for (const line of view.concordance) gathered.concordance.push(line);

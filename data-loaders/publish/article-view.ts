@@ -41,6 +41,8 @@ export interface ArticleView {
   readonly coding: ReturnType<typeof pipelineCodes>;
   /** Its tone in its own voice and in quotations, and where each frame and device stands, for the outlet profiles. */
   readonly facts: ArticleFacts;
+  /** For each searchable sentence, in order, its paragraph's number among the article's paragraphs (from 0), or −1 in a heading: for reuse. */
+  readonly paragraphOf: readonly number[];
 }
 
 /**
@@ -72,6 +74,8 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
   const attributions = voiceRows(record);
   const interval = articleToneInterval(record.id, paragraphSentenceScores(record), negativeWeight);
   const sentences = searchableSentences(record);
+  const paragraphs = new Map(record.blocks.filter((b) => b.kind === "paragraph").map((b, n) => [b.index, n]));
+  const blockOf = new Map(record.sentences.map((s) => [s.index, s.block]));
   return {
     summary,
     concordance: concordanceLines(record).map((line) => viewLine(line, Buffer.from(JSON.stringify(line)))),
@@ -85,6 +89,7 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
       sentences.map(([index]) => index),
       toneBounds,
     ),
+    paragraphOf: sentences.map(([index]) => paragraphs.get(blockOf.get(index)!) ?? -1),
     input: createHash("sha256")
       .update(JSON.stringify([record.id, record.meta, record.text]))
       .digest("hex"),

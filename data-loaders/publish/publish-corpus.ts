@@ -67,6 +67,7 @@ export const FETCHED_FOLDERS: readonly string[] = [
  *   exercises.json             teachers' exercise sets, their sentences found in the corpus
  *   outlets.json               which outlets have a profile, and which frames and devices a file across outlets
  *   cooccurrence.json          frames and devices together within sentences and articles, with exact odds-ratio intervals
+ *   reuse.json                 who republishes whom: copies and reused paragraphs, likely origins, the outlet network
  * Every file but the records opens with `build`: the analysis stamp and codebook stamps it was made with
  * (records carry the same as `analysis` and `codebooks`). Each file's schema is in
  * data-loaders/schema/site-outputs.ts. Only full records of the hand-checked articles are kept in memory;
@@ -173,6 +174,7 @@ async function publishRecords(
   publishCoding(files, gathered, tasks, toneBounds);
   if (options.public) files.fetched("public/articles.json", { policy: options.public, articles: gathered.published });
   files.json("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
+  files.json("reuse.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...gathered.reuse.findings() });
   const computed = inThread ? await inThread() : bootstrapTables(bootstrapInput(summary, resources), { drawn, kept });
   files.json("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
   files.json("devices.json", comparisonOf(resources.devices, computed.devices, listed.get("devices")!));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { articleRecordSchema, RECORD_SCHEMA } from "./record.ts";
-import { FETCHED_OUTPUTS, SITE_OUTPUTS } from "./site-outputs.ts";
+import { FETCHED_OUTPUTS } from "./site-outputs.ts";
+import { LOADED_OUTPUTS } from "./reuse-file.ts";
 
 /** A JSON Schema node, as far as the data dictionary reads it. */
 interface JsonSchemaNode {
@@ -26,7 +27,7 @@ export const PUBLISHED_FILES: ReadonlyArray<{ readonly name: string; readonly sc
     schema: articleRecordSchema,
     about: `One line of \`npm run analyze\`, and \`articles/<id>.json\` on the site (\`${RECORD_SCHEMA}\`).`,
   },
-  ...Object.entries(SITE_OUTPUTS).map(([name, schema]) => ({
+  ...Object.entries(LOADED_OUTPUTS).map(([name, schema]) => ({
     name: name.replace(/\.json$/, ""),
     schema,
     about: `\`${name}\` in the site's \`data/corpus.zip\`, loaded by the pages.`,

@@ -3,15 +3,12 @@
 // test unless its rule is on OPEN_RULES, the list of what is still open; a rule on the list that no page
 // breaks any more fails the test too, so the list can only shrink. axe runs from node_modules, injected into
 // the page as a script: nothing is fetched from another origin.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBuiltSite, visitPage } from "./browser.ts";
+import { openBuiltSite, seriousViolations, visitPage, type Violation } from "./browser.ts";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const FIRST = "000_d933d23d6336647c";
 
 /** Rules still broken somewhere, each with why and the issue that tracks it. Only ever remove from this list. */
@@ -28,6 +25,7 @@ const PAGES: ReadonlyArray<readonly [path: string, ready: string]> = [
   ["/outlet.html?source=Pepe%20Escobar%20(credited%20author)", "ol.sentence-links a"],
   ["/frame-across-outlets.html?kind=frames&category=hegemon", "ol.sentence-links a"],
   ["/frames-together.html?with=frame%2Fhegemon", "ol.sentence-links a"],
+  ["/compare/reuse.html", "main h2"],
   ["/tone.html", "main svg"],
   ["/who-speaks.html", "svg.voice-network"],
   ["/time.html", "main p"],
@@ -46,31 +44,6 @@ const PAGES: ReadonlyArray<readonly [path: string, ready: string]> = [
   [`/article.html?id=${FIRST}&actor=usa`, ".article-body .sentence.targeted"],
   [`/article.html?id=${FIRST}&camp=out`, ".article-body .sentence.targeted"],
 ];
-
-interface Violation {
-  rule: string;
-  impact: string;
-  nodes: number;
-  help: string;
-  targets: string[];
-}
-
-/** axe's serious and critical WCAG 2.1 A/AA violations on the page as it stands. */
-async function seriousViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async (tags) => {
-    // @ts-expect-error axe is the global the injected script defines
-    const results = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return (results.violations as Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown[] }> }>).map((v) => ({
-      rule: v.id,
-      impact: v.impact,
-      nodes: v.nodes.length,
-      help: v.help,
-      targets: v.nodes.map((n) => String(n.target)),
-    }));
-  }, WCAG_21_AA);
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
 
 let close: () => Promise<void>;
 let browser: Browser;

@@ -2,7 +2,8 @@
 // goes wrong on it (console errors and warnings, page errors, failed requests, HTTP errors, requests to
 // another origin, and cells Framework reports as failed).
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
@@ -116,4 +117,33 @@ export function useBuiltSite(): {
   });
   afterAll(() => site?.close());
   return { visit: (path, ready) => visitPage(site!.browser, site!.origin, path, ready), opened: () => site! };
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** An axe-core violation, as the accessibility tests report it. */
+export interface Violation {
+  rule: string;
+  impact: string;
+  nodes: number;
+  help: string;
+  targets: string[];
+}
+
+/** axe's serious and critical WCAG 2.1 A/AA violations on the page as it stands (axe injected from node_modules). */
+export async function seriousViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async (tags) => {
+    // @ts-expect-error axe is the global the injected script defines
+    const results = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return (results.violations as Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown[] }> }>).map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      nodes: v.nodes.length,
+      help: v.help,
+      targets: v.nodes.map((n) => String(n.target)),
+    }));
+  }, WCAG_21_AA);
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }

@@ -110,6 +110,7 @@ describe("built site in headless Chromium", () => {
       "/keywords.html",
       "/compare/frames.html",
       "/compare/devices.html",
+      "/compare/reuse.html",
       "/tone.html",
       "/who-speaks.html",
       "/time.html",

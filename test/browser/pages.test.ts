@@ -43,6 +43,7 @@ describe("built site in headless Chromium", () => {
   it.each([
     ["/compare/frames.html", "figure svg, svg"],
     ["/compare/devices.html", "figure svg, svg"],
+    ["/compare/reuse.html", "main h2"],
     ["/codebook.html", ".codebook-entry"],
     ["/methods.html", "table"],
     ["/tone.html", "svg"],

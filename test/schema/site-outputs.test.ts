@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import { publishCorpus } from "../../data-loaders/publish/publish-corpus.ts";
 import { articleRecordSchema } from "../../data-loaders/schema/record.ts";
-import { FETCHED_OUTPUTS, SITE_OUTPUTS } from "../../data-loaders/schema/site-outputs.ts";
+import { FETCHED_OUTPUTS } from "../../data-loaders/schema/site-outputs.ts";
+import { LOADED_OUTPUTS as SITE_OUTPUTS } from "../../data-loaders/schema/reuse-file.ts";
 import { CONCORDANCE_PAGE_SIZE } from "../../data-loaders/compare/compare-frames.ts";
 import { FIXTURE_CORPUS } from "../helpers.ts";
 
