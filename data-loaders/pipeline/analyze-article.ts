@@ -245,16 +245,18 @@ function analyzeView(
 /**
  * What source attribution reads of an article: in English the learned detector's cues and the learned
  * speaker ranker (the model file), in Dutch the lists' cues and the first sieve that finds a speaker; the
- * words and speaker mentions of the sentences around cues and quotations.
+ * words and speaker mentions of the sentences around cues and quotations. `givenCues` replaces the cue
+ * detector (scripts/compare-attribution-designs.ts measures other detectors this way).
  */
 export function attributionInput(
   read: ReadText,
   language: Language,
   outlets: readonly OutletRecord[],
   resources: AnalysisResources,
+  givenCues?: readonly DetectedCue[],
 ): AttributionInput {
   const model = resources.attributionModel;
-  const learnedCues = language === "en" && model.cue ? detectCues(cueReading(read, resources), model.cue) : null;
+  const learnedCues = givenCues ?? (language === "en" && model.cue ? detectCues(cueReading(read, resources), model.cue) : null);
   const words = sentenceWords(read.masked, read.blocks, read.sentences, read.quotations, attributionSentences(read, learnedCues));
   return {
     text: read.masked,

@@ -30,3 +30,16 @@ export function multinomialResamples(seed: number, n: number, resamples: number,
     }
   }
 }
+
+/**
+ * Shuffles `items` in place by Fisher–Yates (Durstenfeld 1964) with the given generator, one draw per
+ * position from the last down: the same generator state gives the same order on every machine. The fitters
+ * visit their items in this order, reshuffled each epoch.
+ * @example const order = [0, 1, 2]; shuffleInPlace(order, mulberry32(1)); order.sort() // [0, 1, 2]
+ */
+export function shuffleInPlace<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}

@@ -1,5 +1,5 @@
 import { compareIds } from "../common/compare-ids.ts";
-import { mulberry32 } from "../portable/seeded-random.ts";
+import { mulberry32, shuffleInPlace } from "../portable/seeded-random.ts";
 import { logistic, type LinearModel } from "./linear-model.ts";
 
 /**
@@ -62,11 +62,7 @@ export function fitLogistic(items: readonly TrainingItem[], settings: FitSetting
   const random = mulberry32(settings.seed);
   const order = Array.from(rows.keys());
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
-    // Fisher–Yates with the seeded generator.
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     for (const r of order) {
       const { columns, values, target } = rows[r]!;
       let score = bias;
