@@ -9,16 +9,17 @@ import { tmpdir } from "node:os";
 import { pipeline } from "node:stream/promises";
 import { join } from "node:path";
 import { parseCommandLine } from "./cli-args.ts";
-import { openLineOutput } from "./line-output.ts";
+import { openLineOutput, type LineOutput } from "./line-output.ts";
 import { fileSystemProblem, outputFileProblem } from "./output-file.ts";
 import { writeSkippedList } from "./skipped-list.ts";
 import { loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
-import { analyzeInOrder, runOptions } from "../data-loaders/pipeline/analyze-parallel.ts";
+import type { AnalysisResources } from "../data-loaders/pipeline/analyze-article.ts";
+import { analyzeInOrder, runOptions, type ParallelOptions } from "../data-loaders/pipeline/analyze-parallel.ts";
 import { inShard, parseShard } from "../data-loaders/pipeline/shards.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import type { SkippedArticle } from "../data-loaders/reading/import-languages.ts";
-import { formatBytes } from "../data-loaders/reading/read-corpus.ts";
-import { corpusPaths } from "../data-loaders/project-paths.ts";
+import { formatBytes, type CorpusEntry } from "../data-loaders/reading/read-corpus.ts";
+import { corpusPaths, type CorpusPaths } from "../data-loaders/project-paths.ts";
 import { jsonSchemaOf } from "../data-loaders/schema/data-dictionary.ts";
 import { articleRecordSchema } from "../data-loaders/schema/record.ts";
 
@@ -45,22 +46,22 @@ const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--map field=c
 /** Articles at least this large get a progress line of their own (about a second of analysis). */
 const LONG_ARTICLE_BYTES = 1024 * 1024;
 
+/** The flags of npm run analyze, as node:util parseArgs reads them. */
+const OPTIONS = {
+  out: { type: "string" },
+  patterns: { type: "string" },
+  "max-article-bytes": { type: "string" },
+  workers: { type: "string" },
+  shard: { type: "string" },
+  map: { type: "string", multiple: true },
+  "skip-unsupported": { type: "boolean" },
+  "no-cache": { type: "boolean" },
+  schema: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseCommandLine("analyze", USAGE, {
-    allowPositionals: true,
-    options: {
-      out: { type: "string" },
-      patterns: { type: "string" },
-      "max-article-bytes": { type: "string" },
-      workers: { type: "string" },
-      shard: { type: "string" },
-      map: { type: "string", multiple: true },
-      "skip-unsupported": { type: "boolean" },
-      "no-cache": { type: "boolean" },
-      schema: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  const { values, positionals } = parseCommandLine("analyze", USAGE, { allowPositionals: true, options: OPTIONS });
   if (values.help) return (process.stdout.write(`${USAGE}\n`), 0);
   if (values.schema) return (process.stdout.write(`${JSON.stringify(jsonSchemaOf(articleRecordSchema), null, 2)}\n`), 0);
   if (positionals.length > 1)
@@ -82,13 +83,7 @@ async function main(): Promise<number> {
   if (shard && "error" in shard) return (process.stderr.write(`analyze: --shard ${shard.error}\n${USAGE}\n`), 2);
   // JSON Lines on stdin (what Dask, Spark's RDD.pipe or Hadoop Streaming pipe through a command) are copied
   // to a temporary stdin.jsonl first: the corpus is indexed and validated whole, and memory stays flat.
-  if (positionals[0] === "-") {
-    const folder = mkdtempSync(join(tmpdir(), "analyze-stdin-"));
-    const file = join(folder, "stdin.jsonl");
-    removeStdin = () => rmSync(folder, { recursive: true, force: true });
-    await pipeline(process.stdin, createWriteStream(file));
-    paths = { ...paths, articles: file };
-  }
+  if (positionals[0] === "-") paths = { ...paths, articles: await copyStdin() };
   // With --out, the articles skipped for their language are listed in a file beside it once the run succeeds.
   let skipped: readonly SkippedArticle[] = [];
   const { resources, entries: all } = await loadInputs(
@@ -99,10 +94,37 @@ async function main(): Promise<number> {
   // --out appears only when every record is out (scripts/line-output.ts); its folder is made if missing.
   const out = openLineOutput(values.out);
   cleanup = () => out.abort();
+  const written = await writeRecords(entries, paths, resources, run.options, out);
+  await out.commit();
+  if (values.out && values.out !== "-" && paths.skipUnsupported) writeSkippedList("analyze", values.out, skipped);
+  process.stderr.write(`analyze: wrote ${written} records${values.out && values.out !== "-" ? ` to ${values.out}` : ""}\n`);
+  return 0;
+}
+
+/** Copies stdin to stdin.jsonl in a new temporary folder (removed by removeStdin) and returns its path. */
+async function copyStdin(): Promise<string> {
+  const folder = mkdtempSync(join(tmpdir(), "analyze-stdin-"));
+  const file = join(folder, "stdin.jsonl");
+  removeStdin = () => rmSync(folder, { recursive: true, force: true });
+  await pipeline(process.stdin, createWriteStream(file));
+  return file;
+}
+
+/**
+ * Analyses the entries and writes their records in id order, with a progress line every 1000 articles and
+ * one before each long article; returns how many were written.
+ */
+async function writeRecords(
+  entries: readonly CorpusEntry[],
+  paths: CorpusPaths,
+  resources: AnalysisResources,
+  options: ParallelOptions,
+  out: LineOutput,
+): Promise<number> {
   const progressEvery = 1000;
   let written = 0;
   const records = analyzeInOrder(entries, paths, resources, {
-    ...run.options,
+    ...options,
     onProgress: (done, total) => {
       if (done % progressEvery === 0 || done === total) process.stderr.write(`analyze: ${done}/${total} articles\n`);
       // A long article takes seconds: say which one is being read, so a long wait is not taken for a hang.
@@ -116,10 +138,7 @@ async function main(): Promise<number> {
     await out.write(json);
     written++;
   }
-  await out.commit();
-  if (values.out && values.out !== "-" && paths.skipUnsupported) writeSkippedList("analyze", values.out, skipped);
-  process.stderr.write(`analyze: wrote ${written} records${values.out && values.out !== "-" ? ` to ${values.out}` : ""}\n`);
-  return 0;
+  return written;
 }
 
 /** Removes a partial --out file if the run fails. */
