@@ -86,10 +86,36 @@ export function compareHandCheck(handCheck: HandCheck, records: readonly Article
       found: byId.get(article)?.markers.filter((m) => m.frame === "hegemon" && m.form === form).length ?? 0,
     })),
   );
+  return {
+    checkedOn: handCheck.checkedOn,
+    codebooks: handCheck.codebooks,
+    frames,
+    hegemonForms,
+    scareQuotes: compareScareQuotes(handCheck.quotations, records, articles),
+    attributions: compareAttributions(
+      handCheck.attributions,
+      records.filter((r) => articles.includes(r.id)),
+    ),
+    missing,
+  };
+}
+
+type ScareQuoteComparison = HandCheckComparison["scareQuotes"];
+
+/**
+ * Scare-quote detection against the judged quotations: a judged span is matched by article and start
+ * offset, and a scare quote the pipeline found where the hand check has no span at all is a false positive.
+ */
+function compareScareQuotes(
+  quotations: HandCheck["quotations"],
+  records: readonly ArticleRecord[],
+  articles: readonly string[],
+): ScareQuoteComparison {
+  const byId = new Map(records.map((r) => [r.id, r]));
   let truePositives = 0;
   let detected = 0;
-  const disagreements: HandCheckComparison["scareQuotes"]["disagreements"][number][] = [];
-  for (const q of handCheck.quotations) {
+  const disagreements: ScareQuoteComparison["disagreements"][number][] = [];
+  for (const q of quotations) {
     const found = byId.get(q.article)?.quotations.find((x) => x.start === q.start);
     const isScare = found?.kind === "scare";
     if (isScare) detected++;
@@ -104,11 +130,10 @@ export function compareHandCheck(handCheck: HandCheck, records: readonly Article
       });
     }
   }
-  // Scare quotes the pipeline found where the hand check has no span at all are false positives too.
   for (const record of records) {
     if (!articles.includes(record.id)) continue;
     for (const x of record.quotations) {
-      if (x.kind === "scare" && !handCheck.quotations.some((q) => q.article === record.id && q.start === x.start)) {
+      if (x.kind === "scare" && !quotations.some((q) => q.article === record.id && q.start === x.start)) {
         detected++;
         disagreements.push({
           article: record.id,
@@ -120,27 +145,19 @@ export function compareHandCheck(handCheck: HandCheck, records: readonly Article
       }
     }
   }
-  const judged = handCheck.quotations.filter((q) => q.judged === "scare").length;
+  const judged = quotations.filter((q) => q.judged === "scare").length;
   return {
-    checkedOn: handCheck.checkedOn,
-    codebooks: handCheck.codebooks,
-    frames,
-    hegemonForms,
-    scareQuotes: {
-      judged,
-      detected,
-      truePositives,
-      precision: detected ? truePositives / detected : null,
-      recall: judged ? truePositives / judged : null,
-      disagreements,
-    },
-    attributions: compareAttributions(
-      handCheck.attributions,
-      records.filter((r) => articles.includes(r.id)),
-    ),
-    missing,
+    judged,
+    detected,
+    truePositives,
+    precision: detected ? truePositives / detected : null,
+    recall: judged ? truePositives / judged : null,
+    disagreements,
   };
 }
+
+type CodedAttribution = HandCheck["attributions"][number];
+type ComparisonRow = AttributionComparison["rows"][number];
 
 /**
  * Compares attributions with a hand-coded sample. A pipeline attribution matches a coded item of the same
@@ -149,30 +166,7 @@ export function compareHandCheck(handCheck: HandCheck, records: readonly Article
  * never correct for a coded name).
  */
 export function compareAttributions(coded: HandCheck["attributions"], records: readonly ArticleRecord[]): AttributionComparison {
-  const within = (span: { start: number; end: number } | null, at: number) => !!span && span.start <= at && at < span.end;
-  const rows: Array<AttributionComparison["rows"][number]> = [];
-  // Each pipeline attribution that matches, with the coded item it matches.
-  const used = new Map<object, HandCheck["attributions"][number]>();
-  let found = 0;
-  let correctSpeakers = 0;
-  let kindAgreement = 0;
-  for (const item of coded) {
-    const record = records.find((r) => r.id === item.article);
-    const match = record?.attributions.find((a) => within(a.cueSpan, item.at) || (a.kind !== "indirect" && within(a.quote, item.at)));
-    if (match) {
-      found++;
-      if (!used.has(match)) used.set(match, item);
-      if (item.speaker !== null && match.speaker === item.speaker) correctSpeakers++;
-      if (match.kind === item.kind) kindAgreement++;
-    }
-    rows.push({
-      article: item.article,
-      text: item.text,
-      coded: { speaker: item.speaker, kind: item.kind },
-      found: match ? { speaker: match.speaker, kind: match.kind, cue: match.cue } : null,
-      note: item.note ?? null,
-    });
-  }
+  const { rows, used, found, correctSpeakers, kindAgreement } = matchCoded(coded, records);
   let detected = 0;
   let namedSpeakers = 0;
   let namedCorrect = 0;
@@ -212,4 +206,35 @@ export function compareAttributions(coded: HandCheck["attributions"], records: r
     kindAgreement,
     rows,
   };
+}
+
+/**
+ * Each coded item with the pipeline attribution it matches (a row per item, in coding order), and each
+ * matching pipeline attribution with the first coded item it matches.
+ */
+function matchCoded(coded: HandCheck["attributions"], records: readonly ArticleRecord[]) {
+  const within = (span: { start: number; end: number } | null, at: number) => !!span && span.start <= at && at < span.end;
+  const rows: ComparisonRow[] = [];
+  const used = new Map<object, CodedAttribution>();
+  let found = 0;
+  let correctSpeakers = 0;
+  let kindAgreement = 0;
+  for (const item of coded) {
+    const record = records.find((r) => r.id === item.article);
+    const match = record?.attributions.find((a) => within(a.cueSpan, item.at) || (a.kind !== "indirect" && within(a.quote, item.at)));
+    if (match) {
+      found++;
+      if (!used.has(match)) used.set(match, item);
+      if (item.speaker !== null && match.speaker === item.speaker) correctSpeakers++;
+      if (match.kind === item.kind) kindAgreement++;
+    }
+    rows.push({
+      article: item.article,
+      text: item.text,
+      coded: { speaker: item.speaker, kind: item.kind },
+      found: match ? { speaker: match.speaker, kind: match.kind, cue: match.cue } : null,
+      note: item.note ?? null,
+    });
+  }
+  return { rows, used, found, correctSpeakers, kindAgreement };
 }

@@ -125,6 +125,13 @@ interface CountedArticle {
   readonly tokens: number;
 }
 
+/** One language's corpus list, its listed features' names by rank, and each feature number's rank (-1 if unlisted). */
+interface LanguageList {
+  readonly list: FrequencyList;
+  readonly names: readonly string[];
+  readonly rank: Int32Array;
+}
+
 /**
  * Counts features article by article, then hands out the corpus's frequency list per language and each
  * group's per language, for the groupings given (at most KEYNESS_MAX_GROUPS groups per grouping, the
@@ -215,79 +222,92 @@ export class KeynessBuilder {
     corpus: FrequencyList[];
     groups: Array<{ grouping: string; group: string; articles: number; lists: FrequencyList[] }>;
   } {
-    const featureCount = this.names.length;
     const languages = [...new Set(this.articles.map((a) => a.language))].sort(compareIds);
-    // Per language: the corpus's counts, then its listed features numbered in code-unit order of their names
-    // (rank), so that a group's features sorted by rank are sorted by name.
-    const perLanguage = new Map(
-      languages.map((language) => {
-        const occurrences = new Float64Array(featureCount);
-        const documents = new Int32Array(featureCount);
-        let articles = 0;
-        let tokens = 0;
-        for (const a of this.articles) {
-          if (a.language !== language) continue;
-          articles++;
-          tokens += a.tokens;
-          for (let k = 0; k < a.features.length; k++) {
-            occurrences[a.features[k]!]! += a.counts[k]!;
-            documents[a.features[k]!]!++;
-          }
-        }
-        const listed: Array<[string, number]> = [];
-        for (let id = 0; id < featureCount; id++) if (occurrences[id]! >= KEYNESS_MIN_FREQUENCY) listed.push([this.nameOf(id), id]);
-        listed.sort(([x], [y]) => compareIds(x, y));
-        const rank = new Int32Array(featureCount).fill(-1);
-        listed.forEach(([, id], r) => (rank[id] = r));
-        const list: FrequencyList = {
-          language,
-          articles,
-          tokens,
-          features: listed.map(([name, id]) => [name, occurrences[id]!, documents[id]!]),
-        };
-        return [language, { list, names: listed.map(([name]) => name), rank }] as const;
+    const perLanguage = new Map(languages.map((language) => [language, this.languageList(language)] as const));
+    const maxRank = Math.max(0, ...[...perLanguage.values()].map((l) => l.names.length));
+    // Scratch counts by rank, shared by every group's lists and cleared after each.
+    const scratch = { occurrences: new Float64Array(maxRank), documents: new Int32Array(maxRank) };
+    const groups = groupings.flatMap((grouping) =>
+      this.largestGroups(grouping).map(([group, of]) => {
+        const lists = languages.flatMap((language) => this.groupList(of, language, perLanguage.get(language)!, scratch));
+        return { grouping, group, articles: of.length, lists };
       }),
     );
-    const maxRank = Math.max(0, ...[...perLanguage.values()].map((l) => l.names.length));
-    const occurrences = new Float64Array(maxRank);
-    const documents = new Int32Array(maxRank);
-    const groups = groupings.flatMap((grouping) => {
-      const members = new Map<string, CountedArticle[]>();
-      for (const a of this.articles) {
-        const group = a.groups[grouping]!;
-        const list = members.get(group);
-        if (list) list.push(a);
-        else members.set(group, [a]);
-      }
-      const kept = [...members].sort(([x, n], [y, m]) => m.length - n.length || compareIds(x, y)).slice(0, KEYNESS_MAX_GROUPS);
-      return kept.map(([group, of]) => {
-        const lists = languages.flatMap((language): FrequencyList[] => {
-          const { names, rank } = perLanguage.get(language)!;
-          const touched: number[] = [];
-          let articles = 0;
-          let tokens = 0;
-          for (const a of of) {
-            if (a.language !== language) continue;
-            articles++;
-            tokens += a.tokens;
-            for (let k = 0; k < a.features.length; k++) {
-              const r = rank[a.features[k]!]!;
-              if (r < 0) continue;
-              if (!documents[r]) touched.push(r);
-              occurrences[r]! += a.counts[k]!;
-              documents[r]!++;
-            }
-          }
-          if (!articles) return [];
-          const ranks = Int32Array.from(touched).sort();
-          const features = Array.from(ranks, (r): [string, number, number] => [names[r]!, occurrences[r]!, documents[r]!]);
-          for (const r of touched) occurrences[r] = documents[r] = 0;
-          return [{ language, articles, tokens, features }];
-        });
-        return { grouping, group, articles: of.length, lists };
-      });
-    });
     return { corpus: languages.map((l) => perLanguage.get(l)!.list), groups };
+  }
+
+  /**
+   * One language's corpus list, with its listed features numbered in code-unit order of their names (rank),
+   * so that a group's features sorted by rank are sorted by name.
+   */
+  private languageList(language: Language): LanguageList {
+    const featureCount = this.names.length;
+    const occurrences = new Float64Array(featureCount);
+    const documents = new Int32Array(featureCount);
+    let articles = 0;
+    let tokens = 0;
+    for (const a of this.articles) {
+      if (a.language !== language) continue;
+      articles++;
+      tokens += a.tokens;
+      for (let k = 0; k < a.features.length; k++) {
+        occurrences[a.features[k]!]! += a.counts[k]!;
+        documents[a.features[k]!]!++;
+      }
+    }
+    const listed: Array<[string, number]> = [];
+    for (let id = 0; id < featureCount; id++) if (occurrences[id]! >= KEYNESS_MIN_FREQUENCY) listed.push([this.nameOf(id), id]);
+    listed.sort(([x], [y]) => compareIds(x, y));
+    const rank = new Int32Array(featureCount).fill(-1);
+    listed.forEach(([, id], r) => (rank[id] = r));
+    const list: FrequencyList = {
+      language,
+      articles,
+      tokens,
+      features: listed.map(([name, id]) => [name, occurrences[id]!, documents[id]!]),
+    };
+    return { list, names: listed.map(([name]) => name), rank };
+  }
+
+  /** A grouping's KEYNESS_MAX_GROUPS largest groups with their articles, ties by group name. */
+  private largestGroups(grouping: string): Array<[string, CountedArticle[]]> {
+    const members = new Map<string, CountedArticle[]>();
+    for (const a of this.articles) {
+      const group = a.groups[grouping]!;
+      const list = members.get(group);
+      if (list) list.push(a);
+      else members.set(group, [a]);
+    }
+    return [...members].sort(([x, n], [y, m]) => m.length - n.length || compareIds(x, y)).slice(0, KEYNESS_MAX_GROUPS);
+  }
+
+  /** A group's list in one language (none if it has no article in it), over the corpus list's features only. */
+  private groupList(
+    of: readonly CountedArticle[],
+    language: Language,
+    { names, rank }: LanguageList,
+    { occurrences, documents }: { occurrences: Float64Array; documents: Int32Array },
+  ): FrequencyList[] {
+    const touched: number[] = [];
+    let articles = 0;
+    let tokens = 0;
+    for (const a of of) {
+      if (a.language !== language) continue;
+      articles++;
+      tokens += a.tokens;
+      for (let k = 0; k < a.features.length; k++) {
+        const r = rank[a.features[k]!]!;
+        if (r < 0) continue;
+        if (!documents[r]) touched.push(r);
+        occurrences[r]! += a.counts[k]!;
+        documents[r]!++;
+      }
+    }
+    if (!articles) return [];
+    const ranks = Int32Array.from(touched).sort();
+    const features = Array.from(ranks, (r): [string, number, number] => [names[r]!, occurrences[r]!, documents[r]!]);
+    for (const r of touched) occurrences[r] = documents[r] = 0;
+    return [{ language, articles, tokens, features }];
   }
 }
 

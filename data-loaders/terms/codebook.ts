@@ -113,66 +113,84 @@ export function compileCodebook(
   options: { requireTerms: boolean },
 ): { readonly codebook: Codebook | null; readonly errors: readonly CorpusError[] } {
   const parsed = codebookSchema.safeParse(raw);
-  const entryIds = Array.isArray((raw as { entries?: unknown })?.entries)
-    ? (raw as { entries: unknown[] }).entries.map((e) =>
-        e && typeof e === "object" && typeof (e as { id?: unknown }).id === "string" ? (e as { id: string }).id : null,
-      )
-    : [];
-  const fieldOf = (path: readonly PropertyKey[]) =>
-    path
-      .map((part, i) => (i === 1 && path[0] === "entries" && typeof part === "number" && entryIds[part] ? entryIds[part] : String(part)))
-      .join(".");
   if (!parsed.success) {
-    return { codebook: null, errors: schemaErrors(parsed.error.issues, file, { fieldOf }) };
+    return { codebook: null, errors: schemaErrors(parsed.error.issues, file, { fieldOf: entryFieldOf(raw) }) };
   }
   const errors: CorpusError[] = [];
   const seen = new Set<string>();
   const entries: CodebookEntry[] = [];
   for (const entry of parsed.data.entries) {
-    const at = `entries.${entry.id}`;
-    if (seen.has(entry.id)) errors.push({ file, field: `${at}.id`, message: `duplicate id "${entry.id}"` });
+    if (seen.has(entry.id)) errors.push({ file, field: `entries.${entry.id}.id`, message: `duplicate id "${entry.id}"` });
     seen.add(entry.id);
-    const terms: Record<Language, EntryTerm[]> = { en: [], nl: [] };
-    const written: Record<Language, { term: string; form: string | null; caseSensitive: boolean }[]> = { en: [], nl: [] };
-    for (const [language, list] of Object.entries(entry.terms ?? {})) {
-      if (!(LANGUAGES as readonly string[]).includes(language)) {
-        errors.push({ file, field: `${at}.terms.${language}`, message: `unknown language "${language}": use en or nl` });
-        continue;
-      }
-      list.forEach((item, i) => {
-        const spec = typeof item === "string" ? { term: item } : item;
-        try {
-          const term = compileTerm(spec.term, { caseSensitive: spec.caseSensitive ?? false });
-          terms[language as Language].push({ term, form: spec.form ?? null });
-          written[language as Language].push({ term: term.source, form: spec.form ?? null, caseSensitive: term.caseSensitive });
-        } catch (error) {
-          errors.push({
-            file,
-            field: `${at}.terms.${language}.${i}`,
-            message: `term ${JSON.stringify(spec.term)} ${(error as Error).message}`,
-          });
-        }
-      });
-    }
-    if (!entry.detector && (options.requireTerms || !entry.terms)) {
-      for (const language of LANGUAGES) {
-        if (!entry.terms?.[language]?.length) errors.push({ file, field: `${at}.terms.${language}`, message: "needs at least one term" });
-      }
-    }
-    entries.push({
-      id: entry.id,
-      label: entry.label,
-      definition: entry.definition.trim(),
-      terms,
-      detector: entry.detector ? { name: entry.detector.name, maxWords: entry.detector.maxWords ?? 4 } : null,
-      examples: entry.examples,
-      counterExamples: entry.counterExamples,
-      source: entry.source.trim(),
-      written,
-    });
+    entries.push(compileEntry(entry, file, options, errors));
   }
   if (errors.length) return { codebook: null, errors };
   const { id, title, version, licence, source } = parsed.data;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return { codebook: { id, title, version, sha256, licence, source: source.trim(), entries }, errors: [] };
+}
+
+type ParsedEntry = z.infer<typeof codebookSchema>["entries"][number];
+
+/** Names an entry in a schema error's field by its id (`entries.hegemon.label`) where the file gives one, else by its index. */
+function entryFieldOf(raw: unknown): (path: readonly PropertyKey[]) => string {
+  const entryIds = Array.isArray((raw as { entries?: unknown })?.entries)
+    ? (raw as { entries: unknown[] }).entries.map((e) =>
+        e && typeof e === "object" && typeof (e as { id?: unknown }).id === "string" ? (e as { id: string }).id : null,
+      )
+    : [];
+  return (path) =>
+    path
+      .map((part, i) => (i === 1 && path[0] === "entries" && typeof part === "number" && entryIds[part] ? entryIds[part] : String(part)))
+      .join(".");
+}
+
+/** One validated entry compiled, its problems added to errors (unknown language, a term that does not compile, missing terms). */
+function compileEntry(entry: ParsedEntry, file: string, options: { requireTerms: boolean }, errors: CorpusError[]): CodebookEntry {
+  const at = `entries.${entry.id}`;
+  const { terms, written } = compileEntryTerms(entry, file, errors);
+  if (!entry.detector && (options.requireTerms || !entry.terms)) {
+    for (const language of LANGUAGES) {
+      if (!entry.terms?.[language]?.length) errors.push({ file, field: `${at}.terms.${language}`, message: "needs at least one term" });
+    }
+  }
+  return {
+    id: entry.id,
+    label: entry.label,
+    definition: entry.definition.trim(),
+    terms,
+    detector: entry.detector ? { name: entry.detector.name, maxWords: entry.detector.maxWords ?? 4 } : null,
+    examples: entry.examples,
+    counterExamples: entry.counterExamples,
+    source: entry.source.trim(),
+    written,
+  };
+}
+
+/** An entry's terms per language, compiled (compileTerm) and as written for the published codebook. */
+function compileEntryTerms(entry: ParsedEntry, file: string, errors: CorpusError[]): Pick<CodebookEntry, "terms" | "written"> {
+  const at = `entries.${entry.id}`;
+  const terms: Record<Language, EntryTerm[]> = { en: [], nl: [] };
+  const written: Record<Language, { term: string; form: string | null; caseSensitive: boolean }[]> = { en: [], nl: [] };
+  for (const [language, list] of Object.entries(entry.terms ?? {})) {
+    if (!(LANGUAGES as readonly string[]).includes(language)) {
+      errors.push({ file, field: `${at}.terms.${language}`, message: `unknown language "${language}": use en or nl` });
+      continue;
+    }
+    list.forEach((item, i) => {
+      const spec = typeof item === "string" ? { term: item } : item;
+      try {
+        const term = compileTerm(spec.term, { caseSensitive: spec.caseSensitive ?? false });
+        terms[language as Language].push({ term, form: spec.form ?? null });
+        written[language as Language].push({ term: term.source, form: spec.form ?? null, caseSensitive: term.caseSensitive });
+      } catch (error) {
+        errors.push({
+          file,
+          field: `${at}.terms.${language}.${i}`,
+          message: `term ${JSON.stringify(spec.term)} ${(error as Error).message}`,
+        });
+      }
+    });
+  }
+  return { terms, written };
 }
