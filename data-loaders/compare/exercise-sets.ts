@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Code } from "../portable/agreement.ts";
 import { readCode, type CodingTask } from "../portable/coding.ts";
 import { schemaErrors, type CorpusError } from "../reading/corpus-error.ts";
-import type { ExerciseSet } from "../schema/site-outputs.ts";
+import type { ExerciseSet } from "../schema/check-outputs.ts";
 
 const text = z.string().trim().min(1, "must not be empty");
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import { attributionKindSchema } from "../schema/enums.ts";
-import type { AttributionComparison, HandCheckComparison } from "../schema/site-outputs.ts";
+import type { AttributionComparison, HandCheckComparison } from "../schema/check-outputs.ts";
 
 const counts = z.record(z.string(), z.number().int().min(0));
 const schema = z

@@ -1,0 +1,211 @@
+// What the site publishes about the corpus and its articles (see site-outputs.ts): the corpus index,
+// concordance pages, the search index, an article's text and rows, and the public build's article list.
+import { z } from "zod";
+import type { DeepReadonly } from "./deep-readonly.ts";
+import {
+  blockKindSchema,
+  languageSchema,
+  languageSourceSchema,
+  licenceSchema,
+  provenanceKindSchema,
+  sourceBasisSchema,
+  titleSourceSchema,
+} from "./enums.ts";
+import { quoteContextSchema } from "./record.ts";
+import { buildStampSchema, codedColumn, count, index, nullableTone, publicPolicySchema } from "./output-parts.ts";
+import { actorToneRowSchema, voiceRowSchema } from "./comparison-outputs.ts";
+
+/** One row of the corpus overview: everything a table needs, nothing it does not. */
+export const articleSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    titleSource: titleSourceSchema,
+    language: languageSchema,
+    languageSource: languageSourceSchema,
+    words: count,
+    sentences: count,
+    blocks: z
+      .object(
+        Object.fromEntries(blockKindSchema.options.map((kind) => [kind, count])) as Record<z.infer<typeof blockKindSchema>, typeof count>,
+      )
+      .strict()
+      .describe("blocks by kind"),
+    provenanceKind: provenanceKindSchema.describe("the strongest statement of origin the text makes"),
+    provenance: z.string().describe("everything the text states about its origin, as a label"),
+    outlet: z.string().nullable(),
+    sourceName: z
+      .string()
+      .nullable()
+      .describe("the declared outlet, else the outlets of the text's origin line or summary, else its credited author; null when none"),
+    sourceBasis: sourceBasisSchema.describe("where sourceName comes from: declared in the metadata, or which statement in the text"),
+    author: z.string().nullable(),
+    published: z.string().nullable(),
+    source: z.string(),
+    frames: z.record(z.string(), count).describe("framing markers per frame id, counted from the record's markers"),
+    devices: z.record(z.string(), count).describe("rhetorical devices per device id, counted from the record's devices"),
+    tone: nullableTone.describe("article tone over paragraph sentences; null without sentences"),
+    ownVoiceTone: nullableTone.describe("the same in the author's own voice (direct quotations left out)"),
+    inGroupTone: nullableTone,
+    outGroupTone: nullableTone,
+    toneGap: z.number().min(-2).max(2).nullable().describe("in-group minus out-group tone"),
+  })
+  .strict();
+
+/**
+ * articles.json: the corpus index every page filters, sorts and pages over, one entry per article in id
+ * order, stored by column (entry i of every column is article i; columns of few distinct values as
+ * values and codes) so that 10,000 articles stay small. Everything else about an article is in
+ * rows/<id>.json and articles/<id>.json, fetched when a page shows that article.
+ */
+const summaryShape = articleSummarySchema.shape;
+export const articleIndexFileSchema = z
+  .object({
+    build: buildStampSchema,
+    corpus: z
+      .object({
+        articles: count,
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .describe(
+            "SHA-256 over every article's input hash (of its id, metadata and text), in id order: the same corpus gives the same value whatever analysed it",
+          ),
+      })
+      .strict()
+      .describe("which corpus the site was built from, named in every download"),
+    count: count.describe("number of articles: the length of every column"),
+    columns: z
+      .object({
+        id: z.array(summaryShape.id),
+        title: z.array(summaryShape.title),
+        words: z.array(summaryShape.words),
+        sentences: z.array(summaryShape.sentences),
+        titleSource: codedColumn(summaryShape.titleSource),
+        language: codedColumn(summaryShape.language),
+        languageSource: codedColumn(summaryShape.languageSource),
+        provenanceKind: codedColumn(summaryShape.provenanceKind),
+        provenance: codedColumn(summaryShape.provenance),
+        outlet: codedColumn(summaryShape.outlet),
+        sourceName: codedColumn(summaryShape.sourceName),
+        sourceBasis: codedColumn(summaryShape.sourceBasis),
+        author: codedColumn(summaryShape.author),
+        published: codedColumn(summaryShape.published),
+        frameIds: codedColumn(z.string().describe("the ids of the frames the article uses, space-separated in code-unit order")),
+      })
+      .strict()
+      .describe("the overview row's fields (see rows/<id>.json summary) as columns"),
+  })
+  .strict();
+
+/** One keyword-in-context line. */
+export const concordanceLineSchema = z
+  .object({
+    article: z.string(),
+    kind: z.enum(["frame", "device"]),
+    category: z.string().describe("frame or device id"),
+    term: z.string().describe("the surface form matched"),
+    codebookTerm: z.string().nullable().describe("the framing codebook term that matched (the marker's codebookTerm); null for devices"),
+    form: z.string().nullable(),
+    quote: quoteContextSchema,
+    sentence: index,
+    start: index.describe("offset of the match in the article body"),
+    left: z.string().describe("up to 70 characters before the match, markup hidden, white space collapsed"),
+    match: z.string(),
+    right: z.string().describe("up to 70 characters after the match"),
+  })
+  .strict();
+
+/** concordance/<frames|devices>/<category>/<page>.json: one page of a category's keyword-in-context lines. */
+export const concordancePageSchema = z
+  .object({
+    build: buildStampSchema,
+    category: z.string(),
+    page: index,
+    first: index.describe("position of the page's first line in the category's list"),
+    lines: z.array(concordanceLineSchema),
+  })
+  .strict();
+
+/**
+ * rows/<id>.json: what the pages show about one article beside its record: the overview row, the tone
+ * interval over its sentences, tone toward each actor, and its attributions as rows.
+ */
+export const articleRowsFileSchema = z
+  .object({
+    build: buildStampSchema,
+    summary: articleSummarySchema,
+    toneLow: z.number().nullable().describe("95% percentile bootstrap interval of the article tone over its paragraph sentences"),
+    toneHigh: z.number().nullable(),
+    actorTone: z.array(actorToneRowSchema),
+    attributions: z.array(voiceRowSchema),
+    fragments: z
+      .array(z.tuple([index, z.string(), z.string().nullable()]))
+      .optional()
+      .describe("public builds, closed articles only: each sentence's first and last words, for a text-fragment link to it at its source"),
+  })
+  .strict();
+
+/** search.json: what the full-text index holds and which shards exist (a page fetches only those). */
+export const searchManifestSchema = z
+  .object({
+    build: buildStampSchema,
+    words: count.describe("words indexed: every word of every heading and paragraph sentence"),
+    types: count.describe("distinct words (folded: lower case, without diacritics)"),
+    shards: z.array(z.string()).describe("the shards' names (a word's first two characters), in code-unit order"),
+  })
+  .strict();
+
+/** search/<shard>.json: the postings of every word starting with the shard's two characters. */
+export const searchShardSchema = z
+  .object({
+    build: buildStampSchema,
+    shard: z.string(),
+    words: z
+      .array(z.tuple([z.string(), z.array(index)]))
+      .describe(
+        "[word, postings], words in code-unit order; postings: for each article having the word, its index in articles.json minus the previous one's, the number of occurrences n, then n pairs of sentence index and word position in the sentence",
+      ),
+  })
+  .strict();
+
+/** text/<id>.json: the searchable sentences of one article as the reader shows them, for keyword-in-context lines. */
+export const articleTextSchema = z
+  .object({
+    build: buildStampSchema,
+    id: z.string(),
+    sentences: z
+      .array(z.tuple([index, z.string()]))
+      .describe("[sentence index, text]: heading and paragraph sentences, Markdown syntax hidden, white space collapsed"),
+  })
+  .strict();
+
+/** public/articles.json (public builds only): each article's URL, licence, attribution and text hash. */
+export const publicArticlesFileSchema = z
+  .object({
+    build: buildStampSchema,
+    policy: publicPolicySchema,
+    articles: z.array(
+      z
+        .object({
+          id: z.string(),
+          url: z.string().nullable(),
+          licence: licenceSchema,
+          open: z.boolean().describe("whether its text is published (an open licence)"),
+          attribution: z.string().nullable().describe("for an open text: who to credit, from its metadata"),
+          textSha256: z
+            .string()
+            .regex(/^[0-9a-f]{64}$/)
+            .describe("SHA-256 of the article's body (UTF-8), to check a copy of it"),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type SearchShard = DeepReadonly<Omit<z.infer<typeof searchShardSchema>, "build">>;
+export type SearchManifest = DeepReadonly<Omit<z.infer<typeof searchManifestSchema>, "build">>;
+export type ArticleIndexFile = DeepReadonly<z.infer<typeof articleIndexFileSchema>>;
+export type ArticleSummary = DeepReadonly<z.infer<typeof articleSummarySchema>>;
+export type ConcordanceLine = DeepReadonly<z.infer<typeof concordanceLineSchema>>;
+export type ArticleRows = DeepReadonly<Omit<z.infer<typeof articleRowsFileSchema>, "build">>;
+export type ConcordancePageFile = DeepReadonly<z.infer<typeof concordancePageSchema>>;
