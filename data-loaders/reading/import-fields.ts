@@ -140,6 +140,46 @@ export function planColumns(
   const errors: CorpusError[] = [];
   const notes: string[] = [];
   const warnings: string[] = [];
+  const columns = fieldColumns(header, map, file, required, { errors, notes });
+  const used = new Map<string, MappableField>();
+  for (const field of MAPPABLE_FIELDS) {
+    const column = columns[field];
+    if (column === undefined) continue;
+    const other = used.get(column);
+    if (other) errors.push({ file, field, message: `column "${column}" is already read as ${other}; map another column` });
+    used.set(column, field);
+    notes.push(`${field} ← "${column}"`);
+  }
+  const extra = header.filter((c) => !used.has(c));
+  for (const column of extra) {
+    if (fieldNames.includes(column)) {
+      errors.push({
+        file,
+        field: column,
+        message: `column "${column}" is named like a field but another column is mapped to it; rename one`,
+      });
+      continue;
+    }
+    const like = lookalikeField(column);
+    if (like && columns[like] === undefined)
+      warnings.push(`did you mean \`${like}\`? column "${column}" is kept in meta.extra; read it with --map ${like}=${column}`);
+  }
+  if (extra.length) notes.push(`kept in extra: ${extra.map((c) => `"${c}"`).join(", ")}`);
+  return { columns, extra, errors, notes, warnings };
+}
+
+/**
+ * Each field's column (see planColumns): the mapped one, else the first default column in the header. A
+ * mapped column missing from the header and a required field without a column go to `errors`; other
+ * columns that look like a field's default go to `notes`.
+ */
+function fieldColumns(
+  header: readonly string[],
+  map: FieldMap,
+  file: string,
+  required: readonly MappableField[],
+  { errors, notes }: { errors: CorpusError[]; notes: string[] },
+): Partial<Record<MappableField, string>> {
   const columns: Partial<Record<MappableField, string>> = {};
   const find = (name: string) => header.find((c) => c === name) ?? header.find((c) => c.trim().toLowerCase() === name.toLowerCase());
   const listed = header.map((c) => JSON.stringify(c)).join(", ");
@@ -166,31 +206,7 @@ export function planColumns(
       });
     }
   }
-  const used = new Map<string, MappableField>();
-  for (const field of MAPPABLE_FIELDS) {
-    const column = columns[field];
-    if (column === undefined) continue;
-    const other = used.get(column);
-    if (other) errors.push({ file, field, message: `column "${column}" is already read as ${other}; map another column` });
-    used.set(column, field);
-    notes.push(`${field} ← "${column}"`);
-  }
-  const extra = header.filter((c) => !used.has(c));
-  for (const column of extra) {
-    if (fieldNames.includes(column)) {
-      errors.push({
-        file,
-        field: column,
-        message: `column "${column}" is named like a field but another column is mapped to it; rename one`,
-      });
-      continue;
-    }
-    const like = lookalikeField(column);
-    if (like && columns[like] === undefined)
-      warnings.push(`did you mean \`${like}\`? column "${column}" is kept in meta.extra; read it with --map ${like}=${column}`);
-  }
-  if (extra.length) notes.push(`kept in extra: ${extra.map((c) => `"${c}"`).join(", ")}`);
-  return { columns, extra, errors, notes, warnings };
+  return columns;
 }
 
 /**
