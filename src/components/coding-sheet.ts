@@ -26,7 +26,6 @@ export function codingSheet(
   const names = element("datalist", { id: "coding-speakers" }, ...speakers.map((name) => element("option", { value: name })));
   if (task.kind === "speaker") sheet.append(names);
   units.forEach((unit, k) => {
-    const name = `code-${unit.unit}`;
     const card = element("fieldset", { className: "coding-card" });
     card.dataset.unit = String(unit.unit);
     card.append(
@@ -40,42 +39,59 @@ export function codingSheet(
     if (unit.before !== null) card.append(element("p", { className: "coding-context" }, unit.before));
     card.append(element("p", { className: "coding-sentence" }, unit.text));
     if (unit.after !== null) card.append(element("p", { className: "coding-context" }, unit.after));
-    const current = codes.get(unit.unit);
-    const choices = element("div", { className: "coding-choices" });
-    for (const option of taskOptions(task.kind)) {
-      const input = element("input", {
-        type: "radio",
-        name,
-        value: String(option.code),
-        checked: current === option.code,
-      });
-      input.addEventListener("change", () => onCode(unit.unit, option.code));
-      choices.append(element("label", {}, input, ` ${option.label}`));
-    }
-    if (task.kind === "speaker") {
-      const named = typeof current === "string" && current !== NO_SPEAKER && current !== UNNAMED_SPEAKER;
-      const radio = element("input", { type: "radio", name, value: "named", checked: named });
-      const text = element("input", {
-        type: "text",
-        className: "coding-name",
-        placeholder: "name as the article gives it",
-        value: named ? current : "",
-      });
-      text.setAttribute("aria-label", `Speaker of sentence ${k + 1}`);
-      text.setAttribute("list", "coding-speakers");
-      const update = () => {
-        radio.checked = true;
-        const value = normalizeSpeaker(text.value);
-        onCode(unit.unit, value ? value : null);
-      };
-      text.addEventListener("input", update);
-      radio.addEventListener("change", () => (text.value ? update() : text.focus()));
-      choices.append(element("label", {}, radio, " named: ", text));
-    }
-    card.append(choices);
+    card.append(unitChoices(unit.unit, k, task, codes.get(unit.unit), onCode));
     sheet.append(card);
   });
   return sheet;
+}
+
+/** One card's radio buttons, the current code checked; for "who is quoted", also a named choice with its name field. */
+function unitChoices(
+  unit: number,
+  k: number,
+  task: CodingTask,
+  current: Code | undefined,
+  onCode: (unit: number, code: Code | null) => void,
+): HTMLElement {
+  const name = `code-${unit}`;
+  const choices = element("div", { className: "coding-choices" });
+  for (const option of taskOptions(task.kind)) {
+    const input = element("input", {
+      type: "radio",
+      name,
+      value: String(option.code),
+      checked: current === option.code,
+    });
+    input.addEventListener("change", () => onCode(unit, option.code));
+    choices.append(element("label", {}, input, ` ${option.label}`));
+  }
+  if (task.kind === "speaker") choices.append(namedChoice(unit, k, current, onCode));
+  return choices;
+}
+
+/**
+ * The "named" choice of "who is quoted": a radio button and a name field (speakers offered as you type);
+ * typing checks the button and codes the name, choosing the button with no name yet moves focus to the field.
+ */
+function namedChoice(unit: number, k: number, current: Code | undefined, onCode: (unit: number, code: Code | null) => void): HTMLElement {
+  const named = typeof current === "string" && current !== NO_SPEAKER && current !== UNNAMED_SPEAKER;
+  const radio = element("input", { type: "radio", name: `code-${unit}`, value: "named", checked: named });
+  const text = element("input", {
+    type: "text",
+    className: "coding-name",
+    placeholder: "name as the article gives it",
+    value: named ? current : "",
+  });
+  text.setAttribute("aria-label", `Speaker of sentence ${k + 1}`);
+  text.setAttribute("list", "coding-speakers");
+  const update = () => {
+    radio.checked = true;
+    const value = normalizeSpeaker(text.value);
+    onCode(unit, value ? value : null);
+  };
+  text.addEventListener("input", update);
+  radio.addEventListener("change", () => (text.value ? update() : text.focus()));
+  return element("label", {}, radio, " named: ", text);
 }
 
 /** A code as the page says it: the option's label ("present"), or the speaker's name. */

@@ -56,77 +56,93 @@ export function machineNote(kind: CodingTask["kind"], validation: SentimentValid
  * numbers it on the page.
  */
 export function exerciseCard(exercise: Exercise, index: number, validation: SentimentValidationFile): HTMLElement {
-  const { task } = exercise;
   const card = element("fieldset", { className: "coding-card exercise" });
   card.append(element("legend", {}, `Exercise ${index + 1}`));
   if (exercise.before !== null) card.append(element("p", { className: "coding-context" }, exercise.before));
   card.append(element("p", { className: "coding-sentence" }, exercise.text));
   if (exercise.after !== null) card.append(element("p", { className: "coding-context" }, exercise.after));
-  const name = `exercise-${++cards}`;
-  const choices = element("div", { className: "coding-choices" });
   let yours: Code | null = null;
-  for (const option of taskOptions(task.kind)) {
-    const input = element("input", { type: "radio", name, value: String(option.code) });
-    input.addEventListener("change", () => (yours = option.code));
-    choices.append(element("label", {}, input, ` ${option.label}`));
-  }
-  if (task.kind === "speaker") {
-    const text = element("input", { type: "text", className: "coding-name", placeholder: "or a name" });
-    text.setAttribute("aria-label", `Speaker in exercise ${index + 1}`);
-    text.addEventListener("input", () => (yours = text.value.trim() ? normalizeSpeaker(text.value) : null));
-    choices.append(element("label", {}, " named: ", text));
-  }
-  card.append(choices);
+  card.append(exerciseChoices(exercise.task, index, (code) => (yours = code)));
   const reveal = element("details", { className: "exercise-reveal" });
   const body = element("div");
   reveal.append(element("summary", {}, "Reveal the answer"), body);
   reveal.addEventListener("toggle", () => {
     if (!reveal.open || body.childElementCount) return;
-    const lines: Array<HTMLElement> = [];
-    if (yours !== null) lines.push(element("p", {}, "Your code: ", element("strong", {}, codeLabel(task.kind, yours))));
-    if (exercise.answer !== null)
-      lines.push(
-        element(
-          "p",
-          {},
-          "The teacher's answer: ",
-          element("strong", {}, codeLabel(task.kind, exercise.answer)),
-          exercise.explanation ? `. ${exercise.explanation}` : "",
-        ),
-      );
-    lines.push(
-      element(
-        "p",
-        { className: "exercise-pipeline" },
-        "The pipeline's code: ",
-        element("strong", {}, codeLabel(task.kind, exercise.pipeline)),
-      ),
-    );
     const matched = element("p", { className: "exercise-matched" });
-    lines.push(matched);
-    lines.push(
-      element(
-        "p",
-        { className: "exercise-why" },
-        element("strong", {}, "Why the machine gets this wrong: "),
-        machineNote(task.kind, validation),
-      ),
-    );
-    const link = element("a", { href: readerHref(exercise.article, { sentence: exercise.sentence }) }, "Read it in the article");
-    lines.push(element("p", {}, link));
-    body.append(...lines);
-    if (task.kind === "frame" || task.kind === "device")
-      void corpusFile<ArticleRecord>(`articles/${exercise.article}.json`).then((record) => {
-        const found = (
-          task.kind === "frame"
-            ? record.markers.filter((m) => m.frame === task.category)
-            : record.devices.filter((d) => d.device === task.category)
-        ).filter((m) => m.sentence === exercise.sentence);
-        matched.textContent = found.length
-          ? `It matched ${found.map((m) => `“${m.term}”${m.quote ? ` (${QUOTE_WORDS[m.quote]})` : ""}`).join(", ")}.`
-          : "It matched none of the terms in this sentence.";
-      });
+    body.append(...revealLines(exercise, yours, validation, matched));
+    showMatched(exercise, matched);
   });
   card.append(reveal);
   return card;
+}
+
+/** The task's choices as radio buttons of their own group, and a name field for "who is quoted"; `choose` hears each choice. */
+function exerciseChoices(task: CodingTask, index: number, choose: (code: Code | null) => void): HTMLElement {
+  const name = `exercise-${++cards}`;
+  const choices = element("div", { className: "coding-choices" });
+  for (const option of taskOptions(task.kind)) {
+    const input = element("input", { type: "radio", name, value: String(option.code) });
+    input.addEventListener("change", () => choose(option.code));
+    choices.append(element("label", {}, input, ` ${option.label}`));
+  }
+  if (task.kind === "speaker") {
+    const text = element("input", { type: "text", className: "coding-name", placeholder: "or a name" });
+    text.setAttribute("aria-label", `Speaker in exercise ${index + 1}`);
+    text.addEventListener("input", () => choose(text.value.trim() ? normalizeSpeaker(text.value) : null));
+    choices.append(element("label", {}, " named: ", text));
+  }
+  return choices;
+}
+
+/** What the reveal shows: your code, the teacher's, the pipeline's, what it matched (`matched`), why it errs, and a link to the article. */
+function revealLines(exercise: Exercise, yours: Code | null, validation: SentimentValidationFile, matched: HTMLElement): HTMLElement[] {
+  const { task } = exercise;
+  const lines: Array<HTMLElement> = [];
+  if (yours !== null) lines.push(element("p", {}, "Your code: ", element("strong", {}, codeLabel(task.kind, yours))));
+  if (exercise.answer !== null)
+    lines.push(
+      element(
+        "p",
+        {},
+        "The teacher's answer: ",
+        element("strong", {}, codeLabel(task.kind, exercise.answer)),
+        exercise.explanation ? `. ${exercise.explanation}` : "",
+      ),
+    );
+  lines.push(
+    element(
+      "p",
+      { className: "exercise-pipeline" },
+      "The pipeline's code: ",
+      element("strong", {}, codeLabel(task.kind, exercise.pipeline)),
+    ),
+  );
+  lines.push(matched);
+  lines.push(
+    element(
+      "p",
+      { className: "exercise-why" },
+      element("strong", {}, "Why the machine gets this wrong: "),
+      machineNote(task.kind, validation),
+    ),
+  );
+  const link = element("a", { href: readerHref(exercise.article, { sentence: exercise.sentence }) }, "Read it in the article");
+  lines.push(element("p", {}, link));
+  return lines;
+}
+
+/** For a frame or device, fetches the article's record and says which terms the pipeline matched in the sentence. */
+function showMatched(exercise: Exercise, matched: HTMLElement): void {
+  const { task } = exercise;
+  if (task.kind === "frame" || task.kind === "device")
+    void corpusFile<ArticleRecord>(`articles/${exercise.article}.json`).then((record) => {
+      const found = (
+        task.kind === "frame"
+          ? record.markers.filter((m) => m.frame === task.category)
+          : record.devices.filter((d) => d.device === task.category)
+      ).filter((m) => m.sentence === exercise.sentence);
+      matched.textContent = found.length
+        ? `It matched ${found.map((m) => `“${m.term}”${m.quote ? ` (${QUOTE_WORDS[m.quote]})` : ""}`).join(", ")}.`
+        : "It matched none of the terms in this sentence.";
+    });
 }

@@ -5,7 +5,9 @@ import { loadResources } from "../../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import type { Article } from "../../data-loaders/schema/record.ts";
 import { bareArticle } from "../../data-loaders/reading/bare-article.ts";
-import { annotationsOf, articleBody, categoriesOf, selectionNote, selectionOf } from "../../src/components/article-reader.ts";
+import { annotationsOf, categoriesOf } from "../../src/components/article-annotations.ts";
+import { articleBody } from "../../src/components/article-reader.ts";
+import { selectionNote, selectionOf } from "../../src/components/article-selection.ts";
 
 const resources = loadResources(corpusPaths({}));
 
