@@ -93,7 +93,7 @@ export function dispersionRows(
 }
 
 /** An article label cut to fit the plot's margin. */
-const shortLabel = (label: string): string => (label.length > 38 ? `${label.slice(0, 37)}…` : label);
+const shortLabel = (label: string): string => (label.length > 30 ? `${label.slice(0, 29)}…` : label);
 
 /** The dispersion plot: one row per article, a tick at each hit, each tick a link to its sentence. */
 export function dispersionPlot(
@@ -105,12 +105,12 @@ export function dispersionPlot(
   return Plot.plot({
     width: Math.max(width, 480),
     height: 40 + 26 * rows.length,
-    marginLeft: Math.min(260, Math.max(120, width / 4)),
+    marginLeft: Math.min(260, Math.max(190, width / 4)),
     ariaLabel: `Dispersion plot: where "${query}" occurs in each of ${rows.length} articles, 0 the start and 1 the end`,
     x: { domain: [0, 1], label: "Position in the article (sentence ÷ sentences) →", grid: true },
     y: { domain: rows.map((r) => r.id), label: null, tickFormat: (id: string) => shortLabel(labels.get(id) ?? id) },
     marks: [
-      Plot.frame({ stroke: "#ccc" }),
+      Plot.frame({ stroke: "#ccc", ariaHidden: "true" }),
       Plot.tickX(ticks, {
         x: "at",
         y: "id",
