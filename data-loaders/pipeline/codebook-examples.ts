@@ -6,7 +6,8 @@
 import { analyzeArticle, prepareResources, type AnalysisResources } from "./analyze-article.ts";
 import type { Codebook } from "../terms/codebook.ts";
 import { checkCodebookExamples, type FindEntries } from "../terms/codebook-check.ts";
-import type { CorpusError } from "../reading/corpus-error.ts";
+import { CorpusValidationError, type CorpusError } from "../reading/corpus-error.ts";
+import type { CorpusPaths } from "../project-paths.ts";
 import { bareArticle } from "../reading/bare-article.ts";
 
 /** Which codebook of the analysis a file stands in for. */
@@ -31,4 +32,16 @@ export function checkExamplesWithAnalysis(
   kind: CodebookKind,
 ): CorpusError[] {
   return checkCodebookExamples(codebook, file, entryFinder(resources, codebook, kind));
+}
+
+/**
+ * The example check of the framing and devices codebooks the analysis uses, as the build runs it before
+ * analysing: throws one {@link CorpusValidationError} naming file, entry and sentence for every problem.
+ */
+export function checkCodebooksInUse(resources: AnalysisResources, paths: Pick<CorpusPaths, "framing" | "devices">): void {
+  const problems = [
+    ...checkExamplesWithAnalysis(resources, resources.framing, paths.framing, "framing"),
+    ...checkExamplesWithAnalysis(resources, resources.devices, paths.devices, "devices"),
+  ];
+  if (problems.length) throw new CorpusValidationError(problems);
 }

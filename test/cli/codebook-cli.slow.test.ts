@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { runCommand } from "../helpers.ts";
+import { runCommand, runLoader } from "../helpers.ts";
 
 const FIXTURES = join(PROJECT_ROOT, "test", "fixtures", "dictionaries");
 
@@ -66,5 +66,16 @@ describe.concurrent("npm run codebook", () => {
       "codebook: --format must be yaml, dic or lc3, got cat",
       "codebook: --kind must be framing or devices, got frames",
     ]);
+  });
+  it("the build's loader stops on a codebook in use whose examples disagree, naming file, entry and sentence", async () => {
+    const failure = await runLoader({ FRAMING_CODEBOOK: join(FIXTURES, "bad-examples.yaml"), WORKERS: "1", RECORD_CACHE: "off" }).then(
+      () => "",
+      (error: Error) => error.message,
+    );
+    expect(failure).toMatch(/^corpus: 2 errors:\n/);
+    expect(failure).toContain(
+      `bad-examples.yaml: entries.rain.counterExamples.0: en counter-example "The rain stopped the match." is matched`,
+    );
+    expect(failure).not.toMatch(/\n\s+at /);
   });
 });
