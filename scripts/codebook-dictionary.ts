@@ -49,7 +49,9 @@ export function runDictionaryCommand(command: "import" | "export", files: readon
 function importDictionary(file: string, out: string, language: Language, id: string | undefined): number {
   const format = formatOfFile(file);
   if (!format)
-    return fail(`${file}: unknown dictionary format: name it .yaml/.yml (quanteda), .dic (LIWC), .lc3 (Lexicoder) or .cat (WordStat)`);
+    return fail(
+      `${file}: unknown dictionary format: name it .yaml/.yml (quanteda), .dic or .dicx (LIWC), .lc3 (Lexicoder) or .cat (WordStat)`,
+    );
   const read = readDictionary(readFileSync(file, "utf8"), format);
   for (const problem of read.problems) process.stderr.write(`codebook import: ${file}: ${problem}\n`);
   const slug = basename(file)
@@ -72,7 +74,7 @@ function importDictionary(file: string, out: string, language: Language, id: str
   ];
   writeFileSync(out, `${header.map((line) => `# ${line}`).join("\n")}\n${stringify(codebook, { lineWidth: 0 })}`);
   process.stderr.write(
-    `codebook import: wrote ${entries} entries to ${out}; ${problems.length} words or categories left out (listed above); edit every "${PLACEHOLDER}" before use\n`,
+    `codebook import: wrote ${entries} entries to ${out}; ${problems.length} ${problems.length === 1 ? "word or category" : "words or categories"} left out (listed above); edit every "${PLACEHOLDER}" before use\n`,
   );
   return 0;
 }

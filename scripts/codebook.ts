@@ -20,7 +20,7 @@ const ABOUT = `
             counter-example must not. Exit 1 with one line per problem, 0 with a one-line summary.
   --kind    check as the framing codebook (default: terms in both en and nl required) or as the devices
             codebook (terms in one language, or a built-in detector, suffice)
-  import    reads a quanteda YAML, LIWC .dic, Lexicoder .lc3 or WordStat .cat dictionary and writes a codebook;
+  import    reads a quanteda YAML, LIWC .dic or .dicx, Lexicoder .lc3 or WordStat .cat dictionary and writes a codebook;
             what the term syntax cannot represent is listed per entry and left out
   export    writes a codebook as quanteda YAML, LIWC .dic or Lexicoder .lc3
 Settings: FRAMING_CODEBOOK, DEVICES_CODEBOOK, SPEECH_CUES (the other codebooks the analysis uses).

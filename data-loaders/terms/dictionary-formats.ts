@@ -4,9 +4,12 @@
  * between the words of a phrase). Described by the formats' published documentation:
  *   quanteda YAML  nested mapping of keys to lists of patterns (quanteda::dictionary(file = …, format = "YAML"))
  *   LIWC .dic      a `%` block of `id<TAB>name` category lines, then `word<TAB>id<TAB>id…` (LIWC2007/2015)
+ *   LIWC .dicx     CSV (LIWC-22): a header of the term column and one column per category; a non-empty cell
+ *                  (`X`, `1`, a weight) puts the row's word in that category
  *   Lexicoder .lc3 `+category` lines, each followed by its entries (Lexicoder Sentiment Dictionary)
  *   WordStat .cat  category lines, entries indented below them with a `(1)` weight (Provalis WordStat)
  */
+import { parse as parseCsv } from "csv-parse/sync";
 import { isMap, isScalar, isSeq, parseDocument, stringify, type YAMLMap } from "yaml";
 
 /** One category: its name path (["economy", "tax"] for nested keys) and its words as written. */
@@ -21,7 +24,7 @@ export interface ReadDictionary {
   readonly problems: string[];
 }
 
-export const DICTIONARY_FORMATS = ["yaml", "dic", "lc3", "cat"] as const;
+export const DICTIONARY_FORMATS = ["yaml", "dic", "dicx", "lc3", "cat"] as const;
 export type DictionaryFormat = (typeof DICTIONARY_FORMATS)[number];
 
 /** Reads a quanteda YAML dictionary: every key whose value is a list (or one string) is a category. */
@@ -85,6 +88,28 @@ function splitTrailingIds(line: string): string[] {
   return [parts.slice(0, cut).join(" "), ...parts.slice(cut)];
 }
 
+/** Reads a LIWC-22 `.dicx`: CSV, the words in the first column, one column per category. */
+export function readLiwcDicx(text: string): ReadDictionary {
+  let rows: string[][];
+  try {
+    rows = parseCsv(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch (error) {
+    return { categories: [], problems: [(error as Error).message.split("\n")[0]!] };
+  }
+  const [header, ...body] = rows;
+  if (!header || header.length < 2) return { categories: [], problems: ["no header of a term column and category columns"] };
+  const categories = header.slice(1).map((name) => ({ path: [name.trim()], words: [] as string[] }));
+  for (const row of body) {
+    const word = row[0]?.trim();
+    if (!word) continue;
+    categories.forEach((category, k) => {
+      const cell = row[k + 1]?.trim() ?? "";
+      if (cell && cell !== "0") category.words.push(word);
+    });
+  }
+  return { categories, problems: [] };
+}
+
 /** Reads a Lexicoder `.lc3`: `+category` lines, each followed by its entries. */
 export function readLexicoder(text: string): ReadDictionary {
   const categories: { path: string[]; words: string[] }[] = [];
@@ -131,7 +156,7 @@ export function readWordStat(text: string): ReadDictionary {
 
 /** Reads a dictionary in `format`. */
 export function readDictionary(text: string, format: DictionaryFormat): ReadDictionary {
-  return { yaml: readQuantedaYaml, dic: readLiwcDic, lc3: readLexicoder, cat: readWordStat }[format](text);
+  return { yaml: readQuantedaYaml, dic: readLiwcDic, dicx: readLiwcDicx, lc3: readLexicoder, cat: readWordStat }[format](text);
 }
 
 /** The format a file name says, or null. */
@@ -142,7 +167,7 @@ export function formatOfFile(file: string): DictionaryFormat | null {
 }
 
 /** Writes categories as quanteda YAML (one top-level key per category), LIWC `.dic` or Lexicoder `.lc3`. */
-export function writeDictionary(categories: readonly DictionaryCategory[], format: Exclude<DictionaryFormat, "cat">): string {
+export function writeDictionary(categories: readonly DictionaryCategory[], format: "yaml" | "dic" | "lc3"): string {
   if (format === "yaml") return stringify(Object.fromEntries(categories.map((c) => [c.path.join("."), [...c.words]])));
   if (format === "lc3") return categories.map((c) => [`+${c.path.join(".")}`, ...c.words].join("\n")).join("\n") + "\n";
   const header = categories.map((c, i) => `${i + 1}\t${c.path.join(".")}`);

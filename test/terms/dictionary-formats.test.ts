@@ -39,6 +39,15 @@ describe("importing a dictionary into a codebook", () => {
     expect(result.read).toEqual([`line 14: "mist": category "9" is not in the header (conditional LIWC entries are not read)`]);
     expect(result.problems).toEqual([{ entry: "sun", message: `"sun*" left out: "*" needs at least 4 letters beside it (in "sun*")` }]);
   });
+  it("reads LIWC-22 .dicx: CSV with one column per category, a marked cell a member", () => {
+    const result = imported("weather.dicx", "dicx");
+    expect(result.entries).toEqual([
+      ["rain", "rain", ["rain", "downpour*", "rainy day"]],
+      ["sun", "sun", ["sunshine"]],
+      ["harbour", "harbour", ["harbour", "quay*"]],
+    ]);
+    expect(result.problems).toEqual([{ entry: "sun", message: `"sun*" left out: "*" needs at least 4 letters beside it (in "sun*")` }]);
+  });
   it("reads Lexicoder .lc3: +category lines and their entries", () => {
     const result = imported("weather.lc3", "lc3");
     expect(result.entries).toEqual([
