@@ -2,7 +2,7 @@
  * The import and export subcommands of `npm run codebook`: file reading and writing around
  * data-loaders/terms/dictionary-formats.ts and dictionary-codebook.ts.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { stringify } from "yaml";
 import { readCodebook } from "../data-loaders/pipeline/read-data-files.ts";
@@ -41,6 +41,7 @@ function fail(message: string): number {
 export function runDictionaryCommand(command: "import" | "export", files: readonly string[], values: Values): number {
   if (files.length !== 1) return fail(`${command} takes one file, got ${files.length}`);
   if (!values.out) return fail(`${command} needs --out <file>`);
+  if (existsSync(values.out)) return fail(`${values.out} exists; name a new file, so that no codebook or dictionary is overwritten`);
   const language = (values.language ?? "en") as Language;
   if (!LANGUAGES.includes(language)) return fail(`--language must be ${LANGUAGES.join(" or ")}, got ${values.language}`);
   return command === "import" ? importDictionary(files[0]!, values.out, language, values.id) : exportCodebook(files[0]!, values, language);
