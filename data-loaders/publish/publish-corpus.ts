@@ -3,6 +3,7 @@ import { openRecordCache } from "../pipeline/record-cache.ts";
 import { codeFingerprint } from "../pipeline/analysis-stamp.ts";
 import { codebookStamps } from "../pipeline/analyze-article.ts";
 import { loadResources } from "../pipeline/analyze-corpus.ts";
+import { checkCodebooksInUse } from "../pipeline/codebook-examples.ts";
 import { ARTICLES_PER_WORKER, analyzeInOrder } from "../pipeline/analyze-parallel.ts";
 import { indexCorpus } from "../reading/read-corpus.ts";
 import { readRecordShards } from "../reading/read-records.ts";
@@ -85,6 +86,8 @@ export async function publishCorpus(
   },
 ): Promise<{ articles: number; concordanceLines: number }> {
   const resources = loadResources(paths);
+  // A codebook whose examples it misses, or whose counter-examples it finds, stops the build (file, entry, sentence).
+  checkCodebooksInUse(resources, paths);
   const stampsNow = JSON.stringify({ analysis: resources.analysis, codebooks: codebookStamps(resources) });
   // Records made elsewhere (`npm run analyze -- --shard K/N` on a cluster) are read instead of analysed,
   // after checking that this build's code and codebooks made them: a site never mixes analyses.
