@@ -49,11 +49,12 @@ import { rewritePageShells } from "./page-shell.ts";
 import { takeBuildLock } from "./build-lock.ts";
 
 helpIfAsked(
-  "usage: npm run build [-- --public] [-- <observable build flags>]",
+  "usage: npm run build [-- --public] [-- --verbose] [-- <observable build flags>]",
   `
 Builds the static site from the corpus, reproducibly (the same inputs give the same bytes): analyses what
 changed since the last build (the record cache), publishes the corpus for the pages, and renders them with
-Framework. A corpus or data file with errors stops it with all of them listed.
+Framework. A corpus or data file with errors stops it with all of them listed. It says in a few lines what
+was analysed, cached and written; --verbose adds Framework's own log (every page, data file and bundle).
 Settings: BUILD_OUTPUT (where the site goes, default dist; a new or empty folder or a site a build made),
 CORPUS and the data-file variables of npm run analyze, PUBLISH=public (as --public: the site for the open
 web, without the text of articles whose licence is not open; LICENCE, the corpus's default licence, and
@@ -61,6 +62,10 @@ SNIPPET_WORDS, words of context kept each side of a keyword, default 0; check it
 of analysing), SOURCE_DATE_EPOCH (the date written into pages, default 2000-01-01), WORKERS, RECORD_CACHE.
 Example: CORPUS=~/my-corpus BUILD_OUTPUT=/tmp/site npm run build && npm run serve -- --root /tmp/site`,
 );
+// --verbose: Framework's own log (every page loaded, data file copied and bundle written), else kept back
+// unless Framework fails or finds a broken link.
+const verbose = process.argv.includes("--verbose");
+if (verbose) process.argv = process.argv.filter((arg) => arg !== "--verbose");
 // --public: the site for the open web, without closed articles' text (data-loaders/publish/public-build.ts).
 if (process.argv.includes("--public")) {
   process.argv = process.argv.filter((arg) => arg !== "--public");
@@ -137,6 +142,13 @@ for (const [signal, code] of [
   });
 }
 
+/** Framework's log in one line: the pages it rendered and the links it checked (all of it with --verbose). */
+function frameworkSummary(output: string): string {
+  const pages = /built (\d+) pages?/.exec(output)?.[1] ?? "?";
+  const links = /(\d+) links? validated/.exec(output)?.[1] ?? "?";
+  return `build: Framework rendered ${pages} pages and found all ${links} links between them (its log: --verbose)\n`;
+}
+
 /**
  * Runs `observable build` in a child process, echoing its output when it ends; a failed build or a broken
  * link stops the script. Asynchronous, so the fetched files are staged meanwhile; its output goes to a file,
@@ -162,10 +174,11 @@ async function observableBuild(): Promise<void> {
   running = null;
   const output = readFileSync(log, "utf8");
   rmSync(dirname(log), { recursive: true, force: true });
-  process.stdout.write(output);
-  if (status !== 0) process.exit(status ?? 1);
   // Framework only warns about links to pages that do not exist; a published notebook must not have any.
-  if (/broken links?/.test(output)) {
+  const broken = /broken links?/.test(output);
+  process.stdout.write(verbose || status !== 0 || broken ? output : frameworkSummary(output));
+  if (status !== 0) process.exit(status ?? 1);
+  if (broken) {
     process.stderr.write("build: the site has broken links (listed above)\n");
     process.exit(1);
   }
@@ -219,7 +232,9 @@ if (damaged) {
   process.stderr.write(`build: the cached archive ${relative(PROJECT_ROOT, ZIP)} ${damaged}; analysing again\n`);
   for (const file of [ZIP, LIST, sealOf(ZIP)]) rmSync(file, { force: true });
 }
-if (!existsSync(ZIP)) {
+// Whether this build ran the loader: the files it wrote to the store count as changed only then.
+const loaderRuns = !existsSync(ZIP);
+if (loaderRuns) {
   process.stderr.write("build: analysing the corpus (src/data/corpus.zip.ts)\n");
   mkdirSync(CACHE_DATA, { recursive: true });
   rmSync(LIST, { force: true });
@@ -257,7 +272,8 @@ const prepared = lap();
 // output first), then moved in: the same file system, so the links stay links and the moves are renames.
 const renderStart = performance.now();
 const rendering = observableBuild();
-const fetched = publishFetchedFiles(ZIP, staging, FETCHED_STORE, existsSync(LIST) ? readStoreList(LIST) : undefined);
+const listed = existsSync(LIST) ? readStoreList(LIST) : undefined;
+const fetched = publishFetchedFiles(ZIP, staging, FETCHED_STORE, listed && { ...listed, written: loaderRuns ? listed.written : 0 });
 const staged = ((performance.now() - renderStart) / 1000).toFixed(1);
 await rendering;
 // Every cached data file is dated already; a file Framework made itself (a loader added later) would not

@@ -10,7 +10,7 @@ import { KeynessBuilder } from "../compare/keyness-lists.ts";
 import { defaultCode, type CodingTask } from "../portable/coding.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleSummary, VoiceRow } from "../schema/site-outputs.ts";
-import { articleViews, type ViewLine } from "./article-view.ts";
+import { articleViews, type ArticleView, type ViewLine } from "./article-view.ts";
 import { ClosedTextIndex } from "./leak-check.ts";
 import { closedView, publishedArticle, unorderedWords, type PublishedArticle } from "./public-build.ts";
 import { SearchIndexBuilder } from "./search-index.ts";
@@ -59,22 +59,7 @@ export async function publishArticles(
     readonly exerciseIds: ReadonlySet<string>;
   },
 ): Promise<Gathered> {
-  const gathered: Gathered = {
-    summary: [],
-    concordance: [],
-    checkedRecords: [],
-    voiceArticles: [],
-    voices: [],
-    search: new SearchIndexBuilder(),
-    keyness: new KeynessBuilder(),
-    coding: new CodingFrameBuilder(settings.tasks),
-    exerciseArticles: new Map(),
-    published: [],
-    closedText: new ClosedTextIndex([]),
-    profiles: [],
-    reuse: new ReuseFinder(),
-    corpusSha: "",
-  };
+  const gathered = emptyGathered(settings.tasks);
   // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
   const corpusHash = createHash("sha256");
   const { toneBounds } = settings;
@@ -86,40 +71,83 @@ export async function publishArticles(
     // A record as UTF-8 bytes (as the cache holds it), published as it is.
     const json = typeof line === "string" ? Buffer.from(line) : line;
     const sha256 = createHash("sha256").update(json).digest("hex");
-    const full = viewOf(json, sha256);
-    const id = full.summary.id;
-    // A public build publishes a closed article's numbers, not its text (data-loaders/publish/public-build.ts).
-    const record = options.public ? (JSON.parse(json.toString()) as ArticleRecord) : null;
-    const shown = record && publishedArticle(record, options.public!);
-    if (shown) gathered.published.push(shown);
-    const open = !shown || shown.open;
-    const view = open ? full : closedView(full, options.public!);
-    if (!open) {
-      const title = record!.meta.title ? [record!.meta.title] : [];
-      gathered.closedText.add({ id, language: record!.language, text: record!.text, published: title });
-    }
-    if (open) files.record(`articles/${id}.json`, json, sha256);
-    files.articleJson(`rows/${id}.json`, view.rowsJson);
-    if (open) files.articleJson(`text/${id}.json`, view.textJson);
-    // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
-    const words = open ? view.words : unorderedWords(view.words);
-    gathered.search.add(gathered.summary.length, words);
-    // Coding samples are drawn from open texts only: a closed article adds no units to a public build's frames.
-    gathered.coding.add(open ? view.words.sentences.length : 0, open ? view.coding : []);
-    if (settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(full));
-    gathered.keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words });
-    // Reuse is found on the whole text, but only the public view's summary (no title taken from the text) is published.
-    gathered.reuse.add(reuseArticle({ summary: view.summary, words: full.words, paragraphOf: full.paragraphOf }));
-    gathered.summary.push(view.summary);
+    const view = publishArticle(files, gathered, { json, sha256, full: viewOf(json, sha256) }, options, settings);
     corpusHash.update(`${view.input}\n`);
-    for (const line of view.concordance) gathered.concordance.push(line);
-    if (settings.checked.has(id)) gathered.checkedRecords.push(JSON.parse(json.toString()) as ArticleRecord);
-    gathered.voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
-    for (const row of view.attributions) gathered.voices.push(row);
-    gathered.profiles.push({ summary: view.summary, facts: view.facts, voices: view.attributions });
   }
   gathered.corpusSha = corpusHash.digest("hex");
   return gathered;
+}
+
+/** Nothing gathered yet. */
+function emptyGathered(tasks: readonly CodingTask[]): Gathered {
+  return {
+    summary: [],
+    concordance: [],
+    checkedRecords: [],
+    voiceArticles: [],
+    voices: [],
+    search: new SearchIndexBuilder(),
+    keyness: new KeynessBuilder(),
+    coding: new CodingFrameBuilder(tasks),
+    exerciseArticles: new Map(),
+    published: [],
+    closedText: new ClosedTextIndex([]),
+    profiles: [],
+    reuse: new ReuseFinder(),
+    corpusSha: "",
+  };
+}
+
+/**
+ * What a build publishes of one article, `full` its view: in a public build, a closed article's numbers, not
+ * its text (data-loaders/publish/public-build.ts), whose words are remembered for the leak screening of
+ * codebook examples. Returns the view published, and whether its text is.
+ */
+function shownView(
+  gathered: Gathered,
+  { json, full }: { readonly json: Buffer; readonly full: ArticleView },
+  options: PublishOptions,
+): { view: ArticleView; open: boolean } {
+  const record = options.public ? (JSON.parse(json.toString()) as ArticleRecord) : null;
+  const shown = record && publishedArticle(record, options.public!);
+  if (shown) gathered.published.push(shown);
+  const open = !shown || shown.open;
+  if (open) return { view: full, open };
+  const title = record!.meta.title ? [record!.meta.title] : [];
+  gathered.closedText.add({ id: full.summary.id, language: record!.language, text: record!.text, published: title });
+  return { view: closedView(full, options.public!), open };
+}
+
+/** Publishes one article's own files and gathers what the corpus-wide files need of it; returns its view. */
+function publishArticle(
+  files: SiteFiles,
+  gathered: Gathered,
+  article: { readonly json: Buffer; readonly sha256: string; readonly full: ArticleView },
+  options: PublishOptions,
+  settings: Parameters<typeof publishArticles>[4],
+): ArticleView {
+  const { json, sha256, full } = article;
+  const id = full.summary.id;
+  const { view, open } = shownView(gathered, article, options);
+  if (open) files.record(`articles/${id}.json`, json, sha256);
+  files.articleJson(`rows/${id}.json`, view.rowsJson);
+  if (open) files.articleJson(`text/${id}.json`, view.textJson);
+  // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
+  const words = open ? view.words : unorderedWords(view.words);
+  gathered.search.add(gathered.summary.length, words);
+  // Coding samples are drawn from open texts only: a closed article adds no units to a public build's frames.
+  gathered.coding.add(open ? view.words.sentences.length : 0, open ? view.coding : []);
+  if (settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(full));
+  gathered.keyness.add({ language: view.summary.language, groups: groupValues(view.summary), words });
+  // Reuse is found on the whole text, but only the public view's summary (no title taken from the text) is published.
+  gathered.reuse.add(reuseArticle({ summary: view.summary, words: full.words, paragraphOf: full.paragraphOf }));
+  gathered.summary.push(view.summary);
+  for (const line of view.concordance) gathered.concordance.push(line);
+  if (settings.checked.has(id)) gathered.checkedRecords.push(JSON.parse(json.toString()) as ArticleRecord);
+  gathered.voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
+  for (const row of view.attributions) gathered.voices.push(row);
+  gathered.profiles.push({ summary: view.summary, facts: view.facts, voices: view.attributions });
+  return view;
 }
 
 /** An article of a teachers' exercise set: its sentences and the pipeline's code for each task. */

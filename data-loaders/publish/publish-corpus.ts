@@ -3,6 +3,7 @@ import { openRecordCache } from "../pipeline/record-cache.ts";
 import { codeFingerprint } from "../pipeline/analysis-stamp.ts";
 import { codebookStamps } from "../pipeline/analyze-article.ts";
 import { loadResources } from "../pipeline/analyze-corpus.ts";
+import { checkCodebooksInUse } from "../pipeline/codebook-examples.ts";
 import { ARTICLES_PER_WORKER, analyzeInOrder } from "../pipeline/analyze-parallel.ts";
 import { indexCorpus } from "../reading/read-corpus.ts";
 import { readRecordShards } from "../reading/read-records.ts";
@@ -21,7 +22,7 @@ import type { ArticleSummary } from "../schema/site-outputs.ts";
 import { actorsView, codebookView, speechCuesView } from "./codebook-view.ts";
 import { quotedItems, teachableSets, withoutClosedQuotes, withoutClosedText } from "./public-build.ts";
 import { SiteFiles, type AddFile, type PublishOptions } from "./site-files.ts";
-import { publishArticles } from "./article-files.ts";
+import { publishArticles, type Gathered } from "./article-files.ts";
 import { publishConcordance, publishKeyness, publishVoices } from "./list-files.ts";
 import { publishCoding } from "./coding-files.ts";
 import { publishOutlets } from "./publish-outlets.ts";
@@ -85,6 +86,8 @@ export async function publishCorpus(
   },
 ): Promise<{ articles: number; concordanceLines: number }> {
   const resources = loadResources(paths);
+  // A codebook whose examples it misses, or whose counter-examples it finds, stops the build (file, entry, sentence).
+  checkCodebooksInUse(resources, paths);
   const stampsNow = JSON.stringify({ analysis: resources.analysis, codebooks: codebookStamps(resources) });
   // Records made elsewhere (`npm run analyze -- --shard K/N` on a cluster) are read instead of analysed,
   // after checking that this build's code and codebooks made them: a site never mixes analyses.
@@ -134,16 +137,7 @@ async function publishRecords(
   });
   const { summary } = gathered;
   const closed = new Set(gathered.published.filter((a) => !a.open).map((a) => a.id));
-  // Each group's bootstrap resamples, drawn once for the frames, devices and tone tables; with a record
-  // cache, each group's rows are kept in <cache>/groups/ and read back while its articles are unchanged.
-  const drawn = new Map<string, Uint8Array>();
-  const keptAt =
-    options.cacheFolder && !options.recordsFolder
-      ? { folder: join(options.cacheFolder, "groups"), salt: codeFingerprint("compare/rate-statistics.ts") }
-      : undefined;
-  const kept = keptAt && { store: openRecordCache(keptAt.folder, keptAt.salt, { prune: true }), salt: keptAt.salt };
-  if (!tables.thread && tables.wanted(summary.length)) tables.thread = bootstrapThread();
-  const inThread = tables.thread ? await tables.thread.compute(summary, resources, keptAt) : null;
+  const bootstrapped = await startBootstrapTables(summary, resources, options, tables);
   const listed = publishConcordance(files, resources, gathered.concordance);
   publishVoices(files, gathered);
   const shards = gathered.search.shards();
@@ -154,28 +148,12 @@ async function publishRecords(
     publishKeyness(gathered.keyness, (name, content) => files.fetched(name, content)),
   );
   files.json("articles.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...articleIndex(summary) });
-  const codebooks = {
-    stamps: files.build.codebooks,
-    framing: codebookView(resources.framing),
-    devices: codebookView(resources.devices),
-    speechCues: speechCuesView(paths.speechCues),
-    actors: actorsView(paths.actors),
-  };
-  files.json("codebooks.json", closed.size ? withoutClosedQuotes(codebooks, gathered.closedText) : codebooks);
-  files.json("hand-check.json", withoutClosedText(compareHandCheck(handCheck, gathered.checkedRecords), closed));
-  // A public build's exercises use the sentences of open texts, and those a teacher marked quotable.
-  const exercises = resolveExerciseSets(
-    teachableSets(exerciseSets, closed),
-    new Map(tasks.map((t) => [t.id, t])),
-    gathered.exerciseArticles,
-  );
-  if (exercises.errors.length) throw new CorpusValidationError(exercises.errors);
-  files.json("exercises.json", { sets: quotedItems(exercises.sets, closed) });
+  publishTeachingFiles(files, paths, resources, gathered, { handCheck, exerciseSets, tasks, closed });
   publishCoding(files, gathered, tasks, toneBounds);
   if (options.public) files.fetched("public/articles.json", { policy: options.public, articles: gathered.published });
   files.json("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
   files.json("reuse.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...gathered.reuse.findings() });
-  const computed = inThread ? await inThread() : bootstrapTables(bootstrapInput(summary, resources), { drawn, kept });
+  const computed = await bootstrapped();
   files.json("frames.json", comparisonOf(resources.framing, computed.frames, listed.get("frames")!));
   files.json("devices.json", comparisonOf(resources.devices, computed.devices, listed.get("devices")!));
   files.json("tone.json", toneComparison(resources.gazetteer, computed.tone));
@@ -188,6 +166,65 @@ async function publishRecords(
     coOccurrence(gathered.profiles.map(({ summary, facts }) => ({ id: summary.id, sentences: summary.sentences, facts }))),
   );
   return { articles: summary.length, concordanceLines: gathered.concordance.length };
+}
+
+/**
+ * Starts the frames, devices and tone tables, in their own thread when `tables` wants one for this many
+ * articles, and returns how to get them. Each group's bootstrap resamples are drawn once for the three;
+ * with a record cache, each group's rows are kept in <cache>/groups/ and read back while its articles are
+ * unchanged.
+ */
+async function startBootstrapTables(
+  summary: readonly ArticleSummary[],
+  resources: ReturnType<typeof loadResources>,
+  options: PublishOptions,
+  tables: { thread: BootstrapThread | null; readonly wanted: (articles: number) => boolean },
+): Promise<() => Promise<ReturnType<typeof bootstrapTables>>> {
+  const drawn = new Map<string, Uint8Array>();
+  const keptAt =
+    options.cacheFolder && !options.recordsFolder
+      ? { folder: join(options.cacheFolder, "groups"), salt: codeFingerprint("compare/rate-statistics.ts") }
+      : undefined;
+  const kept = keptAt && { store: openRecordCache(keptAt.folder, keptAt.salt, { prune: true }), salt: keptAt.salt };
+  if (!tables.thread && tables.wanted(summary.length)) tables.thread = bootstrapThread();
+  const inThread = tables.thread ? await tables.thread.compute(summary, resources, keptAt) : null;
+  return async () => (inThread ? await inThread() : bootstrapTables(bootstrapInput(summary, resources), { drawn, kept }));
+}
+
+/**
+ * The files of the codebook page, the seed hand check and the exercises; a public build keeps closed texts
+ * out of them: codebook examples quoting one, hand-check text, exercises but open texts and the sentences a
+ * teacher marked quotable.
+ */
+function publishTeachingFiles(
+  files: SiteFiles,
+  paths: CorpusPaths,
+  resources: ReturnType<typeof loadResources>,
+  gathered: Gathered,
+  course: {
+    readonly handCheck: ReturnType<typeof readHandCheck>;
+    readonly exerciseSets: ReturnType<typeof readExerciseSets>;
+    readonly tasks: ReturnType<typeof codingTasks>;
+    readonly closed: ReadonlySet<string>;
+  },
+): void {
+  const { handCheck, exerciseSets, tasks, closed } = course;
+  const codebooks = {
+    stamps: files.build.codebooks,
+    framing: codebookView(resources.framing),
+    devices: codebookView(resources.devices),
+    speechCues: speechCuesView(paths.speechCues),
+    actors: actorsView(paths.actors),
+  };
+  files.json("codebooks.json", closed.size ? withoutClosedQuotes(codebooks, gathered.closedText) : codebooks);
+  files.json("hand-check.json", withoutClosedText(compareHandCheck(handCheck, gathered.checkedRecords), closed));
+  const exercises = resolveExerciseSets(
+    teachableSets(exerciseSets, closed),
+    new Map(tasks.map((t) => [t.id, t])),
+    gathered.exerciseArticles,
+  );
+  if (exercises.errors.length) throw new CorpusValidationError(exercises.errors);
+  files.json("exercises.json", { sets: quotedItems(exercises.sets, closed) });
 }
 
 /** The corpus index: the overview rows' fields as columns, articles in id order (see articleIndexFileSchema). */

@@ -283,3 +283,12 @@ export function leadingWord(text: string): string {
 }
 
 const WORD_CHAR_TEST = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * The plain forms a term stands for, its braces resolved and any `*` kept, for writing it in a format
+ * without alternatives; throws as compileTerm does for a term that cannot be parsed.
+ * @example termForms("hegemon{,s}") // ["hegemon", "hegemons"]
+ */
+export function termForms(term: string): string[] {
+  return expand(parse(term.trim()));
+}

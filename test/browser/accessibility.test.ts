@@ -19,6 +19,7 @@ const PAGES: ReadonlyArray<readonly [path: string, ready: string]> = [
   ["/index.html", "table a[href*='article.html?id=']"],
   ["/search.html", "form input"],
   ["/search.html?q=hegemon", "main table"],
+  ["/search.html?q=poetin", "table caption"],
   ["/keywords.html", "main table"],
   ["/compare/frames.html", "table .kwic-match"],
   ["/compare/devices.html", "table .kwic-match"],

@@ -118,6 +118,10 @@ describe("the public build in Chromium", () => {
     expect(line).toMatch(/sentence \d+, text not published/);
     expect(line).not.toContain("minister");
     expect(await search.page.locator("table .kwic-right a").getAttribute("href")).toBe("https://example.org/closed");
+    // Collocates are computed from open texts only: the closed line is left out, and the page says so.
+    expect(await search.page.locator("main p", { hasText: "Computed over" }).textContent()).toMatch(
+      /1 line in closed articles, whose text this build does not publish, is left out: collocates come from open texts only/,
+    );
     const reader = (await search.page.locator("table tbody tr a[href*='article.html']").first().getAttribute("href"))!;
     expect(search.problems).toEqual([]);
     await search.page.close();

@@ -5,11 +5,12 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { runCommand, writeCorpus } from "../helpers.ts";
+import { runCommand, writeCorpus, type CommandResult } from "../helpers.ts";
 
-async function build(corpus: string, output: string): Promise<void> {
+async function build(corpus: string, output: string): Promise<CommandResult> {
   const result = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: output });
   expect(result.status, result.stderr + result.stdout).toBe(0);
+  return result;
 }
 
 /** Every file below `dir` with its bytes, keyed by relative path. */
@@ -75,6 +76,13 @@ describe("npm run build", () => {
     const third = tree(join(out, "third"));
     expect([...third.keys()].sort()).toEqual([...second.keys()].sort());
     for (const [path, bytes] of second) expect(third.get(path)!.equals(bytes), path).toBe(true);
+
+    // Built again unchanged: a few lines, Framework's log kept back, and no fetched file counted as changed.
+    const again = await build(corpus, join(out, "fourth"));
+    expect(again.stdout).toContain("build: Framework rendered ");
+    expect(again.stdout).not.toContain("[using stale]");
+    expect(again.stderr).toMatch(/build: \d+ data files for the pages, \d+ fetched files in the site \(0 changed\)/);
+    expect((again.stdout + again.stderr).trim().split("\n").length).toBeLessThan(12);
   });
 
   it("analyses again, and publishes what a cold build does, when the cached archive is damaged, emptied or unsealed", async () => {
