@@ -5,9 +5,8 @@
 // the page as a script: nothing is fetched from another origin.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBuiltSite, seriousViolations, visitPage, type Violation } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { seriousViolations, type Violation, useBuiltSite } from "./browser.ts";
 
 const FIRST = "000_d933d23d6336647c";
 
@@ -46,23 +45,16 @@ const PAGES: ReadonlyArray<readonly [path: string, ready: string]> = [
   [`/article.html?id=${FIRST}&camp=out`, ".article-body .sentence.targeted"],
 ];
 
-let close: () => Promise<void>;
-let browser: Browser;
-let origin: string;
 /** Nodes per rule over every page, for the summary at the end. */
 const seen = new Map<string, number>();
 /** Every serious or critical violation by page, written to test/browser/output/axe-violations.json. */
 const byPage: Record<string, Violation[]> = {};
 
-beforeAll(async () => {
-  ({ origin, browser, close } = await openBuiltSite());
-});
-
-afterAll(() => close?.());
+const { visit } = useBuiltSite();
 
 describe("accessibility: axe-core, WCAG 2.1 A and AA", () => {
   it.each(PAGES)("%s has no serious or critical violation but the open ones", async (path, ready) => {
-    const { page, problems } = await visitPage(browser, origin, path, ready);
+    const { page, problems } = await visit(path, ready);
     const violations = await seriousViolations(page);
     for (const v of violations) seen.set(v.rule, (seen.get(v.rule) ?? 0) + v.nodes);
     byPage[path] = violations;
@@ -76,7 +68,7 @@ describe("accessibility: axe-core, WCAG 2.1 A and AA", () => {
 
   it("the reader with every category switched on has no serious or critical violation but the open ones", async () => {
     const path = `/article.html?id=${FIRST}&show=hegemon#s-12`;
-    const { page, problems } = await visitPage(browser, origin, path, ".article-body .sentence.targeted");
+    const { page, problems } = await visit(path, ".article-body .sentence.targeted");
     for (const box of await page.locator(".category-legend input[type=checkbox]").all()) await box.check();
     const violations = await seriousViolations(page);
     for (const v of violations) seen.set(v.rule, (seen.get(v.rule) ?? 0) + v.nodes);
@@ -98,7 +90,7 @@ describe("accessibility: axe-core, WCAG 2.1 A and AA", () => {
 
 describe("accessibility: the keyboard", () => {
   it("makes a heatmap one tab stop whose cells the arrow keys cross, and Enter opens a cell's link", async () => {
-    const { page, problems } = await visitPage(browser, origin, "/compare/frames.html", "table .kwic-match");
+    const { page, problems } = await visit("/compare/frames.html", "table .kwic-match");
     const heatmap = page.locator("main svg[class^='plot-']", { has: page.locator("g[aria-label='cell'] a") }).first();
     const stops = await heatmap.locator("g[aria-label='cell'] a").evaluateAll((as) => as.map((a) => a.getAttribute("tabindex")));
     expect(stops.filter((t) => t === "0")).toHaveLength(1);
@@ -130,7 +122,7 @@ describe("accessibility: the keyboard", () => {
   });
 
   it("reaches a skip link first on every page, which takes the next Tab into the main content", async () => {
-    const { page, problems } = await visitPage(browser, origin, "/compare/frames.html", "table .kwic-match");
+    const { page, problems } = await visit("/compare/frames.html", "table .kwic-match");
     await page.keyboard.press("Tab");
     const skip = await page.evaluate(() => {
       const a = document.activeElement as HTMLElement;
@@ -147,7 +139,7 @@ describe("accessibility: the keyboard", () => {
   });
 
   it("shows the sidebar toggle, on top of the open sidebar, when it has focus", async () => {
-    const { page, problems } = await visitPage(browser, origin, "/index.html", "main table");
+    const { page, problems } = await visit("/index.html", "main table");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     const toggle = await page.evaluate(() => {
@@ -162,7 +154,7 @@ describe("accessibility: the keyboard", () => {
   });
 
   it("sorts a table from its header with Enter, saying how in aria-sort", async () => {
-    const { page, problems } = await visitPage(browser, origin, "/index.html", "main table");
+    const { page, problems } = await visit("/index.html", "main table");
     // The overview's "By source" table: a source and its count of articles.
     const table = page.locator("form:has(th[title='source']):has(th[title='articles']):not(:has(th[title='title']))");
     const header = table.locator("th[title='source']");
@@ -184,12 +176,7 @@ describe("accessibility: the keyboard", () => {
 
 describe("accessibility: the reader's marks", () => {
   it("names each shown mark's category to assistive technology, and presents hidden ones as text", async () => {
-    const { page, problems } = await visitPage(
-      browser,
-      origin,
-      `/article.html?id=${FIRST}&show=hegemon#s-12`,
-      ".article-body .sentence.targeted",
-    );
+    const { page, problems } = await visit(`/article.html?id=${FIRST}&show=hegemon#s-12`, ".article-body .sentence.targeted");
     const hegemon = page.locator("#s-12 mark.f-hegemon");
     expect(await hegemon.getAttribute("aria-description")).toMatch(/^framing marker: The Hegemon/);
     expect(await hegemon.getAttribute("role")).toBeNull();
@@ -211,12 +198,7 @@ describe("accessibility: the reader's marks", () => {
   });
 
   it("moves focus to the sentence that next › and ‹ previous mark", async () => {
-    const { page, problems } = await visitPage(
-      browser,
-      origin,
-      `/article.html?id=${FIRST}&show=hegemon`,
-      ".article-body .sentence.targeted",
-    );
+    const { page, problems } = await visit(`/article.html?id=${FIRST}&show=hegemon`, ".article-body .sentence.targeted");
     const targeted = await page.locator(".sentence.targeted").evaluateAll((els) => els.map((e) => e.id));
     expect(targeted.length).toBeGreaterThan(1);
     await page.locator(".selection-note button", { hasText: "next ›" }).click();
@@ -235,7 +217,7 @@ describe("accessibility: the reader's marks", () => {
 
 describe("accessibility: announcements", () => {
   it("announces a search's result count in a polite live region that was on the page before", async () => {
-    const { page, problems } = await visitPage(browser, origin, "/search.html", "form input");
+    const { page, problems } = await visit("/search.html", "form input");
     const region = page.locator("main .live-region[role=status]");
     expect(await region.count()).toBe(1);
     expect(await region.textContent()).toBe("");
@@ -248,7 +230,7 @@ describe("accessibility: announcements", () => {
 
   it("says the pager's page and keeps focus on a button when the last page disables next ›", async () => {
     // "de" fills more than one page of 50 lines in the Dutch seeds.
-    const { page, problems } = await visitPage(browser, origin, "/search.html?q=de", "main table");
+    const { page, problems } = await visit("/search.html?q=de", "main table");
     const pager = page.locator("main .pager").first();
     const pages = Number((await pager.locator("[role=status]").textContent())!.match(/of (\d+)/)![1]);
     expect(pages).toBeGreaterThan(1);
@@ -270,7 +252,7 @@ describe("accessibility: charts", () => {
     ["/tone.html", "main svg"],
     ["/who-speaks.html", "svg.voice-network"],
   ])("names and describes every chart on %s", async (path, ready) => {
-    const { page, problems } = await visitPage(browser, origin, path, ready);
+    const { page, problems } = await visit(path, ready);
     // Plot's charts (not their colour-scale legends) and the network.
     const charts = await page
       .locator("main svg[class^='plot-']:not([class$='-ramp']), main svg.voice-network")

@@ -5,22 +5,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvFormat, csvParse } from "d3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { writeCorpus } from "../helpers.ts";
-import { DIST, openBuiltSite, visitPage } from "./browser.ts";
+import { DIST, useBuiltSite } from "./browser.ts";
 
 const CORPUS_FILES = join(DIST, "_file", "data", "corpus");
 
-let close: () => Promise<void>;
-let browser: Browser;
-let origin: string;
-
-beforeAll(async () => {
-  ({ origin, browser, close } = await openBuiltSite());
-});
-
-afterAll(() => close?.());
+const { visit, opened } = useBuiltSite();
 
 /** The units the pipeline coded present for a frame, decoded here from the published first-then-differences list. */
 function pipelinePresent(frame: string): Set<number> {
@@ -66,13 +58,13 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<{ n
 describe("course pages in headless Chromium", () => {
   it("codes a sample, downloads and reloads the coding file, and shows agreement figures computed independently", async () => {
     const address = "/coding.html?task=frame%3Ahegemon&n=10&seed=5&design=stratified";
-    const { page, problems } = await visitPage(browser, origin, address, ".coding-card");
+    const { page, problems } = await visit(address, ".coding-card");
     const units = (await page
       .locator(".coding-card")
       .evaluateAll((cards) => cards.map((c) => Number((c as HTMLElement).dataset.unit)))) as number[];
     expect(units).toHaveLength(10);
     // The address keeps the sample: a second visit shows the same sentences.
-    const again = await visitPage(browser, origin, address, ".coding-card");
+    const again = await visit(address, ".coding-card");
     expect(
       await again.page.locator(".coding-card").evaluateAll((cards) => cards.map((c) => Number((c as HTMLElement).dataset.unit))),
     ).toEqual(units);
@@ -135,7 +127,7 @@ describe("course pages in headless Chromium", () => {
       csvFormat(rows.map((r, k) => ({ ...r, coder: "Ben", code: String(ben[k]) })) as Array<Record<string, string>>, rows.columns),
     );
 
-    const agreement = await visitPage(browser, origin, "/agreement.html", "input[type=file]");
+    const agreement = await visit("/agreement.html", "input[type=file]");
     await agreement.page.locator("input[type=file]").setInputFiles([annFile, benFile]);
     await agreement.page.waitForSelector("table.confusion");
     await agreement.page.waitForTimeout(300);
@@ -194,7 +186,7 @@ describe("course pages in headless Chromium", () => {
         "=cmd|' /C calc'!A0,000_d933d23d6336647c,12,Cy,1,",
       ].join("\n"),
     );
-    const { page, problems } = await visitPage(browser, origin, "/agreement.html", "input[type=file]");
+    const { page, problems } = await visit("/agreement.html", "input[type=file]");
     await page.locator("input[type=file]").setInputFiles(bad);
     await page.waitForSelector(".coding-errors");
     expect(await page.locator(".coding-errors li").allTextContents()).toEqual([
@@ -209,7 +201,7 @@ describe("course pages in headless Chromium", () => {
   });
 
   it("reveals an exercise's answers, and draws four sentences per codebook entry", async () => {
-    const { page, problems } = await visitPage(browser, origin, "/exercises.html", ".exercise");
+    const { page, problems } = await visit("/exercises.html", ".exercise");
     const first = page.locator(".exercise").first();
     expect(await first.locator(".coding-sentence").textContent()).toContain("de Hegemon de junior punks van de NAVO");
     await first.getByLabel("present").check();
@@ -234,11 +226,11 @@ describe("course pages in headless Chromium", () => {
 
   it("reads at 1024 × 768 on every course page: nothing wider than the page, no console error", async () => {
     for (const path of ["/guide.html", "/exercises.html", "/coding.html", "/agreement.html", "/teaching.html", "/methods.html"]) {
-      const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+      const page = await opened().browser.newPage({ viewport: { width: 1024, height: 768 } });
       const problems: string[] = [];
       page.on("console", (m) => (m.type() === "error" || m.type() === "warning" ? problems.push(`${path}: ${m.text()}`) : undefined));
       page.on("pageerror", (e) => problems.push(`${path}: ${e.message}`));
-      await page.goto(`${origin}${path}`, { waitUntil: "networkidle" });
+      await page.goto(`${opened().origin}${path}`, { waitUntil: "networkidle" });
       await page.waitForSelector("main h1");
       await page.waitForTimeout(300);
       const overflow = await page.evaluate(() => {

@@ -1,24 +1,15 @@
 // The outlet profile and one frame across outlets on the built site (dist/, the bundled corpus), in headless
 // Chromium: reached from the overview, every count drilling to its sentences, and the outlet × frame heatmap
 // readable at 1024 px.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBuiltSite, visitPage } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { useBuiltSite } from "./browser.ts";
 import { outletHeatmap } from "./outlet-heatmap.ts";
 
-let close: () => Promise<void>;
-let browser: Browser;
-let origin: string;
-
-beforeAll(async () => {
-  ({ origin, browser, close } = await openBuiltSite());
-});
-
-afterAll(() => close?.());
+const { visit, opened } = useBuiltSite();
 
 describe("the outlet profile", () => {
   it("opens from a source's name on the overview, named in the address", async () => {
-    const { page, problems } = await visitPage(browser, origin, "/index.html", ".card a[href*='outlet.html?source=']");
+    const { page, problems } = await visit("/index.html", ".card a[href*='outlet.html?source=']");
     const link = page.locator(".card", { hasText: "By source" }).locator("a[href*='outlet.html?source=']").first();
     const name = (await link.textContent())!;
     await Promise.all([page.waitForURL(/outlet\.html\?source=/), link.click()]);
@@ -31,7 +22,7 @@ describe("the outlet profile", () => {
 
   it("drills from a frame's count to as many sentences in the reader, with the frame marked", async () => {
     const path = "/outlet.html?source=Pepe%20Escobar%20(credited%20author)";
-    const { page, problems } = await visitPage(browser, origin, path, "ol.sentence-links a");
+    const { page, problems } = await visit(path, "ol.sentence-links a");
     const row = page.locator("table tbody tr", { hasText: "The Hegemon" }).first();
     const count = row.locator("a[href*='show=frames']");
     const shown = Number(await count.textContent());
@@ -49,12 +40,7 @@ describe("the outlet profile", () => {
 
 describe("one frame across outlets", () => {
   it("ranks the outlets that use it, each count opening that many sentences", async () => {
-    const { page, problems } = await visitPage(
-      browser,
-      origin,
-      "/frame-across-outlets.html?kind=frames&category=hegemon",
-      "ol.sentence-links a",
-    );
+    const { page, problems } = await visit("/frame-across-outlets.html?kind=frames&category=hegemon", "ol.sentence-links a");
     const rates = (await page.locator("table tbody tr td:nth-child(5)").allTextContents()).map(Number);
     expect(rates.length).toBeGreaterThan(1);
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
@@ -69,7 +55,7 @@ describe("one frame across outlets", () => {
 
 describe("frames together", () => {
   it("drills from a pair's count of sentences with both to that many sentences, the reader marking the first", async () => {
-    const { page, problems } = await visitPage(browser, origin, "/frames-together.html?with=frame%2Fhegemon", "ol.sentence-links a");
+    const { page, problems } = await visit("/frames-together.html?with=frame%2Fhegemon", "ol.sentence-links a");
     const count = page.locator("table tbody tr").first().locator("td:nth-child(4) a");
     const shown = Number(await count.textContent());
     await Promise.all([page.waitForURL(/pair=\d+#sentences/), count.click()]);
@@ -85,7 +71,7 @@ describe("frames together", () => {
 
 describe("Frames compared, by outlet", () => {
   it("shows a heatmap whose outlet names and frame labels are whole and in view at 1024 px", async () => {
-    const heatmap = await outletHeatmap(browser, origin);
+    const heatmap = await outletHeatmap(opened().browser, opened().origin);
     expect(heatmap.names.length).toBeGreaterThan(1);
     expect(heatmap.cut).toEqual([]);
     // Scrolled to the bottom right of its box, the column headers and outlet names are still at its edges.
