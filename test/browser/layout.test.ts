@@ -57,6 +57,8 @@ describe("built site in headless Chromium", () => {
       ["/methods.html", "table"],
       ["/search.html?q=hegemon*", "table .kwic-match"],
       ["/keywords.html", "table"],
+      ["/outlet.html?source=no%20source%20stated", "ol.sentence-links a"],
+      ["/frame-across-outlets.html?kind=frames&category=hegemon", "ol.sentence-links a"],
     ];
     for (const [path, ready] of pages) {
       const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
