@@ -135,17 +135,35 @@ export function sentenceEnds(sentence: string): [string, string | null] {
 }
 
 /**
+ * The sentences of an article that the pages' figures link to (the reader at #s-<n>): those of its
+ * keyword-in-context lines (the frames and devices concordances, the outlet profile's and Frames together's
+ * drill-downs) and of its attributions (Who speaks, the outlet profile's speakers), in order. Search links
+ * a closed hit to the source URL itself; reuse passages are found after an article's rows are written.
+ * @example linkedSentences([{ sentence: 4 }, { sentence: 1 }], [{ sentence: 4 }]) // [1, 4]
+ */
+export function linkedSentences(
+  lines: ReadonlyArray<Pick<ConcordanceLine, "sentence">>,
+  attributions: ReadonlyArray<{ readonly sentence: number }>,
+): number[] {
+  return [...new Set([...lines, ...attributions].map((row) => row.sentence))].sort((a, b) => a - b);
+}
+
+/**
  * The view of a closed article as the public build publishes it: its title only if declared (else its id),
- * its keyword-in-context lines cut (closedLine), its attributions without their excerpts, each sentence's
- * ends for a text-fragment link (sentenceEnds); its rows file made again from these. Its text file and
- * record are not published at all (publish-corpus.ts).
+ * its keyword-in-context lines cut (closedLine), its attributions without their excerpts, and the ends of
+ * each sentence a figure links to (linkedSentences), for a text-fragment link (sentenceEnds); its rows file
+ * made again from these. Its text file and record are not published at all (publish-corpus.ts).
  */
 export function closedView(view: ArticleView, settings: PublicSettings): ArticleView {
   const summary = view.summary.titleSource === "front-matter" ? view.summary : { ...view.summary, title: view.summary.id };
   const attributions = view.attributions.map((row) => ({ ...row, excerpt: "" }));
   const rows = JSON.parse(view.rowsJson.toString()) as ArticleRows;
   const { sentences } = JSON.parse(view.textJson.toString()) as { sentences: Array<[number, string]> };
-  const fragments = sentences.map(([index, sentence]) => [index, ...sentenceEnds(sentence)] as const);
+  const lines = view.concordance.map((line) => JSON.parse(line.json.toString()) as ConcordanceLine);
+  const linked = new Set(linkedSentences(lines, attributions));
+  const fragments = sentences
+    .filter(([index]) => linked.has(index))
+    .map(([index, sentence]) => [index, ...sentenceEnds(sentence)] as const);
   return {
     ...view,
     summary,

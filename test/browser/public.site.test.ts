@@ -2,7 +2,7 @@
 // closed and one openly licensed article, with an exercise set that quotes one closed sentence under a stated
 // exception: what it publishes, the leak check on it (and on the full build of the same corpus, which leaks),
 // and every page and both readers in headless Chromium, without a console error, failed or off-origin request.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -132,6 +132,48 @@ describe("the public build in Chromium", () => {
     expect(await page.locator("#sentence-at-source").getAttribute("href")).toBe(
       "https://example.org/closed#:~:text=The%20minister,world%20order",
     );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("computes agreement on a coding file that names a closed article's sentences, without their text", async () => {
+    // Ann codes the closed article's two sentences 1, 0 and the open one's 0; Ben 1, 1, 0. By hand: observed
+    // agreement 2/3, chance (1/3 · 2/3) + (2/3 · 1/3) = 4/9, kappa (2/3 − 4/9) / (1 − 4/9) = 0.400.
+    const coded = (coder: string, codes: number[]) =>
+      "task,article,sentence,coder,code,text\n" +
+      [
+        ["closed", 0],
+        ["closed", 1],
+        ["open", 0],
+      ]
+        .map(([article, sentence], k) => `frame:hegemon,${article},${sentence},${coder},${codes[k]},`)
+        .join("\n");
+    const folder = writeCorpus({});
+    writeFileSync(join(folder, "ann.csv"), coded("Ann", [1, 0, 0]));
+    writeFileSync(join(folder, "ben.csv"), coded("Ben", [1, 1, 0]));
+    const { page, problems } = await visitPage(browser, origin, "/agreement.html", "input[type=file]");
+    await page.locator("input[type=file]").setInputFiles([join(folder, "ann.csv"), join(folder, "ben.csv")]);
+    await page.waitForSelector("table.confusion");
+    expect(await page.locator("#closed-units").textContent()).toContain(
+      "2 coded sentences are in articles whose text this build does not publish",
+    );
+    const pairs = await page
+      .locator("form table tbody tr")
+      .evaluateAll((trs) =>
+        trs
+          .map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent!.trim()).slice(1))
+          .filter((cells) => cells.length === 5),
+      );
+    expect(pairs.map((cells) => cells.slice(0, 3))).toEqual([
+      ["Ann", "Ben", "3"],
+      ["Ann", "pipeline", "1"],
+      ["Ben", "pipeline", "1"],
+    ]);
+    expect(pairs[0]![4]).toMatch(/^0\.400 \[/);
+    await page.getByLabel("Confusion table of", { exact: true }).selectOption({ label: "Ann × Ben" });
+    await page.waitForFunction(() => document.querySelector("ol.disagreements")?.textContent?.includes("text not published"));
+    expect(await page.locator("ol.disagreements").textContent()).toContain("A closed story, sentence 1");
+    expect(await page.locator("main").textContent()).not.toContain("Critics answered");
     expect(problems).toEqual([]);
     await page.close();
   });
