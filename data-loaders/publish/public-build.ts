@@ -3,8 +3,8 @@
  * any article whose licence is not open. What a closed article keeps: its metadata, URL, licence and the
  * SHA-256 of its text (public.json), its numbers, codes and scores, sentence numbers and offsets, and each
  * matched term (at most MATCHED_TERM_WORDS words); keyword-in-context lines keep at most `snippetWords`
- * words on either side (default 0), quoted speech excerpts none, and the search index and keyness lists
- * see its words one at a time (no positions within a sentence, no two-word phrases). Open articles (CC
+ * words on either side (default 0), quoted speech excerpts none, the search index keeps how often it has
+ * each word (not in which sentence) and the keyness lists see its words one at a time (no two-word phrases). Open articles (CC
  * BY, CC BY-SA, CC0, public domain) are published in full, with their attribution.
  * Why: Media Cloud shares URLs and aggregates, not text; HathiTrust publishes unordered per-page word
  * counts; an 11-word extract can be a reproduction (Infopaq, C-5/08); overlapping n-grams rebuild texts.
@@ -174,9 +174,9 @@ export function closedView(view: ArticleView, settings: PublicSettings): Article
 }
 
 /**
- * A closed article's words as the search index and keyness lists see them in the public build: each word
- * alone, in its sentence, so that the index keeps which sentence a word is in but no position within it
- * (every position 0) and keyness counts no two-word phrase of it.
+ * A closed article's words as the keyness lists see them in the public build: each word alone, in its
+ * sentence, so that keyness counts no two-word phrase of it. (The search index keeps only how often the
+ * article has each word: search-index.ts.)
  */
 export function unorderedWords(words: FoldedSentences): FoldedSentences {
   return {

@@ -2,11 +2,13 @@
 // closed and one openly licensed article, with an exercise set that quotes one closed sentence under a stated
 // exception: what it publishes, the leak check on it (and on the full build of the same corpus, which leaks),
 // and every page and both readers in headless Chromium, without a console error, failed or off-origin request.
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { filesBelow } from "../../scripts/fetched-files.ts";
+import { articleRowsFileSchema } from "../../data-loaders/schema/site-outputs.ts";
 import { runCommand, writeCorpus } from "../helpers.ts";
 import { openSite, visitPage } from "./browser.ts";
 
@@ -70,7 +72,12 @@ describe("npm run build -- --public, and npm run check-public", () => {
     ]);
     // The index of a public build is stamped too, so every page knows.
     const index = readdirSync(data).find((name) => /^articles\.[0-9a-f]+\.json$/.test(name))!;
-    expect(JSON.parse(readFileSync(join(data, index), "utf8")).build.public).toBeDefined();
+    const { build } = JSON.parse(readFileSync(join(data, index), "utf8"));
+    expect(build.public).toBeDefined();
+    // An article's own files carry the policy and the hash of that stamp, not a copy of it.
+    const closedRows = JSON.parse(readFileSync(join(data, "rows", "closed.json"), "utf8"));
+    expect(articleRowsFileSchema.safeParse(closedRows).success).toBe(true);
+    expect(closedRows.build).toEqual({ public: build.public, stamp: createHash("sha256").update(JSON.stringify(build)).digest("hex") });
   });
 
   it("passes the leak check, allowing the one sentence quoted under the exception; the full build fails it", async () => {
@@ -111,22 +118,25 @@ describe("the public build in Chromium", () => {
     await page.close();
   });
 
-  it("finds a closed article's word, shows the term and sentence but no text, and links the sentence at its source", async () => {
+  it("finds a closed article's word, shows the term and how often but no text, and links a linked sentence at its source", async () => {
     const search = await visitPage(browser, origin, "/search.html?q=hegemon", "table .kwic-match");
     expect(await search.page.locator("table .kwic-match").allTextContents()).toEqual(["hegemon"]);
     const line = (await search.page.locator("table tbody tr").first().textContent())!;
-    expect(line).toMatch(/sentence \d+, text not published/);
+    expect(line).toContain("1 time in this article, text not published");
     expect(line).not.toContain("minister");
     expect(await search.page.locator("table .kwic-right a").getAttribute("href")).toBe("https://example.org/closed");
-    // Collocates are computed from open texts only: the closed line is left out, and the page says so.
+    // Collocates are computed from open texts only: the closed occurrence is left out, and the page says so.
     expect(await search.page.locator("main p", { hasText: "Computed over" }).textContent()).toMatch(
-      /1 line in closed articles, whose text this build does not publish, is left out: collocates come from open texts only/,
+      /1 occurrence in closed articles, whose text this build does not publish, is left out: collocates come from open texts only/,
     );
-    const reader = (await search.page.locator("table tbody tr a[href*='article.html']").first().getAttribute("href"))!;
+    expect(await search.page.locator("table tbody tr a[href*='article.html']").first().getAttribute("href")).toBe(
+      "./article.html?id=closed",
+    );
     expect(search.problems).toEqual([]);
     await search.page.close();
 
-    const { page, problems } = await visitPage(browser, origin, `/${reader.replace(/^\.\//, "")}`, "[role=status]");
+    // Sentence 0 carries the hegemon marker, so the frames' concordance links it: its ends are published.
+    const { page, problems } = await visitPage(browser, origin, "/article.html?id=closed#s-0", "[role=status]");
     expect(await page.locator("[role=status]").textContent()).toContain("not published in this build (licence: unknown)");
     expect(await page.locator("main").textContent()).not.toContain("minister told");
     expect(await page.locator("#sentence-at-source").getAttribute("href")).toBe(
