@@ -142,7 +142,9 @@ export const articleRowsFileSchema = z
     fragments: z
       .array(z.tuple([index, z.string(), z.string().nullable()]))
       .optional()
-      .describe("public builds, closed articles only: each sentence's first and last words, for a text-fragment link to it at its source"),
+      .describe(
+        "public builds, closed articles only: the first and last words of each sentence a figure links to (concordance lines, attributions), for a text-fragment link to it at its source",
+      ),
   })
   .strict();
 
