@@ -122,13 +122,16 @@ export function windowCounts(hits: readonly NodeHit[], window: CollocateWindow):
     .sort((a, b) => b.frequency - a.frequency || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
 }
 
-/** A word's occurrences in the search index's postings (article gap, count, then count sentence/position pairs). */
+/**
+ * A word's occurrences in the search index's postings (article gap, count, then count sentence/position
+ * pairs; a closed article of a public build: the count negated, and no pairs).
+ */
 export function postingsFrequency(postings: readonly number[]): number {
   let total = 0;
   for (let i = 0; i < postings.length;) {
     const n = postings[i + 1]!;
-    total += n;
-    i += 2 + 2 * n;
+    total += Math.abs(n);
+    i += 2 + 2 * Math.max(n, 0);
   }
   return total;
 }

@@ -133,9 +133,10 @@ function publishArticle(
   if (open) files.record(`articles/${id}.json`, json, sha256);
   files.articleJson(`rows/${id}.json`, view.rowsJson);
   if (open) files.articleJson(`text/${id}.json`, view.textJson);
-  // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
+  // Each sentence's folded words, found once (and cached) for the search index and the keyness lists; of a
+  // closed article, the index keeps how often it has each word, the keyness lists no two-word phrase.
   const words = open ? view.words : unorderedWords(view.words);
-  gathered.search.add(gathered.summary.length, words);
+  gathered.search.add(gathered.summary.length, view.words, !open);
   // Coding samples are drawn from open texts only: a closed article adds no units to a public build's frames.
   gathered.coding.add(open ? view.words.sentences.length : 0, open ? view.coding : []);
   if (settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(full));

@@ -217,7 +217,11 @@ function publishTeachingFiles(
     actors: actorsView(paths.actors),
   };
   files.json("codebooks.json", closed.size ? withoutClosedQuotes(codebooks, gathered.closedText) : codebooks);
-  files.json("hand-check.json", withoutClosedText(compareHandCheck(handCheck, gathered.checkedRecords), closed));
+  // A public build cuts the hand check's rows about any article it does not publish openly: the closed ones,
+  // and the bundled seeds (licence unknown) when the corpus is another one, since the hand check quotes them.
+  const open = new Set(gathered.published.filter((article) => article.open).map((article) => article.id));
+  const uncheckedOut = files.build.public ? new Set(handCheckArticles(handCheck).filter((id) => !open.has(id))) : closed;
+  files.json("hand-check.json", withoutClosedText(compareHandCheck(handCheck, gathered.checkedRecords), uncheckedOut));
   const exercises = resolveExerciseSets(
     teachableSets(exerciseSets, closed),
     new Map(tasks.map((t) => [t.id, t])),

@@ -13,7 +13,17 @@ import {
 import { analyzeArticle } from "../../data-loaders/pipeline/analyze-article.ts";
 import { readCorpus } from "../../data-loaders/reading/read-corpus.ts";
 import type { SearchShard } from "../../data-loaders/schema/site-outputs.ts";
-import { closedLine, contextLine, parseQuery, searchIndex, shardName, wordSpans, type SearchHit } from "../../src/components/search.ts";
+import {
+  closedCounts,
+  closedLine,
+  contextLine,
+  parseQuery,
+  searchIndex,
+  shardName,
+  wordSpans,
+  type SearchHit,
+} from "../../src/components/search.ts";
+import { postingsFrequency } from "../../data-loaders/portable/collocates.ts";
 import { SEED_CORPUS, sharedResources } from "../helpers.ts";
 
 describe("the browser's tokenizer and the index's", () => {
@@ -110,5 +120,39 @@ describe("closedLine(query)", () => {
     const parsed = parseQuery("Poetin hegemon*");
     if ("error" in parsed) throw new Error(parsed.error);
     expect(closedLine(parsed)).toEqual({ left: "", match: "poetin hegemon*", right: "", position: null });
+  });
+});
+
+describe("a closed article in the index (public build): counts only", () => {
+  // Article 0 is open, article 1 closed: the index keeps how often article 1 has each word, nothing more.
+  // Postings: article 0 (gap 0), once, at sentence 0 position 1; article 1 (gap 1), twice, no places.
+  const builder = new SearchIndexBuilder();
+  builder.add(0, foldSentences([[0, "The hegemon spoke."]]));
+  builder.add(
+    1,
+    foldSentences([
+      [0, "A hegemon, a vassal."],
+      [3, "The hegemon again."],
+    ]),
+    true,
+  );
+  const shards = new Map(builder.shards().map(({ name, shard }) => [name, JSON.parse(JSON.stringify(shard)) as SearchShard]));
+  const fetch = async (name: string) => shards.get(name)!;
+  const query = (q: string) => {
+    const parsed = parseQuery(q);
+    if ("error" in parsed) throw new Error(parsed.error);
+    return parsed;
+  };
+
+  it("publishes the closed article's header alone, its count negated", () => {
+    expect(shards.get("he")!.words).toEqual([["hegemon", [0, 1, 0, 1, 1, -2]]]);
+    expect(postingsFrequency(shards.get("he")!.words[0]![1])).toBe(3);
+  });
+
+  it("finds placed hits in open texts only, and how often each closed article has a one-word query", async () => {
+    expect(await searchIndex(query("hegemon"), [...shards.keys()], fetch)).toEqual([{ article: 0, sentence: 0, position: 1, length: 1 }]);
+    expect(await closedCounts(query("hegemon"), [...shards.keys()], fetch)).toEqual([{ article: 1, occurrences: 2 }]);
+    expect(await closedCounts(query("a vassal"), [...shards.keys()], fetch)).toEqual([]);
+    expect(await searchIndex(query("a vassal"), [...shards.keys()], fetch)).toEqual([]);
   });
 });
