@@ -22,7 +22,7 @@ const ABOUT = `
             codebook (terms in one language, or a built-in detector, suffice)
   import    reads a quanteda YAML, LIWC .dic or .dicx, Lexicoder .lc3 or WordStat .cat dictionary and writes a codebook;
             what the term syntax cannot represent is listed per entry and left out
-  export    writes a codebook as quanteda YAML, LIWC .dic or Lexicoder .lc3
+  export    writes a codebook as quanteda YAML, LIWC .dic, Lexicoder .lc3 or WordStat .cat
 Settings: FRAMING_CODEBOOK, DEVICES_CODEBOOK, SPEECH_CUES (the other codebooks the analysis uses).
 Example: npm run codebook -- check corpus/codebooks/framing.yaml`;
 

@@ -57,14 +57,14 @@ describe.concurrent("npm run codebook", () => {
   it("answers a missing subcommand, a wrong format, a wrong kind and an existing --out with exit 2", async () => {
     const results = await Promise.all([
       runCodebook([]),
-      runCodebook(["export", "corpus/codebooks/framing.yaml", "--format", "cat", "--out", "x"]),
+      runCodebook(["export", "corpus/codebooks/framing.yaml", "--format", "ykd", "--out", "x"]),
       runCodebook(["check", "corpus/codebooks/framing.yaml", "--kind", "frames"]),
       runCodebook(["import", join(FIXTURES, "weather.dic"), "--out", join(FIXTURES, "weather.lc3")]),
     ]);
     expect(results.map((r) => r.status)).toEqual([2, 2, 2, 2]);
     expect(results.map((r) => r.stderr.split("\n")[0])).toEqual([
       "codebook: expected check, import or export, got nothing",
-      "codebook: --format must be yaml, dic or lc3, got cat",
+      "codebook: --format must be yaml, dic, lc3 or cat, got ykd",
       "codebook: --kind must be framing or devices, got frames",
       `codebook: ${join(FIXTURES, "weather.lc3")} exists; name a new file, so that no codebook or dictionary is overwritten`,
     ]);
