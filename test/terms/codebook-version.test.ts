@@ -8,18 +8,14 @@ import { checkCodebookVersion, codebookContentHash, recordVersion, versionWarnin
 import { readCodebook } from "../../data-loaders/pipeline/read-data-files.ts";
 
 const SMALL = `# A codebook written for this test.
-id: small
-title: Small
+id: tides
+title: Tides
 version: 1.0.0
-licence: CC0-1.0
-source: test
+licence: CC-BY-4.0
+source: Written for the version test.
 entries:
-  - id: rain
-    label: Rain
-    definition: Rain, showers or a downpour are mentioned by name in the sentence.
-    terms: { en: ["rain"] }
-    examples: [{ language: en, text: "The rain fell." }]
-    source: test
+  - { id: rain, label: Rain, source: test, terms: { en: ["rain"] }, examples: [{ language: en, text: "The rain fell." }],
+      definition: "Rain, showers or a downpour are mentioned by name in the sentence." }
 `;
 
 const recorded = (text: string) => {
@@ -43,11 +39,11 @@ describe("recordVersion(text, file)", () => {
     const text = recorded(SMALL);
     expect(text.split("\n").slice(0, 8)).toEqual([
       "# A codebook written for this test.",
-      "id: small",
-      "title: Small",
+      "id: tides",
+      "title: Tides",
       "version: 1.0.0",
-      "licence: CC0-1.0",
-      "source: test",
+      "licence: CC-BY-4.0",
+      "source: Written for the version test.",
       "versions:",
       `  - { version: 1.0.0, content: ${codebookContentHash(parse(SMALL))} }`,
     ]);
