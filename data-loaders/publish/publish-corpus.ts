@@ -86,8 +86,9 @@ export async function publishCorpus(
   },
 ): Promise<{ articles: number; concordanceLines: number }> {
   const resources = loadResources(paths);
-  // A codebook whose examples it misses, or whose counter-examples it finds, stops the build (file, entry, sentence).
-  checkCodebooksInUse(resources, paths);
+  // A codebook whose examples it misses, or whose counter-examples it finds, stops the build (file, entry, sentence);
+  // one edited under an unchanged version is flagged in the build log (and on the Codebook page).
+  for (const warning of checkCodebooksInUse(resources, paths)) process.stderr.write(`${warning}\n`);
   const stampsNow = JSON.stringify({ analysis: resources.analysis, codebooks: codebookStamps(resources) });
   // Records made elsewhere (`npm run analyze -- --shard K/N` on a cluster) are read instead of analysed,
   // after checking that this build's code and codebooks made them: a site never mixes analyses.
