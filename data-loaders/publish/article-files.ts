@@ -14,6 +14,7 @@ import { articleViews, type ArticleView, type ViewLine } from "./article-view.ts
 import { ClosedTextIndex } from "./leak-check.ts";
 import { closedView, publishedArticle, unorderedWords, type PublishedArticle } from "./public-build.ts";
 import { SearchIndexBuilder } from "./search-index.ts";
+import { CorpusHash } from "./corpus-hash.ts";
 import type { ProfileArticle } from "../compare/outlet-profiles.ts";
 import { ReuseFinder } from "../reuse/find-reuse.ts";
 import { reuseArticle } from "./reuse-input.ts";
@@ -60,7 +61,7 @@ export async function publishArticles(
 ): Promise<Gathered> {
   const gathered = emptyGathered(settings.tasks);
   // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
-  const corpusHash = createHash("sha256");
+  const corpusHash = new CorpusHash();
   const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
     en: { negativeWeight: resources.sentiment.rules.en.negativeSentenceWeight },
     nl: { negativeWeight: resources.sentiment.rules.nl.negativeSentenceWeight },
@@ -70,9 +71,9 @@ export async function publishArticles(
     const json = typeof line === "string" ? Buffer.from(line) : line;
     const sha256 = createHash("sha256").update(json).digest("hex");
     const view = publishArticle(files, gathered, { json, sha256, full: viewOf(json, sha256) }, options, settings);
-    corpusHash.update(`${view.input}\n`);
+    corpusHash.add(view.input);
   }
-  gathered.corpusSha = corpusHash.digest("hex");
+  gathered.corpusSha = corpusHash.digest().sha256;
   return gathered;
 }
 

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { serveStatic } from "../../scripts/serve.ts";
 
@@ -37,14 +37,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens `origin + path`, waits for `ready`, and returns the page with every problem seen so far (and later). */
+/**
+ * Opens `origin + path` (in `context` if given: a viewport or zoom of its own), waits for `ready`, and returns
+ * the page with every problem seen so far (and later).
+ */
 export async function visitPage(
   browser: Browser,
   origin: string,
   path: string,
   ready: string,
+  context?: BrowserContext,
 ): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
+  const page = await (context ?? browser).newPage();
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);

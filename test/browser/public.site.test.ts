@@ -1,14 +1,15 @@
 // The public build (issue 34), built once through the real `npm run build -- --public` from a corpus of one
 // closed and one openly licensed article, with an exercise set that quotes one closed sentence under a stated
 // exception: what it publishes, the leak check on it (and on the full build of the same corpus, which leaks),
-// and every page and both readers in headless Chromium, without a console error, failed or off-origin request.
+// and every page and both readers in headless Chromium, without a console error, failed or off-origin request
+// or a serious or critical axe-core finding.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { filesBelow } from "../../scripts/fetched-files.ts";
 import { runCommand, writeCorpus } from "../helpers.ts";
-import { openSite, visitPage } from "./browser.ts";
+import { openSite, seriousViolations, visitPage } from "./browser.ts";
 
 const CLOSED =
   "---\nlanguage: en\ntitle: A closed story\nurl: https://example.org/closed\n---\n" +
@@ -87,7 +88,7 @@ describe("npm run build -- --public, and npm run check-public", () => {
 });
 
 describe("the public build in Chromium", () => {
-  it("loads every page without a console error, a failed request or a request to another origin", async () => {
+  it("loads every page without a console error, a failed request, a request to another origin or a serious axe finding", async () => {
     const site = join(out, "public");
     const pages = filesBelow(site)
       .map((file) => `/${relative(site, file)}`)
@@ -95,12 +96,21 @@ describe("the public build in Chromium", () => {
       .sort();
     expect(pages).toEqual(expect.arrayContaining(["/index.html", "/search.html", "/exercises.html", "/coding.html"]));
     const problems: string[] = [];
-    for (const path of pages) {
-      const visit = await visitPage(browser, origin, path, "main h1");
+    // axe-core's WCAG 2.1 A and AA rules (issue 32), on every page and on both readers: the closed one shows
+    // no text, only its sentences' places.
+    const violations: string[] = [];
+    for (const [path, ready] of [
+      ...pages.map((p) => [p, "main h1"]),
+      ["/article.html?id=open", ".article-body .sentence"],
+      ["/article.html?id=closed", "[role=status]"],
+    ]) {
+      const visit = await visitPage(browser, origin, path!, ready!);
       problems.push(...visit.problems.map((problem) => `${path}: ${problem}`));
+      violations.push(...(await seriousViolations(visit.page)).map((v) => `${path}: ${v.rule} (${v.nodes} nodes) e.g. ${v.targets[0]}`));
       await visit.page.close();
     }
     expect(problems).toEqual([]);
+    expect(violations).toEqual([]);
   });
 
   it("shows the open article's text with its attribution", async () => {
