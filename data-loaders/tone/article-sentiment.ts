@@ -58,7 +58,8 @@ export type ToneRegister = "news" | "reviews";
 
 /**
  * Sentiment of an article: every sentence scored with its word contributions and its tone class
- * (score-sentiment.ts, class by ±0.05; or news-tone-model.ts for Dutch news, class by the model), and two
+ * (score-sentiment.ts, class by ±0.05; or news-tone-model.ts for Dutch news, class by the model, score
+ * P₊ − P₋ with the model's baseline beside the words), and two
  * article scores, both the tone mean (toneMean: negative sentences weigh more) over the sentences of
  * paragraphs (headings, boilerplate and origin lines excluded): `score` over all of them, `ownVoiceScore` over those not inside a direct quotation
  * (at least half of the sentence within the quotation marks), so the author's tone can be told from the
@@ -85,11 +86,10 @@ export function articleSentiment(
   for (const sentence of sentences) {
     const from = t;
     while (t < tokens.length && tokens[t]!.sentence === sentence.index) t++;
-    const {
-      score,
-      contributions,
-      class: toneClass,
-    } = news ? scoreNewsSentence(tokens, news.scorer, from, t) : withLexiconClass(scoreSentence(tokens, lexicon, rules, from, t));
+    const scoredSentence: ReturnType<typeof withLexiconClass> & { readonly baseline?: number } = news
+      ? scoreNewsSentence(tokens, news.scorer, from, t)
+      : withLexiconClass(scoreSentence(tokens, lexicon, rules, from, t));
+    const { score, contributions, class: toneClass } = scoredSentence;
     // Direct quotations are sorted and do not overlap: skip those that end before this sentence, then add
     // up those that start inside it (one pass over the quotations for the whole article).
     while (qi < direct.length && direct[qi]!.innerEnd <= sentence.start) qi++;
@@ -99,7 +99,9 @@ export function articleSentiment(
       quoted += Math.max(0, Math.min(q.innerEnd, sentence.end) - Math.max(q.innerStart, sentence.start));
     }
     const quote = quoted * 2 >= sentence.end - sentence.start ? "direct" : null;
-    scored.push({ index: sentence.index, score, class: toneClass, quote, contributions });
+    // Only the news model has a baseline (its class constants' share); the lexicon path's words are the whole score.
+    const baseline = scoredSentence.baseline === undefined ? {} : { baseline: scoredSentence.baseline };
+    scored.push({ index: sentence.index, score, class: toneClass, quote, contributions, ...baseline });
     if (!countsTowardTone(blocks, sentence)) continue;
     all.push(score);
     if (!quote) own.push(score);

@@ -33,8 +33,6 @@ const schema = z
       .strict(),
     /** The development figures of the chosen settings, out of fold (five folds inside the development part). */
     crossValidated: z.object({ accuracy: z.number().min(0).max(1), macroF1: z.number().min(0).max(1) }).strict(),
-    /** The squash of the word sum into -1..1: x / sqrt(x² + alpha). */
-    alpha: z.number().positive(),
     /** The headlines the document frequencies were counted in. */
     documents: z.number().int().min(1),
     /** The class scores' constants: negative, neutral, positive. */
@@ -55,14 +53,13 @@ export function compileNewsToneModel(
   return parsed.success ? { model: parsed.data, errors: [] } : { model: null, errors: schemaErrors(parsed.error.issues, file) };
 }
 
-/** A model ready to score: its reader, each feature's idf and class weights, the constants and the squash. */
+/** A model ready to score: its reader, each feature's idf and class weights, and the constants. */
 export interface NewsToneScorer {
   readonly read: (tokens: readonly Token[]) => ReadWords;
   readonly counts: ToneDesign["counts"];
   readonly idf: ReadonlyMap<string, number>;
   readonly weights: ReadonlyMap<string, readonly [number, number, number]>;
   readonly bias: readonly [number, number, number];
-  readonly alpha: number;
 }
 
 /** The sentiment rules' own words (negators, boosters, dampeners, contrast words), which keep their features though they are function words. */
@@ -84,24 +81,26 @@ export function newsToneScorer(model: NewsToneModel, lexicon: SentimentLexicon, 
     idf,
     weights,
     bias: model.bias,
-    alpha: model.alpha,
   };
 }
 
-/** A sentence's tone score with its word contributions, and its class (−1, 0, +1). */
+/** A sentence's tone score with its word contributions and the model's baseline, and its class (−1, 0, +1). */
 export interface NewsSentenceScore extends SentenceScore {
   readonly class: -1 | 0 | 1;
+  /** The share of the class constants (the model's lean before any word is read); the words and it sum to the score. */
+  readonly baseline: number;
 }
 
 /**
  * Scores one Dutch news sentence with the fitted model, explainably. The model gives three class scores
  * (negative, neutral, positive), each a constant plus a sum over the sentence's TF-IDF features; the class is
- * the highest. The tone score is the positive score minus the negative one without their constants, x = z₊ −
- * z₋, a sum over words, since every feature belongs to one word (a pair half to each): a word's raw
- * contribution is the sum over its parts of the features of (w₊ − w₋) × its part. As in the lexicon path,
- * the score is x / sqrt(x² + alpha), every contribution scaled by the same factor and rounded to 6 decimals,
- * the score being their sum: the contributions sum to the score. A sentence without known words scores 0
- * and takes the class the constants favour (neutral with the bundled model).
+ * the highest. The tone score is the model's expected tone, P₊ − P₋ of the class probabilities (softmax of
+ * the class scores): in −1..1, near 0 when the model is unsure or sure of neutral. Its explanation: the
+ * positive minus the negative class score, d = z₊ − z₋, is the constants' difference (the baseline) plus a
+ * sum over words, since every feature belongs to one word (a pair half to each); a word's part of d is the
+ * sum over its features of (w₊ − w₋) × its part. P₊ − P₋ has the sign of d, so every part is scaled by the
+ * same factor (P₊ − P₋) / d ≥ 0 (signs kept), rounded to 6 decimals; the score is P₊ − P₋ rounded, and the
+ * baseline takes what the words' rounding leaves, so the words and the baseline sum to the score exactly.
  * @example scoreNewsSentence(tokensOf("Banen verdwijnen bij bank"), scorer).class // -1 with the bundled model
  */
 export function scoreNewsSentence(tokens: readonly Token[], scorer: NewsToneScorer, from = 0, to = tokens.length): NewsSentenceScore {
@@ -120,16 +119,33 @@ export function scoreNewsSentence(tokens: readonly Token[], scorer: NewsToneScor
   });
   let best = 0;
   for (let k = 1; k < 3; k++) if (classScores[k]! > classScores[best]!) best = k;
-  const raw = values.reduce((sum, v) => sum + v, 0);
-  const scale = 1 / Math.sqrt(raw * raw + scorer.alpha);
+  const { tone, scale } = expectedTone(classScores);
+  const score = round6(tone);
   const contributions: Contribution[] = [];
-  let score = 0;
+  let wordSum = 0;
   for (let w = 0; w < words.length; w++) {
     const value = round6(values[w]! * scale);
     if (value === 0) continue;
     const token = tokens[words[w]!]!;
     contributions.push({ start: token.start, end: token.end, value });
-    score += value;
+    wordSum += value;
   }
-  return { score: round6(score), contributions, class: (best - 1) as -1 | 0 | 1 };
+  return { score, contributions, class: (best - 1) as -1 | 0 | 1, baseline: round6(score - wordSum) };
+}
+
+/**
+ * The expected tone P₊ − P₋ of three class scores (negative, neutral, positive; softmax probabilities), and
+ * the factor that turns d = z₊ − z₋ into it: (P₊ − P₋) / d, which is ≥ 0 since P₊ − P₋ = (e^z₊ − e^z₋) / Σ
+ * has the sign of d. At d = 0 the factor is its limit, e^m / Σ with m = (z₊ + z₋) / 2 (from P₊ − P₋ =
+ * 2 e^m sinh(d/2) / Σ).
+ * @example expectedTone([0, 0, Math.log(2)]) // { tone: 0.25, scale: 0.25 / Math.log(2) }
+ */
+export function expectedTone(classScores: readonly number[]): { readonly tone: number; readonly scale: number } {
+  const [negative, neutral, positive] = classScores as readonly [number, number, number];
+  // Shifted by the highest score, so no exponential overflows.
+  const top = Math.max(negative, neutral, positive);
+  const total = Math.exp(negative - top) + Math.exp(neutral - top) + Math.exp(positive - top);
+  const d = positive - negative;
+  const tone = (Math.exp(positive - top) - Math.exp(negative - top)) / total;
+  return { tone, scale: d === 0 ? Math.exp((positive + negative) / 2 - top) / total : tone / d };
 }
