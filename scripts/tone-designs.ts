@@ -4,7 +4,14 @@
  */
 import type { Polarity } from "../data-loaders/tone/evaluate-sentiment.ts";
 import { fitMulticlass, type MulticlassItem, type MulticlassModel } from "../data-loaders/tone/fit-multiclass.ts";
-import { EVERY_WORD, newsToneReader, toneVector, vocabulary, type ToneDesign } from "../data-loaders/tone/news-tone-features.ts";
+import {
+  EVERY_WORD,
+  lowerCaseForms,
+  newsToneReader,
+  toneVector,
+  vocabulary,
+  type ToneDesign,
+} from "../data-loaders/tone/news-tone-features.ts";
 import { ruleWords } from "../data-loaders/tone/news-tone-model.ts";
 import { fitLogistic } from "../data-loaders/voices/fit-logistic.ts";
 import { toneFold, type readToneDevelopment } from "./tone-development.ts";
@@ -30,7 +37,7 @@ const BASE = { epochs: 30, step: 0.1, minCount: 1, decimals: 4, seed: 1 } as con
 
 /** The shipped design (chosen by compare-tone-designs.ts), the L2 penalties `npm run fit:tone` chooses among, and the fitter's settings. */
 export const SHIPPED = {
-  design: "words+pairs+lex",
+  design: "words+pairs+lex without names",
   model: "softmax",
   l2: [0.0001, 0.0003, 0.001],
   settings: { ...BASE, decimals: 3, loss: "softmax" },
@@ -70,7 +77,8 @@ type Development = ReturnType<typeof readToneDevelopment>;
 /** Each development headline's word shares under a design. */
 export function designShares(development: Development, design: ToneDesign) {
   const { resources, tokenized } = development;
-  const read = newsToneReader(design, resources.lexicons.nl, ruleWords(resources.rules.nl));
+  const lower = design.names ? undefined : lowerCaseForms(tokenized);
+  const read = newsToneReader(design, resources.lexicons.nl, ruleWords(resources.rules.nl), lower);
   return tokenized.map((tokens) => read(tokens).shares);
 }
 

@@ -21,7 +21,7 @@ export interface ToneDesign {
   readonly counts: "sublinear" | "binary";
 }
 
-/** Every word read (names and function words too), with its word pairs and Pattern score, TF-IDF with sublinear counts: the shipped design. */
+/** Every word read (names and function words too), with its word pairs and Pattern score, TF-IDF with sublinear counts (3.0.0's design; 3.1.0 leaves names out). */
 export const EVERY_WORD: ToneDesign = {
   words: true,
   pairs: true,
@@ -51,6 +51,29 @@ const normal = (value: string) => {
   return lower.includes("’") ? lower.replace(/’/g, "'") : lower;
 };
 
+/**
+ * Whether a word is a name: capitalised inside a sentence, or opening it capitalised with a form the fitting
+ * text never writes in lower case inside a sentence ("Rusland", "Poetin"; not "Groei"). Without `lowerForms`
+ * an opening word is read as a word.
+ */
+export function isName(value: string, opening: boolean, lowerForms: ReadonlySet<string> | undefined): boolean {
+  if (!UPPER.test(value[0]!)) return false;
+  return !opening || (lowerForms !== undefined && !lowerForms.has(normal(value)));
+}
+
+/** The forms of the words and numbers written in lower case inside a sentence (not opening it), over every sentence's tokens. */
+export function lowerCaseForms(sentences: readonly (readonly Token[])[]): Set<string> {
+  const forms = new Set<string>();
+  for (const tokens of sentences) {
+    const firstWord = tokens.findIndex((t) => t.type === "word");
+    tokens.forEach((token, i) => {
+      if ((token.type === "word" || token.type === "number") && i !== firstWord && !UPPER.test(token.value[0]!))
+        forms.add(normal(token.value));
+    });
+  }
+  return forms;
+}
+
 /** The character n-grams (2 to `maxGram`) of a word between boundary marks: "<groei>" gives "<g", "gr", …, "ei>". */
 export function characterGrams(word: string, maxGram: number): string[] {
   const padded = `<${word}>`;
@@ -62,13 +85,15 @@ export function characterGrams(word: string, maxGram: number): string[] {
 /**
  * A reader of the words of a sentence and their features by `design`. Each word form's own features are
  * worked out once (memoised); word pairs join the words read next to each other, a skipped name breaking a
- * pair. Numbers are words too; punctuation is not.
+ * pair. Numbers are words too; punctuation is not. Without names, `lowerForms` (the forms the fitting text
+ * writes in lower case inside a sentence, {@link lowerCaseForms}) tells a name opening a sentence from a word.
  * @example newsToneReader(design, lexicon, ruleWords)(tokensOf("Groei stokt")).shares[1] // [{ feature: "w=stokt", share: 1 }, { feature: "p=groei_stokt", share: 0.5 }]
  */
 export function newsToneReader(
   design: ToneDesign,
   lexicon: SentimentLexicon,
   ruleWords: ReadonlySet<string>,
+  lowerForms?: ReadonlySet<string>,
 ): (tokens: readonly Token[]) => ReadWords {
   const stopwords = new StopwordsNl();
   const forms = new Map<string, { readonly word: string; readonly own: readonly WordShare[] } | null>();
@@ -96,8 +121,7 @@ export function newsToneReader(
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type !== "word" && token.type !== "number") continue;
-      // Inside a sentence a capital starts a name.
-      const form = !design.names && i !== firstWord && UPPER.test(token.value[0]!) ? null : formOf(token.value);
+      const form = !design.names && isName(token.value, i === firstWord, lowerForms) ? null : formOf(token.value);
       if (form === null) {
         previous = null;
         continue;

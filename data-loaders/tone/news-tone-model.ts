@@ -67,6 +67,13 @@ export function ruleWords(rules: Pick<SentimentRules, "negators" | "boosters" | 
   return new Set([...rules.negators, ...rules.boosters, ...rules.dampeners, ...rules.contrast]);
 }
 
+/** The word forms a model has word features for (`w=<form>`). */
+function lowerFormsOf(model: NewsToneModel): Set<string> {
+  const forms = new Set<string>();
+  for (const feature of Object.keys(model.features)) if (feature.startsWith("w=")) forms.add(feature.slice(2));
+  return forms;
+}
+
 /** The scorer of a model file, reading words with the Dutch lexicon and the sentiment rules' own words. */
 export function newsToneScorer(model: NewsToneModel, lexicon: SentimentLexicon, rules: SentimentRules): NewsToneScorer {
   const idf = new Map<string, number>();
@@ -76,7 +83,8 @@ export function newsToneScorer(model: NewsToneModel, lexicon: SentimentLexicon, 
     weights.set(feature, [negative, neutral, positive]);
   }
   return {
-    read: newsToneReader(model.design, lexicon, ruleWords(rules)),
+    // Without names, the forms the fitting headlines wrote in lower case are the word features the model has.
+    read: newsToneReader(model.design, lexicon, ruleWords(rules), model.design.names ? undefined : lowerFormsOf(model)),
     counts: model.design.counts,
     idf,
     weights,

@@ -3,6 +3,8 @@ import {
   characterGrams,
   documentFrequency,
   inverseDocumentFrequency,
+  isName,
+  lowerCaseForms,
   newsToneReader,
   toneVector,
   EVERY_WORD,
@@ -29,6 +31,23 @@ describe("newsToneReader(design, lexicon, ruleWords)", () => {
     const { words, shares } = read(tokensOf("Export Rusland daalt niet"));
     expect(words).toEqual([0, 2, 3]);
     expect(shown(shares)).toEqual([["w=export:1"], ["w=daalt:1", "p=daalt_niet:0.5"], ["w=niet:1", "p=daalt_niet:0.5"]]);
+  });
+  it("tells a name opening a sentence from a word by the forms the fitting text writes in lower case", () => {
+    const lower = lowerCaseForms([tokensOf("Rusland zegt dat de export groeit"), tokensOf("De export van Rusland daalt")]);
+    expect([...lower].sort()).toEqual(["daalt", "dat", "de", "export", "groeit", "van", "zegt"]);
+    expect(isName("Rusland", true, lower)).toBe(true);
+    expect(isName("Export", true, lower)).toBe(false);
+    expect(isName("Export", false, lower)).toBe(true);
+    expect(isName("export", false, lower)).toBe(false);
+    expect(isName("Rusland", true, undefined)).toBe(false);
+    const read = newsToneReader({ ...design, names: false }, lexicon, new Set(), lower);
+    const { words, shares } = read(tokensOf("Rusland daalt, export groeit"));
+    expect(words).toEqual([1, 3, 4]);
+    expect(shown(shares)).toEqual([
+      ["w=daalt:1", "p=daalt_export:0.5"],
+      ["w=export:1", "p=daalt_export:0.5", "p=export_groeit:0.5"],
+      ["w=groeit:1", "p=export_groeit:0.5"],
+    ]);
   });
   it("reads character n-grams within the word, between boundary marks", () => {
     expect(characterGrams("groei", 3)).toEqual(["<g", "gr", "ro", "oe", "ei", "i>", "<gr", "gro", "roe", "oei", "ei>"]);
