@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import type { VoiceType } from "../../data-loaders/schema/enums.ts";
 import type { AttributionKind } from "../../data-loaders/schema/enums.ts";
 import { chartTable } from "./chart-table.js";
+import { contrastRatio } from "./contrast.js";
 
 /** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
 export const MIN_CHART_WIDTH = 480;
@@ -45,13 +46,7 @@ export const VOICE_TYPES: ReadonlyArray<{ id: VoiceType; label: string; color: s
  * @example textColorOn("#000000") // "white"
  */
 export function textColorOn(background: string): "black" | "white" {
-  const [r, g, b] = [1, 3, 5].map((k) => {
-    const c = parseInt(background.slice(k, k + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  // Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05).
-  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "black" : "white";
+  return contrastRatio(background, "#000000") >= contrastRatio(background, "#ffffff") ? "black" : "white";
 }
 
 /** Attributions per article, stacked by speaker type; a bar links to the reader with voices highlighted. */
