@@ -58,6 +58,14 @@ export const FRAME_NUMBER_COLOR = "#333333";
 const DEVICE_COLORS = ["#007d58", "#bd4700", "#6b66a8", "#d4007b", "#3f7c00", "#8e6700", "#926505", "#666666"];
 export const DEVICE_STYLES = ["solid", "wavy", "dashed", "dotted", "double"];
 
+/**
+ * The smallest share of a sentence's tone (on −1..1) a word must carry to be marked in the reader. The
+ * lexicon path gives shares only to its own words (nearly all 0.05 or more); the Dutch news model gives one
+ * to every word, most of them tiny ("de", "dat"), and marking them all hid the words that carry the tone.
+ * Every word's share stays in the record and the exports; this only chooses what the reader underlines.
+ */
+export const TONE_MARK_MIN = 0.05;
+
 /** Assigns each codebook entry its colour, in codebook order; tone words are blue (positive) or orange
  * (negative), a pair that stays distinct with the common colour-vision deficiencies. */
 export function categoriesOf(
@@ -80,8 +88,8 @@ export function categoriesOf(
     })),
     // Both bold, negative words also italic: the pair differs in shape as well as hue (and each mark's
     // accessible description says which it is).
-    { kind: "tone" as const, id: "positive", label: "Positive words (bold)", color: "#174a85" },
-    { kind: "tone" as const, id: "negative", label: "Negative words (bold italic)", color: "#8a3700" },
+    { kind: "tone" as const, id: "positive", label: `Positive words (bold; +${TONE_MARK_MIN} or more)`, color: "#174a85" },
+    { kind: "tone" as const, id: "negative", label: `Negative words (bold italic; −${TONE_MARK_MIN} or less)`, color: "#8a3700" },
     // A light tint that groups the words, and a dotted line above them that marks them at 3:1 or more.
     { kind: "voice" as const, id: "quote", label: "Quoted or reported", color: "#e3dcf5", edge: "#5e3c99" },
     { kind: "voice" as const, id: "cue", label: "Speech cues", color: "#5e3c99" },
@@ -113,13 +121,15 @@ export function annotationsOf(record: ArticleRecord, categories: readonly Catego
       label: `${label("device", d.device)}${d.device === "scare-quotes" ? "" : quoted(d.quote)}`,
     })),
     ...record.sentiment.sentences.flatMap((s) =>
-      s.contributions.map((c) => ({
-        kind: "tone" as const,
-        id: c.value > 0 ? "positive" : "negative",
-        start: c.start,
-        end: c.end,
-        label: `tone ${signed(c.value)} of the sentence's ${signed(s.score)}${s.baseline === undefined ? "" : `; the model's baseline ${signed(s.baseline)}`}`,
-      })),
+      s.contributions
+        .filter((c) => Math.abs(c.value) >= TONE_MARK_MIN)
+        .map((c) => ({
+          kind: "tone" as const,
+          id: c.value > 0 ? "positive" : "negative",
+          start: c.start,
+          end: c.end,
+          label: `tone ${signed(c.value)} of the sentence's ${signed(s.score)}${s.baseline === undefined ? "" : `; the model's baseline ${signed(s.baseline)}`}`,
+        })),
     ),
     ...record.attributions.flatMap(voiceAnnotations),
   ];
