@@ -13,6 +13,7 @@ import { planColumns, type ColumnPlan, type FieldMap } from "./import-fields.ts"
 import { articleFromRow, contentId, type RowArticle, type RowPlan } from "./import-row.ts";
 import { readCsvRows } from "./import-table.ts";
 import { isHtmlFile, readHtmlArticle } from "./import-html.ts";
+import { isDocxFile, readDocxArticle } from "./import-docx.ts";
 import { decodeUtf8 } from "./parse-article.ts";
 
 /** The side table's possible names (at the top of the corpus folder) and the column naming the file. */
@@ -37,9 +38,13 @@ export interface TextRow extends RowArticle {
   readonly fromPage: readonly string[];
 }
 
-/** Whether a file in a corpus folder is read by this module: a `.txt` file, a saved page, or the folder's side table. */
+/**
+ * Whether a file in a corpus folder is read by this module: a `.txt` file, a saved page, a Word document,
+ * an `.rtf` export (import-batch.ts), or the folder's side table.
+ */
 export function isTextCorpusFile(path: string, folder: string): boolean {
-  return extname(path).toLowerCase() === ".txt" || isHtmlFile(path) || isSideTable(path, folder);
+  const extension = extname(path).toLowerCase();
+  return extension === ".txt" || extension === ".rtf" || isHtmlFile(path) || isDocxFile(path) || isSideTable(path, folder);
 }
 
 function isSideTable(path: string, folder: string): boolean {
@@ -73,6 +78,7 @@ export function firstLineTitle(text: string): string | null {
 
 function readTextFile(path: string, file: string, locator: TextLocator): RowArticle & Pick<TextRow, "warnings" | "fromPage"> {
   if (isHtmlFile(path)) return readHtmlArticle(path, file, locator.defaultId, locator.row);
+  if (isDocxFile(path)) return readDocxArticle(path, file, locator.defaultId, locator.row);
   const decoded = decodeUtf8(readFileSync(path), file);
   if (decoded.text === null) return { result: { article: null, errors: decoded.errors }, unsupported: null, warnings: [], fromPage: [] };
   const text = decoded.text;
@@ -122,9 +128,9 @@ export function readTextFiles(
     for (const row of table.rows) {
       const cells = Object.fromEntries(header.map((column, i) => [column, row.cells[i]!]));
       const name = cells[FILE_COLUMN]?.trim() ?? "";
-      const key = [name, `${name}.txt`, `${name}.html`, `${name}.htm`].find((n) => known.has(n)) ?? name;
+      const key = [name, `${name}.txt`, `${name}.html`, `${name}.htm`, `${name}.docx`].find((n) => known.has(n)) ?? name;
       if (!known.has(key))
-        errors.push({ file: row.at, field: FILE_COLUMN, message: `"${name}" names no .txt or .html file in the folder` });
+        errors.push({ file: row.at, field: FILE_COLUMN, message: `"${name}" names no .txt, .html or .docx file in the folder` });
       else if (byFile.has(key))
         errors.push({ file: row.at, field: FILE_COLUMN, message: `"${name}" is named again (first on ${byFile.get(key)!.at})` });
       else byFile.set(key, { cells, at: row.at });
