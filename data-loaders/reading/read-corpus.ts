@@ -1,6 +1,6 @@
 /**
  * Reads corpora: a folder of Markdown articles, or a JSONL file; and, through import-corpus.ts, CSV, TSV and
- * JSON files and .txt articles. With pipeline/read-data-files.ts (the codebooks, lexicons and gazetteers) and
+ * JSON files, .txt, .html and .docx articles, and Nexis Uni and Factiva exports. With pipeline/read-data-files.ts (the codebooks, lexicons and gazetteers) and
  * pipeline/analysis-stamp.ts, one of the library's only I/O modules (with the import-*.ts readers it calls);
  * everything else in data-loaders/ is pure.
  */
