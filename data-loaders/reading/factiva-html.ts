@@ -4,41 +4,13 @@
  * writes `article enArticle`) holding a table, one row per field, the field's code in the first cell and its
  * value in the second: HD the headline, BY the byline, PD the date ("5 March 2024"), SN the source, LA the
  * language, AN the accession number ("Document GAZ0000020240305e0350000b"), LP the lead paragraphs and TD
- * the rest of the text; every other field (WC, SC, SE, ED, CY, NS, RE …) is kept by its code.
+ * the rest of the text; every other field (WC, SC, SE, ED, CY, NS, RE …) is kept by its name
+ * (factiva-fields.ts).
  */
 import type { CorpusError } from "./corpus-error.ts";
 import type { ExportArticle } from "./database-export.ts";
 import { attribute, childrenOf, elementsOf, isElement, textOf, type HtmlDocument, type HtmlElement } from "./html-tree.ts";
-import { newsDate } from "./news-date.ts";
-
-/** The codes read as the article's own fields. */
-const FIELD_CODES: Readonly<Record<string, string>> = {
-  HD: "title",
-  BY: "author",
-  PD: "published",
-  SN: "outlet",
-  LA: "language",
-  AN: "id",
-};
-/** The codes whose paragraphs are the text, in this order. */
-const TEXT_CODES = ["LP", "TD"];
-/** Names for the other codes Factiva documents, as `meta.extra` keeps them (any other code by itself, lower case). */
-const EXTRA_NAMES: Readonly<Record<string, string>> = {
-  WC: "word_count",
-  SC: "source_code",
-  SE: "section",
-  ED: "edition",
-  CY: "copyright",
-  NS: "subjects",
-  RE: "regions",
-  IN: "industries",
-  CO: "companies",
-  PUB: "publisher",
-  PG: "page",
-  CLM: "column",
-  ET: "time",
-  CR: "credit",
-};
+import { factivaArticle, TEXT_CODES } from "./factiva-fields.ts";
 
 /** A table row's code and its value cell, when its first cell is a Factiva field code. */
 function fieldRow(row: HtmlElement): { code: string; cell: HtmlElement } | null {
@@ -96,25 +68,8 @@ function readBlock(block: HtmlElement, at: string): ExportArticle {
     const message = "an article block with no table of Factiva fields (HD, BY, PD, SN, LP, TD …)";
     return { fields: {}, extra: {}, text: "", warnings: [], errors: [{ file: at, field: "article", message }] };
   }
-  const fields: Record<string, string> = {};
-  const extra: Record<string, string> = {};
-  const errors: CorpusError[] = [];
-  const text = new Map<string, string[]>();
-  for (const { code, cell } of rows) {
-    const value = textOf(cell);
-    if (TEXT_CODES.includes(code)) text.set(code, paragraphsOf(cell));
-    else if (FIELD_CODES[code]) fields[FIELD_CODES[code]] = value;
-    else extra[EXTRA_NAMES[code] ?? code.toLowerCase()] = value;
-  }
-  if (fields.id !== undefined) fields.id = fields.id.replace(/^Document\s+/, "");
-  if (fields.published !== undefined) {
-    const date = newsDate(fields.published);
-    if (date) fields.published = date;
-    else {
-      errors.push({ file: at, field: "published (PD)", message: `"${fields.published}" is not a date this reader knows` });
-      delete fields.published;
-    }
-  }
-  const paragraphs = TEXT_CODES.flatMap((code) => text.get(code) ?? []);
-  return { fields, extra, text: paragraphs.join("\n\n"), warnings: [], errors };
+  return factivaArticle(
+    rows.map(({ code, cell }) => ({ code, paragraphs: TEXT_CODES.includes(code) ? paragraphsOf(cell) : [textOf(cell)] })),
+    at,
+  );
 }

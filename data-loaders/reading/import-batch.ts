@@ -1,9 +1,9 @@
 /**
  * Reads news databases' batch exports, many articles in one file, as rows of articles: a Nexis Uni export
- * in `.docx` or `.rtf` (nexis-export.ts) and a Factiva HTML export (factiva-html.ts). A `.docx` is an
- * export when it has an "End of Document" line (else it is one article, import-docx.ts), an `.html` page
- * when it has Factiva's field rows (else it is a saved page, import-html.ts); an `.rtf` is always read as a
- * Nexis export. Each article is located as `file#n`, the n-th of its file, and read again from a one-file
+ * in `.docx` or `.rtf` (nexis-export.ts) and a Factiva export in HTML or RTF (factiva-html.ts,
+ * factiva-rtf.ts). A `.docx` is an export when it has an "End of Document" line (else it is one article,
+ * import-docx.ts), an `.html` page when it has Factiva's field rows (else it is a saved page,
+ * import-html.ts); an `.rtf` is a Factiva export when it has Factiva's field rows, else a Nexis export. Each article is located as `file#n`, the n-th of its file, and read again from a one-file
  * cache, so that a thread parses an export once.
  */
 import { readFileSync, statSync } from "node:fs";
@@ -18,6 +18,7 @@ import { readDeclaredLanguage } from "./import-languages.ts";
 import { articleFromRow, type RowArticle, type RowPlan } from "./import-row.ts";
 import { looksLikeNexisExport, splitNexisExport } from "./nexis-export.ts";
 import { rtfParagraphs } from "./rtf-text.ts";
+import { isFactivaRtf, splitFactivaRtf } from "./factiva-rtf.ts";
 
 /** Where an export's article is: its file and its place in it (0-based). */
 export interface BatchLocator {
@@ -48,6 +49,9 @@ export interface ExportFile {
   readonly counted: string;
 }
 
+/** '"AN" 1 time', '"End of Document" 3 times'. */
+const times = (what: string, n: number) => `${what} ${n} time${n === 1 ? "" : "s"}`;
+
 /** Whether a file may be an export (.docx, .rtf, .html, .htm). */
 export function mayBeExport(path: string): boolean {
   return isDocxFile(path) || isHtmlFile(path) || extname(path).toLowerCase() === ".rtf";
@@ -69,7 +73,7 @@ export function readExportFile(path: string, file: string): ExportFile | null {
 function readUncached(path: string, file: string): ExportFile | null {
   const nexis = (paragraphs: readonly string[]): ExportFile => {
     const split = splitNexisExport(paragraphs, file);
-    return { format: "nexis", articles: split.articles, errors: split.errors, counted: `"End of Document" ${split.ends} times` };
+    return { format: "nexis", articles: split.articles, errors: split.errors, counted: times('"End of Document"', split.ends) };
   };
   const failed = (format: Format, errors: readonly CorpusError[]): ExportFile => ({ format, articles: [], errors, counted: "" });
   if (isDocxFile(path)) {
@@ -87,7 +91,10 @@ function readUncached(path: string, file: string): ExportFile | null {
   }
   // RTF is 7-bit: its other characters are escapes, decoded by the reader in the file's code page.
   const read = rtfParagraphs(readFileSync(path).toString("latin1"), file);
-  return read.paragraphs ? nexis(read.paragraphs) : failed("nexis", read.errors);
+  if (!read.paragraphs) return failed("nexis", read.errors);
+  if (!isFactivaRtf(read.paragraphs)) return nexis(read.paragraphs);
+  const split = splitFactivaRtf(read.paragraphs, file);
+  return { format: "factiva", articles: split.articles, errors: split.errors, counted: times('"AN"', split.ends) };
 }
 
 /** Fields whose names an export's other metadata must not take (they would be read as the field). */

@@ -89,7 +89,7 @@ export function splitNexisExport(paragraphs: readonly string[], file: string): N
   const { chunks, rest } = splitAtEndOfDocument(removeCoverPage(paragraphs));
   const errors: CorpusError[] = [];
   if (!chunks.length) {
-    const message = `has no line "End of Document", which ends each article of a Nexis Uni export: not a Nexis export (a Factiva export is read as HTML only), or one cut short`;
+    const message = `has no line "End of Document", which ends each article of a Nexis Uni export: not a Nexis export, or one cut short`;
     return { articles: [], ends: 0, errors: [{ file, field: "End of Document", message }] };
   }
   if (rest.length) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { indexCorpus, readIndexedArticle, type IndexOptions } from "../../data-loaders/reading/read-corpus.ts";
 import type { Article } from "../../data-loaders/schema/record.ts";
 import { corpusErrors, writeCorpus } from "../helpers.ts";
-import { docx, factivaHtml, nexisParagraphs, rtf, type NexisFixtureArticle } from "./office-fixtures.ts";
+import { docx, factivaHtml, factivaRtf, nexisParagraphs, rtf, type NexisFixtureArticle } from "./office-fixtures.ts";
 
 const EN = "The harbour council met on Monday and agreed a plan for the new ferry to the island, which will sail twice a day.";
 const NL = "Het waterschap begint in mei met de aanleg van een nieuwe dijk langs de rivier, die het dorp tegen hoog water moet beschermen.";
@@ -107,6 +107,22 @@ describe("indexCorpus(Factiva HTML export, or one saved page)", () => {
       ["VBK0000020240306e0360000c", "Dijk", "2024-03-05", "The Example Gazette", "Ann Example", "nl"],
     ]);
     expect(report[0]).toMatch(/^factiva\.html: Factiva export, 2 articles \(2 article blocks\); id ← "AN" in 2, title ← "HD" in 2/);
+  });
+
+  it("reads the same export saved as RTF into the same articles", async () => {
+    const article = {
+      HD: "Island gets a new ferry",
+      PD: "5 March 2024",
+      SN: "The Example Gazette",
+      LP: [EN],
+      TD: ["The old boat will be sold."],
+      AN: "Document EXGAZ1",
+    };
+    const dir = writeCorpus({ "factiva.html": factivaHtml([article]), "factiva.rtf": factivaRtf([article]) });
+    const [html, rtfRead] = [await read(join(dir, "factiva.html")), await read(join(dir, "factiva.rtf"))];
+    const strip = (a: Article) => ({ ...a, meta: { ...a.meta, source: "" } });
+    expect(rtfRead.articles.map(strip)).toEqual(html.articles.map(strip));
+    expect(rtfRead.report[0]).toMatch(/^factiva\.rtf: Factiva export, 1 article \("AN" 1 time\); id ← "AN" in 1/);
   });
 
   it("reads a single saved page given as the input", async () => {

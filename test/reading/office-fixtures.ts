@@ -138,3 +138,19 @@ export function factivaHtml(articles: readonly FactivaFixtureArticle[], { blocks
   const body = blocks ? tables.map((t) => `<div class="article enArticle">${t}</div>`) : tables;
   return `<!doctype html><html><head><meta charset="utf-8"><title>Factiva</title></head><body><div id="headlines">Search summary</div>${body.join("<br>")}<p>© 2024 Factiva, Inc. All rights reserved.</p></body></html>`;
 }
+
+/** A Factiva RTF export: per article a table, one row per field (code cell, value cell), LP and TD a paragraph per \par. */
+export function factivaRtf(articles: readonly FactivaFixtureArticle[]): string {
+  const escape = (text: string) => text.replace(/[\\{}]/g, (c) => `\\${c}`).replace(/[^ -~]/g, (c) => `\\u${c.charCodeAt(0)}?`);
+  const row = (code: string, value: string | readonly string[]) => {
+    const cell = typeof value === "string" ? escape(value) : value.map(escape).join("\\par ");
+    return `\\trowd\\cellx1200\\cellx9000\\pard\\intbl ${code} \\cell ${cell}\\cell\\row\n`;
+  };
+  const tables = articles.map(
+    (a) =>
+      Object.entries(a)
+        .map(([code, value]) => row(code, value))
+        .join("") + "\\pard\\par\n",
+  );
+  return `{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\\uc1\n\\pard Search Summary\\par\n${tables.join("\\page\n")}}`;
+}
