@@ -179,18 +179,20 @@ export function* readTextCorpus(
 ): Generator<ImportedArticle> {
   const singles: string[] = [];
   const exports: ImportedArticle[] = [];
+  const exportNames = new Set<string>();
   for (const path of paths) {
     const exported = mayBeExport(path) ? readExportFile(path, label(path)) : null;
     if (!exported) {
       singles.push(path);
       continue;
     }
+    exportNames.add(label(path));
     const read = readExportRows(path, label(path), exported);
     errors.push(...read.errors);
     for (const line of read.report) run.report(line);
     exports.push(...supported(read.rows, run));
   }
-  yield* readSingleFiles(folder, singles, label, run, errors);
+  yield* readSingleFiles(folder, singles, label, run, errors, exportNames);
   yield* exports;
 }
 
@@ -201,9 +203,10 @@ function* readSingleFiles(
   label: (path: string) => string,
   run: ImportRun,
   errors: CorpusError[],
+  exportNames: ReadonlySet<string>,
 ): Generator<ImportedArticle> {
   if (!paths.length) return;
-  const read = readTextFiles(folder, paths, run.map, label);
+  const read = readTextFiles(folder, paths, run.map, label, exportNames);
   errors.push(...read.errors);
   const pages = read.rows.filter((row) => isHtmlFile(row.locator.path));
   const documents = read.rows.filter((row) => isDocxFile(row.locator.path));

@@ -96,7 +96,8 @@ export function readTextArticle(locator: TextLocator, file: string): RowArticle 
 /**
  * Reads the text files of a corpus folder, with the side table's metadata. The side table is read like any
  * CSV (the same default columns and `--map`) except that its `file` column names the article and it has no
- * text column; a row naming no text file, a file named twice, and a text column are errors. Text files
+ * text column; a row naming no text file, a file named twice, an export (`exports`, names relative to the
+ * folder), and a text column are errors. Text files
  * without a row are listed in the notes.
  */
 export function readTextFiles(
@@ -104,6 +105,7 @@ export function readTextFiles(
   paths: readonly string[],
   map: FieldMap,
   label: (path: string) => string,
+  exports: ReadonlySet<string> = new Set(),
 ): { rows: TextRow[]; errors: CorpusError[]; plan: ColumnPlan | null; notes: string[] } {
   const texts = paths.filter((p) => !isSideTable(p, folder));
   const sidePath = paths.find((p) => isSideTable(p, folder));
@@ -129,7 +131,10 @@ export function readTextFiles(
       const cells = Object.fromEntries(header.map((column, i) => [column, row.cells[i]!]));
       const name = cells[FILE_COLUMN]?.trim() ?? "";
       const key = [name, `${name}.txt`, `${name}.html`, `${name}.htm`, `${name}.docx`].find((n) => known.has(n)) ?? name;
-      if (!known.has(key))
+      if (exports.has(name)) {
+        const message = `"${name}" is a news database's export: its articles carry their own metadata, and one row cannot describe them all; remove the row`;
+        errors.push({ file: row.at, field: FILE_COLUMN, message });
+      } else if (!known.has(key))
         errors.push({ file: row.at, field: FILE_COLUMN, message: `"${name}" names no .txt, .html or .docx file in the folder` });
       else if (byFile.has(key))
         errors.push({ file: row.at, field: FILE_COLUMN, message: `"${name}" is named again (first on ${byFile.get(key)!.at})` });

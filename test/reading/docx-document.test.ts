@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from "fflate";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PAGE_BREAK, readDocx } from "../../data-loaders/reading/docx-document.ts";
 import { coreXml, docx, docxFromParts, documentXml, PAGE } from "./office-fixtures.ts";
@@ -54,5 +55,19 @@ describe("readDocx(bytes, file)", () => {
     expect(error).toMatchObject({ file: "broken.docx", field: "word/document.xml" });
     expect(error!.message).toMatch(/^is not well-formed XML: /);
     expect(error!.message).not.toContain("\n");
+  });
+
+  it("never throws on damaged bytes: a document or exactly one located error (fuzzed)", () => {
+    const good = docx(["Kept", "Also kept"], { title: "T" });
+    fc.assert(
+      fc.property(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 }), fc.nat(good.length), (at, byte, cut) => {
+        const damaged = good.slice(0, Math.max(cut, 1));
+        damaged[Math.min(at, damaged.length - 1)] = byte;
+        const { document, errors } = readDocx(damaged, "d.docx");
+        if (document) expect(errors).toEqual([]);
+        else expect(errors).toEqual([{ file: "d.docx", field: expect.any(String), message: expect.stringMatching(/^[^\n]+$/) }]);
+      }),
+      { seed: 31, numRuns: 200 },
+    );
   });
 });

@@ -81,6 +81,16 @@ describe("indexCorpus(Nexis Uni export in .docx or .rtf)", () => {
     const { articles } = await read(dir);
     expect(articles.map((a) => a.meta.source).sort()).toEqual(["nexis.docx#1", "note.txt"]);
   });
+  it("refuses a side-table row naming an export, whose articles carry their own metadata", async () => {
+    const dir = writeCorpus({ "nexis.docx": docx(nexisParagraphs([FERRY])), "metadata.csv": "file,outlet\nnexis.docx,Other\n" });
+    expect(await corpusErrors(dir)).toEqual([
+      {
+        file: "metadata.csv:2",
+        field: "file",
+        message: `"nexis.docx" is a news database's export: its articles carry their own metadata, and one row cannot describe them all; remove the row`,
+      },
+    ]);
+  });
 });
 
 describe("indexCorpus(Factiva HTML export, or one saved page)", () => {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PAGE_BREAK } from "../../data-loaders/reading/docx-document.ts";
 import { rtfParagraphs } from "../../data-loaders/reading/rtf-text.ts";
@@ -52,5 +53,34 @@ describe("rtfParagraphs(rtf, file)", () => {
       "cannot be read at character 8",
     ]);
     for (const errors of problems) expect(errors).toEqual([{ file: "x.rtf", field: "rtf", message: expect.any(String) }]);
+  });
+
+  it("never throws: any text after {\\rtf gives paragraphs or exactly one located error (fuzzed)", () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        "{",
+        "}",
+        "\\",
+        "\\par ",
+        "\\u-3",
+        "\\uc0",
+        "\\'9",
+        "\\'e9",
+        "\\*",
+        "\\bin5 ",
+        "\\fonttbl",
+        "\\ansicpg1250",
+        "\\page",
+      ),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const { paragraphs, errors } = read(`{\\rtf1 ${pieces.join("")}`);
+        if (paragraphs) expect(errors).toEqual([]);
+        else expect(errors).toEqual([{ file: "x.rtf", field: "rtf", message: expect.stringMatching(/^[^\n]+$/) }]);
+      }),
+      { seed: 31, numRuns: 300 },
+    );
   });
 });
