@@ -12,6 +12,7 @@ import { pageMetadata, PAGE_FIELDS, type PageField, type PageValue } from "./htm
 import { parseHtml } from "./html-tree.ts";
 import { articleFromRow, type RowArticle, type RowPlan } from "./import-row.ts";
 import { decodeUtf8 } from "./parse-article.ts";
+import { decodeWindows1252 } from "./windows-1252.ts";
 
 /** The extensions of saved pages. */
 const HTML_EXTENSIONS = new Set([".html", ".htm"]);
@@ -43,6 +44,8 @@ export function decodePage(bytes: Uint8Array, file: string): { text: string | nu
     return { text: null, errors: [{ file, field: "charset", message }] };
   }
   if (decoder.encoding === "utf-8") return decodeUtf8(bytes, file);
+  // Node 20 decodes windows-1252 as Latin-1: curly quotes would become control characters.
+  if (decoder.encoding === "windows-1252") return { text: decodeWindows1252(bytes), errors: [] };
   try {
     return { text: decoder.decode(bytes), errors: [] };
   } catch {

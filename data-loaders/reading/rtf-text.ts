@@ -10,6 +10,7 @@
  */
 import type { CorpusError } from "./corpus-error.ts";
 import { PAGE_BREAK } from "./docx-document.ts";
+import { decodeWindows1252 } from "./windows-1252.ts";
 
 /** Destinations whose text is not the document's (RTF 1.9.1's tables and page furniture). */
 const SKIPPED_DESTINATIONS = new Set([
@@ -74,16 +75,8 @@ function codePageLabel(page: number): string | null {
   return page === 65001 ? "utf-8" : (others[page] ?? null);
 }
 
-/**
- * Windows-1252, RTF's default code page. Node 20's TextDecoder reads it as Latin-1, so that 0x80-0x9F (curly
- * quotes, dashes, the euro sign) come out as control characters; this table gives what Windows maps them to
- * (https://www.unicode.org/Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT; the five undefined bytes stay).
- */
-const CP1252_HIGH = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ";
-const WINDOWS_1252 = {
-  decode: (bytes: Uint8Array) =>
-    Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b))).join(""),
-};
+/** RTF's default code page. */
+const WINDOWS_1252 = { decode: decodeWindows1252 };
 
 /** One group's state: whether its text is skipped, and how many characters follow a `\u`. */
 interface GroupState {
