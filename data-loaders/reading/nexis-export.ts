@@ -4,7 +4,8 @@
  * LexisNexisTools 1.0, `lnt_parse_uni`), each a named function below:
  * - {@link removeCoverPage}: the cover page (user, job number, search terms) ends at the last page break, or
  *   the last run of three or more empty paragraphs, before the first article's "Body" line;
- * - {@link splitAtEndOfDocument}: each article ends with a line "End of Document";
+ * - {@link splitAtEndOfDocument}: each article ends with a line "End of Document" (when no line is exactly
+ *   that, with a line ending so);
  * - {@link readHeader}: above the line "Body", the first line is the headline, the second the outlet, the
  *   first later line holding a date ("March 5, 2024 Tuesday") the date; "Byline:" the author, and other
  *   "Key: value" lines ("Length:", "Section:") kept as they are;
@@ -27,6 +28,7 @@ export interface NexisSplit {
 }
 
 const END = /^End of Document$/;
+const END_OF_LINE = /\s*End of Document$/;
 const BODY = /^Body$/;
 const CLASSIFICATION = /^Classification$/;
 /** "Length: 512 words", with the no-break space Nexis writes after the colon. */
@@ -44,7 +46,7 @@ const extraKey = (key: string) => key.toLowerCase().replace(/[^a-z0-9]+/g, "_");
  */
 export function looksLikeNexisExport(paragraphs: readonly string[]): boolean {
   const lines = paragraphs.flatMap((p) => p.split("\n")).map(clean);
-  return lines.some((l) => END.test(l)) || (lines.some((l) => BODY.test(l)) && lines.some((l) => /^Load-Date:/.test(l)));
+  return lines.some((l) => END_OF_LINE.test(l)) || (lines.some((l) => BODY.test(l)) && lines.some((l) => /^Load-Date:/.test(l)));
 }
 
 /**
@@ -67,15 +69,18 @@ export function removeCoverPage(paragraphs: readonly string[]): readonly string[
 
 /** The articles' lines (trimmed, empty ones left out), each up to its "End of Document", and what follows the last. */
 export function splitAtEndOfDocument(paragraphs: readonly string[]): { chunks: string[][]; rest: string[] } {
+  const lines = paragraphs.flatMap((p) => p.split("\n").map(clean)).filter((line) => line !== "");
+  // LexisNexisTools' fallback: when no line is exactly "End of Document", a line ending with it ends an article.
+  const end = lines.some((line) => END.test(line)) ? END : END_OF_LINE;
   const chunks: string[][] = [];
   let current: string[] = [];
-  for (const paragraph of paragraphs) {
-    for (const line of paragraph.split("\n").map(clean)) {
-      if (line === "") continue;
-      if (END.test(line)) {
-        chunks.push(current);
-        current = [];
-      } else current.push(line);
+  for (const line of lines) {
+    if (!end.test(line)) current.push(line);
+    else {
+      const before = line.replace(END_OF_LINE, "").trim();
+      if (before) current.push(before);
+      chunks.push(current);
+      current = [];
     }
   }
   return { chunks, rest: current };

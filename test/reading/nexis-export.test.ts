@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PAGE_BREAK } from "../../data-loaders/reading/docx-document.ts";
-import { looksLikeNexisExport, removeCoverPage, splitNexisExport } from "../../data-loaders/reading/nexis-export.ts";
+import { looksLikeNexisExport, removeCoverPage, splitAtEndOfDocument, splitNexisExport } from "../../data-loaders/reading/nexis-export.ts";
 import { nexisParagraphs, type FixtureParagraph } from "./office-fixtures.ts";
 
 const FERRY = {
@@ -77,6 +77,19 @@ describe("splitNexisExport(paragraphs, file)", () => {
         message: '"5. März 2024 Dienstag" is not a date this reader knows (month in English or Dutch)',
       },
     ]);
+  });
+});
+
+describe("splitAtEndOfDocument(paragraphs)", () => {
+  it("ends an article at a line ending with 'End of Document' when no line is exactly that (LexisNexisTools' fallback)", () => {
+    expect(splitAtEndOfDocument(["A", "Body", "Text one. End of Document", "B", "Body", "Text two.End of Document"])).toEqual({
+      chunks: [
+        ["A", "Body", "Text one."],
+        ["B", "Body", "Text two."],
+      ],
+      rest: [],
+    });
+    expect(splitAtEndOfDocument(["A", "It said End of Document", "End of Document"]).chunks).toEqual([["A", "It said End of Document"]]);
   });
 });
 
