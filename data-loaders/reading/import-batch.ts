@@ -8,6 +8,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
+import { KNOWN_FIELDS } from "./article-metadata.ts";
 import type { CorpusError } from "./corpus-error.ts";
 import type { ExportArticle } from "./database-export.ts";
 import { isFactivaExport, splitFactivaExport } from "./factiva-html.ts";
@@ -97,8 +98,8 @@ function readUncached(path: string, file: string): ExportFile | null {
   return { format: "factiva", articles: split.articles, errors: split.errors, counted: times('"AN"', split.ends) };
 }
 
-/** Fields whose names an export's other metadata must not take (they would be read as the field). */
-const FIELD_NAMES = new Set(["id", "language", "title", "outlet", "published", "url", "author", "provenance", "text", "licence"]);
+/** Fields whose names an export's other metadata must not take (they would be read as the field; a licence is checked). */
+const FIELD_NAMES: ReadonlySet<string> = new Set([...KNOWN_FIELDS, "licence"]);
 
 /**
  * One export article as a row: its fields read through the format's columns (a language no reader knows,
