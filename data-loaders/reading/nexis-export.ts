@@ -3,7 +3,7 @@
  * their metadata, by the rules of LexisNexisTools' `lnt_read` for Nexis Uni files (Gruber, R package
  * LexisNexisTools 1.0, `lnt_parse_uni`), each a named function below:
  * - {@link removeCoverPage}: the cover page (user, job number, search terms) ends at the last page break, or
- *   the last run of three or more empty paragraphs, before the first article's "Body" line;
+ *   the last run of three or more empty paragraphs, before the first article's "Body" line (or its end);
  * - {@link splitAtEndOfDocument}: each article ends with a line "End of Document" (when no line is exactly
  *   that, with a line ending so);
  * - {@link readHeader}: above the line "Body", the first line is the headline, the second the outlet, the
@@ -54,7 +54,8 @@ export function looksLikeNexisExport(paragraphs: readonly string[]): boolean {
  * begins at the first line left.
  */
 export function removeCoverPage(paragraphs: readonly string[]): readonly string[] {
-  const body = paragraphs.findIndex((p) => BODY.test(clean(p)));
+  // The first article's "Body" line, or (an article without one) its end.
+  const body = paragraphs.findIndex((p) => BODY.test(clean(p)) || END_OF_LINE.test(clean(p)));
   if (body < 0) return paragraphs;
   let start = 0;
   let empties = 0;
@@ -102,7 +103,17 @@ export function splitNexisExport(paragraphs: readonly string[], file: string): N
     errors.push({ file, field: "End of Document", message });
   }
   const articles = chunks.map((lines, index) => readArticle(lines, `${file}#${index + 1}`));
+  if (articles[0] && coverPageLeft(chunks[0]!)) {
+    const warning = `the cover page was not found (no page break or three empty paragraphs before the first article): its lines are read as this article's header`;
+    articles[0] = { ...articles[0], warnings: [...articles[0].warnings, warning] };
+  }
   return { articles, ends: chunks.length, errors };
+}
+
+/** Whether the first article's header still holds the cover page's lines ("Job Number:", "Search Terms:"). */
+function coverPageLeft(lines: readonly string[]): boolean {
+  const body = lines.findIndex((line) => BODY.test(line));
+  return lines.slice(0, body < 0 ? lines.length : body).some((line) => /^(User Name|Job Number|Search Terms|Date and Time):/i.test(line));
 }
 
 /** One article's lines (between two "End of Document" lines) read as fields, metadata and text. */

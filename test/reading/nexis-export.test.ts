@@ -52,10 +52,17 @@ describe("splitNexisExport(paragraphs, file)", () => {
     expect(removeCoverPage(["Cover", "", "", "", "Title", "Outlet", "Body", "x"])).toEqual(["Title", "Outlet", "Body", "x"]);
   });
 
+  it("warns when the cover page cannot be told from the first article (no page break, no empty paragraphs)", () => {
+    const flat = asText(nexisParagraphs([FERRY])).filter((p) => p !== PAGE_BREAK);
+    expect(splitNexisExport(flat, "x.docx").articles[0]!.warnings).toEqual([expect.stringMatching(/^the cover page was not found/)]);
+    expect(splitNexisExport(asText(nexisParagraphs([FERRY])), "x.docx").articles[0]!.warnings).toEqual([]);
+  });
+
   it("keeps an article without 'Body' whole as text, with a warning (LexisNexisTools' graphic)", () => {
     const split = splitNexisExport(asText(nexisParagraphs([{ ...FERRY, noBody: true }])), "x.docx");
     expect(split.articles[0]!.fields).toEqual({});
     expect(split.articles[0]!.text).toContain("Island gets a new ferry\n\nThe Example Gazette");
+    expect(split.articles[0]!.text).not.toContain("Job Number");
     expect(split.articles[0]!.warnings).toEqual([expect.stringMatching(/^no line "Body": kept whole as text/)]);
   });
 
