@@ -277,6 +277,22 @@ export const attributionSchema = z
         reasons: z
           .array(z.object({ feature: z.string(), weight: z.number() }).strict())
           .describe("the three features that weighed most in the decision, with their weights (3 decimals)"),
+        pair: z
+          .object({
+            probability: z
+              .number()
+              .min(0)
+              .max(1)
+              .describe("the (cue, speaker) pair model's probability for the cue and its speaker (3 decimals)"),
+            reasons: z
+              .array(z.object({ feature: z.string(), weight: z.number() }).strict())
+              .describe("the three pair features that weighed most, with their weights (3 decimals)"),
+          })
+          .strict()
+          .optional()
+          .describe(
+            "present when the cue is below the detector's own acceptance and was kept because its pair with the speaker was sure enough",
+          ),
       })
       .strict()
       .nullable()

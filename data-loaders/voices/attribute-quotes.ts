@@ -9,6 +9,7 @@ import type { DetectedCue } from "./detect-cues.ts";
 import type { ThresholdModel } from "./attribution-model.ts";
 import { rankSpeaker, speakerCandidates, type SpeakerCandidate } from "./speaker-features.ts";
 import { choosePair, type PairDecision } from "./pair-model.ts";
+import { round3 } from "./linear-model.ts";
 import type { AttributionRecord, Block, CueRule, Language, OutletRecord, Sentence, Span, SpeakerRule } from "../schema/record.ts";
 
 /** Everything the attribution step reads, prepared by readText and findSpeakerMentions. */
@@ -42,11 +43,6 @@ export interface AttributionInput {
   /** Author credits found by detectOutlets: "…, schrijft Pepe Escobar" is the author, not a quoted voice. */
   readonly outlets: readonly OutletRecord[];
   readonly speechCues: SpeechCues;
-}
-
-/** A number rounded to three decimals, for the record (the same bytes on every machine). */
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000 + 0;
 }
 
 /**
@@ -397,7 +393,7 @@ class QuoteAttributor {
       return record(chosen.speaker, this.mixedOrDirect(q, chosen), this.written(chosen.cue), quote, span(chosen.cue), q.sentence, {
         cue: adjacentAfter ? "cue-after-quote" : "cue-before-quote",
         speaker: chosen.rule,
-        evidence: chosen.cue.evidence,
+        evidence: chosen.evidence ?? chosen.cue.evidence,
       });
     }
     const colon = this.colonBefore(q.start);
@@ -536,7 +532,7 @@ class QuoteAttributor {
       content,
       span(r.cue),
       sentenceAt(this.sentences, content.start),
-      { cue: cueRule, speaker: r.rule, evidence: r.cue.evidence },
+      { cue: cueRule, speaker: r.rule, evidence: r.evidence ?? r.cue.evidence },
     );
   }
 

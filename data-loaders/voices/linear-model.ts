@@ -47,3 +47,8 @@ export function strongestFeatures(model: LinearModel, features: readonly string[
   out.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0));
   return out.slice(0, count);
 }
+
+/** A number rounded to three decimals, for the record (the same bytes on every machine). */
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000 + 0;
+}

@@ -1,4 +1,4 @@
-import { linearScore, logistic, type LinearModel } from "./linear-model.ts";
+import { linearScore, logistic, round3, strongestFeatures, type LinearModel } from "./linear-model.ts";
 import { pairFeatures } from "./pair-features.ts";
 import { rankSpeaker, speakerCandidates, type SpeakerCandidate } from "./speaker-features.ts";
 import type { Cue, CueSpeaker, SieveContext } from "./speaker-sieves.ts";
@@ -48,8 +48,17 @@ export function choosePair(
   const threshold = sure ? decision.speakerThreshold : decision.pairThreshold;
   if (!best || best.probability < threshold) return sure ? { cue, speaker: null, rule: null, side: null } : null;
   const { mention, sieves } = best.candidate;
-  return { cue, speaker: mention, rule: sieves[0] ?? "speaker-model", side: mention.end <= cue.start ? "before" : "after" };
+  const side = mention.end <= cue.start ? "before" : "after";
+  const rule = sieves[0] ?? "speaker-model";
+  if (sure || !cue.evidence) return { cue, speaker: mention, rule, side };
+  // Kept by its pair: the record says so, with the pair's own strongest features beside the cue detector's.
+  const reasons = strongestFeatures(decision.model, pairFeatures(ctx, cue, best.candidate), PAIR_REASONS);
+  const pair = { probability: round3(best.probability), reasons: reasons.map((r) => ({ feature: r.feature, weight: round3(r.weight) })) };
+  return { cue, speaker: mention, rule, side, evidence: { ...cue.evidence, pair } };
 }
+
+/** How many of the pair model's features a record names as the reasons a cue was kept. */
+const PAIR_REASONS = 3;
 
 /** The candidate whose pair with the cue the model scores highest (the first of equals), or null when there is none. */
 export function bestPair(ctx: SieveContext, cue: Cue, candidates: readonly SpeakerCandidate[], model: LinearModel): ScoredPair | null {

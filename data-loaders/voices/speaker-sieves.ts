@@ -27,6 +27,8 @@ export interface Cue extends Span {
 export interface CueEvidence {
   readonly probability: number;
   readonly reasons: ReadonlyArray<{ readonly feature: string; readonly weight: number }>;
+  /** When the pair model kept a cue the detector alone would not: the (cue, speaker) pair's probability and strongest features. */
+  readonly pair?: { readonly probability: number; readonly reasons: ReadonlyArray<{ readonly feature: string; readonly weight: number }> };
 }
 
 /** A cue with the speaker the sieves found for it, and the sieve that found it. */
@@ -36,6 +38,8 @@ export interface CueSpeaker {
   readonly rule: SpeakerRule | null;
   /** Where the speaker stands relative to the cue: before it (subject), after it (inverted or agent). */
   readonly side: "before" | "after" | null;
+  /** The cue's evidence as the record gives it, when it differs from `cue.evidence` (a cue kept by the pair model). */
+  readonly evidence?: CueEvidence;
 }
 
 /** What every sieve reads: one article's words, mentions, tags and grammar words. */

@@ -135,11 +135,18 @@ export function annotationsOf(record: ArticleRecord, categories: readonly Catego
   ];
 }
 
+/** Features with their signed weights: "w=said +1.23, after-quote +0.91". */
+const weighed = (reasons: readonly { feature: string; weight: number }[]) =>
+  reasons.map((r) => `${r.feature} ${r.weight > 0 ? "+" : ""}${r.weight}`).join(", ");
+
 /** An attribution's marks: its quotation or reported speech, its speech cue and its speaker, where found. */
 function voiceAnnotations(a: ArticleRecord["attributions"][number]): Annotation[] {
   // The learned detector's reasons: "probability 0.97; weighed most: w=said +1.23, after-quote +0.91".
   const cueReasons = (m: NonNullable<typeof a.cueModel>) =>
-    `; probability ${m.probability.toFixed(2)}; weighed most: ${m.reasons.map((r) => `${r.feature} ${r.weight > 0 ? "+" : ""}${r.weight}`).join(", ")}`;
+    `; probability ${m.probability.toFixed(2)}; weighed most: ${weighed(m.reasons)}` +
+    (m.pair
+      ? `; kept with its speaker by the pair model: probability ${m.pair.probability.toFixed(2)}; weighed most: ${weighed(m.pair.reasons)}`
+      : "");
   const who = a.speaker ? `${a.speaker}${a.speakerType ? ` (${a.speakerType.replace("-", " ")})` : ""}` : "speaker not found";
   const how =
     (a.resolvedBy === "pronoun" || a.resolvedBy === "surname" || a.resolvedBy === "relative" ? `, referred to by ${a.resolvedBy}` : "") +

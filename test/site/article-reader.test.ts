@@ -100,6 +100,20 @@ describe("annotationsOf(record, categories): why a cue is a cue", () => {
     expect(cue.label).toMatch(/^speech cue "said" \(cue-model\); probability (0\.\d\d|1\.00); weighed most: \S+ [+-]\d/);
     expect(cue.label).toContain(said.cueModel!.reasons[0]!.feature);
   });
+  it("names the pair model's probability and features when a cue below the detector's acceptance was kept with its speaker", () => {
+    const record = analyzeArticle(article("Senator Elizabeth Warren pledged the new trade agreement with China on Tuesday."), resources);
+    const pledged = record.attributions.find((a) => a.cue === "pledged")!;
+    const { probability, pair } = pledged.cueModel!;
+    expect(probability).toBeLessThan(resources.attributionModel.cue!.threshold);
+    expect(pair!.probability).toBeGreaterThanOrEqual(resources.attributionModel.pair!.pairThreshold);
+    expect(pair!.reasons.length).toBeGreaterThan(0);
+    const weights = pair!.reasons.map((r) => Math.abs(r.weight));
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    const cue = annotationsOf(record, categoriesOf([], [])).find((a) => a.kind === "voice" && a.id === "cue")!;
+    expect(cue.label).toContain(
+      `kept with its speaker by the pair model: probability ${pair!.probability.toFixed(2)}; weighed most: ${pair!.reasons[0]!.feature}`,
+    );
+  });
   it("gives a Dutch cue, found by the lists and rules, no model's reasons", () => {
     const record = analyzeArticle(bareArticle("t", "De minister zei dat de gesprekken mislukt waren.", "nl", "t.md"), resources);
     expect(record.attributions[0]!.cueModel).toBeNull();
