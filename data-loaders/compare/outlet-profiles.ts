@@ -66,9 +66,11 @@ function outletProfile(source: string, articles: readonly ProfileArticle[]): Out
     own = addTone(own, facts.tone.own);
     quoted = addTone(quoted, facts.tone.quoted);
   }
+  const dates = sorted.flatMap((a) => (a.summary.published ? [a.summary.published] : [])).sort(compareIds);
   return {
     source,
     articles: sorted.map((a) => a.summary.id),
+    published: dates.length ? [dates[0]!, dates.at(-1)!] : null,
     words: sorted.reduce((sum, a) => sum + a.summary.words, 0),
     tone: { own: toneMean(own), quoted: toneMean(quoted) },
     ...outletVoices(sorted),

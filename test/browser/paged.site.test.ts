@@ -126,7 +126,7 @@ describe(`a site of ${ARTICLES} articles`, () => {
     await methodsPage.page.close();
   });
 
-  it("loads on the overview only the corpus index, whatever the corpus size", async () => {
+  it("loads on the overview only the corpus index's manifest and its first page, whatever the corpus size", async () => {
     const page = await browser.newPage();
     const files: string[] = [];
     page.on("request", (request) => {
@@ -135,7 +135,10 @@ describe(`a site of ${ARTICLES} articles`, () => {
     });
     await page.goto(`${origin}/index.html`, { waitUntil: "networkidle" });
     await page.waitForSelector("table a[href*='article.html?id=']");
-    expect(files.map((f) => f.replace(/\.[0-9a-f]{8}\.json$/, ".json"))).toEqual(["/_file/data/corpus/articles.json"]);
+    expect(files.map((f) => f.replace(/\.[0-9a-f]{8}\.json$/, ".json"))).toEqual([
+      "/_file/data/corpus/index.json",
+      "/_file/data/corpus/index/0.json",
+    ]);
     expect(await page.locator("main").textContent()).toContain(`The corpus holds ${ARTICLES} articles`);
     await page.close();
   });

@@ -8,16 +8,15 @@ import {
   foldWord as indexFold,
   searchableSentences,
   searchWords,
-  shardName as indexShard,
 } from "../../data-loaders/publish/search-index.ts";
 import { analyzeArticle } from "../../data-loaders/pipeline/analyze-article.ts";
 import { readCorpus } from "../../data-loaders/reading/read-corpus.ts";
 import type { SearchShard } from "../../data-loaders/schema/site-outputs.ts";
-import { closedLine, contextLine, parseQuery, searchIndex, shardName, wordSpans, type SearchHit } from "../../src/components/search.ts";
+import { closedLine, contextLine, parseQuery, searchIndex, shardsBetween, wordSpans, type SearchHit } from "../../src/components/search.ts";
 import { SEED_CORPUS, sharedResources } from "../helpers.ts";
 
 describe("the browser's tokenizer and the index's", () => {
-  it("give the same words and shards for any text", () => {
+  it("give the same words for any text", () => {
     const text = fc.string({
       unit: fc.constantFrom("a", "É", "ë", "ß", "1", " ", "-", "’", "\u0301", "İ", "Ж", "中", "*", "\n"),
       maxLength: 40,
@@ -26,7 +25,6 @@ describe("the browser's tokenizer and the index's", () => {
       fc.property(text, (t) => {
         const words = wordSpans(t).map((w) => w.word);
         expect(words).toEqual(searchWords(t));
-        for (const w of words) expect(shardName(w)).toBe(indexShard(w));
       }),
       { numRuns: 500, seed: 7 },
     );
@@ -41,12 +39,15 @@ describe("searchIndex(query, shards, fetchShard) on the seeds", async () => {
   const builder = new SearchIndexBuilder();
   articles.forEach((sentences, i) => builder.add(i, foldSentences(sentences)));
   // The shards as the site publishes them, through JSON.
-  const shards = new Map(builder.shards().map(({ name, shard }) => [name, JSON.parse(JSON.stringify(shard)) as SearchShard]));
+  // Small shards (4 KB), so that queries must find the right ones among many.
+  const published = builder.shards(4096);
+  const shards = new Map(published.map(({ name, shard }) => [name, JSON.parse(JSON.stringify(shard)) as SearchShard]));
+  const list = { shards: published.map((s) => s.name), firstWords: published.map((s) => s.first) };
   const fetched: string[] = [];
   const run = async (q: string) => {
     const parsed = parseQuery(q);
     if ("error" in parsed) throw new Error(parsed.error);
-    return searchIndex(parsed, [...shards.keys()], async (name) => (fetched.push(name), shards.get(name)!));
+    return searchIndex(parsed, list, async (name) => (fetched.push(name), shards.get(name)!));
   };
   // The oracle: scan every sentence's words for the query's words in a row.
   const scan = (test: (words: string[], at: number) => number): SearchHit[] =>
@@ -64,7 +65,10 @@ describe("searchIndex(query, shards, fetchShard) on the seeds", async () => {
     const hits = await run("POETIN");
     expect(hits.length).toBeGreaterThan(0);
     expect(hits).toEqual(scan((w, at) => (w[at] === "poetin" ? 1 : 0)));
-    expect(fetched).toEqual(["po"]);
+    // Exactly one shard: the one whose words run over "poetin".
+    const [only] = fetched;
+    expect(fetched).toHaveLength(1);
+    expect(shards.get(only!)!.words.some(([w]) => w === "poetin")).toBe(true);
   });
 
   it("finds a phrase only with its words next to each other in one sentence", async () => {
@@ -89,6 +93,31 @@ describe("searchIndex(query, shards, fetchShard) on the seeds", async () => {
 
   it("answers nothing, not an error, for a word no article has", async () => {
     expect(await run("zzyzx")).toEqual([]);
+  });
+});
+
+describe("SearchIndexBuilder.shards(budget)", () => {
+  it("cuts the words in code-unit order by their postings' bytes, a word larger than the budget on its own", () => {
+    const builder = new SearchIndexBuilder();
+    // "big" occurs 300 times in each of two articles; the others once.
+    const big = { vocabulary: ["big", "a", "c", "d"], sentences: [[0, [1, ...Array(300).fill(0), 2, 3]] as [number, number[]]] };
+    builder.add(0, big);
+    builder.add(1, big);
+    const cut = builder.shards(400);
+    expect(cut.map((s) => s.shard.words.map(([w]) => w))).toEqual([["a"], ["big"], ["c", "d"]]);
+    expect(cut.map((s) => s.first)).toEqual(["a", "big", "c"]);
+    // Every shard but a single word's own is within the budget, as published.
+    for (const s of cut) if (s.shard.words.length > 1) expect(JSON.stringify(s.shard.words).length).toBeLessThanOrEqual(400);
+  });
+});
+
+describe("shardsBetween(list, low, high)", () => {
+  const list = { shards: ["0", "1", "2"], firstWords: ["a", "hegemon", "hz"] };
+  it("finds the shard a word is in, and every shard a prefix runs over", () => {
+    expect(shardsBetween(list, "aardvark", "aardvark")).toEqual(["0"]);
+    expect(shardsBetween(list, "hegemony", "hegemony")).toEqual(["1"]);
+    expect(shardsBetween(list, "h", "h\uffff")).toEqual(["0", "1", "2"]);
+    expect(shardsBetween(list, "zz", "zz")).toEqual(["2"]);
   });
 });
 
