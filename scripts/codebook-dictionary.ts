@@ -12,12 +12,18 @@ import {
   PLACEHOLDER,
   type ConversionProblem,
 } from "../data-loaders/terms/dictionary-codebook.ts";
-import { formatOfFile, readDictionary, writeDictionary } from "../data-loaders/terms/dictionary-formats.ts";
+import {
+  EXPORT_FORMATS,
+  formatOfFile,
+  readDictionary,
+  writeDictionary,
+  type ExportFormat,
+} from "../data-loaders/terms/dictionary-formats.ts";
 import { LANGUAGES } from "../data-loaders/schema/enums.ts";
 import type { Language } from "../data-loaders/schema/record.ts";
 
 export const DICTIONARY_USAGE = `import <dictionary> --out <codebook.yaml> [--language en|nl] [--id <id>]
-       npm run codebook -- export <codebook.yaml> --format yaml|dic|lc3 --out <file> [--language en|nl]`;
+       npm run codebook -- export <codebook.yaml> --format yaml|dic|lc3|cat --out <file> [--language en|nl]`;
 
 export const DICTIONARY_OPTIONS = {
   out: { type: "string" },
@@ -82,12 +88,12 @@ function importDictionary(file: string, out: string, language: Language, id: str
 
 function exportCodebook(file: string, values: Values, language: Language): number {
   const format = values.format;
-  if (format !== "yaml" && format !== "dic" && format !== "lc3")
-    return fail(`--format must be yaml, dic or lc3, got ${format ?? "nothing"}`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format ?? ""))
+    return fail(`--format must be ${EXPORT_FORMATS.slice(0, -1).join(", ")} or ${EXPORT_FORMATS.at(-1)}, got ${format ?? "nothing"}`);
   const codebook = readCodebook(file, { requireTerms: false });
   const { categories, problems } = codebookToDictionary(codebook.entries, language);
   report("export", problems);
-  writeFileSync(values.out!, writeDictionary(categories, format));
+  writeFileSync(values.out!, writeDictionary(categories, format as ExportFormat));
   process.stderr.write(`codebook export: wrote ${categories.length} categories (${language} terms) to ${values.out}\n`);
   return 0;
 }

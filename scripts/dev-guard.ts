@@ -7,7 +7,14 @@
  * Framework can decode: a page elsewhere cannot read the notebooks through DNS rebinding, nor drive the
  * live-reload socket. Plain node:http and node:net, no dependency.
  */
-import { createServer, request as forward, type IncomingMessage, type Server } from "node:http";
+import {
+  createServer,
+  request as forward,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import { connect, type Socket } from "node:net";
 
 /** The names a browser on this machine uses for the loopback address. */
@@ -56,22 +63,40 @@ function refuseSocket(socket: Socket, status: number, reason: string): void {
   socket.destroy();
 }
 
+/** Whether the preview's answer is an HTML page the guard can read as text (not compressed). */
+const isPlainHtml = (reply: IncomingMessage) =>
+  /^text\/html\b/.test(reply.headers["content-type"] ?? "") && !reply.headers["content-encoding"];
+
+/** Reads the preview's whole HTML answer and sends it rewritten, with its new length. */
+function sendRewritten(reply: IncomingMessage, response: ServerResponse, rewritePage: (html: string) => string): void {
+  const chunks: Buffer[] = [];
+  reply.on("data", (chunk: Buffer) => chunks.push(chunk));
+  reply.on("end", () => {
+    const body = Buffer.from(rewritePage(Buffer.concat(chunks).toString("utf8")));
+    const headers: OutgoingHttpHeaders = { ...reply.headers, "content-length": body.length };
+    delete headers["transfer-encoding"];
+    response.writeHead(reply.statusCode ?? 502, headers).end(body);
+  });
+}
+
 /**
  * Starts the guard on 127.0.0.1:`port` (0 picks a free port), forwarding what requestRefusal lets through,
  * HTTP and WebSocket upgrades alike, to the preview on 127.0.0.1:`target`. Resolves once listening; rejects
  * (EADDRINUSE, EACCES) if it cannot listen. A preview not yet up, or gone, is 502; nothing a client sends
- * ends the guard.
+ * ends the guard. `rewritePage`, if given, rewrites every uncompressed HTML answer (the accessible page shell,
+ * as the build writes it: scripts/page-shell.ts).
  */
-export function startGuard(port: number, target: number): Promise<Server> {
+export function startGuard(port: number, target: number, rewritePage?: (html: string) => string): Promise<Server> {
   const server = createServer((request, response) => {
     const refusal = requestRefusal(request, listeningPort());
     if (refusal) return void response.writeHead(refusal.status, { "content-type": "text/plain" }).end(`${refusal.reason}\n`);
     const upstream = forward(
       { host: "127.0.0.1", port: target, method: request.method, path: request.url, headers: request.headers },
       (reply) => {
+        reply.on("error", () => response.destroy());
+        if (rewritePage && isPlainHtml(reply)) return void sendRewritten(reply, response, rewritePage);
         response.writeHead(reply.statusCode ?? 502, reply.rawHeaders);
         reply.pipe(response);
-        reply.on("error", () => response.destroy());
       },
     );
     upstream.on("error", () => {

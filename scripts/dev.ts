@@ -20,6 +20,7 @@ import { watchInputs } from "./watch-inputs.ts";
 import { OFFLINE_ENV } from "./framework-env.ts";
 import { dropArchiveWithoutArticles } from "./fetched-files.ts";
 import { startGuard } from "./dev-guard.ts";
+import { accessibleShell } from "./page-shell.ts";
 import { helpIfAsked } from "./cli-args.ts";
 
 /** The command line split into the guard's port and what goes to `observable preview`; a refusal is one line. */
@@ -43,11 +44,27 @@ function devArguments(args: readonly string[]): { port: number | null; preview: 
   return { port, preview };
 }
 
+/**
+ * A preview page with the accessible shell the build gives it (scripts/page-shell.ts: lang, zoom, skip link,
+ * sidebar list); a page without the markup expected is served as it is, said once on stderr.
+ */
+const warned = new Set<string>();
+function devShell(html: string): string {
+  try {
+    return accessibleShell(html, "the preview's page");
+  } catch (error) {
+    const message = (error as Error).message;
+    if (!warned.has(message)) process.stderr.write(`dev: ${message}; served without the accessible shell\n`);
+    warned.add(message);
+    return html;
+  }
+}
+
 /** The guard on `port`, or when none was asked for, on the first free port from 3000 (as Framework did). */
 async function listenGuard(port: number | null, target: number): Promise<Server> {
   for (let candidate = port ?? 3000; ; candidate++) {
     try {
-      return await startGuard(candidate, target);
+      return await startGuard(candidate, target, devShell);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "EADDRINUSE" && port === null && candidate < 3099) continue;

@@ -2,6 +2,9 @@ import { round6 } from "../tone/score-sentiment.ts";
 import { compareIds } from "../common/compare-ids.ts";
 import { GROUPINGS, sourceGroup } from "./groupings.ts";
 import type { ArticleFacts, CategoryFacts, ToneSum, Voice } from "./outlet-facts.ts";
+import { pooledToneIntervals, type PooledMeasure, type SlottedTone, type ToneInterval } from "./pooled-tone.ts";
+import type { BootstrapOptions } from "./bootstrap.ts";
+import { restOfCorpus } from "./rest-of-corpus.ts";
 import type { ArticleSummary, VoiceRow } from "../schema/site-outputs.ts";
 import type { OutletCategory, OutletProfile, ToneMean } from "../schema/outlet-outputs.ts";
 
@@ -25,9 +28,12 @@ function addTone(a: ToneSum, b: ToneSum): ToneSum {
   return [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 }
 
-/** A tone sum as a pooled mean (rounded to millionths, as tone is), null over no sentences. */
-export function toneMean([sentences, weighted, weights]: ToneSum): ToneMean {
-  return { sentences, mean: weights ? round6(weighted / weights) : null };
+/**
+ * A tone sum as a pooled mean (rounded to millionths, as tone is), null over no sentences, with its 95%
+ * interval (pooled-tone.ts) when it has one.
+ */
+export function toneMean([sentences, weighted, weights]: ToneSum, interval: ToneInterval = null): ToneMean {
+  return { sentences, mean: weights ? round6(weighted / weights) : null, low: interval?.low ?? null, high: interval?.high ?? null };
 }
 
 /** The list kept under `key`, made empty when there is none. */
@@ -48,17 +54,24 @@ function ranked<K extends string>(counts: ReadonlyMap<K, number>): Array<[K, num
  * order. Tone means are pooled over sentences (Σ weighted scores / Σ weights), as an article's tone is.
  * @example outletProfiles(articles)[0].tone.own // { sentences: 40, mean: -0.052 }
  */
-export function outletProfiles(articles: readonly ProfileArticle[]): OutletProfile[] {
+export function outletProfiles(articles: readonly ProfileArticle[], options: BootstrapOptions = {}): OutletProfile[] {
   const bySource = new Map<string, ProfileArticle[]>();
   for (const article of articles) {
     const source = sourceGroup(article.summary) ?? NO_SOURCE;
     listIn(bySource, source).push(article);
   }
-  return [...bySource.keys()].sort(compareIds).map((source) => outletProfile(source, bySource.get(source)!));
+  // Each outlet's articles in id order: the order its resamples (tone and the rest of the corpus) draw them in.
+  for (const list of bySource.values()) list.sort((a, b) => compareIds(a.summary.id, b.summary.id));
+  const sources = [...bySource.keys()].sort(compareIds);
+  const rest = restOfCorpus(
+    sources.map((source) => ({ source, articles: bySource.get(source)!.map((a) => a.summary) })),
+    options,
+  );
+  return sources.map((source, k) => ({ ...outletProfile(source, bySource.get(source)!, options), rest: rest[k]!.rates }));
 }
 
 /** One outlet's profile from its articles. */
-function outletProfile(source: string, articles: readonly ProfileArticle[]): OutletProfile {
+function outletProfile(source: string, articles: readonly ProfileArticle[], options: BootstrapOptions): Omit<OutletProfile, "rest"> {
   const sorted = [...articles].sort((a, b) => compareIds(a.summary.id, b.summary.id));
   let own: ToneSum = [0, 0, 0];
   let quoted: ToneSum = [0, 0, 0];
@@ -66,16 +79,49 @@ function outletProfile(source: string, articles: readonly ProfileArticle[]): Out
     own = addTone(own, facts.tone.own);
     quoted = addTone(quoted, facts.tone.quoted);
   }
+  const intervals = outletToneIntervals(source, sorted, options);
   const dates = sorted.flatMap((a) => (a.summary.published ? [a.summary.published] : [])).sort(compareIds);
   return {
     source,
     articles: sorted.map((a) => a.summary.id),
     published: dates.length ? [dates[0]!, dates.at(-1)!] : null,
     words: sorted.reduce((sum, a) => sum + a.summary.words, 0),
-    tone: { own: toneMean(own), quoted: toneMean(quoted) },
+    tone: { own: toneMean(own, intervals.own), quoted: toneMean(quoted, intervals.quoted) },
     ...outletVoices(sorted),
-    categories: outletCategories(sorted, addTone(own, quoted)),
+    categories: outletCategories(sorted, addTone(own, quoted), intervals.categories),
     months: outletMonths(sorted),
+  };
+}
+
+/** The key of a frame or device in an outlet's maps: kind and category. */
+const categoryKey = (c: Pick<CategoryFacts, "kind" | "category">) => `${c.kind}\u0000${c.category}`;
+
+/**
+ * The 95% bootstrap intervals of an outlet's tone (pooled-tone.ts, over its articles): in own voice, in
+ * quotations, and by frame and device key of the sentences carrying it and of the others.
+ */
+function outletToneIntervals(
+  source: string,
+  articles: readonly ProfileArticle[],
+  options: BootstrapOptions,
+): { own: ToneInterval; quoted: ToneInterval; categories: Map<string, { carrying: ToneInterval; other: ToneInterval }> } {
+  const keys = [...new Set(articles.flatMap(({ facts }) => facts.categories.map(categoryKey)))].sort(compareIds);
+  const slotOf = new Map(keys.map((key, i) => [key, 2 + i]));
+  const slotted = articles.map(({ facts }): SlottedTone => [
+    [0, facts.tone.own],
+    [1, facts.tone.quoted],
+    ...facts.categories.map((c) => [slotOf.get(categoryKey(c))!, c.tone] as const),
+  ]);
+  const measures: PooledMeasure[] = [
+    { plus: [0] },
+    { plus: [1] },
+    ...keys.flatMap((_, i) => [{ plus: [2 + i] }, { plus: [0, 1], minus: [2 + i] }]),
+  ];
+  const [own, quoted, ...rest] = pooledToneIntervals("outlet", source, slotted, 2 + keys.length, measures, options);
+  return {
+    own: own!,
+    quoted: quoted!,
+    categories: new Map(keys.map((key, i) => [key, { carrying: rest[2 * i]!, other: rest[2 * i + 1]! }])),
   };
 }
 
@@ -103,14 +149,18 @@ function outletVoices(articles: readonly ProfileArticle[]): Pick<OutletProfile, 
   };
 }
 
-/** An outlet's frames and devices (by kind, then category), `total` the tone of all its paragraph sentences. */
-function outletCategories(articles: readonly ProfileArticle[], total: ToneSum): OutletCategory[] {
+/**
+ * An outlet's frames and devices (by kind, then category), `total` the tone of all its paragraph sentences,
+ * `intervals` their tone intervals by key (outletToneIntervals).
+ */
+function outletCategories(
+  articles: readonly ProfileArticle[],
+  total: ToneSum,
+  intervals: ReadonlyMap<string, { carrying: ToneInterval; other: ToneInterval }>,
+): OutletCategory[] {
   const byKey = new Map<string, Array<{ article: string; facts: CategoryFacts }>>();
   for (const { summary, facts } of articles)
-    for (const category of facts.categories) {
-      const key = `${category.kind}\u0000${category.category}`;
-      listIn(byKey, key).push({ article: summary.id, facts: category });
-    }
+    for (const category of facts.categories) listIn(byKey, categoryKey(category)).push({ article: summary.id, facts: category });
   return [...byKey.keys()].sort(compareIds).map((key) => {
     const list = byKey.get(key)!;
     const voices: Record<Voice, number> = { own: 0, direct: 0, scare: 0 };
@@ -130,8 +180,8 @@ function outletCategories(articles: readonly ProfileArticle[], total: ToneSum): 
       category: list[0]!.facts.category,
       count: sentences.length,
       ...voices,
-      carrying: toneMean(carrying),
-      other: toneMean([total[0] - carrying[0], total[1] - carrying[1], total[2] - carrying[2]]),
+      carrying: toneMean(carrying, intervals.get(key)!.carrying),
+      other: toneMean([total[0] - carrying[0], total[1] - carrying[1], total[2] - carrying[2]], intervals.get(key)!.other),
       speakers: ranked(speakers)
         .slice(0, CATEGORY_SPEAKERS_LISTED)
         .map(([speaker, count]) => ({ speaker, count })),
@@ -166,18 +216,21 @@ function outletMonths(articles: readonly ProfileArticle[]): OutletProfile["month
 
 /**
  * One frame or device across outlets: each outlet that uses it, with its category row (OutletCategory, its
- * drill-down sentences cut to `listed`), outlets in code-unit order; the pages rank them by rate.
+ * drill-down sentences cut to `listed`) and its months (articles, words and occurrences per month of
+ * publication), outlets in code-unit order; the pages rank them by rate.
  */
 export function categoryAcrossOutlets(
   profiles: readonly OutletProfile[],
   kind: "frame" | "device",
   category: string,
   listed = 20,
-): Array<OutletCategory & { readonly source: string }> {
+): Array<OutletCategory & { readonly source: string; readonly months: ReadonlyArray<readonly [string, number, number, number]> }> {
+  const folder = kind === "frame" ? "frames" : "devices";
   return profiles.flatMap((profile) => {
     const row = profile.categories.find((c) => c.kind === kind && c.category === category);
     if (!row) return [];
     const more = row.moreSentences + Math.max(0, row.sentences.length - listed);
-    return [{ source: profile.source, ...row, sentences: row.sentences.slice(0, listed), moreSentences: more }];
+    const months = profile.months.map((m) => [m.month, m.articles, m.words, m[folder][category] ?? 0] as const);
+    return [{ source: profile.source, ...row, sentences: row.sentences.slice(0, listed), moreSentences: more, months }];
   });
 }

@@ -155,6 +155,8 @@ class OrderedRun {
   private thisThread = true;
   /** Until the workers have loaded, this thread analyses in order on its own (when it analyses at all). */
   private ready = false;
+  /** The `ready` tasks of the workers: awaited before the pool is destroyed, or an answer arriving after it is an error. */
+  private warmUp: Promise<unknown> | null = null;
   /** A worker that cannot load is a bug, not a reason to go on in this thread alone. */
   private failure: { error: unknown } | null = null;
   /** Records being made by a worker, and records made ahead by this thread, by entry index. */
@@ -197,7 +199,7 @@ class OrderedRun {
       workerData: settings,
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
-    void Promise.all(Array.from({ length: threads }, () => this.pool!.run(null as never, { name: "ready" }))).then(
+    this.warmUp = Promise.all(Array.from({ length: threads }, () => this.pool!.run(null as never, { name: "ready" }))).then(
       () => (this.ready = true),
       (error: unknown) => (this.failure = { error }),
     );
@@ -261,6 +263,9 @@ class OrderedRun {
   /** Ends the workers; results still in flight are dropped (a run that stops early: an error, a closed stdout). */
   async close(): Promise<void> {
     for (const task of this.inPool.values()) task.result.catch(noop);
+    // A worker's `ready` answer arriving after destroy() is piscina's "Unexpected message from Worker" (seen
+    // with --workers-only on two articles, when the records were made before the second worker had loaded).
+    await this.warmUp;
     await this.pool?.destroy();
   }
 }

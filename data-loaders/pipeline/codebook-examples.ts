@@ -6,6 +6,7 @@
 import { analyzeArticle, prepareResources, type AnalysisResources } from "./analyze-article.ts";
 import type { Codebook } from "../terms/codebook.ts";
 import { checkCodebookExamples, type FindEntries } from "../terms/codebook-check.ts";
+import { versionWarning } from "../terms/codebook-version.ts";
 import { CorpusValidationError, type CorpusError } from "../reading/corpus-error.ts";
 import type { CorpusPaths } from "../project-paths.ts";
 import { bareArticle } from "../reading/bare-article.ts";
@@ -37,11 +38,16 @@ export function checkExamplesWithAnalysis(
 /**
  * The example check of the framing and devices codebooks the analysis uses, as the build runs it before
  * analysing: throws one {@link CorpusValidationError} naming file, entry and sentence for every problem.
+ * Returns the build log's warnings: a codebook whose content changed under an unchanged version.
  */
-export function checkCodebooksInUse(resources: AnalysisResources, paths: Pick<CorpusPaths, "framing" | "devices">): void {
+export function checkCodebooksInUse(resources: AnalysisResources, paths: Pick<CorpusPaths, "framing" | "devices">): string[] {
   const problems = [
     ...checkExamplesWithAnalysis(resources, resources.framing, paths.framing, "framing"),
     ...checkExamplesWithAnalysis(resources, resources.devices, paths.devices, "devices"),
   ];
   if (problems.length) throw new CorpusValidationError(problems);
+  return [
+    versionWarning(resources.framing.versionCheck, paths.framing, resources.framing.version),
+    versionWarning(resources.devices.versionCheck, paths.devices, resources.devices.version),
+  ].filter((line): line is string => line !== null);
 }

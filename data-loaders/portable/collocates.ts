@@ -7,8 +7,8 @@
  * frequency, f(c) the collocate's frequency in the corpus, N the corpus size in words and S the span
  * (words left + words right):
  * - E = f(n) · f(c) · S / N, the expected frequency of c in the node's windows if words were placed at
- *   random (Clear's Cobuild formulation, which AntConc follows: a node occurrence offers S slots, each
- *   filled by c with probability f(c) / N);
+ *   random (Clear's Cobuild formulation: a node occurrence offers S slots, each filled by c with probability
+ *   f(c) / N); the E of English-Corpora.org's MI, checked against its published worked example in the test;
  * - MI = log2(O / E) (Church and Hanks 1990);
  * - t-score = (O − E) / √O;
  * - log-likelihood G² = 2 Σ O_ij ln(O_ij / E_ij) over the 2 × 2 table of window slots × c (Dunning 1993):
@@ -20,8 +20,10 @@
  * equations); J. Clear's expected-frequency formula with span as quoted on corpus4u.org (f(post) · span ·
  * relative frequency); T. Dunning, "Accurate methods for the statistics of surprise and coincidence",
  * Computational Linguistics 19(1), 1993; K. Church and P. Hanks, "Word association norms, mutual information
- * and lexicography", Computational Linguistics 16(1), 1990. AntConc's help text itself was not readable to us,
- * so E is the Cobuild formula above, stated here so that a reader can check it.
+ * and lexicography", Computational Linguistics 16(1), 1990; M. Davies, "Mutual Information",
+ * english-corpora.org (MI = log2(AB · N / (A · B · span)), worked for purple/color in the BNC: 11.30, and
+ * found to agree with BNCweb's). AntConc's help text itself was not readable to us, so whether its E
+ * includes the span is not checked.
  */
 
 /** Window settings: how many words left and right of the node count. */
@@ -120,13 +122,16 @@ export function windowCounts(hits: readonly NodeHit[], window: CollocateWindow):
     .sort((a, b) => b.frequency - a.frequency || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
 }
 
-/** A word's occurrences in the search index's postings (article gap, count, then count sentence/position pairs). */
+/**
+ * A word's occurrences in the search index's postings (article gap, count, then count sentence/position
+ * pairs; a closed article of a public build: the count negated, and no pairs).
+ */
 export function postingsFrequency(postings: readonly number[]): number {
   let total = 0;
   for (let i = 0; i < postings.length;) {
     const n = postings[i + 1]!;
-    total += n;
-    i += 2 + 2 * n;
+    total += Math.abs(n);
+    i += 2 + 2 * Math.max(n, 0);
   }
   return total;
 }

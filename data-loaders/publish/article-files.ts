@@ -14,6 +14,7 @@ import { articleViews, type ArticleView, type ViewLine } from "./article-view.ts
 import { ClosedTextIndex } from "./leak-check.ts";
 import { closedView, publishedArticle, unorderedWords, type PublishedArticle } from "./public-build.ts";
 import { SearchIndexBuilder } from "./search-index.ts";
+import { CorpusHash } from "./corpus-hash.ts";
 import type { ProfileArticle } from "../compare/outlet-profiles.ts";
 import { ReuseFinder } from "../reuse/find-reuse.ts";
 import { reuseArticle } from "./reuse-input.ts";
@@ -61,7 +62,7 @@ export async function publishArticles(
 ): Promise<Gathered> {
   const gathered = emptyGathered(settings.tasks);
   // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
-  const corpusHash = createHash("sha256");
+  const corpusHash = new CorpusHash();
   const { toneBounds } = settings;
   const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
     en: { negativeWeight: resources.sentiment.rules.en.negativeSentenceWeight, toneBounds: toneBounds.en },
@@ -72,9 +73,9 @@ export async function publishArticles(
     const json = typeof line === "string" ? Buffer.from(line) : line;
     const sha256 = createHash("sha256").update(json).digest("hex");
     const view = publishArticle(files, gathered, { json, sha256, full: viewOf(json, sha256) }, options, settings);
-    corpusHash.update(`${view.input}\n`);
+    corpusHash.add(view.input);
   }
-  gathered.corpusSha = corpusHash.digest("hex");
+  gathered.corpusSha = corpusHash.digest().sha256;
   return gathered;
 }
 
@@ -132,9 +133,10 @@ function publishArticle(
   if (open) files.record(`articles/${id}.json`, json, sha256);
   files.articleJson(`rows/${id}.json`, view.rowsJson);
   if (open) files.articleJson(`text/${id}.json`, view.textJson);
-  // Each sentence's folded words, found once (and cached) for the search index and the keyness lists.
+  // Each sentence's folded words, found once (and cached) for the search index and the keyness lists; of a
+  // closed article, the index keeps how often it has each word, the keyness lists no two-word phrase.
   const words = open ? view.words : unorderedWords(view.words);
-  gathered.search.add(gathered.summary.length, words);
+  gathered.search.add(gathered.summary.length, view.words, !open);
   // Coding samples are drawn from open texts only: a closed article adds no units to a public build's frames.
   gathered.coding.add(open ? view.words.sentences.length : 0, open ? view.coding : []);
   if (settings.exerciseIds.has(id)) gathered.exerciseArticles.set(id, exerciseArticle(full));

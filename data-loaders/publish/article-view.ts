@@ -4,6 +4,7 @@ import { articleToneInterval } from "../compare/compare-tone.ts";
 import { concordanceLines } from "../compare/concordance.ts";
 import { voiceRows } from "../compare/compare-voices.ts";
 import { summarizeRecord } from "../compare/summarize-record.ts";
+import { articleInputSha256 } from "./corpus-hash.ts";
 import { foldSentences, searchableSentences, type FoldedSentences } from "./search-index.ts";
 import { openRecordCache, type RecordCache } from "../pipeline/record-cache.ts";
 import { codeFingerprint } from "../pipeline/analysis-stamp.ts";
@@ -90,9 +91,7 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
       toneBounds,
     ),
     paragraphOf: sentences.map(([index]) => paragraphs.get(blockOf.get(index)!) ?? -1),
-    input: createHash("sha256")
-      .update(JSON.stringify([record.id, record.meta, record.text]))
-      .digest("hex"),
+    input: articleInputSha256(record),
     rowsJson: Buffer.from(
       JSON.stringify({
         summary,

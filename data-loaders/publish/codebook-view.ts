@@ -11,6 +11,7 @@ export function codebookView(codebook: Codebook): CodebookView {
     title: codebook.title,
     version: codebook.version,
     sha256: codebook.sha256,
+    versionCheck: codebook.versionCheck,
     licence: codebook.licence,
     source: codebook.source,
     entries: codebook.entries.map((entry) => ({

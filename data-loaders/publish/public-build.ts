@@ -3,8 +3,8 @@
  * any article whose licence is not open. What a closed article keeps: its metadata, URL, licence and the
  * SHA-256 of its text (public.json), its numbers, codes and scores, sentence numbers and offsets, and each
  * matched term (at most MATCHED_TERM_WORDS words); keyword-in-context lines keep at most `snippetWords`
- * words on either side (default 0), quoted speech excerpts none, and the search index and keyness lists
- * see its words one at a time (no positions within a sentence, no two-word phrases). Open articles (CC
+ * words on either side (default 0), quoted speech excerpts none, the search index keeps how often it has
+ * each word (not in which sentence) and the keyness lists see its words one at a time (no two-word phrases). Open articles (CC
  * BY, CC BY-SA, CC0, public domain) are published in full, with their attribution.
  * Why: Media Cloud shares URLs and aggregates, not text; HathiTrust publishes unordered per-page word
  * counts; an 11-word extract can be a reproduction (Infopaq, C-5/08); overlapping n-grams rebuild texts.
@@ -30,6 +30,13 @@ export interface PublicSettings {
 
 /** A matched term longer than this (a rhetorical question is a whole sentence) is cut to its first words and "…". */
 export const MATCHED_TERM_WORDS = 3;
+
+/**
+ * A closed article's speaker name longer than this is cut to its first words and "…": a longer "name" is a
+ * clause the attribution took for one (on 2,000 synthetic articles, one of 6,852 names: 8 words, which the
+ * leak check found), and the leak check's run is 8 words.
+ */
+export const SPEAKER_WORDS = 6;
 
 /**
  * The public build's settings from the environment, or null for the full build (PUBLISH unset or "full").
@@ -86,10 +93,10 @@ function someWords(text: string, n: number, fromEnd = false): string {
   return (fromEnd ? words.slice(-n) : words.slice(0, n)).join(" ");
 }
 
-/** A matched term as the public build shows it: itself, or its first MATCHED_TERM_WORDS words and "…". */
-export function matchedTerm(term: string): string {
+/** A matched term as the public build shows it: itself, or its first `most` (MATCHED_TERM_WORDS) words and "…". */
+export function matchedTerm(term: string, most = MATCHED_TERM_WORDS): string {
   const words = term.split(/\s+/).filter(Boolean);
-  return words.length > MATCHED_TERM_WORDS ? `${words.slice(0, MATCHED_TERM_WORDS).join(" ")} …` : term;
+  return words.length > most ? `${words.slice(0, most).join(" ")} …` : term;
 }
 
 /** A closed article's keyword-in-context line: the matched term and at most `snippetWords` words each side. */
@@ -135,17 +142,40 @@ export function sentenceEnds(sentence: string): [string, string | null] {
 }
 
 /**
+ * The sentences of an article that the pages' figures link to (the reader at #s-<n>): those of its
+ * keyword-in-context lines (the frames and devices concordances, the outlet profile's and Frames together's
+ * drill-downs) and of its attributions (Who speaks, the outlet profile's speakers), in order. Search links
+ * a closed hit to the source URL itself; reuse passages are found after an article's rows are written.
+ * @example linkedSentences([{ sentence: 4 }, { sentence: 1 }], [{ sentence: 4 }]) // [1, 4]
+ */
+export function linkedSentences(
+  lines: ReadonlyArray<Pick<ConcordanceLine, "sentence">>,
+  attributions: ReadonlyArray<{ readonly sentence: number }>,
+): number[] {
+  return [...new Set([...lines, ...attributions].map((row) => row.sentence))].sort((a, b) => a - b);
+}
+
+/**
  * The view of a closed article as the public build publishes it: its title only if declared (else its id),
- * its keyword-in-context lines cut (closedLine), its attributions without their excerpts, each sentence's
- * ends for a text-fragment link (sentenceEnds); its rows file made again from these. Its text file and
- * record are not published at all (publish-corpus.ts).
+ * its keyword-in-context lines cut (closedLine), its attributions without their excerpts (and a speaker name
+ * of more than SPEAKER_WORDS words cut), and the ends of
+ * each sentence a figure links to (linkedSentences), for a text-fragment link (sentenceEnds); its rows file
+ * made again from these. Its text file and record are not published at all (publish-corpus.ts).
  */
 export function closedView(view: ArticleView, settings: PublicSettings): ArticleView {
   const summary = view.summary.titleSource === "front-matter" ? view.summary : { ...view.summary, title: view.summary.id };
-  const attributions = view.attributions.map((row) => ({ ...row, excerpt: "" }));
+  const attributions = view.attributions.map((row) => ({
+    ...row,
+    speaker: row.speaker === null ? null : matchedTerm(row.speaker, SPEAKER_WORDS),
+    excerpt: "",
+  }));
   const rows = JSON.parse(view.rowsJson.toString()) as ArticleRows;
   const { sentences } = JSON.parse(view.textJson.toString()) as { sentences: Array<[number, string]> };
-  const fragments = sentences.map(([index, sentence]) => [index, ...sentenceEnds(sentence)] as const);
+  const lines = view.concordance.map((line) => JSON.parse(line.json.toString()) as ConcordanceLine);
+  const linked = new Set(linkedSentences(lines, attributions));
+  const fragments = sentences
+    .filter(([index]) => linked.has(index))
+    .map(([index, sentence]) => [index, ...sentenceEnds(sentence)] as const);
   return {
     ...view,
     summary,
@@ -156,9 +186,9 @@ export function closedView(view: ArticleView, settings: PublicSettings): Article
 }
 
 /**
- * A closed article's words as the search index and keyness lists see them in the public build: each word
- * alone, in its sentence, so that the index keeps which sentence a word is in but no position within it
- * (every position 0) and keyness counts no two-word phrase of it.
+ * A closed article's words as the keyness lists see them in the public build: each word alone, in its
+ * sentence, so that keyness counts no two-word phrase of it. (The search index keeps only how often the
+ * article has each word: search-index.ts.)
  */
 export function unorderedWords(words: FoldedSentences): FoldedSentences {
   return {

@@ -89,8 +89,9 @@ export async function publishCorpus(
   },
 ): Promise<{ articles: number; concordanceLines: number }> {
   const resources = loadResources(paths);
-  // A codebook whose examples it misses, or whose counter-examples it finds, stops the build (file, entry, sentence).
-  checkCodebooksInUse(resources, paths);
+  // A codebook whose examples it misses, or whose counter-examples it finds, stops the build (file, entry, sentence);
+  // one edited under an unchanged version is flagged in the build log (and on the Codebook page).
+  for (const warning of checkCodebooksInUse(resources, paths)) process.stderr.write(`${warning}\n`);
   const stampsNow = JSON.stringify({ analysis: resources.analysis, codebooks: codebookStamps(resources) });
   // Records made elsewhere (`npm run analyze -- --shard K/N` on a cluster) are read instead of analysed,
   // after checking that this build's code and codebooks made them: a site never mixes analyses.
@@ -222,7 +223,11 @@ function publishTeachingFiles(
     actors: actorsView(paths.actors),
   };
   files.json("codebooks.json", closed.size ? withoutClosedQuotes(codebooks, gathered.closedText) : codebooks);
-  files.json("hand-check.json", withoutClosedText(compareHandCheck(handCheck, gathered.checkedRecords), closed));
+  // A public build cuts the hand check's rows about any article it does not publish openly: the closed ones,
+  // and the bundled seeds (licence unknown) when the corpus is another one, since the hand check quotes them.
+  const open = new Set(gathered.published.filter((article) => article.open).map((article) => article.id));
+  const uncheckedOut = files.build.public ? new Set(handCheckArticles(handCheck).filter((id) => !open.has(id))) : closed;
+  files.json("hand-check.json", withoutClosedText(compareHandCheck(handCheck, gathered.checkedRecords), uncheckedOut));
   const exercises = resolveExerciseSets(
     teachableSets(exerciseSets, closed),
     new Map(tasks.map((t) => [t.id, t])),

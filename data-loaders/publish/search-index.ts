@@ -81,7 +81,9 @@ export const SHARD_BYTES = 64 * 1024;
 /** The bytes of `[word, postings],` as JSON, counted without serialising the postings. */
 function entryBytes(word: string, postings: readonly number[]): number {
   let bytes = JSON.stringify(word).length + 5;
-  for (const n of postings) bytes += n < 10 ? 2 : n < 100 ? 3 : n < 1000 ? 4 : n < 10_000 ? 5 : String(n).length + 1;
+  // A closed article's count is negative (SearchIndexBuilder.add): its sign is a byte too.
+  for (const n of postings)
+    bytes += n < 0 ? String(n).length + 1 : n < 10 ? 2 : n < 100 ? 3 : n < 1000 ? 4 : n < 10_000 ? 5 : String(n).length + 1;
   return bytes;
 }
 
@@ -98,7 +100,10 @@ export function searchableSentences(record: ArticleRecord): Array<[number, strin
  * Collects postings article by article (in the order articles are numbered in the corpus index) and hands
  * out the shards. A word's postings are one flat list of numbers: for each article that has it, the
  * article's index minus the previous one's, the number of occurrences n, then n pairs of sentence index
- * and word position in the sentence.
+ * and word position in the sentence. An article whose text a public build does not publish (closed) has
+ * its header only, with the count negated (−n): how often it has the word, not in which sentence nor where
+ * (a sentence's set of words is close to the sentence; an article's word counts are what HathiTrust's
+ * extracted features publish of a page).
  */
 export class SearchIndexBuilder {
   /** Words numbered as first seen; per word, its postings and the last article that has it (−1: none yet). */
@@ -108,8 +113,11 @@ export class SearchIndexBuilder {
   private readonly lastArticle: number[] = [];
   private words = 0;
 
-  /** Adds article `article` (its index in the corpus index): its sentences' folded words, numbered. */
-  add(article: number, { vocabulary, sentences }: FoldedSentences): void {
+  /**
+   * Adds article `article` (its index in the corpus index): its sentences' folded words, numbered; with
+   * `countsOnly` (a closed article of a public build), how often it has each word and nothing more.
+   */
+  add(article: number, { vocabulary, sentences }: FoldedSentences, countsOnly = false): void {
     // Each of the article's words by its number in the index (looked up once per article), and its occurrences
     // in the article; then its postings in the order of the words: the article's header (index difference
     // and occurrences) where the word first occurs, then its pairs.
@@ -136,10 +144,10 @@ export class SearchIndexBuilder {
         const list = this.postings[id]!;
         if (this.lastArticle[id] !== article) {
           const previous = this.lastArticle[id]!;
-          list.push(article - (previous < 0 ? 0 : previous), occurrences[k]!);
+          list.push(article - (previous < 0 ? 0 : previous), countsOnly ? -occurrences[k]! : occurrences[k]!);
           this.lastArticle[id] = article;
         }
-        list.push(sentence, position);
+        if (!countsOnly) list.push(sentence, position);
       }
   }
 

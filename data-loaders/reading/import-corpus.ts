@@ -1,6 +1,6 @@
 /**
  * The corpus inputs beside Markdown and JSON Lines, as read-corpus.ts reads them: CSV, TSV and JSON tables
- * (import-table.ts), `.txt` files in a folder (import-text.ts), the field mapping (`--map`, `CORPUS_MAP`),
+ * (import-table.ts), `.txt` files and saved `.html` pages in a folder (import-text.ts, import-html.ts), the field mapping (`--map`, `CORPUS_MAP`),
  * "did you mean" warnings for fields that look like a known one, and articles in languages the pipeline
  * does not analyse (import-languages.ts).
  */
@@ -17,7 +17,9 @@ import {
 import { UnsupportedLanguages, type SkippedArticle } from "./import-languages.ts";
 import type { RowArticle } from "./import-row.ts";
 import { readCsvTable, readJsonItem, readJsonTable, readTableRow, type TableLocator, type TableReport } from "./import-table.ts";
-import { readTextArticle, readTextFiles, type TextLocator } from "./import-text.ts";
+import { readTextArticle, readTextFiles, type TextLocator, type TextRow } from "./import-text.ts";
+import { isHtmlFile } from "./import-html.ts";
+import { PAGE_FIELDS } from "./html-metadata.ts";
 import { parseJsonlArticle, type ParsedArticle, type ParseResult } from "./parse-article.ts";
 import { findJsonShapeProblem } from "./strict-json.ts";
 import { basename, extname } from "node:path";
@@ -173,13 +175,27 @@ export function* readTextCorpus(
   if (!paths.length) return;
   const read = readTextFiles(folder, paths, run.map, label);
   errors.push(...read.errors);
-  const n = read.rows.length;
+  const pages = read.rows.filter((row) => isHtmlFile(row.locator.path));
+  const texts = read.rows.length - pages.length;
   const side = read.plan ? `; metadata: ${read.plan.notes.join("; ")}` : "";
-  run.report(
-    `${count(n, "text file")}: id from the file name, title from the first line (when a blank line follows) or the file name${side}`,
-  );
+  if (texts)
+    run.report(
+      `${count(texts, "text file")}: id from the file name, title from the first line (when a blank line follows) or the file name${side}`,
+    );
+  if (pages.length) run.report(describePages(pages, texts ? "" : side));
   for (const line of [...read.notes, ...(read.plan?.warnings ?? [])]) run.report(`warning: ${line}`);
+  for (const row of read.rows) for (const warning of row.warnings) run.report(`warning: ${label(row.locator.path)}: ${warning}`);
   yield* supported(read.rows, run);
+}
+
+/** "3 saved pages: main text extracted …; published from the page in 2 of 3": what the pages gave. */
+function describePages(pages: readonly TextRow[], side: string): string {
+  const given = PAGE_FIELDS.map((field) => {
+    const n = pages.filter((page) => page.fromPage.includes(field)).length;
+    return `${field} in ${n}`;
+  });
+  const what = "main text extracted, navigation and page furniture left out; id from the file name";
+  return `${count(pages.length, "saved page")}: ${what}; from the page's metadata: ${given.join(", ")}${side}`;
 }
 
 /** Reads an imported article again from its locator (`source` is its file label, `file:line`). */

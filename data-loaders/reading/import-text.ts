@@ -3,6 +3,7 @@
  * id is the file name (made safe for an id), the title the first line when a blank line follows it, and any
  * other metadata comes from an optional side table, `metadata.csv` or `metadata.tsv` at the top of the
  * folder, with a `file` column naming each text file (relative to the folder, with or without `.txt`).
+ * Saved web pages (`.html`, `.htm`) are read the same way, their text and metadata by import-html.ts.
  */
 import { readFileSync } from "node:fs";
 import { basename, extname, relative, sep } from "node:path";
@@ -11,6 +12,7 @@ import { ARTICLE_ID_PATTERN } from "./article-metadata.ts";
 import { planColumns, type ColumnPlan, type FieldMap } from "./import-fields.ts";
 import { articleFromRow, contentId, type RowArticle, type RowPlan } from "./import-row.ts";
 import { readCsvRows } from "./import-table.ts";
+import { isHtmlFile, readHtmlArticle } from "./import-html.ts";
 import { decodeUtf8 } from "./parse-article.ts";
 
 /** The side table's possible names (at the top of the corpus folder) and the column naming the file. */
@@ -29,11 +31,15 @@ export interface TextLocator {
 /** A text article read at indexing time, with its locator. */
 export interface TextRow extends RowArticle {
   readonly locator: TextLocator;
+  /** Warnings about the file (a saved page's JSON-LD that is not JSON), without the file name. */
+  readonly warnings: readonly string[];
+  /** The fields a saved page's metadata gave. */
+  readonly fromPage: readonly string[];
 }
 
-/** Whether a file in a corpus folder is read by this module: a `.txt` file, or the folder's side table. */
+/** Whether a file in a corpus folder is read by this module: a `.txt` file, a saved page, or the folder's side table. */
 export function isTextCorpusFile(path: string, folder: string): boolean {
-  return extname(path).toLowerCase() === ".txt" || isSideTable(path, folder);
+  return extname(path).toLowerCase() === ".txt" || isHtmlFile(path) || isSideTable(path, folder);
 }
 
 function isSideTable(path: string, folder: string): boolean {
@@ -65,13 +71,15 @@ export function firstLineTitle(text: string): string | null {
   return match && match[1]!.length <= 300 ? match[1]! : null;
 }
 
-function readTextFile(path: string, file: string, locator: TextLocator): RowArticle {
+function readTextFile(path: string, file: string, locator: TextLocator): RowArticle & Pick<TextRow, "warnings" | "fromPage"> {
+  if (isHtmlFile(path)) return readHtmlArticle(path, file, locator.defaultId, locator.row);
   const decoded = decodeUtf8(readFileSync(path), file);
-  if (decoded.text === null) return { result: { article: null, errors: decoded.errors }, unsupported: null };
+  if (decoded.text === null) return { result: { article: null, errors: decoded.errors }, unsupported: null, warnings: [], fromPage: [] };
   const text = decoded.text;
   const plan = locator.row?.plan ?? { columns: {}, extra: [] };
   const title = firstLineTitle(text) ?? basename(path, extname(path));
-  return articleFromRow((column) => locator.row?.cells[column], plan, file, { text, id: locator.defaultId, title });
+  const read = articleFromRow((column) => locator.row?.cells[column], plan, file, { text, id: locator.defaultId, title });
+  return { ...read, warnings: [], fromPage: [] };
 }
 
 /** Reads a text article again from its locator. */
@@ -114,8 +122,9 @@ export function readTextFiles(
     for (const row of table.rows) {
       const cells = Object.fromEntries(header.map((column, i) => [column, row.cells[i]!]));
       const name = cells[FILE_COLUMN]?.trim() ?? "";
-      const key = known.has(name) ? name : `${name}.txt`;
-      if (!known.has(key)) errors.push({ file: row.at, field: FILE_COLUMN, message: `"${name}" names no .txt file in the folder` });
+      const key = [name, `${name}.txt`, `${name}.html`, `${name}.htm`].find((n) => known.has(n)) ?? name;
+      if (!known.has(key))
+        errors.push({ file: row.at, field: FILE_COLUMN, message: `"${name}" names no .txt or .html file in the folder` });
       else if (byFile.has(key))
         errors.push({ file: row.at, field: FILE_COLUMN, message: `"${name}" is named again (first on ${byFile.get(key)!.at})` });
       else byFile.set(key, { cells, at: row.at });

@@ -101,7 +101,7 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
   else if (imports.isTableFile(input))
     for (const item of imports.readTableCorpus(input, index.run, index.errors)) index.accept(item.result, item.locator);
   else {
-    const kinds = "a folder of .md or .txt articles, a .md, .jsonl, .csv, .tsv or .json file";
+    const kinds = "a folder of .md, .txt or .html articles, a .md, .jsonl, .csv, .tsv or .json file";
     index.errors.push({ file: input, field: "input", message: `must be ${kinds}` });
   }
   return index.finish(input);
@@ -182,7 +182,7 @@ class CorpusIndexer {
       if (imports.isTextCorpusFile(path, input)) texts.push(path);
       else if (MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())) this.readMarkdownFile(path, file);
       else {
-        const message = "is not an article (.md or .txt); move it out of the corpus folder, or import it (npm run import)";
+        const message = "is not an article (.md, .txt or .html); move it out of the corpus folder, or import it (npm run import)";
         this.errors.push({ file, field: "file", message });
       }
     }

@@ -142,7 +142,9 @@ export const codingIndexSchema = z
     units: count.describe("heading and paragraph sentences in the corpus: the units a sample is drawn from"),
     firstUnits: z
       .array(count)
-      .describe("each article's first unit number, in articles.json order; an article's units are its text/<id>.json sentences in order"),
+      .describe(
+        "each article's first unit number, in the corpus index's order (index.json, id order); an article's units are its text/<id>.json sentences in order",
+      ),
     toneBounds: z
       .object({
         en: z.object({ negative: z.number(), positive: z.number() }).strict(),

@@ -13,6 +13,12 @@ export const codebookViewSchema = z
     title: z.string(),
     version: z.string(),
     sha256: z.string(),
+    versionCheck: z
+      .object({ status: z.enum(["recorded", "changed", "unrecorded"]), content: z.string(), recorded: z.string().nullable() })
+      .strict()
+      .describe(
+        "whether the codebook's content (the parsed file without its versions list, keys sorted: SHA-256) is the content recorded for its version in its own versions list: recorded, changed (edited under an unchanged version) or unrecorded",
+      ),
     licence: z.string(),
     source: z.string(),
     entries: z.array(

@@ -12,7 +12,7 @@ import {
   titleSourceSchema,
 } from "./enums.ts";
 import { quoteContextSchema } from "./record.ts";
-import { buildStampSchema, codedColumn, count, index, nullableTone, publicPolicySchema } from "./output-parts.ts";
+import { articleStampSchema, buildStampSchema, codedColumn, count, index, nullableTone, publicPolicySchema } from "./output-parts.ts";
 import { actorToneRowSchema, voiceRowSchema } from "./comparison-outputs.ts";
 
 /** One row of the corpus overview: everything a table needs, nothing it does not. */
@@ -166,7 +166,7 @@ export const concordancePageSchema = z
  */
 export const articleRowsFileSchema = z
   .object({
-    build: buildStampSchema,
+    build: articleStampSchema,
     summary: articleSummarySchema,
     toneLow: z.number().nullable().describe("95% percentile bootstrap interval of the article tone over its paragraph sentences"),
     toneHigh: z.number().nullable(),
@@ -175,7 +175,9 @@ export const articleRowsFileSchema = z
     fragments: z
       .array(z.tuple([index, z.string(), z.string().nullable()]))
       .optional()
-      .describe("public builds, closed articles only: each sentence's first and last words, for a text-fragment link to it at its source"),
+      .describe(
+        "public builds, closed articles only: the first and last words of each sentence a figure links to (concordance lines, attributions), for a text-fragment link to it at its source",
+      ),
   })
   .strict();
 
@@ -198,9 +200,9 @@ export const searchShardSchema = z
     build: buildStampSchema,
     shard: z.string(),
     words: z
-      .array(z.tuple([z.string(), z.array(index)]))
+      .array(z.tuple([z.string(), z.array(z.number().int())]))
       .describe(
-        "[word, postings], words in code-unit order; postings: for each article having the word, its position in the corpus index (index.json, id order) minus the previous one's, the number of occurrences n, then n pairs of sentence index and word position in the sentence",
+        "[word, postings], words in code-unit order; postings: for each article having the word, its position in the corpus index (index.json, id order) minus the previous one's, the number of occurrences n, then n pairs of sentence index and word position in the sentence; for an article a public build does not publish the text of, −n and no pairs",
       ),
   })
   .strict();
@@ -208,7 +210,7 @@ export const searchShardSchema = z
 /** text/<id>.json: the searchable sentences of one article as the reader shows them, for keyword-in-context lines. */
 export const articleTextSchema = z
   .object({
-    build: buildStampSchema,
+    build: articleStampSchema,
     id: z.string(),
     sentences: z
       .array(z.tuple([index, z.string()]))

@@ -21,6 +21,15 @@ export const toneMeanSchema = z
       .max(1)
       .nullable()
       .describe("tone mean over them (Σ weighted scores / Σ weights, negative sentences weighted as in article tone); null for none"),
+    low: z
+      .number()
+      .min(-1)
+      .max(1)
+      .nullable()
+      .describe(
+        "lower limit of its 95% percentile bootstrap interval over the outlet's articles; null when its sentences come from fewer than 2 articles",
+      ),
+    high: z.number().min(-1).max(1).nullable().describe("upper limit of that interval"),
   })
   .strict();
 
@@ -44,6 +53,28 @@ export const outletCategorySchema = z
       .array(z.tuple([z.string(), index, voiceSchema]))
       .describe("occurrences to read, as [article id, sentence index, voice], in article and text order"),
     moreSentences: count.describe("occurrences not listed in `sentences`"),
+  })
+  .strict();
+
+const rate = z.number().min(0);
+const bound = z.number().nullable();
+/** One frame or device in the rest of the corpus, against one outlet. */
+export const restRateSchema = z
+  .object({
+    kind: z.enum(["frames", "devices"]),
+    category: z.string().describe("codebook entry id"),
+    count: count.describe("occurrences in the rest of the corpus (every other outlet's articles)"),
+    words: count.describe("counted words in the rest of the corpus"),
+    rate: rate.describe("the rest's pooled rate per 1,000 words"),
+    low: bound.describe(
+      "lower limit of its 95% bootstrap interval (the drawn articles outside the outlet in resamples of the whole corpus); null for fewer than 2 articles",
+    ),
+    high: bound.describe("upper limit"),
+    difference: z.number().describe("the outlet's pooled rate minus the rest's"),
+    differenceLow: bound.describe(
+      "lower limit of the difference's 95% bootstrap interval, from the same resamples; null when the outlet has one article",
+    ),
+    differenceHigh: bound.describe("upper limit"),
   })
   .strict();
 
@@ -78,6 +109,9 @@ export const outletProfileSchema = z
       )
       .describe("the most-quoted speakers (25), most first"),
     categories: z.array(outletCategorySchema).describe("frames and devices it uses, by kind then id"),
+    rest: z
+      .array(restRateSchema)
+      .describe("every frame and device the corpus uses, in the rest of the corpus and the outlet's difference from it, by kind then id"),
     months: z
       .array(
         z
@@ -116,7 +150,16 @@ export const categoryAcrossSchema = z
     kind: z.enum(["frames", "devices"]),
     category: z.string(),
     outlets: z
-      .array(outletCategorySchema.extend({ source: z.string() }).strict())
+      .array(
+        outletCategorySchema
+          .extend({
+            source: z.string(),
+            months: z
+              .array(z.tuple([z.string(), count, count, count]))
+              .describe("the outlet's months of publication as [month, articles, words, occurrences], months in order"),
+          })
+          .strict(),
+      )
       .describe("each outlet that uses it (20 sentences listed each)"),
   })
   .strict();
@@ -160,4 +203,5 @@ export type CoOccurrence = DeepReadonly<z.infer<typeof coOccurrenceSchema>>;
 export type ToneMean = DeepReadonly<z.infer<typeof toneMeanSchema>>;
 export type OutletCategory = DeepReadonly<z.infer<typeof outletCategorySchema>>;
 export type OutletProfile = DeepReadonly<z.infer<typeof outletProfileSchema>>;
+export type RestRate = DeepReadonly<z.infer<typeof restRateSchema>>;
 export type CategoryAcross = DeepReadonly<z.infer<typeof categoryAcrossSchema>>;

@@ -37,5 +37,24 @@ export const pagedListSchema = z
 export const labelled = z.object({ id: z.string(), label: z.string() }).strict();
 
 export const ratio = z.number().min(0).max(1).nullable();
+/**
+ * The stamp of an article's own files (rows/, text/) in a public build: its policy, and the SHA-256 of the
+ * build stamp in full, which every file the pages load carries (index.json's `build`), instead of a
+ * copy of it in each of thousands of files.
+ */
+export const sharedStampSchema = z
+  .object({
+    public: publicPolicySchema,
+    stamp: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe("SHA-256 of the JSON of the build stamp in full, as index.json's `build` is written"),
+  })
+  .strict()
+  .describe("a public build's stamp of an article's own file: the policy, and the hash of the full stamp every page-loaded file carries");
+
+/** An article's own file's stamp: the build stamp in full, or, in a public build, the shared one (sharedStampSchema). */
+export const articleStampSchema = z.union([buildStampSchema, sharedStampSchema]);
+
 export type BuildStamp = DeepReadonly<z.infer<typeof buildStampSchema>>;
 export type PagedList = DeepReadonly<z.infer<typeof pagedListSchema>>;

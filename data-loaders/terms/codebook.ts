@@ -1,3 +1,4 @@
+import { checkCodebookVersion, versionsSchema, type VersionCheck } from "./codebook-version.ts";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
@@ -53,7 +54,9 @@ export const codebookHeader = {
   source: z.string().min(1),
 };
 
-const codebookSchema = z.object({ ...codebookHeader, entries: z.array(entrySchema).min(1, "needs at least one entry") }).strict();
+const codebookSchema = z
+  .object({ ...codebookHeader, versions: versionsSchema, entries: z.array(entrySchema).min(1, "needs at least one entry") })
+  .strict();
 
 export type CodebookExample = z.infer<typeof example>;
 
@@ -87,6 +90,8 @@ export interface Codebook {
   readonly licence: string;
   readonly source: string;
   readonly entries: readonly CodebookEntry[];
+  /** Whether the content is the one recorded for this version (the file's `versions` list). */
+  readonly versionCheck: VersionCheck;
 }
 
 /** The identity of a codebook, written into every record that used it. */
@@ -127,7 +132,9 @@ export function compileCodebook(
   if (errors.length) return { codebook: null, errors };
   const { id, title, version, licence, source } = parsed.data;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { codebook: { id, title, version, sha256, licence, source: source.trim(), entries }, errors: [] };
+  // The content as written (before the schema's defaults), so that `npm run codebook -- stamp` hashes the same.
+  const versionCheck = checkCodebookVersion(raw, version, parsed.data.versions ?? []);
+  return { codebook: { id, title, version, sha256, licence, source: source.trim(), entries, versionCheck }, errors: [] };
 }
 
 type ParsedEntry = z.infer<typeof codebookSchema>["entries"][number];

@@ -7,7 +7,8 @@
  *   LIWC .dicx     CSV (LIWC-22): a header of the term column and one column per category; a non-empty cell
  *                  (`X`, `1`, a weight) puts the row's word in that category
  *   Lexicoder .lc3 `+category` lines, each followed by its entries (Lexicoder Sentiment Dictionary)
- *   WordStat .cat  category lines, entries indented below them with a `(1)` weight (Provalis WordStat)
+ *   WordStat .cat  category lines, entries indented below them with a `(1)` weight (Provalis WordStat; read and
+ *                  written as quanteda's read_dict_wordstat reads it: tabs nest, an entry ends in " (digit)")
  */
 import { parse as parseCsv } from "csv-parse/sync";
 import { isMap, isScalar, isSeq, parseDocument, stringify, type YAMLMap } from "yaml";
@@ -166,13 +167,42 @@ export function formatOfFile(file: string): DictionaryFormat | null {
   return (DICTIONARY_FORMATS as readonly string[]).includes(extension ?? "") ? (extension as DictionaryFormat) : null;
 }
 
-/** Writes categories as quanteda YAML (one top-level key per category), LIWC `.dic` or Lexicoder `.lc3`. */
-export function writeDictionary(categories: readonly DictionaryCategory[], format: "yaml" | "dic" | "lc3"): string {
-  if (format === "yaml") return stringify(Object.fromEntries(categories.map((c) => [c.path.join("."), [...c.words]])));
+/** The formats a codebook can be written in. */
+export const EXPORT_FORMATS = ["yaml", "dic", "lc3", "cat"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * Writes categories as quanteda YAML (one top-level key per category), LIWC `.dic`, Lexicoder `.lc3` or
+ * WordStat `.cat`. Each is written as quanteda's `dictionary(file = …)` reads it (its `read_dict_*`
+ * functions): YAML with every key and word double-quoted, because quanteda reads YAML 1.1, where an unquoted
+ * `no`, `on` or `2024` is not text; `.cat` with categories and entries nested by tabs, each entry followed by
+ * " (1)", a phrase joined by `_`.
+ * @example writeDictionary([{ path: ["rain"], words: ["no"] }], "yaml") // '"rain":\n  - "no"\n'
+ */
+export function writeDictionary(categories: readonly DictionaryCategory[], format: ExportFormat): string {
+  if (format === "yaml") {
+    const mapping = Object.fromEntries(categories.map((c) => [c.path.join("."), [...c.words]]));
+    return stringify(mapping, { defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "QUOTE_DOUBLE", lineWidth: 0 });
+  }
   if (format === "lc3") return categories.map((c) => [`+${c.path.join(".")}`, ...c.words].join("\n")).join("\n") + "\n";
+  if (format === "cat") return writeWordStat(categories);
   const header = categories.map((c, i) => `${i + 1}\t${c.path.join(".")}`);
   const ids = new Map<string, number[]>();
   categories.forEach((c, i) => c.words.forEach((word) => ids.set(word, [...(ids.get(word) ?? []), i + 1])));
   const rows = [...ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, list]) => [word, ...list].join("\t"));
   return ["%", ...header, "%", ...rows].join("\n") + "\n";
+}
+
+/** WordStat `.cat`: each category's name path nested by tabs (a parent written once), then its words, " (1)" each. */
+function writeWordStat(categories: readonly DictionaryCategory[]): string {
+  const lines: string[] = [];
+  let previous: readonly string[] = [];
+  for (const { path, words } of categories) {
+    let shared = 0;
+    while (shared < path.length - 1 && previous[shared] === path[shared]) shared++;
+    for (let level = shared; level < path.length; level++) lines.push(`${"\t".repeat(level)}${path[level]}`);
+    for (const word of words) lines.push(`${"\t".repeat(path.length)}${word.replace(/ /g, "_")} (1)`);
+    previous = path;
+  }
+  return lines.join("\n") + "\n";
 }

@@ -3,7 +3,7 @@
 // The statistics, the sampling and the checks of a coding file are the analysis library's own
 // (data-loaders/portable, linked here as ./portable): the pages compute exactly what the tests check.
 import { csvFormatRows, csvParseRows } from "d3";
-import type { CodingFrameFile, CodingIndex } from "../../data-loaders/schema/site-outputs.ts";
+import type { ArticleRows, CodingFrameFile, CodingIndex } from "../../data-loaders/schema/site-outputs.ts";
 import type { Code, CodedUnit } from "./portable/agreement.js";
 import {
   CODING_COLUMNS,
@@ -17,7 +17,7 @@ import {
   type SamplingFrame,
 } from "./portable/coding.js";
 import { spreadsheetSafe } from "./portable/spreadsheet-safe.js";
-import { corpusFile, type ArticleIds } from "./site-data.js";
+import { corpusFile, publicArticles, type ArticleIds } from "./site-data.js";
 
 /** A sentence to code: where it is, its text and the sentences around it. */
 export interface CodingUnit {
@@ -35,6 +35,25 @@ type ArticleText = { readonly id: string; readonly sentences: ReadonlyArray<read
 /** An article's heading and paragraph sentences (text/<id>.json), fetched once. */
 export function articleText(id: string): Promise<ArticleText> {
   return corpusFile<ArticleText>(`text/${id}.json`);
+}
+
+/** An article's sentences as a coding file is read against them: [sentence index, its text or null]. */
+type CodedSentences = ReadonlyArray<readonly [number, string | null]>;
+
+/** In a public build, the articles whose text it does not publish (closed); none in a full build. */
+async function closedArticles(build: CodingIndex["build"]): Promise<Set<string>> {
+  const published = await publicArticles(build);
+  return new Set([...(published?.values() ?? [])].filter((article) => !article.open).map((article) => article.id));
+}
+
+/**
+ * An article's heading and paragraph sentences, for reading coding files: its text file, or, for a closed
+ * article of a public build (no text file), its sentence numbers 0 to n − 1 (rows/<id>.json) without text.
+ */
+async function codedSentences(id: string, closed: ReadonlySet<string>): Promise<CodedSentences> {
+  if (!closed.has(id)) return (await articleText(id)).sentences;
+  const { summary } = await corpusFile<ArticleRows>(`rows/${id}.json`);
+  return Array.from({ length: summary.sentences }, (_, index) => [index, null] as const);
 }
 
 /** A task's sampling frame (coding/<task>.json), decoded. */
@@ -158,8 +177,9 @@ export async function readCodingFiles(
   const mentioned = new Set(parsed.flatMap((f) => f.rows.map((r) => (r.fields.article ?? "").trim())));
   const known = await ids.positions(mentioned);
   const named = [...mentioned].filter((id) => known.has(id)).sort();
+  const closed = await closedArticles(coding.build);
   const sentences = new Map(
-    await Promise.all(named.map(async (id) => [id, new Set((await articleText(id)).sentences.map(([index]) => index))] as const)),
+    await Promise.all(named.map(async (id) => [id, new Set((await codedSentences(id, closed)).map(([index]) => index))] as const)),
   );
   const rows: CodingRow[] = [];
   const errors: string[] = [];
@@ -192,13 +212,16 @@ export const PIPELINE_CODER = "pipeline";
 export interface AgreementUnit {
   readonly article: string;
   readonly sentence: number;
-  readonly text: string;
+  /** The sentence's text; null in a closed article of a public build, which does not publish it. */
+  readonly text: string | null;
   readonly codes: CodedUnit;
 }
 
 /**
  * The units of one task as the coders coded them, sentences in corpus order, coders in the order given
  * (the pipeline last when `withPipeline`): every sentence some file coded, with each coder's code or null.
+ * A public build publishes neither the text nor the pipeline's codes of a closed article (its coding frames
+ * hold open texts only): such a unit has no text, and the pipeline's code of it is null (not coded).
  */
 export async function agreementUnits(
   rows: readonly CodingRow[],
@@ -217,11 +240,13 @@ export async function agreementUnits(
   const sorted = [...byUnit.values()].sort((a, b) => order.get(a.article)! - order.get(b.article)! || a.sentence - b.sentence);
   const frame = withPipeline ? await samplingFrame(task) : null;
   const all = withPipeline ? [...coders, PIPELINE_CODER] : [...coders];
+  const closed = await closedArticles(coding.build);
   const units = await Promise.all(
     sorted.map(async ({ article, sentence, codes }) => {
-      const { sentences } = await articleText(article);
+      const sentences = await codedSentences(article, closed);
       const position = sentences.findIndex(([index]) => index === sentence);
-      const pipeline = frame ? frameCode(frame, coding.firstUnits[order.get(article)!]! + position, task.kind) : null;
+      const coded = frame && !closed.has(article);
+      const pipeline = coded ? frameCode(frame, coding.firstUnits[order.get(article)!]! + position, task.kind) : null;
       return {
         article,
         sentence,

@@ -2,6 +2,7 @@
 // src/data/corpus.zip.ts (data-loaders/compare/compare-frames.ts) and returns a Plot figure.
 import * as Plot from "@observablehq/plot";
 import { heatmapKeys } from "./heatmap-keys.js";
+import { chartTable } from "./chart-table.js";
 import type { Comparison } from "../../data-loaders/schema/site-outputs.ts";
 
 /** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
@@ -66,5 +67,34 @@ export function rateHeatmap(
         }),
       ],
     }),
+  );
+}
+
+/**
+ * The heatmap's numbers as a collapsed table (issue 32): a row per article, a column per category, each cell
+ * the count and, in brackets, the rate per 1,000 words; the article links to the reader.
+ */
+export function rateTable(
+  rows: readonly PerArticleRate[],
+  categories: readonly CategoryInfo[],
+  { articleLabel = (id) => id, href, noun }: { articleLabel?: (id: string) => string; href: (id: string) => string; noun: string },
+): HTMLDetailsElement {
+  const byArticle = new Map<string, Map<string, PerArticleRate>>();
+  for (const r of rows) byArticle.set(r.id, (byArticle.get(r.id) ?? new Map()).set(r.category, r));
+  const cell = (r: PerArticleRate | undefined) => (r ? `${r.count} (${r.rate.toFixed(2)})` : "–");
+  return chartTable(
+    [...byArticle],
+    [
+      { header: "Article", value: ([id]) => articleLabel(id), href: ([id]) => href(id) },
+      ...categories.map((c) => ({
+        header: c.label,
+        value: ([, cells]: [string, Map<string, PerArticleRate>]) => cell(cells.get(c.id)),
+        numeric: true,
+      })),
+    ],
+    {
+      summary: `The heatmap as a table (${byArticle.size} article${byArticle.size === 1 ? "" : "s"})`,
+      caption: `Each ${noun} in each article shown: the count, and in brackets the rate per 1,000 words`,
+    },
   );
 }

@@ -13,3 +13,16 @@ export function liveRegion(): HTMLElement {
   region.setAttribute("aria-live", "polite");
   return region;
 }
+
+/**
+ * A function that announces in `region` what a filter did, from its second call per `topic` on: a cell
+ * runs once as the page loads (its state then is the page's, not news) and again on each change.
+ * @example const say = changeAnnouncer(region); say("articles", "3 of 5 articles match the filter.");
+ */
+export function changeAnnouncer(region: HTMLElement): (topic: string, text: string) => void {
+  const seen = new Set<string>();
+  return (topic, text) => {
+    if (seen.has(topic)) region.textContent = text;
+    seen.add(topic);
+  };
+}

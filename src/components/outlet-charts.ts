@@ -36,7 +36,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
  * (its tooltip the count, articles and 95% bootstrap interval), rows sorted by the group's summed rate
  * (highest first, then by name), in a box that scrolls with its column headers and group names kept in view
  * (sticky), so 2 or 200 groups read the same way. Group names link to `groupHref` when given; each cell
- * links to `cellHref`.
+ * links to `cellHref`. With `intervals: false` (rows without bootstrap intervals, e.g. months) the tooltips
+ * name none.
  */
 export function groupHeatmap(
   rows: readonly RateRow[],
@@ -46,7 +47,14 @@ export function groupHeatmap(
     groupLabel,
     groupHref,
     cellHref,
-  }: { caption: string; groupLabel: string; groupHref?: (group: string) => string; cellHref: (row: RateRow) => string },
+    intervals = true,
+  }: {
+    caption: string;
+    groupLabel: string;
+    groupHref?: (group: string) => string;
+    cellHref: (row: RateRow) => string;
+    intervals?: boolean;
+  },
 ): HTMLElement {
   const byGroup = new Map<string, Map<string, RateRow>>();
   for (const row of rows) {
@@ -79,7 +87,7 @@ export function groupHeatmap(
       th.append(link);
     } else th.textContent = group;
     tr.append(th);
-    for (const c of categories) tr.append(heatCell(byGroup.get(group)!.get(c.id), max, cellHref));
+    for (const c of categories) tr.append(heatCell(byGroup.get(group)!.get(c.id), max, cellHref, intervals));
   }
   const box = element("div", undefined, "group-heatmap-box");
   box.tabIndex = 0;
@@ -90,7 +98,7 @@ export function groupHeatmap(
 }
 
 /** One heatmap cell: its rate as a link, coloured on a square-root scale, with dark text on light cells. */
-function heatCell(row: RateRow | undefined, max: number, href: (row: RateRow) => string): HTMLTableCellElement {
+function heatCell(row: RateRow | undefined, max: number, href: (row: RateRow) => string, intervals: boolean): HTMLTableCellElement {
   const td = element("td");
   if (!row) return td;
   // Near 0.7 of the scale neither dark nor white text reaches a 4.5:1 contrast: those cells take 0.68.
@@ -98,8 +106,12 @@ function heatCell(row: RateRow | undefined, max: number, href: (row: RateRow) =>
   const t = scaled > 0.68 && scaled < 0.72 ? 0.68 : scaled;
   td.style.background = interpolateBlues(t);
   if (t >= 0.72) td.classList.add("dark");
-  const interval = row.low === null ? "no interval (one article)" : `95% interval ${row.low.toFixed(2)}–${row.high!.toFixed(2)}`;
-  td.title = `${row.group} · ${row.category}: ${row.count} in ${row.articles} article${row.articles === 1 ? "" : "s"}, ${row.rate.toFixed(2)} per 1,000 words, ${interval}`;
+  const interval = !intervals
+    ? ""
+    : row.low === null
+      ? ", no interval (one article)"
+      : `, 95% interval ${row.low.toFixed(2)}–${row.high!.toFixed(2)}`;
+  td.title = `${row.group} · ${row.category}: ${row.count} in ${row.articles} article${row.articles === 1 ? "" : "s"}, ${row.rate.toFixed(2)} per 1,000 words${interval}`;
   if (!row.count) {
     td.textContent = "0";
     return td;

@@ -98,30 +98,68 @@ export interface SearchHit {
   readonly length: number;
 }
 
-/** Occurrences of one index word, article by article: article index → flat [sentence, position, …]. */
-function decode(postings: readonly number[]): Map<number, number[]> {
-  const out = new Map<number, number[]>();
+/**
+ * Occurrences of one index word, article by article: article index → flat [sentence, position, …], or, for
+ * a closed article of a public build (its count negated, no pairs), the number of occurrences.
+ */
+function decode(postings: readonly number[]): Map<number, number[] | number> {
+  const out = new Map<number, number[] | number>();
   let article = 0;
   for (let i = 0; i < postings.length;) {
     article += postings[i++]!;
     const n = postings[i++]!;
-    out.set(article, postings.slice(i, i + 2 * n) as number[]);
-    i += 2 * n;
+    out.set(article, n < 0 ? -n : (postings.slice(i, i + 2 * n) as number[]));
+    i += 2 * Math.max(n, 0);
   }
   return out;
 }
 
-/** The postings of every index word a query word matches, merged: article → set of "sentence:position". */
-function occurrences(word: QueryWord, entries: SearchShard["words"]): Map<number, Set<string>> {
-  const out = new Map<number, Set<string>>();
+/** The postings of every index word a query word matches, merged: article → set of "sentence:position"; closed articles → occurrences. */
+function occurrences(word: QueryWord, entries: SearchShard["words"]): { placed: Map<number, Set<string>>; counted: Map<number, number> } {
+  const placed = new Map<number, Set<string>>();
+  const counted = new Map<number, number>();
   const matching = word.pattern ? entries.filter(([w]) => word.pattern!.test(w)) : entries.filter(([w]) => w === word.text);
   for (const [, postings] of matching)
     for (const [article, pairs] of decode(postings)) {
-      let set = out.get(article);
-      if (!set) out.set(article, (set = new Set()));
+      if (typeof pairs === "number") {
+        counted.set(article, (counted.get(article) ?? 0) + pairs);
+        continue;
+      }
+      let set = placed.get(article);
+      if (!set) placed.set(article, (set = new Set()));
       for (let i = 0; i < pairs.length; i += 2) set.add(`${pairs[i]}:${pairs[i + 1]}`);
     }
-  return out;
+  return { placed, counted };
+}
+
+/** Each query word's occurrences (occurrences), read from the shards that can hold its words (shardsOf). */
+function queryOccurrences(
+  query: { readonly words: readonly QueryWord[] },
+  list: ShardList,
+  fetchShard: (name: string) => Promise<SearchShard>,
+): Promise<Array<ReturnType<typeof occurrences>>> {
+  return Promise.all(
+    query.words.map(async (word) =>
+      occurrences(
+        word,
+        (await Promise.all(shardsOf(list, word).map(fetchShard))).flatMap((shard) => shard.words),
+      ),
+    ),
+  );
+}
+
+/**
+ * The closed articles of a public build that have a one-word query's word, with how often, in article order
+ * (the index keeps no sentence or position of them, so a phrase finds nothing there).
+ */
+export async function closedCounts(
+  query: { readonly words: readonly QueryWord[] },
+  list: ShardList,
+  fetchShard: (name: string) => Promise<SearchShard>,
+): Promise<Array<{ article: number; occurrences: number }>> {
+  if (query.words.length !== 1) return [];
+  const [{ counted }] = (await queryOccurrences(query, list, fetchShard)) as [ReturnType<typeof occurrences>];
+  return [...counted].map(([article, n]) => ({ article, occurrences: n })).sort((a, b) => a.article - b.article);
 }
 
 /**
@@ -134,14 +172,7 @@ export async function searchIndex(
   list: ShardList,
   fetchShard: (name: string) => Promise<SearchShard>,
 ): Promise<SearchHit[]> {
-  const perWord = await Promise.all(
-    query.words.map(async (word) =>
-      occurrences(
-        word,
-        (await Promise.all(shardsOf(list, word).map(fetchShard))).flatMap((shard) => shard.words),
-      ),
-    ),
-  );
+  const perWord = (await queryOccurrences(query, list, fetchShard)).map((word) => word.placed);
   const hits: SearchHit[] = [];
   const [first, ...rest] = perWord;
   for (const [article, starts] of first!) {
@@ -160,8 +191,8 @@ const CONTEXT = 70;
 
 /**
  * A hit in an article whose text the build does not publish (a closed article in a public build, issue
- * 34): the query's words as the match and no context. Its position within the sentence is not published
- * either (the index keeps only which sentence a closed article's word is in), so it is null.
+ * 34): the query's words as the match and no context. Its sentence and position are not published either
+ * (the index keeps only how often a closed article has a word: closedCounts), so its position is null.
  * @example closedLine({words: [{text: "poetin", pattern: null}]}) // { left: "", match: "poetin", right: "", position: null }
  */
 export function closedLine(query: { readonly words: readonly QueryWord[] }): {

@@ -2,6 +2,7 @@
 // shown articles' rows files.
 import * as Plot from "@observablehq/plot";
 import { heatmapKeys } from "./heatmap-keys.js";
+import { chartTable } from "./chart-table.js";
 import type { ActorToneRow, ArticleRows, ArticleSummary, MeanRow } from "../../data-loaders/schema/site-outputs.ts";
 
 /** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
@@ -208,4 +209,29 @@ export function articleToneIntervals(
       ),
     ],
   });
+}
+
+/**
+ * The actor tone heatmap as a collapsed table (issue 32): a row per filled cell, article and actor, with
+ * its mentions and tone; the article links to `href` (the reader with those sentences marked).
+ */
+export function actorToneTable(
+  cells: readonly ActorToneCell[],
+  actors: ReadonlyArray<{ id: string; label: string }>,
+  { href, articleLabel = (id) => id }: { articleLabel?: (id: string) => string; href: (cell: ActorToneCell) => string },
+): HTMLDetailsElement {
+  const label = new Map(actors.map((a) => [a.id, a.label]));
+  return chartTable(
+    cells,
+    [
+      { header: "Article", value: (c) => articleLabel(c.id), href },
+      { header: "Actor", value: (c) => label.get(c.actor) ?? c.actor },
+      { header: "Mentions", value: (c) => c.mentions, numeric: true },
+      { header: "Tone", value: (c) => signed(c.tone), numeric: true },
+    ],
+    {
+      summary: `The heatmap as a table (${cells.length} cell${cells.length === 1 ? "" : "s"})`,
+      caption: "Each actor in each article shown: its mentions and the mean tone of the sentences that mention it",
+    },
+  );
 }

@@ -3,6 +3,7 @@ import * as Plot from "@observablehq/plot";
 // Type imports only: Framework bundles components for the browser and allows no runtime import from outside src/.
 import type { VoiceType } from "../../data-loaders/schema/enums.ts";
 import type { AttributionKind } from "../../data-loaders/schema/enums.ts";
+import { chartTable } from "./chart-table.js";
 
 /** The narrowest a chart is drawn, in pixels, whatever width the page reports. */
 export const MIN_CHART_WIDTH = 480;
@@ -16,26 +17,42 @@ export interface ArticleVoices {
 }
 
 /**
- * Labels and colours of the speaker types (colour-blind-safe Okabe–Ito palette, grey for the rest), in the
- * order the pages show them. Typed by the schema's VoiceType, so a type added there fails the type check
- * until it has a label here.
+ * Labels, colours and symbols of the speaker types (colour-blind-safe Okabe–Ito palette, grey for the
+ * rest), in the order the pages show them. The symbol, a letter drawn in the network's circles and in its
+ * legend, tells the types apart without colour (issue 32; three of the colours are under 3:1 on white).
+ * Typed by the schema's VoiceType, so a type added there fails the type check until it has a label here.
  */
-const VOICE_STYLE: Readonly<Record<VoiceType, { label: string; color: string }>> = {
-  government: { label: "Government or official", color: "#0072B2" },
-  "state-media": { label: "State media", color: "#D55E00" },
-  "other-media": { label: "Other media", color: "#E69F00" },
-  expert: { label: "Expert or analyst", color: "#009E73" },
-  document: { label: "Document", color: "#CC79A7" },
-  anonymous: { label: "Anonymous", color: "#000000" },
-  "unnamed-group": { label: "Unnamed group", color: "#56B4E9" },
-  other: { label: "Other named person", color: "#999999" },
-  unresolved: { label: "Speaker not found", color: "#dddddd" },
+const VOICE_STYLE: Readonly<Record<VoiceType, { label: string; color: string; symbol: string }>> = {
+  government: { label: "Government or official", color: "#0072B2", symbol: "G" },
+  "state-media": { label: "State media", color: "#D55E00", symbol: "S" },
+  "other-media": { label: "Other media", color: "#E69F00", symbol: "M" },
+  expert: { label: "Expert or analyst", color: "#009E73", symbol: "E" },
+  document: { label: "Document", color: "#CC79A7", symbol: "D" },
+  anonymous: { label: "Anonymous", color: "#000000", symbol: "A" },
+  "unnamed-group": { label: "Unnamed group", color: "#56B4E9", symbol: "U" },
+  other: { label: "Other named person", color: "#999999", symbol: "P" },
+  unresolved: { label: "Speaker not found", color: "#dddddd", symbol: "?" },
 };
 
-/** Speaker types with their labels and colours. */
-export const VOICE_TYPES: ReadonlyArray<{ id: VoiceType; label: string; color: string }> = (Object.keys(VOICE_STYLE) as VoiceType[]).map(
-  (id) => ({ id, ...VOICE_STYLE[id] }),
-);
+/** Speaker types with their labels, colours and symbols. */
+export const VOICE_TYPES: ReadonlyArray<{ id: VoiceType; label: string; color: string; symbol: string }> = (
+  Object.keys(VOICE_STYLE) as VoiceType[]
+).map((id) => ({ id, ...VOICE_STYLE[id] }));
+
+/**
+ * Black or white, whichever contrasts more with `background` (a #rrggbb colour), by WCAG 2.1's relative
+ * luminance (https://www.w3.org/TR/WCAG21/#dfn-relative-luminance): for a symbol drawn on a type's colour.
+ * @example textColorOn("#000000") // "white"
+ */
+export function textColorOn(background: string): "black" | "white" {
+  const [r, g, b] = [1, 3, 5].map((k) => {
+    const c = parseInt(background.slice(k, k + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  // Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05).
+  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "black" : "white";
+}
 
 /** Attributions per article, stacked by speaker type; a bar links to the reader with voices highlighted. */
 export function voicesByType(
@@ -70,17 +87,20 @@ export function voicesByType(
   });
 }
 
+/** The kinds of attribution, in the order the pages show them, with their labels. */
+const KINDS = [
+  { id: "direct", label: "Direct quotation" },
+  { id: "mixed", label: "Partial quotation in reported speech" },
+  { id: "indirect", label: "Indirect speech" },
+  { id: "thought", label: "Reported thought or belief" },
+] as const;
+
 /** Per article, the share of direct, mixed, indirect and thought attributions (each bar sums to 100%). */
 export function kindShares(
   articles: readonly ArticleVoices[],
   { width, articleLabel }: { width: number; articleLabel?: (id: string) => string },
 ): SVGSVGElement | HTMLElement {
-  const kinds = [
-    { id: "direct", label: "Direct quotation" },
-    { id: "mixed", label: "Partial quotation in reported speech" },
-    { id: "indirect", label: "Indirect speech" },
-    { id: "thought", label: "Reported thought or belief" },
-  ] as const;
+  const kinds = KINDS;
   // Shares computed per article: Plot's normalize transform would normalise each kind across articles.
   const data = articles.flatMap((a) => {
     const total = kinds.reduce((sum, k) => sum + a.byKind[k.id], 0);
@@ -101,5 +121,39 @@ export function kindShares(
       Plot.barX(data, { x: "share", y: "id", fill: "kind", title: (d: { kind: string; n: number }) => `${d.kind}: ${d.n}` }),
       Plot.ruleX([0], { ariaHidden: "true" }),
     ],
+  });
+}
+
+/**
+ * "Voices per article" and "Direct or indirect?" as a collapsed table (issue 32): a row per article with its
+ * attributions by speaker type (`by: "type"`, the types any article shown has) or by kind with each kind's
+ * share of the article's attributions (`by: "kind"`); the article links to `href`.
+ */
+export function voicesTable(
+  articles: readonly ArticleVoices[],
+  { by, articleLabel = (id) => id, href }: { by: "type" | "kind"; articleLabel?: (id: string) => string; href: (id: string) => string },
+): HTMLDetailsElement {
+  const article = { header: "Article", value: (a: ArticleVoices) => articleLabel(a.id), href: (a: ArticleVoices) => href(a.id) };
+  const total = (a: ArticleVoices) => KINDS.reduce((sum, k) => sum + a.byKind[k.id], 0);
+  const percent = (n: number, d: number) => (d ? ` (${Math.round((100 * n) / d)}%)` : "");
+  const columns =
+    by === "type"
+      ? VOICE_TYPES.filter((t) => articles.some((a) => a.byType[t.id] > 0)).map((t) => ({
+          header: t.label,
+          value: (a: ArticleVoices) => a.byType[t.id],
+          numeric: true,
+        }))
+      : KINDS.map((k) => ({
+          header: k.label,
+          value: (a: ArticleVoices) => `${a.byKind[k.id]}${percent(a.byKind[k.id], total(a))}`,
+          numeric: true,
+        }));
+  const s = articles.length === 1 ? "" : "s";
+  return chartTable(articles, [article, ...columns, { header: "All", value: total, numeric: true }], {
+    summary: `${by === "type" ? "Voices per article" : "Direct or indirect"}: the chart as a table (${articles.length} article${s})`,
+    caption:
+      by === "type"
+        ? "Attributions per article by speaker type"
+        : "Attributions per article by how they are quoted: the count and, in brackets, its share of the article's attributions",
   });
 }

@@ -4,12 +4,13 @@ import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, f
 // Type imports only: Framework bundles components for the browser and allows no runtime import from outside src/.
 import type { VoiceComparison } from "../../data-loaders/schema/site-outputs.ts";
 import { readerHref, shorten } from "./site-data.js";
-import { MIN_CHART_WIDTH, VOICE_TYPES } from "./voice-charts.js";
+import { MIN_CHART_WIDTH, VOICE_TYPES, textColorOn } from "./voice-charts.js";
+import { chartTable } from "./chart-table.js";
 
 /** The network's label size in screen pixels. */
 const FONT = 14;
 const typeLabel = new Map(VOICE_TYPES.map((t) => [t.id, t.label]));
-const typeColor = new Map(VOICE_TYPES.map((t) => [t.id, t.color]));
+const typeStyle = new Map(VOICE_TYPES.map((t) => [t.id, t]));
 
 type Network = VoiceComparison["network"];
 type Node = SimulationNodeDatum & Network["nodes"][number];
@@ -41,6 +42,10 @@ export function voiceNetwork(
   // A group, not an image: the articles inside are links, which an image role would hide.
   svg.setAttribute("role", "group");
   svg.setAttribute("aria-label", "Network of articles and the voices they quote or cite");
+  svg.setAttribute(
+    "aria-description",
+    "Squares are articles, each a link to the reader; circles are the voices they quote or cite, each named with its speaker type. The table after the chart lists the same.",
+  );
   svg.classList.add("voice-network");
   const make: Make = (tag, attrs, parent = svg) => {
     const el = document.createElementNS(ns, tag);
@@ -198,9 +203,64 @@ function drawNodes(make: Make, nodes: readonly Node[], labelOf: ReadonlyMap<Node
       if (label) make("text", { ...at(true), fill: "currentColor", ...halo }, link).textContent = label.text;
       make("title", {}, link).textContent = `Article ${n.label}: ${articleLabel(n.label)}`;
     } else {
-      make("circle", { r, fill: typeColor.get(n.type ?? "other") ?? "#999", stroke: "white", "stroke-width": 1.5 }, g);
-      if (label) make("text", { ...at(false), fill: "currentColor", ...halo }, g).textContent = label.text;
-      make("title", {}, g).textContent = `${n.label} (${typeLabel.get(n.type ?? "other")}): ${n.weight} link${n.weight === 1 ? "" : "s"}`;
+      // A dark rim (not white) keeps every circle at 3:1 or more against the page, whatever its colour; the
+      // type's letter tells it without colour (issue 32).
+      const style = typeStyle.get(n.type ?? "other")!;
+      const name = `${n.label} (${style.label}): ${n.weight} link${n.weight === 1 ? "" : "s"}`;
+      g.setAttribute("role", "img");
+      g.setAttribute("aria-label", name);
+      make("circle", { r, fill: style.color, stroke: "#222", "stroke-width": 1.5 }, g);
+      const size = Math.min(12, Math.round(1.2 * r));
+      const symbol = {
+        "text-anchor": "middle",
+        dy: "0.35em",
+        "font-size": size,
+        "font-weight": 700,
+        fill: textColorOn(style.color),
+        class: "voice-symbol",
+      };
+      make("text", { ...symbol, "aria-hidden": "true" }, g).textContent = style.symbol;
+      if (label) make("text", { ...at(false), fill: "currentColor", ...halo, "aria-hidden": "true" }, g).textContent = label.text;
+      make("title", {}, g).textContent = name;
     }
   }
+}
+
+/**
+ * The network as a collapsed table for assistive technology and for reading (issue 32): a row per article
+ * (linked to the reader with its voices marked), the voices it quotes with their type and attributions, and
+ * the outlets it cites or names as its origin.
+ */
+export function voiceNetworkTable(
+  network: Network,
+  { articleLabel = (id) => id }: { articleLabel?: (id: string) => string },
+): HTMLDetailsElement {
+  const byId = new Map(network.nodes.map((n) => [n.id, n]));
+  const articles = network.nodes.filter((n) => n.kind === "article");
+  const linksOf = (id: string, quoted: boolean) =>
+    network.links
+      .filter((l) => l.source === id && (l.role === "quoted") === quoted)
+      .map((l) => {
+        const voice = byId.get(l.target)!;
+        const what =
+          l.role === "quoted"
+            ? `${l.count} attribution${l.count === 1 ? "" : "s"}`
+            : l.role === "cited"
+              ? `cited ${l.count}×`
+              : "origin line";
+        return `${voice.label} (${typeLabel.get(voice.type ?? "other")}, ${what})`;
+      })
+      .join("; ");
+  return chartTable(
+    articles,
+    [
+      { header: "Article", value: (n) => articleLabel(n.label), href: (n) => readerHref(n.label, { show: "voices" }) },
+      { header: "Voices quoted (type, attributions)", value: (n) => linksOf(n.id, true) || "none" },
+      { header: "Outlets cited or named as origin", value: (n) => linksOf(n.id, false) || "none" },
+    ],
+    {
+      summary: `The network as a table (${articles.length} article${articles.length === 1 ? "" : "s"})`,
+      caption: "Each article in the network with the voices it quotes and the outlets it cites",
+    },
+  );
 }

@@ -4,20 +4,24 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchBrowser, openSite } from "./open-site.ts";
 
 export { launchBrowser, openSite };
 
-/** Opens `origin + path`, waits for `ready`, and returns the page with every problem seen so far (and later). */
+/**
+ * Opens `origin + path` (in `context` if given: a viewport or zoom of its own), waits for `ready`, and returns
+ * the page with every problem seen so far (and later).
+ */
 export async function visitPage(
   browser: Browser,
   origin: string,
   path: string,
   ready: string,
+  context?: BrowserContext,
 ): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
+  const page = await (context ?? browser).newPage();
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);

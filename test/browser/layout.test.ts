@@ -52,11 +52,13 @@ describe("built site in headless Chromium", () => {
     const pages: Array<[string, string]> = [
       ["/index.html", "table a[href*='article.html?id=']"],
       ["/compare/frames.html", "table .kwic-match"],
-      ["/tone.html", "table a"],
+      ["/tone.html", "form table a"],
       ["/who-speaks.html", "svg.voice-network"],
       ["/methods.html", "table"],
       ["/search.html?q=hegemon*", "table .kwic-match"],
       ["/keywords.html", "table"],
+      ["/outlet.html?source=no%20source%20stated", "ol.sentence-links a"],
+      ["/frame-across-outlets.html?kind=frames&category=hegemon", "ol.sentence-links a"],
     ];
     for (const [path, ready] of pages) {
       const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
@@ -81,7 +83,8 @@ describe("built site in headless Chromium", () => {
       });
       expect(cut, path).toEqual([]);
       if (path.startsWith("/who-speaks")) {
-        const labels = await page.locator("svg.voice-network text").evaluateAll((texts) =>
+        // The labels, not the type's letter drawn inside each circle.
+        const labels = await page.locator("svg.voice-network text:not(.voice-symbol)").evaluateAll((texts) =>
           texts.map((t) => {
             const box = t.getBoundingClientRect();
             const svg = (t as SVGTextElement).ownerSVGElement!;

@@ -35,19 +35,45 @@ beforeAll(async () => {
 
 afterAll(() => close?.());
 
+/** One frame across outlets (the Hegemon) at 1024 × 768. */
+async function openAcross(): ReturnType<typeof visitPage> {
+  const opened = await visitPage(browser, origin, "/frame-across-outlets.html?kind=frames&category=hegemon", "ol.sentence-links a");
+  await opened.page.setViewportSize({ width: 1024, height: 768 });
+  return opened;
+}
+
 describe("outlet views with 50 outlets at 1024 × 768", () => {
   it("ranks all 50 outlets by one frame's rate, highest first", async () => {
-    const { page, problems } = await visitPage(
-      browser,
-      origin,
-      "/frame-across-outlets.html?kind=frames&category=hegemon",
-      "ol.sentence-links a",
-    );
-    await page.setViewportSize({ width: 1024, height: 768 });
+    const { page, problems } = await openAcross();
     const text = (await page.locator("main").textContent())!;
     expect(text).toContain(`of ${OUTLETS} outlets use it`);
     const ranked = await page.locator("main svg[aria-label*='ranked'] [aria-label='y-axis tick label'] text").allTextContents();
     expect(ranked).toHaveLength(OUTLETS);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("fits its rate and voice tables in the page, nothing cut, and maps every outlet that uses it by month", async () => {
+    const { page, problems } = await openAcross();
+    await page.waitForTimeout(300);
+    const layout = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const form of document.querySelectorAll("main form")) {
+        const table = form.querySelector("table");
+        if (!table) continue;
+        if (form.scrollWidth > form.clientWidth + 1) out.push(`scrolls sideways: ${table.querySelector("th")?.textContent}`);
+        for (const cell of table.querySelectorAll("th, td"))
+          if (cell.scrollWidth > cell.clientWidth + 1) out.push(`cut: ${cell.textContent}`);
+      }
+      return out;
+    });
+    expect(layout).toEqual([]);
+    // Article k uses the Hegemon k % 4 times: every outlet but those with k divisible by 4.
+    const using = Array.from({ length: OUTLETS }, (_, k) => k)
+      .filter((k) => k % 4)
+      .map(outletName);
+    const monthly = await page.locator(".group-heatmap-box[aria-label*='by outlet and month'] tbody th").allTextContents();
+    expect(new Set(monthly)).toEqual(new Set(using));
     expect(problems).toEqual([]);
     await page.close();
   });

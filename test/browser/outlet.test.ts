@@ -1,11 +1,27 @@
 // The outlet profile and one frame across outlets on the built site (dist/, the bundled corpus), in headless
 // Chromium: reached from the overview, every count drilling to its sentences, and the outlet × frame heatmap
 // readable at 1024 px.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { useBuiltSite } from "./browser.ts";
+import { DIST, useBuiltSite } from "./browser.ts";
 import { outletHeatmap } from "./outlet-heatmap.ts";
 
 const { visit, opened } = useBuiltSite();
+
+/** A published file of the built site, parsed: `frames` finds frames.<hash>.json, `outlets/1` outlets/1.json. */
+function siteFile<T>(name: string): T {
+  const folder = join(DIST, "_file", "data", "corpus");
+  const hashed = readdirSync(folder).find((n) => n.startsWith(`${name}.`) && n.endsWith(".json"));
+  return JSON.parse(readFileSync(join(folder, hashed ?? `${name}.json`), "utf8")) as T;
+}
+
+/** Text of every cell of the first table row (under `table`) whose text has `label`. */
+async function rowCells(page: import("playwright-core").Page, table: string, label: string): Promise<string[]> {
+  return page.locator(`${table} tbody tr`, { hasText: label }).first().locator("td").allTextContents();
+}
+
+type Rate = { grouping: string; group: string; category: string; count: number; words: number };
 
 describe("the outlet profile", () => {
   it("opens from a source's name on the overview, named in the address", async () => {
@@ -33,6 +49,47 @@ describe("the outlet profile", () => {
     expect(await links.count()).toBe(shown);
     await Promise.all([page.waitForURL(/article\.html\?id=.*show=hegemon.*#s-\d+/), links.first().click()]);
     await page.waitForSelector(".article-body .sentence.targeted");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the outlet profile's reference and tone", () => {
+  const source = "no source stated";
+  const path = `/outlet.html?${new URLSearchParams({ source })}`;
+
+  it("sets the outlet against the rest of the corpus: the corpus's count and words less the outlet's", async () => {
+    const { page, problems } = await visit(path, "ol.sentence-links a");
+    expect(await page.locator("main").textContent()).toContain("Compared with the rest of the corpus");
+    // Recomputed from frames.json (the whole corpus's and the outlet's counts), not from the profile file.
+    const rates = siteFile<{ rates: Rate[]; categories: Array<{ id: string; label: string }> }>("frames");
+    const of = (grouping: string, group: string, category: string) =>
+      rates.rates.find((r) => r.grouping === grouping && r.group === group && r.category === category)!;
+    const used = rates.categories.find((c) => of("outlet", source, c.id).count > 0)!;
+    const all = of("all", "all articles", used.id);
+    const own = of("outlet", source, used.id);
+    const rest = (1000 * (all.count - own.count)) / (all.words - own.words);
+    // Columns: (select), frame, kind, count, rate [interval], rest of the corpus [interval], difference [interval].
+    const cells = await rowCells(page, "form", used.label);
+    expect(cells[5]).toMatch(new RegExp(`^${rest.toFixed(2)}\\[-?\\d+\\.\\d\\d, -?\\d+\\.\\d\\d\\]$`));
+    const difference = (1000 * own.count) / own.words - rest;
+    expect(cells[6]).toMatch(new RegExp(`^\\${difference > 0 ? "+" : "-"}${Math.abs(difference).toFixed(2)}\\[`));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows its tone in its own voice with the 95% interval its profile publishes", async () => {
+    const manifest = siteFile<{ outlets: Array<{ source: string; file: number }> }>("outlets");
+    const file = manifest.outlets.find((o) => o.source === source)!.file;
+    type Tone = { mean: number; low: number | null; high: number | null };
+    const profile = siteFile<{ tone: { own: Tone } }>(`outlets/${file}`);
+    expect(profile.tone.own.low).not.toBeNull();
+    const { page, problems } = await visit(path, "ol.sentence-links a");
+    const cells = await rowCells(page, "form", "own voice");
+    expect(cells.slice(-2)).toEqual([
+      profile.tone.own.mean.toFixed(2),
+      `${profile.tone.own.low!.toFixed(2)} to ${profile.tone.own.high!.toFixed(2)}`,
+    ]);
     expect(problems).toEqual([]);
     await page.close();
   });

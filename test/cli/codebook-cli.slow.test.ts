@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { strFromU8, unzipSync } from "fflate";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -57,14 +58,14 @@ describe.concurrent("npm run codebook", () => {
   it("answers a missing subcommand, a wrong format, a wrong kind and an existing --out with exit 2", async () => {
     const results = await Promise.all([
       runCodebook([]),
-      runCodebook(["export", "corpus/codebooks/framing.yaml", "--format", "cat", "--out", "x"]),
+      runCodebook(["export", "corpus/codebooks/framing.yaml", "--format", "ykd", "--out", "x"]),
       runCodebook(["check", "corpus/codebooks/framing.yaml", "--kind", "frames"]),
       runCodebook(["import", join(FIXTURES, "weather.dic"), "--out", join(FIXTURES, "weather.lc3")]),
     ]);
     expect(results.map((r) => r.status)).toEqual([2, 2, 2, 2]);
     expect(results.map((r) => r.stderr.split("\n")[0])).toEqual([
-      "codebook: expected check, import or export, got nothing",
-      "codebook: --format must be yaml, dic or lc3, got cat",
+      "codebook: expected check, stamp, import or export, got nothing",
+      "codebook: --format must be yaml, dic, lc3 or cat, got ykd",
       "codebook: --kind must be framing or devices, got frames",
       `codebook: ${join(FIXTURES, "weather.lc3")} exists; name a new file, so that no codebook or dictionary is overwritten`,
     ]);
@@ -79,5 +80,20 @@ describe.concurrent("npm run codebook", () => {
       `bad-examples.yaml: entries.rain.counterExamples.0: en counter-example "The rain stopped the match." is matched`,
     );
     expect(failure).not.toMatch(/\n\s+at /);
+  });
+  it("flags a codebook edited under an unchanged version in check, the build log and codebooks.json, and goes on", async () => {
+    const framing = readFileSync(join(PROJECT_ROOT, "corpus", "codebooks", "framing.yaml"), "utf8");
+    const file = join(mkdtempSync(join(tmpdir(), "codebook-")), "framing.yaml");
+    writeFileSync(file, framing.replace("Code every use of the word family.", "Code each use of the word family."));
+    const warned = (stderr: string) =>
+      stderr.split("\n").some((line) => line.startsWith(`warning: ${file}: the content changed under the unchanged version 2.0.0 (`));
+    const [checked, built] = await Promise.all([
+      runCodebook(["check", file]),
+      runLoader({ FRAMING_CODEBOOK: file, WORKERS: "1", RECORD_CACHE: "off" }),
+    ]);
+    expect(checked.status).toBe(0);
+    expect([warned(checked.stderr), warned(built.stderr)]).toEqual([true, true]);
+    const codebooks = JSON.parse(strFromU8(unzipSync(built.zip)["codebooks.json"]!)) as { framing: { versionCheck: { status: string } } };
+    expect(codebooks.framing.versionCheck.status).toBe("changed");
   });
 });

@@ -63,8 +63,9 @@ const corpus = [
 
 describe("toneMean(sum)", () => {
   it("pools weighted scores over weights, rounded to millionths, and is null over no sentences", () => {
-    expect(toneMean([3, -0.4, 4])).toEqual({ sentences: 3, mean: -0.1 });
-    expect(toneMean([0, 0, 0])).toEqual({ sentences: 0, mean: null });
+    expect(toneMean([3, -0.4, 4])).toEqual({ sentences: 3, mean: -0.1, low: null, high: null });
+    expect(toneMean([0, 0, 0])).toEqual({ sentences: 0, mean: null, low: null, high: null });
+    expect(toneMean([3, -0.4, 4], { low: -0.3, high: 0.1 })).toEqual({ sentences: 3, mean: -0.1, low: -0.3, high: 0.1 });
   });
 });
 
@@ -82,7 +83,14 @@ describe("outletProfiles(articles)", () => {
 
   it("pools the tone of own-voice and quoted sentences over the outlet's articles", () => {
     // own: (−0.5 + 0.3) / (3 + 1) = −0.05 over 3 sentences; quoted: 0.2 / 1 over 1.
-    expect(a.tone).toEqual({ own: { sentences: 3, mean: -0.05 }, quoted: { sentences: 1, mean: 0.2 } });
+    expect(a.tone).toMatchObject({ own: { sentences: 3, mean: -0.05 }, quoted: { sentences: 1, mean: 0.2 } });
+  });
+
+  it("bootstraps the outlet's tone over its articles: an interval needs sentences from two of them", () => {
+    // Own voice: a1 −0.5 over weights 3 (−0.1667), a2 0.3 over 1; a resample is all a1, all a2 or one of
+    // each, so the interval runs from a1's mean to a2's. Quoted sentences are in a1 only: no interval.
+    expect(a.tone.own).toMatchObject({ low: -0.166667, high: 0.3 });
+    expect(a.tone.quoted).toMatchObject({ low: null, high: null });
   });
 
   it("splits a frame's occurrences by voice, names its speakers, and sets its sentences' tone against the others'", () => {
@@ -91,8 +99,9 @@ describe("outletProfiles(articles)", () => {
     expect(hegemon!.speakers).toEqual([{ speaker: "Li Haidong", count: 1 }]);
     // Carrying: (−0.4 + 0.3) / (3 + 1) = −0.025 over 3 sentences. All sentences: (−0.5 + 0.2 + 0.3) / 5 = 0
     // over 4, so the other sentence: (0 − (−0.1)) / (5 − 4) = 0.1 over 1.
-    expect(hegemon!.carrying).toEqual({ sentences: 3, mean: -0.025 });
-    expect(hegemon!.other).toEqual({ sentences: 1, mean: 0.1 });
+    expect(hegemon!.carrying).toEqual({ sentences: 3, mean: -0.025, low: -0.133333, high: 0.3 });
+    // The other sentence is a1's quoted one alone: one article, no interval.
+    expect(hegemon!.other).toEqual({ sentences: 1, mean: 0.1, low: null, high: null });
     expect(hegemon!.sentences).toEqual([
       ["a1", 4, "own"],
       ["a1", 7, "direct"],
@@ -121,6 +130,10 @@ describe("categoryAcrossOutlets(profiles, kind, category, listed)", () => {
   it("lists only the outlets that use it, their sentences cut to `listed` with the rest counted", () => {
     const rows = categoryAcrossOutlets(outletProfiles(corpus), "frame", "hegemon", 2);
     expect(rows.map((r) => [r.source, r.count, r.sentences.length, r.moreSentences])).toEqual([["A", 3, 2, 1]]);
+    expect(rows[0]!.months).toEqual([
+      ["2024-01", 1, 500, 2],
+      ["2024-02", 1, 1000, 1],
+    ]);
     expect(categoryAcrossOutlets(outletProfiles(corpus), "device", "hedges")).toEqual([]);
   });
 });

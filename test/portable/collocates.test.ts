@@ -34,6 +34,13 @@ describe("collocateScores(counts)", () => {
     const s = collocateScores({ observed: 702, nodeFrequency: 1183, collocateFrequency: 1251, corpusSize: 5763049, span: 1 });
     expect(s.mutualInformation).toBeCloseTo(11.41663, 5);
   });
+  // Published with the span: English-Corpora.org's worked MI (M. Davies, "Mutual Information"): purple 1,246
+  // times, color 112, 22 together within 3L–3R (span 6), BNC of 96,263,399 words: MI = 11.30.
+  it("reproduces English-Corpora.org's worked MI, whose expected frequency counts the span", () => {
+    const s = collocateScores({ observed: 22, nodeFrequency: 1246, collocateFrequency: 112, corpusSize: 96263399, span: 6 });
+    expect(s.expected).toBeCloseTo((1246 * 112 * 6) / 96263399, 12);
+    expect(Number(s.mutualInformation.toFixed(2))).toBe(11.3);
+  });
   it("gives a negative t-score and MI when a word keeps away from the node", () => {
     const s = collocateScores({ observed: 1, nodeFrequency: 10, collocateFrequency: 50, corpusSize: 100, span: 1 });
     expect(s.tScore).toBeLessThan(0);

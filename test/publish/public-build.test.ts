@@ -5,6 +5,7 @@ import {
   exceptionQuotes,
   matchedTerm,
   publicSettings,
+  SPEAKER_WORDS,
   publishedArticle,
   quotedItems,
   teachableSets,
@@ -81,6 +82,13 @@ describe("the public build's redactions", () => {
   it("matchedTerm(term) keeps a term of up to three words and cuts a longer one", () => {
     expect(matchedTerm("Belt and Road")).toBe("Belt and Road");
     expect(matchedTerm("how will the West react?")).toBe("how will the …");
+  });
+
+  it("matchedTerm(name, SPEAKER_WORDS) keeps a speaker's name of up to six words and cuts a clause taken for one", () => {
+    expect(matchedTerm("Minister of Foreign Affairs Sergei Lavrov", SPEAKER_WORDS)).toBe("Minister of Foreign Affairs Sergei Lavrov");
+    expect(matchedTerm("logische ontwikkeling Artikel 4 van het strategisch partnerschapsverdrag", SPEAKER_WORDS)).toBe(
+      "logische ontwikkeling Artikel 4 van het …",
+    );
   });
 
   it("unorderedWords(words) keeps each word's sentence and count but no order or neighbour", () => {

@@ -122,7 +122,7 @@ describe("indexCorpus(folder) rejects bad input, naming file and field", () => {
       {
         file: "notes.docx",
         field: "file",
-        message: "is not an article (.md or .txt); move it out of the corpus folder, or import it (npm run import)",
+        message: "is not an article (.md, .txt or .html); move it out of the corpus folder, or import it (npm run import)",
       },
     ]);
   });

@@ -1,6 +1,6 @@
 // The guard in front of Framework's preview (npm run dev): only this server's Host and Origin, WebSocket
 // upgrades from its own pages only, 400 for a path Framework cannot decode; everything else forwarded as it
-// is. Against a stand-in preview server that echoes what reached it.
+// is, but HTML pages given the accessible shell when asked. Against a stand-in preview server that echoes what reached it.
 import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -48,7 +48,8 @@ function upgrade(origin: string, host = `127.0.0.1:${port}`): Promise<string> {
 beforeAll(async () => {
   preview = createServer((req, res) => {
     reached.push(req.url!);
-    res.writeHead(200, { "content-type": "text/plain", "x-preview": "yes" }).end(`preview ${req.url}`);
+    const html = req.url!.endsWith(".html");
+    res.writeHead(200, { "content-type": html ? "text/html; charset=utf-8" : "text/plain", "x-preview": "yes" }).end(`preview ${req.url}`);
   });
   // The stand-in answers an upgrade as a WebSocket server would, then echoes.
   preview.on("upgrade", (req, socket) => {
@@ -105,6 +106,25 @@ describe("startGuard(port, target)", () => {
     expect(await upgrade(`http://127.0.0.1:${port}`, "evil.example")).toBe("HTTP/1.1 403 Forbidden");
     expect(await upgrade(`http://localhost:${port}`, `localhost:${port}`)).toBe("HTTP/1.1 101 Switching Protocols");
     expect((await get("/")).status).toBe(200);
+  });
+});
+
+describe("startGuard(port, target, rewritePage)", () => {
+  it("rewrites the preview's HTML pages, with their new length, and forwards anything else as it is", async () => {
+    const rewriting = await startGuard(0, (preview.address() as AddressInfo).port, (html) => html.replace("preview", "rewritten ✓"));
+    const main = port;
+    port = (rewriting.address() as AddressInfo).port;
+    try {
+      const page = await get("/guide.html");
+      expect([page.status, page.body, page.headers["x-preview"]]).toEqual([200, "rewritten ✓ /guide.html", "yes"]);
+      expect(page.headers["content-length"]).toBe(String(Buffer.byteLength(page.body)));
+      expect((await get("/data.json")).body).toBe("preview /data.json");
+    } finally {
+      port = main;
+      rewriting.closeAllConnections();
+      await new Promise((done) => rewriting.close(done));
+    }
+    expect((await get("/guide.html")).body).toBe("preview /guide.html");
   });
 });
 

@@ -86,6 +86,13 @@ describe("npm run dev", () => {
     expect(await upgrade(`http://127.0.0.1:${port}`)).toBe("HTTP/1.1 101 Switching Protocols");
     expect(await status("/")).toBe(200);
   });
+  it("serves pages with the accessible shell the build gives them: lang, zoom, the skip link (issue 32)", async () => {
+    const page = await (await fetch(`http://127.0.0.1:${port}/guide.html`)).text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(page).toContain('<body>\n<a class="skip-link" href="#observablehq-main">Skip to main content</a>');
+    expect(page).not.toContain("maximum-scale");
+  });
   it("says in one line that its port is in use, or that a flag would expose it", async () => {
     const taken = createServer();
     await new Promise<void>((done) => taken.listen(0, "127.0.0.1", done));

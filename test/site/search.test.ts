@@ -12,7 +12,17 @@ import {
 import { analyzeArticle } from "../../data-loaders/pipeline/analyze-article.ts";
 import { readCorpus } from "../../data-loaders/reading/read-corpus.ts";
 import type { SearchShard } from "../../data-loaders/schema/site-outputs.ts";
-import { closedLine, contextLine, parseQuery, searchIndex, shardsBetween, wordSpans, type SearchHit } from "../../src/components/search.ts";
+import {
+  closedCounts,
+  closedLine,
+  contextLine,
+  parseQuery,
+  searchIndex,
+  shardsBetween,
+  wordSpans,
+  type SearchHit,
+} from "../../src/components/search.ts";
+import { postingsFrequency } from "../../data-loaders/portable/collocates.ts";
 import { SEED_CORPUS, sharedResources } from "../helpers.ts";
 
 describe("the browser's tokenizer and the index's", () => {
@@ -139,5 +149,58 @@ describe("closedLine(query)", () => {
     const parsed = parseQuery("Poetin hegemon*");
     if ("error" in parsed) throw new Error(parsed.error);
     expect(closedLine(parsed)).toEqual({ left: "", match: "poetin hegemon*", right: "", position: null });
+  });
+});
+
+describe("a closed article in the index (public build): counts only", () => {
+  // Article 0 is open, article 1 closed: the index keeps how often article 1 has each word, nothing more.
+  // Postings: article 0 (gap 0), once, at sentence 0 position 1; article 1 (gap 1), twice, no places.
+  const builder = new SearchIndexBuilder();
+  builder.add(0, foldSentences([[0, "The hegemon spoke."]]));
+  builder.add(
+    1,
+    foldSentences([
+      [0, "A hegemon, a vassal."],
+      [3, "The hegemon again."],
+    ]),
+    true,
+  );
+  // Shards of about 16 bytes: a word or two each, so that the closed article's postings are found by the
+  // shards' first words like any other.
+  const published = builder.shards(16);
+  const shards = new Map(published.map(({ name, shard }) => [name, JSON.parse(JSON.stringify(shard)) as SearchShard]));
+  const list = { shards: published.map((s) => s.name), firstWords: published.map((s) => s.first) };
+  const fetch = async (name: string) => shards.get(name)!;
+  const query = (q: string) => {
+    const parsed = parseQuery(q);
+    if ("error" in parsed) throw new Error(parsed.error);
+    return parsed;
+  };
+  const entry = (word: string) => [...shards.values()].flatMap((shard) => shard.words).find(([w]) => w === word);
+
+  it("publishes the closed article's header alone, its count negated", () => {
+    expect(published.length).toBeGreaterThan(1);
+    expect(entry("hegemon")).toEqual(["hegemon", [0, 1, 0, 1, 1, -2]]);
+    expect(postingsFrequency(entry("hegemon")![1])).toBe(3);
+    // The vassal only the closed article has: its header, no places.
+    expect(entry("vassal")).toEqual(["vassal", [1, -1]]);
+  });
+
+  it("finds placed hits in open texts only, and how often each closed article has a one-word query", async () => {
+    expect(await searchIndex(query("hegemon"), list, fetch)).toEqual([{ article: 0, sentence: 0, position: 1, length: 1 }]);
+    expect(await closedCounts(query("hegemon"), list, fetch)).toEqual([{ article: 1, occurrences: 2 }]);
+    expect(await closedCounts(query("heg*"), list, fetch)).toEqual([{ article: 1, occurrences: 2 }]);
+    expect(await closedCounts(query("a vassal"), list, fetch)).toEqual([]);
+    expect(await searchIndex(query("a vassal"), list, fetch)).toEqual([]);
+  });
+
+  it("counts a closed article's negative count at its printed size when cutting shards", () => {
+    // "x" and "y" in nine closed articles: 18 negative counts each side, a byte more each than "1".
+    const closed = new SearchIndexBuilder();
+    for (let article = 0; article < 9; article++) closed.add(article, foldSentences([[0, "x y"]]), true);
+    const both = JSON.stringify(closed.shards(1_000_000)[0]!.shard.words).length;
+    // The two entries with their commas are one byte fewer than the list (its brackets, less the last comma).
+    const cut = closed.shards(both - 2);
+    expect(cut.map((s) => s.shard.words.map(([w]) => w))).toEqual([["x"], ["y"]]);
   });
 });

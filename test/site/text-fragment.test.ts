@@ -1,7 +1,7 @@
 // Links to a sentence at its source: the text fragment's syntax (https://wicg.github.io/scroll-to-text-fragment/).
 import { describe, expect, it } from "vitest";
 import { textFragmentUrl } from "../../src/components/text-fragment.ts";
-import { sentenceEnds } from "../../data-loaders/publish/public-build.ts";
+import { linkedSentences, sentenceEnds } from "../../data-loaders/publish/public-build.ts";
 
 describe("textFragmentUrl(url, start, end)", () => {
   it("adds #:~:text=start,end, percent-encoded", () => {
@@ -35,5 +35,13 @@ describe("sentenceEnds(sentence)", () => {
   it("takes one word at each end of a short sentence, and the start alone of a one-word one", () => {
     expect(sentenceEnds("Moscow answered quickly today.")).toEqual(["Moscow", "today"]);
     expect(sentenceEnds("Why?")).toEqual(["Why?", null]);
+  });
+});
+
+describe("linkedSentences(lines, attributions)", () => {
+  it("lists the sentences of keyword-in-context lines and attributions once each, in order, and no other", () => {
+    const lines = [{ sentence: 7 }, { sentence: 2 }, { sentence: 7 }];
+    expect(linkedSentences(lines, [{ sentence: 4 }, { sentence: 2 }])).toEqual([2, 4, 7]);
+    expect(linkedSentences([], [])).toEqual([]);
   });
 });

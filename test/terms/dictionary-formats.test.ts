@@ -105,7 +105,7 @@ describe("export then import gives the codebook's terms back", () => {
   const { codebook } = compileCodebook(parse(SMALL), new TextEncoder().encode(SMALL), "small.yaml", { requireTerms: false });
   const terms = (entries: readonly { id: string; terms: { en: readonly string[] } }[]) => entries.map((e) => [e.id, e.terms.en]);
   const original = codebook!.entries.map((e) => [e.id, e.written.en.map((w) => w.term)]);
-  for (const format of ["yaml", "dic", "lc3"] as const) {
+  for (const format of ["yaml", "dic", "lc3", "cat"] as const) {
     it(`round-trips through ${format}`, () => {
       const { categories, problems } = codebookToDictionary(codebook!.entries, "en");
       expect(problems).toEqual([]);
@@ -127,6 +127,35 @@ describe("export then import gives the codebook's terms back", () => {
       "downpour*\t1",
     ]);
     expect(writeDictionary(categories, "dic")).toContain("\nrain\t1\t2\n");
+  });
+  it("writes WordStat .cat as quanteda's read_dict_wordstat reads it: tabs nest, entries end in ' (1)', '_' joins a phrase", () => {
+    const categories = [
+      { path: ["WEATHER", "RAIN"], words: ["rain", "rainy day"] },
+      { path: ["WEATHER", "SUN"], words: ["*shine"] },
+      { path: ["HARBOUR"], words: ["quay*"] },
+    ];
+    const text = writeDictionary(categories, "cat");
+    expect(text).toBe("WEATHER\n\tRAIN\n\t\train (1)\n\t\trainy_day (1)\n\tSUN\n\t\t*shine (1)\nHARBOUR\n\tquay* (1)\n");
+    // quanteda's rule (R/dictionaries.R, read_dict_wordstat): a line ending in " (digit)" is an entry, any other a
+    // category; leading tabs give the depth.
+    for (const line of text.trimEnd().split("\n")) expect(line).toMatch(/^\t*[^\t].*$/);
+    expect(text.split("\n").filter((line) => / \(\d\)$/.test(line))).toHaveLength(4);
+    expect(readDictionary(text, "cat").categories.map((c) => [c.path, c.words])).toEqual([
+      [
+        ["WEATHER", "RAIN"],
+        ["rain", "rainy day"],
+      ],
+      [["WEATHER", "SUN"], ["*shine"]],
+      [["HARBOUR"], ["quay*"]],
+    ]);
+  });
+  it("writes quanteda YAML that YAML 1.1 (quanteda's reader, R's yaml package) reads as text: no, on, yes, 2024 quoted", () => {
+    const categories = [{ path: ["no"], words: ["no", "on", "yes", "2024", "rainy day", "it's"] }];
+    const text = writeDictionary(categories, "yaml");
+    const read = parse(text, { version: "1.1" }) as Record<string, unknown[]>;
+    expect(Object.keys(read)).toEqual(["no"]);
+    expect(read.no).toEqual(["no", "on", "yes", "2024", "rainy day", "it's"]);
+    expect(readDictionary(text, "yaml").categories).toEqual([{ path: ["no"], words: categories[0]!.words }]);
   });
   it("expands braces and lists what a dictionary cannot say", () => {
     const entries = [
