@@ -19,7 +19,6 @@ import {
   type AttributionCounts,
   type WithInterval,
 } from "../data-loaders/voices/evaluate-attribution.ts";
-import { toneClass, type ToneClassBounds } from "../data-loaders/compare/coding-frame.ts";
 
 /** One published row: a dataset part, its size and its figures with intervals. */
 export interface ExternalRow {
@@ -74,7 +73,7 @@ export function validateAttribution(folder: string, resources: AnalysisResources
 }
 
 /** Tone on the ecosent headlines: 3-class accuracy, macro-F1 and Krippendorff's alpha against the coders. */
-export function validateNewsTone(folder: string, score: (text: string) => number, thresholds: ToneClassBounds): ExternalRow[] {
+export function validateNewsTone(folder: string, classify: (text: string) => -1 | 0 | 1): ExternalRow[] {
   const file = join(folder, "nl", "ecosent_headlines_train.jsonl");
   if (!existsSync(file)) return [];
   const rows = readFileSync(file, "utf8")
@@ -83,8 +82,7 @@ export function validateNewsTone(folder: string, score: (text: string) => number
     .map((line) => JSON.parse(line) as { id: string; text: string; label: -1 | 0 | 1 });
   const toClass = (value: number): Polarity => (value === 1 ? "pos" : value === -1 ? "neg" : "neu");
   const scored = rows.map((row) => {
-    const s = score(row.text);
-    const predicted = toneClass(s, thresholds);
+    const predicted = classify(row.text);
     return { part: evaluationPart(row.id), gold: row.label, predicted };
   });
   return PARTS.map((part) => {

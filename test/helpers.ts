@@ -6,6 +6,9 @@ import { analyzeArticle, type AnalysisResources } from "../data-loaders/pipeline
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths, PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { bareArticle } from "../data-loaders/reading/bare-article.ts";
+import { sharedNlp } from "../data-loaders/reading/nlp.ts";
+import { splitSentences } from "../data-loaders/reading/split-sentences.ts";
+import type { Token } from "../data-loaders/reading/token.ts";
 import { RULES_ONLY } from "../data-loaders/voices/attribution-model.ts";
 import { CorpusValidationError, type CorpusError } from "../data-loaders/reading/corpus-error.ts";
 import { indexCorpus, type IndexOptions } from "../data-loaders/reading/read-corpus.ts";
@@ -150,4 +153,9 @@ export function analyzeTextWithRules(text: string, language: Language = "en"): A
 /** Analyses `text` as an article with the bundled codebooks. */
 export function analyzeText(text: string, language: Language = "en"): ArticleRecord {
   return analyzeArticle(bareArticle("t", text, language, "t.md"), sharedResources());
+}
+
+/** The tokens of a text read as one paragraph, as the pipeline reads it. */
+export function tokensOf(text: string): Token[] {
+  return splitSentences(sharedNlp(), text, [{ index: 0, kind: "paragraph", start: 0, end: text.length, rule: null }]).tokens;
 }

@@ -10,13 +10,14 @@ export interface ToneClassBounds {
 }
 
 /**
- * Each language's tone class bounds, as the validation scores them: English ±0.05, the convention of VADER's
- * paper for its compound score; Dutch the class bounds fitted with the news-tone model (±0.05 without it).
+ * The tone class bounds of the lexicon path, per language: ±0.05, the convention of VADER's paper for its
+ * compound score (score-sentiment.ts lexiconToneClass). The Dutch news-tone model decides a sentence's class
+ * itself (news-tone-model.ts).
  */
-export function toneClassBounds(newsThresholds: ToneClassBounds | null): Readonly<Record<ArticleRecord["language"], ToneClassBounds>> {
-  const vader = { negative: -0.05, positive: 0.05 };
-  return { en: vader, nl: newsThresholds ?? vader };
-}
+export const LEXICON_TONE_BOUNDS: Readonly<Record<ArticleRecord["language"], ToneClassBounds>> = {
+  en: { negative: -0.05, positive: 0.05 },
+  nl: { negative: -0.05, positive: 0.05 },
+};
 
 /** A tone score's class: −1, 0 or +1. */
 export function toneClass(score: number, bounds: ToneClassBounds): -1 | 0 | 1 {
@@ -36,15 +37,11 @@ export function codingTasks(framing: Codebook, devices: Codebook): CodingTask[] 
 /**
  * The pipeline's codes of an article's units (`units`: its heading and paragraph sentences, in order), by task
  * id and unit position, leaving out each task's default code: a frame or device is present (1) in a sentence
- * holding one of its markers; tone is the class of the sentence's score (0 left out); the speaker is that of
+ * holding one of its markers; tone is the sentence's tone class (0 left out); the speaker is that of
  * the first attribution starting in the sentence ("unnamed" when the pipeline found none), normalised as
  * coders' names are. Tasks are in a fixed order (frames, devices, tone, speaker; ids within a kind sorted).
  */
-export function pipelineCodes(
-  record: ArticleRecord,
-  units: readonly number[],
-  bounds: ToneClassBounds,
-): Array<[string, Array<[number, Code]>]> {
+export function pipelineCodes(record: ArticleRecord, units: readonly number[]): Array<[string, Array<[number, Code]>]> {
   const position = new Map(units.map((sentence, i) => [sentence, i]));
   const codes = new Map<string, Map<number, Code>>();
   const set = (task: string, sentence: number, code: Code) => {
@@ -57,8 +54,7 @@ export function pipelineCodes(
   for (const m of [...record.markers].sort((a, b) => a.start - b.start)) set(`frame:${m.frame}`, m.sentence, 1);
   for (const d of [...record.devices].sort((a, b) => a.start - b.start)) set(`device:${d.device}`, d.sentence, 1);
   for (const s of record.sentiment.sentences) {
-    const tone = toneClass(s.score, bounds);
-    if (tone !== 0) set("tone", s.index, tone);
+    if (s.class !== 0) set("tone", s.index, s.class);
   }
   for (const a of [...record.attributions].sort((x, y) => x.quote.start - y.quote.start))
     set("speaker", a.sentence, a.speaker ? normalizeSpeaker(a.speaker) : UNNAMED_SPEAKER);

@@ -15,7 +15,7 @@ import { PROJECT_ROOT } from "../project-paths.ts";
 import { compileCodebook, type Codebook } from "../terms/codebook.ts";
 import { compileGazetteer, type Gazetteer } from "../terms/gazetteer.ts";
 import { compileSentimentRules, type SentimentResources } from "../tone/score-sentiment.ts";
-import { compileNewsToneModel, ruleWords, toneFeatureReader, weightMap, type NewsToneModel } from "../tone/news-tone-model.ts";
+import { compileNewsToneModel, newsToneScorer, type NewsToneModel } from "../tone/news-tone-model.ts";
 import { dutchLexicon, englishLexicon } from "../tone/sentiment-lexicons.ts";
 import { compileOutlets, type OutletGazetteer } from "../voices/outlets.ts";
 import { compileSpeechCues, type SpeechCues } from "../voices/speech-cues.ts";
@@ -126,14 +126,8 @@ export function readSentimentResources(rulesFile: string, modelFile: string | nu
       nl: `CLiPS Pattern Dutch lexicon (@nlpjs/lang-nl ${version("@nlpjs/lang-nl")})`,
     },
     newsModel: model
-      ? {
-          model: { weights: weightMap(model), alpha: model.alpha },
-          read: toneFeatureReader(nl, ruleWords(rules.nl), (stem) => Object.hasOwn(model.weights, `s=${stem}`)),
-          source: `${model.id} ${model.version}`,
-          crossValidated: model.crossValidated,
-        }
+      ? { scorer: newsToneScorer(model, nl, rules.nl), source: `${model.id} ${model.version}`, crossValidated: model.crossValidated }
       : null,
-    newsThresholds: model?.thresholds ?? null,
   };
 }
 

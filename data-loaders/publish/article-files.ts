@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { loadResources } from "../pipeline/analyze-corpus.ts";
 import type { compareVoices } from "../compare/compare-voices.ts";
-import { CodingFrameBuilder, type toneClassBounds } from "../compare/coding-frame.ts";
+import { CodingFrameBuilder } from "../compare/coding-frame.ts";
 import type { ExerciseArticle } from "../compare/exercise-sets.ts";
 import { groupValues } from "../compare/groupings.ts";
 import { KeynessBuilder } from "../compare/keyness-lists.ts";
@@ -55,7 +55,6 @@ export async function publishArticles(
   resources: ReturnType<typeof loadResources>,
   settings: {
     readonly tasks: readonly CodingTask[];
-    readonly toneBounds: ReturnType<typeof toneClassBounds>;
     readonly checked: ReadonlySet<string>;
     readonly exerciseIds: ReadonlySet<string>;
   },
@@ -63,10 +62,9 @@ export async function publishArticles(
   const gathered = emptyGathered(settings.tasks);
   // The corpus's fingerprint: every article's input hash, in id order (records arrive in id order).
   const corpusHash = new CorpusHash();
-  const { toneBounds } = settings;
   const viewOf = articleViews(options.recordsFolder ? null : (options.cacheFolder ?? null), {
-    en: { negativeWeight: resources.sentiment.rules.en.negativeSentenceWeight, toneBounds: toneBounds.en },
-    nl: { negativeWeight: resources.sentiment.rules.nl.negativeSentenceWeight, toneBounds: toneBounds.nl },
+    en: { negativeWeight: resources.sentiment.rules.en.negativeSentenceWeight },
+    nl: { negativeWeight: resources.sentiment.rules.nl.negativeSentenceWeight },
   });
   for await (const line of records) {
     // A record as UTF-8 bytes (as the cache holds it), published as it is.

@@ -9,7 +9,7 @@ import { foldSentences, searchableSentences, type FoldedSentences } from "./sear
 import { openRecordCache, type RecordCache } from "../pipeline/record-cache.ts";
 import { codeFingerprint } from "../pipeline/analysis-stamp.ts";
 import { paragraphSentenceScores } from "../tone/article-sentiment.ts";
-import { pipelineCodes, type ToneClassBounds } from "../compare/coding-frame.ts";
+import { pipelineCodes } from "../compare/coding-frame.ts";
 import { articleFacts, type ArticleFacts } from "../compare/outlet-facts.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleRows, ArticleSummary, ConcordanceLine, VoiceRow } from "../schema/site-outputs.ts";
@@ -64,13 +64,11 @@ function viewLine({ article, kind, category, term, codebookTerm, form, start }: 
 /** A line's fields but its json as the cache stores them (the article is the view's). */
 type StoredKey = [kind: ViewLine["kind"], category: string, term: string, codebookTerm: string | null, form: string | null, start: number];
 
-/** What a view is computed with beside the record: per language, the negative-sentence weight and tone class bounds. */
-export type ViewSettings = Readonly<
-  Record<ArticleRecord["language"], { readonly negativeWeight: number; readonly toneBounds: ToneClassBounds }>
->;
+/** What a view is computed with beside the record: per language, the negative-sentence weight. */
+export type ViewSettings = Readonly<Record<ArticleRecord["language"], { readonly negativeWeight: number }>>;
 
 /** The view of a record (its JSON as published), with its language's settings. */
-export function articleView(record: ArticleRecord, { negativeWeight, toneBounds }: ViewSettings[ArticleRecord["language"]]): ArticleView {
+export function articleView(record: ArticleRecord, { negativeWeight }: ViewSettings[ArticleRecord["language"]]): ArticleView {
   const summary = summarizeRecord(record);
   const attributions = voiceRows(record);
   const interval = articleToneInterval(record.id, paragraphSentenceScores(record), negativeWeight);
@@ -88,7 +86,6 @@ export function articleView(record: ArticleRecord, { negativeWeight, toneBounds 
     coding: pipelineCodes(
       record,
       sentences.map(([index]) => index),
-      toneBounds,
     ),
     paragraphOf: sentences.map(([index]) => paragraphs.get(blockOf.get(index)!) ?? -1),
     input: articleInputSha256(record),

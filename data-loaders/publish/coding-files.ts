@@ -1,5 +1,5 @@
 // The hand-coding pages' files: coding.json (the tasks and the numbering of units) and coding/<task>.json.
-import type { toneClassBounds } from "../compare/coding-frame.ts";
+import type { LEXICON_TONE_BOUNDS } from "../compare/coding-frame.ts";
 import type { CodingTask } from "../portable/coding.ts";
 import type { Gathered } from "./article-files.ts";
 import type { SiteFiles } from "./site-files.ts";
@@ -9,7 +9,7 @@ export function publishCoding(
   files: SiteFiles,
   gathered: Gathered,
   tasks: readonly CodingTask[],
-  toneBounds: ReturnType<typeof toneClassBounds>,
+  toneBounds: typeof LEXICON_TONE_BOUNDS,
 ): void {
   files.json("coding.json", {
     corpus: { articles: gathered.summary.length, sha256: gathered.corpusSha },

@@ -13,7 +13,7 @@ import { toneComparison } from "../compare/compare-tone.ts";
 import { bootstrapInput, bootstrapTables } from "../compare/bootstrap-tables.ts";
 import { bootstrapThread, type BootstrapThread } from "../compare/bootstrap-thread.ts";
 import { compareHandCheck, handCheckArticles } from "../compare/hand-check.ts";
-import { codingTasks, toneClassBounds } from "../compare/coding-frame.ts";
+import { codingTasks, LEXICON_TONE_BOUNDS } from "../compare/coding-frame.ts";
 import { resolveExerciseSets } from "../compare/exercise-sets.ts";
 import { readingOptions, type CorpusPaths } from "../project-paths.ts";
 import { readExerciseSets, readHandCheck, readSentimentValidation } from "../pipeline/read-data-files.ts";
@@ -132,10 +132,8 @@ async function publishRecords(
   const handCheck = readHandCheck(paths.handCheck);
   const exerciseSets = paths.exercises ? readExerciseSets(paths.exercises) : [];
   const tasks = codingTasks(resources.framing, resources.devices);
-  const toneBounds = toneClassBounds(resources.sentiment.newsThresholds);
   const gathered = await publishArticles(files, records, options, resources, {
     tasks,
-    toneBounds,
     checked: new Set(handCheckArticles(handCheck)),
     exerciseIds: new Set(exerciseSets.flatMap((set) => set.items.map((item) => item.article))),
   });
@@ -155,7 +153,7 @@ async function publishRecords(
   for (const page of index.pages) files.fetched(`index/${page.page}.json`, page);
   files.json("index.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...index.manifest });
   publishTeachingFiles(files, paths, resources, gathered, { handCheck, exerciseSets, tasks, closed });
-  publishCoding(files, gathered, tasks, toneBounds);
+  publishCoding(files, gathered, tasks, LEXICON_TONE_BOUNDS);
   if (options.public) files.fetched("public/articles.json", { policy: options.public, articles: gathered.published });
   files.json("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
   files.json("reuse.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...gathered.reuse.findings() });

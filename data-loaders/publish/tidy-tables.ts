@@ -78,6 +78,11 @@ const sentences = tidyTable(
     text("quote", "direct when at least half the sentence is inside a direct quotation, else empty", (s) => s.tone?.quote ?? null),
     ...codePointColumns<{ start: number; end: number }>("", (s) => s, "the sentence"),
     text("sentence_text", `the sentence as written${hidden}`, (s, a) => a.text(s)),
+    integer(
+      "tone_class",
+      "sentence tone class, -1, 0 or 1: the Dutch news-tone model's (the highest of its three class scores), else the tone's by ±0.05",
+      (s) => s.tone?.class ?? null,
+    ),
   ],
 );
 

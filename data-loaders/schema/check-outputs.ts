@@ -151,7 +151,9 @@ export const codingIndexSchema = z
         nl: z.object({ negative: z.number(), positive: z.number() }).strict(),
       })
       .strict()
-      .describe("the sentence tone scores above which the pipeline codes +1 and below which -1, per language"),
+      .describe(
+        "the sentence tone scores above which the lexicon path codes +1 and below which -1, per language (Dutch news sentences take the news-tone model's class)",
+      ),
     tasks: z.array(codingTaskSchema),
   })
   .strict();

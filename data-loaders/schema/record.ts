@@ -181,8 +181,21 @@ export const sentimentSchema = z
         .object({
           index,
           score: tone,
+          class: z
+            .union([z.literal(-1), z.literal(0), z.literal(1)])
+            .describe(
+              "the sentence's tone class: the Dutch news-tone model's (the highest of its three class scores), else the score's by ±0.05",
+            ),
           quote: z.enum(["direct"]).nullable().describe('"direct" when at least half of the sentence is inside a direct quotation'),
-          contributions: z.array(contributionSchema).describe("each scored word's share of the sentence score; the values sum to score"),
+          contributions: z
+            .array(contributionSchema)
+            .describe("each scored word's share of the sentence score; the values (and baseline, when present) sum to score"),
+          baseline: z
+            .number()
+            .optional()
+            .describe(
+              "the Dutch news-tone model's share of its class constants (its lean before any word is read), beside the words' shares; absent on the lexicon path, which has none",
+            ),
         })
         .strict(),
     ),

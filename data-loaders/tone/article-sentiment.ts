@@ -1,6 +1,6 @@
 import type { Quotation } from "../terms/find-quotations.ts";
 import type { SentimentResources } from "./score-sentiment.ts";
-import { round6, scoreSentence } from "./score-sentiment.ts";
+import { lexiconToneClass, round6, scoreSentence, type SentenceScore } from "./score-sentiment.ts";
 import { scoreNewsSentence } from "./news-tone-model.ts";
 import type { ArticleRecord, Block, Language, SentimentRecord, Sentence } from "../schema/record.ts";
 import type { Token } from "../reading/token.ts";
@@ -43,6 +43,11 @@ export function paragraphSentenceScores(record: Pick<ArticleRecord, "blocks" | "
   return record.sentiment.sentences.filter((s) => countsTowardTone(record.blocks, record.sentences[s.index])).map((s) => s.score);
 }
 
+/** A lexicon-path sentence score with its class (±0.05). */
+function withLexiconClass(scored: SentenceScore): SentenceScore & { readonly class: -1 | 0 | 1 } {
+  return { ...scored, class: lexiconToneClass(scored.score) };
+}
+
 /**
  * What kind of text is scored: `news` (every article the pipeline reads) or `reviews` (the review sets
  * `npm run validate` scores). Dutch news is scored by the fitted news-tone model; Dutch reviews keep the
@@ -52,8 +57,9 @@ export function paragraphSentenceScores(record: Pick<ArticleRecord, "blocks" | "
 export type ToneRegister = "news" | "reviews";
 
 /**
- * Sentiment of an article: every sentence scored with its word contributions (score-sentiment.ts, or
- * news-tone-model.ts for Dutch news), and two
+ * Sentiment of an article: every sentence scored with its word contributions and its tone class
+ * (score-sentiment.ts, class by ±0.05; or news-tone-model.ts for Dutch news, class by the model, score
+ * P₊ − P₋ with the model's baseline beside the words), and two
  * article scores, both the tone mean (toneMean: negative sentences weigh more) over the sentences of
  * paragraphs (headings, boilerplate and origin lines excluded): `score` over all of them, `ownVoiceScore` over those not inside a direct quotation
  * (at least half of the sentence within the quotation marks), so the author's tone can be told from the
@@ -80,9 +86,10 @@ export function articleSentiment(
   for (const sentence of sentences) {
     const from = t;
     while (t < tokens.length && tokens[t]!.sentence === sentence.index) t++;
-    const { score, contributions } = news
-      ? scoreNewsSentence(tokens, news.model, news.read, from, t)
-      : scoreSentence(tokens, lexicon, rules, from, t);
+    const scoredSentence: ReturnType<typeof withLexiconClass> & { readonly baseline?: number } = news
+      ? scoreNewsSentence(tokens, news.scorer, from, t)
+      : withLexiconClass(scoreSentence(tokens, lexicon, rules, from, t));
+    const { score, contributions, class: toneClass } = scoredSentence;
     // Direct quotations are sorted and do not overlap: skip those that end before this sentence, then add
     // up those that start inside it (one pass over the quotations for the whole article).
     while (qi < direct.length && direct[qi]!.innerEnd <= sentence.start) qi++;
@@ -92,7 +99,9 @@ export function articleSentiment(
       quoted += Math.max(0, Math.min(q.innerEnd, sentence.end) - Math.max(q.innerStart, sentence.start));
     }
     const quote = quoted * 2 >= sentence.end - sentence.start ? "direct" : null;
-    scored.push({ index: sentence.index, score, quote, contributions });
+    // Only the news model has a baseline (its class constants' share); the lexicon path's words are the whole score.
+    const baseline = scoredSentence.baseline === undefined ? {} : { baseline: scoredSentence.baseline };
+    scored.push({ index: sentence.index, score, class: toneClass, quote, contributions, ...baseline });
     if (!countsTowardTone(blocks, sentence)) continue;
     all.push(score);
     if (!quote) own.push(score);

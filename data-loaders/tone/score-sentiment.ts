@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import type { Language } from "../schema/record.ts";
 import type { Token } from "../reading/token.ts";
-import type { ToneFeatureReader } from "./news-tone-model.ts";
+import type { NewsToneScorer } from "./news-tone-model.ts";
 
 /** A word-level sentiment lexicon: a word (lower-case) → its score in -1..1, or undefined if unknown. */
 export type SentimentLexicon = (word: string) => number | undefined;
@@ -47,18 +47,15 @@ export interface SentimentResources {
   /** Where each lexicon came from (package and version), for records and the methods page. */
   readonly sources: Readonly<Record<Language, string>>;
   /**
-   * The fitted Dutch news-tone model (news-tone-model.ts) with its feature reader and its name and version
-   * for records; null without it (when it is being fitted), and Dutch is then scored by the lexicon path.
+   * The fitted Dutch news-tone model (news-tone-model.ts), ready to score, and its name and version for
+   * records; null without it (when it is being fitted), and Dutch is then scored by the lexicon path.
    */
   readonly newsModel: {
-    readonly model: { readonly weights: ReadonlyMap<string, number>; readonly alpha: number };
-    readonly read: ToneFeatureReader;
+    readonly scorer: NewsToneScorer;
     readonly source: string;
     /** The model's cross-validated development figures (accuracy, macro-F1), as fitted. */
     readonly crossValidated: { readonly accuracy: number; readonly macroF1: number };
   } | null;
-  /** Class thresholds for Dutch news tone, fitted with the news model (null without it). */
-  readonly newsThresholds: { readonly negative: number; readonly positive: number } | null;
 }
 
 export interface SentimentRules {
@@ -108,6 +105,15 @@ export function compileSentimentRules(
     };
   };
   return { rules: { en: compile("en"), nl: compile("nl") }, errors: [] };
+}
+
+/**
+ * The lexicon path's tone class of a sentence score: above 0.05 +1, below −0.05 −1, else 0 (the convention
+ * of VADER's paper for its compound score).
+ * @example lexiconToneClass(0.06) // 1
+ */
+export function lexiconToneClass(score: number): -1 | 0 | 1 {
+  return score > 0.05 ? 1 : score < -0.05 ? -1 : 0;
 }
 
 /** One word's share of a sentence score: `[start, end)` into the body. */

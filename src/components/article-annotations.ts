@@ -110,7 +110,7 @@ export function annotationsOf(record: ArticleRecord, categories: readonly Catego
         id: c.value > 0 ? "positive" : "negative",
         start: c.start,
         end: c.end,
-        label: `tone ${signed(c.value)} of the sentence's ${signed(s.score)}`,
+        label: `tone ${signed(c.value)} of the sentence's ${signed(s.score)}${s.baseline === undefined ? "" : `; the model's baseline ${signed(s.baseline)}`}`,
       })),
     ),
     ...record.attributions.flatMap(voiceAnnotations),

@@ -137,7 +137,9 @@ describe("built site in headless Chromium", () => {
     const before = await toneWord.evaluate((el) => getComputedStyle(el).color);
     await page.locator(".category-legend input[value=negative]").check();
     expect(await toneWord.evaluate((el) => getComputedStyle(el).color)).not.toBe(before);
-    expect(await toneWord.getAttribute("title")).toMatch(/^tone -\d\.\d\d of the sentence's [-+]?\d\.\d\d$/);
+    expect(await toneWord.getAttribute("title")).toMatch(
+      /^tone -\d\.\d\d of the sentence's [-+]?\d\.\d\d; the model's baseline [-+]?\d\.\d\d$/,
+    );
     // Turning the frame off removes the highlight.
     await page.locator(".category-legend input[value=hegemon]").uncheck();
     expect(await page.locator("#s-12 .f-hegemon").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgba(0, 0, 0, 0)");

@@ -1,7 +1,7 @@
 // The pipeline's codes of sentences, as the coding pages compare them with people's, and the sampling
 // frames built from them.
 import { describe, expect, it } from "vitest";
-import { CodingFrameBuilder, codingTasks, pipelineCodes, toneClass, toneClassBounds } from "../../data-loaders/compare/coding-frame.ts";
+import { CodingFrameBuilder, codingTasks, LEXICON_TONE_BOUNDS, pipelineCodes, toneClass } from "../../data-loaders/compare/coding-frame.ts";
 import { analyzeArticle, codebookStamps } from "../../data-loaders/pipeline/analyze-article.ts";
 import { searchableSentences } from "../../data-loaders/publish/search-index.ts";
 import { frameCode } from "../../data-loaders/portable/coding.ts";
@@ -17,30 +17,29 @@ async function seedRecords(): Promise<ArticleRecord[]> {
   return records;
 }
 
-describe("toneClass(score, bounds) and toneClassBounds(newsThresholds)", () => {
+describe("toneClass(score, bounds) and LEXICON_TONE_BOUNDS", () => {
   it("codes above the positive bound +1, below the negative −1, else 0", () => {
-    const bounds = toneClassBounds({ negative: -0.2, positive: 0.4 });
-    expect(bounds.en).toEqual({ negative: -0.05, positive: 0.05 });
-    expect([0.06, 0.05, -0.06].map((s) => toneClass(s, bounds.en))).toEqual([1, 0, -1]);
-    expect([0.3, 0.41, -0.19, -0.21].map((s) => toneClass(s, bounds.nl))).toEqual([0, 1, 0, -1]);
-    expect(toneClassBounds(null).nl).toEqual(bounds.en);
+    expect(LEXICON_TONE_BOUNDS.en).toEqual({ negative: -0.05, positive: 0.05 });
+    expect([0.06, 0.05, -0.06].map((s) => toneClass(s, LEXICON_TONE_BOUNDS.en))).toEqual([1, 0, -1]);
+    expect([0.3, 0.41, -0.19, -0.21].map((s) => toneClass(s, { negative: -0.2, positive: 0.4 }))).toEqual([0, 1, 0, -1]);
   });
 });
 
-describe("pipelineCodes(record, units, bounds)", () => {
-  it("codes a sentence with a marker present, tone by class and the first attribution's speaker, by unit position", async () => {
+describe("pipelineCodes(record, units)", () => {
+  it("codes a sentence with a marker present, tone by its class and the first attribution's speaker, by unit position", async () => {
     const records = await seedRecords();
-    const bounds = { negative: -0.05, positive: 0.05 };
     for (const record of records) {
       const units = searchableSentences(record).map(([index]) => index);
-      const codes = new Map(pipelineCodes(record, units, bounds).map(([task, list]) => [task, new Map(list)]));
+      const codes = new Map(pipelineCodes(record, units).map(([task, list]) => [task, new Map(list)]));
       const position = new Map(units.map((s, i) => [s, i]));
       for (const m of record.markers)
         if (position.has(m.sentence)) expect(codes.get(`frame:${m.frame}`)!.get(position.get(m.sentence)!)).toBe(1);
       for (const s of record.sentiment.sentences) {
         const at = position.get(s.index);
         if (at === undefined) continue;
-        expect(codes.get("tone")?.get(at) ?? 0).toBe(toneClass(s.score, bounds));
+        expect(codes.get("tone")?.get(at) ?? 0).toBe(s.class);
+        // The lexicon path's class is its score's by ±0.05 (the Dutch news model decides its own).
+        if (record.sentiment.method.id === "lexicon-rules") expect(s.class).toBe(toneClass(s.score, LEXICON_TONE_BOUNDS.en));
       }
       const speakers = codes.get("speaker") ?? new Map();
       for (const [at, speaker] of speakers) {
@@ -65,10 +64,9 @@ describe("CodingFrameBuilder", () => {
     const tasks = codingTasks(resources.framing, resources.devices);
     expect(tasks.slice(-2).map((t) => t.id)).toEqual(["tone", "speaker"]);
     const builder = new CodingFrameBuilder(tasks);
-    const bounds = { negative: -0.05, positive: 0.05 };
     const perArticle = records.map((record) => {
       const units = searchableSentences(record).map(([index]) => index);
-      const codes = pipelineCodes(record, units, bounds);
+      const codes = pipelineCodes(record, units);
       builder.add(units.length, codes);
       return { units, codes: new Map(codes.map(([task, list]) => [task, new Map(list)])) };
     });

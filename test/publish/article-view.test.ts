@@ -11,17 +11,16 @@ import { SEED_CORPUS, sharedResources, writeCorpus } from "../helpers.ts";
 /** The seeds' records as bytes, and view settings with a different Dutch weight. */
 async function seedRecords() {
   const resources = sharedResources();
-  const bounds = { negative: -0.05, positive: 0.05 };
-  const weights = { en: { negativeWeight: 1, toneBounds: bounds }, nl: { negativeWeight: 2, toneBounds: bounds } };
+  const weights = { en: { negativeWeight: 1 }, nl: { negativeWeight: 2 } };
   const records: Buffer[] = [];
   for await (const article of readCorpus(SEED_CORPUS))
     records.push(Buffer.from(JSON.stringify(analyzeArticle(article, resources, codebookStamps(resources)))));
-  return { records, weights, bounds };
+  return { records, weights };
 }
 
 describe("articleViews(cacheFolder, settings)", () => {
   it("gives from its cache exactly the view it computes, keyed by the record's bytes", async () => {
-    const { records, weights, bounds } = await seedRecords();
+    const { records, weights } = await seedRecords();
     const folder = join(writeCorpus({}), "cache");
     const first = articleViews(folder, weights);
     const computed = records.map((json) => first(json));
@@ -30,9 +29,9 @@ describe("articleViews(cacheFolder, settings)", () => {
     const parsed = records.map((json) => JSON.parse(json.toString()));
     expect(computed).toEqual(parsed.map((record) => articleView(record, weights[record.language as "en" | "nl"])));
     // Another weight is another key: the Dutch articles' intervals are computed again, not read back.
-    const other = articleViews(folder, { ...weights, nl: { negativeWeight: 1, toneBounds: bounds } });
+    const other = articleViews(folder, { ...weights, nl: { negativeWeight: 1 } });
     const dutch = parsed.findIndex((record) => record.language === "nl");
-    expect(other(records[dutch]!).rowsJson).toEqual(articleView(parsed[dutch], { negativeWeight: 1, toneBounds: bounds }).rowsJson);
+    expect(other(records[dutch]!).rowsJson).toEqual(articleView(parsed[dutch], { negativeWeight: 1 }).rowsJson);
     expect(other(records[dutch]!).rowsJson).not.toEqual(computed[dutch]!.rowsJson);
   });
 

@@ -56,6 +56,14 @@ describe("tidyRows(exportArticle(record, settings))", () => {
     expect((last.start as number) - (last.start_codepoint as number)).toBe(3);
   });
 
+  it("gives each sentence its tone and tone class as the record has them", () => {
+    const tone = new Map(record.sentiment.sentences.map((s) => [s.index, s]));
+    const sentences = rowsOf(rows, "sentences");
+    expect(sentences.map((s) => [s.tone, s.tone_class])).toEqual(
+      sentences.map((s) => [tone.get(s.sentence as number)!.score, tone.get(s.sentence as number)!.class]),
+    );
+  });
+
   it("carries the text each row describes: the sentence, the quotation, the speaker's words, the term's sentence", () => {
     for (const s of rowsOf(rows, "sentences")) expect(s.sentence_text).toBe(TEXT.slice(s.start as number, s.end as number));
     const sentence = new Map(rowsOf(rows, "sentences").map((s) => [s.sentence, s.sentence_text]));

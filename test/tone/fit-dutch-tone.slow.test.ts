@@ -27,6 +27,6 @@ describe("npm run fit:tone", () => {
         rmSync(folder, { recursive: true, force: true });
       }
     },
-    120_000,
+    600_000,
   );
 });

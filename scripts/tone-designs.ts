@@ -1,0 +1,104 @@
+/**
+ * The Dutch news-tone designs of issue 30 and their cross-validation inside the development part, shared by
+ * scripts/compare-tone-designs.ts (every design) and `npm run fit:tone` (the chosen one).
+ */
+import type { Polarity } from "../data-loaders/tone/evaluate-sentiment.ts";
+import { fitMulticlass, type MulticlassItem, type MulticlassModel } from "../data-loaders/tone/fit-multiclass.ts";
+import {
+  EVERY_WORD,
+  lowerCaseForms,
+  newsToneReader,
+  toneVector,
+  vocabulary,
+  type ToneDesign,
+} from "../data-loaders/tone/news-tone-features.ts";
+import { ruleWords } from "../data-loaders/tone/news-tone-model.ts";
+import { fitLogistic } from "../data-loaders/voices/fit-logistic.ts";
+import { toneFold, type readToneDevelopment } from "./tone-development.ts";
+
+const ALL = EVERY_WORD;
+/** The designs compared, by name. */
+export const DESIGNS: Readonly<Record<string, ToneDesign>> = {
+  "words+pairs+lex": ALL,
+  "words+pairs": { ...ALL, lexicon: false },
+  "words+pairs+lex binary": { ...ALL, counts: "binary" },
+  "words+pairs+lex without names": { ...ALL, names: false },
+  "words+pairs+lex without function words": { ...ALL, functionWords: false },
+  "words+pairs+lex without names or function words": { ...ALL, names: false, functionWords: false },
+  "chars2-5+lex": { ...ALL, words: false, pairs: false, characters: true },
+  "chars2-5": { ...ALL, words: false, pairs: false, characters: true, lexicon: false },
+  "chars2-5+pairs+lex": { ...ALL, words: false, characters: true },
+  "words+chars2-5+pairs+lex": { ...ALL, characters: true },
+};
+
+/** The classes in the order of a model's class scores. */
+export const CLASSES: readonly Polarity[] = ["neg", "neu", "pos"];
+const BASE = { epochs: 30, step: 0.1, minCount: 1, decimals: 4, seed: 1 } as const;
+
+/** The shipped design (chosen by compare-tone-designs.ts), the L2 penalties `npm run fit:tone` chooses among, and the fitter's settings. */
+export const SHIPPED = {
+  design: "words+pairs+lex without names",
+  model: "softmax",
+  l2: [0.0001, 0.0003, 0.001],
+  settings: { ...BASE, decimals: 3, loss: "softmax" },
+} as const;
+
+type Fitter = (items: readonly MulticlassItem[], l2: number) => MulticlassModel;
+/** The three-class models compared: multinomial logistic regression, Crammer–Singer SVM, one-vs-rest logistic regressions. */
+export const MODELS: Readonly<Record<string, Fitter>> = {
+  softmax: (items, l2) => fitMulticlass(items, 3, { ...BASE, l2, loss: "softmax" }),
+  hinge: (items, l2) => fitMulticlass(items, 3, { ...BASE, l2, loss: "hinge" }),
+  "one-vs-rest": (items, l2) => {
+    const models = CLASSES.map((_, c) =>
+      fitLogistic(
+        items.map((item) => ({ features: item.features, values: item.values, positive: item.label === c })),
+        { ...BASE, l2 },
+      ),
+    );
+    const names = [...new Set(models.flatMap((m) => [...m.weights.keys()]))];
+    return { bias: models.map((m) => m.bias), weights: new Map(names.map((n) => [n, models.map((m) => m.weights.get(n) ?? 0)])) };
+  },
+};
+
+/** The argmax class of an item's features under a model (ties to the first class). */
+export function classOf(model: MulticlassModel, features: readonly string[], values: readonly number[]): number {
+  const scores = [...model.bias];
+  features.forEach((f, k) => {
+    const w = model.weights.get(f);
+    if (w) for (let c = 0; c < scores.length; c++) scores[c] = scores[c]! + w[c]! * values[k]!;
+  });
+  let best = 0;
+  for (let c = 1; c < scores.length; c++) if (scores[c]! > scores[best]!) best = c;
+  return best;
+}
+
+type Development = ReturnType<typeof readToneDevelopment>;
+
+/** Each development headline's word shares under a design. */
+export function designShares(development: Development, design: ToneDesign) {
+  const { resources, tokenized } = development;
+  const lower = design.names ? undefined : lowerCaseForms(tokenized);
+  const read = newsToneReader(design, resources.lexicons.nl, ruleWords(resources.rules.nl), lower);
+  return tokenized.map((tokens) => read(tokens).shares);
+}
+
+/** Out-of-fold classes of every development headline (five folds; idf from the training folds). */
+export function crossValidate(development: Development, design: ToneDesign, model: string, l2: number) {
+  const { rows } = development;
+  const shares = designShares(development, design);
+  const gold = rows.map((row) => CLASSES[row.label + 1]!);
+  const predicted = new Array<Polarity>(rows.length);
+  for (let k = 0; k < 5; k++) {
+    const train = rows.flatMap((row, i) => (toneFold(row.id) === k ? [] : [i]));
+    const idf = vocabulary(train.map((i) => shares[i]!));
+    const vector = (i: number) => toneVector(shares[i]!, idf, design.counts);
+    const items = train.map((i) => ({ ...vector(i), label: rows[i]!.label + 1 }));
+    const fitted = MODELS[model]!(items, l2);
+    rows.forEach((row, i) => {
+      if (toneFold(row.id) !== k) return;
+      const { features, values } = vector(i);
+      predicted[i] = CLASSES[classOf(fitted, features, values)]!;
+    });
+  }
+  return { gold, predicted };
+}
