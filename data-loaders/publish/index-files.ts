@@ -5,8 +5,12 @@
 import { compareIds } from "../common/compare-ids.ts";
 import type { ArticleSummary, IndexManifest, IndexPage } from "../schema/site-outputs.ts";
 
-/** Articles per index page: a page's list shows 20 or 60 articles, its filter searches these 1,000. */
-export const INDEX_PAGE_SIZE = 1000;
+/**
+ * Articles per index page. A list shows at most 60 articles and fetches the index page of each (filter
+ * matches may lie on as many pages), so a page's index share is at most 60 pages of 100 articles (about
+ * 10 KB each), whatever the corpus size; the manifest grows by one first id per 100 articles.
+ */
+export const INDEX_PAGE_SIZE = 100;
 
 /** A column of few distinct values: the values in order of first appearance, and each entry's code. */
 function coded<T>(values: readonly T[]): { values: T[]; codes: number[] } {
@@ -67,7 +71,7 @@ const wordsOf = (rows: readonly ArticleSummary[]) => rows.reduce((sum, r) => sum
 export function indexFiles(
   summary: readonly ArticleSummary[],
   pageSize = INDEX_PAGE_SIZE,
-): { manifest: Omit<IndexManifest, "build" | "corpus">; pages: Array<Omit<IndexPage, "build">> } {
+): { manifest: Omit<IndexManifest, "build" | "corpus" | "filter">; pages: Array<Omit<IndexPage, "build">> } {
   const pages: Array<Omit<IndexPage, "build">> = [];
   for (let first = 0; first < summary.length; first += pageSize)
     pages.push(indexPage(summary.slice(first, first + pageSize), pages.length, first));

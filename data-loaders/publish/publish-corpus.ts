@@ -27,11 +27,13 @@ import { publishConcordance, publishKeyness, publishVoices } from "./list-files.
 import { publishCoding } from "./coding-files.ts";
 import { publishOutlets } from "./publish-outlets.ts";
 import { coOccurrence } from "../compare/co-occurrence.ts";
+import { filterIndex } from "./filter-index.ts";
 import { indexFiles } from "./index-files.ts";
 
 /** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
 export const FETCHED_FOLDERS: readonly string[] = [
   "index",
+  "filter",
   "articles",
   "rows",
   "text",
@@ -48,7 +50,8 @@ export const FETCHED_FOLDERS: readonly string[] = [
  * Analyses a corpus once and hands every file the site publishes to `add(name, text)`, in a fixed order.
  * Fetched by a page when it shows an article or a page of a long list (written as they are analysed, or
  * once the corpus is read):
- *   index/<page>.json          the corpus index, 1,000 articles a page in id order, stored by column
+ *   index/<page>.json          the corpus index, 100 articles a page in id order, stored by column
+ *   filter/<k>.json            the article filter's index: the articles having each word of their listed fields, each facet
  *   articles/<id>.json         the full analysis record of one article (the CLI's record)
  *   rows/<id>.json             what the pages show of one article: overview row, tone interval, actor tone, voices
  *   concordance/<kind>/<category>/<page>.json   keyword-in-context lines, 400 per page
@@ -151,7 +154,10 @@ async function publishRecords(
   );
   const index = indexFiles(summary);
   for (const page of index.pages) files.fetched(`index/${page.page}.json`, page);
-  files.json("index.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...index.manifest });
+  const filter = filterIndex(summary);
+  for (const shard of filter.shards) files.fetched(`filter/${shard.shard}.json`, shard);
+  const filterManifest = { firstKeys: filter.firstKeys, bytes: filter.bytes };
+  files.json("index.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...index.manifest, filter: filterManifest });
   publishTeachingFiles(files, paths, resources, gathered, { handCheck, exerciseSets, tasks, closed });
   publishCoding(files, gathered, tasks, LEXICON_TONE_BOUNDS);
   if (options.public) files.fetched("public/articles.json", { policy: options.public, articles: gathered.published });

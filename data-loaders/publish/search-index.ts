@@ -87,6 +87,26 @@ function entryBytes(word: string, postings: readonly number[]): number {
   return bytes;
 }
 
+/**
+ * `items` in their order, cut into runs of about `budget` bytes each (`bytes` of an item): a run is closed
+ * before the item that would take it past the budget, so an item larger than the budget is a run of its own.
+ * @example runsOfSize([1, 2, 3, 4], (n) => n, 5) // [[1, 2], [3], [4]]
+ */
+export function runsOfSize<T>(items: readonly T[], bytes: (item: T) => number, budget: number): T[][] {
+  const runs: T[][] = [];
+  let size = Infinity;
+  for (const item of items) {
+    const itemBytes = bytes(item);
+    if (size + itemBytes > budget) {
+      runs.push([]);
+      size = 0;
+    }
+    runs.at(-1)!.push(item);
+    size += itemBytes;
+  }
+  return runs;
+}
+
 /** The text the reader shows of each searchable sentence (headings and paragraphs), Markdown syntax hidden. */
 export function searchableSentences(record: ArticleRecord): Array<[number, string]> {
   const visible = maskRanges(record.text, record.markup);
@@ -163,17 +183,7 @@ export class SearchIndexBuilder {
    */
   shards(budget = SHARD_BYTES): Array<{ name: string; first: string; shard: SearchShard }> {
     const order = this.names.map((_, id) => id).sort((x, y) => compareIds(this.names[x]!, this.names[y]!));
-    const runs: number[][] = [];
-    let size = Infinity;
-    for (const id of order) {
-      const bytes = entryBytes(this.names[id]!, this.postings[id]!);
-      if (size + bytes > budget) {
-        runs.push([]);
-        size = 0;
-      }
-      runs.at(-1)!.push(id);
-      size += bytes;
-    }
+    const runs = runsOfSize(order, (id) => entryBytes(this.names[id]!, this.postings[id]!), budget);
     return runs.map((ids, k) => ({
       name: String(k),
       first: this.names[ids[0]!]!,

@@ -93,6 +93,37 @@ export const indexManifestSchema = z
     dated: z
       .object({ year: count.describe("articles with a published date"), month: count.describe("of them, dated to the month or day") })
       .strict(),
+    filter: z
+      .object({
+        firstKeys: z
+          .array(z.string())
+          .describe(
+            "each filter shard's first key: a key's positions are in filter/<k>.json, k the last shard whose first key is not after it",
+          ),
+        bytes: z
+          .array(count)
+          .describe("each filter shard's size as counted when cut (about 64 KB), so a page knows a filter's download before it makes it"),
+      })
+      .strict()
+      .describe("the article filter's index (filter/<k>.json): which articles have each word of their listed fields and each facet"),
+  })
+  .strict();
+
+/**
+ * filter/<k>.json: a run of the article filter's keys in code-unit order (publish/filter-index.ts): the folded
+ * words of an article's id, title, source, outlet, author, date, provenance and language, and its facets
+ * ("\u0001language:en", "\u0001source:<name>\u0000<basis>" or "\u0001source:" for none, "\u0001frame:<id>",
+ * "\u0001published:<date>"), each with the positions of the articles that have it.
+ */
+export const filterShardSchema = z
+  .object({
+    build: buildStampSchema,
+    shard: index,
+    keys: z
+      .array(z.tuple([z.string(), z.array(z.number().int().min(0))]))
+      .describe(
+        "[key, positions]: the articles' positions in the corpus index (id order) as differences: the first, then each minus the one before",
+      ),
   })
   .strict();
 
@@ -243,6 +274,7 @@ export const publicArticlesFileSchema = z
 export type SearchShard = DeepReadonly<Omit<z.infer<typeof searchShardSchema>, "build">>;
 export type SearchManifest = DeepReadonly<Omit<z.infer<typeof searchManifestSchema>, "build">>;
 export type IndexManifest = DeepReadonly<z.infer<typeof indexManifestSchema>>;
+export type FilterShard = DeepReadonly<z.infer<typeof filterShardSchema>>;
 export type IndexPage = DeepReadonly<z.infer<typeof indexPageSchema>>;
 export type ArticleSummary = DeepReadonly<z.infer<typeof articleSummarySchema>>;
 export type ConcordanceLine = DeepReadonly<z.infer<typeof concordanceLineSchema>>;

@@ -6,6 +6,7 @@ import {
   concordancePageSchema,
   indexManifestSchema,
   indexPageSchema,
+  filterShardSchema,
   publicArticlesFileSchema,
   searchManifestSchema,
   searchShardSchema,
@@ -67,6 +68,7 @@ export const SITE_OUTPUTS = {
 /** The files fetched on demand, by pattern (the record, articles/<id>.json, is the record schema). */
 export const FETCHED_OUTPUTS = {
   "index/<page>.json": { name: "index-page", pattern: /^index\/\d+\.json$/, schema: indexPageSchema },
+  "filter/<k>.json": { name: "filter-shard", pattern: /^filter\/\d+\.json$/, schema: filterShardSchema },
   "rows/<id>.json": { name: "article-rows", pattern: /^rows\/[^/]+\.json$/, schema: articleRowsFileSchema },
   "concordance/<kind>/<category>/<page>.json": {
     name: "concordance-page",

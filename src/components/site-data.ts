@@ -124,49 +124,22 @@ export function articleIds(manifest: Pick<IndexManifest, "firstIds" | "pageSize"
 }
 
 /**
- * The articles `keep` accepts, read from the index pages in id order; the reading stops early (complete:
- * false) once `enough(rows)` holds after a page, so a broad filter does not fetch the whole index. A
- * narrow one still reads every page.
+ * The most index pages a list's labels fetch (articleLabels): about 10 KB each (100 articles), so at most
+ * about 1.2 MB whatever the corpus size. Every list but one shows at most 60 articles, so all its labels
+ * are fetched; a 400-line concordance page naming articles on more pages names the rest by id.
  */
-export async function scanIndex(
-  manifest: Pick<IndexManifest, "firstIds">,
-  keep: (row: IndexRow) => boolean,
-  enough: (rows: readonly IndexRow[]) => boolean,
-): Promise<{ rows: IndexRow[]; complete: boolean }> {
-  const rows: IndexRow[] = [];
-  for (let page = 0; page < manifest.firstIds.length; page++) {
-    rows.push(...(await indexPageRows(page)).filter(keep));
-    if (page < manifest.firstIds.length - 1 && enough(rows)) return { rows, complete: false };
-  }
-  return { rows, complete: true };
-}
-
-/** The most index pages a list's labels fetch (articleLabels): about 100 KB each. */
-export const LABEL_PAGES = 4;
+export const LABEL_PAGES = 120;
 
 /**
- * Axis and link labels for articles `ids` (articleLabeller), from the index pages that hold them: the
- * LABEL_PAGES pages holding most of them, so that a list naming articles from all over a large corpus
- * does not fetch the whole index; an article on another page is named by its id (and its link still opens it).
+ * Axis and link labels for articles `ids` (articleLabeller), from the index pages that hold them (at most
+ * LABEL_PAGES of them, those holding most of the articles); an article on another page is named by its id
+ * (and its link still opens it).
  */
 export async function articleLabels(manifest: Pick<IndexManifest, "firstIds">, ids: Iterable<string>): Promise<(id: string) => string> {
   const perPage = new Map<number, number>();
   for (const id of new Set(ids)) perPage.set(pageOfId(manifest, id), (perPage.get(pageOfId(manifest, id)) ?? 0) + 1);
   const pages = [...perPage].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, LABEL_PAGES);
   return articleLabeller((await Promise.all(pages.map(([page]) => indexPageRows(page)))).flat());
-}
-
-/**
- * A pager over the index's pages ("articles 1–1,000 of 25,000"), for the lists and filters that work on
- * one page of the corpus at a time; null when the corpus fits in one page (its value is then always 0).
- */
-export function indexPager(manifest: Pick<IndexManifest, "count" | "pageSize" | "firstIds">): (HTMLElement & { value: number }) | null {
-  if (manifest.firstIds.length <= 1) return null;
-  const form = pager(manifest.firstIds.length, {
-    label: `${manifest.count.toLocaleString("en")} articles in id order, ${manifest.pageSize.toLocaleString("en")} at a time: `,
-  });
-  form.classList.add("index-pager");
-  return form;
 }
 
 /** What a public build says of one article (public/articles.json; data-loaders/publish/public-build.ts). */

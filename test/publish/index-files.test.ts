@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { filterIndex } from "../../data-loaders/publish/filter-index.ts";
 import { indexFiles } from "../../data-loaders/publish/index-files.ts";
-import { indexManifestSchema, indexPageSchema, type ArticleSummary } from "../../data-loaders/schema/site-outputs.ts";
+import { filterShardSchema, indexManifestSchema, indexPageSchema, type ArticleSummary } from "../../data-loaders/schema/site-outputs.ts";
 
 const OUTLETS = ["Outlet A", "Outlet B", "Outlet C"];
 
@@ -68,12 +69,16 @@ describe("indexFiles(summary, pageSize)", () => {
     expect(manifest.count).toBe(250);
   });
 
-  it("publishes a manifest and pages that match their schemas", () => {
+  it("publishes a manifest, pages and filter shards that match their schemas", () => {
     const { manifest, pages } = indexFiles(corpus(30), 20);
+    const { shards, firstKeys, bytes } = filterIndex(corpus(30), 1024);
     // The build stamp is the same schema as every file's, tested with them (test/schema/site-outputs.test.ts).
     const manifestSchema = indexManifestSchema.omit({ build: true });
-    expect(manifestSchema.safeParse({ corpus: CORPUS, ...manifest }).error?.issues ?? []).toEqual([]);
+    const filter = { firstKeys, bytes };
+    expect(manifestSchema.safeParse({ corpus: CORPUS, ...manifest, filter }).error?.issues ?? []).toEqual([]);
     for (const page of pages) expect(indexPageSchema.omit({ build: true }).safeParse(page).error?.issues ?? []).toEqual([]);
+    expect(shards.length).toBeGreaterThan(1);
+    for (const shard of shards) expect(filterShardSchema.omit({ build: true }).safeParse(shard).error?.issues ?? []).toEqual([]);
   });
 
   it("gives a page the same bytes at 20, 200 and 2,000 articles: what a page loads does not grow with the corpus", () => {
