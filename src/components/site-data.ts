@@ -124,11 +124,11 @@ export function articleIds(manifest: Pick<IndexManifest, "firstIds" | "pageSize"
 }
 
 /**
- * The most index pages a list's labels fetch (articleLabels): about 10 KB each (100 articles), so at most
- * about 1.2 MB whatever the corpus size. Every list but one shows at most 60 articles, so all its labels
+ * The most index pages a list's labels fetch (articleLabels): about 15 KB each (100 articles), so at most
+ * about 1.2 MB whatever the corpus size. Every list but one names at most 60 articles, so all its labels
  * are fetched; a 400-line concordance page naming articles on more pages names the rest by id.
  */
-export const LABEL_PAGES = 120;
+export const LABEL_PAGES = 80;
 
 /**
  * Axis and link labels for articles `ids` (articleLabeller), from the index pages that hold them (at most
