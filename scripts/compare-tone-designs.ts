@@ -5,8 +5,9 @@
  * (news-tone-features.ts: words, word pairs, character n-grams within the word, the Pattern score; names
  * and function words read or not; TF-IDF with sublinear or binary counts, idf from the training folds)
  * and a three-class linear model whose class is the argmax of its three class scores: multinomial logistic
- * regression (`softmax`), the Crammer–Singer multiclass linear SVM (`hinge`), or three one-vs-rest logistic
- * regressions (`one-vs-rest`). Prints, per design, model and L2 penalty, 3-class accuracy and macro-F1 out
+ * regression (`softmax`), the Crammer–Singer multiclass linear SVM (`hinge`), three one-vs-rest logistic
+ * regressions (`one-vs-rest`), or a naive-Bayes design (`nbsvm…`, `nb-softmax`, `complement-nb…`:
+ * tone-naive-bayes.ts). Prints, per design, model and L2 penalty, 3-class accuracy and macro-F1 out
  * of fold.
  */
 import { join } from "node:path";
@@ -41,7 +42,9 @@ for (const name of names) {
   const design = DESIGNS[name];
   if (!design) throw new Error(`compare-tone-designs: no design ${name}`);
   for (const model of values.models!.split(",")) {
-    for (const l2 of values.l2!.split(",").map(Number)) {
+    // Complement naive Bayes has no penalty: one line for it.
+    const penalties = values.l2!.split(",").map(Number);
+    for (const l2 of model.startsWith("complement-nb") ? penalties.slice(0, 1) : penalties) {
       const { gold, predicted } = crossValidate(development, design, model, l2);
       console.log(
         `${name}, ${model}, l2 ${l2}: accuracy ${accuracy(gold, predicted).toFixed(3)}, macro-F1 ${macroF1(gold, predicted, ["pos", "neg", "neu"]).toFixed(3)}`,

@@ -15,6 +15,7 @@ import {
 import { ruleWords } from "../data-loaders/tone/news-tone-model.ts";
 import { fitLogistic } from "../data-loaders/voices/fit-logistic.ts";
 import { toneFold, type readToneDevelopment } from "./tone-development.ts";
+import { fitComplementNaiveBayes, fitNaiveBayesLogistic, fitNaiveBayesSoftmax } from "./tone-naive-bayes.ts";
 
 const ALL = EVERY_WORD;
 /** The designs compared, by name. */
@@ -23,6 +24,7 @@ export const DESIGNS: Readonly<Record<string, ToneDesign>> = {
   "words+pairs": { ...ALL, lexicon: false },
   "words+pairs+lex binary": { ...ALL, counts: "binary" },
   "words+pairs+lex without names": { ...ALL, names: false },
+  "words+pairs+lex binary without names": { ...ALL, names: false, counts: "binary" },
   "words+pairs+lex without function words": { ...ALL, functionWords: false },
   "words+pairs+lex without names or function words": { ...ALL, names: false, functionWords: false },
   "chars2-5+lex": { ...ALL, words: false, pairs: false, characters: true },
@@ -44,7 +46,12 @@ export const SHIPPED = {
 } as const;
 
 type Fitter = (items: readonly MulticlassItem[], l2: number) => MulticlassModel;
-/** The three-class models compared: multinomial logistic regression, Crammer–Singer SVM, one-vs-rest logistic regressions. */
+/**
+ * The three-class models compared: multinomial logistic regression, Crammer–Singer SVM, one-vs-rest logistic
+ * regressions, NBSVM (one-vs-rest logistic regressions on naive-Bayes-scaled features, without and with Wang
+ * & Manning's interpolation β = 0.25; with a hinge loss; other smoothing α), multinomial logistic regression on
+ * naive-Bayes-scaled features, complement naive Bayes (smoothing α; the L2 penalty unused).
+ */
 export const MODELS: Readonly<Record<string, Fitter>> = {
   softmax: (items, l2) => fitMulticlass(items, 3, { ...BASE, l2, loss: "softmax" }),
   hinge: (items, l2) => fitMulticlass(items, 3, { ...BASE, l2, loss: "hinge" }),
@@ -58,6 +65,17 @@ export const MODELS: Readonly<Record<string, Fitter>> = {
     const names = [...new Set(models.flatMap((m) => [...m.weights.keys()]))];
     return { bias: models.map((m) => m.bias), weights: new Map(names.map((n) => [n, models.map((m) => m.weights.get(n) ?? 0)])) };
   },
+  nbsvm: (items, l2) => fitNaiveBayesLogistic(items, 3, { ...BASE, l2, alpha: 1, beta: 1, loss: "logistic" }),
+  "nbsvm-alpha-0.25": (items, l2) => fitNaiveBayesLogistic(items, 3, { ...BASE, l2, alpha: 0.25, beta: 1, loss: "logistic" }),
+  "nbsvm-alpha-4": (items, l2) => fitNaiveBayesLogistic(items, 3, { ...BASE, l2, alpha: 4, beta: 1, loss: "logistic" }),
+  "nbsvm-interpolated": (items, l2) => fitNaiveBayesLogistic(items, 3, { ...BASE, l2, alpha: 1, beta: 0.25, loss: "logistic" }),
+  "nbsvm-hinge": (items, l2) => fitNaiveBayesLogistic(items, 3, { ...BASE, l2, alpha: 1, beta: 1, loss: "hinge" }),
+  "nbsvm-hinge-interpolated": (items, l2) => fitNaiveBayesLogistic(items, 3, { ...BASE, l2, alpha: 1, beta: 0.25, loss: "hinge" }),
+  "nb-softmax": (items, l2) => fitNaiveBayesSoftmax(items, 3, { ...BASE, l2, alpha: 1 }),
+  "complement-nb": (items) => fitComplementNaiveBayes(items, 3, 1),
+  "complement-nb-alpha-0.3": (items) => fitComplementNaiveBayes(items, 3, 0.3),
+  "complement-nb-alpha-3": (items) => fitComplementNaiveBayes(items, 3, 3),
+  "complement-nb-alpha-0.1": (items) => fitComplementNaiveBayes(items, 3, 0.1),
 };
 
 /** The argmax class of an item's features under a model (ties to the first class). */

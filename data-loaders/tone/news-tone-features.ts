@@ -82,11 +82,35 @@ export function characterGrams(word: string, maxGram: number): string[] {
   return grams;
 }
 
+/** A word form's own features (its word, character n-grams and lexicon score, in that order), or null for a function word the design does not read. */
+export type WordFeatures = (value: string) => { readonly word: string; readonly own: readonly WordShare[] } | null;
+
+/**
+ * The features a word form has of itself by `design` (pairs aside): `w=<form>`, its character n-grams and
+ * `lex` with the word's Pattern score; null for a function word left out (the sentiment rules' own words
+ * kept). Not memoised: the fitting reader and the analysis scorer each keep what they look up.
+ * @example wordFeatures(design, lexicon, new Set())("Goed") // { word: "goed", own: [{ feature: "w=goed", share: 1 }, { feature: "lex", share: 0.7 }] }
+ */
+export function wordFeatures(design: ToneDesign, lexicon: SentimentLexicon, ruleWords: ReadonlySet<string>): WordFeatures {
+  const stopwords = new StopwordsNl();
+  return (value) => {
+    const word = normal(value);
+    if (!design.functionWords && stopwords.isStopword(word) && !ruleWords.has(word)) return null;
+    const own: WordShare[] = [];
+    if (design.words) own.push({ feature: `w=${word}`, share: 1 });
+    if (design.characters) for (const gram of characterGrams(word, design.maxGram)) own.push({ feature: `c=${gram}`, share: 1 });
+    const score = design.lexicon ? lexicon(word) : undefined;
+    if (score) own.push({ feature: "lex", share: score });
+    return { word, own };
+  };
+}
+
 /**
  * A reader of the words of a sentence and their features by `design`. Each word form's own features are
  * worked out once (memoised); word pairs join the words read next to each other, a skipped name breaking a
  * pair. Numbers are words too; punctuation is not. Without names, `lowerForms` (the forms the fitting text
  * writes in lower case inside a sentence, {@link lowerCaseForms}) tells a name opening a sentence from a word.
+ * The fitting's reader (scripts/tone-designs.ts); analysis reads the same features through news-tone-scorer.ts.
  * @example newsToneReader(design, lexicon, ruleWords)(tokensOf("Groei stokt")).shares[1] // [{ feature: "w=stokt", share: 1 }, { feature: "p=groei_stokt", share: 0.5 }]
  */
 export function newsToneReader(
@@ -95,22 +119,11 @@ export function newsToneReader(
   ruleWords: ReadonlySet<string>,
   lowerForms?: ReadonlySet<string>,
 ): (tokens: readonly Token[]) => ReadWords {
-  const stopwords = new StopwordsNl();
-  const forms = new Map<string, { readonly word: string; readonly own: readonly WordShare[] } | null>();
+  const featuresOf = wordFeatures(design, lexicon, ruleWords);
+  const forms = new Map<string, ReturnType<WordFeatures>>();
   const formOf = (value: string) => {
     let form = forms.get(value);
-    if (form !== undefined) return form;
-    const word = normal(value);
-    if (!design.functionWords && stopwords.isStopword(word) && !ruleWords.has(word)) form = null;
-    else {
-      const own: WordShare[] = [];
-      if (design.words) own.push({ feature: `w=${word}`, share: 1 });
-      if (design.characters) for (const gram of characterGrams(word, design.maxGram)) own.push({ feature: `c=${gram}`, share: 1 });
-      const score = design.lexicon ? lexicon(word) : undefined;
-      if (score) own.push({ feature: "lex", share: score });
-      form = { word, own };
-    }
-    forms.set(value, form);
+    if (form === undefined) forms.set(value, (form = featuresOf(value)));
     return form;
   };
   return (tokens) => {

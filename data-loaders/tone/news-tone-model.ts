@@ -2,7 +2,7 @@ import { z } from "zod";
 import { fittedFileProvenance } from "../common/fitted-file.ts";
 import { schemaErrors, type CorpusError } from "../reading/corpus-error.ts";
 import type { Token } from "../reading/token.ts";
-import { inverseDocumentFrequency, newsToneReader, toneVector, type ReadWords, type ToneDesign } from "./news-tone-features.ts";
+import { compileNewsToneScorer, type NewsToneScorer } from "./news-tone-scorer.ts";
 import { round6, type Contribution, type SentenceScore, type SentimentLexicon, type SentimentRules } from "./score-sentiment.ts";
 
 /**
@@ -53,15 +53,6 @@ export function compileNewsToneModel(
   return parsed.success ? { model: parsed.data, errors: [] } : { model: null, errors: schemaErrors(parsed.error.issues, file) };
 }
 
-/** A model ready to score: its reader, each feature's idf and class weights, and the constants. */
-export interface NewsToneScorer {
-  readonly read: (tokens: readonly Token[]) => ReadWords;
-  readonly counts: ToneDesign["counts"];
-  readonly idf: ReadonlyMap<string, number>;
-  readonly weights: ReadonlyMap<string, readonly [number, number, number]>;
-  readonly bias: readonly [number, number, number];
-}
-
 /** The sentiment rules' own words (negators, boosters, dampeners, contrast words), which keep their features though they are function words. */
 export function ruleWords(rules: Pick<SentimentRules, "negators" | "boosters" | "dampeners" | "contrast">): ReadonlySet<string> {
   return new Set([...rules.negators, ...rules.boosters, ...rules.dampeners, ...rules.contrast]);
@@ -74,22 +65,10 @@ function lowerFormsOf(model: NewsToneModel): Set<string> {
   return forms;
 }
 
-/** The scorer of a model file, reading words with the Dutch lexicon and the sentiment rules' own words. */
+/** The scorer of a model file (news-tone-scorer.ts), reading words with the Dutch lexicon and the sentiment rules' own words. */
 export function newsToneScorer(model: NewsToneModel, lexicon: SentimentLexicon, rules: SentimentRules): NewsToneScorer {
-  const idf = new Map<string, number>();
-  const weights = new Map<string, readonly [number, number, number]>();
-  for (const [feature, [count, negative, neutral, positive]] of Object.entries(model.features)) {
-    idf.set(feature, inverseDocumentFrequency(feature, count, model.documents));
-    weights.set(feature, [negative, neutral, positive]);
-  }
-  return {
-    // Without names, the forms the fitting headlines wrote in lower case are the word features the model has.
-    read: newsToneReader(model.design, lexicon, ruleWords(rules), model.design.names ? undefined : lowerFormsOf(model)),
-    counts: model.design.counts,
-    idf,
-    weights,
-    bias: model.bias,
-  };
+  // Without names, the forms the fitting headlines wrote in lower case are the word features the model has.
+  return compileNewsToneScorer(model, lexicon, ruleWords(rules), model.design.names ? undefined : lowerFormsOf(model));
 }
 
 /** A sentence's tone score with its word contributions and the model's baseline, and its class (−1, 0, +1). */
@@ -112,29 +91,18 @@ export interface NewsSentenceScore extends SentenceScore {
  * @example scoreNewsSentence(tokensOf("Banen verdwijnen bij bank"), scorer).class // -1 with the bundled model
  */
 export function scoreNewsSentence(tokens: readonly Token[], scorer: NewsToneScorer, from = 0, to = tokens.length): NewsSentenceScore {
-  if (from !== 0 || to !== tokens.length) tokens = tokens.slice(from, to);
-  const { words, shares } = scorer.read(tokens);
-  const { features, parts } = toneVector(shares, scorer.idf, scorer.counts);
-  const classScores = [...scorer.bias];
-  const values = parts.map((mine) => {
-    let sum = 0;
-    for (const [c, part] of mine) {
-      const w = scorer.weights.get(features[c]!)!;
-      for (let k = 0; k < 3; k++) classScores[k] = classScores[k]! + w[k]! * part;
-      sum += (w[2] - w[0]) * part;
-    }
-    return sum;
-  });
+  const parts = scorer(tokens, from, to);
+  const classScores = [parts.negative, parts.neutral, parts.positive];
   let best = 0;
   for (let k = 1; k < 3; k++) if (classScores[k]! > classScores[best]!) best = k;
   const { tone, scale } = expectedTone(classScores);
   const score = round6(tone);
   const contributions: Contribution[] = [];
   let wordSum = 0;
-  for (let w = 0; w < words.length; w++) {
-    const value = round6(values[w]! * scale);
+  for (let w = 0; w < parts.words; w++) {
+    const value = round6(parts.wordValue[w]! * scale);
     if (value === 0) continue;
-    const token = tokens[words[w]!]!;
+    const token = tokens[parts.wordToken[w]!]!;
     contributions.push({ start: token.start, end: token.end, value });
     wordSum += value;
   }

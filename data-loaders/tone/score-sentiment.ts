@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import type { Language } from "../schema/record.ts";
 import type { Token } from "../reading/token.ts";
-import type { NewsToneScorer } from "./news-tone-model.ts";
+import type { NewsToneScorer } from "./news-tone-scorer.ts";
 
 /** A word-level sentiment lexicon: a word (lower-case) → its score in -1..1, or undefined if unknown. */
 export type SentimentLexicon = (word: string) => number | undefined;

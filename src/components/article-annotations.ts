@@ -14,44 +14,57 @@ export interface Annotation {
   readonly label: string;
 }
 
-/** A category that can be highlighted, with its colour. */
+/** A category that can be highlighted, with its colour (for a frame or quotation, its light tint) and, for a
+ * frame or quotation, the darker colour of the line that marks it (`edge`). */
 export interface Category {
   readonly kind: "frame" | "device" | "tone" | "voice";
   readonly id: string;
   readonly label: string;
   readonly color: string;
+  readonly edge?: string;
 }
 
-// Light tints for frames (black text keeps a contrast ratio above 7:1 on each) and strong colours for the
-// underlines of devices. From ColorBrewer Set3 and Pastel1, and Dark2 (Cynthia Brewer, Apache-2.0). A tint is
-// never the only sign (issue 32, WCAG 1.4.1 and 1.4.11): a frame marker also has a dark underline and its
-// frame's number after it, shown as in the legend, and the tints are drawn half-way to white
-// (FRAME_TINT_MIX) so that tone words keep 4.5:1 on them. Dark2's light green and yellow are darkened to
-// 3:1 on white (#66a61e to #4e8a12, #e6ab02 to #a67c00).
-const FRAME_COLORS = [
-  "#8dd3c7",
-  "#ffffb3",
-  "#bebada",
-  "#fb8072",
-  "#80b1d3",
-  "#fdb462",
-  "#b3de69",
-  "#fccde5",
-  "#d9d9d9",
-  "#bc80bd",
-  "#ccebc5",
-  "#ffed6f",
-  "#fbb4ae",
-  "#b3cde3",
-  "#decbe4",
-  "#fed9a6",
-  "#e5d8bd",
-  "#f2f2f2",
+// The reader's palette (issue 32; WCAG 2.1 1.4.1, 1.4.3 and 1.4.11), checked pair by pair in
+// test/site/reader-palette.test.ts. A frame's mark is a light tint, a solid underline in a darker shade of
+// the same hue and the frame's number after it. The tint only groups the words: it stays light (1.0–1.7:1
+// on white) so that text and tone words on it keep 4.5:1. What tells a frame from the page and from other
+// frames is the underline, at 3.5:1 or more against both its tint and white, and the number, which does
+// not need colour. Tints: ColorBrewer Set3 (Cynthia Brewer, Apache-2.0) mixed half-way with white;
+// underlines: the same hue and chroma in CIE LCh, darkened until 3.5:1 against the tint.
+const FRAME_PALETTE: ReadonlyArray<{ tint: string; edge: string }> = [
+  { tint: "#c6e9e3", edge: "#3b8176" },
+  { tint: "#ffffd9", edge: "#8a8b46" },
+  { tint: "#dfdded", edge: "#736f8d" },
+  { tint: "#fdc0b9", edge: "#b5423b" },
+  { tint: "#c0d8e9", edge: "#407292" },
+  { tint: "#fedab1", edge: "#a46613" },
+  { tint: "#d9efb4", edge: "#5a8409" },
+  { tint: "#fee6f2", edge: "#9a7086" },
+  { tint: "#ececec", edge: "#7c7c7c" },
+  { tint: "#dec0de", edge: "#88508a" },
+  { tint: "#e6f5e2", edge: "#6b8765" },
+  { tint: "#fff6b7", edge: "#8e8300" },
+  { tint: "#fddad7", edge: "#a46460" },
+  { tint: "#d9e6f1", edge: "#627a8e" },
+  { tint: "#efe5f2", edge: "#85738a" },
+  { tint: "#ffecd3", edge: "#98794a" },
+  { tint: "#f2ecde", edge: "#877c63" },
+  { tint: "#f9f9f9", edge: "#858585" },
 ];
-const DEVICE_COLORS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#4e8a12", "#a67c00", "#a6761d", "#666666"];
-/** How much white a frame's tint is mixed with (CSS color-mix), so tone words on it keep 4.5:1. */
-export const FRAME_TINT_MIX = "50%";
+/** The colour of a frame's number after its mark (text: 4.5:1 or more on every tint). */
+export const FRAME_NUMBER_COLOR = "#333333";
+// Devices' underlines: ColorBrewer Dark2, each darkened in CIE LCh (hue and chroma kept) to 3:1 against
+// white, every frame tint and the quotation tint, since a device's underline may lie on any of them.
+const DEVICE_COLORS = ["#007d58", "#bd4700", "#6b66a8", "#d4007b", "#3f7c00", "#8e6700", "#926505", "#666666"];
 export const DEVICE_STYLES = ["solid", "wavy", "dashed", "dotted", "double"];
+
+/**
+ * The smallest share of a sentence's tone (on −1..1) a word must carry to be marked in the reader. The
+ * lexicon path gives shares only to its own words (nearly all 0.05 or more); the Dutch news model gives one
+ * to every word, most of them tiny ("de", "dat"), and marking them all hid the words that carry the tone.
+ * Every word's share stays in the record and the exports; this only chooses what the reader underlines.
+ */
+export const TONE_MARK_MIN = 0.05;
 
 /** Assigns each codebook entry its colour, in codebook order; tone words are blue (positive) or orange
  * (negative), a pair that stays distinct with the common colour-vision deficiencies. */
@@ -64,7 +77,8 @@ export function categoriesOf(
       kind: "frame" as const,
       id: entry.id,
       label: entry.label,
-      color: FRAME_COLORS[i % FRAME_COLORS.length]!,
+      color: FRAME_PALETTE[i % FRAME_PALETTE.length]!.tint,
+      edge: FRAME_PALETTE[i % FRAME_PALETTE.length]!.edge,
     })),
     ...devices.map((entry, i) => ({
       kind: "device" as const,
@@ -72,10 +86,12 @@ export function categoriesOf(
       label: entry.label,
       color: DEVICE_COLORS[i % DEVICE_COLORS.length]!,
     })),
-    // Bold, and negative words also italic: the pair differs in shape as well as hue.
-    { kind: "tone" as const, id: "positive", label: "Positive words", color: "#174a85" },
-    { kind: "tone" as const, id: "negative", label: "Negative words (italic)", color: "#8a3700" },
-    { kind: "voice" as const, id: "quote", label: "Quoted or reported", color: "#e3dcf5" },
+    // Both bold, negative words also italic: the pair differs in shape as well as hue (and each mark's
+    // accessible description says which it is).
+    { kind: "tone" as const, id: "positive", label: `Positive words (bold; +${TONE_MARK_MIN} or more)`, color: "#174a85" },
+    { kind: "tone" as const, id: "negative", label: `Negative words (bold italic; −${TONE_MARK_MIN} or less)`, color: "#8a3700" },
+    // A light tint that groups the words, and a dotted line above them that marks them at 3:1 or more.
+    { kind: "voice" as const, id: "quote", label: "Quoted or reported", color: "#e3dcf5", edge: "#5e3c99" },
     { kind: "voice" as const, id: "cue", label: "Speech cues", color: "#5e3c99" },
     { kind: "voice" as const, id: "speaker", label: "Speakers", color: "#5e3c99" },
   ];
@@ -105,13 +121,15 @@ export function annotationsOf(record: ArticleRecord, categories: readonly Catego
       label: `${label("device", d.device)}${d.device === "scare-quotes" ? "" : quoted(d.quote)}`,
     })),
     ...record.sentiment.sentences.flatMap((s) =>
-      s.contributions.map((c) => ({
-        kind: "tone" as const,
-        id: c.value > 0 ? "positive" : "negative",
-        start: c.start,
-        end: c.end,
-        label: `tone ${signed(c.value)} of the sentence's ${signed(s.score)}${s.baseline === undefined ? "" : `; the model's baseline ${signed(s.baseline)}`}`,
-      })),
+      s.contributions
+        .filter((c) => Math.abs(c.value) >= TONE_MARK_MIN)
+        .map((c) => ({
+          kind: "tone" as const,
+          id: c.value > 0 ? "positive" : "negative",
+          start: c.start,
+          end: c.end,
+          label: `tone ${signed(c.value)} of the sentence's ${signed(s.score)}${s.baseline === undefined ? "" : `; the model's baseline ${signed(s.baseline)}`}`,
+        })),
     ),
     ...record.attributions.flatMap(voiceAnnotations),
   ];

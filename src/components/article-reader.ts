@@ -4,7 +4,7 @@
 // category through classes on the article element).
 // Article text is untrusted: it is only ever inserted as text nodes, never parsed as HTML.
 import type { ArticleRecord, Block } from "../../data-loaders/schema/record.ts";
-import { DEVICE_STYLES, FRAME_TINT_MIX, type Annotation, type Category } from "./article-annotations.js";
+import { DEVICE_STYLES, FRAME_NUMBER_COLOR, type Annotation, type Category } from "./article-annotations.js";
 
 /** Labels shown beside blocks that are not analysed. */
 const BLOCK_LABELS: Readonly<Record<Block["kind"], string>> = {
@@ -153,27 +153,30 @@ export function articleBody(record: ArticleRecord, annotations: readonly Annotat
 }
 
 /**
- * A stylesheet giving each category its highlight: a light tint, a dark underline and its number for frames,
- * a coloured underline (a style per device) for devices, bold colour for tone words (negative also italic),
- * a tint for quotations, an underline for cues and bold for speakers.
+ * A stylesheet giving each category its highlight: for frames a light tint, an underline in a darker shade
+ * and the frame's number; for devices a coloured underline (a style per device); bold colour for tone words
+ * (negative also italic); for quotations a tint with a dotted line above; an underline for cues; bold for
+ * speakers. The colours are the categories' (article-annotations.ts), whose contrasts a test checks.
  */
 export function categoryStyles(categories: readonly Category[], doc: Document = document): HTMLStyleElement {
   const style = doc.createElement("style");
   let deviceIndex = 0;
   let frameNumber = 0;
   const shown = (c: Category, end = "") => `.article-body.${showClass(c.kind, c.id)} .${end}${markClass(c.kind, c.id)}`;
-  style.textContent = categories
+  // The quotation's rule comes first, so that where a frame marker lies inside a quotation the frame's tint
+  // is drawn, under the frame's underline (its 3:1 is measured against its own tint).
+  const isQuote = (c: Category) => c.kind === "voice" && c.id === "quote";
+  style.textContent = [...categories.filter(isQuote), ...categories.filter((c) => !isQuote(c))]
     .map((c) => {
       if (c.kind === "frame") {
-        const tint = `color-mix(in srgb, ${c.color} ${FRAME_TINT_MIX}, white)`;
         // The number is drawn, not read: assistive technology hears the mark's description instead.
         return (
-          `${shown(c)}{background:${tint};border-radius:2px;box-shadow:0 0 0 1px ${tint},inset 0 -2px 0 #444}` +
-          `\n${shown(c, "end-")}::after{content:"${++frameNumber}" / "";font:700 0.62em var(--sans-serif);vertical-align:super;margin-left:1px;color:#333}`
+          `${shown(c)}{background:${c.color};border-radius:2px;box-shadow:0 0 0 1px ${c.color},inset 0 -3px 0 ${c.edge}}` +
+          `\n${shown(c, "end-")}::after{content:"${++frameNumber}" / "";font:700 0.62em var(--sans-serif);vertical-align:super;margin-left:1px;color:${FRAME_NUMBER_COLOR}}`
         );
       }
-      if (c.kind === "voice" && c.id === "quote")
-        return `${shown(c)}{background:${c.color};border-radius:2px;box-shadow:0 0 0 1px ${c.color}}`;
+      // No box-shadow: a frame's underline, drawn by its box-shadow, stays visible inside a quotation.
+      if (c.kind === "voice" && c.id === "quote") return `${shown(c)}{background:${c.color};border-top:2px dotted ${c.edge}}`;
       if (c.kind === "device" || (c.kind === "voice" && c.id === "cue"))
         return `${shown(c)}{text-decoration-line:underline;text-decoration-color:${c.color};text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-style:${c.kind === "voice" ? "solid" : DEVICE_STYLES[deviceIndex++ % DEVICE_STYLES.length]}}`;
       return `${shown(c)}{color:${c.color};font-weight:700${c.kind === "tone" && c.id === "negative" ? ";font-style:italic" : ""}}`;
@@ -231,15 +234,7 @@ export function categoryToggles(
         body.classList.toggle(showClass(kind, category.id), box.checked);
         describeMarks(body);
       });
-      const swatch = element(doc, "span", `swatch swatch-${kind}`);
-      swatch.setAttribute("aria-hidden", "true");
-      // A frame's swatch shows its number, as its marks do.
-      if (kind === "frame") swatch.textContent = String(categories.filter((c) => c.kind === "frame").indexOf(category) + 1);
-      swatch.style.setProperty(
-        kind === "device" || (kind === "voice" && category.id === "cue") ? "border-bottom-color" : "background",
-        kind === "frame" ? `color-mix(in srgb, ${category.color} ${FRAME_TINT_MIX}, white)` : category.color,
-      );
-      label.append(box, swatch, doc.createTextNode(`${category.label} (${count})`));
+      label.append(box, legendSwatch(doc, category, categories), doc.createTextNode(`${category.label} (${count})`));
       group.appendChild(label);
     }
     if (!shown) group.appendChild(element(doc, "span", "legend-none", "none in this article"));
@@ -247,6 +242,24 @@ export function categoryToggles(
   }
   describeMarks(body);
   return legend;
+}
+
+/** A category's swatch in the legend, drawn as its marks are: a frame's tint, underline and number; a
+ * device's or cue's underline; a quotation's tint and dotted line; a tone word's or speaker's "Aa" in its
+ * colour and style. */
+function legendSwatch(doc: Document, category: Category, categories: readonly Category[]): HTMLElement {
+  const { kind, id, color, edge } = category;
+  const swatch = element(doc, "span", `swatch swatch-${kind}${kind === "voice" || kind === "tone" ? ` swatch-${id}` : ""}`);
+  swatch.setAttribute("aria-hidden", "true");
+  if (kind === "frame") swatch.textContent = String(categories.filter((c) => c.kind === "frame").indexOf(category) + 1);
+  if (kind === "tone" || id === "speaker") swatch.textContent = "Aa";
+  if (kind === "device" || id === "cue") swatch.style.setProperty("border-bottom-color", color);
+  else if (kind === "tone" || id === "speaker") swatch.style.setProperty("color", color);
+  else swatch.style.setProperty("background", color);
+  if (kind === "frame") swatch.style.setProperty("box-shadow", `inset 0 -3px 0 ${edge}`);
+  if (kind === "frame") swatch.style.setProperty("color", FRAME_NUMBER_COLOR);
+  if (id === "quote") swatch.style.setProperty("border-top", `2px dotted ${edge}`);
+  return swatch;
 }
 
 /** A legend of the block kinds, styled like the blocks themselves. */

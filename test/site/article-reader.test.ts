@@ -5,7 +5,7 @@ import { loadResources } from "../../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import type { Article } from "../../data-loaders/schema/record.ts";
 import { bareArticle } from "../../data-loaders/reading/bare-article.ts";
-import { annotationsOf, categoriesOf } from "../../src/components/article-annotations.ts";
+import { TONE_MARK_MIN, annotationsOf, categoriesOf } from "../../src/components/article-annotations.ts";
 import { articleBody } from "../../src/components/article-reader.ts";
 import { selectionNote, selectionOf } from "../../src/components/article-selection.ts";
 
@@ -105,5 +105,18 @@ describe("annotationsOf(record, categories): why a cue is a cue", () => {
     expect(record.attributions[0]!.cueModel).toBeNull();
     const cue = annotationsOf(record, categoriesOf([], [])).find((a) => a.kind === "voice" && a.id === "cue")!;
     expect(cue.label).toBe('speech cue "zei" (reporting-verb)');
+  });
+});
+
+describe("annotationsOf(record, categories): which tone words are marked", () => {
+  it("marks a Dutch word only when its share of the sentence's tone is TONE_MARK_MIN or more; the record keeps every share", () => {
+    const text = "De regering zei dat de economie sterk groeit en dat de werkloosheid daalt, maar de inflatie blijft een groot probleem.";
+    const record = analyzeArticle(bareArticle("t", text, "nl", "t.md"), resources);
+    const shares = record.sentiment.sentences.flatMap((s) => s.contributions);
+    const large = shares.filter((c) => Math.abs(c.value) >= TONE_MARK_MIN);
+    expect(shares.some((c) => Math.abs(c.value) < TONE_MARK_MIN)).toBe(true);
+    expect(large.length).toBeGreaterThan(0);
+    const marked = annotationsOf(record, categoriesOf([], [])).filter((a) => a.kind === "tone");
+    expect(marked.map((a) => [a.start, a.end, a.id])).toEqual(large.map((c) => [c.start, c.end, c.value > 0 ? "positive" : "negative"]));
   });
 });

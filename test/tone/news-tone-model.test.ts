@@ -3,8 +3,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { corpusPaths } from "../../data-loaders/project-paths.ts";
 import { StopwordsNl } from "@nlpjs/lang-nl";
-import { EVERY_WORD, inverseDocumentFrequency, newsToneReader } from "../../data-loaders/tone/news-tone-features.ts";
-import { compileNewsToneModel, expectedTone, scoreNewsSentence, type NewsToneScorer } from "../../data-loaders/tone/news-tone-model.ts";
+import { EVERY_WORD } from "../../data-loaders/tone/news-tone-features.ts";
+import { compileNewsToneModel, expectedTone, scoreNewsSentence } from "../../data-loaders/tone/news-tone-model.ts";
+import { compileNewsToneScorer, type NewsToneScorer } from "../../data-loaders/tone/news-tone-scorer.ts";
 import type { ArticleRecord } from "../../data-loaders/schema/record.ts";
 import { round6 } from "../../data-loaders/tone/score-sentiment.ts";
 import { analyzeText, tokensOf } from "../helpers.ts";
@@ -28,14 +29,8 @@ describe("compileNewsToneModel(raw)", () => {
 
 /** A scorer over a hand-made model: every feature in one headline of three, so each idf is 1 + ln 2. */
 function handScorer(weights: Record<string, [number, number, number]>, bias: [number, number, number] = [0, 0.1, 0]): NewsToneScorer {
-  const idf = new Map(Object.keys(weights).map((f) => [f, inverseDocumentFrequency(f, 1, 3)]));
-  return {
-    read: newsToneReader(design, lexicon, new Set(["niet"])),
-    counts: "sublinear",
-    idf,
-    weights: new Map(Object.entries(weights)),
-    bias,
-  };
+  const features = Object.fromEntries(Object.entries(weights).map(([f, w]) => [f, [1, ...w] as const]));
+  return compileNewsToneScorer({ design, documents: 3, bias, features }, lexicon, new Set(["niet"]));
 }
 
 /** The words' contributions plus the baseline, as a reader adds them up. */
