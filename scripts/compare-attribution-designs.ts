@@ -13,7 +13,10 @@
  *   few operating points: the perceptron with a margin in favour of the outside tag, the CRF keeping only
  *   cues it gives at least a probability (its marginals);
  * - "… cues + ranker": the sequence model's cues given to the shipped design's speaker ranker and content
- *   rules in place of its cue detector.
+ *   rules in place of its cue detector;
+ * - pairs: the cue detector's cues from a probability of 0.1, each kept or dropped with its speaker by a
+ *   logistic model over (cue, speaker) pairs (scripts/pair-design.ts), at several operating points.
+ * `--designs sequence` or `--designs pairs` measures only those (with the shipped design).
  * Articles whose text the matching view changes are left out of every design's figures (their gold
  * offsets point into the unchanged text); the shipped design is also scored on the whole fold, the figure
  * `validate:errors -- --tune` prints. Deterministic: a fixed split, seeded orders, no clock. Several
@@ -51,8 +54,10 @@ import { detectOutlets } from "../data-loaders/voices/outlets.ts";
 import { bioAllowed, tagMarginals, tagSentence, tokenContributions, type SequenceModel } from "../data-loaders/voices/sequence-model.ts";
 import { sentenceFeatures, type FeaturedSentence } from "../data-loaders/voices/token-features.ts";
 import { parseCommandLine } from "./cli-args.ts";
+import { pairDesigns, pairPredictions } from "./pair-design.ts";
 
-const USAGE = "usage: npx tsx scripts/compare-attribution-designs.ts [--eval <folder>] [--baseline <file>] [--epochs N]";
+const USAGE =
+  "usage: npx tsx scripts/compare-attribution-designs.ts [--eval <folder>] [--baseline <file>] [--epochs N] [--designs all|sequence|pairs]";
 const { values } = parseCommandLine(
   "compare-attribution-designs",
   USAGE,
@@ -61,6 +66,7 @@ const { values } = parseCommandLine(
       eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") },
       baseline: { type: "string", default: join(PROJECT_ROOT, ".dev", "attribution-tune.json") },
       epochs: { type: "string", default: "12" },
+      designs: { type: "string", default: "all" },
     },
   },
   `
@@ -69,8 +75,17 @@ prints the table docs/validation.md gives.
   --eval <folder>    the evaluation data folder (default ../shared/eval)
   --baseline <file>  the shipped design fitted on the fit fold (default .dev/attribution-tune.json, written by
                      \`npm run fit:attribution -- --tune\`)
-  --epochs N         passes of the sequence models' fitters (default 12)`,
+  --epochs N         passes of the sequence models' fitters (default 12)
+  --designs D        all (default), sequence (the sequence models) or pairs (the span-pair model)`,
 );
+if (!["all", "sequence", "pairs"].includes(values.designs!)) {
+  process.stderr.write(
+    `compare-attribution-designs: --designs takes all, sequence or pairs, not ${JSON.stringify(values.designs)}\n${USAGE}\n`,
+  );
+  process.exit(2);
+}
+const withSequence = values.designs !== "pairs";
+const withPairs = values.designs !== "sequence";
 if (!/^[1-9]\d*$/u.test(values.epochs!)) {
   process.stderr.write(
     `compare-attribution-designs: --epochs takes a whole number from 1, not ${JSON.stringify(values.epochs)}\n${USAGE}\n`,
@@ -109,14 +124,18 @@ function featured(text: string, resources: AnalysisResources) {
   return { read, sentences: sentenceFeatures(cueReading(read, resources)) };
 }
 
-const training: TaggedSentence[] = fitFold.flatMap((a) =>
-  featured(a.text, rulesOnly).sentences.map((s) => ({ tokens: s.features, tags: goldTags(s.tokens, a.attributions) })),
-);
+const training: TaggedSentence[] = withSequence
+  ? fitFold.flatMap((a) =>
+      featured(a.text, rulesOnly).sentences.map((s) => ({ tokens: s.features, tags: goldTags(s.tokens, a.attributions) })),
+    )
+  : [];
 const perceptron = fitPerceptron(training, ATTRIBUTION_TAGS, bioAllowed(ATTRIBUTION_TAGS), PERCEPTRON);
 const crf = fitCrf(training, ATTRIBUTION_TAGS, bioAllowed(ATTRIBUTION_TAGS), CRF);
-process.stderr.write(
-  `compare-attribution-designs: sequence models on ${training.length} sentences of ${fitFold.length} articles: perceptron ${perceptron.emissions.size} features, CRF ${crf.emissions.size}\n`,
-);
+if (withSequence)
+  process.stderr.write(
+    `compare-attribution-designs: sequence models on ${training.length} sentences of ${fitFold.length} articles: perceptron ${perceptron.emissions.size} features, CRF ${crf.emissions.size}\n`,
+  );
+const pairs = withPairs ? pairDesigns(fitFold, rulesOnly, shipped, values.baseline!) : [];
 
 /** A sentence's tagged segments, keeping only the cues whose tokens the model gives at least `floor` probability of being a cue. */
 function segmentsOf(sequence: SequenceModel, s: FeaturedSentence, floor: number) {
@@ -177,12 +196,19 @@ function favouringOutside(sequence: SequenceModel, margin: number): SequenceMode
 }
 
 /** The sequence designs: a model, and the cue probability below which its cues are dropped (0: Viterbi's cues as they are). */
-const SEQUENCE_DESIGNS: ReadonlyArray<{ name: string; model: SequenceModel; floor: number }> = [
-  ...MARGINS.map((margin) => ({ name: `perceptron, outside +${margin}`, model: favouringOutside(perceptron, margin), floor: 0 })),
-  { name: "CRF", model: crf, floor: 0 },
-  ...FLOORS.map((floor) => ({ name: `CRF, cue p >= ${floor}`, model: crf, floor })),
+const SEQUENCE_DESIGNS: ReadonlyArray<{ name: string; model: SequenceModel; floor: number }> = withSequence
+  ? [
+      ...MARGINS.map((margin) => ({ name: `perceptron, outside +${margin}`, model: favouringOutside(perceptron, margin), floor: 0 })),
+      { name: "CRF", model: crf, floor: 0 },
+      ...FLOORS.map((floor) => ({ name: `CRF, cue p >= ${floor}`, model: crf, floor })),
+    ]
+  : [];
+const designs = [
+  "shipped (whole fold)",
+  "shipped",
+  ...SEQUENCE_DESIGNS.flatMap((d) => [d.name, `${d.name} cues + ranker`]),
+  ...pairs.map((d) => d.name),
 ];
-const designs = ["shipped (whole fold)", "shipped", ...SEQUENCE_DESIGNS.flatMap((d) => [d.name, `${d.name} cues + ranker`])];
 const counts = new Map<string, AttributionCounts[]>(designs.map((d) => [d, []]));
 for (const a of tuneFold) {
   const record = analyzeArticle(bareArticle(a.id, a.text, "en"), shipped);
@@ -193,13 +219,21 @@ for (const a of tuneFold) {
   }));
   counts.get("shipped (whole fold)")!.push(scoreAttributions(a.attributions, shippedPredicted));
   if (matchingView(a.text).maps) continue;
-  const { read, sentences } = featured(a.text, rulesOnly);
   counts.get("shipped")!.push(scoreAttributions(a.attributions, shippedPredicted));
+  const { read, sentences } = withSequence ? featured(a.text, rulesOnly) : { read: null, sentences: [] };
   for (const { name, model, floor } of SEQUENCE_DESIGNS) {
     counts.get(name)!.push(scoreAttributions(a.attributions, sequenceAttributions(sentences, model, floor)));
-    const ranked = withRanker(read, sequenceCues(sentences, model, floor));
+    const ranked = withRanker(read!, sequenceCues(sentences, model, floor));
     counts.get(`${name} cues + ranker`)!.push(scoreAttributions(a.attributions, ranked));
   }
+  if (!pairs.length) continue;
+  const predicted = pairPredictions(
+    a.text,
+    shipped,
+    shipped.attributionModel.cue!,
+    pairs.map((d) => d.decision),
+  );
+  pairs.forEach((d, k) => counts.get(d.name)!.push(scoreAttributions(a.attributions, predicted[k]!)));
 }
 
 const f = (x: number) => x.toFixed(3);

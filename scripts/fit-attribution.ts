@@ -1,7 +1,8 @@
 /**
  * npm run fit:attribution -- [--eval <folder>] [--tune] [--out <file>]
  * Fits the learned attribution model (corpus/models/attribution.json): the cue detector, then the speaker
- * ranker on the cues that detector finds, each a logistic regression over named features, on the
+ * ranker on the cues that detector finds, then the (cue, speaker) pair model (scripts/pair-design.ts), each
+ * a logistic regression over named features, on the
  * development part of PolNeAR's train split (../shared/eval/en/polnear_train.jsonl; Newell, Margolin &
  * Ruths 2018). The kept-back part is never read here; `npm run validate` scores it. Deterministic: the same
  * data give byte-identical weights (fixed split by a hash of the id, seeded order, rounded weights).
@@ -25,6 +26,7 @@ import {
 import { RULES_ONLY, type AttributionModelFile, type ThresholdModel } from "../data-loaders/voices/attribution-model.ts";
 import { fitLogistic, type FitSettings } from "../data-loaders/voices/fit-logistic.ts";
 import { parseCommandLine } from "./cli-args.ts";
+import { CUE_FLOOR, fitPairModel, PAIR_FIT } from "./pair-design.ts";
 import { fileSystemProblem, outputFileProblem } from "./output-file.ts";
 
 const USAGE = "usage: npm run fit:attribution -- [--eval <folder>] [--tune] [--out <file>]";
@@ -56,6 +58,8 @@ if (outProblem) {
 /** The settings of both fits, chosen on the development part's tune fold (recorded in the file). */
 const CUE: FitSettings & { threshold: number } = { epochs: 5, l2: 1e-4, step: 0.1, minCount: 3, decimals: 3, seed: 1, threshold: 0.6 };
 const SPEAKER: FitSettings & { threshold: number } = { epochs: 5, l2: 1e-4, step: 0.1, minCount: 2, decimals: 4, seed: 2, threshold: 0.5 };
+/** The pair model's operating point, chosen on the tune fold (docs/validation.md, "span pairs"). */
+const PAIR = { ...PAIR_FIT, cueFloor: CUE_FLOOR, pairThreshold: 0.7, speakerThreshold: 0.5 };
 
 type Article = { id: string; text: string; attributions: GoldAttribution[] };
 const articles = readFileSync(join(values.eval!, "en", "polnear_train.jsonl"), "utf8")
@@ -86,6 +90,13 @@ const speakerItems = articles.flatMap((a) => speakerTrainingItems(a.id, a.text, 
 const speaker = { ...fitLogistic(speakerItems, SPEAKER), threshold: SPEAKER.threshold };
 process.stderr.write(`fit:attribution: speaker ranker on ${speakerItems.length} candidate speakers, ${speaker.weights.size} features\n`);
 
+// The pair model, on cue probabilities of cue models that did not see the article (two halves, each scored by the other's).
+const withRanker = loadResources(corpusPaths(), {
+  attributionModel: { ...RULES_ONLY, cue, speaker, speakerHeads: new Set(speakerHeads) },
+});
+const pairFit = fitPairModel(articles, resources, withRanker, CUE);
+process.stderr.write(`fit:attribution: pair model on ${pairFit.items} (cue, speaker) pairs, ${pairFit.model.weights.size} features\n`);
+
 const asJson = (model: ThresholdModel) => ({
   threshold: model.threshold,
   bias: model.bias,
@@ -93,24 +104,34 @@ const asJson = (model: ThresholdModel) => ({
 });
 const file: AttributionModelFile = {
   id: "attribution-model",
-  version: "1.0.0",
+  version: "1.1.0",
   licence:
     "Weights only, derived from PolNeAR (no licence stated; no text of it is kept here): cite the paper below. The code that fits them is MIT.",
   source: `Fitted by \`npm run fit:attribution\`${values.tune ? " --tune" : ""} on the development part (SHA-256 of the id, first byte not divisible by 3${values.tune ? "; its fit fold only" : ""}) of PolNeAR's train split, github networkdynamics/PolNeAR.`,
   cite: "Newell, E., Margolin, D., & Ruths, D. (2018). An Attribution Relations Corpus for Political News. Proceedings of LREC 2018.",
   method:
-    "Two logistic regressions fitted by SGD with AdaGrad steps and an L2 penalty (data-loaders/voices/fit-logistic.ts). The cue detector scores every verb and every word of a speech-cue list by word, stem, suffix, part-of-speech context, neighbouring words, list membership and quotation-mark context (data-loaders/voices/cue-features.ts); a token is positive when it lies in an annotated cue. The speaker ranker scores each candidate mention of a detected cue's sentence by the speaker sieves that propose it, its kind, side and distance (data-loaders/voices/speaker-features.ts); a candidate is positive when it overlaps the annotated source of the cue. Speaker heads: the lower-case nouns that head at least three annotated sources (the last word before a preposition), which a speaker described by a phrase must have. Articles whose text the matching view changes (invisible characters, decomposed letters) are left out of fitting.",
+    "Three logistic regressions fitted by SGD with AdaGrad steps and an L2 penalty (data-loaders/voices/fit-logistic.ts). The cue detector scores every verb and every word of a speech-cue list by word, stem, suffix, part-of-speech context, neighbouring words, list membership and quotation-mark context (data-loaders/voices/cue-features.ts); a token is positive when it lies in an annotated cue. The speaker ranker scores each candidate mention of a detected cue's sentence by the speaker sieves that propose it, its kind, side and distance (data-loaders/voices/speaker-features.ts); a candidate is positive when it overlaps the annotated source of the cue. The pair model scores each cue the detector proposes from a probability of 0.1 with each of its candidate speakers, by the ranker's features, the cue's probability in tenths, the pattern they are written in and what lies between them (data-loaders/voices/pair-features.ts); a pair is positive when the cue overlaps an annotated cue and the candidate its source; it is fitted on cue probabilities from cue models that did not see the article (the articles in two halves by a hash of the id, each half scored by a cue model fitted on the other). A cue below the cue threshold is kept when its best pair reaches the pair threshold; a cue's best candidate is its speaker when the pair reaches the speaker threshold (data-loaders/voices/pair-model.ts). Speaker heads: the lower-case nouns that head at least three annotated sources (the last word before a preposition), which a speaker described by a phrase must have. Articles whose text the matching view changes (invisible characters, decomposed letters) are left out of fitting.",
   fittedOn: {
     articles: articles.length,
     part: values.tune ? "development, fit fold" : "development",
     settings: Object.fromEntries(
-      Object.entries({ ...prefixed("cue", CUE), ...prefixed("speaker", SPEAKER), "speakerHeads.minCount": MIN_HEAD }).sort(([a], [b]) =>
-        compareIds(a, b),
-      ),
+      Object.entries({
+        ...prefixed("cue", CUE),
+        ...prefixed("speaker", SPEAKER),
+        ...prefixed("pair", PAIR),
+        "speakerHeads.minCount": MIN_HEAD,
+      }).sort(([a], [b]) => compareIds(a, b)),
     ),
   },
   cue: asJson(cue),
   speaker: asJson(speaker),
+  pair: {
+    cueFloor: PAIR.cueFloor,
+    pairThreshold: PAIR.pairThreshold,
+    speakerThreshold: PAIR.speakerThreshold,
+    bias: pairFit.model.bias,
+    weights: Object.fromEntries([...pairFit.model.weights].sort(([a], [b]) => compareIds(a, b))),
+  },
   speakerHeads,
 };
 try {

@@ -244,7 +244,8 @@ function analyzeView(
 
 /**
  * What source attribution reads of an article: in English the learned detector's cues and the learned
- * speaker ranker (the model file), in Dutch the lists' cues and the first sieve that finds a speaker; the
+ * speaker ranker (the model file), or, when the file has a pair model, the detector's cues from the pair
+ * model's floor and the pair model to keep them and name their speakers (voices/pair-model.ts); in Dutch the lists' cues and the first sieve that finds a speaker; the
  * words and speaker mentions of the sentences around cues and quotations. `givenCues` replaces the cue
  * detector (scripts/compare-attribution-designs.ts measures other detectors this way).
  */
@@ -256,7 +257,10 @@ export function attributionInput(
   givenCues?: readonly DetectedCue[],
 ): AttributionInput {
   const model = resources.attributionModel;
-  const learnedCues = givenCues ?? (language === "en" && model.cue ? detectCues(cueReading(read, resources), model.cue) : null);
+  const pair = language === "en" ? model.pair : null;
+  // With the pair model the detector proposes cues from its floor, and the pair model decides which stay.
+  const learnedCues =
+    givenCues ?? (language === "en" && model.cue ? detectCues(cueReading(read, resources), model.cue, pair?.cueFloor) : null);
   const words = sentenceWords(read.masked, read.blocks, read.sentences, read.quotations, attributionSentences(read, learnedCues));
   return {
     text: read.masked,
@@ -271,6 +275,16 @@ export function attributionInput(
     objectCues: read.matches.objectCue,
     learnedCues,
     speakerModel: language === "en" ? model.speaker : null,
+    pairDecision:
+      pair && model.cue
+        ? {
+            model: pair,
+            accept: model.cue.threshold,
+            pairThreshold: pair.pairThreshold,
+            speakerThreshold: pair.speakerThreshold,
+            ranker: null,
+          }
+        : null,
     speakerHeads: model.speakerHeads,
     tags: read.tags,
     mentions: findSpeakerMentions(read.masked, language, words, read.matches, resources),

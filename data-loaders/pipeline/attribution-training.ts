@@ -1,4 +1,7 @@
 import { attributionInput, cueReading, readText, type AnalysisResources } from "./analyze-article.ts";
+import { detectCues } from "../voices/detect-cues.ts";
+import { pairFeatures } from "../voices/pair-features.ts";
+import type { ThresholdModel } from "../voices/attribution-model.ts";
 import { matchingView } from "../reading/matching-view.ts";
 import { attributeQuotes } from "../voices/attribute-quotes.ts";
 import { cueCandidates } from "../voices/cue-features.ts";
@@ -72,6 +75,37 @@ export function speakerTrainingItems(
       const annotated = gold.filter((g) => overlapsAny(cue, g.cue));
       if (!annotated.length) return;
       for (const c of candidates) items.push({ features: c.features, positive: annotated.some((g) => overlapsAny(c.mention, g.source)) });
+    },
+  });
+  return items;
+}
+
+/**
+ * The pair model's training items of one English article (voices/pair-model.ts): every cue `cueModel`
+ * finds from `floor` (below its threshold), paired with each of its candidate speakers; a pair is positive when the
+ * cue overlaps an annotated cue and the candidate that attribution's source. Unlike the ranker's items,
+ * cues the annotation lacks give negatives: the pair model learns which cues to keep. `cueModel` should
+ * not have seen the article (out-of-fold probabilities, as at analysis time).
+ */
+export function pairTrainingItems(
+  id: string,
+  text: string,
+  gold: readonly GoldAttribution[],
+  resources: AnalysisResources,
+  cueModel: ThresholdModel,
+  floor: number,
+): TrainingItem[] {
+  if (matchingView(text).maps) return [];
+  const read = readText(text, "en", resources);
+  const outlets = detectOutlets(read.masked, read.blocks, read.matches.outlet, resources.outlets, resources.speechCues, "en");
+  const cues = detectCues(cueReading(read, resources), cueModel, floor);
+  const items: TrainingItem[] = [];
+  attributeQuotes({
+    ...attributionInput(read, "en", outlets, resources, cues),
+    observeSpeakers: (cue, candidates, ctx) => {
+      const annotated = gold.filter((g) => overlapsAny(cue, g.cue));
+      for (const c of candidates)
+        items.push({ features: pairFeatures(ctx, cue, c), positive: annotated.some((g) => overlapsAny(c.mention, g.source)) });
     },
   });
   return items;

@@ -8,6 +8,7 @@ import { hasVerbReading, type PartsOfSpeech } from "./verb-reading.ts";
 import type { DetectedCue } from "./detect-cues.ts";
 import type { ThresholdModel } from "./attribution-model.ts";
 import { rankSpeaker, speakerCandidates, type SpeakerCandidate } from "./speaker-features.ts";
+import { choosePair, type PairDecision } from "./pair-model.ts";
 import type { AttributionRecord, Block, CueRule, Language, OutletRecord, Sentence, Span, SpeakerRule } from "../schema/record.ts";
 
 /** Everything the attribution step reads, prepared by readText and findSpeakerMentions. */
@@ -33,8 +34,10 @@ export interface AttributionInput {
   readonly speakerModel: ThresholdModel | null;
   /** The nouns that may head a speaker described by a phrase, for the ranker (attribution-model.ts). */
   readonly speakerHeads: ReadonlySet<string>;
-  /** For fitting the ranker only: told each cue's candidate speakers. */
-  readonly observeSpeakers?: (cue: Cue, candidates: readonly SpeakerCandidate[]) => void;
+  /** English, optional: the pair model, which keeps or drops each learned cue with its best speaker (voices/pair-model.ts). */
+  readonly pairDecision?: PairDecision | null;
+  /** For fitting the ranker and the pair model only: told each cue's candidate speakers, and what the sieves read. */
+  readonly observeSpeakers?: (cue: Cue, candidates: readonly SpeakerCandidate[], ctx: SieveContext) => void;
   readonly mentions: readonly SpeakerMention[];
   /** Author credits found by detectOutlets: "…, schrijft Pepe Escobar" is the author, not a quoted voice. */
   readonly outlets: readonly OutletRecord[];
@@ -353,7 +356,7 @@ class QuoteAttributor {
     };
   }
 
-  /** Each cue's speaker, in cue order: by the learned ranker, else the first sieve that finds one. */
+  /** Each cue's speaker, in cue order: by the pair model (which may drop the cue), else the learned ranker, else the first sieve that finds one. */
   private resolveSpeakers(cues: readonly Cue[]): CueSpeaker[] {
     const { input, ctx } = this;
     const bySentence = new Map<number, CueSpeaker[]>();
@@ -361,10 +364,13 @@ class QuoteAttributor {
     for (const cue of cues) {
       const s = sentenceAt(this.sentences, cue.start);
       const earlier = bySentence.get(s) ?? [];
-      input.observeSpeakers?.(cue, speakerCandidates(ctx, cue, earlier, input.speakerHeads));
-      const r = input.speakerModel
-        ? rankSpeaker(ctx, cue, earlier, input.speakerModel, input.speakerHeads)
-        : findSpeaker(ctx, cue, earlier);
+      input.observeSpeakers?.(cue, speakerCandidates(ctx, cue, earlier, input.speakerHeads), ctx);
+      const r = input.pairDecision
+        ? choosePair(ctx, cue, earlier, input.pairDecision, input.speakerHeads)
+        : input.speakerModel
+          ? rankSpeaker(ctx, cue, earlier, input.speakerModel, input.speakerHeads)
+          : findSpeaker(ctx, cue, earlier);
+      if (!r) continue;
       resolved.push(r);
       earlier.push(r);
       bySentence.set(s, earlier);

@@ -19,6 +19,20 @@ const linearSchema = z
   })
   .strict();
 
+const pairSchema = z
+  .object({
+    cueFloor: z.number().gt(0).lt(1).describe("the cue probability from which the detector proposes cues to the pair model"),
+    pairThreshold: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .describe("the pair probability from which a cue below the cue threshold is kept, with that pair's speaker"),
+    speakerThreshold: z.number().gt(0).lt(1).describe("the pair probability from which a cue's best candidate is named its speaker"),
+    bias: z.number().finite(),
+    weights: z.record(z.string().min(1), z.number().finite()),
+  })
+  .strict();
+
 const schema = z
   .object({
     ...fittedFileProvenance,
@@ -26,6 +40,9 @@ const schema = z
     fittedOn: z.object({ articles: z.number().int().min(1), part: z.string().min(1), settings: z.record(z.string(), z.number()) }).strict(),
     cue: linearSchema,
     speaker: linearSchema.optional(),
+    pair: pairSchema
+      .optional()
+      .describe("the (cue, speaker) pair model (voices/pair-model.ts): decides the cues below the cue threshold and every speaker"),
     speakerHeads: z
       .array(z.string().min(1))
       .optional()
@@ -38,6 +55,13 @@ export interface ThresholdModel extends LinearModel {
   readonly threshold: number;
 }
 
+/** The pair model with its operating point (see PairDecision in voices/pair-model.ts). */
+export interface PairModel extends LinearModel {
+  readonly cueFloor: number;
+  readonly pairThreshold: number;
+  readonly speakerThreshold: number;
+}
+
 /** The compiled model: the two decisions, and the file's stamp (id, version, SHA-256) for the records. */
 export interface AttributionModel {
   readonly stamp: CodebookStamp;
@@ -45,6 +69,8 @@ export interface AttributionModel {
   readonly cue: ThresholdModel | null;
   /** Null: the first speaker sieve that finds a speaker decides. */
   readonly speaker: ThresholdModel | null;
+  /** Null: the cue threshold decides every cue and the ranker every speaker; else the pair model does (voices/pair-model.ts). */
+  readonly pair: PairModel | null;
   /**
    * Nouns that can head a speaker described by a phrase rather than named ("the campaign", "a new poll"):
    * with the ranker, a phrase whose head is none of these (nor a speech-cue list's word, nor a name) is
@@ -61,6 +87,7 @@ export const RULES_ONLY: AttributionModel = {
   stamp: { id: "rules-only", version: "0.0.0", sha256: createHash("sha256").update("rules-only").digest("hex") },
   cue: null,
   speaker: null,
+  pair: null,
   speakerHeads: new Set(),
 };
 
@@ -80,12 +107,13 @@ export function compileAttributionModel(
     bias: part.bias,
     weights: new Map(Object.entries(part.weights)),
   });
-  const { id, version, cue, speaker, speakerHeads } = parsed.data;
+  const { id, version, cue, speaker, pair, speakerHeads } = parsed.data;
   return {
     model: {
       stamp: { id, version, sha256: createHash("sha256").update(bytes).digest("hex") },
       cue: linear(cue),
       speaker: speaker ? linear(speaker) : null,
+      pair: pair ? { ...pair, weights: new Map(Object.entries(pair.weights)) } : null,
       speakerHeads: new Set(speakerHeads ?? []),
     },
     errors: [],

@@ -17,17 +17,21 @@ const REASONS = 3;
  * (voices/cue-features.ts) whose probability reaches the model's threshold. A token inside a listed phrase
  * stands for the whole phrase ("according to"), and accepted tokens joined only by white space in one
  * sentence make one cue ("has said", "pointed out"); its probability and reasons are its strongest token's.
+ * With a `floor` below the threshold (the pair model's proposals, voices/pair-model.ts) tokens from the
+ * floor are cues too, but only tokens that reach the threshold join a neighbour: "told" stays "told"
+ * beside a less likely "assembled".
  * @example detectCues(reading, model).map((c) => reading.text.slice(c.start, c.end)) // ["said", "according to"]
  */
-export function detectCues(reading: CueReading, model: ThresholdModel): DetectedCue[] {
+export function detectCues(reading: CueReading, model: ThresholdModel, floor = model.threshold): DetectedCue[] {
   const out: Array<DetectedCue & { sentence: number }> = [];
   for (const candidate of cueCandidates(reading)) {
     const probability = logistic(linearScore(model, candidate.features));
-    if (probability < model.threshold) continue;
+    if (probability < floor) continue;
     const span = candidate.listSpan ?? candidate;
     const sentence = reading.tokens[candidate.token]!.sentence;
     const last = out[out.length - 1];
-    if (last && last.sentence === sentence && /^\s*$/u.test(reading.text.slice(last.end, span.start))) {
+    const joins = !!last && last.probability >= model.threshold && probability >= model.threshold;
+    if (joins && last.sentence === sentence && /^\s*$/u.test(reading.text.slice(last.end, span.start))) {
       const stronger = probability > last.probability;
       out[out.length - 1] = {
         start: Math.min(last.start, span.start),

@@ -99,6 +99,13 @@ describe("compileAttributionModel(raw, bytes, file)", () => {
     expect(compiled!.stamp).toMatchObject({ id: "attribution-model", version: "1.0.0" });
     expect(compiled!.stamp.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
+  it("reads the pair model with its floor and thresholds, and none when the file has none", () => {
+    const pair = { cueFloor: 0.1, pairThreshold: 0.7, speakerThreshold: 0.5, bias: -1, weights: { "pattern=subject": 2 } };
+    const { model: withPair } = compileAttributionModel({ ...file, pair }, bytes, "m.json");
+    expect(withPair!.pair).toMatchObject({ cueFloor: 0.1, pairThreshold: 0.7, speakerThreshold: 0.5, bias: -1 });
+    expect(withPair!.pair!.weights.get("pattern=subject")).toBe(2);
+    expect(compileAttributionModel(file, bytes, "m.json").model!.pair).toBeNull();
+  });
   it("names the file and field of every problem", () => {
     const { model: compiled, errors } = compileAttributionModel(
       { ...file, cue: { threshold: 2, bias: "x", weights: {} } },
