@@ -24,9 +24,9 @@ import { jsonSchemaOf } from "../data-loaders/schema/data-dictionary.ts";
 import { articleRecordSchema } from "../data-loaders/schema/record.ts";
 
 const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--map field=column] [--skip-unsupported] [--shard K/N] [--patterns <file>] [--max-article-bytes <n>] [--workers <n>] [--no-cache]
-  <input>     folder of .md, .txt or saved .html articles (read recursively; metadata.csv beside them), a .md,
-              .jsonl, .csv, .tsv or .json file, or - for JSON Lines on stdin (default: $CORPUS, else the
-              bundled corpus/articles)
+  <input>     folder of .md, .txt, saved .html or .docx articles and Nexis (.docx, .rtf) or Factiva (.html)
+              exports (read recursively; metadata.csv beside them), a .md, .jsonl, .csv, .tsv, .json, .html,
+              .docx or .rtf file, or - for JSON Lines on stdin (default: $CORPUS, else the bundled corpus/articles)
   --map       read a column or field as an article field, e.g. --map published=Datum (repeat, or separate
               with commas; default: $CORPUS_MAP); fields: id, text, title, published, outlet, url, language, author
   --skip-unsupported  leave out articles in languages the pipeline does not analyse (only en and nl) and list

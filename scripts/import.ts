@@ -1,6 +1,7 @@
 /**
  * npm run import -- <input> --out <folder> [--map field=column] [--skip-unsupported] [--max-article-bytes <n>]
- * Turns a corpus in any form the reader takes (CSV, TSV, JSON, JSON Lines, a folder of .txt, .html or .md files)
+ * Turns a corpus in any form the reader takes (CSV, TSV, JSON, JSON Lines, a folder of .txt, .html, .docx or .md files,
+ * Nexis Uni and Factiva exports)
  * into the corpus format: a folder of Markdown articles with YAML front matter, one per article, named by
  * id. The input is read and validated exactly as `npm run analyze` reads it (data-loaders/reading/), so the
  * folder gives the same records; what was read, mapped and not mapped goes to stderr.
@@ -16,7 +17,9 @@ import { markdownArticle } from "../data-loaders/reading/import-markdown.ts";
 import { indexCorpus, readIndexedArticle } from "../data-loaders/reading/read-corpus.ts";
 
 const USAGE = `usage: npm run import -- <input> --out <folder> [--map field=column] [--skip-unsupported] [--max-article-bytes <n>]
-  <input>     a .csv, .tsv, .json or .jsonl file, or a folder of .txt or saved .html pages (with metadata.csv) or .md articles
+  <input>     a .csv, .tsv, .json or .jsonl file; a folder of .txt, saved .html or .docx articles (with
+              metadata.csv) or .md articles; a Nexis Uni export (.docx, .rtf), a Factiva HTML export or one
+              saved page (.html), alone or in a folder
   --out       the folder to write the Markdown articles to (made; it must not exist or be empty)
   --map       read a column or field as an article field, e.g. --map published=Datum (repeat, or separate
               with commas; default: $CORPUS_MAP); fields: id, text, title, published, outlet, url, language, author

@@ -22,7 +22,18 @@ const RESERVED_ID_ENDING = /(\.(html?|json|md|js|ts|css|zip|csv|txt)|\.)$/i;
  */
 const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/i;
 
-const KNOWN_FIELDS = new Set(["id", "language", "title", "outlet", "published", "url", "author", "provenance", "text"]);
+/** The fields an article's metadata reads by name; any other key is kept in `meta.extra`. */
+export const KNOWN_FIELDS: ReadonlySet<string> = new Set([
+  "id",
+  "language",
+  "title",
+  "outlet",
+  "published",
+  "url",
+  "author",
+  "provenance",
+  "text",
+]);
 
 /**
  * Whether `value` is an ISO 8601 calendar date that names a real day (YYYY-MM-DD, or a date-time), or one of

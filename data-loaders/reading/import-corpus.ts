@@ -19,6 +19,8 @@ import type { RowArticle } from "./import-row.ts";
 import { readCsvTable, readJsonItem, readJsonTable, readTableRow, type TableLocator, type TableReport } from "./import-table.ts";
 import { readTextArticle, readTextFiles, type TextLocator, type TextRow } from "./import-text.ts";
 import { isHtmlFile } from "./import-html.ts";
+import { isDocxFile } from "./import-docx.ts";
+import { mayBeExport, readExportArticle, readExportFile, readExportRows, type BatchLocator } from "./import-batch.ts";
 import { PAGE_FIELDS } from "./html-metadata.ts";
 import { parseJsonlArticle, type ParsedArticle, type ParseResult } from "./parse-article.ts";
 import { findJsonShapeProblem } from "./strict-json.ts";
@@ -27,8 +29,8 @@ import { basename, extname } from "node:path";
 export { isTableFile } from "./import-table.ts";
 export { isTextCorpusFile } from "./import-text.ts";
 
-/** Where an imported article is: a table's row or object, or a text file. */
-export type ImportLocator = TableLocator | TextLocator;
+/** Where an imported article is: a table's row or object, a text file, or an article of an export. */
+export type ImportLocator = TableLocator | TextLocator | BatchLocator;
 
 /** How a corpus is read besides its size limit: the mapping, what to do with unsupported languages, where to say what. */
 export interface ImportOptions {
@@ -164,7 +166,10 @@ export function* readTableCorpus(path: string, run: ImportRun, errors: CorpusErr
   yield* supported(table.rows, run);
 }
 
-/** Reads the `.txt` files (and side table) of a corpus folder. */
+/**
+ * Reads the `.txt`, `.html`, `.docx` and `.rtf` files (and side table) of a corpus folder: news databases'
+ * exports (import-batch.ts) article by article, every other file as one article.
+ */
 export function* readTextCorpus(
   folder: string,
   paths: readonly string[],
@@ -172,20 +177,58 @@ export function* readTextCorpus(
   run: ImportRun,
   errors: CorpusError[],
 ): Generator<ImportedArticle> {
+  const singles: string[] = [];
+  const exports: ImportedArticle[] = [];
+  const exportNames = new Set<string>();
+  for (const path of paths) {
+    const exported = mayBeExport(path) ? readExportFile(path, label(path)) : null;
+    if (!exported) {
+      singles.push(path);
+      continue;
+    }
+    exportNames.add(label(path));
+    const read = readExportRows(path, label(path), exported);
+    errors.push(...read.errors);
+    for (const line of read.report) run.report(line);
+    exports.push(...supported(read.rows, run));
+  }
+  yield* readSingleFiles(folder, singles, label, run, errors, exportNames);
+  yield* exports;
+}
+
+/** Reads the files of a folder that hold one article each, with the side table. */
+function* readSingleFiles(
+  folder: string,
+  paths: readonly string[],
+  label: (path: string) => string,
+  run: ImportRun,
+  errors: CorpusError[],
+  exportNames: ReadonlySet<string>,
+): Generator<ImportedArticle> {
   if (!paths.length) return;
-  const read = readTextFiles(folder, paths, run.map, label);
+  const read = readTextFiles(folder, paths, run.map, label, exportNames);
   errors.push(...read.errors);
   const pages = read.rows.filter((row) => isHtmlFile(row.locator.path));
-  const texts = read.rows.length - pages.length;
+  const documents = read.rows.filter((row) => isDocxFile(row.locator.path));
+  const texts = read.rows.length - pages.length - documents.length;
   const side = read.plan ? `; metadata: ${read.plan.notes.join("; ")}` : "";
   if (texts)
     run.report(
       `${count(texts, "text file")}: id from the file name, title from the first line (when a blank line follows) or the file name${side}`,
     );
   if (pages.length) run.report(describePages(pages, texts ? "" : side));
+  if (documents.length) run.report(describeDocuments(documents, texts || pages.length ? "" : side));
   for (const line of [...read.notes, ...(read.plan?.warnings ?? [])]) run.report(`warning: ${line}`);
   for (const row of read.rows) for (const warning of row.warnings) run.report(`warning: ${label(row.locator.path)}: ${warning}`);
   yield* supported(read.rows, run);
+}
+
+/** "2 Word documents: …; from the document: title in 2, author in 1": what the documents gave. */
+function describeDocuments(documents: readonly TextRow[], side: string): string {
+  const given = ["title", "author"].map((field) => `${field} in ${documents.filter((d) => d.fromPage.includes(field)).length}`);
+  const what =
+    "id from the file name; title from dc:title or the first paragraph, author from dc:creator; dcterms:created and modified kept in extra as docx_created, docx_modified (not read as the date)";
+  return `${count(documents.length, "Word document")}: ${what}; from the document: ${given.join(", ")}${side}`;
 }
 
 /** "3 saved pages: main text extracted …; published from the page in 2 of 3": what the pages gave. */
@@ -206,13 +249,15 @@ export function readImportedArticle(locator: ImportLocator, source: string): Par
       ? readTableRow(locator, source)
       : locator.kind === "json"
         ? readJsonItem(locator, file, source)
-        : readTextArticle(locator, source);
+        : locator.kind === "batch"
+          ? readExportArticle(locator, file, source)
+          : readTextArticle(locator, source);
   return row.result;
 }
 
 /** Whether a locator is an imported article's (not a Markdown file's or a JSON line's). */
 export function isImportLocator(locator: { readonly kind: string }): locator is ImportLocator {
-  return locator.kind === "table" || locator.kind === "json" || locator.kind === "text";
+  return locator.kind === "table" || locator.kind === "json" || locator.kind === "text" || locator.kind === "batch";
 }
 
 /**

@@ -8,10 +8,11 @@ import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import type { CorpusError } from "./corpus-error.ts";
 import { mainText } from "./html-main-text.ts";
-import { pageMetadata, PAGE_FIELDS, type PageValue } from "./html-metadata.ts";
+import { pageMetadata, PAGE_FIELDS, type PageField, type PageValue } from "./html-metadata.ts";
 import { parseHtml } from "./html-tree.ts";
 import { articleFromRow, type RowArticle, type RowPlan } from "./import-row.ts";
 import { decodeUtf8 } from "./parse-article.ts";
+import { decodeWindows1252 } from "./windows-1252.ts";
 
 /** The extensions of saved pages. */
 const HTML_EXTENSIONS = new Set([".html", ".htm"]);
@@ -43,6 +44,8 @@ export function decodePage(bytes: Uint8Array, file: string): { text: string | nu
     return { text: null, errors: [{ file, field: "charset", message }] };
   }
   if (decoder.encoding === "utf-8") return decodeUtf8(bytes, file);
+  // Node 20 decodes windows-1252 as Latin-1: curly quotes would become control characters.
+  if (decoder.encoding === "windows-1252") return { text: decodeWindows1252(bytes), errors: [] };
   try {
     return { text: decoder.decode(bytes), errors: [] };
   } catch {
@@ -83,19 +86,38 @@ export function readHtmlArticle(path: string, file: string, defaultId: string, r
       fromPage: [],
     };
   }
+  const title = basename(path, extname(path));
+  const read = articleFromFoundValues(meta.values, row, file, { text, id: defaultId, title });
+  return { ...read, warnings: meta.warnings };
+}
+
+/**
+ * An article from the values a file gave (a page's metadata, a Word document's properties), each named by
+ * where it was read (`PageValue.from`, read as its column), and the side table's row: a non-empty cell of the
+ * row wins. `extra` adds cells kept in `meta.extra` (under their own names) unless the row gives them.
+ * Returns the fields the file gave (and the row did not), for the report.
+ */
+export function articleFromFoundValues(
+  values: Readonly<Partial<Record<PageField, PageValue>>>,
+  row: SideRow | null,
+  file: string,
+  given: { readonly text: string; readonly id: string; readonly title: string },
+  extra: Readonly<Record<string, string>> = {},
+): RowArticle & { readonly fromPage: readonly string[] } {
   const columns = { ...(row?.plan.columns ?? {}) };
   const pageColumns = new Map<string, PageValue>();
   const fromPage: string[] = [];
   for (const field of PAGE_FIELDS) {
     const column = columns[field];
-    const value = meta.values[field];
+    const value = values[field];
     if (!value || (column !== undefined && (row?.cells[column] ?? "").trim() !== "")) continue;
     columns[field] = value.from;
     pageColumns.set(value.from, value);
     fromPage.push(field);
   }
-  const cell = (column: string) => pageColumns.get(column)?.value ?? row?.cells[column];
-  const plan: RowPlan = { columns, extra: row?.plan.extra ?? [] };
-  const title = basename(path, extname(path));
-  return { ...articleFromRow(cell, plan, file, { text, id: defaultId, title }), warnings: meta.warnings, fromPage };
+  const own = (column: string) => (Object.hasOwn(extra, column) ? extra[column] : undefined);
+  const cell = (column: string) => pageColumns.get(column)?.value ?? row?.cells[column] ?? own(column);
+  const rowExtra = row?.plan.extra ?? [];
+  const plan: RowPlan = { columns, extra: [...rowExtra, ...Object.keys(extra).filter((c) => !rowExtra.includes(c))] };
+  return { ...articleFromRow(cell, plan, file, given), fromPage };
 }

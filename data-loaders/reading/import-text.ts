@@ -13,6 +13,7 @@ import { planColumns, type ColumnPlan, type FieldMap } from "./import-fields.ts"
 import { articleFromRow, contentId, type RowArticle, type RowPlan } from "./import-row.ts";
 import { readCsvRows } from "./import-table.ts";
 import { isHtmlFile, readHtmlArticle } from "./import-html.ts";
+import { isDocxFile, readDocxArticle } from "./import-docx.ts";
 import { decodeUtf8 } from "./parse-article.ts";
 
 /** The side table's possible names (at the top of the corpus folder) and the column naming the file. */
@@ -37,9 +38,13 @@ export interface TextRow extends RowArticle {
   readonly fromPage: readonly string[];
 }
 
-/** Whether a file in a corpus folder is read by this module: a `.txt` file, a saved page, or the folder's side table. */
+/**
+ * Whether a file in a corpus folder is read by this module: a `.txt` file, a saved page, a Word document,
+ * an `.rtf` export (import-batch.ts), or the folder's side table.
+ */
 export function isTextCorpusFile(path: string, folder: string): boolean {
-  return extname(path).toLowerCase() === ".txt" || isHtmlFile(path) || isSideTable(path, folder);
+  const extension = extname(path).toLowerCase();
+  return extension === ".txt" || extension === ".rtf" || isHtmlFile(path) || isDocxFile(path) || isSideTable(path, folder);
 }
 
 function isSideTable(path: string, folder: string): boolean {
@@ -73,6 +78,7 @@ export function firstLineTitle(text: string): string | null {
 
 function readTextFile(path: string, file: string, locator: TextLocator): RowArticle & Pick<TextRow, "warnings" | "fromPage"> {
   if (isHtmlFile(path)) return readHtmlArticle(path, file, locator.defaultId, locator.row);
+  if (isDocxFile(path)) return readDocxArticle(path, file, locator.defaultId, locator.row);
   const decoded = decodeUtf8(readFileSync(path), file);
   if (decoded.text === null) return { result: { article: null, errors: decoded.errors }, unsupported: null, warnings: [], fromPage: [] };
   const text = decoded.text;
@@ -90,7 +96,8 @@ export function readTextArticle(locator: TextLocator, file: string): RowArticle 
 /**
  * Reads the text files of a corpus folder, with the side table's metadata. The side table is read like any
  * CSV (the same default columns and `--map`) except that its `file` column names the article and it has no
- * text column; a row naming no text file, a file named twice, and a text column are errors. Text files
+ * text column; a row naming no text file, a file named twice, an export (`exports`, names relative to the
+ * folder), and a text column are errors. Text files
  * without a row are listed in the notes.
  */
 export function readTextFiles(
@@ -98,6 +105,7 @@ export function readTextFiles(
   paths: readonly string[],
   map: FieldMap,
   label: (path: string) => string,
+  exports: ReadonlySet<string> = new Set(),
 ): { rows: TextRow[]; errors: CorpusError[]; plan: ColumnPlan | null; notes: string[] } {
   const texts = paths.filter((p) => !isSideTable(p, folder));
   const sidePath = paths.find((p) => isSideTable(p, folder));
@@ -122,9 +130,12 @@ export function readTextFiles(
     for (const row of table.rows) {
       const cells = Object.fromEntries(header.map((column, i) => [column, row.cells[i]!]));
       const name = cells[FILE_COLUMN]?.trim() ?? "";
-      const key = [name, `${name}.txt`, `${name}.html`, `${name}.htm`].find((n) => known.has(n)) ?? name;
-      if (!known.has(key))
-        errors.push({ file: row.at, field: FILE_COLUMN, message: `"${name}" names no .txt or .html file in the folder` });
+      const key = [name, `${name}.txt`, `${name}.html`, `${name}.htm`, `${name}.docx`].find((n) => known.has(n)) ?? name;
+      if (exports.has(name)) {
+        const message = `"${name}" is a news database's export: its articles carry their own metadata, and one row cannot describe them all; remove the row`;
+        errors.push({ file: row.at, field: FILE_COLUMN, message });
+      } else if (!known.has(key))
+        errors.push({ file: row.at, field: FILE_COLUMN, message: `"${name}" names no .txt, .html or .docx file in the folder` });
       else if (byFile.has(key))
         errors.push({ file: row.at, field: FILE_COLUMN, message: `"${name}" is named again (first on ${byFile.get(key)!.at})` });
       else byFile.set(key, { cells, at: row.at });

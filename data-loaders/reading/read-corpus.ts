@@ -1,12 +1,12 @@
 /**
  * Reads corpora: a folder of Markdown articles, or a JSONL file; and, through import-corpus.ts, CSV, TSV and
- * JSON files and .txt articles. With pipeline/read-data-files.ts (the codebooks, lexicons and gazetteers) and
+ * JSON files, .txt, .html and .docx articles, and Nexis Uni and Factiva exports. With pipeline/read-data-files.ts (the codebooks, lexicons and gazetteers) and
  * pipeline/analysis-stamp.ts, one of the library's only I/O modules (with the import-*.ts readers it calls);
  * everything else in data-loaders/ is pure.
  */
 import { createHash } from "node:crypto";
 import { createReadStream, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
-import { basename, extname, join, relative, sep } from "node:path";
+import { basename, dirname, extname, join, relative, sep } from "node:path";
 import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { findMarkup, maskRanges } from "./find-markup.ts";
@@ -100,8 +100,10 @@ export async function indexCorpus(input: string, options: IndexOptions = {}): Pr
   else if (MARKDOWN_EXTENSIONS.has(extension)) index.readMarkdownFile(input, basename(input));
   else if (imports.isTableFile(input))
     for (const item of imports.readTableCorpus(input, index.run, index.errors)) index.accept(item.result, item.locator);
+  else if (imports.isTextCorpusFile(input, dirname(input)) && extension !== ".txt") index.readSingleFile(input);
   else {
-    const kinds = "a folder of .md, .txt or .html articles, a .md, .jsonl, .csv, .tsv or .json file";
+    const kinds =
+      "a folder of .md, .txt, .html, .docx or .rtf articles and exports, a .md, .jsonl, .csv, .tsv, .json, .html, .docx or .rtf file";
     index.errors.push({ file: input, field: "input", message: `must be ${kinds}` });
   }
   return index.finish(input);
@@ -173,6 +175,13 @@ class CorpusIndexer {
     this.accept(result, { kind: "markdown", path, defaultId, frontMatter: result.frontMatter });
   }
 
+  /** One saved page, Word document or news database's export (.html, .htm, .docx, .rtf), named by its file name. */
+  readSingleFile(input: string): void {
+    const file = basename(input);
+    for (const item of imports.readTextCorpus(dirname(input), [input], () => file, this.run, this.errors))
+      this.accept(item.result, item.locator);
+  }
+
   /** A folder, read recursively: Markdown articles, and .txt files with their side table; any other file is an error. */
   readFolder(input: string): void {
     const label = (path: string) => relative(input, path).split(sep).join("/");
@@ -182,7 +191,8 @@ class CorpusIndexer {
       if (imports.isTextCorpusFile(path, input)) texts.push(path);
       else if (MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase())) this.readMarkdownFile(path, file);
       else {
-        const message = "is not an article (.md, .txt or .html); move it out of the corpus folder, or import it (npm run import)";
+        const message =
+          "is not an article (.md, .txt, .html, .docx or .rtf); move it out of the corpus folder, or import it (npm run import)";
         this.errors.push({ file, field: "file", message });
       }
     }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
 import { runAnalyze, runCommand, writeCorpus } from "../helpers.ts";
+import { nexisParagraphs, rtf } from "../reading/office-fixtures.ts";
 
 const FIXTURES = join(PROJECT_ROOT, "test", "fixtures", "import");
 const EN = "The council met on Monday and agreed a plan for the new bridge over the river.";
@@ -32,6 +33,26 @@ describe("npm run import", () => {
     const fromFolder = await runAnalyze([out]);
     expect([fromCsv.status, fromFolder.status]).toEqual([0, 0]);
     expect(records(fromCsv.stdout).map(withoutSource)).toEqual(records(fromFolder.stdout).map(withoutSource));
+  });
+
+  it("splits a Nexis Uni .rtf export into Markdown articles, and the folder analyses as the export does in two threads", async () => {
+    const ferry = {
+      title: "Island gets a new ferry",
+      outlet: "The Example Gazette",
+      date: "March 5, 2024 Tuesday",
+      body: [EN, EN.replace("bridge", "ferry")],
+    };
+    const dir = writeCorpus({ "nexis.rtf": rtf(nexisParagraphs([ferry, { ...ferry, title: "Second", body: [EN] }])) });
+    const out = join(dir, "imported");
+    const imported = await runImport([join(dir, "nexis.rtf"), "--out", out]);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain('nexis.rtf: Nexis Uni export, 2 articles ("End of Document" 2 times);');
+    expect(readdirSync(out)).toHaveLength(2);
+    const fromExport = await runAnalyze([join(dir, "nexis.rtf"), "--workers", "2"], { ARTICLES_PER_WORKER: "1" });
+    const fromFolder = await runAnalyze([out]);
+    expect([fromExport.status, fromFolder.status]).toEqual([0, 0]);
+    expect(records(fromExport.stdout).map(withoutSource)).toEqual(records(fromFolder.stdout).map(withoutSource));
+    expect(records(fromExport.stdout).map((r) => r.meta.title)).toEqual(expect.arrayContaining(["Island gets a new ferry", "Second"]));
   });
 
   it("takes --map repeated and comma-separated", async () => {

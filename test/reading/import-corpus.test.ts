@@ -253,7 +253,7 @@ describe("indexCorpus(folder of .txt files)", () => {
     const report: string[] = [];
     expect(await errorsOf(dir, { report: (line) => report.push(line) })).toEqual([
       { file: "metadata.csv", field: "text", message: 'column "body" would be the text, which is in the .txt files; remove or rename it' },
-      { file: "metadata.csv:3", field: "file", message: '"missing.txt" names no .txt or .html file in the folder' },
+      { file: "metadata.csv:3", field: "file", message: '"missing.txt" names no .txt, .html or .docx file in the folder' },
       { file: "metadata.csv:4", field: "file", message: '"a" is named again (first on metadata.csv:2)' },
     ]);
     expect(report).toContain("warning: 1 text file has no row in metadata.csv: b.txt");

@@ -157,4 +157,9 @@ describe("decodePage(bytes, file)", () => {
     expect(decodePage(Buffer.from("<p>é</p>"), "a.html").text).toBe("<p>é</p>");
     expect(decodePage(Buffer.from([0x3c, 0xff]), "a.html").errors[0]!.field).toBe("encoding");
   });
+
+  it("reads windows-1252's 0x80-0x9F as Windows does (curly quotes, dash, euro), not as control characters", () => {
+    const bytes = Buffer.from([...Buffer.from('<meta charset="windows-1252"><p>'), 0x93, 0x61, 0x94, 0x20, 0x96, 0x20, 0x80]);
+    expect(decodePage(bytes, "a.html").text).toBe('<meta charset="windows-1252"><p>\u201ca\u201d \u2013 \u20ac');
+  });
 });

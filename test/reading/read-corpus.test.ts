@@ -117,12 +117,12 @@ describe("indexCorpus(folder) rejects bad input, naming file and field", () => {
   });
 
   it("reports files that are not Markdown articles instead of skipping them", async () => {
-    const dir = writeCorpus({ "a.md": `---\nlanguage: en\n---\n${EN_BODY}`, "notes.docx": "stray file" });
+    const dir = writeCorpus({ "a.md": `---\nlanguage: en\n---\n${EN_BODY}`, "notes.pdf": "stray file" });
     expect(await errorsOf(dir)).toEqual([
       {
-        file: "notes.docx",
+        file: "notes.pdf",
         field: "file",
-        message: "is not an article (.md, .txt or .html); move it out of the corpus folder, or import it (npm run import)",
+        message: "is not an article (.md, .txt, .html, .docx or .rtf); move it out of the corpus folder, or import it (npm run import)",
       },
     ]);
   });
