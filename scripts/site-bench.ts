@@ -84,6 +84,14 @@ function declaredFile(data: string, name: string): unknown {
   return JSON.parse(readFileSync(join(data, file), "utf8"));
 }
 
+/** Every article id of a built site, in id order, from its index pages (index/<page>.json). */
+function corpusIds(data: string): string[] {
+  const manifest = declaredFile(data, "index") as { firstIds: string[] };
+  return manifest.firstIds.flatMap(
+    (_, page) => (JSON.parse(readFileSync(join(data, "index", `${page}.json`), "utf8")) as { columns: { id: string[] } }).columns.id,
+  );
+}
+
 /** What each page downloads as data when first opened, in KB. */
 function pageData(site: string): Record<string, number> {
   const data = join(site, "_file", "data", "corpus");
@@ -93,19 +101,20 @@ function pageData(site: string): Record<string, number> {
       (sum, m) => sum + Number(m[1]),
       0,
     );
-  const index = declaredFile(data, "articles") as { columns: { id: string[] } };
-  const firstRows = index.columns.id.slice(0, 60).reduce((sum, id) => sum + size(`rows/${id}.json`), 0);
+  const ids = corpusIds(data);
+  // The pages that list articles fetch the first index page, and the first 60 articles' rows.
+  const firstRows = size("index/0.json") + ids.slice(0, 60).reduce((sum, id) => sum + size(`rows/${id}.json`), 0);
   const firstPage = (folder: string) => {
     const dir = join(data, folder);
     const first = filesBelow(dir).filter((f) => f.endsWith("/0.json"));
     return first.length ? Math.max(...first.map((f) => statSync(f).size)) : 0;
   };
-  const reader = Math.max(...index.columns.id.map((id) => size(`articles/${id}.json`) + size(`rows/${id}.json`)));
+  const reader = Math.max(...ids.map((id) => size(`articles/${id}.json`) + size(`rows/${id}.json`)));
   // A coding task fetches its sampling frame (the largest is counted) and the text files of its sample.
   const largestFrame = Math.max(...filesBelow(join(data, "coding")).map((f) => statSync(f).size));
   const kb = (bytes: number) => Math.round(bytes / 1024);
   return {
-    index: kb(declared("index.html")),
+    index: kb(declared("index.html") + size("index/0.json")),
     frames: kb(declared("compare/frames.html") + firstRows + firstPage("concordance/frames")),
     devices: kb(declared("compare/devices.html") + firstRows + firstPage("concordance/devices")),
     tone: kb(declared("tone.html") + firstRows),
@@ -128,11 +137,9 @@ async function benchSearch(site: string): Promise<SearchBench> {
   const data = join(site, "_file", "data", "corpus");
   const shardFiles = filesBelow(join(data, "search"));
   const sizes = shardFiles.map((f) => statSync(f).size);
-  const manifest = declaredFile(data, "search") as { shards: string[] };
-  const index = declaredFile(data, "articles") as {
-    columns: { id: string[] };
-  };
-  const first = JSON.parse(readFileSync(join(data, "text", `${index.columns.id[0]}.json`), "utf8")) as { sentences: [number, string][] };
+  const manifest = declaredFile(data, "search") as { shards: string[]; firstWords: string[] };
+  const ids = corpusIds(data);
+  const first = JSON.parse(readFileSync(join(data, "text", `${ids[0]}.json`), "utf8")) as { sentences: [number, string][] };
   const words = wordSpans(first.sentences[0]![1]).map((w) => w.word);
   const long = words.find((w) => w.length >= 4) ?? words[0]!;
   const queries = [words[0]!, `${words[0]} ${words[1] ?? ""}`.trim(), words[words.length - 1]!, `${long.slice(0, 3)}*`];
@@ -143,7 +150,7 @@ async function benchSearch(site: string): Promise<SearchBench> {
     const started = performance.now();
     const hits = await searchIndex(
       parsed,
-      manifest.shards,
+      manifest,
       async (name) => JSON.parse(readFileSync(join(data, "search", `${name}.json`), "utf8")) as SearchShard,
     );
     results.push({ query, ms: Math.round(performance.now() - started), hits: hits.length });

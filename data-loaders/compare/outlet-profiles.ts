@@ -80,9 +80,11 @@ function outletProfile(source: string, articles: readonly ProfileArticle[], opti
     quoted = addTone(quoted, facts.tone.quoted);
   }
   const intervals = outletToneIntervals(source, sorted, options);
+  const dates = sorted.flatMap((a) => (a.summary.published ? [a.summary.published] : [])).sort(compareIds);
   return {
     source,
     articles: sorted.map((a) => a.summary.id),
+    published: dates.length ? [dates[0]!, dates.at(-1)!] : null,
     words: sorted.reduce((sum, a) => sum + a.summary.words, 0),
     tone: { own: toneMean(own, intervals.own), quoted: toneMean(quoted, intervals.quoted) },
     ...outletVoices(sorted),

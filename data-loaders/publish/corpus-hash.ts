@@ -27,7 +27,7 @@ export class CorpusHash {
     this.articles++;
   }
 
-  /** The corpus as articles.json and build.json name it: { articles, sha256 }. Call once. */
+  /** The corpus as index.json and build.json name it: { articles, sha256 }. Call once. */
   digest(): { readonly articles: number; readonly sha256: string } {
     return { articles: this.articles, sha256: this.hash.digest("hex") };
   }

@@ -27,9 +27,13 @@ import { publishConcordance, publishKeyness, publishVoices } from "./list-files.
 import { publishCoding } from "./coding-files.ts";
 import { publishOutlets } from "./publish-outlets.ts";
 import { coOccurrence } from "../compare/co-occurrence.ts";
+import { filterIndex } from "./filter-index.ts";
+import { indexFiles } from "./index-files.ts";
 
 /** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
 export const FETCHED_FOLDERS: readonly string[] = [
+  "index",
+  "filter",
   "articles",
   "rows",
   "text",
@@ -46,16 +50,18 @@ export const FETCHED_FOLDERS: readonly string[] = [
  * Analyses a corpus once and hands every file the site publishes to `add(name, text)`, in a fixed order.
  * Fetched by a page when it shows an article or a page of a long list (written as they are analysed, or
  * once the corpus is read):
+ *   index/<page>.json          the corpus index, 100 articles a page in id order, stored by column
+ *   filter/<k>.json            the article filter's index: the articles having each word of their listed fields, each facet
  *   articles/<id>.json         the full analysis record of one article (the CLI's record)
  *   rows/<id>.json             what the pages show of one article: overview row, tone interval, actor tone, voices
  *   concordance/<kind>/<category>/<page>.json   keyword-in-context lines, 400 per page
  *   voices/<faceless|framed>/<page>.json        attributions to faceless voices / in framed sentences, 200 per page
  *   text/<id>.json             an article's searchable sentences, for the search page's keyword-in-context lines
- *   search/<shard>.json        the full-text index: postings of the words starting with the shard's two characters
+ *   search/<shard>.json        the full-text index: postings of a run of words in code-unit order, about 64 KB a shard
  *   coding/<task>.json         a coding task's sampling frame: the units the pipeline coded, by code
  *   outlets/<k>.json           one outlet's profile; outlets/<kind>/<category>.json: one frame or device across outlets
  * Loaded by the pages with FileAttachment (corpus-wide, small at any corpus size):
- *   articles.json              the corpus index: one entry per article, stored by column
+ *   index.json                 the corpus index's manifest: its pages' first ids, counts by language, source, provenance
  *   codebooks.json             the framing and devices codebooks, for the codebook page and the legends
  *   frames.json, devices.json  rates per group with bootstrap intervals, counts per term and form, concordance pages
  *   hand-check.json            the pipeline's output against the seed hand check
@@ -141,12 +147,17 @@ async function publishRecords(
   publishVoices(files, gathered);
   const shards = gathered.search.shards();
   for (const { name, shard } of shards) files.fetched(`search/${name}.json`, shard);
-  files.json("search.json", { ...gathered.search.totals(), shards: shards.map((s) => s.name) });
+  files.json("search.json", { ...gathered.search.totals(), shards: shards.map((s) => s.name), firstWords: shards.map((s) => s.first) });
   files.json(
     "keyness.json",
     publishKeyness(gathered.keyness, (name, content) => files.fetched(name, content)),
   );
-  files.json("articles.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...articleIndex(summary) });
+  const index = indexFiles(summary);
+  for (const page of index.pages) files.fetched(`index/${page.page}.json`, page);
+  const filter = filterIndex(summary);
+  for (const shard of filter.shards) files.fetched(`filter/${shard.shard}.json`, shard);
+  const filterManifest = { firstKeys: filter.firstKeys, bytes: filter.bytes };
+  files.json("index.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...index.manifest, filter: filterManifest });
   publishTeachingFiles(files, paths, resources, gathered, { handCheck, exerciseSets, tasks, closed });
   publishCoding(files, gathered, tasks, LEXICON_TONE_BOUNDS);
   if (options.public) files.fetched("public/articles.json", { policy: options.public, articles: gathered.published });
@@ -228,38 +239,6 @@ function publishTeachingFiles(
   );
   if (exercises.errors.length) throw new CorpusValidationError(exercises.errors);
   files.json("exercises.json", { sets: quotedItems(exercises.sets, closed) });
-}
-
-/** The corpus index: the overview rows' fields as columns, articles in id order (see articleIndexFileSchema). */
-function articleIndex(rows: readonly ArticleSummary[]): object {
-  const coded = (values: ReadonlyArray<string | null>) => {
-    const distinct = new Map<string | null, number>();
-    const codes = values.map((value) => {
-      if (!distinct.has(value)) distinct.set(value, distinct.size);
-      return distinct.get(value)!;
-    });
-    return { values: [...distinct.keys()], codes };
-  };
-  return {
-    count: rows.length,
-    columns: {
-      id: rows.map((r) => r.id),
-      title: rows.map((r) => r.title),
-      words: rows.map((r) => r.words),
-      sentences: rows.map((r) => r.sentences),
-      titleSource: coded(rows.map((r) => r.titleSource)),
-      language: coded(rows.map((r) => r.language)),
-      languageSource: coded(rows.map((r) => r.languageSource)),
-      provenanceKind: coded(rows.map((r) => r.provenanceKind)),
-      provenance: coded(rows.map((r) => r.provenance)),
-      outlet: coded(rows.map((r) => r.outlet)),
-      sourceName: coded(rows.map((r) => r.sourceName)),
-      sourceBasis: coded(rows.map((r) => r.sourceBasis)),
-      author: coded(rows.map((r) => r.author)),
-      published: coded(rows.map((r) => r.published)),
-      frameIds: coded(rows.map((r) => Object.keys(r.frames).join(" "))),
-    },
-  };
 }
 
 /** Passes record lines through, failing on the first whose analysis or codebook stamps are not this build's. */

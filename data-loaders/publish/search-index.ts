@@ -72,14 +72,39 @@ export function foldSentences(sentences: ReadonlyArray<readonly [number, string]
 }
 
 /**
- * The shard a word's postings are published in: its first two characters, letters and digits as they are
- * and anything else as _<hex code point>, so that a prefix query ("hegemon*") reads one file.
- * @example shardName("hegemon") // "he"; shardName("ëx") // "_eb" + "x" (folded words rarely keep such letters)
+ * About how many bytes of postings a search shard holds. Shards are cut by cumulative size in word order,
+ * so a query reads one shard of at most this size (or a word's own shard, when its postings alone are
+ * larger) whatever the corpus size, and a common prefix as many more files as its words need.
  */
-export function shardName(word: string): string {
-  return Array.from(word.slice(0, 2))
-    .map((c) => (/^[a-z0-9]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}`))
-    .join("");
+export const SHARD_BYTES = 64 * 1024;
+
+/** The bytes of `[word, postings],` as JSON, counted without serialising the postings. */
+function entryBytes(word: string, postings: readonly number[]): number {
+  let bytes = JSON.stringify(word).length + 5;
+  // A closed article's count is negative (SearchIndexBuilder.add): its sign is a byte too.
+  for (const n of postings)
+    bytes += n < 0 ? String(n).length + 1 : n < 10 ? 2 : n < 100 ? 3 : n < 1000 ? 4 : n < 10_000 ? 5 : String(n).length + 1;
+  return bytes;
+}
+
+/**
+ * `items` in their order, cut into runs of about `budget` bytes each (`bytes` of an item): a run is closed
+ * before the item that would take it past the budget, so an item larger than the budget is a run of its own.
+ * @example runsOfSize([1, 2, 3, 4], (n) => n, 5) // [[1, 2], [3], [4]]
+ */
+export function runsOfSize<T>(items: readonly T[], bytes: (item: T) => number, budget: number): T[][] {
+  const runs: T[][] = [];
+  let size = Infinity;
+  for (const item of items) {
+    const itemBytes = bytes(item);
+    if (size + itemBytes > budget) {
+      runs.push([]);
+      size = 0;
+    }
+    runs.at(-1)!.push(item);
+    size += itemBytes;
+  }
+  return runs;
 }
 
 /** The text the reader shows of each searchable sentence (headings and paragraphs), Markdown syntax hidden. */
@@ -151,24 +176,18 @@ export class SearchIndexBuilder {
     return { words: this.words, types: this.names.length };
   }
 
-  /** The shards, by name in code-unit order, each with its words in code-unit order. */
-  shards(): Array<{ name: string; shard: SearchShard }> {
-    const byShard = new Map<string, number[]>();
-    this.names.forEach((word, id) => {
-      const name = shardName(word);
-      let list = byShard.get(name);
-      if (!list) byShard.set(name, (list = []));
-      list.push(id);
-    });
-    return [...byShard.keys()].sort(compareIds).map((name) => ({
-      name,
-      shard: {
-        shard: name,
-        words: byShard
-          .get(name)!
-          .sort((x, y) => compareIds(this.names[x]!, this.names[y]!))
-          .map((id) => [this.names[id]!, this.postings[id]!] as [string, number[]]),
-      },
+  /**
+   * The shards, numbered from 0: the words in code-unit order, cut into runs of about `budget` bytes of
+   * postings (a word is never split, so one larger than `budget` is a shard of its own). `first` is each
+   * shard's first word, for the manifest: a word is in the last shard whose first word is not after it.
+   */
+  shards(budget = SHARD_BYTES): Array<{ name: string; first: string; shard: SearchShard }> {
+    const order = this.names.map((_, id) => id).sort((x, y) => compareIds(this.names[x]!, this.names[y]!));
+    const runs = runsOfSize(order, (id) => entryBytes(this.names[id]!, this.postings[id]!), budget);
+    return runs.map((ids, k) => ({
+      name: String(k),
+      first: this.names[ids[0]!]!,
+      shard: { shard: String(k), words: ids.map((id) => [this.names[id]!, this.postings[id]!] as [string, number[]]) },
     }));
   }
 }

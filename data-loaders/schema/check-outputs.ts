@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { DeepReadonly } from "./deep-readonly.ts";
 import { attributionKindSchema, languageSchema, quotationKindSchema } from "./enums.ts";
 import { buildStampSchema, count, index, ratio } from "./output-parts.ts";
-import { articleIndexFileSchema } from "./corpus-outputs.ts";
+import { corpusStampSchema } from "./corpus-outputs.ts";
 
 /** The pipeline's attributions against a hand-coded sample. */
 export const attributionComparisonSchema = z
@@ -138,11 +138,13 @@ const codingTaskSchema = z
 export const codingIndexSchema = z
   .object({
     build: buildStampSchema,
-    corpus: articleIndexFileSchema.shape.corpus,
+    corpus: corpusStampSchema,
     units: count.describe("heading and paragraph sentences in the corpus: the units a sample is drawn from"),
     firstUnits: z
       .array(count)
-      .describe("each article's first unit number, in articles.json order; an article's units are its text/<id>.json sentences in order"),
+      .describe(
+        "each article's first unit number, in the corpus index's order (index.json, id order); an article's units are its text/<id>.json sentences in order",
+      ),
     toneBounds: z
       .object({
         en: z.object({ negative: z.number(), positive: z.number() }).strict(),

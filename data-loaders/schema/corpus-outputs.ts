@@ -52,29 +52,93 @@ export const articleSummarySchema = z
   })
   .strict();
 
+/** Which corpus the site was built from, named in every download. */
+export const corpusStampSchema = z
+  .object({
+    articles: count,
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe(
+        "SHA-256 over every article's input hash (of its id, metadata and text), in id order: the same corpus gives the same value whatever analysed it",
+      ),
+  })
+  .strict()
+  .describe("which corpus the site was built from, named in every download");
+
 /**
- * articles.json: the corpus index every page filters, sorts and pages over, one entry per article in id
- * order, stored by column (entry i of every column is article i; columns of few distinct values as
- * values and codes) so that 10,000 articles stay small. Everything else about an article is in
- * rows/<id>.json and articles/<id>.json, fetched when a page shows that article.
+ * index.json: what every page knows of the corpus without fetching its index: how many articles, how the
+ * index is cut into pages (index/<page>.json, `pageSize` articles each in id order, with each page's first
+ * id for a binary search by id), and the corpus-wide counts the overview and the filters show. Its size
+ * grows with the number of pages and of distinct languages, sources and provenance kinds, not of articles.
  */
 const summaryShape = articleSummarySchema.shape;
-export const articleIndexFileSchema = z
+export const indexManifestSchema = z
   .object({
     build: buildStampSchema,
-    corpus: z
+    corpus: corpusStampSchema,
+    count: count.describe("number of articles in the corpus"),
+    words: count.describe("words in headings and paragraphs, over every article"),
+    pageSize: z.number().int().min(1).describe("articles per index page (the last may hold fewer)"),
+    firstIds: z.array(summaryShape.id).describe("each index page's first article id, in code-unit order: page k is index/<k>.json"),
+    languages: z
+      .array(z.object({ language: summaryShape.language, articles: count, words: count }).strict())
+      .describe("articles and words by language, in code-unit order of the language"),
+    provenance: z
+      .array(z.object({ provenanceKind: summaryShape.provenanceKind, articles: count }).strict())
+      .describe("articles by the provenance kind their text states, most articles first, then by kind"),
+    sources: z
+      .array(z.object({ sourceName: summaryShape.sourceName, sourceBasis: summaryShape.sourceBasis, articles: count }).strict())
+      .describe("articles by source (name and where it was found), in code-unit order of name then basis (no name first)"),
+    dated: z
+      .object({ year: count.describe("articles with a published date"), month: count.describe("of them, dated to the month or day") })
+      .strict(),
+    filter: z
       .object({
-        articles: count,
-        sha256: z
-          .string()
-          .regex(/^[0-9a-f]{64}$/)
+        firstKeys: z
+          .array(z.string())
           .describe(
-            "SHA-256 over every article's input hash (of its id, metadata and text), in id order: the same corpus gives the same value whatever analysed it",
+            "each filter shard's first key: a key's positions are in filter/<k>.json, k the last shard whose first key is not after it",
           ),
+        bytes: z
+          .array(count)
+          .describe("each filter shard's size as counted when cut (about 64 KB), so a page knows a filter's download before it makes it"),
       })
       .strict()
-      .describe("which corpus the site was built from, named in every download"),
-    count: count.describe("number of articles: the length of every column"),
+      .describe("the article filter's index (filter/<k>.json): which articles have each word of their listed fields and each facet"),
+  })
+  .strict();
+
+/**
+ * filter/<k>.json: a run of the article filter's keys in code-unit order (publish/filter-index.ts): the folded
+ * words of an article's id, title, source, outlet, author, date, provenance and language, and its facets
+ * ("\u0001language:en", "\u0001source:<name>\u0000<basis>" or "\u0001source:" for none, "\u0001frame:<id>",
+ * "\u0001published:<date>"), each with the positions of the articles that have it.
+ */
+export const filterShardSchema = z
+  .object({
+    build: buildStampSchema,
+    shard: index,
+    keys: z
+      .array(z.tuple([z.string(), z.array(z.number().int().min(0))]))
+      .describe(
+        "[key, positions]: the articles' positions in the corpus index (id order) as differences: the first, then each minus the one before",
+      ),
+  })
+  .strict();
+
+/**
+ * index/<page>.json: one page of the corpus index (pageSize articles of index.json, in id order), stored
+ * by column (entry i of every column is article first + i; columns of few distinct values as values and
+ * codes). Everything else about an article is in rows/<id>.json and articles/<id>.json, fetched when a
+ * page shows that article.
+ */
+export const indexPageSchema = z
+  .object({
+    build: buildStampSchema,
+    page: index,
+    first: index.describe("the position in the corpus (id order) of the page's first article"),
+    count: count.describe("number of articles on this page: the length of every column"),
     columns: z
       .object({
         id: z.array(summaryShape.id),
@@ -154,11 +218,14 @@ export const searchManifestSchema = z
     build: buildStampSchema,
     words: count.describe("words indexed: every word of every heading and paragraph sentence"),
     types: count.describe("distinct words (folded: lower case, without diacritics)"),
-    shards: z.array(z.string()).describe("the shards' names (a word's first two characters), in code-unit order"),
+    shards: z.array(z.string()).describe("the shards' names (numbers from 0), in the order of their words"),
+    firstWords: z
+      .array(z.string())
+      .describe("each shard's first word: a word's postings are in the last shard whose first word is not after it (code-unit order)"),
   })
   .strict();
 
-/** search/<shard>.json: the postings of every word starting with the shard's two characters. */
+/** search/<shard>.json: the postings of a run of words in code-unit order, cut at about 64 KB (search-index.ts SHARD_BYTES). */
 export const searchShardSchema = z
   .object({
     build: buildStampSchema,
@@ -166,7 +233,7 @@ export const searchShardSchema = z
     words: z
       .array(z.tuple([z.string(), z.array(z.number().int())]))
       .describe(
-        "[word, postings], words in code-unit order; postings: for each article having the word, its index in articles.json minus the previous one's, the number of occurrences n, then n pairs of sentence index and word position in the sentence; for an article a public build does not publish the text of, −n and no pairs",
+        "[word, postings], words in code-unit order; postings: for each article having the word, its position in the corpus index (index.json, id order) minus the previous one's, the number of occurrences n, then n pairs of sentence index and word position in the sentence; for an article a public build does not publish the text of, −n and no pairs",
       ),
   })
   .strict();
@@ -206,7 +273,9 @@ export const publicArticlesFileSchema = z
   .strict();
 export type SearchShard = DeepReadonly<Omit<z.infer<typeof searchShardSchema>, "build">>;
 export type SearchManifest = DeepReadonly<Omit<z.infer<typeof searchManifestSchema>, "build">>;
-export type ArticleIndexFile = DeepReadonly<z.infer<typeof articleIndexFileSchema>>;
+export type IndexManifest = DeepReadonly<z.infer<typeof indexManifestSchema>>;
+export type FilterShard = DeepReadonly<z.infer<typeof filterShardSchema>>;
+export type IndexPage = DeepReadonly<z.infer<typeof indexPageSchema>>;
 export type ArticleSummary = DeepReadonly<z.infer<typeof articleSummarySchema>>;
 export type ConcordanceLine = DeepReadonly<z.infer<typeof concordanceLineSchema>>;
 export type ArticleRows = DeepReadonly<Omit<z.infer<typeof articleRowsFileSchema>, "build">>;

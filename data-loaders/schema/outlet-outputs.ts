@@ -83,6 +83,12 @@ export const outletProfileSchema = z
   .object({
     source: z.string().describe("the outlet as the outlet grouping names it (declared, else found in the text and labelled)"),
     articles: z.array(z.string()).describe("its article ids, in id order"),
+    published: z
+      .tuple([z.string(), z.string()])
+      .nullable()
+      .describe(
+        "its first and last publication dates as declared (code-unit order, so a year sorts before its months); null when none is dated",
+      ),
     words: count,
     tone: z
       .object({ own: toneMeanSchema, quoted: toneMeanSchema })

@@ -39,7 +39,7 @@ export const labelled = z.object({ id: z.string(), label: z.string() }).strict()
 export const ratio = z.number().min(0).max(1).nullable();
 /**
  * The stamp of an article's own files (rows/, text/) in a public build: its policy, and the SHA-256 of the
- * build stamp in full, which every file the pages load carries (articles.json's `build`), instead of a
+ * build stamp in full, which every file the pages load carries (index.json's `build`), instead of a
  * copy of it in each of thousands of files.
  */
 export const sharedStampSchema = z
@@ -48,7 +48,7 @@ export const sharedStampSchema = z
     stamp: z
       .string()
       .regex(/^[0-9a-f]{64}$/)
-      .describe("SHA-256 of the JSON of the build stamp in full, as articles.json's `build` is written"),
+      .describe("SHA-256 of the JSON of the build stamp in full, as index.json's `build` is written"),
   })
   .strict()
   .describe("a public build's stamp of an article's own file: the policy, and the hash of the full stamp every page-loaded file carries");

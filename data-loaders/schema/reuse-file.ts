@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DeepReadonly } from "./deep-readonly.ts";
-import { articleIndexFileSchema, buildStampSchema, SITE_OUTPUTS } from "./site-outputs.ts";
+import { corpusStampSchema, buildStampSchema, SITE_OUTPUTS } from "./site-outputs.ts";
 
 /**
  * reuse.json: who republishes whom (data-loaders/reuse/find-reuse.ts). Articles are listed once, only those
@@ -101,10 +101,7 @@ export const reuseFindingsSchema = z
 export type ReuseFindings = DeepReadonly<z.infer<typeof reuseFindingsSchema>>;
 
 /** reuse.json as published: the build stamp, the corpus (for the downloads), then the findings. */
-export const reuseFileSchema = z
-  .object({ build: buildStampSchema, corpus: articleIndexFileSchema.shape.corpus })
-  .extend(reuseFindingsSchema.shape)
-  .strict();
+export const reuseFileSchema = z.object({ build: buildStampSchema, corpus: corpusStampSchema }).extend(reuseFindingsSchema.shape).strict();
 
 /** Every file pages load with FileAttachment, by name: SITE_OUTPUTS and reuse.json. */
 export const LOADED_OUTPUTS = { ...SITE_OUTPUTS, "reuse.json": reuseFileSchema } as const;

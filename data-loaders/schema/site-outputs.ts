@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { buildStampSchema } from "./output-parts.ts";
 import {
-  articleIndexFileSchema,
   articleRowsFileSchema,
   articleTextSchema,
   concordancePageSchema,
+  indexManifestSchema,
+  indexPageSchema,
+  filterShardSchema,
   publicArticlesFileSchema,
   searchManifestSchema,
   searchShardSchema,
@@ -47,7 +49,7 @@ export * from "./check-outputs.ts";
  * of a long list (scripts/build.ts writes these into the built site; see src/components/site-data.ts).
  */
 export const SITE_OUTPUTS = {
-  "articles.json": articleIndexFileSchema,
+  "index.json": indexManifestSchema,
   "codebooks.json": codebooksFileSchema,
   "frames.json": comparisonFileSchema,
   "devices.json": comparisonFileSchema,
@@ -65,6 +67,8 @@ export const SITE_OUTPUTS = {
 
 /** The files fetched on demand, by pattern (the record, articles/<id>.json, is the record schema). */
 export const FETCHED_OUTPUTS = {
+  "index/<page>.json": { name: "index-page", pattern: /^index\/\d+\.json$/, schema: indexPageSchema },
+  "filter/<k>.json": { name: "filter-shard", pattern: /^filter\/\d+\.json$/, schema: filterShardSchema },
   "rows/<id>.json": { name: "article-rows", pattern: /^rows\/[^/]+\.json$/, schema: articleRowsFileSchema },
   "concordance/<kind>/<category>/<page>.json": {
     name: "concordance-page",

@@ -17,7 +17,7 @@ import {
   type SamplingFrame,
 } from "./portable/coding.js";
 import { spreadsheetSafe } from "./portable/spreadsheet-safe.js";
-import { corpusFile, publicArticles } from "./site-data.js";
+import { corpusFile, publicArticles, type ArticleIds } from "./site-data.js";
 
 /** A sentence to code: where it is, its text and the sentences around it. */
 export interface CodingUnit {
@@ -62,15 +62,16 @@ export async function samplingFrame(task: CodingIndex["tasks"][number]): Promise
 }
 
 /** The sentences of units `units` (numbers from a sample), with their context, in the order given. */
-export async function codingUnits(units: readonly number[], coding: CodingIndex, ids: readonly string[]): Promise<CodingUnit[]> {
+export async function codingUnits(units: readonly number[], coding: CodingIndex, ids: ArticleIds): Promise<CodingUnit[]> {
   return Promise.all(
     units.map(async (unit) => {
       const { article, position } = unitPlace(coding.firstUnits, unit);
-      const { sentences } = await articleText(ids[article]!);
+      const id = await ids.at(article);
+      const { sentences } = await articleText(id);
       const [sentence, text] = sentences[position]!;
       return {
         unit,
-        article: ids[article]!,
+        article: id,
         sentence,
         text,
         before: sentences[position - 1]?.[1] ?? null,
@@ -169,14 +170,13 @@ export function parseCodingCsv(text: string): { columns: string[]; rows: RawCodi
 export async function readCodingFiles(
   files: ReadonlyArray<{ readonly name: string; readonly text: string }>,
   coding: CodingIndex,
-  ids: readonly string[],
+  ids: ArticleIds,
 ): Promise<{ rows: CodingRow[]; errors: string[] }> {
   const tasks = new Map(coding.tasks.map((t) => [t.id, t]));
-  const known = new Set(ids);
   const parsed = files.map((file) => ({ ...file, ...parseCodingCsv(file.text) }));
-  const named = [...new Set(parsed.flatMap((f) => f.rows.map((r) => (r.fields.article ?? "").trim())))]
-    .filter((id) => known.has(id))
-    .sort();
+  const mentioned = new Set(parsed.flatMap((f) => f.rows.map((r) => (r.fields.article ?? "").trim())));
+  const known = await ids.positions(mentioned);
+  const named = [...mentioned].filter((id) => known.has(id)).sort();
   const closed = await closedArticles(coding.build);
   const sentences = new Map(
     await Promise.all(named.map(async (id) => [id, new Set((await codedSentences(id, closed)).map(([index]) => index))] as const)),
@@ -227,9 +227,9 @@ export async function agreementUnits(
   rows: readonly CodingRow[],
   task: CodingIndex["tasks"][number],
   coders: readonly string[],
-  { coding, ids, withPipeline }: { coding: CodingIndex; ids: readonly string[]; withPipeline: boolean },
+  { coding, ids, withPipeline }: { coding: CodingIndex; ids: ArticleIds; withPipeline: boolean },
 ): Promise<{ coders: string[]; units: AgreementUnit[] }> {
-  const order = new Map(ids.map((id, i) => [id, i]));
+  const order = await ids.positions(rows.filter((r) => r.task === task.id).map((r) => r.article));
   const byUnit = new Map<string, { article: string; sentence: number; codes: Map<string, Code> }>();
   for (const row of rows.filter((r) => r.task === task.id)) {
     const key = JSON.stringify([row.article, row.sentence]);

@@ -4,7 +4,7 @@
 // and the hit articles' text files.
 import * as Plot from "@observablehq/plot";
 import { collocateScores, postingsFrequency, windowCounts, type CollocateWindow } from "./portable/collocates.js";
-import { shardName, wordSpans, type SearchHit } from "./search.js";
+import { shardsBetween, wordSpans, type SearchHit, type ShardList } from "./search.js";
 import type { SearchShard } from "../../data-loaders/schema/site-outputs.ts";
 
 /** One row of the collocates table. */
@@ -31,7 +31,7 @@ export interface CollocateSummary {
  * Collocates of the hits whose sentence text is in `texts` (article id → sentence → text): windows are
  * counted in those sentences, words with at least `minFrequency` in the windows are kept (the `limit` most
  * frequent), and each is scored with f(c) from the index (`fetchShard`) and N = `corpusSize`. f(n) is the
- * number of windows counted, so E is what the counted windows would hold if words were placed at random.
+ * number of windows counted (each collocate's shard from `shardList`), so E is what the counted windows would hold if words were placed at random.
  */
 export async function collocates(
   hits: readonly (SearchHit & { readonly id: string })[],
@@ -40,6 +40,7 @@ export async function collocates(
     minFrequency: number;
     limit: number;
     corpusSize: number;
+    shardList: ShardList;
     fetchShard: (name: string) => Promise<SearchShard>;
   },
 ): Promise<CollocateSummary> {
@@ -54,7 +55,7 @@ export async function collocates(
     .slice(0, options.limit);
   const totals = new Map<string, number>();
   await Promise.all(
-    [...new Set(kept.map((c) => shardName(c.word)))].map(async (name) => {
+    [...new Set(kept.flatMap((c) => shardsBetween(options.shardList, c.word, c.word)))].map(async (name) => {
       for (const [word, postings] of (await options.fetchShard(name)).words) totals.set(word, postingsFrequency(postings));
     }),
   );

@@ -4,14 +4,14 @@
 // pandas.read_csv(file, comment="#")). The JSON holds the same as { source, columns, rows }.
 import { csvFormatRows } from "d3";
 import { spreadsheetSafe } from "./portable/spreadsheet-safe.js";
-import type { ArticleIndexFile, BuildStamp } from "../../data-loaders/schema/site-outputs.ts";
+import type { BuildStamp, IndexManifest } from "../../data-loaders/schema/site-outputs.ts";
 
 /**
  * Where a table's data came from: the build stamp every published file carries, and the corpus; or, for
  * figures not computed from the corpus (accuracy on labelled data), what they were measured on instead.
  */
 export type DataSource =
-  { readonly build: BuildStamp; readonly corpus: ArticleIndexFile["corpus"] } | { readonly build: BuildStamp; readonly measuredOn: string };
+  { readonly build: BuildStamp; readonly corpus: IndexManifest["corpus"] } | { readonly build: BuildStamp; readonly measuredOn: string };
 
 /** A table to offer: its file name (without extension), a description, its columns and rows. */
 export interface DownloadTable {

@@ -18,11 +18,35 @@ export function wordSpans(text: string): Array<{ start: number; end: number; wor
   );
 }
 
-/** The shard a word is published in: its first two characters, anything but a–z and 0–9 as _<hex>. */
-export function shardName(word: string): string {
-  return Array.from(word.slice(0, 2))
-    .map((c) => (/^[a-z0-9]$/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}`))
-    .join("");
+/** The search index's shards as search.json names them: their names and each one's first word, in word order. */
+export interface ShardList {
+  readonly shards: readonly string[];
+  readonly firstWords: readonly string[];
+}
+
+/**
+ * The shards that hold the words from `low` to `high` (code-unit order, both included): from the last shard
+ * whose first word is not after `low` (binary search) to the last whose first word is not after `high`.
+ * @example shardsBetween({shards: ["0", "1"], firstWords: ["a", "m"]}, "hegemon", "hegemon\uffff") // ["0"]
+ */
+export function shardsBetween(list: ShardList, low: string, high: string): string[] {
+  let from = 0;
+  for (let top = list.firstWords.length - 1; from < top;) {
+    const middle = (from + top + 1) >> 1;
+    if (list.firstWords[middle]! <= low) from = middle;
+    else top = middle - 1;
+  }
+  const names: string[] = [];
+  for (let k = from; k < list.shards.length && list.firstWords[k]! <= high; k++) names.push(list.shards[k]!);
+  return names;
+}
+
+/** The shards a query word reads: its own word's, or for a wildcard those of every word with its prefix. */
+export function shardsOf(list: ShardList, word: QueryWord): string[] {
+  if (!word.pattern) return shardsBetween(list, word.text, word.text);
+  const prefix = word.text.slice(0, word.text.indexOf("*"));
+  // Any folded word with the prefix sorts before the prefix followed by U+FFFF.
+  return shardsBetween(list, prefix, `${prefix}\uffff`);
 }
 
 /** One word of a query: an exact word, or a pattern with * standing for any letters. */
@@ -34,7 +58,7 @@ export interface QueryWord {
 /** A parsed query, or what is wrong with it. */
 export type ParsedQuery = { readonly words: readonly QueryWord[] } | { readonly error: string };
 
-/** The fewest characters a wildcard word needs before its first *, so that it reads one shard. */
+/** The fewest characters a wildcard word needs before its first *, so that it reads few shards. */
 export const WILDCARD_PREFIX = 2;
 
 /**
@@ -66,7 +90,7 @@ export function parseQuery(query: string): ParsedQuery {
   return { words };
 }
 
-/** One hit: the article (its index in articles.json), the sentence, and the words [first, first + length). */
+/** One hit: the article (its position in the corpus index, id order), the sentence, and the words [first, first + length). */
 export interface SearchHit {
   readonly article: number;
   readonly sentence: number;
@@ -91,11 +115,10 @@ function decode(postings: readonly number[]): Map<number, number[] | number> {
 }
 
 /** The postings of every index word a query word matches, merged: article → set of "sentence:position"; closed articles → occurrences. */
-function occurrences(word: QueryWord, shard: SearchShard | null): { placed: Map<number, Set<string>>; counted: Map<number, number> } {
+function occurrences(word: QueryWord, entries: SearchShard["words"]): { placed: Map<number, Set<string>>; counted: Map<number, number> } {
   const placed = new Map<number, Set<string>>();
   const counted = new Map<number, number>();
-  if (!shard) return { placed, counted };
-  const matching = word.pattern ? shard.words.filter(([w]) => word.pattern!.test(w)) : shard.words.filter(([w]) => w === word.text);
+  const matching = word.pattern ? entries.filter(([w]) => word.pattern!.test(w)) : entries.filter(([w]) => w === word.text);
   for (const [, postings] of matching)
     for (const [article, pairs] of decode(postings)) {
       if (typeof pairs === "number") {
@@ -109,18 +132,19 @@ function occurrences(word: QueryWord, shard: SearchShard | null): { placed: Map<
   return { placed, counted };
 }
 
-/** Each query word's occurrences (occurrences), its shard fetched once. */
+/** Each query word's occurrences (occurrences), read from the shards that can hold its words (shardsOf). */
 function queryOccurrences(
   query: { readonly words: readonly QueryWord[] },
-  shards: readonly string[],
+  list: ShardList,
   fetchShard: (name: string) => Promise<SearchShard>,
 ): Promise<Array<ReturnType<typeof occurrences>>> {
-  const known = new Set(shards);
   return Promise.all(
-    query.words.map(async (word) => {
-      const name = shardName(word.text.slice(0, word.pattern ? word.text.indexOf("*") : undefined));
-      return occurrences(word, known.has(name) ? await fetchShard(name) : null);
-    }),
+    query.words.map(async (word) =>
+      occurrences(
+        word,
+        (await Promise.all(shardsOf(list, word).map(fetchShard))).flatMap((shard) => shard.words),
+      ),
+    ),
   );
 }
 
@@ -130,24 +154,25 @@ function queryOccurrences(
  */
 export async function closedCounts(
   query: { readonly words: readonly QueryWord[] },
-  shards: readonly string[],
+  list: ShardList,
   fetchShard: (name: string) => Promise<SearchShard>,
 ): Promise<Array<{ article: number; occurrences: number }>> {
   if (query.words.length !== 1) return [];
-  const [{ counted }] = (await queryOccurrences(query, shards, fetchShard)) as [ReturnType<typeof occurrences>];
+  const [{ counted }] = (await queryOccurrences(query, list, fetchShard)) as [ReturnType<typeof occurrences>];
   return [...counted].map(([article, n]) => ({ article, occurrences: n })).sort((a, b) => a.article - b.article);
 }
 
 /**
- * Runs a parsed query against the index: `shards` is the list the manifest names and `fetchShard` reads
- * one (each shard a query needs is fetched once). Hits are in article, sentence and position order.
+ * Runs a parsed query against the index: `list` is the manifest's list of shards and `fetchShard` reads
+ * one (only the shards a query's words can be in; the caller fetches each once). Hits are in article,
+ * sentence and position order.
  */
 export async function searchIndex(
   query: { readonly words: readonly QueryWord[] },
-  shards: readonly string[],
+  list: ShardList,
   fetchShard: (name: string) => Promise<SearchShard>,
 ): Promise<SearchHit[]> {
-  const perWord = (await queryOccurrences(query, shards, fetchShard)).map((word) => word.placed);
+  const perWord = (await queryOccurrences(query, list, fetchShard)).map((word) => word.placed);
   const hits: SearchHit[] = [];
   const [first, ...rest] = perWord;
   for (const [article, starts] of first!) {

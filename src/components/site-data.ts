@@ -1,12 +1,12 @@
 // The site's data beyond what a page loads with FileAttachment: the corpus index decoded into rows, and
-// the files a page fetches when it shows an article or one page of a long list (the record, an article's
-// rows, concordance pages, voice lists). Those files are entries of data/corpus.zip like the others, but
+// the files a page fetches when it shows an article or one page of a long list (the index's pages, the
+// record, an article's rows, concordance pages, voice lists). Those files are entries of data/corpus.zip like the others, but
 // there are as many as there are articles, so pages fetch them by name instead of declaring each one:
 // `npm run dev` serves them from the zip on request, and `npm run build` writes them into the site
 // (scripts/build.ts) at the same paths. What each holds: data-loaders/schema/site-outputs.ts.
-import type { ArticleRows, ArticleSummary } from "../../data-loaders/schema/site-outputs.ts";
+import type { ArticleRows, ArticleSummary, IndexManifest } from "../../data-loaders/schema/site-outputs.ts";
 
-/** One entry of the corpus index (articles.json), as a row. */
+/** One entry of the corpus index (a page of it, index/<page>.json), as a row. */
 export type IndexRow = Pick<
   ArticleSummary,
   | "id"
@@ -33,7 +33,7 @@ interface IndexFile {
   readonly columns: Record<string, readonly unknown[] | { readonly values: readonly unknown[]; readonly codes: readonly number[] }>;
 }
 
-/** The corpus index's columns as one object per article, in id order. */
+/** An index page's columns as one object per article, in id order. */
 export function indexRows(file: IndexFile): IndexRow[] {
   const columns = Object.entries(file.columns).map(([name, column]) => {
     if ("codes" in column) return [name, (i: number) => column.values[column.codes[i]!]] as const;
@@ -60,6 +60,86 @@ export function corpusFile<T = unknown>(name: string): Promise<T> {
     fetched.set(name, promise);
   }
   return promise as Promise<T>;
+}
+
+/** Index page `page` (index/<page>.json) as rows, in id order; each page is fetched once. */
+export async function indexPageRows(page: number): Promise<IndexRow[]> {
+  return indexRows(await corpusFile<IndexFile>(`index/${page}.json`));
+}
+
+/** The index page that would hold article `id`: the last whose first id is not after it (code-unit order). */
+export function pageOfId(manifest: Pick<IndexManifest, "firstIds">, id: string): number {
+  let low = 0;
+  let high = manifest.firstIds.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (manifest.firstIds[middle]! <= id) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The index rows of articles `ids` (those in the corpus), by id, fetching only the index pages that hold them. */
+export async function indexRowsById(manifest: Pick<IndexManifest, "firstIds">, ids: Iterable<string>): Promise<Map<string, IndexRow>> {
+  const wanted = new Set(ids);
+  const pages = [...new Set([...wanted].map((id) => pageOfId(manifest, id)))].sort((a, b) => a - b);
+  const rows = (await Promise.all(pages.map(indexPageRows))).flat();
+  return new Map(rows.filter((r) => wanted.has(r.id)).map((r) => [r.id, r]));
+}
+
+/** The index rows at positions `positions` of the corpus (id order, from 0), by position, fetching only their pages. */
+export async function indexRowsAt(manifest: Pick<IndexManifest, "pageSize">, positions: Iterable<number>): Promise<Map<number, IndexRow>> {
+  const wanted = [...new Set(positions)];
+  const pages = [...new Set(wanted.map((p) => Math.floor(p / manifest.pageSize)))].sort((a, b) => a - b);
+  const fetchedPages = new Map(await Promise.all(pages.map(async (page) => [page, await indexPageRows(page)] as const)));
+  return new Map(wanted.map((p) => [p, fetchedPages.get(Math.floor(p / manifest.pageSize))![p % manifest.pageSize]!]));
+}
+
+/**
+ * The corpus's article ids by position (id order, from 0) and positions by id, looked up in only the index
+ * pages needed: what the course pages use instead of the whole list of ids.
+ */
+export interface ArticleIds {
+  /** The id of the article at `position`. */
+  at(position: number): Promise<string>;
+  /** The positions of those of `ids` that are articles of the corpus, by id. */
+  positions(ids: Iterable<string>): Promise<Map<string, number>>;
+}
+
+/** ArticleIds over the index pages of `manifest`. */
+export function articleIds(manifest: Pick<IndexManifest, "firstIds" | "pageSize">): ArticleIds {
+  return {
+    at: async (position) => (await indexRowsAt(manifest, [position])).get(position)!.id,
+    positions: async (ids) => {
+      const wanted = new Set(ids);
+      const pages = [...new Set([...wanted].map((id) => pageOfId(manifest, id)))];
+      const found = new Map<string, number>();
+      for (const page of pages)
+        (await indexPageRows(page)).forEach((row, i) => {
+          if (wanted.has(row.id)) found.set(row.id, page * manifest.pageSize + i);
+        });
+      return found;
+    },
+  };
+}
+
+/**
+ * The most index pages a list's labels fetch (articleLabels): about 15 KB each (100 articles), so at most
+ * about 1.2 MB whatever the corpus size. Every list but one names at most 60 articles, so all its labels
+ * are fetched; a 400-line concordance page naming articles on more pages names the rest by id.
+ */
+export const LABEL_PAGES = 80;
+
+/**
+ * Axis and link labels for articles `ids` (articleLabeller), from the index pages that hold them (at most
+ * LABEL_PAGES of them, those holding most of the articles); an article on another page is named by its id
+ * (and its link still opens it).
+ */
+export async function articleLabels(manifest: Pick<IndexManifest, "firstIds">, ids: Iterable<string>): Promise<(id: string) => string> {
+  const perPage = new Map<number, number>();
+  for (const id of new Set(ids)) perPage.set(pageOfId(manifest, id), (perPage.get(pageOfId(manifest, id)) ?? 0) + 1);
+  const pages = [...perPage].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, LABEL_PAGES);
+  return articleLabeller((await Promise.all(pages.map(([page]) => indexPageRows(page)))).flat());
 }
 
 /** What a public build says of one article (public/articles.json; data-loaders/publish/public-build.ts). */

@@ -1,41 +1,14 @@
 // Headless Chromium for the browser tests: launching it, and opening a page while recording everything that
 // goes wrong on it (console errors and warnings, page errors, failed requests, HTTP errors, requests to
 // another origin, and cells Framework reports as failed).
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { serveStatic } from "../../scripts/serve.ts";
+import { launchBrowser, openSite } from "./open-site.ts";
 
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
-    try {
-      return execFileSync("which", [name], { encoding: "utf8" }).trim();
-    } catch {
-      // try the next name
-    }
-  }
-  throw new Error("no Chromium found: run scripts/ensure-chromium.sh or set CHROMIUM_PATH");
-}
-
-/** Chromium, headless, with nothing that reaches the network on its own. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}
+export { launchBrowser, openSite };
 
 /**
  * Opens `origin + path` (in `context` if given: a viewport or zoom of its own), waits for `ready`, and returns
@@ -79,22 +52,6 @@ export async function visitPage(
   const inlineErrors = await page.locator(".observablehq--error").allTextContents();
   problems.push(...inlineErrors.map((text) => `cell error: ${text}`));
   return { page, problems };
-}
-
-/** A built site served on loopback with Chromium to look at it; `close` stops both. */
-export async function openSite(root: string): Promise<{ origin: string; browser: Browser; close: () => Promise<void> }> {
-  const server = await serveStatic(root, 0);
-  const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const browser = await launchBrowser();
-  return {
-    origin,
-    browser,
-    close: async () => {
-      await browser.close();
-      await new Promise((done) => server.close(done));
-    },
-  };
 }
 
 /** The site `npm run build` made (dist/), where `npm test` builds it before the browser tests. */

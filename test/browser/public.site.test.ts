@@ -72,7 +72,7 @@ describe("npm run build -- --public, and npm run check-public", () => {
       ["open", true, 'A. Writer, "An open story" (CC-BY-4.0)'],
     ]);
     // The index of a public build is stamped too, so every page knows.
-    const index = readdirSync(data).find((name) => /^articles\.[0-9a-f]+\.json$/.test(name))!;
+    const index = readdirSync(data).find((name) => /^index\.[0-9a-f]+\.json$/.test(name))!;
     const { build } = JSON.parse(readFileSync(join(data, index), "utf8"));
     expect(build.public).toBeDefined();
     // An article's own files carry the policy and the hash of that stamp, not a copy of it.

@@ -1,7 +1,7 @@
 // npm run export on a corpus of one closed and one openly licensed article (issue 31, item 4; issue 34):
 // a public export keeps the closed article's text out, and the leak check that guards the public site
 // finds nothing in it (and finds the closed text in the full export of the same records); build.json
-// names the corpus by the very hash the site's articles.json (and so every page download) carries.
+// names the corpus by the very hash the site's index.json (and so every page download) carries.
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -71,10 +71,10 @@ describe("npm run export with PUBLISH=public", () => {
 });
 
 describe("build.json of npm run export", () => {
-  it("names the corpus by the hash the site's articles.json carries, from the same records", async () => {
+  it("names the corpus by the hash the site's index.json carries, from the same records", async () => {
     const { build } = await exportTo("hash");
     const { zip } = await runLoader({ CORPUS: corpus, RECORDS: join(work, "records"), RECORD_CACHE: "off" });
-    const index = JSON.parse(strFromU8(unzipSync(new Uint8Array(zip))["articles.json"]!)) as { corpus: unknown };
+    const index = JSON.parse(strFromU8(unzipSync(new Uint8Array(zip))["index.json"]!)) as { corpus: unknown };
     expect(build.corpus).toEqual(index.corpus);
     expect(build.corpus).toMatchObject({ articles: 2, sha256: expect.stringMatching(/^[0-9a-f]{64}$/u) });
   });

@@ -14,7 +14,7 @@ describe("freshenLoaders()", () => {
       cacheDir: join(work, "src", ".observablehq", "cache"),
       env: { CORPUS: corpus },
     };
-    const cached = join(options.cacheDir, "data", "corpus", "articles.json");
+    const cached = join(options.cacheDir, "data", "corpus", "index.json");
     const writeCached = () => {
       mkdirSync(join(cached, ".."), { recursive: true });
       writeFileSync(cached, "[]");

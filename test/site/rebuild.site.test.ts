@@ -27,8 +27,12 @@ function tree(dir: string, prefix = ""): Map<string, Buffer> {
 /** The titles the built site shows: in the corpus index, and in each article's fetched rows file and record. */
 function publishedTitles(dist: string): { index: string[]; rows: string[]; records: string[] } {
   const dir = join(dist, "_file", "data", "corpus");
-  const file = readdirSync(dir).find((name) => /^articles\.[0-9a-f]+\.json$/.test(name));
-  const index = JSON.parse(readFileSync(join(dir, file!), "utf8")) as { columns: { id: string[]; title: string[] } };
+  // The corpus index's pages (index/<page>.json, fetched by name), in page order.
+  const pages = readdirSync(join(dir, "index")).sort((x, y) => parseInt(x) - parseInt(y));
+  const columns = pages.map(
+    (name) => (JSON.parse(readFileSync(join(dir, "index", name), "utf8")) as { columns: { id: string[]; title: string[] } }).columns,
+  );
+  const index = { columns: { id: columns.flatMap((c) => c.id), title: columns.flatMap((c) => c.title) } };
   const fetched = (folder: string) => index.columns.id.map((id) => JSON.parse(readFileSync(join(dir, folder, `${id}.json`), "utf8")));
   return {
     index: index.columns.title,
