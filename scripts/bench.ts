@@ -46,7 +46,8 @@ import { bareArticle } from "../data-loaders/reading/bare-article.ts";
 import { analyzeInOrder, parseWorkers } from "../data-loaders/pipeline/analyze-parallel.ts";
 import { sentencePools, syntheticArticles, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { benchSite, type SiteBench } from "./site-bench.ts";
-import { CEILING_ARTICLES, measureThreadCeiling } from "./thread-ceiling.ts";
+import { measureThreadCeiling } from "./thread-ceiling.ts";
+import { printBench, printSiteBench } from "./bench-report.ts";
 
 /** How many texts the second pass (sbd alone against wink as the pipeline calls it) reads. */
 const PIPELINE_READ_ARTICLES = 2000;
@@ -277,71 +278,13 @@ try {
     node: process.version,
     site: null as SiteBench | null,
   };
-  console.log(`synthetic corpus: ${records} articles, ${tokens.toLocaleString("en")} tokens (seed ${seed})`);
-  console.log(
-    `full pipeline:    ${result.articlesPerSecond.toLocaleString("en")} articles/s, ${result.tokensPerSecond.toLocaleString("en")} tokens/s (${result.fullSeconds} s)`,
-  );
-  console.log(
-    `bare readDoc:     ${result.bareTokensPerSecond.toLocaleString("en")} tokens/s (wink default pipeline); ${result.sbdOnlyTokensPerSecond.toLocaleString("en")} tokens/s with only sentence boundaries; ${result.pipelineReadDocTokensPerSecond.toLocaleString("en")} tokens/s as the pipeline calls it (sentence boundaries, and POS tags for English)`,
-  );
-  console.log(
-    `ratio full/bare:  ${result.ratio} (default); ${result.sbdOnlyRatio} (sentence boundaries only); ${result.pipelineReadDocRatio} (as the pipeline calls it)`,
-  );
-  console.log(`peak RSS:         ${result.peakRssMB} MB (output ${result.outputMB} MB, streamed)`);
-  console.log(
-    `in parallel:      ${result.workers} threads (this one and ${result.workers - 1} workers), ${result.parallelSeconds} s (${round(records / parallelSeconds)} articles/s): ${result.speedUp}× one thread`,
-  );
-  console.log(
-    `CPU time:         one thread's pass ${result.fullCpuSeconds} s in ${result.fullSeconds} s (${round(fullCpuSeconds / fullSeconds, 2)} cores); in parallel ${result.parallelCpuSeconds} s in ${result.parallelSeconds} s (${round(parallelCpuSeconds / parallelSeconds, 2)} cores)`,
-  );
-  console.log(
-    ceiling
-      ? `thread ceiling:   ${ceiling.threads} warmed threads on the same ${ceiling.articles} articles each, side by side ${ceiling.togetherSeconds.join(" and ")} s, one alone ${ceiling.aloneSeconds.join(" and ")} s: ${ceiling.speedUp}× (the pool's ${result.speedUp}× is ${round((100 * result.speedUp) / ceiling.speedUp)}% of it)`
-      : `thread ceiling:   not measured (one thread, or fewer than ${CEILING_ARTICLES} articles)`,
-  );
-  for (const row of longArticles) {
-    console.log(
-      `long article:     ${row.megabytes} MB, ${row.words.toLocaleString("en")} words in ${row.seconds} s: ${row.microsecondsPerWord} µs per word`,
-    );
-  }
-  console.log(`long word:        a 200 KB run without white space in ${result.longWordSeconds} s`);
-  for (const row of speechDense)
-    console.log(
-      `speech-dense:     ${row.text}, ${row.words.toLocaleString("en")} words in one sentence: ${row.microsecondsPerWord} µs per word`,
-    );
-  for (const row of frontMatter)
-    console.log(
-      `front matter:     ${row.keys.toLocaleString("en")} fields parsed in ${row.seconds} s: ${row.microsecondsPerKey} µs per field`,
-    );
-  for (const row of reuse)
-    console.log(
-      `reuse:            ${row.articles.toLocaleString("en")} articles in ${row.seconds} s: ${row.microsecondsPerArticle} µs per article (${row.groups} groups, ${row.pairs} pairs)`,
-    );
+  printBench(result, { fullSeconds, fullCpuSeconds, parallelSeconds, parallelCpuSeconds });
   if (siteArticles !== null) {
     const siteCorpus = join(work, "site.jsonl");
     await writeSyntheticCorpus(siteCorpus, pools, siteArticles, seed);
     const site = await benchSite(siteCorpus, work, siteArticles);
     result.site = site;
-    console.log(
-      [
-        `site build:       ${site.articles} articles: ${site.coldSeconds} s cold, ${site.warmSeconds} s with the record cache, ${site.rebuildSeconds} s after adding a paragraph to one article (median of ${site.rebuildRuns.join(", ")} s; peak RSS ${site.peakRssMB} MB)`,
-        ...(["cold", "warm", "rebuild"] as const).map((run) => {
-          const p = site.phases[run];
-          const label = run === "rebuild" ? "rebuild, median" : run;
-          return `  ${label.padEnd(16)}${p ? `loader ${p.analysis} s, data files ${p.dataFiles} s, Framework ${p.framework} s, fetched files ${p.fetchedFiles} s` : "no timing line printed"}`;
-        }),
-      ].join("\n"),
-    );
-    console.log(
-      `page data:        ${Object.entries(site.pageDataKB)
-        .map(([page, kb]) => `${page} ${kb} KB`)
-        .join(", ")}; site ${site.siteMB} MB in ${site.files} files`,
-    );
-    console.log(
-      `search index:     ${site.search.indexMB} MB in ${site.search.shards} shards (largest ${site.search.largestShardKB} KB); ${site.search.queries
-        .map((q) => `"${q.query}" ${q.hits} hits in ${q.ms} ms`)
-        .join(", ")}`,
-    );
+    printSiteBench(site);
   }
   console.log(JSON.stringify(result));
 } finally {
