@@ -27,7 +27,7 @@ export function publishConcordance(
       concordance.filter((l) => l.kind === lineKind),
     );
     for (const { category, page, first, lines } of list.pages)
-      files.lines(`concordance/${kind}/${category}/${page}.json`, { category, page, first }, lines);
+      files.lines(`concordance/${kind}/${category}/${page}.json`, { category, page, first }, lines, lineKind);
     listed.set(kind, list);
   }
   return listed;

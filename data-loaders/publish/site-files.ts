@@ -5,6 +5,7 @@ import type { ParallelOptions } from "../pipeline/analyze-parallel.ts";
 import type { BuildStamp } from "../schema/site-outputs.ts";
 import type { ViewLine } from "./article-view.ts";
 import type { PublicSettings } from "./public-build.ts";
+import { CONCORDANCE_ROW_FIELDS, concordanceRow } from "../portable/concordance-rows.ts";
 
 /**
  * Deflate level of the fetched files, the bulk of the zip: stored (0), not deflated, since deflating them
@@ -39,6 +40,15 @@ function articleStamp(build: BuildStamp): object {
   return { public: build.public, stamp: createHash("sha256").update(JSON.stringify(build)).digest("hex") };
 }
 
+/**
+ * A public build's concordance page: JSON.stringify({ build, ...head, fields, rows }), each line a row of
+ * its values in the order of CONCORDANCE_ROW_FIELDS (portable/concordance-rows.ts; the pages read either form).
+ */
+export function packedConcordancePage(build: BuildStamp, head: object, lines: readonly ViewLine[]): Buffer {
+  const rows = lines.map((line) => concordanceRow(JSON.parse(line.json.toString()) as Record<string, unknown>));
+  return Buffer.from(JSON.stringify({ build, ...head, fields: CONCORDANCE_ROW_FIELDS, rows }));
+}
+
 /** The writers of one build's files, each stamped with the build (see publishCorpus). */
 export class SiteFiles {
   /** An article's own files, their JSON (an object with at least one field) opened with the stamp. */
@@ -64,8 +74,13 @@ export class SiteFiles {
     this.add(name, JSON.stringify({ build: this.build, ...content }), FETCHED_LEVEL);
   }
 
-  /** A concordance page, its lines' JSON as the views keep it: byte for byte JSON.stringify({ build, ...head, lines }). */
-  lines(name: string, head: object, lines: readonly ViewLine[]): void {
+  /**
+   * A concordance page, its lines' JSON as the views keep it: byte for byte JSON.stringify({ build, ...head,
+   * lines }). A public build publishes them as rows of the page's `kind` (packedConcordancePage), a third of
+   * the bytes.
+   */
+  lines(name: string, head: object, lines: readonly ViewLine[], kind: ViewLine["kind"]): void {
+    if (this.build.public) return this.add(name, packedConcordancePage(this.build, { ...head, kind }, lines), FETCHED_LEVEL);
     const parts: Buffer[] = [Buffer.from(`${JSON.stringify({ build: this.build, ...head }).slice(0, -1)},"lines":[`)];
     lines.forEach((line, i) => (i ? parts.push(COMMA, line.json) : parts.push(line.json)));
     parts.push(CLOSE_LINES);

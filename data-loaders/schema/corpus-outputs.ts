@@ -180,16 +180,58 @@ export const concordanceLineSchema = z
   })
   .strict();
 
-/** concordance/<frames|devices>/<category>/<page>.json: one page of a category's keyword-in-context lines. */
+/** A public build's concordance row: a line's values in the order of CONCORDANCE_ROW_FIELDS (portable/concordance-rows.ts). */
+const concordanceRowSchema = z
+  .tuple([
+    concordanceLineSchema.shape.article,
+    concordanceLineSchema.shape.term,
+    concordanceLineSchema.shape.codebookTerm,
+    concordanceLineSchema.shape.form,
+    concordanceLineSchema.shape.quote,
+    concordanceLineSchema.shape.sentence,
+    concordanceLineSchema.shape.start,
+    concordanceLineSchema.shape.left,
+    concordanceLineSchema.shape.match,
+    concordanceLineSchema.shape.right,
+  ])
+  .describe("a line's article, term, codebookTerm, form, quote, sentence, start, left, match and right, as in `lines`");
+
+/**
+ * concordance/<frames|devices>/<category>/<page>.json: one page of a category's keyword-in-context lines,
+ * as objects (`lines`, the full build) or as rows of values (`kind`, `fields`, `rows`, a public build).
+ */
 export const concordancePageSchema = z
   .object({
     build: buildStampSchema,
     category: z.string(),
     page: index,
     first: index.describe("position of the page's first line in the category's list"),
-    lines: z.array(concordanceLineSchema),
+    lines: z.array(concordanceLineSchema).optional().describe("the full build: each line as an object"),
+    kind: concordanceLineSchema.shape.kind.optional().describe("a public build: every row's kind"),
+    fields: z
+      .tuple([
+        z.literal("article"),
+        z.literal("term"),
+        z.literal("codebookTerm"),
+        z.literal("form"),
+        z.literal("quote"),
+        z.literal("sentence"),
+        z.literal("start"),
+        z.literal("left"),
+        z.literal("match"),
+        z.literal("right"),
+      ])
+      .optional()
+      .describe("a public build: the fields of a row, in order"),
+    rows: z
+      .array(concordanceRowSchema)
+      .optional()
+      .describe("a public build: each line as a row of values (`fields`), its kind and category the page's"),
   })
-  .strict();
+  .strict()
+  .refine((page) => (page.lines === undefined) === (page.rows !== undefined && page.fields !== undefined && page.kind !== undefined), {
+    message: "a concordance page has either lines or kind, fields and rows",
+  });
 
 /**
  * rows/<id>.json: what the pages show about one article beside its record: the overview row, the tone
