@@ -30,7 +30,9 @@ describe("built site in headless Chromium", () => {
     expect(await speaker.getAttribute("title")).toBe("speaker: White House (government); found by the subject-before-cue rule");
     expect(await speaker.evaluate((el) => getComputedStyle(el).fontWeight)).toBe("700");
     expect(await page.locator(".sources .voices li").allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^CNN \(other media; 2 indirect\)/)]),
+      // One of CNN's two: since attribution model 1.1.0 the pair model leaves "…, reported CNN." (an inverted
+      // cue) without a speaker, a known miss (CHANGELOG, issue 28's pair design).
+      expect.arrayContaining([expect.stringMatching(/^CNN \(other media; 1 indirect\)/)]),
     );
     expect(problems).toEqual([]);
     await page.close();
