@@ -1,40 +1,21 @@
 // Headless Chromium for the browser tests: launching it, and opening a page while recording everything that
 // goes wrong on it (console errors and warnings, page errors, failed requests, HTTP errors, requests to
 // another origin, and cells Framework reports as failed).
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { serveStatic } from "../../scripts/serve.ts";
+import { launchChromium } from "./chromium.ts";
 
-function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const name of ["chromium", "chromium-browser", "google-chrome"]) {
-    try {
-      return execFileSync("which", [name], { encoding: "utf8" }).trim();
-    } catch {
-      // try the next name
-    }
-  }
-  throw new Error("no Chromium found: run scripts/ensure-chromium.sh or set CHROMIUM_PATH");
-}
-
-/** Chromium, headless, with nothing that reaches the network on its own. */
+/**
+ * The run's shared Chromium (test/browser/shared-chromium.ts), connected to; a file run outside a project
+ * that provides one (a single file, say) launches its own. Closing it closes only this file's pages.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const endpoint = inject("chromiumEndpoint");
+  return endpoint ? chromium.connect(endpoint) : launchChromium();
 }
 
 /**
@@ -79,6 +60,18 @@ export async function visitPage(
   const inlineErrors = await page.locator(".observablehq--error").allTextContents();
   problems.push(...inlineErrors.map((text) => `cell error: ${text}`));
   return { page, problems };
+}
+
+/**
+ * Calls `visit` on every item, at most `atOnce` at a time (pages open side by side, each waits mostly on the
+ * network and timers); resolves when all have finished, rejects with the first failure.
+ */
+export async function eachAtOnce<T>(items: readonly T[], atOnce: number, visit: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await visit(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, lane));
 }
 
 /** A built site served on loopback with Chromium to look at it; `close` stops both. */
