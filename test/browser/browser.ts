@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { serveStatic } from "../../scripts/serve.ts";
 import { launchChromium } from "./chromium.ts";
@@ -72,6 +72,16 @@ export async function eachAtOnce<T>(items: readonly T[], atOnce: number, visit: 
     while (next < items.length) await visit(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, lane));
+}
+
+/**
+ * What a download holds, as text: read through its stream, which works on the shared Chromium too (a
+ * connected browser keeps its downloads on its own side, so `download.path()` is not available there).
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** A built site served on loopback with Chromium to look at it; `close` stops both. */
