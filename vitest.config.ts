@@ -35,6 +35,7 @@ export default defineConfig({
         test: {
           name: "slow",
           include: [SLOW_TESTS],
+          globalSetup: ["test/cli/analyzed-fixtures.ts"],
           pool: "threads",
           testTimeout: 900_000,
           hookTimeout: 900_000,
@@ -46,6 +47,7 @@ export default defineConfig({
           include: [SITE_TESTS],
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },
+          globalSetup: ["test/browser/shared-chromium.ts"],
           testTimeout: 900_000,
           hookTimeout: 900_000,
         },
@@ -55,8 +57,10 @@ export default defineConfig({
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
           exclude: [SITE_TESTS],
-          globalSetup: ["test/build-site.ts"],
+          globalSetup: ["test/build-site.ts", "test/browser/shared-chromium.ts"],
           pool: "threads",
+          // Concurrent tests (pages side by side in one shared Chromium) three at a time.
+          maxConcurrency: 3,
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

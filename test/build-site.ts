@@ -1,7 +1,9 @@
 // Global setup of the browser project: builds the site of the bundled corpus into dist/ with the real
 // `npm run build` (the cached analysis makes an unchanged rebuild quick), so that `vitest run` alone runs
-// every test. TEST_BUILD=off keeps the dist/ there is, for iterating on a browser test.
+// every test, and says so in TEST_BUNDLED_SITE. TEST_BUILD=off keeps the dist/ there is, for iterating on a
+// browser test.
 import { spawn } from "node:child_process";
+import { join } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 
 export default async function buildSite(): Promise<void> {
@@ -16,5 +18,8 @@ export default async function buildSite(): Promise<void> {
     child.on("close", resolve);
   });
   if (status !== 0) throw new Error(`npm run build failed (exit ${status}):\n${output}\n${stderr}`);
+  // Tests of any project that need this very site (the bundled corpus, built now) find it here, in the
+  // environment their workers inherit, instead of building it again (test/pipeline/shards.site.test.ts).
+  process.env.TEST_BUNDLED_SITE = join(PROJECT_ROOT, "dist");
   process.stdout.write(`browser tests: dist/ built by npm run build. ${stderr.trim().split("\n").at(-1) ?? ""}\n`);
 }

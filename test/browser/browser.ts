@@ -4,11 +4,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
-import { launchBrowser, openSite } from "./open-site.ts";
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
+import { openSite as openSiteWith } from "./open-site.ts";
+import { launchChromium } from "./chromium.ts";
 
-export { launchBrowser, openSite };
+/**
+ * The run's shared Chromium (test/browser/shared-chromium.ts), connected to; a file run outside a project
+ * that provides one (a single file, say) launches its own. Closing it closes only this file's pages.
+ */
+export function launchBrowser(): Promise<Browser> {
+  const endpoint = inject("chromiumEndpoint");
+  return endpoint ? chromium.connect(endpoint) : launchChromium();
+}
 
 /**
  * Opens `origin + path` (in `context` if given: a viewport or zoom of its own), waits for `ready`, and returns
@@ -52,6 +60,33 @@ export async function visitPage(
   const inlineErrors = await page.locator(".observablehq--error").allTextContents();
   problems.push(...inlineErrors.map((text) => `cell error: ${text}`));
   return { page, problems };
+}
+
+/**
+ * Calls `visit` on every item, at most `atOnce` at a time (pages open side by side, each waits mostly on the
+ * network and timers); resolves when all have finished, rejects with the first failure.
+ */
+export async function eachAtOnce<T>(items: readonly T[], atOnce: number, visit: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await visit(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, lane));
+}
+
+/**
+ * What a download holds, as text: read through its stream, which works on the shared Chromium too (a
+ * connected browser keeps its downloads on its own side, so `download.path()` is not available there).
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** A built site served on loopback, looked at with the run's shared Chromium (launchBrowser); `close` stops both. */
+export function openSite(root: string): Promise<{ origin: string; browser: Browser; close: () => Promise<void> }> {
+  return openSiteWith(root, launchBrowser);
 }
 
 /** The site `npm run build` made (dist/), where `npm test` builds it before the browser tests. */

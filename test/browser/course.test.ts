@@ -8,7 +8,7 @@ import { csvFormat, csvParse } from "d3";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { writeCorpus } from "../helpers.ts";
-import { DIST, useBuiltSite } from "./browser.ts";
+import { DIST, downloadedText, useBuiltSite } from "./browser.ts";
 
 const CORPUS_FILES = join(DIST, "_file", "data", "corpus");
 
@@ -51,8 +51,7 @@ function binaryAlpha(units: number[][]): number {
 
 async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent("download"), click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: readFileSync(path!, "utf8") };
+  return { name: download.suggestedFilename(), text: await downloadedText(download) };
 }
 
 describe("course pages in headless Chromium", () => {

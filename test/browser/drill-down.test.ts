@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { csvParse } from "d3";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DIST, useBuiltSite } from "./browser.ts";
+import { DIST, downloadedText, useBuiltSite } from "./browser.ts";
 
 const { visit, opened } = useBuiltSite();
 
@@ -109,7 +109,7 @@ describe("built site in headless Chromium", () => {
     const bar = page.locator(".downloads").nth(1);
     const [csv] = await Promise.all([page.waitForEvent("download"), bar.locator("button", { hasText: "CSV" }).click()]);
     expect(csv.suggestedFilename()).toBe("frames-by-language.csv");
-    const text = readFileSync((await csv.path())!, "utf8");
+    const text = await downloadedText(csv);
     const lines = text.split("\n");
     expect(lines[0]).toMatch(/^# Frames compared by language: pooled rates per 1,000 words with 95% bootstrap intervals \(\d+ rows\)$/);
     expect(lines[1]).toMatch(/^# corpus: 5 articles, sha256 [0-9a-f]{64}$/);
@@ -132,7 +132,7 @@ describe("built site in headless Chromium", () => {
       expected.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? "" : String(v)]))),
     );
     const [json] = await Promise.all([page.waitForEvent("download"), bar.locator("button", { hasText: "JSON" }).click()]);
-    const data = JSON.parse(readFileSync((await json.path())!, "utf8"));
+    const data = JSON.parse(await downloadedText(json));
     expect(data.rows).toHaveLength(lines.filter((line) => line && !line.startsWith("#")).length - 1);
     expect(new Set(data.rows.map((r: { grouping: string }) => r.grouping))).toEqual(new Set(["language"]));
     expect(problems).toEqual([]);

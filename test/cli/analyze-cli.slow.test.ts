@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { FIXTURE_CORPUS, FIXTURE_JSONL, RECORD_FIELDS, SEED_CORPUS, runAnalyze, writeCorpus } from "../helpers.ts";
+import { describe, expect, inject, it } from "vitest";
+import { FIXTURE_CORPUS, RECORD_FIELDS, SEED_CORPUS, runAnalyze, writeCorpus } from "../helpers.ts";
+
+// The CLI's records of the fixture (Markdown and JSON Lines) and of the bundled corpus, made once for the
+// run by the slow project's global setup (analyzed-fixtures.ts).
+const analyzed = inject("analyzed");
 
 const parse = (stdout: string) =>
   stdout
@@ -11,7 +15,7 @@ const parse = (stdout: string) =>
 
 describe("npm run analyze", () => {
   it("prints one record per article of a Markdown folder, sorted by id, with the documented fields", async () => {
-    const { status, stdout } = await runAnalyze([FIXTURE_CORPUS]);
+    const { status, stdout } = analyzed.markdown;
     expect(status).toBe(0);
     const records = parse(stdout);
     expect(records.map((r) => r.id)).toEqual(["alpha", "beta", "gamma-custom-id"]);
@@ -27,8 +31,8 @@ describe("npm run analyze", () => {
   });
 
   it("gives the same records from JSONL as from the same articles in Markdown, apart from meta.source", async () => {
-    const fromFolder = parse((await runAnalyze([FIXTURE_CORPUS])).stdout);
-    const jsonl = await runAnalyze([FIXTURE_JSONL]);
+    const fromFolder = parse(analyzed.markdown.stdout);
+    const jsonl = analyzed.jsonl;
     expect(jsonl.status).toBe(0);
     const fromJsonl = parse(jsonl.stdout);
     const strip = (r: { meta: Record<string, unknown> }) => ({ ...r, meta: { ...r.meta, source: null } });
@@ -36,7 +40,8 @@ describe("npm run analyze", () => {
   });
 
   it("is deterministic: two runs give byte-identical output", async () => {
-    const first = await runAnalyze([SEED_CORPUS]);
+    // The run for the bundled corpus (no input) and one more naming its folder.
+    const first = analyzed.bundled;
     const second = await runAnalyze([SEED_CORPUS]);
     expect(first.status).toBe(0);
     expect(first.stdout.length).toBeGreaterThan(10_000);
@@ -50,11 +55,11 @@ describe("npm run analyze", () => {
     expect(status).toBe(0);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/analyze: 3\/3 articles/);
-    expect(readFileSync(out, "utf8")).toBe((await runAnalyze([FIXTURE_CORPUS])).stdout);
+    expect(readFileSync(out, "utf8")).toBe(analyzed.markdown.stdout);
   });
 
   it("analyses the bundled corpus when no input is given: five seeds with their languages", async () => {
-    const records = parse((await runAnalyze([])).stdout);
+    const records = parse(analyzed.bundled.stdout);
     expect(records.map((r) => [r.id, r.language])).toEqual([
       ["000_d933d23d6336647c", "nl"],
       ["001_eefbe2e11fc71058", "nl"],
@@ -88,8 +93,7 @@ describe("npm run analyze", () => {
   });
 
   it("matches the stored snapshot on the fixture corpus, so a diff shows how records changed", async () => {
-    const { stdout } = await runAnalyze([FIXTURE_CORPUS]);
-    const records = parse(stdout).map((r) => ({ ...r, meta: { ...r.meta } }));
+    const records = parse(analyzed.markdown.stdout).map((r) => ({ ...r, meta: { ...r.meta } }));
     // The analysis-code fingerprint changes with every edit to data-loaders/; the snapshot keeps its shape
     // only, so that its diff shows how findings changed (the stamp itself is tested in analysis-stamp.test.ts).
     const masked = records.map((r) => ({ ...r, analysis: { ...r.analysis, code: "<fingerprint of data-loaders/**/*.ts>" } }));

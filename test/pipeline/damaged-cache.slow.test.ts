@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { runAnalyze, runLoader, SEED_CORPUS } from "../helpers.ts";
 
 /** Every entry file below a cache folder, sorted. */
@@ -46,6 +46,9 @@ function damage(files: readonly string[]): string[] {
 /** The site's loader on the fixture corpus in one thread. */
 const loader = (env: Record<string, string>) => runLoader({ WORKERS: "1", ...env });
 
+/** Cold runs (record cache off) of the CLI on the bundled corpus and of the loader, made once for the run (test/cli/analyzed-fixtures.ts). */
+const analyzed = inject("analyzed");
+
 const DAMAGE_LINE = /^cache: .+\.json is damaged \(.+\); deleted, and computed again$/;
 
 describe("a damaged cache", () => {
@@ -53,7 +56,7 @@ describe("a damaged cache", () => {
     const work = mkdtempSync(join(tmpdir(), "damaged-cache-"));
     const cache = join(work, "cache");
     try {
-      const cold = await runAnalyze([SEED_CORPUS, "--workers", "1"], { RECORD_CACHE: "off" });
+      const cold = analyzed.bundled;
       expect(cold.status, cold.stderr).toBe(0);
       const warm = await runAnalyze([SEED_CORPUS, "--workers", "1"], { RECORD_CACHE: cache });
       expect(warm.stdout).toBe(cold.stdout);
@@ -81,7 +84,7 @@ describe("a damaged cache", () => {
     const work = mkdtempSync(join(tmpdir(), "damaged-site-cache-"));
     const cache = join(work, "cache");
     try {
-      const cold = await loader({ RECORD_CACHE: "off" });
+      const cold = { zip: Buffer.from(analyzed.loaderZip, "base64") };
       expect((await loader({ RECORD_CACHE: cache })).zip.equals(cold.zip)).toBe(true);
       const records = entries(cache).filter((f) => !f.startsWith(join(cache, "site")) && !f.startsWith(join(cache, "groups")));
       const views = entries(join(cache, "site"));

@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
 import { FIXTURE_CORPUS, runAnalyze as runCli, runCommand, runLoader, SEED_CORPUS, sharedResources } from "../helpers.ts";
 import { sentencePools, writeSyntheticCorpus } from "../../scripts/synthetic-corpus.ts";
@@ -12,6 +12,10 @@ import { sentencePools, writeSyntheticCorpus } from "../../scripts/synthetic-cor
 /** The CLI with a worker allowed per article, so even these small corpora run in the pool. */
 const runAnalyze = (args: readonly string[], env: Readonly<Record<string, string>> = {}) =>
   runCli(args, { ARTICLES_PER_WORKER: "1", ...env });
+
+/** The fixture's records from one worker thread, which two tests compare with: made once, when first asked for. */
+let fixtureInOneWorker: ReturnType<typeof runAnalyze> | undefined;
+const inOneWorker = () => (fixtureInOneWorker ??= runAnalyze([FIXTURE_CORPUS, "--workers", "1"]));
 
 /** Every record file in a cache folder (two-character subfolders). */
 function cachedRecords(folder: string): string[] {
@@ -29,7 +33,7 @@ describe("npm run analyze in parallel and with the record cache", () => {
     const one = await runAnalyze([SEED_CORPUS, "--workers", "1"]);
     const two = await runAnalyze([SEED_CORPUS, "--workers", "2"]);
     const three = await runAnalyze([FIXTURE_CORPUS, "--workers", "3"]);
-    const threeSingle = await runAnalyze([FIXTURE_CORPUS, "--workers", "1"]);
+    const threeSingle = await inOneWorker();
     expect([one.status, two.status, three.status, threeSingle.status]).toEqual([0, 0, 0, 0]);
     expect(two.stdout).toBe(one.stdout);
     expect(three.stdout).toBe(threeSingle.stdout);
@@ -51,7 +55,7 @@ describe("npm run analyze in parallel and with the record cache", () => {
     ]);
 
   it("gives this thread's records byte for byte from worker threads alone (one and two of them)", async () => {
-    const one = await runAnalyze([FIXTURE_CORPUS, "--workers", "1"]);
+    const one = await inOneWorker();
     for (const workers of [1, 2]) {
       const pooled = await inOrder(FIXTURE_CORPUS, workers, "--workers-only");
       expect(pooled.status, pooled.stderr).toBe(0);
@@ -143,7 +147,8 @@ describe("npm run analyze in parallel and with the record cache", () => {
     const work = mkdtempSync(join(tmpdir(), "loader-test-"));
     const loader = async (env: Record<string, string>) => (await runLoader({ RECORD_CACHE: join(work, "cache"), ...env })).zip;
     try {
-      const one = await loader({ WORKERS: "1", RECORD_CACHE: "off" });
+      // In one thread with no cache: made once for the run (test/cli/analyzed-fixtures.ts).
+      const one = Buffer.from(inject("analyzed").loaderZip, "base64");
       const pooled = await loader({ WORKERS: "2", ARTICLES_PER_WORKER: "1" });
       // Again from the cache: records, views and group tables read back (the tone tables in this thread,
       // with no new article to resample for).

@@ -8,8 +8,15 @@ import { analyzeArticle, codebookStamps } from "../../data-loaders/pipeline/anal
 import { readCorpus } from "../../data-loaders/reading/read-corpus.ts";
 import { SEED_CORPUS, sharedResources, writeCorpus } from "../helpers.ts";
 
-/** The seeds' records as bytes, and view settings with a different Dutch weight. */
-async function seedRecords() {
+let seeds: ReturnType<typeof analyzeSeeds> | undefined;
+
+/** The seeds' records as bytes, and view settings with a different Dutch weight: analysed once for this file. */
+function seedRecords(): ReturnType<typeof analyzeSeeds> {
+  seeds ??= analyzeSeeds();
+  return seeds;
+}
+
+async function analyzeSeeds() {
   const resources = sharedResources();
   const weights = { en: { negativeWeight: 1 }, nl: { negativeWeight: 2 } };
   const records: Buffer[] = [];

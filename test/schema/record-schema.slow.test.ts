@@ -1,14 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { articleRecordSchema } from "../../data-loaders/schema/record.ts";
-import { FIXTURE_CORPUS, FIXTURE_JSONL, RECORD_FIELDS, runAnalyze } from "../helpers.ts";
+import { RECORD_FIELDS, runAnalyze } from "../helpers.ts";
+
+// The CLI's records, made once for the run by the slow project's global setup (test/cli/analyzed-fixtures.ts).
+const analyzed = inject("analyzed");
 
 describe("articleRecordSchema", () => {
   it.each([
-    ["the bundled corpus", []],
-    ["the Markdown fixture", [FIXTURE_CORPUS]],
-    ["the JSONL fixture", [FIXTURE_JSONL]],
-  ])("accepts every record the CLI prints for %s, with no undocumented field", async (_name, args) => {
-    const { status, stdout } = await runAnalyze(args);
+    ["the bundled corpus", "bundled"],
+    ["the Markdown fixture", "markdown"],
+    ["the JSONL fixture", "jsonl"],
+  ] as const)("accepts every record the CLI prints for %s, with no undocumented field", (_name, input) => {
+    const { status, stdout } = analyzed[input];
     expect(status).toBe(0);
     for (const line of stdout.trimEnd().split("\n")) {
       const result = articleRecordSchema.safeParse(JSON.parse(line));
@@ -16,8 +19,8 @@ describe("articleRecordSchema", () => {
     }
   });
 
-  it("rejects a record with a field the schema does not document", async () => {
-    const { stdout } = await runAnalyze([FIXTURE_CORPUS]);
+  it("rejects a record with a field the schema does not document", () => {
+    const { stdout } = analyzed.markdown;
     const record = JSON.parse(stdout.split("\n")[0]!);
     expect(articleRecordSchema.safeParse({ ...record, undocumented: 1 }).success).toBe(false);
   });

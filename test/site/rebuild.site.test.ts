@@ -1,6 +1,7 @@
 // End to end: an edited article reaches the built site on the next `npm run build`, although Framework's
 // build reuses any cached loader output (see scripts/freshen-loaders.ts). Builds into a temporary folder
-// with a temporary corpus, through the real `npm run build`.
+// with a temporary corpus, through the real `npm run build`; the tests after the first share one corpus,
+// in order, each going on from the site the one before built.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -41,6 +42,15 @@ function publishedTitles(dist: string): { index: string[]; rows: string[]; recor
   };
 }
 
+/**
+ * The corpus the tests below share, in order, and the site the last of them built: each test starts from
+ * the build before it (Framework's cache then holds that corpus's archive), rather than building the same
+ * site again first.
+ */
+let corpus: string;
+let out: string;
+let latest: string;
+
 describe("npm run build", () => {
   it("fails on a corpus with errors, listing every one", async () => {
     const corpus = writeCorpus({
@@ -61,8 +71,8 @@ describe("npm run build", () => {
   });
 
   it("publishes an edited article, not the cached analysis, and rebuilds byte-identically", async () => {
-    const corpus = writeCorpus({ "a.md": "---\nlanguage: en\n---\nFirst version of the story. It has two sentences.\n" });
-    const out = writeCorpus({});
+    corpus = writeCorpus({ "a.md": "---\nlanguage: en\n---\nFirst version of the story. It has two sentences.\n" });
+    out = writeCorpus({});
     await build(corpus, join(out, "first"));
     const first = ["First version of the story."];
     expect(publishedTitles(join(out, "first"))).toEqual({ index: first, rows: first, records: first });
@@ -87,16 +97,12 @@ describe("npm run build", () => {
     expect(again.stdout).not.toContain("[using stale]");
     expect(again.stderr).toMatch(/build: \d+ data files for the pages, \d+ fetched files in the site \(0 changed\)/);
     expect((again.stdout + again.stderr).trim().split("\n").length).toBeLessThan(12);
+    latest = join(out, "fourth");
   });
 
   it("analyses again, and publishes what a cold build does, when the cached archive is damaged, emptied or unsealed", async () => {
-    const corpus = writeCorpus({
-      "a.md": "---\nlanguage: en\n---\nThe hegemon and its vassals. A multipolar world, said the minister.\n",
-      "b.md": "---\nlanguage: en\n---\nThe talks failed. Both sides blamed the other.\n",
-    });
-    const out = writeCorpus({});
-    await build(corpus, join(out, "first"));
-    const first = tree(join(out, "first"));
+    // The site the test above built from a cold cache and again unchanged, and the archive that build left.
+    const first = tree(latest);
     const archive = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data", "corpus.zip");
     const damages: Array<[string, () => void, RegExp]> = [
       // Four bytes written into the middle of the archive, in place (the size stays).
@@ -126,22 +132,21 @@ describe("npm run build", () => {
       const site = tree(join(out, what));
       expect([...site.keys()].sort(), what).toEqual([...first.keys()].sort());
       for (const [path, bytes] of first) expect(site.get(path)!.equals(bytes), `${what}: ${path}`).toBe(true);
+      latest = join(out, what);
     }
   });
 
   it("republishes an article file edited in a built site (a hard link into the build's store) on the next build", async () => {
-    const corpus = writeCorpus({ "a.md": "---\nlanguage: en\n---\nThe only story. It has two sentences.\n" });
-    const out = writeCorpus({});
-    await build(corpus, join(out, "first"));
-    const dir = (site: string) => join(out, site, "_file", "data", "corpus");
-    const [rows] = readdirSync(join(dir("first"), "rows"));
-    const original = readFileSync(join(dir("first"), "rows", rows!));
+    // The site the test above built last.
+    const dir = (site: string) => join(site, "_file", "data", "corpus");
+    const [rows] = readdirSync(join(dir(latest), "rows"));
+    const original = readFileSync(join(dir(latest), "rows", rows!));
     // Overwriting the file in place edits the stored file the site is linked to.
-    writeFileSync(join(dir("first"), "rows", rows!), "edited");
-    const again = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: join(out, "second") });
+    writeFileSync(join(dir(latest), "rows", rows!), "edited");
+    const again = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: join(out, "republished") });
     expect(again.status, again.stderr).toBe(0);
     expect(again.stderr).toContain("build: a published article file changed since the last build; publishing the corpus again");
-    expect(readFileSync(join(dir("second"), "rows", rows!)).equals(original)).toBe(true);
-    expect(readFileSync(join(dir("first"), "rows", rows!), "utf8")).toBe("edited");
+    expect(readFileSync(join(dir(join(out, "republished")), "rows", rows!)).equals(original)).toBe(true);
+    expect(readFileSync(join(dir(latest), "rows", rows!), "utf8")).toBe("edited");
   });
 });
