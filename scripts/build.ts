@@ -47,6 +47,7 @@ import { markBuiltSite, outputProblem } from "./site-output.ts";
 import { removeStalePartials } from "../data-loaders/common/stale-partials.ts";
 import { rewritePageShells } from "./page-shell.ts";
 import { takeBuildLock } from "./build-lock.ts";
+import { openModuleCache } from "./module-cache.ts";
 
 helpIfAsked(
   "usage: npm run build [-- --public] [-- --verbose] [-- <observable build flags>]",
@@ -271,6 +272,8 @@ const prepared = lap();
 // The fetched files are linked into a folder beside the output while Framework renders (it clears its
 // output first), then moved in: the same file system, so the links stay links and the moves are renames.
 const renderStart = performance.now();
+// Framework's bundled modules, checked before it reuses them (scripts/module-cache.ts).
+const modules = openModuleCache(join(PROJECT_ROOT, "src", ".observablehq", "cache"), (line) => process.stderr.write(line));
 const rendering = observableBuild();
 const listed = existsSync(LIST) ? readStoreList(LIST) : undefined;
 const fetched = publishFetchedFiles(ZIP, staging, FETCHED_STORE, listed && { ...listed, written: loaderRuns ? listed.written : 0 });
@@ -286,6 +289,7 @@ if (unsettled.length) {
   );
   await observableBuild();
 }
+modules.finished();
 // Framework's page shell made accessible: lang, zoom, a skip link, a well-formed sidebar list.
 rewritePageShells(building);
 moveStaged(staging, building);
