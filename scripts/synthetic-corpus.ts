@@ -68,10 +68,32 @@ export function* syntheticArticles(pools: SentencePools, count: number, seed: nu
   }
 }
 
-/** Writes `count` synthetic articles to `file` as JSON Lines. */
-export async function writeSyntheticCorpus(file: string, pools: SentencePools, count: number, seed: number): Promise<void> {
+/**
+ * The same articles with each one's outlet drawn from `outlets` instead (`Outlet 01`, `Outlet 02`, …, padded
+ * to the digits of `outlets`): one draw per article, in order, from a third stream, mulberry32(seed ^
+ * 0x2545f491), so texts, titles and dates stay those of syntheticArticles. The 10,000-article sites of
+ * docs/performance.md spread over 50 outlets are `withOutlets(syntheticArticles(pools, 10000, 42), 50, 42)`.
+ * @example [...withOutlets([{ id: "a", outlet: "Outlet A" }], 50, 42)][0].outlet // "Outlet 27"
+ */
+export function* withOutlets<T extends { readonly outlet: string }>(articles: Iterable<T>, outlets: number, seed: number): Generator<T> {
+  const random = mulberry32(seed ^ 0x2545f491);
+  const digits = String(outlets).length;
+  for (const article of articles)
+    yield { ...article, outlet: `Outlet ${String(1 + Math.floor(random() * outlets)).padStart(digits, "0")}` };
+}
+
+/** Writes `count` synthetic articles to `file` as JSON Lines, spread over `outlets` outlets if given (withOutlets). */
+export async function writeSyntheticCorpus(
+  file: string,
+  pools: SentencePools,
+  count: number,
+  seed: number,
+  outlets?: number,
+): Promise<void> {
   const out = createWriteStream(file);
-  for (const article of syntheticArticles(pools, count, seed)) if (!out.write(`${JSON.stringify(article)}\n`)) await once(out, "drain");
+  const articles = syntheticArticles(pools, count, seed);
+  for (const article of outlets ? withOutlets(articles, outlets, seed) : articles)
+    if (!out.write(`${JSON.stringify(article)}\n`)) await once(out, "drain");
   out.end();
   await once(out, "finish");
 }

@@ -1,3 +1,5 @@
+import { UniqueCodes } from "./unique-codes.ts";
+
 /**
  * Locality-sensitive hashing's candidate pairs: items whose band keys agree in some band (min-hash.ts).
  * Each item belongs to an owner (an article: its whole text, or one of its paragraphs); pairs are of
@@ -19,8 +21,23 @@ export interface CandidatePairs {
  * @example candidatePairs([0, 1, 2], [Uint32Array.of(5, 1), Uint32Array.of(6, 1), Uint32Array.of(7, 2)], 64).pairs // [[0, 1]]
  */
 export function candidatePairs(owners: readonly number[], keys: readonly Uint32Array[], maxBucket: number): CandidatePairs {
-  const found = new Set<number>();
   const span = (owners.at(-1) ?? 0) + 1;
+  const { codes, crowded } = candidateCodes(owners, keys, maxBucket, span);
+  return { pairs: Array.from(codes, (code) => [Math.floor(code / span), code % span] as const), crowded };
+}
+
+/**
+ * candidatePairs' pairs as codes a · span + b (`span` above every owner), ascending and distinct, in a typed
+ * array: 8 bytes a pair, where a corpus whose texts share many passages has millions of them.
+ * @example [...candidateCodes([0, 1, 2], [Uint32Array.of(5), Uint32Array.of(5), Uint32Array.of(7)], 64, 10).codes] // [1]
+ */
+export function candidateCodes(
+  owners: readonly number[],
+  keys: readonly Uint32Array[],
+  maxBucket: number,
+  span: number,
+): { codes: Float64Array; crowded: number } {
+  const found = new UniqueCodes();
   let crowded = 0;
   const bands = keys[0]?.length ?? 0;
   for (let band = 0; band < bands; band++) {
@@ -39,6 +56,5 @@ export function candidatePairs(owners: readonly number[], keys: readonly Uint32A
       for (let i = 0; i < firsts; i++) for (let j = i + 1; j < bucket.length; j++) found.add(bucket[i]! * span + bucket[j]!);
     }
   }
-  const pairs = [...found].sort((x, y) => x - y).map((code) => [Math.floor(code / span), code % span] as const);
-  return { pairs, crowded };
+  return { codes: found.sorted(), crowded };
 }

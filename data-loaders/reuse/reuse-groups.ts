@@ -1,4 +1,5 @@
 import { compareIds } from "../common/compare-ids.ts";
+import { UniqueCodes } from "./unique-codes.ts";
 
 /**
  * From verified pairs to what a reader asks: which texts are copies of one another (a group), which came
@@ -53,7 +54,7 @@ export function likelyOrigin(
  * ascending, components in the order of their first item (union–find with path halving).
  * @example connectedGroups(4, [[0, 2], [2, 3]]) // [[0, 2, 3]]
  */
-export function connectedGroups(count: number, links: ReadonlyArray<readonly [number, number]>): number[][] {
+export function connectedGroups(count: number, links: Iterable<readonly [number, number]>): number[][] {
   const parent = Int32Array.from({ length: count }, (_, i) => i);
   const root = (i: number) => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
@@ -93,7 +94,7 @@ export interface ReuseEdge {
 export function reuseNetwork(
   articles: readonly DatedArticle[],
   groups: ReadonlyArray<{ readonly members: readonly number[]; readonly origin: number | null }>,
-  partialPairs: ReadonlyArray<readonly [number, number]>,
+  partialPairs: Iterable<readonly [number, number]>,
 ): ReuseEdge[] {
   const edges = new Map<string, { republisher: string; source: string; copies: number; partial: number }>();
   const count = (later: number, earlier: number, field: "copies" | "partial") => {
@@ -111,15 +112,16 @@ export function reuseNetwork(
         originOf.set(m, origin);
         if (m !== origin) count(m, origin, "copies");
       }
-  const counted = new Set<string>();
+  // Each later text and source once: as codes later · n + source, a sorted typed array, not a set of strings
+  // (a corpus of many shared passages has millions of partial pairs).
+  const n = articles.length;
+  const counted = new UniqueCodes();
   for (const [a, b] of partialPairs) {
     const order = compareDates(articles[a]!.published, articles[b]!.published);
     if (!order) continue;
     const [later, earlier] = order > 0 ? [a, b] : [b, a];
-    const source = originOf.get(earlier) ?? earlier;
-    if (counted.has(`${later} ${source}`)) continue;
-    counted.add(`${later} ${source}`);
-    count(later, source, "partial");
+    counted.add(later * n + (originOf.get(earlier) ?? earlier));
   }
+  for (const code of counted.sorted()) count(Math.floor(code / n), code % n, "partial");
   return [...edges.values()].sort((x, y) => compareIds(x.republisher, y.republisher) || compareIds(x.source, y.source));
 }

@@ -2,7 +2,16 @@
 // under another headline, a copy with two words edited, an opinion piece reusing two of its five
 // paragraphs, two unrelated texts sharing stock phrases, and an undated pair of copies.
 import { describe, expect, it } from "vitest";
-import { COPY_JACCARD, findReuse, type ReuseArticle } from "../../data-loaders/reuse/find-reuse.ts";
+import {
+  COPY_JACCARD,
+  PASSAGE_MIN_WORDS,
+  PASSAGE_OVERLAP,
+  VerifiedPairs,
+  findReuse,
+  labelledShingles,
+  type ReuseArticle,
+} from "../../data-loaders/reuse/find-reuse.ts";
+import { jaccard, sharedCount, shingleHashes } from "../../data-loaders/reuse/shingles.ts";
 import { mulberry32 } from "../../data-loaders/portable/seeded-random.ts";
 import { reuseFixtures } from "./reuse-fixtures.ts";
 
@@ -83,5 +92,92 @@ describe("findReuse(articles)", () => {
   it("finds nothing in an empty corpus or one article", () => {
     expect(findReuse([])).toMatchObject({ articles: [], groups: [], pairs: [], network: [], crowded: 0 });
     expect(findReuse(fixtures.slice(0, 1)).pairs).toEqual([]);
+  });
+});
+
+describe("labelledShingles(runs, labels)", () => {
+  it("merges ascending runs into one, each shingle labelled with its run's label, a shared one twice", () => {
+    const merged = labelledShingles([Uint32Array.of(2, 9), Uint32Array.of(5, 9), Uint32Array.of(1)], [0, 1, 7]);
+    expect([...merged.shingles]).toEqual([1, 2, 5, 9, 9]);
+    expect([...merged.labels]).toEqual([7, 0, 1, 0, 1]);
+    expect(labelledShingles([], []).shingles.length).toBe(0);
+  });
+});
+
+describe("VerifiedPairs", () => {
+  it("lists the largest pairs as a stable sort by size would, copies first, back in the order added", () => {
+    const random = mulberry32(3);
+    const pairs = new VerifiedPairs(400);
+    const added: Array<{ a: number; b: number; size: number }> = [];
+    for (let a = 0; a < 300; a++) {
+      const copy = random() < 0.05;
+      const size = copy ? Infinity : 1 + Math.floor(random() * 4);
+      pairs.add(a, a + 1, copy ? "copy" : "partial", copy ? 0 : size);
+      added.push({ a, b: a + 1, size });
+    }
+    const reference = (limit: number) =>
+      added
+        .map((pair, i) => ({ ...pair, i }))
+        .sort((x, y) => y.size - x.size || x.i - y.i)
+        .slice(0, limit)
+        .sort((x, y) => x.i - y.i)
+        .map(({ a, b }) => [a, b]);
+    for (const limit of [1, 17, 100, 299, 300, 1000]) expect(pairs.largest(limit)).toEqual(reference(limit));
+    expect(pairs.count).toBe(300);
+    expect(pairs.partial).toBe(added.filter((p) => p.size !== Infinity).length);
+    expect(pairs.articles()).toBe(301);
+  });
+});
+
+describe("findReuse on texts recombined from a few paragraphs", () => {
+  // 80 texts of 3 to 6 paragraphs drawn from 40 (each its own 10 to 30 words), a word changed now and then,
+  // every tenth text a copy of an earlier one: many pairs share paragraphs, some whole texts. Each pair is
+  // checked against the definitions computed directly: the Jaccard index of the texts' shingles, and every
+  // paragraph pair's overlap.
+  const random = mulberry32(5);
+  const stock = Array.from({ length: 40 }, (_, k) => Array.from({ length: 10 + Math.floor(random() * 21) }, (_, w) => `p${k}w${w}`));
+  const texts: ReuseArticle[] = [];
+  for (let i = 0; i < 80; i++) {
+    const paragraphs = Array.from({ length: 3 + Math.floor(random() * 4) }, (_, k) => {
+      const words = [...stock[Math.floor(random() * stock.length)]!];
+      if (random() < 0.3) words[Math.floor(random() * words.length)] = `edit${i}`;
+      return { sentence: 10 * k, words };
+    });
+    const id = `t-${String(i).padStart(3, "0")}`;
+    const copied = i % 10 === 9 ? texts[i - 5]!.paragraphs : paragraphs;
+    texts.push({
+      id,
+      title: `Text ${i}`,
+      outlet: `Outlet ${i % 4}`,
+      published: `2024-01-${String(1 + (i % 28)).padStart(2, "0")}`,
+      paragraphs: copied,
+    });
+  }
+  const found = findReuse(texts);
+  const shingled = new Map(
+    texts.map((t) => {
+      const paragraphs = t.paragraphs.map((p) => ({
+        sentence: p.sentence,
+        long: p.words.length >= PASSAGE_MIN_WORDS,
+        shingles: shingleHashes(p.words),
+      }));
+      const whole = Uint32Array.from(new Set(paragraphs.flatMap((p) => [...p.shingles]))).sort();
+      return [t.id, { paragraphs, whole }];
+    }),
+  );
+
+  it("gives every listed pair the Jaccard index and matched paragraphs their definitions give", () => {
+    expect(found.pairs.filter((p) => p.kind === "copy").length).toBeGreaterThanOrEqual(7);
+    expect(found.pairs.filter((p) => p.kind === "partial").length).toBeGreaterThan(500);
+    for (const pair of found.pairs) {
+      const [x, y] = [shingled.get(found.articles[pair.a]!.id)!, shingled.get(found.articles[pair.b]!.id)!];
+      const similarity = jaccard(x.whole, y.whole);
+      expect(pair.jaccard).toBe(Math.round(similarity * 1e4) / 1e4);
+      expect(pair.kind).toBe(similarity >= COPY_JACCARD ? "copy" : "partial");
+      const overlapping = (p: (typeof x.paragraphs)[number], q: (typeof x.paragraphs)[number]) =>
+        p.long && q.long && sharedCount(p.shingles, q.shingles) >= PASSAGE_OVERLAP * Math.min(p.shingles.length, q.shingles.length);
+      const passages = x.paragraphs.flatMap((p) => y.paragraphs.filter((q) => overlapping(p, q)).map((q) => [p.sentence, q.sentence]));
+      expect(pair.passages).toEqual(passages);
+    }
   });
 });
