@@ -91,6 +91,7 @@ const counts = articles.map((gold) => {
     const cueRight = gold.attributions.find((g) => g.cue?.some((c) => overlaps(c, a.cueSpan!)));
     tally(`speaker ${a.speakerRule}`, right);
     tally(`cue ${a.cueRule}`, !!cueRight);
+    if (!right) tally(`wrong: ${wrongClass(gold.text, cueRight ?? null, a.speakerRule, a.resolvedBy)}`, false);
     if (!right)
       wrong.push(
         `WRONG ${a.speakerRule} cue «${a.cue}» speaker «${gold.text.slice(a.speakerSpan.start, a.speakerSpan.end)}» (${a.resolvedBy}) gold source «${show(cueRight?.source ?? null)}»\n   ${context(a.cueSpan.start)}`,
@@ -98,6 +99,23 @@ const counts = articles.map((gold) => {
   }
   return scoreAttributions(gold.attributions, predicted);
 });
+/**
+ * The class of a wrong speaker, for counting: the cue no annotation holds, an annotated cue without a
+ * source, or a wrong speaker of an annotated cue by what the annotated source is (a relative or personal
+ * pronoun, or a phrase) and by the rule and resolution that chose ours.
+ */
+function wrongClass(text: string, annotated: Gold["attributions"][number] | null, rule: string | null, resolvedBy: string | null): string {
+  if (!annotated) return "cue not annotated";
+  if (!annotated.source?.length) return "annotated cue without source";
+  const goldSource = annotated.source
+    .map((s) => text.slice(s.start, s.end))
+    .join(" ")
+    .trim()
+    .toLowerCase();
+  const gold = /^(who|which|that)$/u.test(goldSource) ? "relative" : /^(he|she|they|it|i|we|you)$/u.test(goldSource) ? "pronoun" : "other";
+  return `annotated source ${gold}, ours by ${rule} (${resolvedBy})`;
+}
+
 const { cue, source, content } = attributionFigures(counts);
 const f = (x: number) => x.toFixed(3);
 console.log(`development part${values.tune ? ", tune fold" : ""}: ${articles.length} articles`);

@@ -16,7 +16,8 @@
  *   rules in place of its cue detector;
  * - pairs: the cue detector's cues from a probability of 0.1, each kept or dropped with its speaker by a
  *   logistic model over (cue, speaker) pairs (scripts/pair-design.ts), at several operating points.
- * `--designs sequence` or `--designs pairs` measures only those (with the shipped design).
+ * `--designs sequence` or `--designs pairs` measures only those (with the shipped design); `--designs shipped`
+ * only the design in --baseline (a candidate model fitted with `npm run fit:attribution -- --tune --out <file>`).
  * Articles whose text the matching view changes are left out of every design's figures (their gold
  * offsets point into the unchanged text); the shipped design is also scored on the whole fold, the figure
  * `validate:errors -- --tune` prints. Deterministic: a fixed split, seeded orders, no clock. Several
@@ -57,7 +58,7 @@ import { parseCommandLine } from "./cli-args.ts";
 import { pairDesigns, pairPredictions } from "./pair-design.ts";
 
 const USAGE =
-  "usage: npx tsx scripts/compare-attribution-designs.ts [--eval <folder>] [--baseline <file>] [--epochs N] [--designs all|sequence|pairs]";
+  "usage: npx tsx scripts/compare-attribution-designs.ts [--eval <folder>] [--baseline <file>] [--epochs N] [--designs all|sequence|pairs|shipped]";
 const { values } = parseCommandLine(
   "compare-attribution-designs",
   USAGE,
@@ -76,16 +77,17 @@ prints the table docs/validation.md gives.
   --baseline <file>  the shipped design fitted on the fit fold (default .dev/attribution-tune.json, written by
                      \`npm run fit:attribution -- --tune\`)
   --epochs N         passes of the sequence models' fitters (default 12)
-  --designs D        all (default), sequence (the sequence models) or pairs (the span-pair model)`,
+  --designs D        all (default), sequence (the sequence models), pairs (the span-pair model) or shipped
+                     (only the --baseline design)`,
 );
-if (!["all", "sequence", "pairs"].includes(values.designs!)) {
+if (!["all", "sequence", "pairs", "shipped"].includes(values.designs!)) {
   process.stderr.write(
-    `compare-attribution-designs: --designs takes all, sequence or pairs, not ${JSON.stringify(values.designs)}\n${USAGE}\n`,
+    `compare-attribution-designs: --designs takes all, sequence, pairs or shipped, not ${JSON.stringify(values.designs)}\n${USAGE}\n`,
   );
   process.exit(2);
 }
-const withSequence = values.designs !== "pairs";
-const withPairs = values.designs !== "sequence";
+const withSequence = values.designs === "all" || values.designs === "sequence";
+const withPairs = values.designs === "all" || values.designs === "pairs";
 if (!/^[1-9]\d*$/u.test(values.epochs!)) {
   process.stderr.write(
     `compare-attribution-designs: --epochs takes a whole number from 1, not ${JSON.stringify(values.epochs)}\n${USAGE}\n`,

@@ -25,16 +25,20 @@ import {
 } from "../data-loaders/pipeline/attribution-training.ts";
 import { RULES_ONLY, type AttributionModelFile, type ThresholdModel } from "../data-loaders/voices/attribution-model.ts";
 import { fitLogistic, type FitSettings } from "../data-loaders/voices/fit-logistic.ts";
+import { CUE_FAMILIES, type CueFamily } from "../data-loaders/voices/cue-families.ts";
 import { parseCommandLine } from "./cli-args.ts";
 import { CUE_FLOOR, fitPairModel, PAIR_FIT } from "./pair-design.ts";
 import { fileSystemProblem, outputFileProblem } from "./output-file.ts";
 
-const USAGE = "usage: npm run fit:attribution -- [--eval <folder>] [--tune] [--out <file>]";
+/** The cue candidate families of the shipped model (docs/validation.md, "wider candidates"). */
+const SHIPPED_FAMILIES: readonly CueFamily[] = [];
+const USAGE = "usage: npm run fit:attribution -- [--eval <folder>] [--tune] [--out <file>] [--families noun,adjective,colon|none]";
 const { values } = parseCommandLine("fit:attribution", USAGE, {
   options: {
     eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") },
     tune: { type: "boolean", default: false },
     out: { type: "string" },
+    families: { type: "string", default: SHIPPED_FAMILIES.join(",") },
     help: { type: "boolean", default: false },
   },
 });
@@ -43,10 +47,12 @@ if (values.help) {
     `${USAGE}\nFits corpus/models/attribution.json on the development part of ../shared/eval/en/polnear_train.jsonl.\n` +
       "  --eval <folder>  the evaluation data folder (default ../shared/eval)\n" +
       "  --tune           fit on the development part's fit fold only, to measure choices on its tune fold\n" +
-      "  --out <file>     where to write the model (default corpus/models/attribution.json; with --tune .dev/attribution-tune.json)\n",
+      "  --out <file>     where to write the model (default corpus/models/attribution.json; with --tune .dev/attribution-tune.json)\n" +
+      `  --families F     the cue candidate families beside verbs and listed words, or none (default ${SHIPPED_FAMILIES.join(",")})\n`,
   );
   process.exit(0);
 }
+const families = cueFamilies(values.families!);
 const out = values.out ?? join(PROJECT_ROOT, values.tune ? ".dev/attribution-tune.json" : "corpus/models/attribution.json");
 // A wrong --out is said in one line before the minutes of fitting, not as a stack trace after them.
 const outProblem = outputFileProblem(out);
@@ -71,8 +77,8 @@ const articles = readFileSync(join(values.eval!, "en", "polnear_train.jsonl"), "
 
 const resources = loadResources(corpusPaths(), { attributionModel: RULES_ONLY });
 
-const cueItems = articles.flatMap((a) => cueTrainingItems(a.id, a.text, a.attributions, resources));
-const cue = { ...fitLogistic(cueItems, CUE), threshold: CUE.threshold };
+const cueItems = articles.flatMap((a) => cueTrainingItems(a.id, a.text, a.attributions, resources, new Set(families)));
+const cue = { ...fitLogistic(cueItems, CUE), threshold: CUE.threshold, ...(families.length ? { candidates: families } : {}) };
 process.stderr.write(`fit:attribution: cue detector on ${cueItems.length} candidate tokens, ${cue.weights.size} features\n`);
 
 // The nouns that head at least MIN_HEAD annotated sources: "campaign", "poll", "officials".
@@ -99,12 +105,13 @@ process.stderr.write(`fit:attribution: pair model on ${pairFit.items} (cue, spea
 
 const asJson = (model: ThresholdModel) => ({
   threshold: model.threshold,
+  ...(model.candidates ? { candidates: [...model.candidates] } : {}),
   bias: model.bias,
   weights: Object.fromEntries([...model.weights].sort(([a], [b]) => compareIds(a, b))),
 });
 const file: AttributionModelFile = {
   id: "attribution-model",
-  version: "1.1.0",
+  version: "1.2.0",
   licence:
     "Weights only, derived from PolNeAR (no licence stated; no text of it is kept here): cite the paper below. The code that fits them is MIT.",
   source: `Fitted by \`npm run fit:attribution\`${values.tune ? " --tune" : ""} on the development part (SHA-256 of the id, first byte not divisible by 3${values.tune ? "; its fit fold only" : ""}) of PolNeAR's train split, github networkdynamics/PolNeAR.`,
@@ -144,6 +151,18 @@ try {
   process.exit(1);
 }
 process.stderr.write(`fit:attribution: wrote ${out}\n`);
+
+/** The --families option as a list in CUE_FAMILIES' order; a name that is no family ends the run with the names that are. */
+function cueFamilies(option: string): CueFamily[] {
+  if (option === "none" || option === "") return [];
+  const names = option.split(",").map((name) => name.trim());
+  const unknown = names.filter((name) => !(CUE_FAMILIES as readonly string[]).includes(name));
+  if (unknown.length) {
+    process.stderr.write(`fit:attribution: --families takes ${CUE_FAMILIES.join(", ")} or none, not ${unknown.join(", ")}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return CUE_FAMILIES.filter((family) => names.includes(family));
+}
 
 function prefixed(prefix: string, settings: object): Record<string, number> {
   return Object.fromEntries(Object.entries(settings as Record<string, number>).map(([key, value]) => [`${prefix}.${key}`, value]));

@@ -43,14 +43,17 @@ export function fitPairModel(
   cueSettings: FitSettings,
 ): { model: LinearModel; items: number } {
   const halves = [0, 1].map((h) => articles.filter((a) => stackingHalf(a.id) === h));
+  // The halves' cue models score the same candidate families as the model they stand in for.
+  const { threshold, candidates } = resources.attributionModel.cue!;
+  const families = new Set(candidates ?? []);
   const cueModels = halves.map((half) =>
     fitLogistic(
-      half.flatMap((a) => cueTrainingItems(a.id, a.text, a.attributions, rulesOnly)),
+      half.flatMap((a) => cueTrainingItems(a.id, a.text, a.attributions, rulesOnly, families)),
       cueSettings,
     ),
   );
   const items = halves.flatMap((half, h) => {
-    const other: ThresholdModel = { ...cueModels[1 - h]!, threshold: resources.attributionModel.cue!.threshold };
+    const other: ThresholdModel = { ...cueModels[1 - h]!, threshold, ...(candidates ? { candidates } : {}) };
     return half.flatMap((a) => pairTrainingItems(a.id, a.text, a.attributions, resources, other, CUE_FLOOR));
   });
   return { model: fitLogistic(items, PAIR_FIT), items: items.length };
@@ -82,7 +85,7 @@ export function pairPredictions(
 /** The pair probabilities from which a less sure cue is kept, tried for a precision–recall trade-off. */
 const PAIR_THRESHOLDS = [0.4, 0.5, 0.6, 0.7, 0.8];
 /** The pair probabilities from which a cue's best candidate is named its speaker. */
-const SPEAKER_THRESHOLDS = [0.4, 0.5];
+const SPEAKER_THRESHOLDS = [0.4, 0.5, 0.6, 0.7];
 /** The shipped ranker's own thresholds, raised: what the shipped design gives at a higher precision. */
 const RANKER_THRESHOLDS = [0.6, 0.7];
 

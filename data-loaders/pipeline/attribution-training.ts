@@ -5,6 +5,7 @@ import type { ThresholdModel } from "../voices/attribution-model.ts";
 import { matchingView } from "../reading/matching-view.ts";
 import { attributeQuotes } from "../voices/attribute-quotes.ts";
 import { cueCandidates } from "../voices/cue-features.ts";
+import type { CueFamily } from "../voices/cue-families.ts";
 import { detectOutlets } from "../voices/outlets.ts";
 import type { TrainingItem } from "../voices/fit-logistic.ts";
 import type { Span } from "../schema/record.ts";
@@ -20,13 +21,19 @@ const overlapsAny = (a: Span, list: readonly Span[] | null) => !!list && list.so
 
 /**
  * The cue detector's training items of one English article: each candidate token (voices/cue-features.ts)
- * with its features, positive when it lies in an annotated cue. An article whose text the matching view
- * changes is skipped (its gold offsets point into the unchanged text): none of its items.
+ * (of the optional `families` too) with its features, positive when it lies in an annotated cue. An article
+ * whose text the matching view changes is skipped (its gold offsets point into the unchanged text): none of its items.
  */
-export function cueTrainingItems(id: string, text: string, gold: readonly GoldAttribution[], resources: AnalysisResources): TrainingItem[] {
+export function cueTrainingItems(
+  id: string,
+  text: string,
+  gold: readonly GoldAttribution[],
+  resources: AnalysisResources,
+  families: ReadonlySet<CueFamily> = new Set(),
+): TrainingItem[] {
   if (matchingView(text).maps) return [];
   const read = readText(text, "en", resources);
-  return cueCandidates(cueReading(read, resources)).map((c) => ({
+  return cueCandidates(cueReading(read, resources), families).map((c) => ({
     features: c.features,
     positive: gold.some((g) => overlapsAny(c, g.cue)),
   }));

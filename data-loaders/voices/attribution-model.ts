@@ -4,6 +4,7 @@ import type { CodebookStamp } from "../terms/codebook.ts";
 import { fittedFileProvenance } from "../common/fitted-file.ts";
 import { schemaErrors, type CorpusError } from "../reading/corpus-error.ts";
 import type { LinearModel } from "./linear-model.ts";
+import { CUE_FAMILIES, type CueFamily } from "./cue-families.ts";
 
 /**
  * The learned attribution model (corpus/models/attribution.json), fitted by `npm run fit:attribution` on the
@@ -16,6 +17,15 @@ const linearSchema = z
     threshold: z.number().gt(0).lt(1).describe("the probability from which a candidate is taken"),
     bias: z.number().finite(),
     weights: z.record(z.string().min(1), z.number().finite()),
+  })
+  .strict();
+
+const cueSchema = linearSchema
+  .extend({
+    candidates: z
+      .array(z.enum(CUE_FAMILIES))
+      .optional()
+      .describe("the candidate families scored beside verbs and listed words (voices/cue-families.ts); absent: none"),
   })
   .strict();
 
@@ -38,7 +48,7 @@ const schema = z
     ...fittedFileProvenance,
     cite: z.string().min(1),
     fittedOn: z.object({ articles: z.number().int().min(1), part: z.string().min(1), settings: z.record(z.string(), z.number()) }).strict(),
-    cue: linearSchema,
+    cue: cueSchema,
     speaker: linearSchema.optional(),
     pair: pairSchema
       .optional()
@@ -53,6 +63,8 @@ const schema = z
 /** A linear model with the probability from which its decision is yes. */
 export interface ThresholdModel extends LinearModel {
   readonly threshold: number;
+  /** For the cue detector: the candidate families it scores beside verbs and listed words (voices/cue-families.ts). */
+  readonly candidates?: readonly CueFamily[];
 }
 
 /** The pair model with its operating point (see PairDecision in voices/pair-model.ts). */
@@ -111,7 +123,7 @@ export function compileAttributionModel(
   return {
     model: {
       stamp: { id, version, sha256: createHash("sha256").update(bytes).digest("hex") },
-      cue: linear(cue),
+      cue: cue.candidates ? { ...linear(cue), candidates: cue.candidates } : linear(cue),
       speaker: speaker ? linear(speaker) : null,
       pair: pair ? { ...pair, weights: new Map(Object.entries(pair.weights)) } : null,
       speakerHeads: new Set(speakerHeads ?? []),

@@ -3,6 +3,7 @@ import type { Quotation } from "../terms/find-quotations.ts";
 import type { TermMatch } from "../terms/match-terms.ts";
 import type { Token } from "../reading/token.ts";
 import { hasVerbReading } from "./verb-reading.ts";
+import { candidateFamily, familyFeatures, type CueFamily } from "./cue-families.ts";
 import type { Block, Sentence, Span } from "../schema/record.ts";
 
 /** What the cue detector reads of one article (English: wink's part-of-speech tags are needed). */
@@ -62,8 +63,10 @@ export function englishStem(lower: string): string {
 }
 
 /**
- * The tokens the cue model scores, with their features: every verb (wink's tag VERB), and every word a
- * speech-cue list holds whatever its tag ("according to", "volgens"). Tokens of headings, captions and other
+ * The tokens the cue model scores, with their features: every verb (wink's tag VERB), every word a
+ * speech-cue list holds whatever its tag ("according to", "volgens"), and the tokens of the optional
+ * `families` the model was fitted with (voices/cue-families.ts: nouns, adjectives before a preposition,
+ * colons), which also have the features `family=`, `after-possessive` and `noun-complement=`. Tokens of headings, captions and other
  * non-paragraph blocks, and tokens inside direct quotations, are left out (the speaker of a quotation
  * inside a quotation is not attributed). Linear in the article's length: one pass over the tokens, with
  * pointers into the sorted lists and quotations.
@@ -82,15 +85,18 @@ export function englishStem(lower: string): string {
  * A word capitalised inside a sentence (not right after punctuation) keeps its capital in `w=`, `s=` and
  * `suf=` and has the feature `capitalised`: "States" of "United States" is not "states".
  */
-export function cueCandidates(reading: CueReading): CueCandidate[] {
+export function cueCandidates(reading: CueReading, families: ReadonlySet<CueFamily> = NO_FAMILIES): CueCandidate[] {
   const direct = reading.quotations.filter((q) => q.kind === "direct");
   const out: CueCandidate[] = [];
   for (let i = 0; i < reading.tokens.length; i++) {
-    const candidate = candidateAt(reading, direct, i);
+    const candidate = candidateAt(reading, direct, i, families);
     if (candidate) out.push(candidate);
   }
   return out;
 }
+
+/** Verbs and listed words only (a model fitted before the families). */
+const NO_FAMILIES: ReadonlySet<CueFamily> = new Set();
 
 /** The match of a list (sorted by start) that covers a token, or null. */
 function listOf(list: readonly TermMatch[], t: Token): TermMatch | null {
@@ -110,11 +116,15 @@ function wordAt(reading: CueReading, i: number, sentence: number): string {
   return t && t.sentence === sentence ? t.value.toLowerCase() : "none";
 }
 
-/** Token i as a cue candidate, when it is a word tagged as a verb or in a list, in a paragraph and outside quotation marks. */
-function candidateAt(reading: CueReading, direct: readonly Quotation[], i: number): CueCandidate | null {
+/**
+ * Token i as a cue candidate, when it is a word tagged as a verb, in a list or of one of `families`, in a
+ * paragraph and outside quotation marks.
+ */
+function candidateAt(reading: CueReading, direct: readonly Quotation[], i: number, families: ReadonlySet<CueFamily>): CueCandidate | null {
   const { tokens, tags, sentences, blocks } = reading;
   const token = tokens[i]!;
-  if (token.type !== "word") return null;
+  const family = candidateFamily(tokens, tags, i, families);
+  if (token.type !== "word" && !family) return null;
   const tag = tags.get(token.start) ?? "X";
   const lists: Array<[string, TermMatch | null]> = [
     ["cue", listOf(reading.lists.cue, token)],
@@ -122,7 +132,8 @@ function candidateAt(reading: CueReading, direct: readonly Quotation[], i: numbe
     ["object", listOf(reading.lists.objectCue, token)],
     ["preposition", listOf(reading.lists.sourcePreposition, token)],
   ];
-  if (tag !== "VERB" && !lists.some(([, m]) => m)) return null;
+  const verbOrListed = tag === "VERB" || lists.some(([, m]) => m);
+  if (!verbOrListed && !family) return null;
   const sentence = sentences[token.sentence]!;
   const q = direct[lastStartingAtOrBefore(direct, token.start)];
   if (blocks[sentence.block]?.kind !== "paragraph" || (!!q && q.end > token.start)) return null;
@@ -136,6 +147,7 @@ function candidateAt(reading: CueReading, direct: readonly Quotation[], i: numbe
   const listSpan = listFeatures(reading, i, lists, features);
   features.push(...placeFeatures(reading, direct, i, sentence, stem));
   if (capitalised) features.push("capitalised");
+  if (family && !verbOrListed) features.push(...familyFeatures(tokens, tags, i, family));
   return { token: i, start: token.start, end: token.end, listSpan, features };
 }
 

@@ -14,7 +14,7 @@ const REASONS = 3;
 
 /**
  * The speech and thought cues of an English article by the learned cue detector: every candidate token
- * (voices/cue-features.ts) whose probability reaches the model's threshold. A token inside a listed phrase
+ * (voices/cue-features.ts, of the families the model names) whose probability reaches the model's threshold. A token inside a listed phrase
  * stands for the whole phrase ("according to"), and accepted tokens joined only by white space in one
  * sentence make one cue ("has said", "pointed out"); its probability and reasons are its strongest token's.
  * With a `floor` below the threshold (the pair model's proposals, voices/pair-model.ts) tokens from the
@@ -24,7 +24,7 @@ const REASONS = 3;
  */
 export function detectCues(reading: CueReading, model: ThresholdModel, floor = model.threshold): DetectedCue[] {
   const out: Array<DetectedCue & { sentence: number }> = [];
-  for (const candidate of cueCandidates(reading)) {
+  for (const candidate of cueCandidates(reading, new Set(model.candidates ?? []))) {
     const probability = logistic(linearScore(model, candidate.features));
     if (probability < floor) continue;
     const span = candidate.listSpan ?? candidate;

@@ -113,6 +113,13 @@ export function findSpeakerMentions(
   return resolve(text, language, words, wordIndexAt, keepLongest(raw), resources.speechCues);
 }
 
+/** Relative pronouns that only refer to people ("who"): one may refer back over an apposition. Dutch "die" refers to anything. */
+const PERSON_RELATIVES: Readonly<Record<Language, ReadonlySet<string>>> = { en: new Set(["who"]), nl: new Set() };
+/** Relative pronouns that never refer to a person ("which"). */
+const NOT_PERSON_RELATIVES: Readonly<Record<Language, ReadonlySet<string>>> = { en: new Set(["which"]), nl: new Set() };
+/** What lies between a person and "who" across one apposition: a comma, a phrase with no clause punctuation or quotation mark, a comma. */
+const APPOSITION_GAP = /^\s*,[^,;:.!?"“”()]{1,80},\s*$/u;
+
 /** How many mentions a pronoun looks back over at most (within PRONOUN_REACH sentences): a bound for long sentences. */
 const ANTECEDENT_REACH = 100;
 /** How many people named before it a bare title looks back over (a bound, so the look is constant time). */
@@ -251,11 +258,27 @@ class MentionResolver {
     if (m.kind === "surname") return this.surname(m);
     if (m.kind === "pronoun") return this.pronoun(m);
     if (m.kind === "relative") {
-      const antecedent = this.resolved.findLast((p) => p.end <= m.start);
-      const near = antecedent && /^\s*,\s*$/u.test(this.text.slice(antecedent.end, m.start));
-      return near && antecedent.name ? { ...m, name: antecedent.name, type: antecedent.type, resolvedBy: "relative" } : null;
+      const antecedent = this.relativeAntecedent(m);
+      return antecedent?.name ? { ...m, name: antecedent.name, type: antecedent.type, resolvedBy: "relative" } : null;
     }
     return out;
+  }
+
+  /**
+   * What a relative pronoun refers to: the mention right before its comma ("Tom Smith, who"), except a
+   * person for a pronoun that never means one ("which"); or, for a pronoun that only means people
+   * ("who"), the person before an apposition of one clause ("Howard Rubel, a senior analyst at Jefferies,
+   * who"), when no mention stands right before the comma.
+   */
+  private relativeAntecedent(m: RawMention): SpeakerMention | null {
+    const antecedent = this.resolved.findLast((p) => p.end <= m.start);
+    if (!antecedent || antecedent.sentence !== m.sentence) return null;
+    const lower = this.text.slice(m.start, m.end).toLowerCase();
+    const person = antecedent.kind === "person" || antecedent.kind === "surname" || antecedent.kind === "pronoun";
+    const gap = this.text.slice(antecedent.end, m.start);
+    if (/^\s*,\s*$/u.test(gap)) return person && NOT_PERSON_RELATIVES[this.language].has(lower) ? null : antecedent;
+    const overApposition = PERSON_RELATIVES[this.language].has(lower) && APPOSITION_GAP.test(gap);
+    return overApposition && (antecedent.kind === "person" || antecedent.kind === "surname") ? antecedent : null;
   }
 
   /** Notes a person named (for titles, surnames and first names later) and returns their type. */

@@ -405,7 +405,7 @@ function nearestSubject(ctx: SieveContext, cue: Span): SpeakerMention | null {
     if (cueWord - lastStartingAtOrBefore(ctx.words, m.end - 1) > SUBJECT_WINDOW) break;
     if (m.afterPreposition) continue;
     const gap = ctx.text.slice(m.end, cue.start);
-    if (/[;:!?“”«»„"]/u.test(gap)) return null;
+    if (/[;:!?“”«»„"]/u.test(gap) || opensRelativeClause(ctx, gap)) return null;
     // Inside a parenthetical that closes before the cue: an odd number of commas between (not counting
     // those inside dashes or brackets: "heeft het – niet alleen privé, maar ook staatsbezit – omschreven").
     if ((gap.replace(/[–—(][^–—()]*[–—)]/gu, "").match(/,/gu)?.length ?? 0) % 2 === 1) continue;
@@ -414,6 +414,20 @@ function nearestSubject(ctx: SieveContext, cue: Span): SpeakerMention | null {
     if (counted.length <= SUBJECT_GAP || (auxiliary && counted.length <= AUXILIARY_GAP)) return m;
   }
   return null;
+}
+
+/**
+ * Whether the cue's clause is a relative clause no mention stands for: a relative pronoun right after
+ * the last comma before the cue ("Paloma Wu, legal director for the union, which filed"). Its subject is
+ * the relative pronoun, so a mention before it is not the cue's subject ("X, who was elected, said" still is).
+ * English only: Dutch "dat" after a comma is as often a complementizer.
+ */
+function opensRelativeClause(ctx: SieveContext, gap: string): boolean {
+  if (ctx.language !== "en") return false;
+  const comma = gap.lastIndexOf(",");
+  if (comma < 0) return false;
+  const next = /^\s*(\p{L}+)/u.exec(gap.slice(comma + 1))?.[1]?.toLowerCase();
+  return !!next && ctx.grammar.relativePronouns[ctx.language].has(next);
 }
 
 /**

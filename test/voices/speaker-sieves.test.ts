@@ -152,6 +152,18 @@ describe("subject-before-cue", () => {
       speakerRule: "subject-before-cue",
     });
   });
+  it("English: 'who' after an apposition is the person before it, and the speaker is written 'who'", () => {
+    expect(withCue("It is not enough, said Howard Rubel, a senior analyst at a bank, who notes that costs rose.", "notes")).toMatchObject({
+      written: "who",
+      speaker: "Howard Rubel",
+      speakerRule: "subject-before-cue",
+    });
+  });
+  it("English: a clause opened by an unresolved 'which' has no person before it as its subject", () => {
+    const text = "The fear is real, said Paloma Wu, legal director for the union, which argued that the law was unfair.";
+    expect(withCue(text, "argued").speaker).not.toBe("Paloma Wu");
+    expect(withCue("Paloma Wu, legal director for the union, argued that the law was unfair.", "argued").speaker).toBe("Paloma Wu");
+  });
   it("English: a title and surname after an honorific", () => {
     expect(withCue("Golf clubs are ''just scratching out a profit,'' Mr. Hedge said.", "said")).toMatchObject({
       written: "Mr. Hedge",
