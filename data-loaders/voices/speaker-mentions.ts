@@ -267,7 +267,7 @@ class MentionResolver {
   /**
    * What a relative pronoun refers to: the mention right before its comma ("Tom Smith, who"), except a
    * person for a pronoun that never means one ("which"); or, for a pronoun that only means people
-   * ("who"), the person before an apposition of one clause ("Howard Rubel, a senior analyst at Jefferies,
+   * ("who"), the person before an apposition of one clause ("Maren Holt, a senior analyst at a bank,
    * who"), when no mention stands right before the comma.
    */
   private relativeAntecedent(m: RawMention): SpeakerMention | null {

@@ -418,7 +418,7 @@ function nearestSubject(ctx: SieveContext, cue: Span): SpeakerMention | null {
 
 /**
  * Whether the cue's clause is a relative clause no mention stands for: a relative pronoun right after
- * the last comma before the cue ("Paloma Wu, legal director for the union, which filed"). Its subject is
+ * the last comma before the cue ("Tomas Brink, legal director for the union, which filed"). Its subject is
  * the relative pronoun, so a mention before it is not the cue's subject ("X, who was elected, said" still is).
  * English only: Dutch "dat" after a comma is as often a complementizer.
  */

@@ -94,8 +94,8 @@ describe("participle-cue", () => {
 
 describe("inverted-cue", () => {
   it("English: right after a direct quotation, the name after the cue", () => {
-    expect(withCue("“We will win,” said Howard Rubel, an analyst at a bank.", "said")).toMatchObject({
-      speaker: "Howard Rubel",
+    expect(withCue("“We will win,” said Maren Holt, an analyst at a bank.", "said")).toMatchObject({
+      speaker: "Maren Holt",
       cueRule: "cue-after-quote",
       speakerRule: "inverted-cue",
     });
@@ -108,8 +108,8 @@ describe("inverted-cue", () => {
     });
   });
   it("English: after a bare comma only when the name ends the clause", () => {
-    expect(withCue("That is not good enough, said Howard Rubel.", "said")).toMatchObject({
-      speaker: "Howard Rubel",
+    expect(withCue("That is not good enough, said Maren Holt.", "said")).toMatchObject({
+      speaker: "Maren Holt",
       speakerRule: "inverted-cue",
     });
   });
@@ -153,16 +153,16 @@ describe("subject-before-cue", () => {
     });
   });
   it("English: 'who' after an apposition is the person before it, and the speaker is written 'who'", () => {
-    expect(withCue("It is not enough, said Howard Rubel, a senior analyst at a bank, who notes that costs rose.", "notes")).toMatchObject({
+    expect(withCue("It is not enough, said Maren Holt, a senior analyst at a bank, who notes that costs rose.", "notes")).toMatchObject({
       written: "who",
-      speaker: "Howard Rubel",
+      speaker: "Maren Holt",
       speakerRule: "subject-before-cue",
     });
   });
   it("English: a clause opened by an unresolved 'which' has no person before it as its subject", () => {
-    const text = "The fear is real, said Paloma Wu, legal director for the union, which argued that the law was unfair.";
-    expect(withCue(text, "argued").speaker).not.toBe("Paloma Wu");
-    expect(withCue("Paloma Wu, legal director for the union, argued that the law was unfair.", "argued").speaker).toBe("Paloma Wu");
+    const text = "The fear is real, said Tomas Brink, legal director for the union, which argued that the law was unfair.";
+    expect(withCue(text, "argued").speaker).not.toBe("Tomas Brink");
+    expect(withCue("Tomas Brink, legal director for the union, argued that the law was unfair.", "argued").speaker).toBe("Tomas Brink");
   });
   it("English: a title and surname after an honorific", () => {
     expect(withCue("Golf clubs are ''just scratching out a profit,'' Mr. Hedge said.", "said")).toMatchObject({
