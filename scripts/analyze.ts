@@ -13,9 +13,10 @@ import { openLineOutput, type LineOutput } from "./line-output.ts";
 import { fileSystemProblem, outputFileProblem } from "./output-file.ts";
 import { writeSkippedList } from "./skipped-list.ts";
 import { loadInputs } from "../data-loaders/pipeline/analyze-corpus.ts";
-import type { AnalysisResources } from "../data-loaders/pipeline/analyze-article.ts";
+import { codebookStamps, type AnalysisResources } from "../data-loaders/pipeline/analyze-article.ts";
 import { analyzeInOrder, runOptions, type ParallelOptions } from "../data-loaders/pipeline/analyze-parallel.ts";
 import { inShard, parseShard } from "../data-loaders/pipeline/shards.ts";
+import { corpusFingerprint, RecordsDigest, writeShardManifest } from "../data-loaders/pipeline/shard-manifest.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
 import type { SkippedArticle } from "../data-loaders/reading/import-languages.ts";
 import { formatBytes, type CorpusEntry } from "../data-loaders/reading/read-corpus.ts";
@@ -33,7 +34,10 @@ const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--map field=c
               them in <out without extension>.skipped.csv beside --out, or on stderr ($SKIP_UNSUPPORTED=1)
   --shard     analyse only shard K of N (articles chosen by a hash of the id); the N shards' outputs,
               merged by id, are exactly the whole run's (RECORDS=<folder> npm run build reads them)
-  --out       write JSON Lines to this file (a regular file or a new one; - for stdout) instead of stdout
+  --out       write JSON Lines to this file (a regular file or a new one; - for stdout) instead of stdout,
+              and its manifest beside it (part-1.jsonl: part-1.manifest.json: shard K of N, the corpus's
+              fingerprint, the code and codebooks, the records' count and hash), which merge-records and
+              RECORDS=<folder> npm run build check
   --patterns  boilerplate pattern file (default: $BOILERPLATE_PATTERNS, else corpus/patterns/boilerplate.yaml)
   --max-article-bytes  reject (never truncate) an article whose body is larger (default: $MAX_ARTICLE_BYTES,
               else 16777216, 16 MB)
@@ -94,9 +98,20 @@ async function main(): Promise<number> {
   // --out appears only when every record is out (scripts/line-output.ts); its folder is made if missing.
   const out = openLineOutput(values.out);
   cleanup = () => out.abort();
-  const written = await writeRecords(entries, paths, resources, run.options, out);
+  const digest = new RecordsDigest();
+  const written = await writeRecords(entries, paths, resources, run.options, out, digest);
   await out.commit();
-  if (values.out && values.out !== "-" && paths.skipUnsupported) writeSkippedList("analyze", values.out, skipped);
+  if (values.out && values.out !== "-") {
+    // What a build checks a folder of shards by: every shard 1…N of one corpus, code and codebooks, whole.
+    writeShardManifest(values.out, {
+      shard: shard && "shard" in shard ? shard.shard : { index: 1, count: 1 },
+      corpus: corpusFingerprint(all),
+      records: digest.digest(),
+      analysis: resources.analysis,
+      codebooks: codebookStamps(resources),
+    });
+    if (paths.skipUnsupported) writeSkippedList("analyze", values.out, skipped);
+  }
   process.stderr.write(`analyze: wrote ${written} records${values.out && values.out !== "-" ? ` to ${values.out}` : ""}\n`);
   return 0;
 }
@@ -120,6 +135,7 @@ async function writeRecords(
   resources: AnalysisResources,
   options: ParallelOptions,
   out: LineOutput,
+  digest: RecordsDigest,
 ): Promise<number> {
   const progressEvery = 1000;
   let written = 0;
@@ -136,6 +152,7 @@ async function writeRecords(
     process.stderr.write(`analyze: reading ${entries[0].id} (${formatBytes(entries[0].bytes)}) …\n`);
   for await (const json of records) {
     await out.write(json);
+    digest.add(json);
     written++;
   }
   return written;

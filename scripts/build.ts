@@ -60,7 +60,9 @@ Settings: BUILD_OUTPUT (where the site goes, default dist; a new or empty folder
 CORPUS and the data-file variables of npm run analyze, PUBLISH=public (as --public: the site for the open
 web, without the text of articles whose licence is not open; LICENCE, the corpus's default licence, and
 SNIPPET_WORDS, words of context kept each side of a keyword, default 0; check it with npm run check-public), RECORDS (a folder of record shards to publish instead
-of analysing), SOURCE_DATE_EPOCH (the date written into pages, default 2000-01-01), WORKERS, RECORD_CACHE.
+of analysing: npm run analyze -- --shard K/N --out <folder>/part-K.jsonl, each with the manifest it writes
+beside it; a set with a shard missing or twice, of another split, corpus or code is refused, and the corpus
+folder is not read), SOURCE_DATE_EPOCH (the date written into pages, default 2000-01-01), WORKERS, RECORD_CACHE.
 Example: CORPUS=~/my-corpus BUILD_OUTPUT=/tmp/site npm run build && npm run serve -- --root /tmp/site`,
 );
 // --verbose: Framework's own log (every page loaded, data file copied and bundle written), else kept back

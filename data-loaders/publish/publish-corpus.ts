@@ -6,7 +6,7 @@ import { loadResources } from "../pipeline/analyze-corpus.ts";
 import { checkCodebooksInUse } from "../pipeline/codebook-examples.ts";
 import { ARTICLES_PER_WORKER, analyzeInOrder } from "../pipeline/analyze-parallel.ts";
 import { indexCorpus } from "../reading/read-corpus.ts";
-import { readRecordShards } from "../reading/read-records.ts";
+import { exercisesForRecords, openShardSet } from "../pipeline/shard-manifest.ts";
 import { CorpusValidationError } from "../reading/corpus-error.ts";
 import { comparisonOf } from "../compare/compare-frames.ts";
 import { toneComparison } from "../compare/compare-tone.ts";
@@ -95,13 +95,15 @@ export async function publishCorpus(
   // A codebook whose examples it misses, or whose counter-examples it finds, stops the build (file, entry, sentence);
   // one edited under an unchanged version is flagged in the build log (and on the Codebook page).
   for (const warning of checkCodebooksInUse(resources, paths)) process.stderr.write(`${warning}\n`);
-  const stampsNow = JSON.stringify({ analysis: resources.analysis, codebooks: codebookStamps(resources) });
+  const stamps = { analysis: resources.analysis, codebooks: codebookStamps(resources) };
   // Records made elsewhere (`npm run analyze -- --shard K/N` on a cluster) are read instead of analysed,
-  // after checking that this build's code and codebooks made them: a site never mixes analyses.
+  // after checking their manifests (every shard of one corpus there once, made by this build's code and
+  // codebooks: pipeline/shard-manifest.ts) and each record's stamps: a site never mixes analyses or
+  // misses a shard. The corpus folder is not read: the records hold each article's text and metadata.
   const index = options.recordsFolder ? null : await indexCorpus(paths.articles, readingOptions(paths));
-  const records = index
-    ? analyzeInOrder(index, paths, resources, options)
-    : stampedRecords(readRecordShards(options.recordsFolder!), stampsNow);
+  const shards = options.recordsFolder ? openShardSet(options.recordsFolder, { expected: stamps }) : null;
+  const records = index ? analyzeInOrder(index, paths, resources, options) : stampedRecords(shards!.lines, JSON.stringify(stamps));
+  if (shards?.checked) paths = await exercisesForRecords(paths, shards.checked.corpus);
   // With more than one worker and a corpus of many articles, the bootstrap tables (frames and devices
   // rates, tone means) are computed in a thread of their own while this one publishes everything else (the
   // same rows either way): started now, so that it has loaded by the time the tables are wanted (records

@@ -1,3 +1,4 @@
+import { createHash, type Hash } from "node:crypto";
 import { createReadStream, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -9,28 +10,27 @@ import { CorpusValidationError, type CorpusError } from "./corpus-error.ts";
  * example one per `--shard K/N`) and yields every record's JSON line in id order: a k-way merge, so memory
  * holds one line per shard. Merged, the shards of a corpus give exactly the single run's output. An empty
  * folder, a line that is not a record with an id, a shard out of id order and an id in two shards are
- * located errors.
+ * located errors. With `expected` (a file's record count and the SHA-256 of its lines, each with its
+ * newline, as its manifest gives them: pipeline/shard-manifest.ts), a file that holds other records is an
+ * error once it has been read.
  */
-export async function* readRecordShards(folder: string): AsyncGenerator<string> {
-  let files: string[];
-  try {
-    files = readdirSync(folder)
-      .filter((name) => name.endsWith(".jsonl"))
-      .sort(compareIds);
-  } catch {
-    throw new CorpusValidationError([{ file: folder, field: "RECORDS", message: "no such folder" }]);
-  }
-  if (!files.length) throw new CorpusValidationError([{ file: folder, field: "RECORDS", message: "contains no .jsonl record shards" }]);
-  type Head = { file: string; line: number; id: string; json: string; lines: AsyncIterator<string> };
+export async function* readRecordShards(
+  folder: string,
+  expected?: ReadonlyMap<string, { readonly count: number; readonly sha256: string }>,
+): AsyncGenerator<string> {
+  const files = recordShardFiles(folder);
+  type Head = { file: string; line: number; id: string; json: string; lines: AsyncIterator<string>; records: number; hash: Hash };
   const fail = (error: CorpusError): never => {
     throw new CorpusValidationError([error]);
   };
   const advance = async (head: Omit<Head, "id" | "json"> & Partial<Head>): Promise<Head | null> => {
     for (;;) {
       const next = await head.lines.next();
-      if (next.done) return null;
+      if (next.done) return (checkWhole(head), null);
       head.line++;
       if (!next.value.trim()) continue;
+      head.hash.update(next.value).update("\n");
+      head.records++;
       let id: unknown;
       try {
         id = (JSON.parse(next.value) as { id?: unknown }).id;
@@ -47,10 +47,22 @@ export async function* readRecordShards(folder: string): AsyncGenerator<string> 
       return { ...head, id: id as string, json: next.value } as Head;
     }
   };
+  // At its end, a file holds what its manifest says, or it was cut short or changed since it was written.
+  const checkWhole = (head: Pick<Head, "file" | "records" | "hash">) => {
+    const wanted = expected?.get(head.file);
+    if (!wanted) return;
+    const sha256 = head.hash.digest("hex");
+    if (head.records !== wanted.count || sha256 !== wanted.sha256)
+      fail({
+        file: join(folder, head.file),
+        field: "records",
+        message: `holds ${head.records} records (sha256 ${sha256.slice(0, 12)}…), its manifest says ${wanted.count} (${wanted.sha256.slice(0, 12)}…): the file was cut short or changed after it was written`,
+      });
+  };
   const heads: Head[] = [];
   for (const file of files) {
     const lines = createInterface({ input: createReadStream(join(folder, file)), crlfDelay: Infinity })[Symbol.asyncIterator]();
-    const head = await advance({ file, line: 0, lines });
+    const head = await advance({ file, line: 0, lines, records: 0, hash: createHash("sha256") });
     if (head) heads.push(head);
   }
   let last: { id: string; file: string } | null = null;
@@ -66,4 +78,18 @@ export async function* readRecordShards(folder: string): AsyncGenerator<string> 
     if (next) heads[k] = next;
     else heads.splice(k, 1);
   }
+}
+
+/** The `.jsonl` files of a folder of record shards, in id order; a missing or empty folder is a located error. */
+export function recordShardFiles(folder: string): string[] {
+  let files: string[];
+  try {
+    files = readdirSync(folder)
+      .filter((name) => name.endsWith(".jsonl"))
+      .sort(compareIds);
+  } catch {
+    throw new CorpusValidationError([{ file: folder, field: "RECORDS", message: "no such folder" }]);
+  }
+  if (!files.length) throw new CorpusValidationError([{ file: folder, field: "RECORDS", message: "contains no .jsonl record shards" }]);
+  return files;
 }

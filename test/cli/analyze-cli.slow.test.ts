@@ -139,7 +139,7 @@ describe("npm run analyze", () => {
     const failed = await runAnalyze([join(dir, "bad"), "--out", out]);
     expect(failed.status).toBe(1);
     expect(readFileSync(out, "utf8")).toBe(good);
-    expect(readdirSync(dir).sort()).toEqual(["bad", "records.jsonl"]);
+    expect(readdirSync(dir).sort()).toEqual(["bad", "records.jsonl", "records.manifest.json"]);
   });
 
   it("reports data-file errors and corpus errors together", async () => {

@@ -90,7 +90,7 @@ describe("npm run analyze --out", () => {
     expect(partials()).toHaveLength(1);
     const next = await runAnalyze([FIXTURE_CORPUS, "--out", out]);
     expect(next.status, next.stderr).toBe(0);
-    expect(readdirSync(dir)).toEqual(["records.jsonl"]);
+    expect(readdirSync(dir).sort()).toEqual(["records.jsonl", "records.manifest.json"]);
     expect(existsSync(out)).toBe(true);
   });
 });
