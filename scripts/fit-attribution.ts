@@ -28,6 +28,7 @@ import { fitLogistic, type FitSettings } from "../data-loaders/voices/fit-logist
 import { parseCommandLine } from "./cli-args.ts";
 import { CUE_FLOOR, fitPairModel, PAIR_FIT } from "./pair-design.ts";
 import { fileSystemProblem, outputFileProblem } from "./output-file.ts";
+import { evaluationFile } from "./evaluation-file.ts";
 
 const USAGE = "usage: npm run fit:attribution -- [--eval <folder>] [--tune] [--out <file>]";
 const { values } = parseCommandLine("fit:attribution", USAGE, {
@@ -43,7 +44,8 @@ if (values.help) {
     `${USAGE}\nFits corpus/models/attribution.json on the development part of ../shared/eval/en/polnear_train.jsonl.\n` +
       "  --eval <folder>  the evaluation data folder (default ../shared/eval)\n" +
       "  --tune           fit on the development part's fit fold only, to measure choices on its tune fold\n" +
-      "  --out <file>     where to write the model (default corpus/models/attribution.json; with --tune .dev/attribution-tune.json)\n",
+      "  --out <file>     where to write the model (default corpus/models/attribution.json; with --tune .dev/attribution-tune.json)\n" +
+      "Example: npm run fit:attribution && git diff --stat corpus/models\n",
   );
   process.exit(0);
 }
@@ -62,7 +64,7 @@ const SPEAKER: FitSettings & { threshold: number } = { epochs: 5, l2: 1e-4, step
 const PAIR = { ...PAIR_FIT, cueFloor: CUE_FLOOR, pairThreshold: 0.7, speakerThreshold: 0.5 };
 
 type Article = { id: string; text: string; attributions: GoldAttribution[] };
-const articles = readFileSync(join(values.eval!, "en", "polnear_train.jsonl"), "utf8")
+const articles = readFileSync(evaluationFile(values.eval!, "en/polnear_train.jsonl"), "utf8")
   .trim()
   .split("\n")
   .map((line) => JSON.parse(line) as Article)
