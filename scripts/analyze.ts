@@ -47,6 +47,15 @@ const USAGE = `usage: npm run analyze -- [<input>] [--out <file>] [--map field=c
               .cache/records; RECORD_CACHE=off turns it off everywhere); the output is the same either way
   --schema    print the record's JSON Schema and exit`;
 
+/** What --help adds to the usage: what the command does, its settings and an example. */
+const ABOUT = `Analyses a corpus into records, one JSON line per article in id order: framing markers, rhetorical devices,
+tone, actors, quotations and who speaks, each with its character offsets (docs/record.md). Progress goes to
+stderr, records to stdout or --out; a corpus with errors lists all of them (exit 1).
+Settings: the data files, each replaceable: BOILERPLATE_PATTERNS, FRAMING_CODEBOOK, DEVICES_CODEBOOK,
+SPEECH_CUES, SENTIMENT_RULES, TONE_WEIGHTS, ATTRIBUTION_MODEL, ACTORS_GAZETTEER, OUTLETS_GAZETTEER
+(docs/command-line.md); and those named above.
+Example: npm run analyze -- ~/my-corpus --out records.jsonl`;
+
 /** Articles at least this large get a progress line of their own (about a second of analysis). */
 const LONG_ARTICLE_BYTES = 1024 * 1024;
 
@@ -66,7 +75,7 @@ const OPTIONS = {
 
 async function main(): Promise<number> {
   const { values, positionals } = parseCommandLine("analyze", USAGE, { allowPositionals: true, options: OPTIONS });
-  if (values.help) return (process.stdout.write(`${USAGE}\n`), 0);
+  if (values.help) return (process.stdout.write(`${USAGE}\n${ABOUT}\n`), 0);
   if (values.schema) return (process.stdout.write(`${JSON.stringify(jsonSchemaOf(articleRecordSchema), null, 2)}\n`), 0);
   if (positionals.length > 1)
     return (process.stderr.write(`analyze: expected at most one input, got ${positionals.length}\n${USAGE}\n`), 2);

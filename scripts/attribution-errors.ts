@@ -14,6 +14,7 @@ import { analyzeArticle } from "../data-loaders/pipeline/analyze-article.ts";
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { bareArticle } from "../data-loaders/reading/bare-article.ts";
 import { attributionFigures, scoreAttributions } from "../data-loaders/voices/evaluate-attribution.ts";
+import { evaluationFile } from "./evaluation-file.ts";
 
 type Range = { start: number; end: number };
 type Gold = { id: string; text: string; attributions: { source: Range[] | null; cue: Range[] | null; content: Range[] | null }[] };
@@ -31,9 +32,13 @@ const { values } = parseCommandLine("validate:errors", USAGE, {
 if (values.help) {
   process.stdout.write(
     `${USAGE}\nScores attribution on PolNeAR's development part (never the kept-back part) and prints figures per rule.\n` +
-      "  --errors N   also print N missed and N wrong attributions, sampled with --seed\n" +
+      "  --errors N   also print N missed and N wrong attributions, sampled with --seed (default 40)\n" +
+      "  --seed N     the seed of that sample (default 1)\n" +
       "  --tune       score only the development part's tune fold (for a model fitted with fit:attribution -- --tune,\n" +
-      "               named by ATTRIBUTION_MODEL=.dev/attribution-tune.json)\n",
+      "               named by ATTRIBUTION_MODEL=.dev/attribution-tune.json)\n" +
+      "  --eval <folder>  the labelled data (default $EVAL_DIR, else ../shared/eval)\n" +
+      "Settings: ATTRIBUTION_MODEL (the model scored, default corpus/models/attribution.json), EVAL_DIR.\n" +
+      "Example: npm run validate:errors -- --errors 10 --seed 2\n",
   );
   process.exit(0);
 }
@@ -48,7 +53,7 @@ const shown = number("errors", values.errors!);
 const random = mulberry32(number("seed", values.seed!));
 const folder = values.eval!;
 const resources = loadResources(corpusPaths());
-const articles = readFileSync(join(folder, "en", "polnear_train.jsonl"), "utf8")
+const articles = readFileSync(evaluationFile(folder, "en/polnear_train.jsonl"), "utf8")
   .trim()
   .split("\n")
   .map((line) => JSON.parse(line) as Gold)

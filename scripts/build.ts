@@ -42,15 +42,16 @@ import { extractEntries, filesBelow, isFetched, publishFetchedFiles, readStoreLi
 import { storeHolds } from "../data-loaders/publish/fetched-store.ts";
 import { archiveProblem, sealArchive, sealOf } from "./archive-seal.ts";
 import { NODE_HEAP_FLAGS, OFFLINE_ENV } from "./framework-env.ts";
-import { helpIfAsked } from "./cli-args.ts";
+import { helpIfAsked, parseCommandLine } from "./cli-args.ts";
 import { markBuiltSite, outputProblem } from "./site-output.ts";
 import { removeStalePartials } from "../data-loaders/common/stale-partials.ts";
 import { rewritePageShells } from "./page-shell.ts";
 import { takeBuildLock } from "./build-lock.ts";
 import { openModuleCache } from "./module-cache.ts";
 
+const USAGE = "usage: npm run build [-- --public] [-- --verbose] [-- --root <folder>] [-- --config <file>]";
 helpIfAsked(
-  "usage: npm run build [-- --public] [-- --verbose] [-- <observable build flags>]",
+  USAGE,
   `
 Builds the static site from the corpus, reproducibly (the same inputs give the same bytes): analyses what
 changed since the last build (the record cache), publishes the corpus for the pages, and renders them with
@@ -65,6 +66,10 @@ beside it; a set with a shard missing or twice, of another split, corpus or code
 folder is not read), SOURCE_DATE_EPOCH (the date written into pages, default 2000-01-01), WORKERS, RECORD_CACHE.
 Example: CORPUS=~/my-corpus BUILD_OUTPUT=/tmp/site npm run build && npm run serve -- --root /tmp/site`,
 );
+// Any other flag is a mistake, refused before anything runs; --root and --config go on to `observable build`.
+parseCommandLine("build", USAGE, {
+  options: { public: { type: "boolean" }, verbose: { type: "boolean" }, root: { type: "string" }, config: { type: "string", short: "c" } },
+});
 // --verbose: Framework's own log (every page loaded, data file copied and bundle written), else kept back
 // unless Framework fails or finds a broken link.
 const verbose = process.argv.includes("--verbose");
@@ -265,7 +270,7 @@ if (loaderRuns) {
   renameSync(`${partial}.list`, LIST);
   renameSync(partial, ZIP);
   sealArchive(ZIP);
-}
+} else process.stderr.write("build: inputs unchanged; the published corpus comes from the last build's cache, nothing analysed\n");
 const analysed = lap();
 utimesSync(ZIP, fixedTime, fixedTime);
 for (const file of [LIST, sealOf(ZIP)]) if (existsSync(file)) utimesSync(file, fixedTime, fixedTime);

@@ -30,6 +30,7 @@ export function parseCommandLine<T extends ParseArgsConfig>(
 /** With `--help` or `-h` among the arguments, prints `usage` and `about` to stdout and exits 0. */
 export function helpIfAsked(usage: string, about: string, args: readonly string[] = process.argv.slice(2)): void {
   if (!args.some((arg) => arg === "--help" || arg === "-h")) return;
-  process.stdout.write(`${usage}\n${about.trim()}\n`);
+  // Leading blank lines go, not the first line's indent (a list of subcommands starts indented).
+  process.stdout.write(`${usage}\n${about.replace(/^\n+/, "").trimEnd()}\n`);
   process.exit(0);
 }

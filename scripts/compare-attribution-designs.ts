@@ -56,6 +56,7 @@ import { bioAllowed, tagMarginals, tagSentence, tokenContributions, type Sequenc
 import { sentenceFeatures, type FeaturedSentence } from "../data-loaders/voices/token-features.ts";
 import { parseCommandLine } from "./cli-args.ts";
 import { pairDesigns, pairPredictions } from "./pair-design.ts";
+import { evaluationFile } from "./evaluation-file.ts";
 
 const USAGE =
   "usage: npx tsx scripts/compare-attribution-designs.ts [--eval <folder>] [--baseline <file>] [--epochs N] [--designs all|sequence|pairs|shipped]";
@@ -78,7 +79,8 @@ prints the table docs/validation.md gives.
                      \`npm run fit:attribution -- --tune\`)
   --epochs N         passes of the sequence models' fitters (default 12)
   --designs D        all (default), sequence (the sequence models), pairs (the span-pair model) or shipped
-                     (only the --baseline design)`,
+                     (only the --baseline design)
+Example: npm run fit:attribution -- --tune && npx tsx scripts/compare-attribution-designs.ts --designs pairs`,
 );
 if (!["all", "sequence", "pairs", "shipped"].includes(values.designs!)) {
   process.stderr.write(
@@ -108,7 +110,7 @@ const FLOORS = [0.5, 0.7, 0.9];
 const MARGINS = [0, 10, 30, 60];
 
 type Article = { id: string; text: string; attributions: AnnotatedParts[] };
-const development = readFileSync(join(values.eval!, "en", "polnear_train.jsonl"), "utf8")
+const development = readFileSync(evaluationFile(values.eval!, "en/polnear_train.jsonl"), "utf8")
   .trim()
   .split("\n")
   .map((line) => JSON.parse(line) as Article)

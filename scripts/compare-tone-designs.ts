@@ -19,7 +19,7 @@ import { readToneDevelopment } from "./tone-development.ts";
 
 const { values } = parseCommandLine(
   "compare-tone-designs",
-  "usage: npx tsx scripts/compare-tone-designs.ts [--eval <folder>] [--only <design,…>]",
+  "usage: npx tsx scripts/compare-tone-designs.ts [--eval <folder>] [--only <design,…>] [--l2 <values>] [--models <names>]",
   {
     options: {
       eval: { type: "string", default: join(PROJECT_ROOT, "..", "shared", "eval") },
@@ -34,10 +34,21 @@ the table docs/validation.md gives.
   --eval <folder>    the labelled data (default ../shared/eval)
   --only <names>     only these designs (comma-separated; default all: ${Object.keys(DESIGNS).join(", ")})
   --l2 <values>      the L2 penalties tried (default 0.0001,0.0003,0.001)
-  --models <names>   the models tried (default ${Object.keys(MODELS).join(", ")})`,
+  --models <names>   the models tried (default ${Object.keys(MODELS).join(", ")})
+Example: npx tsx scripts/compare-tone-designs.ts --only words+pairs+lex --models softmax`,
 );
-const development = readToneDevelopment(values.eval!);
 const names = values.only ? values.only.split(",") : Object.keys(DESIGNS);
+// A mistyped design or model is said in one line before the data is read.
+for (const [flag, given, known] of [
+  ["--only", names, Object.keys(DESIGNS)],
+  ["--models", values.models!.split(","), Object.keys(MODELS)],
+] as const) {
+  const unknown = given.filter((name) => !known.includes(name));
+  if (unknown.length === 0) continue;
+  process.stderr.write(`compare-tone-designs: ${flag}: no ${unknown.join(", ")} (known: ${known.join(", ")})\n`);
+  process.exit(2);
+}
+const development = readToneDevelopment(values.eval!);
 for (const name of names) {
   const design = DESIGNS[name];
   if (!design) throw new Error(`compare-tone-designs: no design ${name}`);

@@ -23,6 +23,8 @@ import { startGuard } from "./dev-guard.ts";
 import { accessibleShell } from "./page-shell.ts";
 import { helpIfAsked } from "./cli-args.ts";
 
+const DEV_USAGE = "usage: npm run dev [-- --port 3000] [-- --root <folder>] [-- --config <file>]";
+
 /** The command line split into the guard's port and what goes to `observable preview`; a refusal is one line. */
 function devArguments(args: readonly string[]): { port: number | null; preview: string[] } | { error: string } {
   let port: number | null = null;
@@ -39,7 +41,11 @@ function devArguments(args: readonly string[]): { port: number | null; preview: 
       if (host !== "127.0.0.1" && host !== "localhost") return { error: `--host ${host}: the preview is served on 127.0.0.1 only` };
     } else if (flag === "--cors" || flag === "--allow-origin") {
       return { error: `${flag}: the preview answers only its own pages (see scripts/dev-guard.ts)` };
-    } else if (flag !== "--open" && flag !== "--no-open") preview.push(args[k]!);
+    } else if (flag === "--root" || flag === "--config" || flag === "-c") {
+      const path = value();
+      if (path === undefined || path.startsWith("-")) return { error: `${flag} needs a path` };
+      preview.push(flag, path);
+    } else if (flag !== "--open" && flag !== "--no-open") return { error: `Unknown option '${args[k]}'\n${DEV_USAGE}` };
   }
   return { port, preview };
 }
@@ -87,12 +93,15 @@ async function freePort(): Promise<number> {
 }
 
 helpIfAsked(
-  "usage: npm run dev [-- --port 3000] [-- <observable preview flags>]",
+  DEV_USAGE,
   `
 Serves the notebooks on 127.0.0.1 while you edit: the corpus is analysed by the site's loader, and an edit to
 the corpus, a data file or the analysis library reaches the open pages. Only requests that name this server
 from its own pages are answered; no browser is opened (open the printed address).
-  --port <n>  the port (default 3000, or the next free one up to 3099)
+  --port <n>         the port (default 3000, or the next free one up to 3099)
+  --root <folder>    the pages' folder, as Framework's preview takes it (default src)
+  --config <file>    Framework's configuration file (default observablehq.config.ts)
+  --host 127.0.0.1 and --no-open are accepted; --cors and --allow-origin are refused (this machine only).
 Settings: CORPUS (your articles) and the data-file variables of npm run analyze, WORKERS, RECORD_CACHE.
 Example: CORPUS=~/my-corpus npm run dev`,
 );

@@ -29,6 +29,7 @@ import { CUE_FAMILIES, type CueFamily } from "../data-loaders/voices/cue-familie
 import { parseCommandLine } from "./cli-args.ts";
 import { CUE_FLOOR, fitPairModel, PAIR_FIT } from "./pair-design.ts";
 import { fileSystemProblem, outputFileProblem } from "./output-file.ts";
+import { evaluationFile } from "./evaluation-file.ts";
 
 /** The cue candidate families of the shipped model (docs/validation.md, "wider candidates"). */
 const SHIPPED_FAMILIES: readonly CueFamily[] = [];
@@ -48,7 +49,8 @@ if (values.help) {
       "  --eval <folder>  the evaluation data folder (default ../shared/eval)\n" +
       "  --tune           fit on the development part's fit fold only, to measure choices on its tune fold\n" +
       "  --out <file>     where to write the model (default corpus/models/attribution.json; with --tune .dev/attribution-tune.json)\n" +
-      `  --families F     the cue candidate families beside verbs and listed words, or none (default ${SHIPPED_FAMILIES.join(",")})\n`,
+      `  --families F     the cue candidate families beside verbs and listed words, or none (default ${SHIPPED_FAMILIES.join(",") || "none"})\n` +
+      "Example: npm run fit:attribution && git diff --stat corpus/models\n",
   );
   process.exit(0);
 }
@@ -68,7 +70,7 @@ const SPEAKER: FitSettings & { threshold: number } = { epochs: 5, l2: 1e-4, step
 const PAIR = { ...PAIR_FIT, cueFloor: CUE_FLOOR, pairThreshold: 0.7, speakerThreshold: 0.5 };
 
 type Article = { id: string; text: string; attributions: GoldAttribution[] };
-const articles = readFileSync(join(values.eval!, "en", "polnear_train.jsonl"), "utf8")
+const articles = readFileSync(evaluationFile(values.eval!, "en/polnear_train.jsonl"), "utf8")
   .trim()
   .split("\n")
   .map((line) => JSON.parse(line) as Article)

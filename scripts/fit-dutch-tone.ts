@@ -40,7 +40,10 @@ Example: npm run fit:tone && git diff --stat corpus/models`,
 );
 const development = readToneDevelopment(values.eval!);
 const design = DESIGNS[values.design!];
-if (!design) throw new Error(`fit:tone: no design ${values.design}`);
+if (!design) {
+  process.stderr.write(`fit:tone: no design ${values.design} (designs: ${Object.keys(DESIGNS).join(", ")})\n`);
+  process.exit(2);
+}
 let chosen = { l2: 0, accuracy: -1, macroF1: -1 };
 for (const l2 of SHIPPED.l2) {
   const { gold, predicted } = crossValidate(development, design, SHIPPED.model, l2);

@@ -24,7 +24,15 @@ const USAGE = `usage: npm run import -- <input> --out <folder> [--map field=colu
   --map       read a column or field as an article field, e.g. --map published=Datum (repeat, or separate
               with commas; default: $CORPUS_MAP); fields: id, text, title, published, outlet, url, language, author
   --skip-unsupported  leave out articles in languages the pipeline does not analyse (only en and nl), listed
-              in <folder>.skipped.csv beside the folder ($SKIP_UNSUPPORTED=1)`;
+              in <folder>.skipped.csv beside the folder ($SKIP_UNSUPPORTED=1)
+  --max-article-bytes  reject (never truncate) an article whose body is larger (default: $MAX_ARTICLE_BYTES,
+              else 16777216, 16 MB)`;
+
+/** What --help adds to the usage: what the command does and an example. */
+const ABOUT = `Writes any input the analysis reads as a corpus of Markdown articles, one file each with its metadata as
+front matter (corpus/README.md), to read, edit or keep under version control; the input itself is left as it
+was. An input with errors lists all of them (exit 1) and writes nothing.
+Example: npm run import -- export.csv --out my-corpus --map published=Datum && CORPUS=my-corpus npm run build`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseCommandLine("import", USAGE, {
@@ -37,7 +45,7 @@ async function main(): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help) return (process.stdout.write(`${USAGE}\n`), 0);
+  if (values.help) return (process.stdout.write(`${USAGE}\n${ABOUT}\n`), 0);
   if (positionals.length !== 1) return (process.stderr.write(`import: expected one input, got ${positionals.length}\n${USAGE}\n`), 2);
   if (!values.out) return (process.stderr.write(`import: --out <folder> is required\n${USAGE}\n`), 2);
   const out = resolve(values.out);

@@ -4,20 +4,32 @@
  * `npx tsx scripts/page-downloads.ts <site> [--query the]` prints one JSON object: per page, the files and
  * their bytes. Used to compare a site at two corpus sizes (docs/performance.md, Page downloads).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { openSite } from "../test/browser/open-site.ts";
 import { parseCommandLine } from "./cli-args.ts";
 
-const USAGE = "usage: page-downloads <site> [--query <word>]";
-const { values, positionals } = parseCommandLine("page-downloads", USAGE, {
-  options: { query: { type: "string", default: "the" } },
-  allowPositionals: true,
-});
+const USAGE = "usage: npx tsx scripts/page-downloads.ts <site> [--query <word>]";
+const { values, positionals } = parseCommandLine(
+  "page-downloads",
+  USAGE,
+  { options: { query: { type: "string", default: "the" } }, allowPositionals: true },
+  `
+Opens each page of a built site in headless Chromium and prints one JSON object: per page, the data files
+(below _file/) it downloads when first opened, their count and bytes, and its largest file.
+  <site>          the built site (a folder npm run build wrote, e.g. dist)
+  --query <word>  the word the Search page is opened with (default the)
+Settings: CHROMIUM_PATH (the browser, as for npm test; else chromium on PATH).
+Example: BUILD_OUTPUT=/tmp/site npm run build && npx tsx scripts/page-downloads.ts /tmp/site > downloads.json`,
+);
 const site = positionals[0];
 if (!site) {
   process.stderr.write(`page-downloads: name a built site\n${USAGE}\n`);
   process.exit(2);
+}
+if (!existsSync(join(site, "index.html"))) {
+  process.stderr.write(`page-downloads: ${site} holds no built site (no index.html); run npm run build first\n`);
+  process.exit(1);
 }
 
 /** The first article id of the site, from whichever index it publishes (index pages, or the old articles.json). */

@@ -4,12 +4,12 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { evaluationPart } from "../data-loaders/common/evaluation-split.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { readSentimentResources } from "../data-loaders/pipeline/read-data-files.ts";
 import { sharedNlp } from "../data-loaders/reading/nlp.ts";
 import { splitSentences } from "../data-loaders/reading/split-sentences.ts";
+import { evaluationFile } from "./evaluation-file.ts";
 
 /** A coded headline of the development part. */
 export interface Headline {
@@ -23,7 +23,7 @@ export interface Headline {
  * reads them (each headline as one paragraph) and the sentiment resources without a news model.
  */
 export function readToneDevelopment(evalFolder: string) {
-  const rows = readFileSync(join(evalFolder, "nl", "ecosent_headlines_train.jsonl"), "utf8")
+  const rows = readFileSync(evaluationFile(evalFolder, "nl/ecosent_headlines_train.jsonl"), "utf8")
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line) as Headline)

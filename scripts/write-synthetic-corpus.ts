@@ -8,17 +8,29 @@
  */
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { parseCommandLine } from "./cli-args.ts";
+import { fileSystemProblem, outputFileProblem } from "./output-file.ts";
 import { sentencePools, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 
-const USAGE = "usage: write-synthetic-corpus --articles <n> --out <file.jsonl> [--seed <n>] [--outlets <n>]";
+const USAGE = "usage: npx tsx scripts/write-synthetic-corpus.ts --articles <n> --out <file.jsonl> [--seed <n>] [--outlets <n>]";
 const { values } = parseCommandLine(
   "write-synthetic-corpus",
   USAGE,
   {
     options: { articles: { type: "string" }, out: { type: "string" }, seed: { type: "string", default: "1" }, outlets: { type: "string" } },
   },
-  "Writes <n> synthetic articles (the bench's generator) to <file.jsonl>; --outlets <n> spreads them over n outlets.",
+  `
+Writes <n> synthetic articles as JSON Lines: the bundled corpus's sentences and headings recombined with a
+seeded generator (the bench's), with outlets and dates, for measuring a site or a run at a size of your choice.
+The same count and seed always write the same bytes.
+  --articles <n>  how many articles
+  --out <file>    the JSON Lines file to write
+  --seed <n>      the generator's seed (default 1)
+  --outlets <n>   spread the articles over n outlets (default: the generator's eight)
+Settings: the data-file variables of npm run analyze (the sentences are read as the analysis reads them).
+Example: npx tsx scripts/write-synthetic-corpus.ts --articles 2000 --out /tmp/synthetic.jsonl && CORPUS=/tmp/synthetic.jsonl npm run build`,
 );
 const count = Number(values.articles);
 const outlets = values.outlets === undefined ? undefined : Number(values.outlets);
@@ -28,6 +40,20 @@ if (!Number.isInteger(count) || count < 1 || !values.out || (outlets !== undefin
   );
   process.exit(2);
 }
+const problem = outputFileProblem(values.out);
+if (problem) {
+  process.stderr.write(`write-synthetic-corpus: cannot write ${values.out}: ${problem}\n`);
+  process.exit(1);
+}
 const paths = corpusPaths();
-await writeSyntheticCorpus(values.out, await sentencePools(paths.articles, loadResources(paths)), count, Number(values.seed), outlets);
+const pools = await sentencePools(paths.articles, loadResources(paths));
+try {
+  mkdirSync(dirname(resolve(values.out)), { recursive: true });
+  await writeSyntheticCorpus(values.out, pools, count, Number(values.seed), outlets);
+} catch (error) {
+  const reason = fileSystemProblem(error, values.out);
+  if (!reason) throw error;
+  process.stderr.write(`write-synthetic-corpus: cannot write ${reason}\n`);
+  process.exit(1);
+}
 process.stderr.write(`write-synthetic-corpus: ${count} articles in ${values.out}\n`);

@@ -1,123 +1,25 @@
-import type { BoilerplatePatterns } from "../reading/boilerplate-patterns.ts";
-import { codebookStamp, type Codebook } from "../terms/codebook.ts";
 import { detectRhetoricalDevices } from "../terms/detect-devices.ts";
 import { detectFramingMarkers } from "../terms/detect-framing-markers.ts";
 import { findMarkup, maskRanges } from "../reading/find-markup.ts";
 import { matchingView, offsetsToBody } from "../reading/matching-view.ts";
 import { findQuotations, sentenceAt, type Quotation } from "../terms/find-quotations.ts";
 import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
-import { indexTerms, matchTerms, type TermIndex, type TermMatch } from "../terms/match-terms.ts";
-import type { WinkNlp } from "../reading/nlp.ts";
+import { matchTerms, type TermMatch } from "../terms/match-terms.ts";
 import { segmentBody } from "../reading/segment-body.ts";
-import type { SpeechCues } from "../voices/speech-cues.ts";
 import { articleSentiment } from "../tone/article-sentiment.ts";
 import { actorTone } from "../tone/actor-tone.ts";
-import type { Gazetteer } from "../terms/gazetteer.ts";
-import { checkProvenance, detectOutlets, type OutletGazetteer } from "../voices/outlets.ts";
-import type { SentimentResources } from "../tone/score-sentiment.ts";
+import { checkProvenance, detectOutlets } from "../voices/outlets.ts";
 import { splitSentences } from "../reading/split-sentences.ts";
 import { findSpeakerMentions, PRONOUN_REACH, sentenceWords } from "../voices/speaker-mentions.ts";
 import { attributeQuotes, type AttributionInput } from "../voices/attribute-quotes.ts";
-import type { AttributionModel } from "../voices/attribution-model.ts";
 import { detectCues, type DetectedCue } from "../voices/detect-cues.ts";
 import type { CueReading } from "../voices/cue-features.ts";
-import { RECORD_SCHEMA, type AnalysisStamp } from "../schema/record.ts";
+import { RECORD_SCHEMA } from "../schema/record.ts";
 import type { Article, ArticleRecord, Block, DeviceMarker, FramingMarker, Language, OutletRecord, Sentence } from "../schema/record.ts";
 import type { Token } from "../reading/token.ts";
+import { codebookStamps, GROUPS, type AnalysisResources } from "./analysis-resources.ts";
 
-/** What every analyser needs, loaded once per run and shared across articles. */
-export interface AnalysisResources {
-  /** The project's version and the fingerprint of the analysis code, written into every record. */
-  readonly analysis: AnalysisStamp;
-  readonly nlp: WinkNlp;
-  /** wink with its part-of-speech tagger, for English cue sentences (reading/nlp.ts sharedTagger). */
-  readonly tagger: WinkNlp;
-  readonly boilerplate: BoilerplatePatterns;
-  readonly framing: Codebook;
-  readonly devices: Codebook;
-  readonly speechCues: SpeechCues;
-  readonly sentiment: SentimentResources;
-  readonly gazetteer: Gazetteer;
-  readonly outlets: OutletGazetteer;
-  /** The learned cue detector and speaker ranker (English). */
-  readonly attributionModel: AttributionModel;
-  /** One term index per language over all codebooks, so one pass over an article's tokens finds every term. */
-  readonly termIndex: Readonly<Record<Language, TermIndex>>;
-  readonly scareMaxWords: number;
-}
-
-/** Groups of the combined term index. */
-const GROUPS = {
-  frame: "frame",
-  device: "device",
-  cue: "cue",
-  thought: "thought",
-  objectCue: "object-cue",
-  idiom: "idiom",
-  sourcePreposition: "source-preposition",
-  soCalled: "so-called",
-  actor: "actor",
-  outlet: "outlet",
-  title: "title",
-  group: "speaker-group",
-  anonymous: "anonymous",
-  document: "document",
-  body: "body",
-} as const;
-
-/** Builds the combined per-language term index and the quotation settings from loaded codebooks. */
-export function prepareResources(
-  parts: Pick<
-    AnalysisResources,
-    | "analysis"
-    | "nlp"
-    | "tagger"
-    | "boilerplate"
-    | "framing"
-    | "devices"
-    | "speechCues"
-    | "sentiment"
-    | "gazetteer"
-    | "outlets"
-    | "attributionModel"
-  >,
-): AnalysisResources {
-  const groups = [
-    { group: GROUPS.frame, entries: parts.framing.entries },
-    { group: GROUPS.device, entries: parts.devices.entries },
-    { group: GROUPS.cue, entries: [parts.speechCues.cues, parts.speechCues.quoteCues, parts.speechCues.namingCues] },
-    { group: GROUPS.thought, entries: [parts.speechCues.thoughtCues, parts.speechCues.clauseCues] },
-    { group: GROUPS.objectCue, entries: [parts.speechCues.objectCues] },
-    { group: GROUPS.idiom, entries: [parts.speechCues.idioms] },
-    { group: GROUPS.sourcePreposition, entries: [parts.speechCues.sourcePrepositions] },
-    { group: GROUPS.soCalled, entries: [parts.speechCues.soCalled] },
-    { group: GROUPS.actor, entries: parts.gazetteer.actors },
-    { group: GROUPS.outlet, entries: parts.outlets.outlets },
-    { group: GROUPS.title, entries: parts.speechCues.speakers.titles },
-    { group: GROUPS.group, entries: [parts.speechCues.speakers.groups] },
-    { group: GROUPS.anonymous, entries: [parts.speechCues.speakers.anonymous] },
-    { group: GROUPS.document, entries: [parts.speechCues.speakers.documents] },
-    { group: GROUPS.body, entries: parts.speechCues.speakers.bodies },
-  ];
-  const scare = parts.devices.entries.find((entry) => entry.detector?.name === "scare-quotes");
-  return {
-    ...parts,
-    termIndex: { en: indexTerms(groups, "en"), nl: indexTerms(groups, "nl") },
-    scareMaxWords: scare?.detector?.maxWords ?? 4,
-  };
-}
-
-/** The codebooks a record was made with. */
-export function codebookStamps(resources: AnalysisResources): ArticleRecord["codebooks"] {
-  return {
-    framing: codebookStamp(resources.framing),
-    devices: codebookStamp(resources.devices),
-    speechCues: resources.speechCues.stamp,
-    actors: resources.gazetteer.stamp,
-    outlets: resources.outlets.stamp,
-    attributionModel: resources.attributionModel.stamp,
-  };
-}
+export { codebookStamps, prepareResources, type AnalysisResources } from "./analysis-resources.ts";
 
 /** The article's text prepared for the analysers: masked body, blocks, sentences, tokens, term matches, quotations. */
 export interface ReadText {

@@ -1,5 +1,6 @@
 // What the site publishes about the corpus and its articles (see site-outputs.ts): the corpus index,
-// concordance pages, the search index, an article's text and rows, and the public build's article list.
+// the search index, an article's text and rows, and the public build's article list (the concordance
+// pages are in concordance-outputs.ts).
 import { z } from "zod";
 import type { DeepReadonly } from "./deep-readonly.ts";
 import {
@@ -11,7 +12,6 @@ import {
   sourceBasisSchema,
   titleSourceSchema,
 } from "./enums.ts";
-import { quoteContextSchema } from "./record.ts";
 import { articleStampSchema, buildStampSchema, codedColumn, count, index, nullableTone, publicPolicySchema } from "./output-parts.ts";
 import { actorToneRowSchema, voiceRowSchema } from "./comparison-outputs.ts";
 
@@ -162,77 +162,6 @@ export const indexPageSchema = z
   })
   .strict();
 
-/** One keyword-in-context line. */
-export const concordanceLineSchema = z
-  .object({
-    article: z.string(),
-    kind: z.enum(["frame", "device"]),
-    category: z.string().describe("frame or device id"),
-    term: z.string().describe("the surface form matched"),
-    codebookTerm: z.string().nullable().describe("the framing codebook term that matched (the marker's codebookTerm); null for devices"),
-    form: z.string().nullable(),
-    quote: quoteContextSchema,
-    sentence: index,
-    start: index.describe("offset of the match in the article body"),
-    left: z.string().describe("up to 70 characters before the match, markup hidden, white space collapsed"),
-    match: z.string(),
-    right: z.string().describe("up to 70 characters after the match"),
-  })
-  .strict();
-
-/** A public build's concordance row: a line's values in the order of CONCORDANCE_ROW_FIELDS (portable/concordance-rows.ts). */
-const concordanceRowSchema = z
-  .tuple([
-    concordanceLineSchema.shape.article,
-    concordanceLineSchema.shape.term,
-    concordanceLineSchema.shape.codebookTerm,
-    concordanceLineSchema.shape.form,
-    concordanceLineSchema.shape.quote,
-    concordanceLineSchema.shape.sentence,
-    concordanceLineSchema.shape.start,
-    concordanceLineSchema.shape.left,
-    concordanceLineSchema.shape.match,
-    concordanceLineSchema.shape.right,
-  ])
-  .describe("a line's article, term, codebookTerm, form, quote, sentence, start, left, match and right, as in `lines`");
-
-/**
- * concordance/<frames|devices>/<category>/<page>.json: one page of a category's keyword-in-context lines,
- * as objects (`lines`, the full build) or as rows of values (`kind`, `fields`, `rows`, a public build).
- */
-export const concordancePageSchema = z
-  .object({
-    build: buildStampSchema,
-    category: z.string(),
-    page: index,
-    first: index.describe("position of the page's first line in the category's list"),
-    lines: z.array(concordanceLineSchema).optional().describe("the full build: each line as an object"),
-    kind: concordanceLineSchema.shape.kind.optional().describe("a public build: every row's kind"),
-    fields: z
-      .tuple([
-        z.literal("article"),
-        z.literal("term"),
-        z.literal("codebookTerm"),
-        z.literal("form"),
-        z.literal("quote"),
-        z.literal("sentence"),
-        z.literal("start"),
-        z.literal("left"),
-        z.literal("match"),
-        z.literal("right"),
-      ])
-      .optional()
-      .describe("a public build: the fields of a row, in order"),
-    rows: z
-      .array(concordanceRowSchema)
-      .optional()
-      .describe("a public build: each line as a row of values (`fields`), its kind and category the page's"),
-  })
-  .strict()
-  .refine((page) => (page.lines === undefined) === (page.rows !== undefined && page.fields !== undefined && page.kind !== undefined), {
-    message: "a concordance page has either lines or kind, fields and rows",
-  });
-
 /**
  * rows/<id>.json: what the pages show about one article beside its record: the overview row, the tone
  * interval over its sentences, tone toward each actor, and its attributions as rows.
@@ -319,6 +248,4 @@ export type IndexManifest = DeepReadonly<z.infer<typeof indexManifestSchema>>;
 export type FilterShard = DeepReadonly<z.infer<typeof filterShardSchema>>;
 export type IndexPage = DeepReadonly<z.infer<typeof indexPageSchema>>;
 export type ArticleSummary = DeepReadonly<z.infer<typeof articleSummarySchema>>;
-export type ConcordanceLine = DeepReadonly<z.infer<typeof concordanceLineSchema>>;
 export type ArticleRows = DeepReadonly<Omit<z.infer<typeof articleRowsFileSchema>, "build">>;
-export type ConcordancePageFile = DeepReadonly<z.infer<typeof concordancePageSchema>>;

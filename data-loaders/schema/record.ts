@@ -15,12 +15,16 @@ import {
   speakerTypeSchema,
   titleSourceSchema,
 } from "./enums.ts";
+import { articleMetaSchema, provenanceCheckSchema } from "./article-meta.ts";
+import { analysisStampSchema, codebookStampsSchema } from "./record-stamps.ts";
 
 /**
  * The published analysis of one article, as strict zod schemas: the one definition of the record. The
  * TypeScript types below are inferred from them, `npm run analyze -- --schema` prints them as JSON Schema,
  * and the data dictionary (data-loaders/schema/data-dictionary.md) is generated from their descriptions.
  * Tests hold every record the CLI prints to this schema, so the documentation cannot drift from the output.
+ * Two parts live beside it and are re-exported here: record-stamps.ts (which code and data files made the
+ * record) and article-meta.ts (the article's metadata and provenance).
  */
 
 /** The record format and its version; bumped when a field changes meaning or disappears. */
@@ -28,7 +32,6 @@ export const RECORD_SCHEMA = "framing-notebooks/article-record@1";
 
 const offset = z.number().int().min(0).describe("UTF-16 code-unit offset into text");
 const index = z.number().int().min(0);
-const nullableText = z.string().nullable();
 const tone = z.number().min(-1).max(1);
 
 /** A character range `[start, end)` into the body, in UTF-16 code units; never inverted. */
@@ -36,76 +39,6 @@ export const spanSchema = z
   .object({ start: offset, end: offset })
   .strict()
   .refine((span) => span.end >= span.start, { message: "end must not precede start" });
-
-/** The identity of one data file a record was made with. */
-export const fileStampSchema = z
-  .object({
-    id: z.string().describe("the file's own id"),
-    version: z.string().describe("the file's declared version"),
-    sha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .describe("SHA-256 of the file's bytes"),
-  })
-  .strict();
-
-/** The codebooks and gazetteers a record was made with. */
-export const codebookStampsSchema = z
-  .object({
-    framing: fileStampSchema,
-    devices: fileStampSchema,
-    speechCues: fileStampSchema,
-    actors: fileStampSchema,
-    outlets: fileStampSchema,
-    attributionModel: fileStampSchema.describe("the learned cue detector and speaker ranker (corpus/models/attribution.json)"),
-  })
-  .strict()
-  .describe("id, version and SHA-256 of each codebook, gazetteer and model file the record was made with");
-
-/** Which build of the analysis library made an output: the project's version and a fingerprint of its code. */
-export const analysisStampSchema = z
-  .object({
-    version: z.string().describe("the project's version (package.json), as listed in CHANGELOG.md"),
-    code: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .describe("SHA-256 over the analysis library's source files (data-loaders/**/*.ts), paths and bytes"),
-  })
-  .strict()
-  .describe("the version of the project and a fingerprint of the analysis code that made this output");
-
-/** What the text itself says about where it came from, as recorded by whoever added it to the corpus. */
-export const provenanceSchema = z
-  .object({
-    creditedAuthor: nullableText.describe('author credited in the text ("… schrijft Pepe Escobar")'),
-    origin: z.array(z.string()).describe('outlets or sites named in an origin line ("Bron: www.rt.com")'),
-    summaryOf: z.array(z.string()).describe("outlets the text says it summarises"),
-    translatedFrom: nullableText.describe("language or outlet the text says it was translated from"),
-    evidence: nullableText.describe("where in the text the above was read, for a reviewer to check"),
-  })
-  .strict();
-
-/** Article metadata: the declared fields, plus any unknown fields kept verbatim in `extra`. */
-export const articleMetaSchema = z
-  .object({
-    title: nullableText,
-    outlet: nullableText,
-    published: nullableText.describe(
-      "ISO 8601 date as declared: YYYY-MM-DD or a date-time, or of reduced precision, YYYY-MM or YYYY (kept as given)",
-    ),
-    url: nullableText,
-    author: nullableText,
-    provenance: provenanceSchema,
-    source: z
-      .string()
-      .describe(
-        "where the article was read from: a path relative to the corpus input (a .md or .txt file), file.jsonl:line, file.csv:line or file.tsv:line (the line a row starts on), or file.json#n (its n-th object)",
-      ),
-    extra: z
-      .record(z.string(), z.unknown())
-      .describe("front-matter or JSONL fields this schema does not know, kept as given (keys sorted)"),
-  })
-  .strict();
 
 /** A sentence, `[start, end)` into the body, inside block `block`. */
 export const sentenceSchema = z.object({ index, start: offset, end: offset, block: index }).strict();
@@ -303,16 +236,6 @@ export const attributionSchema = z
   .strict()
   .refine((a) => (a.speaker === null) === (a.speakerType === null), { message: "speaker and speakerType are both set or both null" });
 
-/** Provenance found in the text beside the provenance the metadata declares. */
-export const provenanceCheckSchema = z
-  .object({
-    declared: z.object({ origins: z.array(z.string()), author: nullableText }).strict(),
-    detected: z.object({ origins: z.array(z.string()), authors: z.array(z.string()) }).strict(),
-    disagreements: z.array(z.string()).describe("empty when the two agree"),
-  })
-  .strict()
-  .describe("provenance found in the text beside the declared provenance; disagreements listed");
-
 /** The published analysis of one article: what the CLI prints, one JSON line per article. */
 export const articleRecordSchema = z
   .object({
@@ -351,11 +274,6 @@ export const articleRecordSchema = z
 export const articleSchema = articleRecordSchema.pick({ id: true, language: true, languageSource: true, text: true, meta: true });
 
 export type Span = DeepReadonly<z.infer<typeof spanSchema>>;
-export type FileStamp = DeepReadonly<z.infer<typeof fileStampSchema>>;
-export type CodebookStamps = DeepReadonly<z.infer<typeof codebookStampsSchema>>;
-export type AnalysisStamp = DeepReadonly<z.infer<typeof analysisStampSchema>>;
-export type Provenance = DeepReadonly<z.infer<typeof provenanceSchema>>;
-export type ArticleMeta = DeepReadonly<z.infer<typeof articleMetaSchema>>;
 export type Sentence = DeepReadonly<z.infer<typeof sentenceSchema>>;
 export type Block = DeepReadonly<z.infer<typeof blockSchema>>;
 export type QuoteContext = z.infer<typeof quoteContextSchema>;
@@ -366,7 +284,8 @@ export type SentimentRecord = DeepReadonly<z.infer<typeof sentimentSchema>>;
 export type ActorRecord = DeepReadonly<z.infer<typeof actorsSchema>>;
 export type OutletRecord = DeepReadonly<z.infer<typeof outletSchema>>;
 export type AttributionRecord = DeepReadonly<z.infer<typeof attributionSchema>>;
-export type ProvenanceCheck = DeepReadonly<z.infer<typeof provenanceCheckSchema>>;
 export type ArticleRecord = DeepReadonly<z.infer<typeof articleRecordSchema>>;
 export type Article = DeepReadonly<z.infer<typeof articleSchema>>;
+export * from "./record-stamps.ts";
+export * from "./article-meta.ts";
 export type { Language, BlockKind, SpeakerType, CueRule, SpeakerRule } from "./enums.ts";

@@ -3,7 +3,6 @@ import { buildStampSchema } from "./output-parts.ts";
 import {
   articleRowsFileSchema,
   articleTextSchema,
-  concordancePageSchema,
   indexManifestSchema,
   indexPageSchema,
   filterShardSchema,
@@ -11,6 +10,7 @@ import {
   searchManifestSchema,
   searchShardSchema,
 } from "./corpus-outputs.ts";
+import { concordancePageSchema } from "./concordance-outputs.ts";
 import { codebooksFileSchema } from "./codebook-outputs.ts";
 import {
   comparisonFileSchema,
@@ -34,11 +34,12 @@ import { categoryAcrossSchema, coOccurrenceSchema, outletProfileSchema, outletsM
  * data-loaders/publish/publish-corpus.ts), as strict zod schemas: the one definition of each. Types are
  * inferred from them; the JSON Schemas and the data dictionary are generated from them; a test holds every
  * published file to its schema. The schemas live by family (output-parts.ts, corpus-outputs.ts,
- * codebook-outputs.ts, comparison-outputs.ts, check-outputs.ts, outlet-outputs.ts); this file names them
+ * concordance-outputs.ts, codebook-outputs.ts, comparison-outputs.ts, check-outputs.ts, outlet-outputs.ts); this file names them
  * all and lists which file each published path holds.
  */
 export * from "./output-parts.ts";
 export * from "./corpus-outputs.ts";
+export * from "./concordance-outputs.ts";
 export * from "./codebook-outputs.ts";
 export * from "./comparison-outputs.ts";
 export * from "./check-outputs.ts";

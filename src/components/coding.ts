@@ -5,17 +5,8 @@
 import { csvFormatRows, csvParseRows } from "d3";
 import type { ArticleRows, CodingFrameFile, CodingIndex } from "../../data-loaders/schema/site-outputs.ts";
 import type { Code, CodedUnit } from "./portable/agreement.js";
-import {
-  CODING_COLUMNS,
-  decodeFrame,
-  frameCode,
-  readCodingFile,
-  unitPlace,
-  type CodingRow,
-  type CodingTask,
-  type RawCodingRow,
-  type SamplingFrame,
-} from "./portable/coding.js";
+import { decodeFrame, frameCode, unitPlace, type CodingTask, type SamplingFrame } from "./portable/coding.js";
+import { CODING_COLUMNS, readCodingFile, type CodingRow, type RawCodingRow } from "./portable/coding-file.js";
 import { spreadsheetSafe } from "./portable/spreadsheet-safe.js";
 import { corpusFile, publicArticles, type ArticleIds } from "./site-data.js";
 

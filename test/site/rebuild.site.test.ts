@@ -95,6 +95,7 @@ describe("npm run build", () => {
     const again = await build(corpus, join(out, "fourth"));
     expect(again.stdout).toContain("build: Framework rendered ");
     expect(again.stdout).not.toContain("[using stale]");
+    expect(again.stderr).toContain("build: inputs unchanged; the published corpus comes from the last build's cache, nothing analysed");
     expect(again.stderr).toMatch(/build: \d+ data files for the pages, \d+ fetched files in the site \(0 changed\)/);
     expect((again.stdout + again.stderr).trim().split("\n").length).toBeLessThan(12);
     latest = join(out, "fourth");
