@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+import { runCommand } from "./commands.ts";
 
 export default async function buildSite(): Promise<void> {
   if (process.env.TEST_BUILD === "off") return;
@@ -22,4 +23,16 @@ export default async function buildSite(): Promise<void> {
   // environment their workers inherit, instead of building it again (test/pipeline/shards.site.test.ts).
   process.env.TEST_BUNDLED_SITE = join(PROJECT_ROOT, "dist");
   process.stdout.write(`browser tests: dist/ built by npm run build. ${stderr.trim().split("\n").at(-1) ?? ""}\n`);
+}
+
+/**
+ * The full site of the bundled corpus: the one the browser project's setup built for this run
+ * (TEST_BUNDLED_SITE), or, when it did not (a project or file run on its own, TEST_BUILD=off), one built now
+ * into `output`. Tests that only read that site take it from here instead of building the corpus again.
+ */
+export async function bundledSite(output: string): Promise<string> {
+  if (process.env.TEST_BUNDLED_SITE) return process.env.TEST_BUNDLED_SITE;
+  const built = await runCommand("npm", ["run", "build"], { BUILD_OUTPUT: output });
+  if (built.status !== 0) throw new Error(`npm run build of the bundled corpus failed (exit ${built.status}):\n${built.stderr}`);
+  return output;
 }

@@ -1,36 +1,14 @@
-// Past one machine (issue 14, item 4): JSON Lines on stdin, --shard K/N, merging shards, and a site built
-// from record shards without analysing. Through the real CLI and `npm run build`.
+// Past one machine (issue 14, item 4): --shard K/N, merging shards, and a site built from record shards
+// without analysing. Through the real CLI and `npm run build`. JSON Lines on stdin and a bad --shard, which
+// build nothing, are tested in shards-cli.slow.test.ts.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { runAnalyze, runCommand, type CommandResult } from "../helpers.ts";
-
-const JSONL = join(PROJECT_ROOT, "test", "fixtures", "small-corpus.jsonl");
-
-/** The CLI reading `input` on stdin. */
-function analyzeStdin(input: string): Promise<CommandResult> {
-  return runCommand(
-    join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
-    [join(PROJECT_ROOT, "scripts", "analyze.ts"), "-"],
-    { RECORD_CACHE: "off" },
-    input,
-  );
-}
-
-/** A record line without its meta.source (which names the input file). */
-const withoutSource = (line: string) => line.replace(/"source":"[^"]*"/u, '"source":""');
+import { bundledSite } from "../build-site.ts";
+import { runAnalyze, runCommand } from "../helpers.ts";
 
 describe("npm run analyze beyond one machine", () => {
-  it("reads JSON Lines on stdin: the same records as from the file, apart from meta.source", async () => {
-    const fromStdin = await analyzeStdin(readFileSync(JSONL, "utf8"));
-    const fromFile = await runAnalyze([JSONL]);
-    expect(fromStdin.status, fromStdin.stderr).toBe(0);
-    expect(fromStdin.stdout.split("\n").map(withoutSource)).toEqual(fromFile.stdout.split("\n").map(withoutSource));
-    expect(fromStdin.stdout).toContain('"source":"stdin.jsonl:');
-  });
-
   it("splits a corpus into shards that cover it once, and merged shards are exactly the whole run; a site built from them equals the analysed one", async () => {
     const work = mkdtempSync(join(tmpdir(), "shards-"));
     try {
@@ -59,11 +37,7 @@ describe("npm run analyze beyond one machine", () => {
       expect(merged.stdout).toBe(whole.stdout);
       // The site from the shards (no analysis) and from the corpus are the same, file for file. The site of
       // the corpus is the one the browser project's setup built for this run (test/build-site.ts), if it did.
-      const fromCorpus = process.env.TEST_BUNDLED_SITE ?? join(work, "a");
-      if (!process.env.TEST_BUNDLED_SITE) {
-        const built = await runCommand("npm", ["run", "build"], { BUILD_OUTPUT: fromCorpus });
-        expect(built.status, built.stderr).toBe(0);
-      }
+      const fromCorpus = await bundledSite(join(work, "a"));
       const fromShards = await runCommand("npm", ["run", "build"], { BUILD_OUTPUT: join(work, "b"), RECORDS: shards });
       expect(fromShards.status, fromShards.stderr).toBe(0);
       const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
@@ -81,11 +55,5 @@ describe("npm run analyze beyond one machine", () => {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
-  });
-
-  it("answers a bad --shard with one line and the usage, exit 2", async () => {
-    const { status, stderr } = await runAnalyze(["--shard", "4/3"]);
-    expect(status).toBe(2);
-    expect(stderr).toMatch(/^analyze: --shard must be K\/N with 1 <= K <= N \(for example 2\/4\), not "4\/3"\n/u);
   });
 });
