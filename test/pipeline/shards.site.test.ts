@@ -37,7 +37,7 @@ describe("npm run analyze beyond one machine", () => {
       expect(merged.stdout).toBe(whole.stdout);
       // The site from the shards (no analysis) and from the corpus are the same, file for file. The site of
       // the corpus is the one the browser project's setup built for this run (test/build-site.ts), if it did.
-      const fromCorpus = await bundledSite(join(work, "a"));
+      const fromCorpus = await bundledSite();
       const fromShards = await runCommand("npm", ["run", "build"], { BUILD_OUTPUT: join(work, "b"), RECORDS: shards });
       expect(fromShards.status, fromShards.stderr).toBe(0);
       const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();

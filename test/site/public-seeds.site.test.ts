@@ -19,7 +19,7 @@ describe("npm run build -- --public on the bundled corpus", () => {
 
   it("fails the full build of the same corpus, naming each file that shows closed text, without a stack trace", async () => {
     // Moved here from test/browser/public.site.test.ts, which built a full site of its own corpus for it.
-    const site = await bundledSite(join(writeCorpus({}), "full"));
+    const site = await bundledSite();
     const failed = await runCommand("npm", ["run", "check-public", "--", site]);
     expect(failed.status).toBe(1);
     expect(failed.stdout).toMatch(/^_file\/data\/corpus\/text\/[^/:]+\.json: \d+ runs? of closed text/m);
