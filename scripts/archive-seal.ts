@@ -15,20 +15,21 @@ export function sealOf(zip: string): string {
   return `${zip}.seal`;
 }
 
+/** The inputs' fingerprint recorded by the last build, which an archive is sealed under. */
+const recorded = (): string => recordedFingerprint() ?? "none";
+
 /** Seals `zip` as it is now, under the inputs' recorded fingerprint (written durably). */
-export function sealArchive(zip: string): void {
-  writeDurably(sealOf(zip), `${sealOf(zip)}.${process.pid}.partial`, [
-    Buffer.from(sealLine(recordedFingerprint() ?? "none", readFileSync(zip))),
-  ]);
+export function sealArchive(zip: string, fingerprint: string = recorded()): void {
+  writeDurably(sealOf(zip), `${sealOf(zip)}.${process.pid}.partial`, [Buffer.from(sealLine(fingerprint, readFileSync(zip)))]);
 }
 
 /**
  * What is wrong with `zip` ("does not match its seal (…)", "has no seal"), or null when its seal holds (the
- * caller removes a broken archive with its seal).
+ * caller removes a broken archive with its seal). `fingerprint`: the inputs' (a test names its own).
  */
-export function archiveProblem(zip: string): string | null {
+export function archiveProblem(zip: string, fingerprint: string = recorded()): string | null {
   if (!existsSync(sealOf(zip))) return "has no seal (made by npm run dev, or an interrupted build)";
-  const problem = checkSeal(readFileSync(sealOf(zip), "latin1").trim(), recordedFingerprint() ?? "none", readFileSync(zip));
+  const problem = checkSeal(readFileSync(sealOf(zip), "latin1").trim(), fingerprint, readFileSync(zip));
   if (problem === null) return null;
   return problem === "it holds the entry of another key"
     ? "was made from other inputs"

@@ -3,8 +3,11 @@
 // every test, and says so in TEST_BUNDLED_SITE. TEST_BUILD=off keeps the dist/ there is, for iterating on a
 // browser test.
 import { spawn } from "node:child_process";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
+import { isBuiltSite } from "../scripts/site-output.ts";
+import { runCommand } from "./commands.ts";
 
 export default async function buildSite(): Promise<void> {
   if (process.env.TEST_BUILD === "off") return;
@@ -22,4 +25,20 @@ export default async function buildSite(): Promise<void> {
   // environment their workers inherit, instead of building it again (test/pipeline/shards.site.test.ts).
   process.env.TEST_BUNDLED_SITE = join(PROJECT_ROOT, "dist");
   process.stdout.write(`browser tests: dist/ built by npm run build. ${stderr.trim().split("\n").at(-1) ?? ""}\n`);
+}
+
+/**
+ * The full site of the bundled corpus: the one the browser project's setup built for this run
+ * (TEST_BUNDLED_SITE), or, when it did not (a project or file run on its own, TEST_BUILD=off), one built by
+ * the first test that asks, in the run's temporary folder (test/temporary-folder.ts), and kept for the next
+ * (the site project runs one file at a time). Tests that only read that site take it from here instead of
+ * building the corpus again.
+ */
+export async function bundledSite(): Promise<string> {
+  if (process.env.TEST_BUNDLED_SITE) return process.env.TEST_BUNDLED_SITE;
+  const output = join(tmpdir(), "bundled-site");
+  if (isBuiltSite(output)) return output;
+  const built = await runCommand("npm", ["run", "build"], { BUILD_OUTPUT: output });
+  if (built.status !== 0) throw new Error(`npm run build of the bundled corpus failed (exit ${built.status}):\n${built.stderr}`);
+  return output;
 }

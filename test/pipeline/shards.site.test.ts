@@ -1,23 +1,12 @@
-// Past one machine (issue 14, item 4): JSON Lines on stdin, --shard K/N, merging shards, and a site built
-// from record shards without analysing. Through the real CLI and `npm run build`.
+// Past one machine (issue 14, item 4): --shard K/N, merging shards, and a site built from record shards
+// without analysing. Through the real CLI and `npm run build`. JSON Lines on stdin and a bad --shard, which
+// build nothing, are tested in shards-cli.slow.test.ts.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { runAnalyze, runCommand, type CommandResult } from "../helpers.ts";
-
-const JSONL = join(PROJECT_ROOT, "test", "fixtures", "small-corpus.jsonl");
-
-/** The CLI reading `input` on stdin. */
-function analyzeStdin(input: string): Promise<CommandResult> {
-  return runCommand(
-    join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
-    [join(PROJECT_ROOT, "scripts", "analyze.ts"), "-"],
-    { RECORD_CACHE: "off" },
-    input,
-  );
-}
+import { runAnalyze, runCommand } from "../helpers.ts";
 
 /** One more article, making the bundled corpus another one. */
 const EXTRA_ARTICLE =
@@ -97,18 +86,7 @@ async function refusesBrokenSets(work: string, shards: string): Promise<void> {
   expect(said).not.toMatch(/^\s+at /mu);
 }
 
-/** A record line without its meta.source (which names the input file). */
-const withoutSource = (line: string) => line.replace(/"source":"[^"]*"/u, '"source":""');
-
 describe("npm run analyze beyond one machine", () => {
-  it("reads JSON Lines on stdin: the same records as from the file, apart from meta.source", async () => {
-    const fromStdin = await analyzeStdin(readFileSync(JSONL, "utf8"));
-    const fromFile = await runAnalyze([JSONL]);
-    expect(fromStdin.status, fromStdin.stderr).toBe(0);
-    expect(fromStdin.stdout.split("\n").map(withoutSource)).toEqual(fromFile.stdout.split("\n").map(withoutSource));
-    expect(fromStdin.stdout).toContain('"source":"stdin.jsonl:');
-  });
-
   it("splits a corpus into shards that cover it once, and merged shards are exactly the whole run; a site built from them without the corpus equals the analysed one", async () => {
     const work = mkdtempSync(join(tmpdir(), "shards-"));
     try {
@@ -156,11 +134,5 @@ describe("npm run analyze beyond one machine", () => {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
-  });
-
-  it("answers a bad --shard with one line and the usage, exit 2", async () => {
-    const { status, stderr } = await runAnalyze(["--shard", "4/3"]);
-    expect(status).toBe(2);
-    expect(stderr).toMatch(/^analyze: --shard must be K\/N with 1 <= K <= N \(for example 2\/4\), not "4\/3"\n/u);
   });
 });

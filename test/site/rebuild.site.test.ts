@@ -1,12 +1,18 @@
 // End to end: an edited article reaches the built site on the next `npm run build`, although Framework's
-// build reuses any cached loader output (see scripts/freshen-loaders.ts). Builds into a temporary folder
-// with a temporary corpus, through the real `npm run build`; the tests after the first share one corpus,
-// in order, each going on from the site the one before built.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// build reuses any cached loader output (see scripts/freshen-loaders.ts); a damaged cached archive is made
+// again; and a build stopped midway (SIGTERM, SIGKILL) leaves the last finished site as it was (issue 29).
+// Builds into temporary folders with a temporary corpus, through the real `npm run build`; the tests after
+// the first share one corpus, in order, each going on from the site the one before built.
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
+import { SITE_MARKER } from "../../scripts/site-output.ts";
 import { runCommand, writeCorpus, type CommandResult } from "../helpers.ts";
+
+const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
 
 async function build(corpus: string, output: string): Promise<CommandResult> {
   const result = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: output });
@@ -41,6 +47,42 @@ function publishedTitles(dist: string): { index: string[]; rows: string[]; recor
     records: fetched("articles").map((record: { title: string }) => record.title),
   };
 }
+
+/** Every file below `dir`, relative, sorted. */
+function files(dir: string): string[] {
+  return [...tree(dir).keys()].sort();
+}
+
+/** Starts `scripts/build.ts` as `npm run build` does (node --import tsx: the tsx command would kill a busy
+ * child 60 ms after a signal), in a process group of its own, so a test can kill the whole tree. */
+function startBuild(env: Record<string, string>): { child: ChildProcess; done: Promise<{ status: number | null; stderr: string }> } {
+  const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts", "build.ts")], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  const stderr: Buffer[] = [];
+  child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk));
+  const done = once(child, "close").then(([status]) => ({
+    status: status as number | null,
+    stderr: Buffer.concat(stderr).toString("utf8"),
+  }));
+  return { child, done };
+}
+
+/** Resolves when `condition()` holds, checking every 100 ms. */
+async function until(condition: () => boolean, what: string, limit = 600_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > limit) throw new Error(`waited in vain for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The names beside the site that a build makes while it runs (`.site.building-<pid>` and the like). */
+const besideSite = (out: string) => readdirSync(out).filter((name) => name.startsWith(".site."));
+const zipPartials = () => (existsSync(CACHE_DATA) ? readdirSync(CACHE_DATA).filter((name) => name.includes(".partial")) : []);
 
 /**
  * The corpus the tests below share, in order, and the site the last of them built: each test starts from
@@ -101,40 +143,26 @@ describe("npm run build", () => {
     latest = join(out, "fourth");
   });
 
-  it("analyses again, and publishes what a cold build does, when the cached archive is damaged, emptied or unsealed", async () => {
+  it("analyses again, and publishes what a cold build does, when the cached archive is damaged", async () => {
     // The site the test above built from a cold cache and again unchanged, and the archive that build left.
+    // One kind of damage here, four bytes written into the middle of the archive in place (the size stays):
+    // the build reacts to any archiveProblem alike, and test/site/archive-seal.test.ts tells the others (an
+    // emptied archive, a removed seal) apart in the same words, without a build each.
     const first = tree(latest);
     const archive = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data", "corpus.zip");
-    const damages: Array<[string, () => void, RegExp]> = [
-      // Four bytes written into the middle of the archive, in place (the size stays).
-      [
-        "four bytes changed",
-        () => {
-          const bytes = readFileSync(archive);
-          bytes.write("XXXX", Math.floor(bytes.length / 2), "latin1");
-          writeFileSync(archive, bytes);
-        },
-        /does not match its seal \(its content does not match its SHA-256\): damaged, or replaced since/,
-      ],
-      [
-        "emptied",
-        () => writeFileSync(archive, ""),
-        /does not match its seal \(it holds 0 bytes where its seal says \d+\): damaged, or replaced since/,
-      ],
-      ["its seal removed", () => rmSync(`${archive}.seal`), /has no seal \(made by npm run dev, or an interrupted build\)/],
-    ];
-    for (const [what, damage, reported] of damages) {
-      damage();
-      const again = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: join(out, what) });
-      expect(again.status, again.stderr).toBe(0);
-      expect(again.stderr, what).toMatch(
-        new RegExp(`build: the cached archive src/.observablehq/cache/data/corpus.zip ${reported.source}; analysing again`),
-      );
-      const site = tree(join(out, what));
-      expect([...site.keys()].sort(), what).toEqual([...first.keys()].sort());
-      for (const [path, bytes] of first) expect(site.get(path)!.equals(bytes), `${what}: ${path}`).toBe(true);
-      latest = join(out, what);
-    }
+    const archived = readFileSync(archive);
+    archived.write("XXXX", Math.floor(archived.length / 2), "latin1");
+    writeFileSync(archive, archived);
+    const damaged = join(out, "damaged");
+    const again = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: damaged });
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(
+      /build: the cached archive src\/.observablehq\/cache\/data\/corpus.zip does not match its seal \(its content does not match its SHA-256\): damaged, or replaced since; analysing again/,
+    );
+    const site = tree(damaged);
+    expect([...site.keys()].sort()).toEqual([...first.keys()].sort());
+    for (const [path, bytes] of first) expect(site.get(path)!.equals(bytes), path).toBe(true);
+    latest = damaged;
   });
 
   it("republishes an article file edited in a built site (a hard link into the build's store) on the next build", async () => {
@@ -149,5 +177,48 @@ describe("npm run build", () => {
     expect(again.stderr).toContain("build: a published article file changed since the last build; publishing the corpus again");
     expect(readFileSync(join(dir(join(out, "republished")), "rows", rows!)).equals(original)).toBe(true);
     expect(readFileSync(join(dir(latest), "rows", rows!), "utf8")).toBe("edited");
+  });
+
+  it("keeps the last finished site through SIGTERM and SIGKILL, leaves nothing half-made, and the next build replaces it", async () => {
+    // The site the test above built last, from the shared corpus, moved into a folder of its own (a site
+    // stays one wherever it is: its marker goes with it).
+    const stopped = writeCorpus({});
+    const site = join(stopped, "site");
+    renameSync(join(out, "republished"), site);
+    const finished = files(site);
+
+    // SIGTERM while Framework renders: the build stops its child and removes its own half-made folders.
+    const terminated = startBuild({ CORPUS: corpus, BUILD_OUTPUT: site });
+    await until(() => besideSite(stopped).some((name) => name.startsWith(".site.building-")), "Framework to start rendering");
+    process.kill(terminated.child.pid!, "SIGTERM");
+    const result = await terminated.done;
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(besideSite(stopped)).toEqual([]);
+    expect(files(site)).toEqual(finished);
+
+    // SIGKILL of the whole process tree while the loader writes a new archive (the corpus changed), then
+    // again while Framework renders: what they leave is removed by the next build, which replaces the site.
+    const edited = writeCorpus({ "a.md": "---\nlanguage: en\n---\nThe third story. It has two sentences.\n" });
+    const killedInLoader = startBuild({ CORPUS: edited, BUILD_OUTPUT: site });
+    await until(() => zipPartials().length > 0, "the loader to start its archive");
+    process.kill(-killedInLoader.child.pid!, "SIGKILL");
+    await killedInLoader.done;
+    expect(zipPartials().length).toBeGreaterThan(0);
+    const killedInFramework = startBuild({ CORPUS: corpus, BUILD_OUTPUT: site });
+    await until(() => besideSite(stopped).some((name) => name.startsWith(".site.building-")), "Framework to start rendering");
+    process.kill(-killedInFramework.child.pid!, "SIGKILL");
+    await killedInFramework.done;
+    expect(besideSite(stopped).length).toBeGreaterThan(0);
+    expect(files(site)).toEqual(finished);
+
+    const next = await startBuild({ CORPUS: edited, BUILD_OUTPUT: site }).done;
+    expect(next.status, next.stderr).toBe(0);
+    expect(next.stderr).toContain("left by a build that was stopped");
+    expect(besideSite(stopped)).toEqual([]);
+    expect(zipPartials()).toEqual([]);
+    expect(existsSync(join(site, SITE_MARKER))).toBe(true);
+    // The edited title is in the corpus index's (only) page, a fetched file.
+    expect(readFileSync(join(site, "_file", "data", "corpus", "index", "0.json"), "utf8")).toContain("The third story.");
   });
 });
