@@ -165,6 +165,8 @@ interface Weights {
   readonly binary: boolean;
   /** Per feature, which length divides it: 0 the words' (all features, unless the design gives character n-grams their own), 1 the character n-grams'. */
   readonly kind: Uint8Array;
+  /** Whether the character n-grams have a length of their own (else one length, and `kind` is not read). */
+  readonly byKind: boolean;
   readonly bias: readonly [number, number, number];
 }
 
@@ -181,10 +183,14 @@ function weighColumns(m: Weights, b: Buffers): void {
     const total = b.columnTotal[c]!;
     const value = f === m.lexicon ? total * m.idf[f]! : (m.binary ? 1 : 1 + Math.log(total)) * m.idf[f]!;
     b.columnValue[c] = value;
-    if (m.kind[f] === 1) characterSquares = characterSquares + value * value;
+    if (m.byKind && m.kind[f] === 1) characterSquares = characterSquares + value * value;
     else squares = squares + value * value;
   }
   const length = Math.sqrt(squares) || 1;
+  if (!m.byKind) {
+    for (let c = 0; c < b.columns; c++) b.columnValue[c] = b.columnValue[c]! / length;
+    return;
+  }
   const characterLength = Math.sqrt(characterSquares) || 1;
   for (let c = 0; c < b.columns; c++) b.columnValue[c] = b.columnValue[c]! / (m.kind[b.columnFeature[c]!] === 1 ? characterLength : length);
 }
@@ -235,7 +241,10 @@ function numberFeatures(tables: NewsToneTables): { readonly index: Map<string, n
     toneWeights[f] = positive - negative;
   });
   const lexicon = index.get("lex") ?? -1;
-  return { index, numbers: { idf, weights, toneWeights, lexicon, binary: tables.design.counts === "binary", kind, bias: tables.bias } };
+  return {
+    index,
+    numbers: { idf, weights, toneWeights, lexicon, binary: tables.design.counts === "binary", kind, byKind, bias: tables.bias },
+  };
 }
 
 /**
