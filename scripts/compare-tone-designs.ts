@@ -7,7 +7,8 @@
  * and a three-class linear model whose class is the argmax of its three class scores: multinomial logistic
  * regression (`softmax`), the Crammer–Singer multiclass linear SVM (`hinge`), three one-vs-rest logistic
  * regressions (`one-vs-rest`), or a naive-Bayes design (`nbsvm…`, `nb-softmax`, `complement-nb…`:
- * tone-naive-bayes.ts). Prints, per design, model and L2 penalty, 3-class accuracy and macro-F1 out
+ * tone-naive-bayes.ts), or the multinomial logistic regression fitted exactly by L-BFGS (`lbfgs`, its
+ * penalty given as C). Prints, per design, model and L2 penalty, 3-class accuracy and macro-F1 out
  * of fold.
  */
 import { join } from "node:path";
@@ -33,7 +34,7 @@ Cross-validates the Dutch news-tone designs (features × models) inside ecosent'
 the table docs/validation.md gives.
   --eval <folder>    the labelled data (default ../shared/eval)
   --only <names>     only these designs (comma-separated; default all: ${Object.keys(DESIGNS).join(", ")})
-  --l2 <values>      the L2 penalties tried (default 0.0001,0.0003,0.001)
+  --l2 <values>      the L2 penalties tried (default 0.0001,0.0003,0.001); for lbfgs, its C (try 1,3,10)
   --models <names>   the models tried (default ${Object.keys(MODELS).join(", ")})
 Example: npx tsx scripts/compare-tone-designs.ts --only words+pairs+lex --models softmax`,
 );

@@ -57,7 +57,7 @@ for (const l2 of SHIPPED.l2) {
 const shares = designShares(development, design);
 const idf = vocabulary(shares);
 const counts = documentFrequency(shares);
-const items = development.rows.map((row, i) => ({ ...toneVector(shares[i]!, idf, design.counts), label: row.label + 1 }));
+const items = development.rows.map((row, i) => ({ ...toneVector(shares[i]!, idf, design.counts, design.lengths), label: row.label + 1 }));
 const settings = { ...SHIPPED.settings, l2: chosen.l2 };
 const model = fitMulticlass(items, 3, settings);
 // Every feature of the vocabulary is kept, with its weights or none (0): its idf is part of every sentence's vector length.

@@ -4,6 +4,7 @@
  */
 import type { Polarity } from "../data-loaders/tone/evaluate-sentiment.ts";
 import { fitMulticlass, type MulticlassItem, type MulticlassModel } from "../data-loaders/tone/fit-multiclass.ts";
+import { fitMultinomialLogistic } from "../data-loaders/tone/fit-multinomial-logistic.ts";
 import {
   EVERY_WORD,
   lowerCaseForms,
@@ -31,11 +32,16 @@ export const DESIGNS: Readonly<Record<string, ToneDesign>> = {
   "chars2-5": { ...ALL, words: false, pairs: false, characters: true, lexicon: false },
   "chars2-5+pairs+lex": { ...ALL, words: false, characters: true },
   "words+chars2-5+pairs+lex": { ...ALL, characters: true },
+  "words+chars2-5+pairs+lex without names": { ...ALL, characters: true, names: false },
+  "words+chars2-5+pairs+lex by kind": { ...ALL, characters: true, lengths: "by-kind" },
+  "words+chars2-5+pairs+lex by kind without names": { ...ALL, characters: true, names: false, lengths: "by-kind" },
 };
 
 /** The classes in the order of a model's class scores. */
 export const CLASSES: readonly Polarity[] = ["neg", "neu", "pos"];
 const BASE = { epochs: 30, step: 0.1, minCount: 1, decimals: 4, seed: 1 } as const;
+/** The exact multinomial fit's settings (C given by the caller). */
+const EXACT = { iterations: 1000, memory: 10, decimals: 4 } as const;
 
 /** The shipped design (chosen by compare-tone-designs.ts), the L2 penalties `npm run fit:tone` chooses among, and the fitter's settings. */
 export const SHIPPED = {
@@ -45,12 +51,14 @@ export const SHIPPED = {
   settings: { ...BASE, decimals: 3, loss: "softmax" },
 } as const;
 
+/** A model's fitter; `l2` is the L2 penalty of the SGD fitters and C (its inverse) for `lbfgs`. */
 type Fitter = (items: readonly MulticlassItem[], l2: number) => MulticlassModel;
 /**
  * The three-class models compared: multinomial logistic regression, Crammer–Singer SVM, one-vs-rest logistic
  * regressions, NBSVM (one-vs-rest logistic regressions on naive-Bayes-scaled features, without and with Wang
  * & Manning's interpolation β = 0.25; with a hinge loss; other smoothing α), multinomial logistic regression on
- * naive-Bayes-scaled features, complement naive Bayes (smoothing α; the L2 penalty unused).
+ * naive-Bayes-scaled features, complement naive Bayes (smoothing α; the L2 penalty unused), and the
+ * multinomial logistic regression fitted exactly by L-BFGS (`lbfgs`, fit-multinomial-logistic.ts).
  */
 export const MODELS: Readonly<Record<string, Fitter>> = {
   softmax: (items, l2) => fitMulticlass(items, 3, { ...BASE, l2, loss: "softmax" }),
@@ -72,6 +80,8 @@ export const MODELS: Readonly<Record<string, Fitter>> = {
   "nbsvm-hinge": (items, l2) => fitNaiveBayesLogistic(items, 3, { ...BASE, l2, alpha: 1, beta: 1, loss: "hinge" }),
   "nbsvm-hinge-interpolated": (items, l2) => fitNaiveBayesLogistic(items, 3, { ...BASE, l2, alpha: 1, beta: 0.25, loss: "hinge" }),
   "nb-softmax": (items, l2) => fitNaiveBayesSoftmax(items, 3, { ...BASE, l2, alpha: 1 }),
+  // Its penalty is scikit-learn's C, the inverse of an L2 strength (1, 3, 10 as scripts/tone-reference.py).
+  lbfgs: (items, c) => fitMultinomialLogistic(items, 3, { ...EXACT, c }),
   "complement-nb": (items) => fitComplementNaiveBayes(items, 3, 1),
   "complement-nb-alpha-0.3": (items) => fitComplementNaiveBayes(items, 3, 0.3),
   "complement-nb-alpha-3": (items) => fitComplementNaiveBayes(items, 3, 3),
@@ -109,7 +119,7 @@ export function crossValidate(development: Development, design: ToneDesign, mode
   for (let k = 0; k < 5; k++) {
     const train = rows.flatMap((row, i) => (toneFold(row.id) === k ? [] : [i]));
     const idf = vocabulary(train.map((i) => shares[i]!));
-    const vector = (i: number) => toneVector(shares[i]!, idf, design.counts);
+    const vector = (i: number) => toneVector(shares[i]!, idf, design.counts, design.lengths);
     const items = train.map((i) => ({ ...vector(i), label: rows[i]!.label + 1 }));
     const fitted = MODELS[model]!(items, l2);
     rows.forEach((row, i) => {

@@ -19,6 +19,13 @@ export interface ToneDesign {
   readonly functionWords: boolean;
   /** How a feature's count in a sentence is weighted: `sublinear` 1 + ln(count), `binary` 1. */
   readonly counts: "sublinear" | "binary";
+  /**
+   * How the vector is brought to unit length: `shared` (absent: the default) divides it by its length;
+   * `by-kind` divides the character n-grams by their own length and the other features by theirs, as a
+   * scikit-learn FeatureUnion of two TF-IDF vectors does, so the many n-grams of a word do not shrink its
+   * word features.
+   */
+  readonly lengths?: "shared" | "by-kind";
 }
 
 /** Every word read (names and function words too), with its word pairs and Pattern score, TF-IDF with sublinear counts (3.0.0's design; 3.1.0 leaves names out). */
@@ -176,6 +183,7 @@ export function toneVector(
   shares: readonly (readonly WordShare[])[],
   idf: ReadonlyMap<string, number>,
   counts: ToneDesign["counts"],
+  lengths: ToneDesign["lengths"] = "shared",
 ): ToneVector {
   const column = new Map<string, number>();
   const totals: number[] = [];
@@ -199,8 +207,12 @@ export function toneVector(
     if (feature === "lex") return totals[c]! * idf.get(feature)!;
     return (counts === "binary" ? 1 : 1 + Math.log(totals[c]!)) * idf.get(feature)!;
   });
-  const length = Math.sqrt(values.reduce((sum, v) => sum + v * v, 0)) || 1;
-  for (let c = 0; c < values.length; c++) values[c] = values[c]! / length;
+  // Per kind of feature (0: words, pairs, lexicon; 1: character n-grams, when they have a length of their own).
+  const kindOf = (c: number) => (lengths === "by-kind" && features[c]!.startsWith("c=") ? 1 : 0);
+  const squares = [0, 0];
+  values.forEach((v, c) => (squares[kindOf(c)]! += v * v));
+  const length = squares.map((sum) => Math.sqrt(sum) || 1);
+  for (let c = 0; c < values.length; c++) values[c] = values[c]! / length[kindOf(c)]!;
   const partOf = ([c, share]: [number, number]): [number, number] => [
     c,
     features[c] === "lex" ? (share * values[c]!) / (totals[c]! || 1) : (share / totals[c]!) * values[c]!,

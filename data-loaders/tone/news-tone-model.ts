@@ -29,6 +29,7 @@ const schema = z
         names: z.boolean(),
         functionWords: z.boolean(),
         counts: z.enum(["sublinear", "binary"]),
+        lengths: z.enum(["shared", "by-kind"]).optional(),
       })
       .strict(),
     /** The development figures of the chosen settings, out of fold (five folds inside the development part). */

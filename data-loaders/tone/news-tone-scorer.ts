@@ -163,24 +163,36 @@ interface Weights {
   /** The number of the lexicon feature `lex`, or −1. */
   readonly lexicon: number;
   readonly binary: boolean;
+  /** Per feature, which length divides it: 0 the words' (all features, unless the design gives character n-grams their own), 1 the character n-grams'. */
+  readonly kind: Uint8Array;
+  /** Whether the character n-grams have a length of their own (else one length, and `kind` is not read). */
+  readonly byKind: boolean;
   readonly bias: readonly [number, number, number];
 }
 
 /**
  * The sentence's TF-IDF vector from its columns' counts, as toneVector makes it: weighted count × idf (`lex`
- * its summed scores), divided by the vector's length (summed in column order).
+ * its summed scores), divided by the vector's length (summed in column order), or each kind of feature by
+ * its own length.
  */
 function weighColumns(m: Weights, b: Buffers): void {
   let squares = 0;
+  let characterSquares = 0;
   for (let c = 0; c < b.columns; c++) {
     const f = b.columnFeature[c]!;
     const total = b.columnTotal[c]!;
     const value = f === m.lexicon ? total * m.idf[f]! : (m.binary ? 1 : 1 + Math.log(total)) * m.idf[f]!;
     b.columnValue[c] = value;
-    squares = squares + value * value;
+    if (m.byKind && m.kind[f] === 1) characterSquares = characterSquares + value * value;
+    else squares = squares + value * value;
   }
   const length = Math.sqrt(squares) || 1;
-  for (let c = 0; c < b.columns; c++) b.columnValue[c] = b.columnValue[c]! / length;
+  if (!m.byKind) {
+    for (let c = 0; c < b.columns; c++) b.columnValue[c] = b.columnValue[c]! / length;
+    return;
+  }
+  const characterLength = Math.sqrt(characterSquares) || 1;
+  for (let c = 0; c < b.columns; c++) b.columnValue[c] = b.columnValue[c]! / (m.kind[b.columnFeature[c]!] === 1 ? characterLength : length);
 }
 
 /**
@@ -219,14 +231,20 @@ function numberFeatures(tables: NewsToneTables): { readonly index: Map<string, n
   const idf = new Float64Array(names.length);
   const weights = new Float64Array(3 * names.length);
   const toneWeights = new Float64Array(names.length);
+  const kind = new Uint8Array(names.length);
+  const byKind = tables.design.lengths === "by-kind";
   names.forEach((name, f) => {
+    if (byKind && name.startsWith("c=")) kind[f] = 1;
     const [count, negative, neutral, positive] = tables.features[name]!;
     idf[f] = inverseDocumentFrequency(name, count, tables.documents);
     weights.set([negative, neutral, positive], 3 * f);
     toneWeights[f] = positive - negative;
   });
   const lexicon = index.get("lex") ?? -1;
-  return { index, numbers: { idf, weights, toneWeights, lexicon, binary: tables.design.counts === "binary", bias: tables.bias } };
+  return {
+    index,
+    numbers: { idf, weights, toneWeights, lexicon, binary: tables.design.counts === "binary", kind, byKind, bias: tables.bias },
+  };
 }
 
 /**

@@ -112,4 +112,18 @@ describe("toneVector(shares, idf, counts) and inverseDocumentFrequency(feature, 
     const length = Math.hypot(2, 0.3);
     expect(values).toEqual([2 / length, 0.3 / length].map((v) => expect.closeTo(v, 12)));
   });
+  it("with lengths by kind, gives the character n-grams and the other features each length 1, as a scikit-learn FeatureUnion of two TF-IDF vectors", () => {
+    const shares = [["w=ab", "c=<a", "c=ab", "c=b>"].map((feature) => ({ feature, share: 1 }))];
+    const idf = new Map([
+      ["w=ab", 2],
+      ["c=<a", 1],
+      ["c=ab", 1],
+      ["c=b>", 1],
+    ]);
+    const { values, parts } = toneVector(shares, idf, "sublinear", "by-kind");
+    expect(values).toEqual([1, ...[1, 1, 1].map((v) => expect.closeTo(v / Math.sqrt(3), 12))]);
+    // The shared length (the default) divides all four by one length instead.
+    expect(toneVector(shares, idf, "sublinear").values[0]).toBeCloseTo(2 / Math.sqrt(7), 12);
+    expect(parts[0]!.reduce((sum, [, part]) => sum + part, 0)).toBeCloseTo(1 + Math.sqrt(3), 12);
+  });
 });
