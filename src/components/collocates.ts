@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import { collocateScores, postingsFrequency, windowCounts, type CollocateWindow } from "./portable/collocates.js";
 import { shardsBetween, wordSpans, type SearchHit, type ShardList } from "./search.js";
-import type { SearchShard } from "../../data-loaders/schema/site-outputs.ts";
+import type { SearchChunkHead, SearchShard } from "../../data-loaders/schema/site-outputs.ts";
 
 /** One row of the collocates table. */
 export interface CollocateRow {
@@ -56,7 +56,11 @@ export async function collocates(
   const totals = new Map<string, number>();
   await Promise.all(
     [...new Set(kept.flatMap((c) => shardsBetween(options.shardList, c.word, c.word)))].map(async (name) => {
-      for (const [word, postings] of (await options.fetchShard(name)).words) totals.set(word, postingsFrequency(postings));
+      for (const [word, postings] of (await options.fetchShard(name)).words)
+        totals.set(
+          word,
+          Array.isArray(postings) ? postingsFrequency(postings as readonly number[]) : (postings as SearchChunkHead).occurrences,
+        );
     }),
   );
   if (nodes.length * span > options.corpusSize)
