@@ -86,6 +86,13 @@ export const SHARD_BYTES = 64 * 1024;
  */
 export const CHUNK_BYTES = 64 * 1024;
 
+/**
+ * About how many bytes a shard of word frequencies holds (search/f/<k>.json, [word, occurrences] in word
+ * order): the collocates table looks up the corpus count of up to 50 words, one such shard each, instead of
+ * each word's postings shard (64 KB).
+ */
+export const FREQUENCY_BYTES = 4 * 1024;
+
 /** The search index's format: 2 since a word's postings are split into chunks past CHUNK_BYTES. */
 export const SEARCH_FORMAT = 2;
 
@@ -188,6 +195,28 @@ export class SearchIndexBuilder {
   /** The index's totals: words indexed and distinct words. */
   totals(): { words: number; types: number } {
     return { words: this.words, types: this.names.length };
+  }
+
+  /**
+   * Every word's occurrences (open and closed articles), in code-unit order, cut into shards of about
+   * `budget` bytes as JSON; `first` is each shard's first word.
+   */
+  frequencies(budget = FREQUENCY_BYTES): Array<{ first: string; words: Array<[string, number]> }> {
+    const order = this.names.map((_, id) => id).sort((x, y) => compareIds(this.names[x]!, this.names[y]!));
+    const counted = order.map((id): [string, number] => {
+      const postings = this.postings[id]!;
+      let total = 0;
+      for (let i = 0; i < postings.length;) {
+        const n = postings[i + 1]!;
+        total += Math.abs(n);
+        i += 2 + 2 * Math.max(n, 0);
+      }
+      return [this.names[id]!, total];
+    });
+    return runsOfSize(counted, ([word, n]) => JSON.stringify(word).length + String(n).length + 4, budget).map((words) => ({
+      first: words[0]![0],
+      words,
+    }));
   }
 
   /**
@@ -297,17 +326,20 @@ export function chunkPostings(postings: readonly number[], budget: number): Post
   });
 }
 
-/** Publishes the search index: its shards, the split words' chunks, and the manifest search.json. */
+/** Publishes the search index: its shards, the split words' chunks, the word frequencies, and the manifest search.json. */
 export function publishSearchIndex(files: Pick<SiteFiles, "fetched" | "json">, search: SearchIndexBuilder): void {
   const shards = search.shards();
   for (const { name, shard, chunks } of shards) {
     files.fetched(`search/${name}.json`, shard);
     for (const chunk of chunks) files.fetched(`search/${chunk.name}.json`, chunk.chunk);
   }
+  const frequencies = search.frequencies();
+  frequencies.forEach(({ words }, k) => files.fetched(`search/f/${k}.json`, { words }));
   files.json("search.json", {
     format: SEARCH_FORMAT,
     ...search.totals(),
     shards: shards.map((s) => s.name),
     firstWords: shards.map((s) => s.first),
+    frequencyFirstWords: frequencies.map((f) => f.first),
   });
 }

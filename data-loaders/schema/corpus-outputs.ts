@@ -267,6 +267,19 @@ export const searchManifestSchema = z
     firstWords: z
       .array(z.string())
       .describe("each shard's first word: a word's postings are in the last shard whose first word is not after it (code-unit order)"),
+    frequencyFirstWords: z
+      .array(z.string())
+      .describe(
+        "the first word of each shard of word frequencies, search/f/<k>.json (k from 0): a word's count is in the last whose first word is not after it",
+      ),
+  })
+  .strict();
+
+/** search/f/<k>.json: every word's occurrences in the corpus, in code-unit order, about 4 KB a shard (for the collocates' corpus counts). */
+export const searchFrequencySchema = z
+  .object({
+    build: buildStampSchema,
+    words: z.array(z.tuple([z.string(), count])).describe("[word, its occurrences in open and closed articles], words in code-unit order"),
   })
   .strict();
 
@@ -355,6 +368,7 @@ export const publicArticlesPageSchema = z
   })
   .strict();
 export type SearchShard = DeepReadonly<Omit<z.infer<typeof searchShardSchema>, "build">>;
+export type SearchFrequencies = DeepReadonly<Omit<z.infer<typeof searchFrequencySchema>, "build">>;
 export type SearchChunk = DeepReadonly<Omit<z.infer<typeof searchChunkSchema>, "build">>;
 export type SearchChunkHead = DeepReadonly<z.infer<typeof searchChunkHeadSchema>>;
 export type SearchManifest = DeepReadonly<Omit<z.infer<typeof searchManifestSchema>, "build">>;

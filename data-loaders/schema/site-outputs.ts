@@ -11,6 +11,7 @@ import {
   publicArticlesPageSchema,
   searchManifestSchema,
   searchChunkSchema,
+  searchFrequencySchema,
   searchShardSchema,
 } from "./corpus-outputs.ts";
 import { codebooksFileSchema } from "./codebook-outputs.ts";
@@ -79,6 +80,7 @@ export const FETCHED_OUTPUTS = {
   },
   "voices/<list>/<page>.json": { name: "voice-list-page", pattern: /^voices\/(faceless|framed)\/\d+\.json$/, schema: voiceListPageSchema },
   "search/<shard>.json": { name: "search-shard", pattern: /^search\/[a-z0-9_]+\.json$/, schema: searchShardSchema },
+  "search/f/<k>.json": { name: "search-frequencies", pattern: /^search\/f\/\d+\.json$/, schema: searchFrequencySchema },
   "search/c/<j>_<k>.json": { name: "search-chunk", pattern: /^search\/c\/\d+_\d+\.json$/, schema: searchChunkSchema },
   "text/<id>.json": { name: "article-text", pattern: /^text\/[^/]+\.json$/, schema: articleTextSchema },
   "keyness/<list>.json": {

@@ -341,3 +341,25 @@ describe("a word's postings split into chunks by article (SearchResults)", async
     expect(results.totals()).toMatchObject({ exact: true, lines: expected.length });
   });
 });
+
+describe("SearchIndexBuilder.frequencies(budget)", async () => {
+  const resources = sharedResources();
+  const builder = new SearchIndexBuilder();
+  let i = 0;
+  for await (const article of readCorpus(SEED_CORPUS))
+    builder.add(i, foldSentences(searchableSentences(analyzeArticle(article, resources))), i++ % 3 === 2);
+
+  it("gives every word's occurrences, open and closed, in word order, in shards found by their first words", () => {
+    const shards = builder.frequencies(512);
+    expect(shards.length).toBeGreaterThan(10);
+    const unsplit = builder.shards(1e9, Infinity)[0]!.shard.words;
+    const counted = shards.flatMap((s) => s.words);
+    expect(counted).toEqual(unsplit.map(([word, postings]) => [word, postingsFrequency(postings as number[])]));
+    const list = { shards: shards.map((_, k) => String(k)), firstWords: shards.map((s) => s.first) };
+    for (const [word] of counted.filter((_, k) => k % 37 === 0)) {
+      const [name] = shardsBetween(list, word, word);
+      expect(shards[Number(name)]!.words.some(([w]) => w === word)).toBe(true);
+    }
+    for (const s of shards) if (s.words.length > 1) expect(JSON.stringify(s.words).length).toBeLessThanOrEqual(512 + 1);
+  });
+});
