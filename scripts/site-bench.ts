@@ -15,7 +15,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
-import type { SearchShard } from "../data-loaders/schema/site-outputs.ts";
+import type { SearchChunk, SearchShard } from "../data-loaders/schema/site-outputs.ts";
 import { parseQuery, searchIndex, wordSpans } from "../src/components/search.ts";
 import { filesBelow } from "./fetched-files.ts";
 
@@ -148,11 +148,12 @@ async function benchSearch(site: string): Promise<SearchBench> {
     const parsed = parseQuery(query);
     if ("error" in parsed) continue;
     const started = performance.now();
-    const hits = await searchIndex(
-      parsed,
-      manifest,
-      async (name) => JSON.parse(readFileSync(join(data, "search", `${name}.json`), "utf8")) as SearchShard,
-    );
+    const read = (name: string) => JSON.parse(readFileSync(join(data, "search", `${name}.json`), "utf8")) as unknown;
+    const hits = await searchIndex(parsed, {
+      list: manifest,
+      shard: async (name) => read(name) as SearchShard,
+      chunk: async (name) => read(name) as SearchChunk,
+    });
     results.push({ query, ms: Math.round(performance.now() - started), hits: hits.length });
   }
   return {

@@ -86,6 +86,23 @@ export function publishedArticle(record: Pick<ArticleRecord, "id" | "meta" | "te
   };
 }
 
+/**
+ * Publishes what a public build says of each article: public/articles.json, the whole list in one file for
+ * a reviewer checking their copy (no page loads it), and the same entries in pages aligned with the corpus
+ * index's (public/articles/<page>.json: the articles of index/<page>.json, `pageSize` a page, in id
+ * order), which the pages fetch for the articles they show. `published` is in the corpus index's order.
+ */
+export function publishPublicArticles(
+  files: { fetched(name: string, content: object): void },
+  policy: PublicSettings,
+  published: readonly PublishedArticle[],
+  pageSize: number,
+): void {
+  files.fetched("public/articles.json", { policy, articles: published });
+  for (let first = 0, page = 0; first < published.length; first += pageSize, page++)
+    files.fetched(`public/articles/${page}.json`, { page, first, articles: published.slice(first, first + pageSize) });
+}
+
 /** At most `n` words of `text` from its start (or, with `fromEnd`, its end). */
 function someWords(text: string, n: number, fromEnd = false): string {
   if (n === 0) return "";

@@ -20,7 +20,7 @@ import { readExerciseSets, readHandCheck, readSentimentValidation } from "../pip
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleSummary } from "../schema/site-outputs.ts";
 import { actorsView, codebookView, speechCuesView } from "./codebook-view.ts";
-import { quotedItems, teachableSets, withoutClosedQuotes, withoutClosedText } from "./public-build.ts";
+import { publishPublicArticles, quotedItems, teachableSets, withoutClosedQuotes, withoutClosedText } from "./public-build.ts";
 import { SiteFiles, type AddFile, type PublishOptions } from "./site-files.ts";
 import { publishArticles, type Gathered } from "./article-files.ts";
 import { publishConcordance, publishKeyness, publishVoices } from "./list-files.ts";
@@ -29,6 +29,7 @@ import { publishOutlets } from "./publish-outlets.ts";
 import { coOccurrence } from "../compare/co-occurrence.ts";
 import { filterIndex } from "./filter-index.ts";
 import { indexFiles } from "./index-files.ts";
+import { publishSearchIndex } from "./search-index.ts";
 
 /** The zip's folders whose files pages fetch by name rather than load with FileAttachment. */
 export const FETCHED_FOLDERS: readonly string[] = [
@@ -58,6 +59,8 @@ export const FETCHED_FOLDERS: readonly string[] = [
  *   voices/<faceless|framed>/<page>.json        attributions to faceless voices / in framed sentences, 200 per page
  *   text/<id>.json             an article's searchable sentences, for the search page's keyword-in-context lines
  *   search/<shard>.json        the full-text index: postings of a run of words in code-unit order, about 64 KB a shard
+ *   public/articles/<page>.json  a public build's licence, URL and text hash of the articles of index/<page>.json
+ *   search/c/<j>_<k>.json      chunk k of a word whose postings pass 64 KB, split by article (its shard holds a header)
  *   coding/<task>.json         a coding task's sampling frame: the units the pipeline coded, by code
  *   outlets/<k>.json           one outlet's profile; outlets/<kind>/<category>.json: one frame or device across outlets
  * Loaded by the pages with FileAttachment (corpus-wide, small at any corpus size):
@@ -147,9 +150,7 @@ async function publishRecords(
   const bootstrapped = await startBootstrapTables(summary, resources, options, tables);
   const listed = publishConcordance(files, resources, gathered.concordance);
   publishVoices(files, gathered);
-  const shards = gathered.search.shards();
-  for (const { name, shard } of shards) files.fetched(`search/${name}.json`, shard);
-  files.json("search.json", { ...gathered.search.totals(), shards: shards.map((s) => s.name), firstWords: shards.map((s) => s.first) });
+  publishSearchIndex(files, gathered.search);
   files.json(
     "keyness.json",
     publishKeyness(gathered.keyness, (name, content) => files.fetched(name, content)),
@@ -162,7 +163,7 @@ async function publishRecords(
   files.json("index.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...index.manifest, filter: filterManifest });
   publishTeachingFiles(files, paths, resources, gathered, { handCheck, exerciseSets, tasks, closed });
   publishCoding(files, gathered, tasks, LEXICON_TONE_BOUNDS);
-  if (options.public) files.fetched("public/articles.json", { policy: options.public, articles: gathered.published });
+  if (options.public) publishPublicArticles(files, options.public, gathered.published, index.manifest.pageSize);
   files.json("sentiment-validation.json", readSentimentValidation(paths.sentimentValidation));
   files.json("reuse.json", { corpus: { articles: summary.length, sha256: gathered.corpusSha }, ...gathered.reuse.findings() });
   const computed = await bootstrapped();

@@ -7,7 +7,10 @@ import {
   indexPageSchema,
   filterShardSchema,
   publicArticlesFileSchema,
+  publicArticlesPageSchema,
   searchManifestSchema,
+  searchChunkSchema,
+  searchFrequencySchema,
   searchShardSchema,
 } from "./corpus-outputs.ts";
 import { concordancePageSchema } from "./concordance-outputs.ts";
@@ -78,6 +81,8 @@ export const FETCHED_OUTPUTS = {
   },
   "voices/<list>/<page>.json": { name: "voice-list-page", pattern: /^voices\/(faceless|framed)\/\d+\.json$/, schema: voiceListPageSchema },
   "search/<shard>.json": { name: "search-shard", pattern: /^search\/[a-z0-9_]+\.json$/, schema: searchShardSchema },
+  "search/f/<k>.json": { name: "search-frequencies", pattern: /^search\/f\/\d+\.json$/, schema: searchFrequencySchema },
+  "search/c/<j>_<k>.json": { name: "search-chunk", pattern: /^search\/c\/\d+_\d+\.json$/, schema: searchChunkSchema },
   "text/<id>.json": { name: "article-text", pattern: /^text\/[^/]+\.json$/, schema: articleTextSchema },
   "keyness/<list>.json": {
     name: "keyness-list",
@@ -85,6 +90,11 @@ export const FETCHED_OUTPUTS = {
     schema: keynessListFileSchema,
   },
   "public/articles.json": { name: "public-articles", pattern: /^public\/articles\.json$/, schema: publicArticlesFileSchema },
+  "public/articles/<page>.json": {
+    name: "public-articles-page",
+    pattern: /^public\/articles\/\d+\.json$/,
+    schema: publicArticlesPageSchema,
+  },
   "coding/<task>.json": {
     name: "coding-frame",
     pattern: /^coding\/(tone|speaker|(frame|device)\/[a-z][a-z0-9-]*)\.json$/,

@@ -8,7 +8,7 @@ import type { Code, CodedUnit } from "./portable/agreement.js";
 import { decodeFrame, frameCode, unitPlace, type CodingTask, type SamplingFrame } from "./portable/coding.js";
 import { CODING_COLUMNS, readCodingFile, type CodingRow, type RawCodingRow } from "./portable/coding-file.js";
 import { spreadsheetSafe } from "./portable/spreadsheet-safe.js";
-import { corpusFile, publicArticles, type ArticleIds } from "./site-data.js";
+import { corpusFile, publicArticlesAt, type ArticleIds } from "./site-data.js";
 
 /** A sentence to code: where it is, its text and the sentences around it. */
 export interface CodingUnit {
@@ -31,9 +31,11 @@ export function articleText(id: string): Promise<ArticleText> {
 /** An article's sentences as a coding file is read against them: [sentence index, its text or null]. */
 type CodedSentences = ReadonlyArray<readonly [number, string | null]>;
 
-/** In a public build, the articles whose text it does not publish (closed); none in a full build. */
-async function closedArticles(build: CodingIndex["build"]): Promise<Set<string>> {
-  const published = await publicArticles(build);
+/** In a public build, those of articles `named` whose text it does not publish (closed); none in a full build. */
+async function closedArticles(build: CodingIndex["build"], ids: ArticleIds, named: Iterable<string>): Promise<Set<string>> {
+  if (!build.public) return new Set();
+  const positions = await ids.positions(named);
+  const published = await publicArticlesAt(build, ids, positions.values());
   return new Set([...(published?.values() ?? [])].filter((article) => !article.open).map((article) => article.id));
 }
 
@@ -168,7 +170,7 @@ export async function readCodingFiles(
   const mentioned = new Set(parsed.flatMap((f) => f.rows.map((r) => (r.fields.article ?? "").trim())));
   const known = await ids.positions(mentioned);
   const named = [...mentioned].filter((id) => known.has(id)).sort();
-  const closed = await closedArticles(coding.build);
+  const closed = await closedArticles(coding.build, ids, named);
   const sentences = new Map(
     await Promise.all(named.map(async (id) => [id, new Set((await codedSentences(id, closed)).map(([index]) => index))] as const)),
   );
@@ -231,7 +233,11 @@ export async function agreementUnits(
   const sorted = [...byUnit.values()].sort((a, b) => order.get(a.article)! - order.get(b.article)! || a.sentence - b.sentence);
   const frame = withPipeline ? await samplingFrame(task) : null;
   const all = withPipeline ? [...coders, PIPELINE_CODER] : [...coders];
-  const closed = await closedArticles(coding.build);
+  const closed = await closedArticles(
+    coding.build,
+    ids,
+    sorted.map((unit) => unit.article),
+  );
   const units = await Promise.all(
     sorted.map(async ({ article, sentence, codes }) => {
       const sentences = await codedSentences(article, closed);

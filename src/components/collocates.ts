@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import { collocateScores, postingsFrequency, windowCounts, type CollocateWindow } from "./portable/collocates.js";
 import { shardsBetween, wordSpans, type SearchHit, type ShardList } from "./search.js";
-import type { SearchShard } from "../../data-loaders/schema/site-outputs.ts";
+import type { SearchChunkHead, SearchFrequencies, SearchShard } from "../../data-loaders/schema/site-outputs.ts";
 
 /** One row of the collocates table. */
 export interface CollocateRow {
@@ -41,7 +41,8 @@ export async function collocates(
     limit: number;
     corpusSize: number;
     shardList: ShardList;
-    fetchShard: (name: string) => Promise<SearchShard>;
+    /** A shard of the index (postings or a split word's header) or of its word frequencies (search/f/<k>.json). */
+    fetchShard: (name: string) => Promise<SearchShard | SearchFrequencies>;
   },
 ): Promise<CollocateSummary> {
   const nodes = hits.flatMap((hit) => {
@@ -56,7 +57,15 @@ export async function collocates(
   const totals = new Map<string, number>();
   await Promise.all(
     [...new Set(kept.flatMap((c) => shardsBetween(options.shardList, c.word, c.word)))].map(async (name) => {
-      for (const [word, postings] of (await options.fetchShard(name)).words) totals.set(word, postingsFrequency(postings));
+      for (const [word, entry] of (await options.fetchShard(name)).words)
+        totals.set(
+          word,
+          typeof entry === "number"
+            ? entry
+            : Array.isArray(entry)
+              ? postingsFrequency(entry as readonly number[])
+              : (entry as SearchChunkHead).occurrences,
+        );
     }),
   );
   if (nodes.length * span > options.corpusSize)

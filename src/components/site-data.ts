@@ -100,6 +100,8 @@ export async function indexRowsAt(manifest: Pick<IndexManifest, "pageSize">, pos
  * pages needed: what the course pages use instead of the whole list of ids.
  */
 export interface ArticleIds {
+  /** Articles per index page (index/<page>.json, and a public build's public/articles/<page>.json). */
+  readonly pageSize: number;
   /** The id of the article at `position`. */
   at(position: number): Promise<string>;
   /** The positions of those of `ids` that are articles of the corpus, by id. */
@@ -109,6 +111,7 @@ export interface ArticleIds {
 /** ArticleIds over the index pages of `manifest`. */
 export function articleIds(manifest: Pick<IndexManifest, "firstIds" | "pageSize">): ArticleIds {
   return {
+    pageSize: manifest.pageSize,
     at: async (position) => (await indexRowsAt(manifest, [position])).get(position)!.id,
     positions: async (ids) => {
       const wanted = new Set(ids);
@@ -153,18 +156,39 @@ export interface PublicArticle {
 }
 
 /**
- * In a public build (a file's `build.public` is set), what it says of each article, by id; null in a full
- * build. Pages show this instead of the text of a closed article, which such a build does not publish.
+ * In a public build (a file's `build.public` is set), what it says of the articles at `positions` of the
+ * corpus index (id order, from 0), by position, from only the pages that hold them
+ * (public/articles/<page>.json, aligned with index/<page>.json); null in a full build. Pages show this instead
+ * of the text of a closed article, which such a build does not publish.
  */
-export async function publicArticles(build: { readonly public?: unknown }): Promise<Map<string, PublicArticle> | null> {
+export async function publicArticlesAt(
+  build: { readonly public?: unknown },
+  manifest: Pick<IndexManifest, "pageSize">,
+  positions: Iterable<number>,
+): Promise<Map<number, PublicArticle> | null> {
   if (!build.public) return null;
-  const file = await corpusFile<{ articles: PublicArticle[] }>("public/articles.json");
-  return new Map(file.articles.map((article) => [article.id, article]));
+  const wanted = [...new Set(positions)];
+  const pages = [...new Set(wanted.map((p) => Math.floor(p / manifest.pageSize)))].sort((a, b) => a - b);
+  const fetchedPages = new Map(
+    await Promise.all(
+      pages.map(
+        async (page) => [page, (await corpusFile<{ articles: PublicArticle[] }>(`public/articles/${page}.json`)).articles] as const,
+      ),
+    ),
+  );
+  return new Map(wanted.map((p) => [p, fetchedPages.get(Math.floor(p / manifest.pageSize))![p % manifest.pageSize]!]));
 }
 
-/** In a public build, what it says of article `id` (publicArticles); null in a full build. */
-export async function publicArticle(build: { readonly public?: unknown }, id: string): Promise<PublicArticle | null> {
-  return (await publicArticles(build))?.get(id) ?? null;
+/** In a public build, what it says of article `id` (from the one page that would hold it); null in a full build or for no such article. */
+export async function publicArticle(
+  build: { readonly public?: unknown },
+  manifest: Pick<IndexManifest, "firstIds" | "pageSize">,
+  id: string,
+): Promise<PublicArticle | null> {
+  if (!build.public) return null;
+  const page = pageOfId(manifest, id);
+  const { articles } = await corpusFile<{ articles: PublicArticle[] }>(`public/articles/${page}.json`);
+  return articles.find((article) => article.id === id) ?? null;
 }
 
 /** The rows files of some articles, in the order given. */

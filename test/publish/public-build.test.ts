@@ -7,6 +7,7 @@ import {
   publicSettings,
   SPEAKER_WORDS,
   publishedArticle,
+  publishPublicArticles,
   quotedItems,
   teachableSets,
   unorderedWords,
@@ -75,6 +76,28 @@ describe("publishedArticle(record, settings)", () => {
       attribution: null,
     });
     expect(publishedArticle({ id: "b", text: "x", meta } as never, { ...settings, defaultLicence: "CC0-1.0" }).open).toBe(true);
+  });
+});
+
+describe("publishPublicArticles(files, policy, published, pageSize)", () => {
+  it("publishes the whole list for reviewers and the same entries in pages aligned with the corpus index's", () => {
+    const policy = { defaultLicence: "unknown" as const, snippetWords: 0 };
+    const published = Array.from({ length: 5 }, (_, i) =>
+      publishedArticle({ id: `a${i}`, meta: { url: `https://example.org/${i}`, extra: {} }, text: `Text ${i}.` } as never, policy),
+    );
+    const written = new Map<string, { articles: unknown[]; page?: number; first?: number }>();
+    publishPublicArticles({ fetched: (name, content) => written.set(name, content as never) }, policy, published, 2);
+    expect([...written.keys()]).toEqual([
+      "public/articles.json",
+      "public/articles/0.json",
+      "public/articles/1.json",
+      "public/articles/2.json",
+    ]);
+    expect(written.get("public/articles.json")!.articles).toEqual(published);
+    // Page k holds the articles at positions 2k and 2k + 1, as index/<k>.json would at 2 a page.
+    expect(written.get("public/articles/1.json")).toEqual({ page: 1, first: 2, articles: published.slice(2, 4) });
+    expect(written.get("public/articles/2.json")!.articles).toEqual([published[4]]);
+    expect([0, 1, 2].flatMap((k) => written.get(`public/articles/${k}.json`)!.articles)).toEqual(published);
   });
 });
 
