@@ -16,7 +16,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import type { SearchChunk, SearchShard } from "../data-loaders/schema/site-outputs.ts";
-import { parseQuery, searchIndex, wordSpans } from "../src/components/search.ts";
+import { searchIndex } from "../src/components/search-results.ts";
+import { parseQuery, wordSpans } from "../src/components/search.ts";
 import { filesBelow } from "./fetched-files.ts";
 
 export interface SiteBench {

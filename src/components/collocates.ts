@@ -4,7 +4,8 @@
 // and the hit articles' text files.
 import * as Plot from "@observablehq/plot";
 import { collocateScores, postingsFrequency, windowCounts, type CollocateWindow } from "./portable/collocates.js";
-import { shardsBetween, wordSpans, type SearchHit, type ShardList } from "./search.js";
+import type { SearchHit } from "./search-results.js";
+import { shardsBetween, wordSpans, type ShardList } from "./search.js";
 import type { SearchChunkHead, SearchFrequencies, SearchShard } from "../../data-loaders/schema/site-outputs.ts";
 
 /** One row of the collocates table. */

@@ -12,18 +12,8 @@ import {
 import { analyzeArticle } from "../../data-loaders/pipeline/analyze-article.ts";
 import { readCorpus } from "../../data-loaders/reading/read-corpus.ts";
 import type { SearchChunk, SearchShard } from "../../data-loaders/schema/site-outputs.ts";
-import {
-  closedCounts,
-  closedLine,
-  contextLine,
-  parseQuery,
-  searchIndex,
-  SearchResults,
-  shardsBetween,
-  type SearchFiles,
-  wordSpans,
-  type SearchHit,
-} from "../../src/components/search.ts";
+import { closedLine, contextLine, parseQuery, shardsBetween, wordSpans } from "../../src/components/search.ts";
+import { closedCounts, searchIndex, SearchResults, type SearchFiles, type SearchHit } from "../../src/components/search-results.ts";
 import { postingsFrequency } from "../../data-loaders/portable/collocates.ts";
 import { SEED_CORPUS, sharedResources } from "../helpers.ts";
 
