@@ -96,7 +96,21 @@ export function fitMulticlass(items: readonly MulticlassItem[], classes: number,
       }
     }
   }
-  const scale = 10 ** settings.decimals;
+  return roundedModel(names, weights, bias, classes, settings.decimals);
+}
+
+/**
+ * A fitted model as shipped: every weight and bias rounded to `decimals` places (−0 made 0), and a feature
+ * kept only when one of its `classes` weights (at `weights[i * classes …]`, in `names`' order) is not 0.
+ */
+export function roundedModel(
+  names: readonly string[],
+  weights: Float64Array,
+  bias: ArrayLike<number>,
+  classes: number,
+  decimals: number,
+): MulticlassModel {
+  const scale = 10 ** decimals;
   const round = (x: number) => Math.round(x * scale) / scale + 0;
   const kept = new Map<string, number[]>();
   names.forEach((name, i) => {

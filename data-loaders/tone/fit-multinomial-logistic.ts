@@ -1,5 +1,5 @@
 import { compareIds } from "../common/compare-ids.ts";
-import type { MulticlassItem, MulticlassModel } from "./fit-multiclass.ts";
+import { roundedModel, type MulticlassItem, type MulticlassModel } from "./fit-multiclass.ts";
 
 /** How fitMultinomialLogistic fits: the inverse penalty `c` (scikit-learn's C), the iteration cap, the L-BFGS memory and the rounding. */
 export interface MultinomialSettings {
@@ -127,12 +127,5 @@ export function fitMultinomialLogistic(items: readonly MulticlassItem[], classes
     gradient.set(nextGradient);
     value = nextValue;
   }
-  const scale = 10 ** settings.decimals;
-  const round = (v: number) => Math.round(v * scale) / scale + 0;
-  const kept = new Map<string, number[]>();
-  names.forEach((name, i) => {
-    const w = Array.from(x.subarray(i * classes, (i + 1) * classes), round);
-    if (w.some((v) => v !== 0)) kept.set(name, w);
-  });
-  return { bias: Array.from(x.subarray(size), round), weights: kept };
+  return roundedModel(names, x, x.subarray(size), classes, settings.decimals);
 }
