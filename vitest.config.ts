@@ -7,10 +7,11 @@ import { defineConfig } from "vitest/config";
 //   - slow (*.slow.test.ts): the real CLI, `npm run validate`, the site's loader, as asynchronous child
 //     processes;
 //   - browser: headless Chromium against dist/, which the project's setup builds first (test/build-site.ts).
-// - site (*.site.test.ts), in one forked process, one file at a time: tests that run `npm run build` or
-//   `npm run dev` on a corpus of their own (and browser tests on such a site). They share Framework's cache
-//   and look at what a build leaves in it; a build also waits for any other build of the project
-//   (scripts/build-lock.ts), such as the browser project's.
+// - site (*.site.test.ts), in two forked processes, two files at a time: tests that run `npm run build` or
+//   `npm run dev` on a corpus of their own (and browser tests on such a site). A build waits for any other
+//   build of the project (scripts/build-lock.ts), such as the browser project's or the other file's; the
+//   files that look at what a build leaves in Framework's cache, or damage it, or stop a build midway, or
+//   run the preview, do so in a copy of the project (test/site/project-copy.ts), beside the others.
 // test/project-times.ts prints each project's time at the end.
 const SITE_TESTS = "test/**/*.site.test.ts";
 const SLOW_TESTS = "test/**/*.slow.test.ts";
@@ -20,6 +21,8 @@ export default defineConfig({
     globalSetup: ["test/temporary-folder.ts"],
     reporters: ["default", "./test/project-times.ts"],
     maxWorkers: 3,
+    // The site project's forks (the only project that uses them): two files at a time.
+    poolOptions: { forks: { maxForks: 2 } },
     projects: [
       {
         test: {
@@ -46,7 +49,6 @@ export default defineConfig({
           name: "site",
           include: [SITE_TESTS],
           pool: "forks",
-          poolOptions: { forks: { singleFork: true } },
           globalSetup: ["test/browser/shared-chromium.ts"],
           testTimeout: 900_000,
           hookTimeout: 900_000,

@@ -31,8 +31,8 @@ export default async function buildSite(): Promise<void> {
  * The full site of the bundled corpus: the one the browser project's setup built for this run
  * (TEST_BUNDLED_SITE), or, when it did not (a project or file run on its own, TEST_BUILD=off), one built by
  * the first test that asks, in the run's temporary folder (test/temporary-folder.ts), and kept for the next
- * (the site project runs one file at a time). Tests that only read that site take it from here instead of
- * building the corpus again.
+ * test of the same file (test/site/public-seeds.site.test.ts is the only one that asks). Tests that only read
+ * that site take it from here instead of building the corpus again.
  */
 export async function bundledSite(): Promise<string> {
   if (process.env.TEST_BUNDLED_SITE) return process.env.TEST_BUNDLED_SITE;

@@ -1,6 +1,8 @@
 // npm run dev as a browser meets it: Framework's preview behind the guard (scripts/dev-guard.ts). A path
 // Framework cannot decode ended the whole preview; a foreign Host or Origin and a cross-origin WebSocket
-// were answered. Each bad request is followed by a good one, which must still succeed.
+// were answered. Each bad request is followed by a good one, which must still succeed. The preview runs in a
+// copy of the project (test/site/project-copy.ts): it reads and fills Framework's cache as a build does,
+// and builds of the project run beside this file.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { request, createServer } from "node:http";
@@ -9,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
 import { runCommand } from "../helpers.ts";
+import { projectCopy } from "./project-copy.ts";
 
 const DEV = [join(PROJECT_ROOT, "scripts", "dev.ts")];
 let dev: ChildProcess;
@@ -47,7 +50,11 @@ function upgrade(origin: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  dev = spawn(process.execPath, ["--import", "tsx", ...DEV, "--port", "0"], { cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  const root = await projectCopy();
+  dev = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "dev.ts"), "--port", "0"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   dev.stderr!.on("data", (chunk: Buffer) => (stderr += chunk));
   while (!/127\.0\.0\.1:(\d+)/.test(stderr)) {

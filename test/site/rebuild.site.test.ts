@@ -1,35 +1,16 @@
 // End to end: an edited article reaches the built site on the next `npm run build`, although Framework's
-// build reuses any cached loader output (see scripts/freshen-loaders.ts); a damaged cached archive is made
-// again; and a build stopped midway (SIGTERM, SIGKILL) leaves the last finished site as it was (issue 29).
-// Builds into temporary folders with a temporary corpus, through the real `npm run build`; the tests after
-// the first share one corpus, in order, each going on from the site the one before built.
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// build reuses any cached loader output (see scripts/freshen-loaders.ts); a cold or damaged cached archive
+// is made again, giving the same bytes; an unchanged rebuild says so in a few lines; an article file edited
+// through a site's hard link is published again. Builds into temporary folders with a temporary corpus,
+// through the real build, in a copy of the project (test/site/project-copy.ts), whose cache the tests look
+// at and damage while other files build beside it; the tests after the first share one corpus, in order,
+// each going on from the site the one before built. A build stopped midway: stopped-build.site.test.ts.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { SITE_MARKER } from "../../scripts/site-output.ts";
-import { runCommand, writeCorpus, type CommandResult } from "../helpers.ts";
-
-const CACHE_DATA = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data");
-
-async function build(corpus: string, output: string): Promise<CommandResult> {
-  const result = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: output });
-  expect(result.status, result.stderr + result.stdout).toBe(0);
-  return result;
-}
-
-/** Every file below `dir` with its bytes, keyed by relative path. */
-function tree(dir: string, prefix = ""): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const path = join(prefix, entry.name);
-    if (entry.isDirectory()) for (const [p, bytes] of tree(dir, path)) files.set(p, bytes);
-    else files.set(path, readFileSync(join(dir, path)));
-  }
-  return files;
-}
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeCorpus } from "../helpers.ts";
+import { build, cacheData, expectSameSite, startBuild } from "./build-runs.ts";
+import { projectCopy } from "./project-copy.ts";
 
 /** The titles the built site shows: in the corpus index, and in each article's fetched rows file and record. */
 function publishedTitles(dist: string): { index: string[]; rows: string[]; records: string[] } {
@@ -48,50 +29,20 @@ function publishedTitles(dist: string): { index: string[]; rows: string[]; recor
   };
 }
 
-/** Every file below `dir`, relative, sorted. */
-function files(dir: string): string[] {
-  return [...tree(dir).keys()].sort();
-}
-
-/** Starts `scripts/build.ts` as `npm run build` does (node --import tsx: the tsx command would kill a busy
- * child 60 ms after a signal), in a process group of its own, so a test can kill the whole tree. */
-function startBuild(env: Record<string, string>): { child: ChildProcess; done: Promise<{ status: number | null; stderr: string }> } {
-  const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts", "build.ts")], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-  const stderr: Buffer[] = [];
-  child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk));
-  const done = once(child, "close").then(([status]) => ({
-    status: status as number | null,
-    stderr: Buffer.concat(stderr).toString("utf8"),
-  }));
-  return { child, done };
-}
-
-/** Resolves when `condition()` holds, checking every 100 ms. */
-async function until(condition: () => boolean, what: string, limit = 600_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > limit) throw new Error(`waited in vain for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** The names beside the site that a build makes while it runs (`.site.building-<pid>` and the like). */
-const besideSite = (out: string) => readdirSync(out).filter((name) => name.startsWith(".site."));
-const zipPartials = () => (existsSync(CACHE_DATA) ? readdirSync(CACHE_DATA).filter((name) => name.includes(".partial")) : []);
-
+/** The copy of the project these tests build in. */
+let root: string;
 /**
  * The corpus the tests below share, in order, and the site the last of them built: each test starts from
- * the build before it (Framework's cache then holds that corpus's archive), rather than building the same
+ * the build before it (the copy's cache then holds that corpus's archive), rather than building the same
  * site again first.
  */
 let corpus: string;
 let out: string;
 let latest: string;
+
+beforeAll(async () => {
+  root = await projectCopy();
+});
 
 describe("npm run build", () => {
   it("fails on a corpus with errors, listing every one", async () => {
@@ -100,7 +51,7 @@ describe("npm run build", () => {
       "b.md": "---\nlanguage: en\npublished: 2024-02-30\n---\nText here.\n",
     });
     const out = writeCorpus({});
-    const result = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: join(out, "site") });
+    const result = await startBuild(root, { CORPUS: corpus, BUILD_OUTPUT: join(out, "site") }).done;
     expect(result.status).not.toBe(0);
     const output = result.stdout + result.stderr;
     expect(output).toContain("corpus: 2 errors:");
@@ -112,57 +63,50 @@ describe("npm run build", () => {
     expect(output).not.toMatch(/please file an issue|Unexpected error|\n\s+at /);
   });
 
-  it("publishes an edited article, not the cached analysis, and rebuilds byte-identically", async () => {
+  it("publishes an edited article, not the cached analysis", async () => {
     corpus = writeCorpus({ "a.md": "---\nlanguage: en\n---\nFirst version of the story. It has two sentences.\n" });
     out = writeCorpus({});
-    await build(corpus, join(out, "first"));
+    await build(root, corpus, join(out, "first"));
     const first = ["First version of the story."];
     expect(publishedTitles(join(out, "first"))).toEqual({ index: first, rows: first, records: first });
 
     writeFileSync(join(corpus, "a.md"), "---\nlanguage: en\n---\nSecond version, rewritten. Still two sentences.\n");
     // Framework clears only output folders inside the project, so the second build gets a fresh folder.
-    await build(corpus, join(out, "second"));
+    await build(root, corpus, join(out, "second"));
     const rewritten = ["Second version, rewritten."];
     expect(publishedTitles(join(out, "second"))).toEqual({ index: rewritten, rows: rewritten, records: rewritten });
+    latest = join(out, "second");
+  });
 
-    // The same inputs, analysed again from a cold cache, give a byte-identical site.
-    rmSync(join(PROJECT_ROOT, "src", ".observablehq", "cache", "data"), { recursive: true, force: true });
-    await build(corpus, join(out, "third"));
-    const second = tree(join(out, "second"));
-    const third = tree(join(out, "third"));
-    expect([...third.keys()].sort()).toEqual([...second.keys()].sort());
-    for (const [path, bytes] of second) expect(third.get(path)!.equals(bytes), path).toBe(true);
+  it("analyses again from a cold cache and a damaged archive, and publishes the same bytes", async () => {
+    // One build for both: the cache of data emptied but for the archive (with its seal and store list), and the
+    // archive damaged, four bytes written into its middle in place (the size stays). The build reacts to
+    // any archiveProblem alike and drops the archive, which leaves the cache cold;
+    // test/site/archive-seal.test.ts tells the other kinds (an emptied archive, a removed seal) apart in the
+    // same words, without a build each.
+    const kept = new Set(["corpus.zip", "corpus.zip.seal", "corpus.zip.store.json"]);
+    for (const name of readdirSync(cacheData(root))) if (!kept.has(name)) rmSync(join(cacheData(root), name), { recursive: true });
+    const archive = join(cacheData(root), "corpus.zip");
+    const archived = readFileSync(archive);
+    archived.write("XXXX", Math.floor(archived.length / 2), "latin1");
+    writeFileSync(archive, archived);
+    const again = await build(root, corpus, join(out, "cold"));
+    expect(again.stderr).toMatch(
+      /build: the cached archive src\/.observablehq\/cache\/data\/corpus.zip does not match its seal \(its content does not match its SHA-256\): damaged, or replaced since; analysing again/,
+    );
+    expectSameSite(join(out, "cold"), latest);
+    latest = join(out, "cold");
+  });
 
-    // Built again unchanged: a few lines, Framework's log kept back, and no fetched file counted as changed.
-    const again = await build(corpus, join(out, "fourth"));
+  it("builds again unchanged in a few lines, with Framework's log kept back and no fetched file counted as changed", async () => {
+    const again = await build(root, corpus, join(out, "unchanged"));
     expect(again.stdout).toContain("build: Framework rendered ");
     expect(again.stdout).not.toContain("[using stale]");
     expect(again.stderr).toContain("build: inputs unchanged; the published corpus comes from the last build's cache, nothing analysed");
     expect(again.stderr).toMatch(/build: \d+ data files for the pages, \d+ fetched files in the site \(0 changed\)/);
     expect((again.stdout + again.stderr).trim().split("\n").length).toBeLessThan(12);
-    latest = join(out, "fourth");
-  });
-
-  it("analyses again, and publishes what a cold build does, when the cached archive is damaged", async () => {
-    // The site the test above built from a cold cache and again unchanged, and the archive that build left.
-    // One kind of damage here, four bytes written into the middle of the archive in place (the size stays):
-    // the build reacts to any archiveProblem alike, and test/site/archive-seal.test.ts tells the others (an
-    // emptied archive, a removed seal) apart in the same words, without a build each.
-    const first = tree(latest);
-    const archive = join(PROJECT_ROOT, "src", ".observablehq", "cache", "data", "corpus.zip");
-    const archived = readFileSync(archive);
-    archived.write("XXXX", Math.floor(archived.length / 2), "latin1");
-    writeFileSync(archive, archived);
-    const damaged = join(out, "damaged");
-    const again = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: damaged });
-    expect(again.status, again.stderr).toBe(0);
-    expect(again.stderr).toMatch(
-      /build: the cached archive src\/.observablehq\/cache\/data\/corpus.zip does not match its seal \(its content does not match its SHA-256\): damaged, or replaced since; analysing again/,
-    );
-    const site = tree(damaged);
-    expect([...site.keys()].sort()).toEqual([...first.keys()].sort());
-    for (const [path, bytes] of first) expect(site.get(path)!.equals(bytes), path).toBe(true);
-    latest = damaged;
+    expectSameSite(join(out, "unchanged"), latest);
+    latest = join(out, "unchanged");
   });
 
   it("republishes an article file edited in a built site (a hard link into the build's store) on the next build", async () => {
@@ -172,53 +116,9 @@ describe("npm run build", () => {
     const original = readFileSync(join(dir(latest), "rows", rows!));
     // Overwriting the file in place edits the stored file the site is linked to.
     writeFileSync(join(dir(latest), "rows", rows!), "edited");
-    const again = await runCommand("npm", ["run", "build"], { CORPUS: corpus, BUILD_OUTPUT: join(out, "republished") });
-    expect(again.status, again.stderr).toBe(0);
+    const again = await build(root, corpus, join(out, "republished"));
     expect(again.stderr).toContain("build: a published article file changed since the last build; publishing the corpus again");
     expect(readFileSync(join(dir(join(out, "republished")), "rows", rows!)).equals(original)).toBe(true);
     expect(readFileSync(join(dir(latest), "rows", rows!), "utf8")).toBe("edited");
-  });
-
-  it("keeps the last finished site through SIGTERM and SIGKILL, leaves nothing half-made, and the next build replaces it", async () => {
-    // The site the test above built last, from the shared corpus, moved into a folder of its own (a site
-    // stays one wherever it is: its marker goes with it).
-    const stopped = writeCorpus({});
-    const site = join(stopped, "site");
-    renameSync(join(out, "republished"), site);
-    const finished = files(site);
-
-    // SIGTERM while Framework renders: the build stops its child and removes its own half-made folders.
-    const terminated = startBuild({ CORPUS: corpus, BUILD_OUTPUT: site });
-    await until(() => besideSite(stopped).some((name) => name.startsWith(".site.building-")), "Framework to start rendering");
-    process.kill(terminated.child.pid!, "SIGTERM");
-    const result = await terminated.done;
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(besideSite(stopped)).toEqual([]);
-    expect(files(site)).toEqual(finished);
-
-    // SIGKILL of the whole process tree while the loader writes a new archive (the corpus changed), then
-    // again while Framework renders: what they leave is removed by the next build, which replaces the site.
-    const edited = writeCorpus({ "a.md": "---\nlanguage: en\n---\nThe third story. It has two sentences.\n" });
-    const killedInLoader = startBuild({ CORPUS: edited, BUILD_OUTPUT: site });
-    await until(() => zipPartials().length > 0, "the loader to start its archive");
-    process.kill(-killedInLoader.child.pid!, "SIGKILL");
-    await killedInLoader.done;
-    expect(zipPartials().length).toBeGreaterThan(0);
-    const killedInFramework = startBuild({ CORPUS: corpus, BUILD_OUTPUT: site });
-    await until(() => besideSite(stopped).some((name) => name.startsWith(".site.building-")), "Framework to start rendering");
-    process.kill(-killedInFramework.child.pid!, "SIGKILL");
-    await killedInFramework.done;
-    expect(besideSite(stopped).length).toBeGreaterThan(0);
-    expect(files(site)).toEqual(finished);
-
-    const next = await startBuild({ CORPUS: edited, BUILD_OUTPUT: site }).done;
-    expect(next.status, next.stderr).toBe(0);
-    expect(next.stderr).toContain("left by a build that was stopped");
-    expect(besideSite(stopped)).toEqual([]);
-    expect(zipPartials()).toEqual([]);
-    expect(existsSync(join(site, SITE_MARKER))).toBe(true);
-    // The edited title is in the corpus index's (only) page, a fetched file.
-    expect(readFileSync(join(site, "_file", "data", "corpus", "index", "0.json"), "utf8")).toContain("The third story.");
   });
 });
