@@ -1,7 +1,7 @@
 // npm run build writes only its own site (issue 29): a BUILD_OUTPUT that names the project, its corpus or
 // sources, or a folder that is not a site, is refused before anything runs (before the build lock and
 // Framework's cache), in one line, with nothing deleted. A build stopped midway is tested in
-// test/site/rebuild.site.test.ts, going on from the site its tests built.
+// test/site/stopped-build.site.test.ts.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
