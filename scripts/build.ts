@@ -27,7 +27,6 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -35,7 +34,7 @@ import {
   utimesSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { PROJECT_ROOT } from "../data-loaders/project-paths.ts";
 import { freshenLoaders } from "./freshen-loaders.ts";
 import { extractEntries, filesBelow, isFetched, publishFetchedFiles, readStoreList, storeListOf } from "./fetched-files.ts";
@@ -43,7 +42,7 @@ import { storeHolds } from "../data-loaders/publish/fetched-store.ts";
 import { archiveProblem, sealArchive, sealOf } from "./archive-seal.ts";
 import { NODE_HEAP_FLAGS, OFFLINE_ENV } from "./framework-env.ts";
 import { helpIfAsked, parseCommandLine } from "./cli-args.ts";
-import { markBuiltSite, outputProblem } from "./site-output.ts";
+import { besideOutput, moveStaged, outputProblem, replaceSite } from "./site-output.ts";
 import { removeStalePartials } from "../data-loaders/common/stale-partials.ts";
 import { rewritePageShells } from "./page-shell.ts";
 import { takeBuildLock } from "./build-lock.ts";
@@ -103,31 +102,6 @@ function checkedOutput(): string {
     process.exit(2);
   }
   return output;
-}
-
-/**
- * The folders a build keeps beside its output, named after the process: Framework renders into `building`,
- * the fetched files are staged in `staging`, and the previous site waits in `previous` while the new one
- * takes its place. Those of a run that was killed are removed first (data-loaders/common/stale-partials.ts).
- */
-function besideOutput(output: string): { building: string; staging: string; previous: string } {
-  const name = basename(output).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const removed = removeStalePartials(dirname(output), new RegExp(`^\\.${name}\\.(?:building|fetched|previous)-(\\d+)$`));
-  if (removed.length) process.stderr.write(`build: removed ${removed.join(", ")}, left by a build that was stopped\n`);
-  const beside = (kind: string) => join(dirname(output), `.${basename(output)}.${kind}-${process.pid}`);
-  return { building: beside("building"), staging: beside("fetched"), previous: beside("previous") };
-}
-
-/**
- * Puts the finished site `building` at `output`, marked as a site a build made: the previous site is moved
- * aside first and removed after, so `output` always holds a whole site (the last one while a build runs or
- * after one was stopped), never half of one.
- */
-function replaceSite(building: string, output: string, previous: string): void {
-  markBuiltSite(building);
-  if (existsSync(output)) renameSync(output, previous);
-  renameSync(building, output);
-  rmSync(previous, { recursive: true, force: true });
 }
 
 /** The child process running now (the loader or Framework), stopped with this one. */
@@ -190,22 +164,6 @@ async function observableBuild(): Promise<void> {
     process.stderr.write("build: the site has broken links (listed above)\n");
     process.exit(1);
   }
-}
-
-/**
- * Moves the fetched files staged in `staging` (scripts/fetched-files.ts links them there while Framework
- * renders) into the built site, one top folder at a time: renames, so it takes no time whatever their number.
- */
-function moveStaged(staging: string, output: string): void {
-  const from = join(staging, "_file", "data", "corpus");
-  const to = join(output, "_file", "data", "corpus");
-  mkdirSync(to, { recursive: true });
-  for (const folder of existsSync(from) ? readdirSync(from).sort() : []) {
-    // Framework writes only the declared files, none of which is in a fetched folder.
-    if (existsSync(join(to, folder))) throw new Error(`build: ${join(to, folder)} exists in Framework's output; it should not`);
-    renameSync(join(from, folder), join(to, folder));
-  }
-  rmSync(staging, { recursive: true, force: true });
 }
 
 const output = checkedOutput();

@@ -18,7 +18,7 @@ import { loadInputs, loadResources } from "../data-loaders/pipeline/analyze-corp
 import { analyzeInOrder, runOptions } from "../data-loaders/pipeline/analyze-parallel.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
-import { openShardSet } from "../data-loaders/pipeline/shard-manifest.ts";
+import { openShardSet } from "../data-loaders/pipeline/shard-set.ts";
 import { CorpusHash } from "../data-loaders/publish/corpus-hash.ts";
 import { EXPORT_TABLES } from "../data-loaders/publish/export-dictionary.ts";
 import { exportArticle, exportLabels, type ExportSettings } from "../data-loaders/publish/export-article.ts";

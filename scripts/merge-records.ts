@@ -2,12 +2,13 @@
  * npm run merge-records -- <folder> [--out <file>] [--unchecked]
  * Merges a folder of record shards (*.jsonl, each written by `npm run analyze -- --shard K/N --out`, with its
  * manifest) into one JSON Lines stream in id order: byte for byte what one `npm run analyze` of the whole
- * corpus prints. The shards are checked whole first (data-loaders/pipeline/shard-manifest.ts).
+ * corpus prints. The shards are checked whole first (data-loaders/pipeline/shard-set.ts).
  */
 import { parseCommandLine } from "./cli-args.ts";
 import { openLineOutput } from "./line-output.ts";
 import { CorpusValidationError } from "../data-loaders/reading/corpus-error.ts";
-import { openShardSet, RecordsDigest, writeShardManifest } from "../data-loaders/pipeline/shard-manifest.ts";
+import { RecordsDigest, writeShardManifest } from "../data-loaders/pipeline/shard-manifest.ts";
+import { openShardSet } from "../data-loaders/pipeline/shard-set.ts";
 
 const USAGE = "usage: npm run merge-records -- <folder of .jsonl shards> [--out <file>] [--unchecked]";
 const { values, positionals } = parseCommandLine(

@@ -2,9 +2,11 @@
  * Where `npm run build` may write its site (BUILD_OUTPUT), and how a built site is told from any other
  * folder: every site it finishes holds SITE_MARKER. Framework empties its output folder before it writes
  * (inside the project), so a wrong BUILD_OUTPUT would delete whatever the folder held: these checks run first.
+ * Also the folders a build keeps beside its output while it works, and how the finished site takes the old one's place.
  */
-import { existsSync, lstatSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
+import { removeStalePartials } from "../data-loaders/common/stale-partials.ts";
 
 /** The file in every site `npm run build` finished (sirv, Framework and the browser never serve dotfiles). */
 export const SITE_MARKER = ".framing-notebooks-site";
@@ -70,4 +72,45 @@ function isSymbolicLink(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The folders a build keeps beside its output, named after the process: Framework renders into `building`,
+ * the fetched files are staged in `staging`, and the previous site waits in `previous` while the new one
+ * takes its place. Those of a run that was killed are removed first (data-loaders/common/stale-partials.ts).
+ */
+export function besideOutput(output: string): { building: string; staging: string; previous: string } {
+  const name = basename(output).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const removed = removeStalePartials(dirname(output), new RegExp(`^\\.${name}\\.(?:building|fetched|previous)-(\\d+)$`));
+  if (removed.length) process.stderr.write(`build: removed ${removed.join(", ")}, left by a build that was stopped\n`);
+  const beside = (kind: string) => join(dirname(output), `.${basename(output)}.${kind}-${process.pid}`);
+  return { building: beside("building"), staging: beside("fetched"), previous: beside("previous") };
+}
+
+/**
+ * Puts the finished site `building` at `output`, marked as a site a build made: the previous site is moved
+ * aside first and removed after, so `output` always holds a whole site (the last one while a build runs or
+ * after one was stopped), never half of one.
+ */
+export function replaceSite(building: string, output: string, previous: string): void {
+  markBuiltSite(building);
+  if (existsSync(output)) renameSync(output, previous);
+  renameSync(building, output);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+/**
+ * Moves the fetched files staged in `staging` (scripts/fetched-files.ts links them there while Framework
+ * renders) into the built site, one top folder at a time: renames, so it takes no time whatever their number.
+ */
+export function moveStaged(staging: string, output: string): void {
+  const from = join(staging, "_file", "data", "corpus");
+  const to = join(output, "_file", "data", "corpus");
+  mkdirSync(to, { recursive: true });
+  for (const folder of existsSync(from) ? readdirSync(from).sort() : []) {
+    // Framework writes only the declared files, none of which is in a fetched folder.
+    if (existsSync(join(to, folder))) throw new Error(`build: ${join(to, folder)} exists in Framework's output; it should not`);
+    renameSync(join(from, folder), join(to, folder));
+  }
+  rmSync(staging, { recursive: true, force: true });
 }

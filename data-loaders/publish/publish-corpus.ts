@@ -6,7 +6,8 @@ import { loadResources } from "../pipeline/analyze-corpus.ts";
 import { checkCodebooksInUse } from "../pipeline/codebook-examples.ts";
 import { ARTICLES_PER_WORKER, analyzeInOrder } from "../pipeline/analyze-parallel.ts";
 import { indexCorpus } from "../reading/read-corpus.ts";
-import { exercisesForRecords, openShardSet } from "../pipeline/shard-manifest.ts";
+import { exercisesForRecords } from "../pipeline/shard-manifest.ts";
+import { openShardSet } from "../pipeline/shard-set.ts";
 import { CorpusValidationError } from "../reading/corpus-error.ts";
 import { comparisonOf } from "../compare/compare-frames.ts";
 import { toneComparison } from "../compare/compare-tone.ts";
@@ -101,7 +102,7 @@ export async function publishCorpus(
   const stamps = { analysis: resources.analysis, codebooks: codebookStamps(resources) };
   // Records made elsewhere (`npm run analyze -- --shard K/N` on a cluster) are read instead of analysed,
   // after checking their manifests (every shard of one corpus there once, made by this build's code and
-  // codebooks: pipeline/shard-manifest.ts) and each record's stamps: a site never mixes analyses or
+  // codebooks: pipeline/shard-set.ts) and each record's stamps: a site never mixes analyses or
   // misses a shard. The corpus folder is not read: the records hold each article's text and metadata.
   const index = options.recordsFolder ? null : await indexCorpus(paths.articles, readingOptions(paths));
   const shards = options.recordsFolder ? openShardSet(options.recordsFolder, { expected: stamps }) : null;

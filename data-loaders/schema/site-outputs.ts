@@ -8,11 +8,8 @@ import {
   filterShardSchema,
   publicArticlesFileSchema,
   publicArticlesPageSchema,
-  searchManifestSchema,
-  searchChunkSchema,
-  searchFrequencySchema,
-  searchShardSchema,
 } from "./corpus-outputs.ts";
+import { searchManifestSchema, searchChunkSchema, searchFrequencySchema, searchShardSchema } from "./search-outputs.ts";
 import { concordancePageSchema } from "./concordance-outputs.ts";
 import { codebooksFileSchema } from "./codebook-outputs.ts";
 import {
@@ -36,12 +33,13 @@ import { categoryAcrossSchema, coOccurrenceSchema, outletProfileSchema, outletsM
  * The files the site publishes besides the per-article records (src/data/corpus.zip.ts, built by
  * data-loaders/publish/publish-corpus.ts), as strict zod schemas: the one definition of each. Types are
  * inferred from them; the JSON Schemas and the data dictionary are generated from them; a test holds every
- * published file to its schema. The schemas live by family (output-parts.ts, corpus-outputs.ts,
+ * published file to its schema. The schemas live by family (output-parts.ts, corpus-outputs.ts, search-outputs.ts,
  * concordance-outputs.ts, codebook-outputs.ts, comparison-outputs.ts, check-outputs.ts, outlet-outputs.ts); this file names them
  * all and lists which file each published path holds.
  */
 export * from "./output-parts.ts";
 export * from "./corpus-outputs.ts";
+export * from "./search-outputs.ts";
 export * from "./concordance-outputs.ts";
 export * from "./codebook-outputs.ts";
 export * from "./comparison-outputs.ts";

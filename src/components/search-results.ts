@@ -2,8 +2,8 @@
 // page fetches them, a split word's chunks loaded only for the lines a page shows, and exact counts from a
 // split word's header. The query syntax, the tokenizer and keyword-in-context lines are in search.ts.
 import type { SearchChunk, SearchChunkHead, SearchShard } from "../../data-loaders/schema/site-outputs.ts";
-import { shardsOf, type QueryWord, type ShardList } from "./search.js";
-import { type Counts, type Part, type Segment, countLines, decode, hasIn } from "./search-parts.js";
+import type { QueryWord, ShardList } from "./search.js";
+import { type Counts, type Part, type Segment, countLines, decode, partsCutAtChunks, partsOfHeader, wordSegments } from "./search-parts.js";
 
 export interface SearchHit {
   readonly article: number;
@@ -58,61 +58,13 @@ export class SearchResults {
     options: { keep?: ReadonlySet<number> | null; atOnce?: number } = {},
   ): Promise<SearchResults> {
     const keep = options.keep ?? null;
-    const keptSorted = keep ? [...keep].sort((a, b) => a - b) : null;
     const heads = new Map<readonly Segment[], SearchChunkHead>();
-    const perWord = await Promise.all(
-      query.words.map(async (word) => {
-        const entries = (await Promise.all(shardsOf(files.list, word).map(files.shard))).flatMap((shard) => shard.words);
-        const matching = word.pattern ? entries.filter(([w]) => word.pattern!.test(w)) : entries.filter(([w]) => w === word.text);
-        return matching.map(([, postings]): Segment[] => {
-          if (Array.isArray(postings)) {
-            const decoded = decode(postings as number[]);
-            return [{ from: 0, to: Infinity, chunk: null, decoded, articles: [...decoded.keys()] }];
-          }
-          const head = postings as SearchChunkHead;
-          const segments = head.chunks.map(([first, , , , bytes], k) => ({
-            from: first,
-            to: head.chunks[k + 1]?.[0] ?? Infinity,
-            chunk: { name: `c/${head.id}_${k}`, bytes },
-            decoded: null,
-            articles: null,
-          }));
-          heads.set(segments, head);
-          return segments;
-        });
-      }),
-    );
+    const perWord = await Promise.all(query.words.map((word) => wordSegments(files, word, heads)));
     // One split word searched, no filter: its chunks are the parts, counted by its header.
     const only = perWord.length === 1 && perWord[0]!.length === 1 ? perWord[0]![0]! : null;
-    let parts: Part[];
-    let closedFromHeader: number | null = null;
-    const head = only && heads.get(only);
-    if (only && head && !keep) {
-      closedFromHeader = head.occurrences - head.chunks.reduce((sum, c) => sum + c[2], 0);
-      parts = only.map((segment, k) => {
-        const [, articles, lines, closed] = head.chunks[k]!;
-        return {
-          from: segment.from,
-          to: segment.to,
-          known: { lines: lines + closed, articles, open: articles - closed },
-          possible: true,
-          lines: null,
-        };
-      });
-    } else {
-      const cuts = [...new Set([0, ...perWord.flat(2).map((s) => s.from)])].sort((a, b) => a - b);
-      parts = cuts.map((from, k) => {
-        const to = cuts[k + 1] ?? Infinity;
-        // A part can hold a result only if every query word has postings there (an inline word's articles
-        // are known) and, with a filter, the filter keeps an article there.
-        const possible =
-          (!keptSorted || hasIn(keptSorted, from, to)) &&
-          perWord.every((entries) =>
-            entries.some((segments) => segments.some((s) => s.from < to && s.to > from && (!s.articles || hasIn(s.articles, from, to)))),
-          );
-        return { from, to, known: null, possible, lines: possible ? null : [] };
-      });
-    }
+    const head = only && !keep ? heads.get(only) : undefined;
+    const parts = head ? partsOfHeader(only!, head) : partsCutAtChunks(perWord, keep);
+    const closedFromHeader = head ? head.occurrences - head.chunks.reduce((sum, c) => sum + c[2], 0) : null;
     const results = new SearchResults(query, files, perWord, parts, keep, closedFromHeader);
     if (results.remainingBytes() <= (options.atOnce ?? LOAD_AT_ONCE_BYTES)) await results.loadAll();
     return results;

@@ -3,8 +3,8 @@
 // checked against values this test computes on its own from the published sampling frame (its own decoding
 // of coding/<task>.json and closed-form formulas for two-category data). Exercises reveal their answers.
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { csvFormat, csvParse } from "d3";
+import { basename, join } from "node:path";
+import { csvFormat, csvParse, type DSVRowArray } from "d3";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { writeCorpus } from "../helpers.ts";
@@ -54,67 +54,144 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<{ n
   return { name: download.suggestedFilename(), text: await downloadedText(download) };
 }
 
+/** The units of a coding page's sample, in the order of its cards. */
+async function cardUnits(page: Page): Promise<number[]> {
+  return (await page.locator(".coding-card").evaluateAll((cards) => cards.map((c) => Number((c as HTMLElement).dataset.unit)))) as number[];
+}
+
+/**
+ * Step 1: the Hand coding page draws a stratified sample of 10 sentences, the same on a second visit (the
+ * address keeps it), half of them ones the pipeline coded present (the seeds have enough of them).
+ */
+async function openSample(address: string, present: ReadonlySet<number>): Promise<{ page: Page; problems: string[]; units: number[] }> {
+  const { page, problems } = await visit(address, ".coding-card");
+  const units = await cardUnits(page);
+  expect(units).toHaveLength(10);
+  const again = await visit(address, ".coding-card");
+  expect(await cardUnits(again.page)).toEqual(units);
+  await again.page.close();
+  expect(units.filter((u) => present.has(u))).toHaveLength(5);
+  return { page, problems, units };
+}
+
+/** Step 2: Ann codes the sample and downloads her coding file: its name, header, columns and rows. */
+async function codeAndDownload(page: Page, ann: readonly number[]): Promise<{ file: { name: string; text: string }; rows: DSVRowArray }> {
+  for (const [k, code] of ann.entries())
+    await page
+      .locator(".coding-card")
+      .nth(k)
+      .getByLabel(code === 1 ? "present" : "absent")
+      .check();
+  await page.getByLabel("Your name").fill("Ann");
+  await page.getByLabel("Your name").press("Enter");
+  await page.waitForTimeout(200);
+  expect(await page.locator(".coding-progress").first().textContent()).toBe("10 of 10 coded, saved in this browser.");
+  const file = await downloadText(page, () => page.locator("#download-codes").click());
+  expect(file.name).toBe("coding-frame-hegemon-seed5-n10-Ann.csv");
+  expect(file.text).toMatch(
+    /^# framing-notebooks coding file: The Hegemon \(frame:hegemon\)\n# sample: seed 5, 10 sentences, stratified\n# coder: Ann\n# corpus: 5 articles, sha256 [0-9a-f]{64}\n/,
+  );
+  const rows = csvParse(file.text.replace(/^#.*\n/gm, ""));
+  expect(rows.columns).toEqual(["task", "article", "sentence", "coder", "code", "text"]);
+  expect(rows.map((r) => Number(r.code))).toEqual(ann);
+  expect(rows.every((r) => r.coder === "Ann" && r.task === "frame:hegemon")).toBe(true);
+  const cardTexts = await page.locator(".coding-card .coding-sentence").allTextContents();
+  expect(rows.map((r) => r.text)).toEqual(cardTexts);
+  return { file, rows };
+}
+
+/** Step 3: codes saved in the browser survive a reload; cleared, they come back from the file `annFile`. */
+async function reloadAndLoadFile(page: Page, annFile: string, ann: readonly number[]): Promise<void> {
+  await page.reload({ waitUntil: "networkidle" });
+  await page.waitForSelector(".coding-card");
+  expect(await page.locator(".coding-progress").first().textContent()).toBe("10 of 10 coded, saved in this browser.");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload({ waitUntil: "networkidle" });
+  await page.waitForSelector(".coding-card");
+  expect(await page.locator(".coding-progress").first().textContent()).toBe("0 of 10 coded, saved in this browser.");
+  await page.locator("#load-codes").setInputFiles(annFile);
+  await page.waitForFunction(() => document.querySelector(".coding-load-note")?.textContent?.startsWith("Loaded"));
+  expect(await page.locator(".coding-load-note").textContent()).toBe(`Loaded 10 codes of this sample from ${basename(annFile)}.`);
+  await page.waitForFunction(() => document.querySelector(".coding-progress")?.textContent?.startsWith("10 of 10"));
+  const checked = await page
+    .locator(".coding-card")
+    .evaluateAll((cards) => cards.map((c) => (c.querySelector("input:checked") as HTMLInputElement | null)?.value));
+  expect(checked).toEqual(ann.map(String));
+}
+
+/** The 2 × 2 table of two coders' binary codes: [both 1, first 1 second 0, first 0 second 1, both 0]. */
+function table(first: readonly number[], second: readonly number[]): readonly [number, number, number, number] {
+  const count = (x: number, y: number) => first.filter((v, i) => v === x && second[i] === y).length;
+  return [count(1, 1), count(1, 0), count(0, 1), count(0, 0)];
+}
+
+/** The Agreement page's rows: each row's cells without the leading empty one. */
+async function agreementRows(page: Page): Promise<string[][]> {
+  return page.locator("form table tbody tr").evaluateAll((trs) =>
+    // Inputs.table opens each row with an empty cell (the hidden row selector).
+    trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent!.trim()).slice(1)),
+  );
+}
+
+/**
+ * Step 4: the Agreement page, given Ann's and Ben's files, shows each pair's kappa, Krippendorff's alpha and
+ * percent agreement of the three coders (the pipeline the third) as computed here, and links each of Ann's
+ * disagreements with the pipeline to its sentence.
+ */
+async function checkAgreement(
+  files: readonly string[],
+  codes: { ann: readonly number[]; ben: readonly number[]; pipeline: readonly number[] },
+  rows: DSVRowArray,
+): Promise<void> {
+  const { ann, ben, pipeline } = codes;
+  const agreement = await visit("/agreement.html", "input[type=file]");
+  await agreement.page.locator("input[type=file]").setInputFiles([...files]);
+  await agreement.page.waitForSelector("table.confusion");
+  await agreement.page.waitForTimeout(300);
+  const expectedKappa = {
+    "Ann Ben": kappaOfTable(...table(ann, ben)),
+    "Ann pipeline": kappaOfTable(...table(ann, pipeline)),
+    "Ben pipeline": kappaOfTable(...table(ben, pipeline)),
+  };
+  const pairRows = await agreementRows(agreement.page);
+  const pairs = pairRows.filter((cells) => cells.length === 5);
+  expect(pairs.map((cells) => `${cells[0]} ${cells[1]}`)).toEqual(Object.keys(expectedKappa));
+  for (const cells of pairs) {
+    expect(cells[2]).toBe("10");
+    expect(cells[4]!.startsWith(expectedKappa[`${cells[0]} ${cells[1]}` as keyof typeof expectedKappa].toFixed(3))).toBe(true);
+  }
+  const alphaRow = pairRows.find((cells) => cells[0]!.startsWith("Krippendorff's alpha (nominal)"))!;
+  const units3 = ann.map((_, k) => [ann[k]!, ben[k]!, pipeline[k]!]);
+  expect(alphaRow[1]!.startsWith(binaryAlpha(units3).toFixed(3))).toBe(true);
+  const percentRow = pairRows.find((cells) => cells[0] === "Percent agreement")!;
+  const agreeingPairs = units3.reduce((n, [a, b, c]) => n + Number(a === b) + Number(a === c) + Number(b === c), 0);
+  expect(percentRow[1]!.startsWith((agreeingPairs / 30).toFixed(3))).toBe(true);
+  // The confusion table of Ann and the pipeline (shown first) links each disagreement to its sentence.
+  const [a11, a10, a01] = table(ann, pipeline);
+  expect(await agreement.page.locator("table.confusion td.disagree a").allTextContents()).toEqual(
+    [a01, a10].filter((n) => n > 0).map(String),
+  );
+  const links = await agreement.page
+    .locator("ol.disagreements a")
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")));
+  const disagreeing = rows.filter((_, k) => ann[k] !== pipeline[k]).map((r) => `./article.html?id=${r.article}#s-${r.sentence}`);
+  expect([...links].sort()).toEqual([...disagreeing].sort());
+  expect(a11 + a10 + a01).toBeGreaterThan(0);
+  expect(agreement.problems).toEqual([]);
+  await agreement.page.close();
+}
+
 describe("course pages in headless Chromium", () => {
   it("codes a sample, downloads and reloads the coding file, and shows agreement figures computed independently", async () => {
-    const address = "/coding.html?task=frame%3Ahegemon&n=10&seed=5&design=stratified";
-    const { page, problems } = await visit(address, ".coding-card");
-    const units = (await page
-      .locator(".coding-card")
-      .evaluateAll((cards) => cards.map((c) => Number((c as HTMLElement).dataset.unit)))) as number[];
-    expect(units).toHaveLength(10);
-    // The address keeps the sample: a second visit shows the same sentences.
-    const again = await visit(address, ".coding-card");
-    expect(
-      await again.page.locator(".coding-card").evaluateAll((cards) => cards.map((c) => Number((c as HTMLElement).dataset.unit))),
-    ).toEqual(units);
-    await again.page.close();
-    // Stratified: half the sentences are ones the pipeline coded present (the seeds have enough of them).
     const present = pipelinePresent("hegemon");
-    expect(units.filter((u) => present.has(u))).toHaveLength(5);
-
+    const { page, problems, units } = await openSample("/coding.html?task=frame%3Ahegemon&n=10&seed=5&design=stratified", present);
     // Ann codes every third sentence present, the rest absent.
     const ann = units.map((_, k) => (k % 3 === 0 ? 1 : 0));
-    for (const [k, code] of ann.entries())
-      await page
-        .locator(".coding-card")
-        .nth(k)
-        .getByLabel(code === 1 ? "present" : "absent")
-        .check();
-    await page.getByLabel("Your name").fill("Ann");
-    await page.getByLabel("Your name").press("Enter");
-    await page.waitForTimeout(200);
-    expect(await page.locator(".coding-progress").first().textContent()).toBe("10 of 10 coded, saved in this browser.");
-    const file = await downloadText(page, () => page.locator("#download-codes").click());
-    expect(file.name).toBe("coding-frame-hegemon-seed5-n10-Ann.csv");
-    expect(file.text).toMatch(
-      /^# framing-notebooks coding file: The Hegemon \(frame:hegemon\)\n# sample: seed 5, 10 sentences, stratified\n# coder: Ann\n# corpus: 5 articles, sha256 [0-9a-f]{64}\n/,
-    );
-    const rows = csvParse(file.text.replace(/^#.*\n/gm, ""));
-    expect(rows.columns).toEqual(["task", "article", "sentence", "coder", "code", "text"]);
-    expect(rows.map((r) => Number(r.code))).toEqual(ann);
-    expect(rows.every((r) => r.coder === "Ann" && r.task === "frame:hegemon")).toBe(true);
-    const cardTexts = await page.locator(".coding-card .coding-sentence").allTextContents();
-    expect(rows.map((r) => r.text)).toEqual(cardTexts);
-
-    // Codes saved in the browser survive a reload; cleared, they come back from the file.
-    await page.reload({ waitUntil: "networkidle" });
-    await page.waitForSelector(".coding-card");
-    expect(await page.locator(".coding-progress").first().textContent()).toBe("10 of 10 coded, saved in this browser.");
-    await page.evaluate(() => localStorage.clear());
-    await page.reload({ waitUntil: "networkidle" });
-    await page.waitForSelector(".coding-card");
-    expect(await page.locator(".coding-progress").first().textContent()).toBe("0 of 10 coded, saved in this browser.");
+    const { file, rows } = await codeAndDownload(page, ann);
     const folder = writeCorpus({});
     const annFile = join(folder, file.name);
     writeFileSync(annFile, file.text);
-    await page.locator("#load-codes").setInputFiles(annFile);
-    await page.waitForFunction(() => document.querySelector(".coding-load-note")?.textContent?.startsWith("Loaded"));
-    expect(await page.locator(".coding-load-note").textContent()).toBe(`Loaded 10 codes of this sample from ${file.name}.`);
-    await page.waitForFunction(() => document.querySelector(".coding-progress")?.textContent?.startsWith("10 of 10"));
-    const checked = await page
-      .locator(".coding-card")
-      .evaluateAll((cards) => cards.map((c) => (c.querySelector("input:checked") as HTMLInputElement | null)?.value));
-    expect(checked).toEqual(ann.map(String));
+    await reloadAndLoadFile(page, annFile, ann);
     expect(problems).toEqual([]);
     await page.close();
 
@@ -125,50 +202,8 @@ describe("course pages in headless Chromium", () => {
       benFile,
       csvFormat(rows.map((r, k) => ({ ...r, coder: "Ben", code: String(ben[k]) })) as Array<Record<string, string>>, rows.columns),
     );
-
-    const agreement = await visit("/agreement.html", "input[type=file]");
-    await agreement.page.locator("input[type=file]").setInputFiles([annFile, benFile]);
-    await agreement.page.waitForSelector("table.confusion");
-    await agreement.page.waitForTimeout(300);
     const pipeline = units.map((u) => (present.has(u) ? 1 : 0));
-    const table = (first: number[], second: number[]) => {
-      const count = (x: number, y: number) => first.filter((v, i) => v === x && second[i] === y).length;
-      return [count(1, 1), count(1, 0), count(0, 1), count(0, 0)] as const;
-    };
-    const expectedKappa = {
-      "Ann Ben": kappaOfTable(...table(ann, ben)),
-      "Ann pipeline": kappaOfTable(...table(ann, pipeline)),
-      "Ben pipeline": kappaOfTable(...table(ben, pipeline)),
-    };
-    const pairRows = await agreement.page.locator("form table tbody tr").evaluateAll((trs) =>
-      // Inputs.table opens each row with an empty cell (the hidden row selector).
-      trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent!.trim()).slice(1)),
-    );
-    const pairs = pairRows.filter((cells) => cells.length === 5);
-    expect(pairs.map((cells) => `${cells[0]} ${cells[1]}`)).toEqual(Object.keys(expectedKappa));
-    for (const cells of pairs) {
-      expect(cells[2]).toBe("10");
-      expect(cells[4]!.startsWith(expectedKappa[`${cells[0]} ${cells[1]}` as keyof typeof expectedKappa].toFixed(3))).toBe(true);
-    }
-    const alphaRow = pairRows.find((cells) => cells[0]!.startsWith("Krippendorff's alpha (nominal)"))!;
-    const units3 = units.map((_, k) => [ann[k]!, ben[k]!, pipeline[k]!]);
-    expect(alphaRow[1]!.startsWith(binaryAlpha(units3).toFixed(3))).toBe(true);
-    const percentRow = pairRows.find((cells) => cells[0] === "Percent agreement")!;
-    const agreeingPairs = units3.reduce((n, [a, b, c]) => n + Number(a === b) + Number(a === c) + Number(b === c), 0);
-    expect(percentRow[1]!.startsWith((agreeingPairs / 30).toFixed(3))).toBe(true);
-    // The confusion table of Ann and the pipeline (shown first) links each disagreement to its sentence.
-    const [a11, a10, a01] = table(ann, pipeline);
-    expect(await agreement.page.locator("table.confusion td.disagree a").allTextContents()).toEqual(
-      [a01, a10].filter((n) => n > 0).map(String),
-    );
-    const links = await agreement.page
-      .locator("ol.disagreements a")
-      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")));
-    const disagreeing = rows.filter((_, k) => ann[k] !== pipeline[k]).map((r) => `./article.html?id=${r.article}#s-${r.sentence}`);
-    expect([...links].sort()).toEqual([...disagreeing].sort());
-    expect(a11 + a10 + a01).toBeGreaterThan(0);
-    expect(agreement.problems).toEqual([]);
-    await agreement.page.close();
+    await checkAgreement([annFile, benFile], { ann, ben, pipeline }, rows);
   });
 
   it("lists every problem of a bad coding file, with its file, line and field, and uses none of its codes", async () => {

@@ -6,11 +6,10 @@ import { describe, expect, it } from "vitest";
 import { inShard, parseShard } from "../../data-loaders/pipeline/shards.ts";
 import { readRecordShards } from "../../data-loaders/reading/read-records.ts";
 import { CorpusValidationError, type CorpusError } from "../../data-loaders/reading/corpus-error.ts";
+import { checkShardSet, openShardSet } from "../../data-loaders/pipeline/shard-set.ts";
 import {
-  checkShardSet,
   corpusFingerprint,
   exercisesForRecords,
-  openShardSet,
   RecordsDigest,
   writeShardManifest,
   type RecordStamps,
