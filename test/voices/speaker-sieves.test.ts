@@ -4,7 +4,8 @@
 // the speaker, so a rule that stops firing (or another that takes over) fails here by name.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { SPEAKER_SIEVES, closesQuotationBefore } from "../../data-loaders/voices/speaker-sieves.ts";
+import { closesQuotationBefore } from "../../data-loaders/voices/speaker-before-cue.ts";
+import { SPEAKER_SIEVES } from "../../data-loaders/voices/speaker-sieves.ts";
 import { speakerRuleSchema, type Language } from "../../data-loaders/schema/enums.ts";
 import { analyzeTextWithRules as analyzeText } from "../helpers.ts";
 
