@@ -1,7 +1,7 @@
 import { sentenceAt, type Quotation } from "../terms/find-quotations.ts";
 import type { TermMatch } from "../terms/match-terms.ts";
 import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
-import type { SpeakerMention, Word } from "./speaker-mentions.ts";
+import type { SpeakerMention, Word } from "./mention-types.ts";
 import { findSpeaker } from "./speaker-sieves.ts";
 import { wordsBetween, type Cue, type CueEvidence, type CueSpeaker, type SieveContext } from "./sieve-context.ts";
 import type { SpeechCues } from "./speech-cues.ts";

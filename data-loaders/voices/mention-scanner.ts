@@ -10,7 +10,7 @@ import type { TermMatch } from "../terms/match-terms.ts";
 import type { Outlet, OutletGazetteer } from "./outlets.ts";
 import type { SpeechCues } from "./speech-cues.ts";
 import type { Language, SpeakerType } from "../schema/record.ts";
-import { ARTICLES, type RawMention, type SpeakerMatches, type Word } from "./speaker-mentions.ts";
+import { ARTICLES, type RawMention, type SpeakerMatches, type Word } from "./mention-types.ts";
 
 /** Lower-case words inside a name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva", "Thomas a Kempis"). */
 const NAME_PARTICLES: ReadonlySet<string> = new Set(

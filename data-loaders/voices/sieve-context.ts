@@ -5,7 +5,7 @@
  */
 import { sentenceAt } from "../terms/find-quotations.ts";
 import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
-import { ARTICLES, type SpeakerMention, type Word } from "./speaker-mentions.ts";
+import { ARTICLES, type SpeakerMention, type Word } from "./mention-types.ts";
 import type { SpeakerWords } from "./speech-cues.ts";
 import type { PartsOfSpeech } from "./verb-reading.ts";
 import type { Language, Sentence, Span, SpeakerRule } from "../schema/record.ts";

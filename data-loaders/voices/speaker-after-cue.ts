@@ -4,7 +4,7 @@
  * inversion, and a person in apposition.
  */
 import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
-import { ARTICLES, type SpeakerMention } from "./speaker-mentions.ts";
+import { ARTICLES, type SpeakerMention } from "./mention-types.ts";
 import {
   afterComma,
   BREAKS,

@@ -4,7 +4,7 @@
  * subject before an apposition, and (English) a bare noun phrase.
  */
 import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
-import { ARTICLES, type SpeakerMention, type Word } from "./speaker-mentions.ts";
+import { ARTICLES, type SpeakerMention, type Word } from "./mention-types.ts";
 import {
   afterComma,
   BREAKS,
