@@ -1,4 +1,5 @@
-import { MentionScanner, type ScanResources } from "./mention-scanner.ts";
+import { MentionScanner } from "./mention-scanner.ts";
+import type { ScanResources } from "./scanner-words.ts";
 import { resolve } from "./mention-resolver.ts";
 import type { SpeakerMatches, SpeakerMention, Word } from "./mention-types.ts";
 import type { Language, Span } from "../schema/record.ts";
