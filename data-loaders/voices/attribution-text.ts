@@ -92,10 +92,12 @@ export function record(
   };
 }
 
+/** A span's offsets alone (a mention or cue copied without its other fields). */
 export function span(m: Span): Span {
   return { start: m.start, end: m.end };
 }
 
+/** Whether a word lies inside a mention (false when there is none). */
 export function inMention(w: Span, m: Span | null): boolean {
   return !!m && w.start >= m.start && w.end <= m.end;
 }

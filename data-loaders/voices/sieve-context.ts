@@ -75,6 +75,7 @@ export const PART_REACH = 200;
 export const EARLIER_REACH = 20;
 /** The longest noun phrase taken as a speaker, in words. */
 export const PHRASE_WORDS = 6;
+/** Punctuation no subject or apposition reaches across: clause breaks and quotation marks. */
 export const BREAKS = /[.;:!?“”«»„"]/u;
 
 /** The first mention starting at or after `offset` in its sentence, with at most `maxWords` words (articles aside) before it. */
@@ -130,12 +131,14 @@ export function phraseMention(ctx: SieveContext, first: number, head: number): S
   };
 }
 
+/** Whether a comma or a closing quotation mark (then only white space) stands right before the cue in its sentence. */
 export function afterComma(ctx: SieveContext, cue: Span): boolean {
   const sentence = sentenceOf(ctx, cue.start);
   // The last characters before the cue suffice (white space is short): the check costs the same in any sentence.
   return /[,”"’»]\s*$/u.test(ctx.text.slice(Math.max(sentence.start, cue.start - 16), cue.start));
 }
 
+/** The sentence holding `offset` (the first when it lies before every sentence). */
 export function sentenceOf(ctx: SieveContext, offset: number): Sentence {
   return ctx.sentences[Math.max(0, sentenceAt(ctx.sentences, offset))]!;
 }
@@ -147,6 +150,7 @@ export function lastWordEndingAtOrBefore(ctx: SieveContext, offset: number): num
   return i;
 }
 
+/** Index of the first word starting at or after `offset`. */
 export function firstWordFrom(ctx: SieveContext, offset: number): number {
   return lastStartingAtOrBefore(ctx.words, offset - 1) + 1;
 }
