@@ -153,24 +153,7 @@ export function detectOutlets(
   for (const block of blocks) {
     const text = masked.slice(block.start, block.end);
     if (block.kind === "source-line") {
-      const colon = text.indexOf(":");
-      let at = colon + 1;
-      for (const part of text.slice(colon + 1).split(/(,|;|&|\s+(?:en|and)\s+)/u)) {
-        const start = block.start + at + (part.length - part.trimStart().length);
-        at += part.length;
-        const name = part.trim();
-        if (!name || /^(,|;|&|en|and)$/u.test(name)) continue;
-        const outlet = findOutlet(gazetteer, name);
-        found.push({
-          name: outlet?.name ?? name,
-          id: outlet?.id ?? null,
-          kind: outlet?.kind ?? null,
-          // "Bron: ANP": a news agency named as the source is the text's wire credit.
-          role: outlet?.agency ? "wire-credit" : "origin",
-          start,
-          end: start + name.length,
-        });
-      }
+      found.push(...originNames(block, text, gazetteer));
       continue;
     }
     if (block.kind !== "paragraph" && block.kind !== "heading") continue;
@@ -192,6 +175,33 @@ export function detectOutlets(
   return [...found.filter((o) => !inCredit(o)), ...wires].sort(
     (a, b) => a.start - b.start || (a.role < b.role ? -1 : a.role > b.role ? 1 : 0),
   );
+}
+
+/**
+ * The names of an origin line ("Bron: www.rt.com", "Bronnen: Global Times, Peoples Daily"), `text` being the
+ * block's masked text: role "origin", or "wire-credit" for a news agency the gazetteer knows.
+ */
+function originNames(block: Block, text: string, gazetteer: OutletGazetteer): OutletRecord[] {
+  const found: OutletRecord[] = [];
+  const colon = text.indexOf(":");
+  let at = colon + 1;
+  for (const part of text.slice(colon + 1).split(/(,|;|&|\s+(?:en|and)\s+)/u)) {
+    const start = block.start + at + (part.length - part.trimStart().length);
+    at += part.length;
+    const name = part.trim();
+    if (!name || /^(,|;|&|en|and)$/u.test(name)) continue;
+    const outlet = findOutlet(gazetteer, name);
+    found.push({
+      name: outlet?.name ?? name,
+      id: outlet?.id ?? null,
+      kind: outlet?.kind ?? null,
+      // "Bron: ANP": a news agency named as the source is the text's wire credit.
+      role: outlet?.agency ? "wire-credit" : "origin",
+      start,
+      end: start + name.length,
+    });
+  }
+  return found;
 }
 
 function firstTextBlock(blocks: readonly Block[]): number {

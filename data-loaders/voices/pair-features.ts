@@ -1,5 +1,5 @@
 import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
-import { wordsBetween, type Cue, type SieveContext } from "./speaker-sieves.ts";
+import { wordsBetween, type Cue, type SieveContext } from "./sieve-context.ts";
 import type { SpeakerCandidate } from "./speaker-features.ts";
 import type { Span } from "../schema/record.ts";
 

@@ -1,7 +1,7 @@
 import { linearScore, logistic, round3, strongestFeatures, type LinearModel } from "./linear-model.ts";
 import { pairFeatures } from "./pair-features.ts";
 import { rankSpeaker, speakerCandidates, type SpeakerCandidate } from "./speaker-features.ts";
-import type { Cue, CueSpeaker, SieveContext } from "./speaker-sieves.ts";
+import type { Cue, CueSpeaker, SieveContext } from "./sieve-context.ts";
 import type { ThresholdModel } from "./attribution-model.ts";
 
 /**

@@ -1,7 +1,8 @@
 import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
 import { linearScore, logistic } from "./linear-model.ts";
-import { SPEAKER_SIEVES, type Cue, type CueSpeaker, type SieveContext } from "./speaker-sieves.ts";
-import type { SpeakerMention } from "./speaker-mentions.ts";
+import type { Cue, CueSpeaker, SieveContext } from "./sieve-context.ts";
+import { SPEAKER_SIEVES } from "./speaker-sieves.ts";
+import type { SpeakerMention } from "./mention-types.ts";
 import type { ThresholdModel } from "./attribution-model.ts";
 import type { Span, SpeakerRule } from "../schema/record.ts";
 

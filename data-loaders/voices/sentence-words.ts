@@ -1,0 +1,43 @@
+import type { Word } from "./mention-types.ts";
+import type { Block, Sentence, Span } from "../schema/record.ts";
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*/gu;
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/**
+ * The words of the analysed sentences in `only` (all when omitted), in order, leaving out words inside
+ * quotation marks.
+ */
+export function sentenceWords(
+  text: string,
+  blocks: readonly Block[],
+  sentences: readonly Sentence[],
+  quoted: readonly Span[],
+  only?: ReadonlySet<number>,
+): Word[] {
+  const words: Word[] = [];
+  let q = 0;
+  for (const sentence of sentences) {
+    const kind = blocks[sentence.block]?.kind;
+    if (kind !== "paragraph" && kind !== "heading") continue;
+    if (only && !only.has(sentence.index)) continue;
+    WORD.lastIndex = sentence.start;
+    for (let m = WORD.exec(text); m && m.index < sentence.end; m = WORD.exec(text)) {
+      const start = m.index;
+      while (q < quoted.length && quoted[q]!.end <= start) q++;
+      if (q < quoted.length && quoted[q]!.start <= start) continue;
+      // A word never ends in a stop: WORD takes one only between letters ("U.S" of "U.S.").
+      const value = m[0];
+      const code = value.charCodeAt(0);
+      words.push({
+        start,
+        end: start + value.length,
+        text: value,
+        lower: value.toLowerCase(),
+        capitalised: code < 128 ? code >= 65 && code <= 90 : UPPER_FIRST.test(value),
+        sentence: sentence.index,
+      });
+    }
+  }
+  return words;
+}
