@@ -27,6 +27,12 @@ const { values, positionals } = parseCommandLine(
 Times loading and scoring of Dutch news-tone model files on the Dutch seeds' sentences, models in turn.
 Example: npx tsx scripts/tone-speed.ts corpus/models/dutch-news-tone.json /tmp/other.json`,
 );
+if (positionals.length === 0) {
+  process.stderr.write(
+    "tone-speed: no model file given\nusage: npx tsx scripts/tone-speed.ts <model.json> [<model.json> …] [--rounds <n>]\n",
+  );
+  process.exit(2);
+}
 const resources = loadResources(corpusPaths({}));
 const { lexicons, rules } = resources.sentiment;
 const sentences: { tokens: readonly Token[]; from: number; to: number }[] = [];
