@@ -19,6 +19,8 @@ import { toneFold, type readToneDevelopment } from "./tone-development.ts";
 import { fitComplementNaiveBayes, fitNaiveBayesLogistic, fitNaiveBayesSoftmax } from "./tone-naive-bayes.ts";
 
 const ALL = EVERY_WORD;
+/** Words, pairs, character 2–5-grams and the Pattern score, names left out, lengths by kind: issue 30's L-BFGS design and the base of its smaller variants. */
+const CHARACTERS: ToneDesign = { ...ALL, characters: true, names: false, lengths: "by-kind" };
 /** The designs compared, by name. */
 export const DESIGNS: Readonly<Record<string, ToneDesign>> = {
   "words+pairs+lex": ALL,
@@ -34,7 +36,16 @@ export const DESIGNS: Readonly<Record<string, ToneDesign>> = {
   "words+chars2-5+pairs+lex": { ...ALL, characters: true },
   "words+chars2-5+pairs+lex without names": { ...ALL, characters: true, names: false },
   "words+chars2-5+pairs+lex by kind": { ...ALL, characters: true, lengths: "by-kind" },
-  "words+chars2-5+pairs+lex by kind without names": { ...ALL, characters: true, names: false, lengths: "by-kind" },
+  "words+chars2-5+pairs+lex by kind without names": CHARACTERS,
+  "words+chars2-4+pairs+lex by kind without names": { ...CHARACTERS, maxGram: 4 },
+  "words+chars3-5+pairs+lex by kind without names": { ...CHARACTERS, minGram: 3 },
+  "words+chars3-4+pairs+lex by kind without names": { ...CHARACTERS, minGram: 3, maxGram: 4 },
+  "words+chars2-5+pairs+lex by kind without names (n-grams in 2+)": { ...CHARACTERS, minGramCount: 2 },
+  "words+chars2-5+pairs+lex by kind without names (n-grams in 3+)": { ...CHARACTERS, minGramCount: 3 },
+  "words+chars2-4+pairs+lex by kind without names (n-grams in 2+)": { ...CHARACTERS, maxGram: 4, minGramCount: 2 },
+  "words+chars3-5+pairs+lex by kind without names (n-grams in 2+)": { ...CHARACTERS, minGram: 3, minGramCount: 2 },
+  "words+chars3-4+pairs+lex by kind without names (n-grams in 2+)": { ...CHARACTERS, minGram: 3, maxGram: 4, minGramCount: 2 },
+  "words+chars3-4+pairs+lex by kind without names (n-grams in 3+)": { ...CHARACTERS, minGram: 3, maxGram: 4, minGramCount: 3 },
 };
 
 /** The classes in the order of a model's class scores. */
@@ -118,7 +129,10 @@ export function crossValidate(development: Development, design: ToneDesign, mode
   const predicted = new Array<Polarity>(rows.length);
   for (let k = 0; k < 5; k++) {
     const train = rows.flatMap((row, i) => (toneFold(row.id) === k ? [] : [i]));
-    const idf = vocabulary(train.map((i) => shares[i]!));
+    const idf = vocabulary(
+      train.map((i) => shares[i]!),
+      design.minGramCount,
+    );
     const vector = (i: number) => toneVector(shares[i]!, idf, design.counts, design.lengths);
     const items = train.map((i) => ({ ...vector(i), label: rows[i]!.label + 1 }));
     const fitted = MODELS[model]!(items, l2);

@@ -38,7 +38,10 @@ const development = readToneDevelopment(values.eval!);
 const shares = designShares(development, design);
 const lines: string[] = [];
 for (let k = 0; k < 5; k++) {
-  const idf = vocabulary(shares.filter((_, i) => toneFold(development.rows[i]!.id) !== k));
+  const idf = vocabulary(
+    shares.filter((_, i) => toneFold(development.rows[i]!.id) !== k),
+    design.minGramCount,
+  );
   development.rows.forEach((row, i) => {
     const { features, values: weights } = toneVector(shares[i]!, idf, design.counts, design.lengths);
     lines.push(JSON.stringify({ fold: k, train: toneFold(row.id) !== k, label: row.label, features, values: weights }));

@@ -28,6 +28,64 @@ const dot = (a: Float64Array, b: Float64Array) => {
   return sum;
 };
 
+type Rows = ReturnType<typeof sparseRows>["rows"];
+
+/**
+ * The objective C × Σ −ln P(item's class) + ½‖W‖² of `rows` as a function of x (the weights, feature by
+ * feature and class by class, then the class constants), writing its gradient into `gradient`.
+ */
+function multinomialObjective(rows: Rows, classes: number, c: number, size: number) {
+  const scores = new Float64Array(classes);
+  return (x: Float64Array, gradient: Float64Array): number => {
+    gradient.fill(0);
+    let loss = 0;
+    for (const { columns, values, label } of rows) {
+      for (let k = 0; k < classes; k++) scores[k] = x[size + k]!;
+      for (let j = 0; j < columns.length; j++)
+        for (let k = 0; k < classes; k++) scores[k] = scores[k]! + x[columns[j]! * classes + k]! * values[j]!;
+      let top = scores[0]!;
+      for (let k = 1; k < classes; k++) top = Math.max(top, scores[k]!);
+      let total = 0;
+      for (let k = 0; k < classes; k++) total += Math.exp(scores[k]! - top);
+      loss += top + Math.log(total) - scores[label]!;
+      for (let k = 0; k < classes; k++) {
+        const residual = c * (Math.exp(scores[k]! - top) / total - (k === label ? 1 : 0));
+        gradient[size + k] = gradient[size + k]! + residual;
+        for (let j = 0; j < columns.length; j++) {
+          const at = columns[j]! * classes + k;
+          gradient[at] = gradient[at]! + residual * values[j]!;
+        }
+      }
+    }
+    let penalty = 0;
+    for (let i = 0; i < size; i++) {
+      penalty += x[i]! * x[i]!;
+      gradient[i] = gradient[i]! + x[i]!;
+    }
+    return c * loss + penalty / 2;
+  };
+}
+
+/** L-BFGS's two-loop recursion (Nocedal 1980): the direction −H·g from the remembered steps and gradient changes. */
+function searchDirection(gradient: Float64Array, steps: readonly Float64Array[], changes: readonly Float64Array[]): Float64Array {
+  const direction = Float64Array.from(gradient, (g) => -g);
+  const alphas: number[] = [];
+  for (let j = steps.length - 1; j >= 0; j--) {
+    const alpha = dot(steps[j]!, direction) / dot(changes[j]!, steps[j]!);
+    alphas[j] = alpha;
+    for (let i = 0; i < direction.length; i++) direction[i] = direction[i]! - alpha * changes[j]![i]!;
+  }
+  const last = steps.length - 1;
+  const gamma =
+    last >= 0 ? dot(steps[last]!, changes[last]!) / dot(changes[last]!, changes[last]!) : 1 / Math.sqrt(dot(gradient, gradient));
+  for (let i = 0; i < direction.length; i++) direction[i] = direction[i]! * gamma;
+  for (let j = 0; j < steps.length; j++) {
+    const beta = dot(changes[j]!, direction) / dot(changes[j]!, steps[j]!);
+    for (let i = 0; i < direction.length; i++) direction[i] = direction[i]! + (alphas[j]! - beta) * steps[j]![i]!;
+  }
+  return direction;
+}
+
 /**
  * Fits a multinomial logistic regression exactly, as scikit-learn's LogisticRegression(C, solver="lbfgs")
  * does: it minimises C × Σ −ln P(item's class) + ½‖W‖² over the weights W and the class constants (not
@@ -43,36 +101,7 @@ const dot = (a: Float64Array, b: Float64Array) => {
 export function fitMultinomialLogistic(items: readonly MulticlassItem[], classes: number, settings: MultinomialSettings): MulticlassModel {
   const { names, rows } = sparseRows(items);
   const size = names.length * classes;
-  const scores = new Float64Array(classes);
-  // The objective and its gradient at x (weights, then the class constants).
-  const evaluate = (x: Float64Array, gradient: Float64Array): number => {
-    gradient.fill(0);
-    let loss = 0;
-    for (const { columns, values, label } of rows) {
-      for (let c = 0; c < classes; c++) scores[c] = x[size + c]!;
-      for (let k = 0; k < columns.length; k++)
-        for (let c = 0; c < classes; c++) scores[c] = scores[c]! + x[columns[k]! * classes + c]! * values[k]!;
-      let top = scores[0]!;
-      for (let c = 1; c < classes; c++) top = Math.max(top, scores[c]!);
-      let total = 0;
-      for (let c = 0; c < classes; c++) total += Math.exp(scores[c]! - top);
-      loss += top + Math.log(total) - scores[label]!;
-      for (let c = 0; c < classes; c++) {
-        const residual = settings.c * (Math.exp(scores[c]! - top) / total - (c === label ? 1 : 0));
-        gradient[size + c] = gradient[size + c]! + residual;
-        for (let k = 0; k < columns.length; k++) {
-          const at = columns[k]! * classes + c;
-          gradient[at] = gradient[at]! + residual * values[k]!;
-        }
-      }
-    }
-    let penalty = 0;
-    for (let i = 0; i < size; i++) {
-      penalty += x[i]! * x[i]!;
-      gradient[i] = gradient[i]! + x[i]!;
-    }
-    return settings.c * loss + penalty / 2;
-  };
+  const evaluate = multinomialObjective(rows, classes, settings.c, size);
   const x = new Float64Array(size + classes);
   const gradient = new Float64Array(x.length);
   let value = evaluate(x, gradient);
@@ -85,22 +114,7 @@ export function fitMultinomialLogistic(items: readonly MulticlassItem[], classes
     let largest = 0;
     for (let i = 0; i < gradient.length; i++) largest = Math.max(largest, Math.abs(gradient[i]!));
     if (largest < tolerance) break;
-    // Two-loop recursion: the direction −H·g from the remembered steps and gradient changes.
-    const direction = Float64Array.from(gradient, (g) => -g);
-    const alphas: number[] = [];
-    for (let j = steps.length - 1; j >= 0; j--) {
-      const alpha = dot(steps[j]!, direction) / dot(changes[j]!, steps[j]!);
-      alphas[j] = alpha;
-      for (let i = 0; i < direction.length; i++) direction[i] = direction[i]! - alpha * changes[j]![i]!;
-    }
-    const last = steps.length - 1;
-    const gamma =
-      last >= 0 ? dot(steps[last]!, changes[last]!) / dot(changes[last]!, changes[last]!) : 1 / Math.sqrt(dot(gradient, gradient));
-    for (let i = 0; i < direction.length; i++) direction[i] = direction[i]! * gamma;
-    for (let j = 0; j < steps.length; j++) {
-      const beta = dot(changes[j]!, direction) / dot(changes[j]!, steps[j]!);
-      for (let i = 0; i < direction.length; i++) direction[i] = direction[i]! + (alphas[j]! - beta) * steps[j]![i]!;
-    }
+    const direction = searchDirection(gradient, steps, changes);
     const slope = dot(gradient, direction);
     if (slope >= 0) break;
     // Backtracking until Armijo's sufficient decrease (at most 30 halvings).

@@ -26,6 +26,10 @@ export interface ToneDesign {
    * word features.
    */
   readonly lengths?: "shared" | "by-kind";
+  /** The shortest character n-gram read (absent: 2). */
+  readonly minGram?: number;
+  /** Character n-grams in fewer of the fitting headlines than this are left out of the vocabulary (absent: 1, every one kept). */
+  readonly minGramCount?: number;
 }
 
 /** Every word read (names and function words too), with its word pairs and Pattern score, TF-IDF with sublinear counts (3.0.0's design; 3.1.0 leaves names out). */
@@ -81,11 +85,11 @@ export function lowerCaseForms(sentences: readonly (readonly Token[])[]): Set<st
   return forms;
 }
 
-/** The character n-grams (2 to `maxGram`) of a word between boundary marks: "<groei>" gives "<g", "gr", …, "ei>". */
-export function characterGrams(word: string, maxGram: number): string[] {
+/** The character n-grams (`minGram`, default 2, to `maxGram`) of a word between boundary marks: "<groei>" gives "<g", "gr", …, "ei>". */
+export function characterGrams(word: string, maxGram: number, minGram = 2): string[] {
   const padded = `<${word}>`;
   const grams: string[] = [];
-  for (let n = 2; n <= maxGram; n++) for (let s = 0; s + n <= padded.length; s++) grams.push(padded.slice(s, s + n));
+  for (let n = minGram; n <= maxGram; n++) for (let s = 0; s + n <= padded.length; s++) grams.push(padded.slice(s, s + n));
   return grams;
 }
 
@@ -105,7 +109,8 @@ export function wordFeatures(design: ToneDesign, lexicon: SentimentLexicon, rule
     if (!design.functionWords && stopwords.isStopword(word) && !ruleWords.has(word)) return null;
     const own: WordShare[] = [];
     if (design.words) own.push({ feature: `w=${word}`, share: 1 });
-    if (design.characters) for (const gram of characterGrams(word, design.maxGram)) own.push({ feature: `c=${gram}`, share: 1 });
+    if (design.characters)
+      for (const gram of characterGrams(word, design.maxGram, design.minGram)) own.push({ feature: `c=${gram}`, share: 1 });
     const score = design.lexicon ? lexicon(word) : undefined;
     if (score) own.push({ feature: "lex", share: score });
     return { word, own };
@@ -237,8 +242,17 @@ export function inverseDocumentFrequency(feature: string, count: number, documen
   return feature === "lex" ? 1 : Math.log((1 + documents) / (1 + count)) + 1;
 }
 
-/** The idf of every feature of `sentences`: the vocabulary of a model fitted on them. */
-export function vocabulary(sentences: readonly (readonly (readonly WordShare[])[])[]): Map<string, number> {
+/**
+ * The idf of every feature of `sentences`, character n-grams only when they occur in at least `minGramCount`
+ * of them (default 1: every one): the vocabulary of a model fitted on them.
+ */
+export function vocabulary(sentences: readonly (readonly (readonly WordShare[])[])[], minGramCount = 1): Map<string, number> {
   const df = documentFrequency(sentences);
-  return new Map([...df].map(([feature, count]) => [feature, inverseDocumentFrequency(feature, count, sentences.length)]));
+  return new Map(
+    [...df].flatMap(([feature, count]) =>
+      count >= minGramCount || !feature.startsWith("c=")
+        ? [[feature, inverseDocumentFrequency(feature, count, sentences.length)] as const]
+        : [],
+    ),
+  );
 }

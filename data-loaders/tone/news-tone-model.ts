@@ -12,6 +12,31 @@ import { round6, type Contribution, type SentenceScore, type SentimentLexicon, t
  * three class scores. Kept as data with its provenance.
  */
 const weight = z.number().finite();
+/** A feature's row: in how many headlines it occurs, and its weight in each class score. */
+const featureRow = z.tuple([z.number().int().min(0), weight, weight, weight]);
+const isFeatureRow = (row: unknown): boolean =>
+  Array.isArray(row) &&
+  row.length === 4 &&
+  Number.isInteger(row[0]) &&
+  (row[0] as number) >= 0 &&
+  Number.isFinite(row[1]) &&
+  Number.isFinite(row[2]) &&
+  Number.isFinite(row[3]);
+/**
+ * The features table, checked row by row in a plain loop (tens of thousands of rows: a record schema took
+ * most of the model's load time); a row that fails is checked by `featureRow` too, so its errors name the
+ * feature and the place in the row as the schema's would.
+ */
+const featureTable = z
+  .custom<Record<string, z.infer<typeof featureRow>>>((value) => typeof value === "object" && value !== null && !Array.isArray(value))
+  .superRefine((table, context) => {
+    for (const [name, row] of Object.entries(table)) {
+      if (name === "") context.addIssue({ code: "custom", message: "a feature needs a name", path: [name] });
+      if (isFeatureRow(row)) continue;
+      for (const issue of featureRow.safeParse(row).error?.issues ?? [])
+        context.addIssue({ code: "custom", message: issue.message, path: [name, ...issue.path] });
+    }
+  });
 const schema = z
   .object({
     ...fittedFileProvenance,
@@ -30,6 +55,8 @@ const schema = z
         functionWords: z.boolean(),
         counts: z.enum(["sublinear", "binary"]),
         lengths: z.enum(["shared", "by-kind"]).optional(),
+        minGram: z.number().int().min(1).max(8).optional(),
+        minGramCount: z.number().int().min(1).optional(),
       })
       .strict(),
     /** The development figures of the chosen settings, out of fold (five folds inside the development part). */
@@ -39,7 +66,7 @@ const schema = z
     /** The class scores' constants: negative, neutral, positive. */
     bias: z.tuple([weight, weight, weight]),
     /** Per feature: in how many headlines it occurs (its idf is ln((1 + documents) / (1 + that)) + 1), and its weight in each class score. */
-    features: z.record(z.string().min(1), z.tuple([z.number().int().min(0), weight, weight, weight])),
+    features: featureTable,
   })
   .strict();
 

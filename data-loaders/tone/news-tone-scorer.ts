@@ -1,6 +1,9 @@
 import type { Token } from "../reading/token.ts";
-import { inverseDocumentFrequency, isName, wordFeatures, type ToneDesign } from "./news-tone-features.ts";
+import { isName, wordFeatures } from "./news-tone-features.ts";
+import { numberFeatures, pairTable, type NewsToneTables, type Weights } from "./news-tone-tables.ts";
 import type { SentimentLexicon } from "./score-sentiment.ts";
+
+export type { NewsToneTables } from "./news-tone-tables.ts";
 
 /**
  * The Dutch news-tone model as analysis reads it: its features numbered once at load, so a sentence is
@@ -9,15 +12,6 @@ import type { SentimentLexicon } from "./score-sentiment.ts";
  * (its own features' numbers, its lexicon share, the pairs it opens); a word pair is found by a lookup of
  * the first word's form and then the second's, never by building its name.
  */
-
-/** What a model file gives the scorer: its design, document count, class constants and features. */
-export interface NewsToneTables {
-  readonly design: ToneDesign;
-  readonly documents: number;
-  readonly bias: readonly [number, number, number];
-  /** Per feature: [headlines it occurs in, weight negative, weight neutral, weight positive]. */
-  readonly features: Readonly<Record<string, readonly [number, number, number, number]>>;
-}
 
 /** One word form as the model reads it: its own known features (numbers) with their shares, and the pair features it opens by the next word's form. */
 interface Form {
@@ -68,21 +62,6 @@ export interface SentenceParts {
 
 /** A model ready to score sentences: call it on an article's tokens [from, to). Keeps its buffers between calls (one thread). */
 export type NewsToneScorer = (tokens: readonly Token[], from: number, to: number) => SentenceParts;
-
-/** The pair features by their first word's form and then the second's: "p=a_b_c" is listed under both ways of cutting it, only one of which a sentence can give. */
-function pairTable(index: ReadonlyMap<string, number>): Map<string, Map<string, number>> {
-  const pairs = new Map<string, Map<string, number>>();
-  for (const [feature, f] of index) {
-    if (!feature.startsWith("p=")) continue;
-    for (let cut = feature.indexOf("_", 2); cut >= 0; cut = feature.indexOf("_", cut + 1)) {
-      const first = feature.slice(2, cut);
-      let next = pairs.get(first);
-      if (!next) pairs.set(first, (next = new Map()));
-      next.set(feature.slice(cut + 1), f);
-    }
-  }
-  return pairs;
-}
 
 /** A growable Int32Array or Float64Array holding at least `size` values. */
 function atLeast<T extends Int32Array | Float64Array>(array: T, size: number): T {
@@ -155,21 +134,6 @@ function readSentence(tokens: readonly Token[], from: number, to: number, formOf
   }
 }
 
-/** The model's numbers by feature number: idf, the three class weights, and w₊ − w₋. */
-interface Weights {
-  readonly idf: Float64Array;
-  readonly weights: Float64Array;
-  readonly toneWeights: Float64Array;
-  /** The number of the lexicon feature `lex`, or −1. */
-  readonly lexicon: number;
-  readonly binary: boolean;
-  /** Per feature, which length divides it: 0 the words' (all features, unless the design gives character n-grams their own), 1 the character n-grams'. */
-  readonly kind: Uint8Array;
-  /** Whether the character n-grams have a length of their own (else one length, and `kind` is not read). */
-  readonly byKind: boolean;
-  readonly bias: readonly [number, number, number];
-}
-
 /**
  * The sentence's TF-IDF vector from its columns' counts, as toneVector makes it: weighted count × idf (`lex`
  * its summed scores), divided by the vector's length (summed in column order), or each kind of feature by
@@ -181,7 +145,8 @@ function weighColumns(m: Weights, b: Buffers): void {
   for (let c = 0; c < b.columns; c++) {
     const f = b.columnFeature[c]!;
     const total = b.columnTotal[c]!;
-    const value = f === m.lexicon ? total * m.idf[f]! : (m.binary ? 1 : 1 + Math.log(total)) * m.idf[f]!;
+    // A count of 1 weighs 1 + ln 1 = 1: no logarithm for it (most character n-grams).
+    const value = f === m.lexicon ? total * m.idf[f]! : (m.binary || total === 1 ? 1 : 1 + Math.log(total)) * m.idf[f]!;
     b.columnValue[c] = value;
     if (m.byKind && m.kind[f] === 1) characterSquares = characterSquares + value * value;
     else squares = squares + value * value;
@@ -212,39 +177,16 @@ function addUpClasses(m: Weights, b: Buffers): void {
       const f = b.columnFeature[c]!;
       const part =
         f === m.lexicon ? (share * b.columnValue[c]!) / (b.columnTotal[c]! || 1) : (share / b.columnTotal[c]!) * b.columnValue[c]!;
-      negative = negative + m.weights[3 * f]! * part;
-      neutral = neutral + m.weights[3 * f + 1]! * part;
-      positive = positive + m.weights[3 * f + 2]! * part;
-      sum += m.toneWeights[f]! * part;
+      negative = negative + m.weights[4 * f]! * part;
+      neutral = neutral + m.weights[4 * f + 1]! * part;
+      positive = positive + m.weights[4 * f + 2]! * part;
+      sum += m.weights[4 * f + 3]! * part;
     }
     b.wordValue[w] = sum;
   }
   b.negative = negative;
   b.neutral = neutral;
   b.positive = positive;
-}
-
-/** Numbers a model's features (in the file's order) and lists its weights by number. */
-function numberFeatures(tables: NewsToneTables): { readonly index: Map<string, number>; readonly numbers: Weights } {
-  const names = Object.keys(tables.features);
-  const index = new Map(names.map((name, f) => [name, f]));
-  const idf = new Float64Array(names.length);
-  const weights = new Float64Array(3 * names.length);
-  const toneWeights = new Float64Array(names.length);
-  const kind = new Uint8Array(names.length);
-  const byKind = tables.design.lengths === "by-kind";
-  names.forEach((name, f) => {
-    if (byKind && name.startsWith("c=")) kind[f] = 1;
-    const [count, negative, neutral, positive] = tables.features[name]!;
-    idf[f] = inverseDocumentFrequency(name, count, tables.documents);
-    weights.set([negative, neutral, positive], 3 * f);
-    toneWeights[f] = positive - negative;
-  });
-  const lexicon = index.get("lex") ?? -1;
-  return {
-    index,
-    numbers: { idf, weights, toneWeights, lexicon, binary: tables.design.counts === "binary", kind, byKind, bias: tables.bias },
-  };
 }
 
 /**

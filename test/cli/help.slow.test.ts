@@ -14,7 +14,14 @@ const scripts = Object.keys((JSON.parse(readFileSync(join(PROJECT_ROOT, "package
   .filter((name) => !CHECKS.has(name))
   .sort();
 /** Commands run as `npx tsx scripts/<name>.ts` (docs/command-line.md, docs/validation.md, docs/performance.md). */
-const DIRECT = ["code-lengths", "compare-attribution-designs", "compare-tone-designs", "page-downloads", "write-synthetic-corpus"];
+const DIRECT = [
+  "code-lengths",
+  "compare-attribution-designs",
+  "compare-tone-designs",
+  "page-downloads",
+  "tone-speed",
+  "write-synthetic-corpus",
+];
 
 /** How a user runs a command, what its usage line starts with, and the name its one-line errors start with. */
 const commands = [

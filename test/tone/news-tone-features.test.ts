@@ -7,6 +7,7 @@ import {
   lowerCaseForms,
   newsToneReader,
   toneVector,
+  vocabulary,
   EVERY_WORD,
 } from "../../data-loaders/tone/news-tone-features.ts";
 import { tokensOf } from "../helpers.ts";
@@ -57,6 +58,30 @@ describe("newsToneReader(design, lexicon, ruleWords)", () => {
       new Set(),
     );
     expect(shown(read(tokensOf("Op")).shares)).toEqual([["c=<o:1", "c=op:1", "c=p>:1"]]);
+  });
+  it("reads character n-grams from minGram to maxGram when the design gives minGram", () => {
+    expect(characterGrams("groei", 4, 3)).toEqual(["<gr", "gro", "roe", "oei", "ei>", "<gro", "groe", "roei", "oei>"]);
+    const read = newsToneReader(
+      { ...design, words: false, pairs: false, lexicon: false, characters: true, minGram: 3, maxGram: 3 },
+      lexicon,
+      new Set(),
+    );
+    expect(shown(read(tokensOf("Op")).shares)).toEqual([["c=<op:1", "c=op>:1"]]);
+  });
+});
+
+describe("vocabulary(sentences, minGramCount)", () => {
+  it("keeps every feature by default, and with minGramCount leaves out only character n-grams in fewer sentences", () => {
+    const sentence = (...features: string[]) => [features.map((feature) => ({ feature, share: 1 }))];
+    const sentences = [sentence("w=a", "c=<a", "c=a>"), sentence("w=b", "c=<a", "p=a_b")];
+    expect([...vocabulary(sentences).keys()]).toEqual(["w=a", "c=<a", "c=a>", "w=b", "p=a_b"]);
+    // "c=a>" is in one sentence of two: left out; words and pairs in one sentence stay.
+    expect([...vocabulary(sentences, 2)]).toEqual([
+      ["w=a", 1 + Math.log(3 / 2)],
+      ["c=<a", 1],
+      ["w=b", 1 + Math.log(3 / 2)],
+      ["p=a_b", 1 + Math.log(3 / 2)],
+    ]);
   });
 });
 
