@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { FIXTURE_CORPUS, RECORD_FIELDS, SEED_CORPUS, runAnalyze, writeCorpus } from "../helpers.ts";
+import { FIXTURE_CORPUS, RECORD_FIELDS, SEED_CORPUS, runAnalyze, writeCorpus } from "../commands.ts";
 
 // The CLI's records of the fixture (Markdown and JSON Lines) and of the bundled corpus, made once for the
 // run by the slow project's global setup (analyzed-fixtures.ts).

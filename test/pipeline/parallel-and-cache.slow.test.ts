@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { FIXTURE_CORPUS, runAnalyze as runCli, runCommand, runLoader, SEED_CORPUS, sharedResources } from "../helpers.ts";
+import { FIXTURE_CORPUS, runAnalyze as runCli, runLoader, runTsx, SEED_CORPUS, sharedResources } from "../helpers.ts";
 import { sentencePools, writeSyntheticCorpus } from "../../scripts/synthetic-corpus.ts";
 
 /** The CLI with a worker allowed per article, so even these small corpora run in the pool. */
@@ -47,12 +47,7 @@ describe("npm run analyze in parallel and with the record cache", () => {
   // With the CLI's --workers 2, this thread analyses the first articles while the worker loads: on a corpus
   // this small it makes every record itself, so the workers' records are compared here directly.
   const inOrder = (corpus: string, workers: number, ...flags: string[]) =>
-    runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [
-      join(PROJECT_ROOT, "test", "pipeline", "records-in-order.script.ts"),
-      corpus,
-      String(workers),
-      ...flags,
-    ]);
+    runTsx(join("test", "pipeline", "records-in-order.script.ts"), [corpus, String(workers), ...flags]);
 
   it("gives this thread's records byte for byte from worker threads alone (one and two of them)", async () => {
     const one = await inOneWorker();
@@ -65,12 +60,7 @@ describe("npm run analyze in parallel and with the record cache", () => {
   });
 
   it("publishes the same site files with the bootstrap tables in a thread of their own", async () => {
-    const published = (workers: number) =>
-      runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [
-        join(PROJECT_ROOT, "test", "publish", "published-files.script.ts"),
-        FIXTURE_CORPUS,
-        String(workers),
-      ]);
+    const published = (workers: number) => runTsx(join("test", "publish", "published-files.script.ts"), [FIXTURE_CORPUS, String(workers)]);
     const [one, two] = [await published(1), await published(2)];
     expect([one.status, two.status], one.stderr + two.stderr).toEqual([0, 0]);
     expect(two.stdout).toBe(one.stdout);

@@ -6,10 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { runCommand, writeCorpus } from "../helpers.ts";
-
-const TSX = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
-const BUILD = join(PROJECT_ROOT, "scripts", "build.ts");
+import { runTsx, writeCorpus } from "../commands.ts";
 
 /** Every file below `dir`, relative, sorted. */
 function files(dir: string): string[] {
@@ -24,7 +21,7 @@ describe("npm run build: BUILD_OUTPUT", () => {
     const articles = files(join(PROJECT_ROOT, "corpus"));
     const outside = writeCorpus({ "thesis.tex": "chapter one\n" });
     for (const output of [".", PROJECT_ROOT, "..", "corpus/articles", "corpus", "src", ".git", "data-loaders", "node_modules", outside]) {
-      const result = await runCommand(TSX, [BUILD], { BUILD_OUTPUT: output });
+      const result = await runTsx(join("scripts", "build.ts"), [], { BUILD_OUTPUT: output });
       expect(result.status, output).toBe(2);
       expect(result.stderr, output).toMatch(/^build: BUILD_OUTPUT .*: it .*; nothing was built or deleted\n$/);
     }
