@@ -1,6 +1,3 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { analyzeArticle, type AnalysisResources } from "../data-loaders/pipeline/analyze-article.ts";
 import { loadResources } from "../data-loaders/pipeline/analyze-corpus.ts";
 import { corpusPaths } from "../data-loaders/project-paths.ts";
@@ -13,43 +10,18 @@ import { CorpusValidationError, type CorpusError } from "../data-loaders/reading
 import { indexCorpus, type IndexOptions } from "../data-loaders/reading/read-corpus.ts";
 import type { ArticleRecord, Language } from "../data-loaders/schema/record.ts";
 
-export { FIXTURE_CORPUS, FIXTURE_JSONL, runAnalyze, runCommand, runLoader, SEED_CORPUS, type CommandResult } from "./commands.ts";
-/** Writes `files` (relative path → content) into a fresh temporary folder and returns its path. */
-export function writeCorpus(files: Readonly<Record<string, string | Uint8Array>>): string {
-  const root = mkdtempSync(join(tmpdir(), "corpus-"));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
-
-/** The record's fields in their documented order (README's record table): what the CLI prints and the schema requires. */
-export const RECORD_FIELDS = [
-  "schema",
-  "analysis",
-  "codebooks",
-  "id",
-  "language",
-  "languageSource",
-  "title",
-  "titleSource",
-  "words",
-  "sentences",
-  "blocks",
-  "markup",
-  "quotations",
-  "markers",
-  "devices",
-  "sentiment",
-  "actors",
-  "outlets",
-  "attributions",
-  "provenanceCheck",
-  "meta",
-  "text",
-];
-
+export {
+  FIXTURE_CORPUS,
+  FIXTURE_JSONL,
+  RECORD_FIELDS,
+  runAnalyze,
+  runCommand,
+  runLoader,
+  runTsx,
+  SEED_CORPUS,
+  writeCorpus,
+  type CommandResult,
+} from "./commands.ts";
 /**
  * Indexes `input` and returns the located errors it is rejected with; fails the test if it is accepted or
  * throws anything else.

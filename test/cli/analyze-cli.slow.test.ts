@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
-import { FIXTURE_CORPUS, RECORD_FIELDS, SEED_CORPUS, runAnalyze, writeCorpus } from "../helpers.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { FIXTURE_CORPUS, RECORD_FIELDS, SEED_CORPUS, runAnalyze, writeCorpus, type CommandResult } from "../commands.ts";
 
 // The CLI's records of the fixture (Markdown and JSON Lines) and of the bundled corpus, made once for the
 // run by the slow project's global setup (analyzed-fixtures.ts).
@@ -14,6 +14,15 @@ const parse = (stdout: string) =>
     .map((line) => JSON.parse(line));
 
 describe("npm run analyze", () => {
+  // One run on the fixture with --out, which two tests look at: what it writes, and that a later failing run
+  // keeps it (the folder holds that run's failing input beside it).
+  let outRun: { dir: string; out: string; result: CommandResult };
+  beforeAll(async () => {
+    const dir = writeCorpus({ "bad/a.md": "---\nlanguage: fr\n---\nTexte.\n" });
+    const out = join(dir, "records.jsonl");
+    outRun = { dir, out, result: await runAnalyze([FIXTURE_CORPUS, "--out", out]) };
+  });
+
   it("prints one record per article of a Markdown folder, sorted by id, with the documented fields", async () => {
     const { status, stdout } = analyzed.markdown;
     expect(status).toBe(0);
@@ -49,9 +58,8 @@ describe("npm run analyze", () => {
   });
 
   it("writes to --out and keeps stdout for data only, progress on stderr", async () => {
-    const dir = writeCorpus({});
-    const out = join(dir, "records.jsonl");
-    const { status, stdout, stderr } = await runAnalyze([FIXTURE_CORPUS, "--out", out]);
+    const { out, result } = outRun;
+    const { status, stdout, stderr } = result;
     expect(status).toBe(0);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/analyze: 3\/3 articles/);
@@ -132,9 +140,8 @@ describe("npm run analyze", () => {
   });
 
   it("keeps an earlier good --out file when a later run fails", async () => {
-    const dir = writeCorpus({ "bad/a.md": "---\nlanguage: fr\n---\nTexte.\n" });
-    const out = join(dir, "records.jsonl");
-    expect((await runAnalyze([FIXTURE_CORPUS, "--out", out])).status).toBe(0);
+    const { dir, out, result } = outRun;
+    expect(result.status).toBe(0);
     const good = readFileSync(out, "utf8");
     const failed = await runAnalyze([join(dir, "bad"), "--out", out]);
     expect(failed.status).toBe(1);

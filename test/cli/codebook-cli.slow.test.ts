@@ -4,13 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { runCommand, runLoader } from "../helpers.ts";
+import { runLoader, runTsx } from "../commands.ts";
 
 const FIXTURES = join(PROJECT_ROOT, "test", "fixtures", "dictionaries");
 
-/** Runs `npm run codebook` (tsx scripts/codebook.ts) with `args`. */
-const runCodebook = (args: readonly string[]) =>
-  runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "codebook.ts"), ...args]);
+/** Runs `npm run codebook` (scripts/codebook.ts) with `args`. */
+const runCodebook = (args: readonly string[]) => runTsx(join("scripts", "codebook.ts"), args);
 
 describe.concurrent("npm run codebook", () => {
   it("check: exit 0 and a one-line summary for the bundled framing codebook", async () => {

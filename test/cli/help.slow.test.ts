@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { runCommand } from "../helpers.ts";
+import { runCommand, runTsx } from "../commands.ts";
 
 /** Scripts that are the project's checks, not commands a user runs with flags. */
 const CHECKS = new Set(["typecheck", "pretest", "test", "lint", "format"]);
@@ -32,7 +32,8 @@ const commands = [
   })),
   ...DIRECT.map((name) => ({
     name,
-    run: (...args: string[]) => runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join("scripts", `${name}.ts`), ...args]),
+    // What `npx tsx` runs, without its second Node process (test/commands.ts).
+    run: (...args: string[]) => runTsx(join("scripts", `${name}.ts`), args),
     usage: `npx tsx scripts/${name}.ts`,
   })),
 ];

@@ -2,16 +2,15 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { runAnalyze, runCommand, writeCorpus } from "../helpers.ts";
+import { runAnalyze, runTsx, writeCorpus } from "../commands.ts";
 import { nexisParagraphs, rtf } from "../reading/office-fixtures.ts";
 
 const FIXTURES = join(PROJECT_ROOT, "test", "fixtures", "import");
 const EN = "The council met on Monday and agreed a plan for the new bridge over the river.";
 const DE = "Die Regierung hat heute beschlossen, dass die Steuern im nächsten Jahr steigen werden, sagte der Minister.";
 
-/** Runs `npm run import` (tsx scripts/import.ts) with `args`. */
-const runImport = (args: readonly string[], env: Readonly<Record<string, string>> = {}) =>
-  runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "import.ts"), ...args], env);
+/** Runs `npm run import` (scripts/import.ts) with `args`. */
+const runImport = (args: readonly string[], env: Readonly<Record<string, string>> = {}) => runTsx(join("scripts", "import.ts"), args, env);
 
 const records = (stdout: string) =>
   stdout
@@ -95,9 +94,7 @@ describe("imported corpora in worker threads", () => {
     ["texts", {}],
   ];
   it.each(inputs)("%s: every record made by a worker (each row read again there) equals the CLI's one-thread record", async (name, env) => {
-    const script = join(PROJECT_ROOT, "test", "pipeline", "records-in-order.script.ts");
-    const tsx = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
-    const pooled = await runCommand(tsx, [script, join(FIXTURES, name), "2", "--workers-only"], env);
+    const pooled = await runTsx(join("test", "pipeline", "records-in-order.script.ts"), [join(FIXTURES, name), "2", "--workers-only"], env);
     const alone = await runAnalyze([join(FIXTURES, name), "--workers", "1"], env);
     expect(pooled.status, pooled.stderr).toBe(0);
     expect(alone.status, alone.stderr).toBe(0);

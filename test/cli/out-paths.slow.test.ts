@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { FIXTURE_CORPUS, runAnalyze, runCommand, writeCorpus } from "../helpers.ts";
+import { FIXTURE_CORPUS, runAnalyze, runTsx, writeCorpus } from "../commands.ts";
 
 /** A corpus long enough to interrupt: `count` short English articles. */
 function longCorpus(count: number): string {
@@ -102,14 +102,14 @@ describe("npm run export --out", () => {
       ["notes.md", "it is not a folder"],
       ["notes.md/tables", `${join(dir, "notes.md")} is not a folder`],
     ] as const) {
-      const result = await runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [
-        join(PROJECT_ROOT, "scripts", "export.ts"),
-        "--format",
-        "csv",
-        "--out",
-        join(dir, out),
-        FIXTURE_CORPUS,
-      ]);
+      const result = await runTsx(
+        join("scripts", "export.ts"),
+        ["--format", "csv", "--out", join(dir, out), FIXTURE_CORPUS],
+        {},
+        {
+          nodeFlags: ["--max-semi-space-size=64"],
+        },
+      );
       expect(result.status, out).toBe(1);
       expect(result.stderr).toBe(`export: cannot write ${join(dir, out)}: ${reason}\n`);
     }

@@ -6,16 +6,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { FIXTURE_CORPUS, runAnalyze as runCli, runCommand, runLoader, SEED_CORPUS, sharedResources } from "../helpers.ts";
+import { FIXTURE_CORPUS, runAnalyze as runCli, runLoader, runTsx, SEED_CORPUS, sharedResources } from "../helpers.ts";
 import { sentencePools, writeSyntheticCorpus } from "../../scripts/synthetic-corpus.ts";
 
 /** The CLI with a worker allowed per article, so even these small corpora run in the pool. */
 const runAnalyze = (args: readonly string[], env: Readonly<Record<string, string>> = {}) =>
   runCli(args, { ARTICLES_PER_WORKER: "1", ...env });
 
-/** The fixture's records from one worker thread, which two tests compare with: made once, when first asked for. */
-let fixtureInOneWorker: ReturnType<typeof runAnalyze> | undefined;
-const inOneWorker = () => (fixtureInOneWorker ??= runAnalyze([FIXTURE_CORPUS, "--workers", "1"]));
+/**
+ * The fixture's records from one thread, which two tests compare with: the slow project's run of the CLI on
+ * the fixture (test/cli/analyzed-fixtures.ts), one thread since three articles are fewer than the default
+ * ARTICLES_PER_WORKER (500), as `--workers 1` would be.
+ */
+const inOneWorker = async () => inject("analyzed").markdown;
 
 /** Every record file in a cache folder (two-character subfolders). */
 function cachedRecords(folder: string): string[] {
@@ -47,12 +50,7 @@ describe("npm run analyze in parallel and with the record cache", () => {
   // With the CLI's --workers 2, this thread analyses the first articles while the worker loads: on a corpus
   // this small it makes every record itself, so the workers' records are compared here directly.
   const inOrder = (corpus: string, workers: number, ...flags: string[]) =>
-    runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [
-      join(PROJECT_ROOT, "test", "pipeline", "records-in-order.script.ts"),
-      corpus,
-      String(workers),
-      ...flags,
-    ]);
+    runTsx(join("test", "pipeline", "records-in-order.script.ts"), [corpus, String(workers), ...flags]);
 
   it("gives this thread's records byte for byte from worker threads alone (one and two of them)", async () => {
     const one = await inOneWorker();
@@ -65,12 +63,7 @@ describe("npm run analyze in parallel and with the record cache", () => {
   });
 
   it("publishes the same site files with the bootstrap tables in a thread of their own", async () => {
-    const published = (workers: number) =>
-      runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [
-        join(PROJECT_ROOT, "test", "publish", "published-files.script.ts"),
-        FIXTURE_CORPUS,
-        String(workers),
-      ]);
+    const published = (workers: number) => runTsx(join("test", "publish", "published-files.script.ts"), [FIXTURE_CORPUS, String(workers)]);
     const [one, two] = [await published(1), await published(2)];
     expect([one.status, two.status], one.stderr + two.stderr).toEqual([0, 0]);
     expect(two.stdout).toBe(one.stdout);

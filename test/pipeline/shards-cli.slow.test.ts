@@ -3,17 +3,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { FIXTURE_JSONL, runAnalyze, runCommand, type CommandResult } from "../helpers.ts";
+import { FIXTURE_JSONL, runAnalyze, runTsx, type CommandResult } from "../commands.ts";
 
 /** The CLI reading `input` on stdin. */
 function analyzeStdin(input: string): Promise<CommandResult> {
-  return runCommand(
-    join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
-    [join(PROJECT_ROOT, "scripts", "analyze.ts"), "-"],
-    { RECORD_CACHE: "off" },
-    input,
-  );
+  return runTsx(join("scripts", "analyze.ts"), ["-"], { RECORD_CACHE: "off" }, { input, nodeFlags: ["--max-semi-space-size=64"] });
 }
 
 /** A record line without its meta.source (which names the input file). */

@@ -48,6 +48,10 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** The full export (no PUBLISH), which two tests look at: its text, and its build.json's corpus. Made once, when first asked for. */
+let fullExport: ReturnType<typeof exportTo> | undefined;
+const exportFull = () => (fullExport ??= exportTo("full"));
+
 describe("npm run export with PUBLISH=public", () => {
   it("keeps a closed article's text out and an open one's in, and the leak check finds nothing in it", async () => {
     const { build, out } = await exportTo("public", { PUBLISH: "public" });
@@ -61,7 +65,7 @@ describe("npm run export with PUBLISH=public", () => {
   });
 
   it("is what the full export would leak otherwise: the same check fails on it, naming the closed sentences", async () => {
-    const { build, out } = await exportTo("full");
+    const { build, out } = await exportFull();
     expect(build).toMatchObject({ publish: "full" });
     expect(sentenceTexts(out).get("closed")!.join(" ")).toContain("the hegemon would never accept");
     const check = await runCommand("npm", ["run", "--silent", "check-public", "--", out], { CORPUS: corpus });
@@ -72,7 +76,7 @@ describe("npm run export with PUBLISH=public", () => {
 
 describe("build.json of npm run export", () => {
   it("names the corpus by the hash the site's index.json carries, from the same records", async () => {
-    const { build } = await exportTo("hash");
+    const { build } = await exportFull();
     const { zip } = await runLoader({ CORPUS: corpus, RECORDS: join(work, "records"), RECORD_CACHE: "off" });
     const index = JSON.parse(strFromU8(unzipSync(new Uint8Array(zip))["index.json"]!)) as { corpus: unknown };
     expect(build.corpus).toEqual(index.corpus);

@@ -4,11 +4,9 @@ import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { runCommand, writeCorpus } from "../helpers.ts";
+import { runTsx, writeCorpus } from "../commands.ts";
 
-const serve = (args: readonly string[]) =>
-  runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "serve.ts"), ...args]);
+const serve = (args: readonly string[]) => runTsx(join("scripts", "serve.ts"), args);
 
 describe("npm run serve", () => {
   it("says in one line that a port is in use", async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { runCommand } from "../helpers.ts";
+import { runTsx } from "../commands.ts";
 
 const evalFolder = join(PROJECT_ROOT, "..", "shared", "eval");
 
@@ -16,11 +16,7 @@ describe("npm run fit:tone", () => {
       const folder = mkdtempSync(join(tmpdir(), "fit-tone-"));
       try {
         const out = join(folder, "dutch-news-tone.json");
-        const result = await runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [
-          join(PROJECT_ROOT, "scripts", "fit-dutch-tone.ts"),
-          "--out",
-          out,
-        ]);
+        const result = await runTsx(join("scripts", "fit-dutch-tone.ts"), ["--out", out]);
         expect(result.status, result.stderr).toBe(0);
         expect(readFileSync(out, "utf8")).toBe(readFileSync(join(PROJECT_ROOT, "corpus", "models", "dutch-news-tone.json"), "utf8"));
       } finally {

@@ -5,14 +5,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../data-loaders/project-paths.ts";
-import { runCommand } from "../helpers.ts";
+import { runTsx } from "../commands.ts";
 
 const evalFolder = join(PROJECT_ROOT, "..", "shared", "eval");
 const published = JSON.parse(readFileSync(join(PROJECT_ROOT, "corpus", "checks", "sentiment-validation.json"), "utf8"));
 
 describe("published sentiment validation", () => {
   it.skipIf(!existsSync(evalFolder))("matches a fresh run of npm run validate on ../shared/eval", async () => {
-    const result = await runCommand(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "validate.ts")]);
+    const result = await runTsx(join("scripts", "validate.ts"), []);
     expect(result.status, result.stderr).toBe(0);
     const fresh = JSON.parse(result.stdout.trimEnd().split("\n").at(-1)!);
     expect(fresh).toEqual(published);
