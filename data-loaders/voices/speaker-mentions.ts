@@ -1,5 +1,6 @@
 import type { TermMatch } from "../terms/match-terms.ts";
 import { MentionScanner, type ScanResources } from "./mention-scanner.ts";
+import { WordScanner } from "./word-scanner.ts";
 import type { SpeechCues } from "./speech-cues.ts";
 import type { Block, Language, Sentence, Span, SpeakerType } from "../schema/record.ts";
 
@@ -40,7 +41,6 @@ export interface SpeakerMatches {
   readonly thought: readonly TermMatch[];
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*/gu;
 const UPPER_FIRST = /^\p{Lu}/u;
 /** Articles, skipped before and stripped from the front of speaker phrases. */
 export const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an", "de", "het", "een"]);
@@ -59,18 +59,19 @@ export function sentenceWords(
   only?: ReadonlySet<number>,
 ): Word[] {
   const words: Word[] = [];
+  const scanner = new WordScanner();
   let q = 0;
   for (const sentence of sentences) {
     const kind = blocks[sentence.block]?.kind;
     if (kind !== "paragraph" && kind !== "heading") continue;
     if (only && !only.has(sentence.index)) continue;
-    WORD.lastIndex = sentence.start;
-    for (let m = WORD.exec(text); m && m.index < sentence.end; m = WORD.exec(text)) {
-      const start = m.index;
+    // WORD's words, read without the expression where the text is ASCII (word-scanner.ts).
+    for (let from = sentence.start; scanner.next(text, from, sentence.end); from = scanner.end) {
+      const start = scanner.start;
       while (q < quoted.length && quoted[q]!.end <= start) q++;
       if (q < quoted.length && quoted[q]!.start <= start) continue;
       // A word never ends in a stop: WORD takes one only between letters ("U.S" of "U.S.").
-      const value = m[0];
+      const value = text.slice(start, scanner.end);
       const code = value.charCodeAt(0);
       words.push({
         start,
