@@ -38,6 +38,9 @@ export interface ReadText {
   readonly quotations: Quotation[];
 }
 
+/** The key of ReadText's `matches` that holds each group's matches. */
+const BY_GROUP = new Map<string, keyof typeof GROUPS>(Object.entries(GROUPS).map(([key, group]) => [group, key as keyof typeof GROUPS]));
+
 /** Masks markup, segments the body, splits it into sentences and tokens, matches terms and finds quotations. */
 export function readText(text: string, language: Language, resources: AnalysisResources): ReadText {
   const markup = findMarkup(text);
@@ -46,8 +49,7 @@ export function readText(text: string, language: Language, resources: AnalysisRe
   // English is read with wink's tagger in the same pass: attribution reads the tags (voices/verb-reading.ts).
   const { sentences, tokens, tags } = splitSentences(language === "en" ? resources.tagger : resources.nlp, masked, blocks);
   const matches = Object.fromEntries(Object.keys(GROUPS).map((key) => [key, []])) as unknown as Record<keyof typeof GROUPS, TermMatch[]>;
-  const byGroup = new Map<string, keyof typeof GROUPS>(Object.entries(GROUPS).map(([key, group]) => [group, key as keyof typeof GROUPS]));
-  for (const match of matchTerms(masked, tokens, resources.termIndex[language])) matches[byGroup.get(match.group)!].push(match);
+  for (const match of matchTerms(masked, tokens, resources.termIndex[language])) matches[BY_GROUP.get(match.group)!].push(match);
   // A capitalised cue inside a sentence is part of a name ("United States"), not a speech verb.
   const isName = (m: TermMatch) =>
     /^\p{Lu}/u.test(masked[m.start]!) &&

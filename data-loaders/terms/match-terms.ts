@@ -30,7 +30,8 @@ interface Candidate {
 /** Terms of one language, indexed by their leading word, or its first two letters where a `*` continues it. */
 export interface TermIndex {
   readonly byWord: ReadonlyMap<string, readonly Candidate[]>;
-  readonly byStem: ReadonlyMap<string, readonly Candidate[]>;
+  /** By the first two letters of the word (stemKey), a number: no string is cut from each word to look it up. */
+  readonly byStem: ReadonlyMap<number, readonly Candidate[]>;
   /** Terms that cannot be looked up by word (starting with `*`): found through their `literal`. */
   readonly anyWord: readonly Candidate[];
   /** How many entries (of all groups) the index holds: the candidates' slots. */
@@ -49,9 +50,9 @@ export interface TermGroup {
  */
 export function indexTerms(groups: readonly TermGroup[], language: Language): TermIndex {
   const byWord = new Map<string, Candidate[]>();
-  const byStem = new Map<string, Candidate[]>();
+  const byStem = new Map<number, Candidate[]>();
   const anyWord: Candidate[] = [];
-  const add = (map: Map<string, Candidate[]>, key: string, candidate: Candidate) => {
+  const add = <K>(map: Map<K, Candidate[]>, key: K, candidate: Candidate) => {
     const list = map.get(key);
     if (!list) map.set(key, [candidate]);
     else if (!list.includes(candidate)) list.push(candidate);
@@ -68,7 +69,7 @@ export function indexTerms(groups: readonly TermGroup[], language: Language): Te
         if (!term.words || !term.stems) anyWord.push(candidate);
         else {
           for (const word of term.words) add(byWord, word, candidate);
-          for (const stem of term.stems) add(byStem, stem, candidate);
+          for (const stem of term.stems) add(byStem, stemKey(stem), candidate);
         }
       }
     }
@@ -120,7 +121,7 @@ export function matchTerms(text: string, tokens: readonly Token[], index: TermIn
       }
     }
     if (index.byStem.size) {
-      const stemmed = index.byStem.get(token.word.slice(0, 2));
+      const stemmed = index.byStem.get(stemKey(token.word));
       if (stemmed) for (const candidate of stemmed) tryCandidate(candidate, token.start);
     }
   }
@@ -139,6 +140,14 @@ export function matchTerms(text: string, tokens: readonly Token[], index: TermIn
     kept.push(match);
   }
   return kept.sort((a, b) => a.start - b.start || compareIds(a.group, b.group) || compareIds(a.entry, b.entry));
+}
+
+/**
+ * A word's first two UTF-16 code units as one number, the same for a word and its `slice(0, 2)`: different
+ * for any two different strings of one or two code units.
+ */
+function stemKey(word: string): number {
+  return word.charCodeAt(0) * 0x10001 + (word.length > 1 ? word.charCodeAt(1) + 1 : 0);
 }
 
 /** How far before its literal a match of an unindexed term may start (a long compound word and a hyphen). */

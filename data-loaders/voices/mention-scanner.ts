@@ -124,16 +124,17 @@ export class MentionScanner extends ListedMentions {
     const { words, grammar, language } = this;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const pronoun = (kind: "pronoun" | "relative") =>
-        this.add({ start: w.start, end: w.end, sentence: w.sentence, kind, name: null, type: null, resolvedBy: null });
-      if (grammar.personPronouns[language].has(w.lower) || grammar.groupPronouns[language].has(w.lower)) pronoun("pronoun");
+      // No closure per word: tsx names every function it creates, which costs more than the test.
+      let kind: "pronoun" | "relative" | null = null;
+      if (grammar.personPronouns[language].has(w.lower) || grammar.groupPronouns[language].has(w.lower)) kind = "pronoun";
       else if (
         grammar.relativePronouns[language].has(w.lower) &&
         i > 0 &&
         this.sameSentence(i - 1, i) &&
         /^\s*,\s*$/u.test(this.text.slice(words[i - 1]!.end, w.start))
       )
-        pronoun("relative");
+        kind = "relative";
+      if (kind) this.add({ start: w.start, end: w.end, sentence: w.sentence, kind, name: null, type: null, resolvedBy: null });
     }
   }
 }

@@ -120,6 +120,38 @@ function firstLetterAnyCase(word: string): string {
   return `[${first.toLowerCase()}${first.toUpperCase()}]${word.slice(1).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
 }
 
+/** The gazetteer's outlets by id, made once per gazetteer (a gazetteer is loaded once per run). */
+const byIdOf = new WeakMap<OutletGazetteer, ReadonlyMap<string, Outlet>>();
+function outletsById(gazetteer: OutletGazetteer): ReadonlyMap<string, Outlet> {
+  let byId = byIdOf.get(gazetteer);
+  if (!byId) byIdOf.set(gazetteer, (byId = new Map(gazetteer.outlets.map((o) => [o.id, o]))));
+  return byId;
+}
+
+interface AuthorPatterns {
+  readonly creditPattern: RegExp | null;
+  readonly bylinePattern: RegExp | null;
+}
+
+/** The author-credit and byline patterns of a language, compiled once per speech-cue file and language. */
+const authorPatternsOf = new WeakMap<SpeechCues, Map<Language, AuthorPatterns>>();
+function creditPatterns(cues: SpeechCues, language: Language): AuthorPatterns {
+  let byLanguage = authorPatternsOf.get(cues);
+  if (!byLanguage) authorPatternsOf.set(cues, (byLanguage = new Map()));
+  let patterns = byLanguage.get(language);
+  if (!patterns) {
+    const credit = cues.authorCredit[language].map(firstLetterAnyCase).join("|");
+    const byline = cues.byline[language].map(firstLetterAnyCase).join("|");
+    patterns = {
+      creditPattern: credit ? new RegExp(String.raw`(?:^|[,–—]\s*)(?:${credit})\s+(${NAME})\s*[.!]?\s*$`, "u") : null,
+      // A byline may give the author's role in apposition: "By Jane Doe, a political analyst".
+      bylinePattern: byline ? new RegExp(String.raw`^(?:${byline})\s+(${NAME})\s*(?:,\s*[^,.!?\n]{1,80})?[.]?\s*$`, "u") : null,
+    };
+    byLanguage.set(language, patterns);
+  }
+  return patterns;
+}
+
 /**
  * The outlets and authors a text names, each `[start, end)` into the body:
  * - role "cited": an outlet of the gazetteer mentioned in the analysed text ("reported CNN");
@@ -140,16 +172,13 @@ export function detectOutlets(
   cues: SpeechCues,
   language: Language,
 ): OutletRecord[] {
-  const byId = new Map(gazetteer.outlets.map((o) => [o.id, o]));
+  const byId = outletsById(gazetteer);
   const found: OutletRecord[] = matches.map((m) => {
     const outlet = byId.get(m.entry)!;
     return { name: outlet.name, id: outlet.id, kind: outlet.kind, role: "cited", start: m.start, end: m.end };
   });
-  const credit = cues.authorCredit[language].map(firstLetterAnyCase).join("|");
-  const byline = cues.byline[language].map(firstLetterAnyCase).join("|");
-  const creditPattern = credit ? new RegExp(String.raw`(?:^|[,–—]\s*)(?:${credit})\s+(${NAME})\s*[.!]?\s*$`, "u") : null;
-  // A byline may give the author's role in apposition: "By Jane Doe, a political analyst".
-  const bylinePattern = byline ? new RegExp(String.raw`^(?:${byline})\s+(${NAME})\s*(?:,\s*[^,.!?\n]{1,80})?[.]?\s*$`, "u") : null;
+  const { creditPattern, bylinePattern } = creditPatterns(cues, language);
+  const firstText = firstTextBlock(blocks);
   for (const block of blocks) {
     const text = masked.slice(block.start, block.end);
     if (block.kind === "source-line") {
@@ -163,7 +192,7 @@ export function detectOutlets(
       const at = text.indexOf(sentence, from);
       from = at + sentence.length;
       const offset = block.start + at;
-      const credited = creditPattern?.exec(sentence) ?? (block.index === firstTextBlock(blocks) ? bylinePattern?.exec(sentence) : null);
+      const credited = creditPattern?.exec(sentence) ?? (block.index === firstText ? bylinePattern?.exec(sentence) : null);
       if (!credited) continue;
       const name = credited[1]!.replace(/\s+/g, " ").trim();
       const start = offset + credited.index + credited[0].indexOf(credited[1]!);

@@ -106,7 +106,10 @@ export abstract class ScannerWords {
     this.grammar = resources.speechCues.speakers.grammar;
     this.fn = this.grammar.functionWords[language];
     this.org = this.grammar.organisationWords[language];
-    this.wordIndexAt = new Map(words.map((w, i) => [w.start, i]));
+    // Filled in a loop: no [start, index] pair is made per word.
+    const wordIndexAt = new Map<number, number>();
+    for (let i = 0; i < words.length; i++) wordIndexAt.set(words[i]!.start, i);
+    this.wordIndexAt = wordIndexAt;
     this.actors = new Map(resources.gazetteer.actors.map((a) => [a.id, a]));
     this.outlets = new Map(resources.outlets.outlets.map((o) => [o.id, o]));
     const g = this.grammar;

@@ -1,7 +1,7 @@
 import type { Word } from "./mention-types.ts";
+import { WordScanner } from "./word-scanner.ts";
 import type { Block, Sentence, Span } from "../schema/record.ts";
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*/gu;
 const UPPER_FIRST = /^\p{Lu}/u;
 
 /**
@@ -16,18 +16,19 @@ export function sentenceWords(
   only?: ReadonlySet<number>,
 ): Word[] {
   const words: Word[] = [];
+  const scanner = new WordScanner();
   let q = 0;
   for (const sentence of sentences) {
     const kind = blocks[sentence.block]?.kind;
     if (kind !== "paragraph" && kind !== "heading") continue;
     if (only && !only.has(sentence.index)) continue;
-    WORD.lastIndex = sentence.start;
-    for (let m = WORD.exec(text); m && m.index < sentence.end; m = WORD.exec(text)) {
-      const start = m.index;
+    // WORD's words, read without the expression where the text is ASCII (word-scanner.ts).
+    for (let from = sentence.start; scanner.next(text, from, sentence.end); from = scanner.end) {
+      const start = scanner.start;
       while (q < quoted.length && quoted[q]!.end <= start) q++;
       if (q < quoted.length && quoted[q]!.start <= start) continue;
       // A word never ends in a stop: WORD takes one only between letters ("U.S" of "U.S.").
-      const value = m[0];
+      const value = text.slice(start, scanner.end);
       const code = value.charCodeAt(0);
       words.push({
         start,

@@ -22,6 +22,7 @@ import {
   type CueSpeaker,
   type SieveContext,
 } from "./sieve-context.ts";
+import { PhraseWalk } from "./phrase-walk.ts";
 import type { Span } from "../schema/record.ts";
 
 /** How far apart (in words, not counting skipped phrases) a subject may stand from its speech verb. */
@@ -176,43 +177,33 @@ export function subjectPhrase(ctx: SieveContext, cue: Cue) {
   if (!ctx.tags) return null;
   const sentence = sentenceOf(ctx, cue.start);
   let i = lastWordEndingAtOrBefore(ctx, cue.start);
-  const inSentence = (k: number) => k >= 0 && ctx.words[k]!.start >= sentence.start;
-  const spacesAfter = (k: number, to: number) => /^\s*$/u.test(ctx.text.slice(ctx.words[k]!.end, to));
+  const at = new PhraseWalk(ctx, sentence);
   // Adverbs, auxiliaries and negation between subject and verb.
   let to = cue.start;
-  while (inSentence(i) && spacesAfter(i, to) && BETWEEN_SUBJECT_AND_VERB.has(ctx.tags.get(ctx.words[i]!.start) ?? "")) {
+  while (at.inSentence(i) && at.spacesAfter(i, to) && BETWEEN_SUBJECT_AND_VERB.has(ctx.tags.get(ctx.words[i]!.start) ?? "")) {
     to = ctx.words[i]!.start;
     i--;
   }
   // A parenthetical between commas: "His critics, many of them Catholics, argue".
-  if (inSentence(i) && /^\s*,\s*$/u.test(ctx.text.slice(ctx.words[i]!.end, to))) {
+  if (at.inSentence(i) && /^\s*,\s*$/u.test(ctx.text.slice(ctx.words[i]!.end, to))) {
     let k = i;
-    const commaBefore = (j: number) => /,/u.test(ctx.text.slice(ctx.words[j - 1]!.end, ctx.words[j]!.start));
-    while (inSentence(k - 1) && i - k < 12 && !commaBefore(k)) k--;
-    if (!inSentence(k - 1) || !commaBefore(k) || !/^\s*,\s*$/u.test(ctx.text.slice(ctx.words[k - 1]!.end, ctx.words[k]!.start)))
+    while (at.inSentence(k - 1) && i - k < 12 && !at.commaBefore(k)) k--;
+    if (!at.inSentence(k - 1) || !at.commaBefore(k) || !/^\s*,\s*$/u.test(ctx.text.slice(ctx.words[k - 1]!.end, ctx.words[k]!.start)))
       return null;
     i = k - 1;
     to = ctx.text.indexOf(",", ctx.words[i]!.end);
   }
   // A quantifier may stand alone as the subject: "Many fear …", "Most said …".
-  const quantifier = (k: number) => ctx.grammar.quantifiers[ctx.language].has(ctx.words[k]!.lower);
-  if (!inSentence(i) || !spacesAfter(i, to) || !(HEAD_TAGS.has(ctx.tags.get(ctx.words[i]!.start) ?? "") || quantifier(i))) return null;
+  if (!at.inSentence(i) || !at.spacesAfter(i, to) || !(HEAD_TAGS.has(ctx.tags.get(ctx.words[i]!.start) ?? "") || at.isQuantifier(i)))
+    return null;
   const head = i;
-  const tag = (k: number) => ctx.tags!.get(ctx.words[k]!.start) ?? "";
-  const isPreposition = (k: number) =>
-    inSentence(k) && ctx.grammar.prepositions[ctx.language].has(ctx.words[k]!.lower) && spacesAfter(k, ctx.words[k + 1]!.start);
-  const extend = (from: number) => {
-    let k = from;
-    while (inSentence(k - 1) && from - k < PHRASE_WORDS - 1 && spacesAfter(k - 1, ctx.words[k]!.start) && PHRASE_TAGS.has(tag(k - 1))) k--;
-    return k;
-  };
-  i = extend(head);
+  i = at.extend(head, PHRASE_TAGS, PHRASE_WORDS);
   // Over up to two prepositional phrases to the noun they belong to: "Some delegates at the convention in
   // Philadelphia said". A phrase that is itself a prepositional object is no subject ("in Iowa said").
-  for (let pp = 0; isPreposition(i - 1); pp++) {
+  for (let pp = 0; at.isPreposition(i - 1); pp++) {
     const outer = i - 2;
-    if (pp === 2 || !inSentence(outer) || !spacesAfter(outer, ctx.words[i - 1]!.start) || !HEAD_TAGS.has(tag(outer))) return null;
-    i = extend(outer);
+    if (pp === 2 || !at.inSentence(outer) || !at.spacesAfter(outer, ctx.words[i - 1]!.start) || !HEAD_TAGS.has(at.tag(outer))) return null;
+    i = at.extend(outer, PHRASE_TAGS, PHRASE_WORDS);
   }
   return { speaker: phraseMention(ctx, i, head), side: "before" as const };
 }
