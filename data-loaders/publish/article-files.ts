@@ -10,7 +10,8 @@ import { KeynessBuilder } from "../compare/keyness-lists.ts";
 import { defaultCode, type CodingTask } from "../portable/coding.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleSummary, VoiceRow } from "../schema/site-outputs.ts";
-import { articleViews, type ArticleView, type ViewLine } from "./article-view.ts";
+import { articleViews, type ArticleView } from "./article-view.ts";
+import { SpilledLines } from "./spilled-lines.ts";
 import { ClosedTextIndex } from "./leak-check.ts";
 import { closedView, publishedArticle, unorderedWords, type PublishedArticle } from "./public-build.ts";
 import { SearchIndexBuilder } from "./search-index.ts";
@@ -23,7 +24,8 @@ import type { PublishOptions, SiteFiles } from "./site-files.ts";
 /** What publishRecords gathers from the records, one article at a time, for the corpus-wide files. */
 export interface Gathered {
   readonly summary: ArticleSummary[];
-  readonly concordance: ViewLine[];
+  /** The keyword-in-context lines, their JSON on disk. */
+  readonly concordance: SpilledLines;
   readonly checkedRecords: ArticleRecord[];
   readonly voiceArticles: Parameters<typeof compareVoices>[0][number][];
   readonly voices: VoiceRow[];
@@ -81,7 +83,7 @@ export async function publishArticles(
 function emptyGathered(tasks: readonly CodingTask[]): Gathered {
   return {
     summary: [],
-    concordance: [],
+    concordance: new SpilledLines(),
     checkedRecords: [],
     voiceArticles: [],
     voices: [],
@@ -142,7 +144,7 @@ function publishArticle(
   // Reuse is found on the whole text, but only the public view's summary (no title taken from the text) is published.
   gathered.reuse.add(reuseArticle({ summary: view.summary, words: full.words, paragraphOf: full.paragraphOf }));
   gathered.summary.push(view.summary);
-  for (const line of view.concordance) gathered.concordance.push(line);
+  for (const line of view.concordance) gathered.concordance.add(line);
   if (settings.checked.has(id)) gathered.checkedRecords.push(JSON.parse(json.toString()) as ArticleRecord);
   gathered.voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
   for (const row of view.attributions) gathered.voices.push(row);
