@@ -179,6 +179,7 @@ async function publishRecords(
     "cooccurrence.json",
     coOccurrence(gathered.profiles.map(({ summary, facts }) => ({ id: summary.id, sentences: summary.sentences, facts }))),
   );
+  gathered.profileFacts.dispose();
   return { articles: summary.length, concordanceLines: gathered.concordance.lines.length };
 }
 
