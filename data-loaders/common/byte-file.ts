@@ -8,6 +8,25 @@ import { join } from "node:path";
 /** Bytes gathered before they are written. */
 const WRITE_BYTES = 1 << 20;
 
+/** The spill folders not yet deleted: deleted when the process exits, if a build stops before it disposes of them. */
+const liveFolders = new Set<string>();
+process.on("exit", () => {
+  for (const folder of liveFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A new temporary folder for spilled data, named after `name`, deleted at exit unless removeSpillFolder was called first. */
+export function spillFolder(name: string): string {
+  const folder = mkdtempSync(join(tmpdir(), `${name}-`));
+  liveFolders.add(folder);
+  return folder;
+}
+
+/** Deletes a folder made by spillFolder. */
+export function removeSpillFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  liveFolders.delete(folder);
+}
+
 /**
  * Byte strings, each appended (append returns its offset) and read back whole by offset and length; the
  * file is made on the first write and deleted by dispose().
@@ -44,7 +63,7 @@ export class ByteFile {
   private flush(): void {
     if (this.pendingBytes === 0) return;
     if (this.fd < 0) {
-      this.folder = mkdtempSync(join(tmpdir(), `${this.name}-`));
+      this.folder = spillFolder(this.name);
       this.fd = openSync(join(this.folder, "spilled.bin"), "w+");
     }
     writeSync(this.fd, Buffer.concat(this.pending, this.pendingBytes), 0, this.pendingBytes, this.written);
@@ -56,7 +75,7 @@ export class ByteFile {
   /** Deletes the file. */
   dispose(): void {
     if (this.fd >= 0) closeSync(this.fd);
-    if (this.folder) rmSync(this.folder, { recursive: true, force: true });
+    if (this.folder) removeSpillFolder(this.folder);
     this.fd = -1;
     this.folder = null;
     this.written = 0;

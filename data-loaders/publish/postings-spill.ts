@@ -1,8 +1,8 @@
 // The search index's postings, kept in memory up to a bound and spilled to sorted runs on disk past it, so
 // that the index's memory does not grow with the corpus (docs/performance.md, issue 35).
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { removeSpillFolder, spillFolder } from "../common/byte-file.ts";
 
 /**
  * How many postings numbers are held in memory before they are spilled to a run on disk: about 8 bytes each
@@ -50,7 +50,7 @@ export class SpilledPostings {
   }
 
   private spill(): void {
-    this.folder ??= mkdtempSync(join(tmpdir(), "search-postings-"));
+    this.folder ??= spillFolder("search-postings");
     const path = join(this.folder, `${this.runs.length}.bin`);
     const fd = openSync(path, "w");
     const out = new RunWriter(fd);
@@ -88,7 +88,7 @@ export class SpilledPostings {
 
   /** Deletes the runs on disk. */
   dispose(): void {
-    if (this.folder) rmSync(this.folder, { recursive: true, force: true });
+    if (this.folder) removeSpillFolder(this.folder);
     this.folder = null;
     this.runs.length = 0;
   }
