@@ -3,6 +3,7 @@ import { numberWords, searchWords, type FoldedSentences } from "../publish/searc
 import type { Language } from "../schema/enums.ts";
 import type { FrequencyList } from "../schema/site-outputs.ts";
 import { int32s, PairTable } from "./pair-table.ts";
+import { Int32File } from "../common/int32-file.ts";
 
 /**
  * Frequency lists for keyness (the Keywords page computes G² and Log Ratio from them in the browser, for
@@ -41,12 +42,15 @@ export interface KeynessArticle {
   readonly words: ReadonlyArray<readonly string[]>;
 }
 
-/** One added article: its features by number with their counts, and its word tokens. */
+/**
+ * One added article: its word tokens, and where its features by number (`features` of them) and then their
+ * counts are in the builder's file (KeynessBuilder.counted).
+ */
 interface CountedArticle {
   readonly language: Language;
   readonly groups: Readonly<Record<string, string>>;
-  readonly features: Int32Array;
-  readonly counts: Int32Array;
+  readonly at: number;
+  readonly features: number;
   readonly tokens: number;
 }
 
@@ -72,6 +76,9 @@ export class KeynessBuilder {
   private readonly first = int32s();
   private readonly second = int32s();
   private readonly articles: CountedArticle[] = [];
+  /** The articles' features and counts, on disk: they are most of what the builder holds, and grow with the corpus. */
+  private readonly file = new Int32File("keyness-counts");
+  private scratch = new Int32Array(1024);
   /** Per feature, the number of the article that last counted it, and where in that article's arrays. */
   private readonly lastArticle = int32s();
   private readonly slot = int32s();
@@ -128,13 +135,20 @@ export class KeynessBuilder {
         previous = id;
       }
     }
-    this.articles.push({
-      language: article.language,
-      groups: article.groups,
-      features: Int32Array.from(features),
-      counts: Int32Array.from(counts),
-      tokens,
-    });
+    const at = this.file.append(Int32Array.from([...features, ...counts]));
+    this.articles.push({ language: article.language, groups: article.groups, at, features: features.length, tokens });
+  }
+
+  /** An article's features by number and their counts, read back (valid until the next read). */
+  private counted(a: CountedArticle): { features: Int32Array; counts: Int32Array } {
+    if (this.scratch.length < 2 * a.features) this.scratch = new Int32Array(4 * a.features);
+    const both = this.file.read(a.at, 2 * a.features, this.scratch);
+    return { features: both.subarray(0, a.features), counts: both.subarray(a.features) };
+  }
+
+  /** Deletes the articles' counts from disk: lists() may not be called after. */
+  dispose(): void {
+    this.file.dispose();
   }
 
   private nameOf(id: number): string {
@@ -175,9 +189,10 @@ export class KeynessBuilder {
       if (a.language !== language) continue;
       articles++;
       tokens += a.tokens;
-      for (let k = 0; k < a.features.length; k++) {
-        occurrences[a.features[k]!]! += a.counts[k]!;
-        documents[a.features[k]!]!++;
+      const { features, counts } = this.counted(a);
+      for (let k = 0; k < features.length; k++) {
+        occurrences[features[k]!]! += counts[k]!;
+        documents[features[k]!]!++;
       }
     }
     const listed: Array<[string, number]> = [];
@@ -220,11 +235,12 @@ export class KeynessBuilder {
       if (a.language !== language) continue;
       articles++;
       tokens += a.tokens;
-      for (let k = 0; k < a.features.length; k++) {
-        const r = rank[a.features[k]!]!;
+      const counted = this.counted(a);
+      for (let k = 0; k < counted.features.length; k++) {
+        const r = rank[counted.features[k]!]!;
         if (r < 0) continue;
         if (!documents[r]) touched.push(r);
-        occurrences[r]! += a.counts[k]!;
+        occurrences[r]! += counted.counts[k]!;
         documents[r]!++;
       }
     }
@@ -243,5 +259,9 @@ export class KeynessBuilder {
 export function keynessLists(articles: readonly KeynessArticle[], groupings: readonly string[]): ReturnType<KeynessBuilder["lists"]> {
   const builder = new KeynessBuilder();
   for (const a of articles) builder.add({ ...a, words: numberWords(a.words.map((words, i) => [i, words])) });
-  return builder.lists(groupings);
+  try {
+    return builder.lists(groupings);
+  } finally {
+    builder.dispose();
+  }
 }

@@ -10,7 +10,9 @@ import { KeynessBuilder } from "../compare/keyness-lists.ts";
 import { defaultCode, type CodingTask } from "../portable/coding.ts";
 import type { ArticleRecord } from "../schema/record.ts";
 import type { ArticleSummary, VoiceRow } from "../schema/site-outputs.ts";
-import { articleViews, type ArticleView, type ViewLine } from "./article-view.ts";
+import { articleViews, type ArticleView } from "./article-view.ts";
+import { SpilledLines } from "./spilled-lines.ts";
+import { ByteFile } from "../common/byte-file.ts";
 import { ClosedTextIndex } from "./leak-check.ts";
 import { closedView, publishedArticle, unorderedWords, type PublishedArticle } from "./public-build.ts";
 import { SearchIndexBuilder } from "./search-index.ts";
@@ -23,7 +25,8 @@ import type { PublishOptions, SiteFiles } from "./site-files.ts";
 /** What publishRecords gathers from the records, one article at a time, for the corpus-wide files. */
 export interface Gathered {
   readonly summary: ArticleSummary[];
-  readonly concordance: ViewLine[];
+  /** The keyword-in-context lines, their JSON on disk. */
+  readonly concordance: SpilledLines;
   readonly checkedRecords: ArticleRecord[];
   readonly voiceArticles: Parameters<typeof compareVoices>[0][number][];
   readonly voices: VoiceRow[];
@@ -35,8 +38,10 @@ export interface Gathered {
   readonly published: PublishedArticle[];
   /** In a public build, the closed articles' runs of words, to keep codebook examples quoting them out. */
   readonly closedText: ClosedTextIndex;
-  /** Each article's summary, tone facts and voices, for the outlet profiles and co-occurrence. */
+  /** Each article's summary, tone facts and voices, for the outlet profiles and co-occurrence: the facts on disk, in `profileFacts`. */
   readonly profiles: ProfileArticle[];
+  /** The profiles' facts as JSON, read back whenever asked for (SpilledProfile); dispose() once published. */
+  readonly profileFacts: ByteFile;
   /** Copies and reused paragraphs, found as the articles arrive. */
   readonly reuse: ReuseFinder;
   /** The corpus's fingerprint: every article's input hash, in id order. */
@@ -81,7 +86,7 @@ export async function publishArticles(
 function emptyGathered(tasks: readonly CodingTask[]): Gathered {
   return {
     summary: [],
-    concordance: [],
+    concordance: new SpilledLines(),
     checkedRecords: [],
     voiceArticles: [],
     voices: [],
@@ -92,6 +97,7 @@ function emptyGathered(tasks: readonly CodingTask[]): Gathered {
     published: [],
     closedText: new ClosedTextIndex([]),
     profiles: [],
+    profileFacts: new ByteFile("profile-facts"),
     reuse: new ReuseFinder(),
     corpusSha: "",
   };
@@ -142,12 +148,33 @@ function publishArticle(
   // Reuse is found on the whole text, but only the public view's summary (no title taken from the text) is published.
   gathered.reuse.add(reuseArticle({ summary: view.summary, words: full.words, paragraphOf: full.paragraphOf }));
   gathered.summary.push(view.summary);
-  for (const line of view.concordance) gathered.concordance.push(line);
+  for (const line of view.concordance) gathered.concordance.add(line);
   if (settings.checked.has(id)) gathered.checkedRecords.push(JSON.parse(json.toString()) as ArticleRecord);
   gathered.voiceArticles.push({ id, title: view.summary.title, outlets: view.outlets });
   for (const row of view.attributions) gathered.voices.push(row);
-  gathered.profiles.push({ summary: view.summary, facts: view.facts, voices: view.attributions });
+  const facts = Buffer.from(JSON.stringify(view.facts));
+  const at = gathered.profileFacts.append(facts);
+  gathered.profiles.push(new SpilledProfile(gathered.profileFacts, view.summary, view.attributions, at, facts.length));
   return view;
+}
+
+/**
+ * An article as the outlet profiles and co-occurrence read it, its facts kept on disk as JSON (about 4 KB an
+ * article in memory) and parsed whenever asked for: the views' cache stores them as the same JSON, so the
+ * numbers are the same either way.
+ */
+class SpilledProfile implements ProfileArticle {
+  constructor(
+    private readonly file: ByteFile,
+    readonly summary: ProfileArticle["summary"],
+    readonly voices: ProfileArticle["voices"],
+    private readonly at: number,
+    private readonly length: number,
+  ) {}
+
+  get facts(): ProfileArticle["facts"] {
+    return JSON.parse(this.file.read(this.at, this.length).toString()) as ProfileArticle["facts"];
+  }
 }
 
 /** An article of a teachers' exercise set: its sentences and the pipeline's code for each task. */

@@ -54,6 +54,7 @@ export function publishVoices(files: SiteFiles, gathered: Gathered): void {
 export function publishKeyness(keyness: KeynessBuilder, write: (name: string, content: object) => void): object {
   const groupings = GROUPINGS.filter((g) => g.id !== "all" && g.id !== "language");
   const { corpus, groups } = keyness.lists(groupings.map((g) => g.id));
+  keyness.dispose();
   for (const list of corpus) write(`keyness/corpus-${list.language}.json`, { grouping: null, group: null, lists: [list] });
   const manifest = groupings.map(({ id, label }) => {
     const own = groups.filter((g) => g.grouping === id);

@@ -149,7 +149,8 @@ async function publishRecords(
   const { summary } = gathered;
   const closed = new Set(gathered.published.filter((a) => !a.open).map((a) => a.id));
   const bootstrapped = await startBootstrapTables(summary, resources, options, tables);
-  const listed = publishConcordance(files, resources, gathered.concordance);
+  const listed = publishConcordance(files, resources, gathered.concordance.lines);
+  gathered.concordance.dispose();
   publishVoices(files, gathered);
   publishSearchIndex(files, gathered.search);
   files.json(
@@ -179,7 +180,8 @@ async function publishRecords(
     "cooccurrence.json",
     coOccurrence(gathered.profiles.map(({ summary, facts }) => ({ id: summary.id, sentences: summary.sentences, facts }))),
   );
-  return { articles: summary.length, concordanceLines: gathered.concordance.length };
+  gathered.profileFacts.dispose();
+  return { articles: summary.length, concordanceLines: gathered.concordance.lines.length };
 }
 
 /**
