@@ -246,11 +246,13 @@ export function pager(pages: number, { label = "" }: { label?: string } = {}): H
     next.disabled = form.value >= pages - 1;
   };
   const go = (step: number) => {
+    const pressed = step < 0 ? previous : next;
+    // Asked before drawing: a browser may move focus off a button the moment it is disabled.
+    const hadFocus = document.activeElement === pressed;
     form.value = Math.min(Math.max(form.value + step, 0), Math.max(pages - 1, 0));
     draw();
     // The button pressed is disabled at the first or last page: focus goes to the other, never to the body.
-    const pressed = step < 0 ? previous : next;
-    if (pressed.disabled && document.activeElement === pressed) (step < 0 ? next : previous).focus();
+    if (pressed.disabled && hadFocus) (step < 0 ? next : previous).focus();
     form.dispatchEvent(new Event("input", { bubbles: true }));
   };
   previous.addEventListener("click", () => go(-1));
