@@ -1,9 +1,8 @@
-// The site's data beyond what a page loads with FileAttachment: the corpus index decoded into rows, and
-// the files a page fetches when it shows an article or one page of a long list (the index's pages, the
-// record, an article's rows, concordance pages, voice lists). Those files are entries of data/corpus.zip like the others, but
-// there are as many as there are articles, so pages fetch them by name instead of declaring each one:
-// `npm run dev` serves them from the zip on request, and `npm run build` writes them into the site
-// (scripts/build.ts) at the same paths. What each holds: data-loaders/schema/site-outputs.ts.
+// The site's data beyond what a page loads with FileAttachment: the corpus index decoded into rows, and the files a page
+// fetches when it shows an article or one page of a long list (the index's pages, the record, an article's rows, concordance
+// pages, voice lists). Those files are entries of data/corpus.zip like the others, but there are as many as there are articles,
+// so pages fetch them by name instead of declaring each one: `npm run dev` serves them from the zip on request, and
+// `npm run build` writes them into the site (scripts/build.ts) at the same paths. What each holds: data-loaders/schema/site-outputs.ts.
 import type { ArticleRows, ArticleSummary, IndexManifest } from "../../data-loaders/schema/site-outputs.ts";
 
 /** One entry of the corpus index (a page of it, index/<page>.json), as a row. */
