@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { byId } from "../common/by-id.ts";
 import type { CodebookStamp, EntryTerm } from "../terms/codebook.ts";
 import { type CorpusError, schemaErrors } from "../reading/corpus-error.ts";
 import type { TermMatch } from "../terms/match-terms.ts";
@@ -120,14 +121,6 @@ function firstLetterAnyCase(word: string): string {
   return `[${first.toLowerCase()}${first.toUpperCase()}]${word.slice(1).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
 }
 
-/** The gazetteer's outlets by id, made once per gazetteer (a gazetteer is loaded once per run). */
-const byIdOf = new WeakMap<OutletGazetteer, ReadonlyMap<string, Outlet>>();
-function outletsById(gazetteer: OutletGazetteer): ReadonlyMap<string, Outlet> {
-  let byId = byIdOf.get(gazetteer);
-  if (!byId) byIdOf.set(gazetteer, (byId = new Map(gazetteer.outlets.map((o) => [o.id, o]))));
-  return byId;
-}
-
 interface AuthorPatterns {
   readonly creditPattern: RegExp | null;
   readonly bylinePattern: RegExp | null;
@@ -172,9 +165,9 @@ export function detectOutlets(
   cues: SpeechCues,
   language: Language,
 ): OutletRecord[] {
-  const byId = outletsById(gazetteer);
+  const outlets = byId(gazetteer.outlets);
   const found: OutletRecord[] = matches.map((m) => {
-    const outlet = byId.get(m.entry)!;
+    const outlet = outlets.get(m.entry)!;
     return { name: outlet.name, id: outlet.id, kind: outlet.kind, role: "cited", start: m.start, end: m.end };
   });
   const { creditPattern, bylinePattern } = creditPatterns(cues, language);

@@ -3,6 +3,7 @@
  * look-ups made from them once, and the word tests every pass makes (a name word, a name run, words joined
  * by spaces). The passes extend ScannerWords: title-mentions.ts, listed-mentions.ts, mention-scanner.ts.
  */
+import { byId } from "../common/by-id.ts";
 import type { Actor, Gazetteer } from "../terms/gazetteer.ts";
 import { lastStartingAtOrBefore } from "../terms/search-offsets.ts";
 import type { TermMatch } from "../terms/match-terms.ts";
@@ -110,8 +111,8 @@ export abstract class ScannerWords {
     const wordIndexAt = new Map<number, number>();
     for (let i = 0; i < words.length; i++) wordIndexAt.set(words[i]!.start, i);
     this.wordIndexAt = wordIndexAt;
-    this.actors = new Map(resources.gazetteer.actors.map((a) => [a.id, a]));
-    this.outlets = new Map(resources.outlets.outlets.map((o) => [o.id, o]));
+    this.actors = byId(resources.gazetteer.actors);
+    this.outlets = byId(resources.outlets.outlets);
     const g = this.grammar;
     this.pronoun = new Set([...g.personPronouns[language], ...g.groupPronouns[language], ...g.relativePronouns[language]]);
     this.cueStarts = new Set([...matches.cue, ...matches.thought].map((m) => m.start));
